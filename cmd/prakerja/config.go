@@ -1,0 +1,138 @@
+package main
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// config is every setting of the binary. Each has a flag and an environment
+// variable (PRAKERJA_<NAME>); the flag wins.
+type config struct {
+	Addr           string
+	DataDir        string
+	DatabaseURL    string
+	AllowedOrigins string
+	Secret         string
+	LogLevel       string
+	Playground     bool
+	MaxBodyBytes   int64
+	Demo           bool
+	Seed           int64
+	Recipients     int
+	SessionTTL     time.Duration
+}
+
+func (c *config) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.Addr, "addr", env("ADDR", ":8080"), "listen address")
+	fs.StringVar(&c.DataDir, "data-dir", env("DATA_DIR", "data"), "directory for the SQLite file and the generated secret")
+	fs.StringVar(&c.DatabaseURL, "database-url", env("DATABASE_URL", ""), "postgres://… for PostgreSQL; default: SQLite file <data-dir>/prakerja.db")
+	fs.StringVar(&c.AllowedOrigins, "allowed-origins", env("ALLOWED_ORIGINS", ""), "comma-separated CORS origins allowed to call /graphql")
+	fs.StringVar(&c.Secret, "secret", env("SECRET", ""), "hex key (32+ bytes) for sign-in codes; default: generated into <data-dir>/secret.key")
+	fs.StringVar(&c.LogLevel, "log-level", env("LOG_LEVEL", "info"), "debug, info, warn or error")
+	fs.BoolVar(&c.Playground, "playground", envBool("PLAYGROUND", true), "serve GraphiQL at /playground")
+	fs.Int64Var(&c.MaxBodyBytes, "max-body-bytes", envInt("MAX_BODY_BYTES", 1<<20), "largest GraphQL request body")
+	fs.BoolVar(&c.Demo, "demo", envBool("DEMO", false), "seed demo data into an empty database before serving")
+	fs.Int64Var(&c.Seed, "seed", envInt("SEED", 1), "seed number of the demo data")
+	fs.IntVar(&c.Recipients, "recipients", int(envInt("RECIPIENTS", 2000)), "recipients in the demo data")
+	fs.DurationVar(&c.SessionTTL, "session-ttl", envDuration("SESSION_TTL", 30*24*time.Hour), "how long a sign-in lasts")
+}
+
+func (c *config) databaseURL() string {
+	if c.DatabaseURL != "" {
+		return c.DatabaseURL
+	}
+	return filepath.Join(c.DataDir, "prakerja.db")
+}
+
+func (c *config) origins() []string {
+	var out []string
+	for _, o := range strings.Split(c.AllowedOrigins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func (c *config) logger() *slog.Logger {
+	var lvl slog.Level
+	if err := lvl.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		lvl = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: lvl}))
+}
+
+// secret returns the configured key, or the one kept in the data directory
+// (created on first use), so a demo needs no setup.
+func (c *config) secret() ([]byte, error) {
+	if c.Secret != "" {
+		return decodeSecret(c.Secret)
+	}
+	path := filepath.Join(c.DataDir, "secret.key")
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		raw := make([]byte, 32)
+		if _, err := rand.Read(raw); err != nil {
+			return nil, err
+		}
+		if err := os.MkdirAll(c.DataDir, 0o750); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(path, []byte(hex.EncodeToString(raw)), 0o600); err != nil {
+			return nil, fmt.Errorf("write %s: %w", path, err)
+		}
+		return raw, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return decodeSecret(strings.TrimSpace(string(b)))
+}
+
+func decodeSecret(s string) ([]byte, error) {
+	b, err := hex.DecodeString(s)
+	if err != nil || len(b) < 32 {
+		return nil, fmt.Errorf("secret must be at least 64 hex characters")
+	}
+	return b, nil
+}
+
+func env(name, def string) string {
+	if v, ok := os.LookupEnv("PRAKERJA_" + name); ok {
+		return v
+	}
+	return def
+}
+
+func envBool(name string, def bool) bool {
+	b, err := strconv.ParseBool(env(name, strconv.FormatBool(def)))
+	if err != nil {
+		return def
+	}
+	return b
+}
+
+func envInt(name string, def int64) int64 {
+	n, err := strconv.ParseInt(env(name, strconv.FormatInt(def, 10)), 10, 64)
+	if err != nil {
+		return def
+	}
+	return n
+}
+
+func envDuration(name string, def time.Duration) time.Duration {
+	d, err := time.ParseDuration(env(name, def.String()))
+	if err != nil {
+		return def
+	}
+	return d
+}

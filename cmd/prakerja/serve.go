@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/kartuprakerja/platform/internal/app"
+	"github.com/kartuprakerja/platform/internal/auth"
+	"github.com/kartuprakerja/platform/internal/database"
+	"github.com/kartuprakerja/platform/internal/server"
+)
+
+func serve(ctx context.Context, cfg *config) error {
+	start := time.Now()
+	log := cfg.logger()
+	db, err := openMigrated(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if cfg.Demo {
+		if err := seedIfEmpty(ctx, db, cfg, log); err != nil {
+			return err
+		}
+	}
+	h, err := buildHandler(cfg, db, log)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	log.Info("serving", "addr", ln.Addr().String(), "store", db.Dialect, "ready_in", time.Since(start).Round(time.Millisecond))
+	return server.Serve(ctx, ln, h, log)
+}
+
+func buildHandler(cfg *config, db *database.DB, log *slog.Logger) (http.Handler, error) {
+	secret, err := cfg.secret()
+	if err != nil {
+		return nil, err
+	}
+	acfg := auth.DefaultConfig()
+	acfg.Secret, acfg.SessionTTL = secret, cfg.SessionTTL
+	playground := ""
+	if cfg.Playground {
+		playground = "/playground"
+	}
+	a, err := app.New(db, app.Config{
+		Auth: acfg,
+		Server: server.Config{
+			AllowedOrigins: cfg.origins(), MaxBodyBytes: cfg.MaxBodyBytes, PlaygroundPath: playground,
+		},
+		Log: log,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return a.Handler, nil
+}
+
+func openMigrated(ctx context.Context, cfg *config, log *slog.Logger) (*database.DB, error) {
+	db, err := database.Open(ctx, cfg.databaseURL(), database.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := db.Migrate(ctx, log); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	return db, nil
+}

@@ -1,0 +1,134 @@
+package schema
+
+import (
+	"entgo.io/ent"
+	"entgo.io/ent/privacy"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+
+	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/internal/rule"
+	"github.com/kartuprakerja/platform/internal/viewer"
+)
+
+// Account is anyone who signs in: applicants and recipients by phone, staff,
+// and partner organisations' service accounts (which use API keys).
+type Account struct{ ent.Schema }
+
+func (Account) Mixin() []ent.Mixin {
+	return []ent.Mixin{pulid.MixinWithPrefix("ac"), timestamps{}}
+}
+
+func (Account) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("phone").Unique().NotEmpty().MaxLen(16).
+			Comment("E.164, +62…; one phone, one account"),
+		field.Enum("role").GoType(viewer.Role("")).Default(string(viewer.RoleRecipient)),
+		field.String("display_name").Default("").MaxLen(120),
+		field.Enum("locale").Values("id", "en").Default("id"),
+		field.Bool("data_saver").Default(false),
+		field.Strings("muted_kinds").Optional().
+			Comment("notification kinds the account switched off"),
+		field.Int("quiet_start_minute").Default(21*60).Min(0).Max(24*60-1),
+		field.Int("quiet_end_minute").Default(6*60).Min(0).Max(24*60-1),
+		field.Int("daily_push_cap").Default(5).Min(1).Max(50),
+		field.Time("last_sign_in_at").Optional().Nillable(),
+		field.Time("disabled_at").Optional().Nillable(),
+		field.String("training_institution_id").GoType(pulid.ID("")).Optional().Nillable(),
+		field.String("digital_platform_id").GoType(pulid.ID("")).Optional().Nillable(),
+		field.String("payment_partner_id").GoType(pulid.ID("")).Optional().Nillable(),
+		field.String("job_portal_id").GoType(pulid.ID("")).Optional().Nillable(),
+	}
+}
+
+func (Account) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("recipient", Recipient.Type).Unique(),
+		edge.To("sessions", Session.Type).Annotations(internal()),
+		edge.To("api_keys", APIKey.Type).Annotations(internal()),
+		edge.To("devices", Device.Type).Annotations(connection()),
+		edge.To("notifications", Notification.Type).Annotations(connection()),
+		edge.To("complaints", Complaint.Type).Annotations(connection()),
+		edge.To("chat_messages", ChatMessage.Type).Annotations(internal()),
+		edge.From("training_institution", TrainingInstitution.Type).Ref("accounts").
+			Field("training_institution_id").Unique(),
+		edge.From("digital_platform", DigitalPlatform.Type).Ref("accounts").
+			Field("digital_platform_id").Unique(),
+		edge.From("payment_partner", PaymentPartner.Type).Ref("accounts").
+			Field("payment_partner_id").Unique(),
+		edge.From("job_portal", JobPortal.Type).Ref("accounts").
+			Field("job_portal_id").Unique(),
+	}
+}
+
+func (Account) Annotations() []schema.Annotation { return browsable() }
+
+func (Account) Policy() ent.Policy {
+	return privatePolicy(rule.Private(rule.OwnAccount("id")),
+		privacy.OnMutationOperation(rule.OwnWrites("id", rule.AccountOf), ent.OpUpdateOne))
+}
+
+// Session is a revocable sign-in. Only the SHA-256 of the token is stored.
+type Session struct{ ent.Schema }
+
+func (Session) Mixin() []ent.Mixin {
+	return []ent.Mixin{pulid.MixinWithPrefix("ss"), timestamps{}, accountOwned{ref: "sessions"}}
+}
+
+func (Session) Fields() []ent.Field {
+	return []ent.Field{
+		field.Bytes("token_hash").Unique().Sensitive().NotEmpty(),
+		field.Time("expires_at"),
+		field.Time("revoked_at").Optional().Nillable(),
+		field.String("user_agent").Default("").MaxLen(255),
+	}
+}
+
+func (Session) Annotations() []schema.Annotation { return []schema.Annotation{internal()} }
+func (Session) Policy() ent.Policy                { return secretPolicy() }
+
+// OtpChallenge is a one-time sign-in code sent by SMS; only its keyed hash is stored.
+type OtpChallenge struct{ ent.Schema }
+
+func (OtpChallenge) Mixin() []ent.Mixin {
+	return []ent.Mixin{pulid.MixinWithPrefix("ot"), timestamps{}}
+}
+
+func (OtpChallenge) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("phone").NotEmpty().MaxLen(16),
+		field.Bytes("code_hash").Sensitive().NotEmpty(),
+		field.Time("expires_at"),
+		field.Int("attempts").Default(0),
+		field.Time("used_at").Optional().Nillable(),
+	}
+}
+
+func (OtpChallenge) Indexes() []ent.Index { return []ent.Index{indexOn("phone", "created_at")} }
+func (OtpChallenge) Annotations() []schema.Annotation {
+	return []schema.Annotation{internal()}
+}
+func (OtpChallenge) Policy() ent.Policy { return secretPolicy() }
+
+// APIKey authenticates a partner's service account. The key is shown once;
+// the prefix finds the row and only the SHA-256 of the secret is stored.
+type APIKey struct{ ent.Schema }
+
+func (APIKey) Mixin() []ent.Mixin {
+	return []ent.Mixin{pulid.MixinWithPrefix("ak"), timestamps{}, accountOwned{ref: "api_keys"}}
+}
+
+func (APIKey) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("prefix").Unique().NotEmpty().MaxLen(16),
+		field.Bytes("secret_hash").Sensitive().NotEmpty(),
+		field.String("label").Default("").MaxLen(120),
+		field.Time("last_used_at").Optional().Nillable(),
+		field.Time("revoked_at").Optional().Nillable(),
+	}
+}
+
+func (APIKey) Annotations() []schema.Annotation { return []schema.Annotation{internal()} }
+func (APIKey) Policy() ent.Policy                { return secretPolicy(rule.AdminWrites()) }
+

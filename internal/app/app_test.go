@@ -1,0 +1,54 @@
+package app_test
+
+import (
+	"crypto/rand"
+	"strings"
+	"log/slog"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/kartuprakerja/platform/internal/app"
+	"github.com/kartuprakerja/platform/internal/auth"
+	"github.com/kartuprakerja/platform/internal/database"
+	"github.com/kartuprakerja/platform/internal/server"
+	"github.com/kartuprakerja/platform/internal/sms"
+)
+
+// stack is the whole platform behind a test HTTP server.
+type stack struct {
+	URL string // the GraphQL endpoint
+	SMS *sms.Recorder
+	App *app.App
+}
+
+func newStack(t *testing.T, db *database.DB) *stack {
+	t.Helper()
+	secret := make([]byte, 32)
+	_, _ = rand.Read(secret)
+	acfg := auth.DefaultConfig()
+	acfg.Secret = secret
+	acfg.ResendInterval = 0
+	acfg.CodesPerHour = 1000
+	rec := &sms.Recorder{}
+	a, err := app.New(db, app.Config{
+		Auth:   acfg,
+		Server: server.Config{MaxBodyBytes: 64 << 10, PlaygroundPath: "/playground", AllowedOrigins: []string{"https://app.example"}},
+		SMS:    rec,
+		Log:    slog.New(slog.NewTextHandler(testWriter{t}, nil)),
+	})
+	if err != nil {
+		t.Fatalf("wire app: %v", err)
+	}
+	srv := httptest.NewServer(a.Handler)
+	t.Cleanup(srv.Close)
+	return &stack{URL: srv.URL + "/graphql", SMS: rec, App: a}
+}
+
+// testWriter sends the stack's logs to the test log.
+type testWriter struct{ t *testing.T }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Helper()
+	w.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
+}

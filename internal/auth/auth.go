@@ -1,0 +1,275 @@
+// Package auth owns sign-in and credentials: one-time codes by SMS, revocable
+// session tokens, and hashed API keys for partners. It turns a request's
+// credentials into the viewer that privacy rules read.
+package auth
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/account"
+	"github.com/kartuprakerja/platform/ent/otpchallenge"
+	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/phone"
+	"github.com/kartuprakerja/platform/internal/rule"
+	"github.com/kartuprakerja/platform/internal/sms"
+	"github.com/kartuprakerja/platform/internal/viewer"
+)
+
+// Config sets the sign-in rules.
+type Config struct {
+	Secret         []byte        // keys the one-time-code hashes
+	SessionTTL     time.Duration // how long a session lasts
+	CodeTTL        time.Duration // how long a code is valid
+	ResendInterval time.Duration // minimum gap between codes to one phone
+	CodesPerHour   int           // codes one phone may request in an hour
+	MaxAttempts    int           // wrong guesses before a code is void
+}
+
+// DefaultConfig returns the production defaults (without the secret).
+func DefaultConfig() Config {
+	return Config{
+		SessionTTL:     30 * 24 * time.Hour,
+		CodeTTL:        5 * time.Minute,
+		ResendInterval: time.Minute,
+		CodesPerHour:   5,
+		MaxAttempts:    5,
+	}
+}
+
+// Service signs people in.
+type Service struct {
+	client *ent.Client
+	sms    sms.Sender
+	cfg    Config
+	now    func() time.Time
+}
+
+// New returns a Service. The secret must be at least 32 bytes.
+func New(client *ent.Client, sender sms.Sender, cfg Config) (*Service, error) {
+	if len(cfg.Secret) < 32 {
+		return nil, fmt.Errorf("auth secret must be at least 32 bytes")
+	}
+	return &Service{client: client, sms: sender, cfg: cfg, now: time.Now}, nil
+}
+
+// CodeSent describes a code that was sent.
+type CodeSent struct {
+	Phone      string
+	ExpiresAt  time.Time
+	RetryAfter time.Duration
+}
+
+// RequestCode sends a one-time code to phone, within the resend limits.
+func (s *Service) RequestCode(ctx context.Context, rawPhone string) (CodeSent, error) {
+	p, err := phone.Normalize(rawPhone)
+	if err != nil {
+		return CodeSent{}, apperr.Invalid("phone", "Nomor HP tidak valid: gunakan nomor seluler Indonesia (08…).")
+	}
+	sys := rule.System(ctx, "sign-in code")
+	now := s.now()
+	if err := s.checkCodeRate(sys, p, now); err != nil {
+		return CodeSent{}, err
+	}
+	code, err := randomDigits(6)
+	if err != nil {
+		return CodeSent{}, err
+	}
+	exp := now.Add(s.cfg.CodeTTL)
+	if err := s.client.OtpChallenge.Create().SetPhone(p).SetCodeHash(s.codeHash(p, code)).
+		SetExpiresAt(exp).SetCreatedAt(now).Exec(sys); err != nil {
+		return CodeSent{}, fmt.Errorf("store sign-in code: %w", err)
+	}
+	text := fmt.Sprintf("Kode masuk Kartu Prakerja: %s. Berlaku %d menit. Jangan berikan kode ini kepada siapa pun.",
+		code, int(s.cfg.CodeTTL.Minutes()))
+	if err := s.sms.Send(ctx, p, text); err != nil {
+		return CodeSent{}, apperr.Wrap(apperr.Unavailable, err, "SMS tidak terkirim, coba lagi sebentar lagi.")
+	}
+	return CodeSent{Phone: p, ExpiresAt: exp, RetryAfter: s.cfg.ResendInterval}, nil
+}
+
+func (s *Service) checkCodeRate(ctx context.Context, p string, now time.Time) error {
+	recent, err := s.client.OtpChallenge.Query().
+		Where(otpchallenge.Phone(p), otpchallenge.CreatedAtGT(now.Add(-time.Hour))).
+		Order(ent.Desc(otpchallenge.FieldCreatedAt)).All(ctx)
+	if err != nil {
+		return fmt.Errorf("check code rate: %w", err)
+	}
+	if len(recent) >= s.cfg.CodesPerHour {
+		return apperr.New(apperr.RateLimited, "Terlalu banyak permintaan kode. Coba lagi dalam satu jam.")
+	}
+	if len(recent) > 0 && now.Sub(recent[0].CreatedAt) < s.cfg.ResendInterval {
+		wait := s.cfg.ResendInterval - now.Sub(recent[0].CreatedAt)
+		return apperr.New(apperr.RateLimited, "Tunggu %d detik sebelum meminta kode baru.", int(wait.Seconds())+1)
+	}
+	return nil
+}
+
+// Session is a signed-in session.
+type Session struct {
+	Token     string
+	ExpiresAt time.Time
+	Account   *ent.Account
+}
+
+var errBadCode = apperr.Invalid("code", "Kode salah atau sudah kedaluwarsa. Minta kode baru.")
+
+// SignIn checks the code and opens a session, creating the applicant's
+// account at the first sign-in.
+func (s *Service) SignIn(ctx context.Context, rawPhone, code, userAgent string) (Session, error) {
+	p, err := phone.Normalize(rawPhone)
+	if err != nil {
+		return Session{}, apperr.Invalid("phone", "Nomor HP tidak valid.")
+	}
+	sys := rule.System(ctx, "sign-in")
+	now := s.now()
+	if err := s.consumeCode(sys, p, code, now); err != nil {
+		return Session{}, err
+	}
+	acct, err := s.accountFor(sys, p)
+	if err != nil {
+		return Session{}, err
+	}
+	if acct.DisabledAt != nil {
+		return Session{}, apperr.New(apperr.Forbidden, "Akun ini dinonaktifkan. Hubungi layanan pengaduan.")
+	}
+	token, hash, err := newToken()
+	if err != nil {
+		return Session{}, err
+	}
+	exp := now.Add(s.cfg.SessionTTL)
+	if err := s.client.Session.Create().SetAccountID(acct.ID).SetTokenHash(hash).
+		SetExpiresAt(exp).SetUserAgent(truncate(userAgent, 255)).Exec(sys); err != nil {
+		return Session{}, fmt.Errorf("create session: %w", err)
+	}
+	if err := s.client.Account.UpdateOneID(acct.ID).SetLastSignInAt(now).Exec(sys); err != nil {
+		return Session{}, fmt.Errorf("record sign-in: %w", err)
+	}
+	return Session{Token: token, ExpiresAt: exp, Account: acct}, nil
+}
+
+// consumeCode marks the newest live code for p used if code matches it.
+func (s *Service) consumeCode(ctx context.Context, p, code string, now time.Time) error {
+	ch, err := s.client.OtpChallenge.Query().
+		Where(otpchallenge.Phone(p), otpchallenge.UsedAtIsNil(), otpchallenge.ExpiresAtGT(now)).
+		Order(ent.Desc(otpchallenge.FieldCreatedAt)).First(ctx)
+	if ent.IsNotFound(err) {
+		return errBadCode
+	}
+	if err != nil {
+		return fmt.Errorf("load sign-in code: %w", err)
+	}
+	if ch.Attempts >= s.cfg.MaxAttempts {
+		return apperr.New(apperr.RateLimited, "Terlalu banyak percobaan. Minta kode baru.")
+	}
+	if !hmac.Equal(ch.CodeHash, s.codeHash(p, strings.TrimSpace(code))) {
+		if err := s.client.OtpChallenge.UpdateOneID(ch.ID).AddAttempts(1).Exec(ctx); err != nil {
+			return fmt.Errorf("count attempt: %w", err)
+		}
+		return errBadCode
+	}
+	// Conditional update: of two concurrent sign-ins with one code, one wins.
+	n, err := s.client.OtpChallenge.Update().
+		Where(otpchallenge.ID(ch.ID), otpchallenge.UsedAtIsNil()).SetUsedAt(now).Save(ctx)
+	if err != nil {
+		return fmt.Errorf("use sign-in code: %w", err)
+	}
+	if n == 0 {
+		return errBadCode
+	}
+	return nil
+}
+
+// accountFor returns the account of phone p, creating an applicant account.
+func (s *Service) accountFor(ctx context.Context, p string) (*ent.Account, error) {
+	acct, err := s.client.Account.Query().Where(account.Phone(p)).Only(ctx)
+	if err == nil {
+		return acct, nil
+	}
+	if !ent.IsNotFound(err) {
+		return nil, fmt.Errorf("load account: %w", err)
+	}
+	acct, err = s.client.Account.Create().SetPhone(p).SetRole(viewer.RoleRecipient).Save(ctx)
+	if ent.IsConstraintError(err) { // created concurrently by another sign-in
+		return s.client.Account.Query().Where(account.Phone(p)).Only(ctx)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("create account: %w", err)
+	}
+	return acct, nil
+}
+
+// SignOut revokes the session of the viewer in ctx.
+func (s *Service) SignOut(ctx context.Context) error {
+	v := viewer.FromContext(ctx)
+	if v == nil || v.SessionID == "" {
+		return apperr.New(apperr.Unauthenticated, "Tidak ada sesi untuk diakhiri.")
+	}
+	err := s.client.Session.UpdateOneID(v.SessionID).SetRevokedAt(s.now()).Exec(rule.System(ctx, "sign-out"))
+	if err != nil {
+		return fmt.Errorf("revoke session: %w", err)
+	}
+	return nil
+}
+
+func (s *Service) codeHash(p, code string) []byte {
+	m := hmac.New(sha256.New, s.cfg.Secret)
+	m.Write([]byte(p + ":" + code))
+	return m.Sum(nil)
+}
+
+func randomDigits(n int) (string, error) {
+	max := big.NewInt(10)
+	b := make([]byte, n)
+	for i := range b {
+		d, err := rand.Int(rand.Reader, max)
+		if err != nil {
+			return "", fmt.Errorf("random code: %w", err)
+		}
+		b[i] = byte('0' + d.Int64())
+	}
+	return string(b), nil
+}
+
+// newToken returns a random token and its SHA-256.
+func newToken() (string, []byte, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", nil, fmt.Errorf("random token: %w", err)
+	}
+	t := base64.RawURLEncoding.EncodeToString(b)
+	return t, sha(t), nil
+}
+
+func sha(s string) []byte {
+	h := sha256.Sum256([]byte(s))
+	return h[:]
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+type userAgentKey struct{}
+
+// WithUserAgent stores the request's User-Agent, recorded with new sessions.
+func WithUserAgent(ctx context.Context, ua string) context.Context {
+	return context.WithValue(ctx, userAgentKey{}, ua)
+}
+
+// UserAgent returns the User-Agent stored by WithUserAgent.
+func UserAgent(ctx context.Context) string {
+	ua, _ := ctx.Value(userAgentKey{}).(string)
+	return ua
+}

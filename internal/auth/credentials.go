@@ -1,0 +1,205 @@
+package auth
+
+import (
+	"context"
+	"crypto/subtle"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/apikey"
+	"github.com/kartuprakerja/platform/ent/recipient"
+	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/session"
+	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/rule"
+	"github.com/kartuprakerja/platform/internal/viewer"
+)
+
+// ErrInvalidCredentials is returned for a token or key that is unknown,
+// expired, revoked, or belongs to a disabled account.
+var ErrInvalidCredentials = apperr.New(apperr.Unauthenticated, "Sesi tidak valid atau sudah berakhir. Silakan masuk lagi.")
+
+// Authenticate turns an Authorization header value into a viewer:
+// "Bearer <session token>" or "ApiKey <key>". An empty header is an
+// anonymous caller (nil viewer, nil error).
+func (s *Service) Authenticate(ctx context.Context, header string) (*viewer.Viewer, error) {
+	scheme, cred, _ := strings.Cut(strings.TrimSpace(header), " ")
+	cred = strings.TrimSpace(cred)
+	sys := rule.System(ctx, "authenticate")
+	switch {
+	case header == "":
+		return nil, nil
+	case strings.EqualFold(scheme, "Bearer") && cred != "":
+		return s.sessionViewer(sys, cred)
+	case strings.EqualFold(scheme, "ApiKey") && cred != "":
+		return s.apiKeyViewer(sys, cred)
+	}
+	return nil, ErrInvalidCredentials
+}
+
+func (s *Service) sessionViewer(ctx context.Context, token string) (*viewer.Viewer, error) {
+	sess, err := s.client.Session.Query().Where(session.TokenHash(sha(token))).
+		WithAccount().Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, ErrInvalidCredentials
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load session: %w", err)
+	}
+	if sess.RevokedAt != nil || !s.now().Before(sess.ExpiresAt) {
+		return nil, ErrInvalidCredentials
+	}
+	v, err := s.viewerOf(ctx, sess.Edges.Account)
+	if err != nil {
+		return nil, err
+	}
+	v.SessionID = sess.ID
+	return v, nil
+}
+
+// API keys look like pk_<prefix>_<secret>; the prefix finds the row.
+const keyPrefix = "pk_"
+
+func (s *Service) apiKeyViewer(ctx context.Context, key string) (*viewer.Viewer, error) {
+	prefix, secret, ok := splitKey(key)
+	if !ok {
+		return nil, ErrInvalidCredentials
+	}
+	k, err := s.client.APIKey.Query().Where(apikey.Prefix(prefix)).WithAccount().Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, ErrInvalidCredentials
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load api key: %w", err)
+	}
+	if k.RevokedAt != nil || subtle.ConstantTimeCompare(k.SecretHash, sha(secret)) != 1 {
+		return nil, ErrInvalidCredentials
+	}
+	if k.LastUsedAt == nil || s.now().Sub(*k.LastUsedAt) > time.Minute {
+		// Best effort and at most once a minute: not a write per request.
+		_ = s.client.APIKey.UpdateOneID(k.ID).SetLastUsedAt(s.now()).Exec(ctx)
+	}
+	return s.viewerOf(ctx, k.Edges.Account)
+}
+
+func splitKey(key string) (prefix, secret string, ok bool) {
+	rest, ok := strings.CutPrefix(key, keyPrefix)
+	if !ok {
+		return "", "", false
+	}
+	prefix, secret, ok = strings.Cut(rest, "_")
+	return prefix, secret, ok && prefix != "" && secret != ""
+}
+
+// viewerOf builds the viewer of an account: its recipient or organisation.
+func (s *Service) viewerOf(ctx context.Context, a *ent.Account) (*viewer.Viewer, error) {
+	if a == nil || a.DisabledAt != nil {
+		return nil, ErrInvalidCredentials
+	}
+	v := &viewer.Viewer{AccountID: a.ID, Role: a.Role, OrgID: orgOf(a)}
+	if a.Role == viewer.RoleRecipient {
+		id, err := s.client.Recipient.Query().Where(recipient.AccountID(a.ID)).OnlyID(ctx)
+		switch {
+		case err == nil:
+			v.RecipientID = id
+		case !ent.IsNotFound(err):
+			return nil, fmt.Errorf("load recipient: %w", err)
+		}
+	}
+	return v, nil
+}
+
+func orgOf(a *ent.Account) pulid.ID {
+	for _, id := range []*pulid.ID{a.TrainingInstitutionID, a.DigitalPlatformID, a.PaymentPartnerID, a.JobPortalID} {
+		if id != nil {
+			return *id
+		}
+	}
+	return ""
+}
+
+// PartnerAccount describes a partner's service account to create.
+type PartnerAccount struct {
+	Phone, DisplayName string
+	Role               viewer.Role
+	OrganizationID     pulid.ID
+}
+
+// CreatePartnerAccount creates a service account bound to one partner
+// organisation; the organisation's type must match the role.
+func (s *Service) CreatePartnerAccount(ctx context.Context, in PartnerAccount) (*ent.Account, error) {
+	if !in.Role.IsPartner() {
+		return nil, apperr.Invalid("role", "role must be a partner role")
+	}
+	c := s.client.Account.Create().SetPhone(in.Phone).SetDisplayName(in.DisplayName).SetRole(in.Role)
+	want := map[viewer.Role]string{
+		viewer.RoleInstitution: "ti", viewer.RolePlatform: "dp",
+		viewer.RolePaymentPartner: "pp", viewer.RoleJobPortal: "jp",
+	}[in.Role]
+	if in.OrganizationID.Prefix() != want || !in.OrganizationID.Valid() {
+		return nil, apperr.Invalid("organizationId", "organisation does not match the role")
+	}
+	switch in.Role {
+	case viewer.RoleInstitution:
+		c.SetTrainingInstitutionID(in.OrganizationID)
+	case viewer.RolePlatform:
+		c.SetDigitalPlatformID(in.OrganizationID)
+	case viewer.RolePaymentPartner:
+		c.SetPaymentPartnerID(in.OrganizationID)
+	case viewer.RoleJobPortal:
+		c.SetJobPortalID(in.OrganizationID)
+	}
+	a, err := c.Save(ctx) // privacy: admins only
+	if ent.IsConstraintError(err) {
+		return nil, apperr.Wrap(apperr.Conflict, err, "phone is taken or the organisation does not exist")
+	}
+	return a, err
+}
+
+// IssuedKey is a new API key; Key is shown once.
+type IssuedKey struct {
+	Key, Prefix string
+	Account     *ent.Account
+}
+
+// CreateAPIKey issues a key for a partner account. The API key's privacy
+// policy lets only admins write one.
+func (s *Service) CreateAPIKey(ctx context.Context, accountID pulid.ID, label string) (IssuedKey, error) {
+	a, err := s.client.Account.Get(ctx, accountID)
+	if err != nil {
+		return IssuedKey{}, err
+	}
+	if !a.Role.IsPartner() {
+		return IssuedKey{}, apperr.Invalid("accountId", "API keys are for partner accounts")
+	}
+	prefix, _, err := newToken()
+	if err != nil {
+		return IssuedKey{}, err
+	}
+	prefix = strings.NewReplacer("-", "", "_", "").Replace(prefix)[:12]
+	secret, hash, err := newToken()
+	if err != nil {
+		return IssuedKey{}, err
+	}
+	if err := s.client.APIKey.Create().SetAccountID(a.ID).SetPrefix(prefix).SetSecretHash(hash).
+		SetLabel(truncate(label, 120)).Exec(ctx); err != nil {
+		return IssuedKey{}, fmt.Errorf("store api key: %w", err)
+	}
+	return IssuedKey{Key: keyPrefix + prefix + "_" + secret, Prefix: prefix, Account: a}, nil
+}
+
+// RevokeAPIKey revokes a key by prefix (admins only, by privacy policy).
+func (s *Service) RevokeAPIKey(ctx context.Context, prefix string) error {
+	n, err := s.client.APIKey.Update().Where(apikey.Prefix(prefix), apikey.RevokedAtIsNil()).
+		SetRevokedAt(s.now()).Save(ctx)
+	if err != nil {
+		return fmt.Errorf("revoke api key: %w", err)
+	}
+	if n == 0 {
+		return apperr.New(apperr.NotFound, "no active API key with that prefix")
+	}
+	return nil
+}
+

@@ -1,0 +1,4 @@
+package database
+
+// CheckDrops exposes checkDrops to the external tests.
+var CheckDrops = checkDrops

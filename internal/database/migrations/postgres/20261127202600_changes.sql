@@ -1,0 +1,200 @@
+-- Create "digital_platforms" table
+CREATE TABLE "digital_platforms" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "code" character varying NOT NULL, "name" character varying NOT NULL, "active" boolean NOT NULL DEFAULT true, "url" character varying NOT NULL DEFAULT '', PRIMARY KEY ("id"));
+-- Create index "digital_platforms_code_key" to table: "digital_platforms"
+CREATE UNIQUE INDEX "digital_platforms_code_key" ON "digital_platforms" ("code");
+-- Create "audit_logs" table
+CREATE TABLE "audit_logs" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "actor_id" character varying NULL, "actor_role" character varying NOT NULL DEFAULT 'system', "action" character varying NOT NULL, "target_type" character varying NOT NULL DEFAULT '', "target_id" character varying NULL, "reason" character varying NOT NULL DEFAULT '', "detail" jsonb NULL, PRIMARY KEY ("id"));
+-- Create index "auditlog_actor_id_created_at" to table: "audit_logs"
+CREATE INDEX "auditlog_actor_id_created_at" ON "audit_logs" ("actor_id", "created_at");
+-- Create index "auditlog_target_id_created_at" to table: "audit_logs"
+CREATE INDEX "auditlog_target_id_created_at" ON "audit_logs" ("target_id", "created_at");
+-- Create "otp_challenges" table
+CREATE TABLE "otp_challenges" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "phone" character varying NOT NULL, "code_hash" bytea NOT NULL, "expires_at" timestamptz NOT NULL, "attempts" bigint NOT NULL DEFAULT 0, "used_at" timestamptz NULL, PRIMARY KEY ("id"));
+-- Create index "otpchallenge_phone_created_at" to table: "otp_challenges"
+CREATE INDEX "otpchallenge_phone_created_at" ON "otp_challenges" ("phone", "created_at");
+-- Create "registry_persons" table
+CREATE TABLE "registry_persons" ("id" character varying NOT NULL, "nik" character varying NOT NULL, "kk_number" character varying NOT NULL, "full_name" character varying NOT NULL, "birth_date" date NOT NULL, "birth_place" character varying NOT NULL, "gender" character varying NOT NULL, "mother_maiden_name" character varying NOT NULL, "deceased" boolean NOT NULL DEFAULT false, "exclusions" jsonb NULL, PRIMARY KEY ("id"));
+-- Create index "registry_persons_nik_key" to table: "registry_persons"
+CREATE UNIQUE INDEX "registry_persons_nik_key" ON "registry_persons" ("nik");
+-- Create "job_portals" table
+CREATE TABLE "job_portals" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "code" character varying NOT NULL, "name" character varying NOT NULL, "active" boolean NOT NULL DEFAULT true, "url" character varying NOT NULL DEFAULT '', PRIMARY KEY ("id"));
+-- Create index "job_portals_code_key" to table: "job_portals"
+CREATE UNIQUE INDEX "job_portals_code_key" ON "job_portals" ("code");
+-- Create "payment_partners" table
+CREATE TABLE "payment_partners" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "code" character varying NOT NULL, "name" character varying NOT NULL, "active" boolean NOT NULL DEFAULT true, "kind" character varying NOT NULL, PRIMARY KEY ("id"));
+-- Create index "payment_partners_code_key" to table: "payment_partners"
+CREATE UNIQUE INDEX "payment_partners_code_key" ON "payment_partners" ("code");
+-- Create "training_institutions" table
+CREATE TABLE "training_institutions" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "code" character varying NOT NULL, "name" character varying NOT NULL, "active" boolean NOT NULL DEFAULT true, "city" character varying NOT NULL DEFAULT '', PRIMARY KEY ("id"));
+-- Create index "training_institutions_code_key" to table: "training_institutions"
+CREATE UNIQUE INDEX "training_institutions_code_key" ON "training_institutions" ("code");
+-- Create "accounts" table
+CREATE TABLE "accounts" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "phone" character varying NOT NULL, "role" character varying NOT NULL DEFAULT 'recipient', "display_name" character varying NOT NULL DEFAULT '', "locale" character varying NOT NULL DEFAULT 'id', "data_saver" boolean NOT NULL DEFAULT false, "muted_kinds" jsonb NULL, "quiet_start_minute" bigint NOT NULL DEFAULT 1260, "quiet_end_minute" bigint NOT NULL DEFAULT 360, "daily_push_cap" bigint NOT NULL DEFAULT 5, "last_sign_in_at" timestamptz NULL, "disabled_at" timestamptz NULL, "digital_platform_id" character varying NULL, "job_portal_id" character varying NULL, "payment_partner_id" character varying NULL, "training_institution_id" character varying NULL, PRIMARY KEY ("id"), CONSTRAINT "accounts_digital_platforms_accounts" FOREIGN KEY ("digital_platform_id") REFERENCES "digital_platforms" ("id") ON UPDATE NO ACTION ON DELETE SET NULL, CONSTRAINT "accounts_job_portals_accounts" FOREIGN KEY ("job_portal_id") REFERENCES "job_portals" ("id") ON UPDATE NO ACTION ON DELETE SET NULL, CONSTRAINT "accounts_payment_partners_accounts" FOREIGN KEY ("payment_partner_id") REFERENCES "payment_partners" ("id") ON UPDATE NO ACTION ON DELETE SET NULL, CONSTRAINT "accounts_training_institutions_accounts" FOREIGN KEY ("training_institution_id") REFERENCES "training_institutions" ("id") ON UPDATE NO ACTION ON DELETE SET NULL);
+-- Create index "accounts_phone_key" to table: "accounts"
+CREATE UNIQUE INDEX "accounts_phone_key" ON "accounts" ("phone");
+-- Create "api_keys" table
+CREATE TABLE "api_keys" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "prefix" character varying NOT NULL, "secret_hash" bytea NOT NULL, "label" character varying NOT NULL DEFAULT '', "last_used_at" timestamptz NULL, "revoked_at" timestamptz NULL, "account_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "api_keys_accounts_api_keys" FOREIGN KEY ("account_id") REFERENCES "accounts" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "api_keys_prefix_key" to table: "api_keys"
+CREATE UNIQUE INDEX "api_keys_prefix_key" ON "api_keys" ("prefix");
+-- Create index "apikey_account_id" to table: "api_keys"
+CREATE INDEX "apikey_account_id" ON "api_keys" ("account_id");
+-- Create "provinces" table
+CREATE TABLE "provinces" ("id" character varying NOT NULL, "code" character varying NOT NULL, "name" character varying NOT NULL, "time_zone" character varying NOT NULL, PRIMARY KEY ("id"));
+-- Create index "provinces_code_key" to table: "provinces"
+CREATE UNIQUE INDEX "provinces_code_key" ON "provinces" ("code");
+-- Create "regencies" table
+CREATE TABLE "regencies" ("id" character varying NOT NULL, "code" character varying NOT NULL, "name" character varying NOT NULL, "kind" character varying NOT NULL, "province_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "regencies_provinces_regencies" FOREIGN KEY ("province_id") REFERENCES "provinces" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "regencies_code_key" to table: "regencies"
+CREATE UNIQUE INDEX "regencies_code_key" ON "regencies" ("code");
+-- Create "recipients" table
+CREATE TABLE "recipients" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "nik" character varying NOT NULL, "kk_number" character varying NOT NULL, "mother_maiden_hash" bytea NULL, "full_name" character varying NOT NULL, "birth_date" date NOT NULL, "birth_place" character varying NOT NULL DEFAULT '', "gender" character varying NOT NULL, "area" character varying NOT NULL, "education" character varying NOT NULL, "employment" character varying NOT NULL, "has_disability" boolean NOT NULL DEFAULT false, "former_migrant_worker" boolean NOT NULL DEFAULT false, "had_financial_account" boolean NOT NULL DEFAULT false, "status" character varying NOT NULL DEFAULT 'registered', "rejection_reason" character varying NULL, "card_number" character varying NULL, "training_balance" bigint NOT NULL DEFAULT 0, "verified_at" timestamptz NULL, "accepted_at" timestamptz NULL, "first_purchase_at" timestamptz NULL, "revoked_at" timestamptz NULL, "revocation_reason" character varying NULL, "account_id" character varying NOT NULL, "regency_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "recipients_accounts_recipient" FOREIGN KEY ("account_id") REFERENCES "accounts" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION, CONSTRAINT "recipients_regencies_recipients" FOREIGN KEY ("regency_id") REFERENCES "regencies" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "recipient_regency_id" to table: "recipients"
+CREATE INDEX "recipient_regency_id" ON "recipients" ("regency_id");
+-- Create index "recipient_status_accepted_at" to table: "recipients"
+CREATE INDEX "recipient_status_accepted_at" ON "recipients" ("status", "accepted_at");
+-- Create index "recipients_account_id_key" to table: "recipients"
+CREATE UNIQUE INDEX "recipients_account_id_key" ON "recipients" ("account_id");
+-- Create index "recipients_card_number_key" to table: "recipients"
+CREATE UNIQUE INDEX "recipients_card_number_key" ON "recipients" ("card_number");
+-- Create index "recipients_nik_key" to table: "recipients"
+CREATE UNIQUE INDEX "recipients_nik_key" ON "recipients" ("nik");
+-- Create "waves" table
+CREATE TABLE "waves" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "number" bigint NOT NULL, "name" character varying NOT NULL, "opens_at" timestamptz NOT NULL, "closes_at" timestamptz NOT NULL, "status" character varying NOT NULL DEFAULT 'draft', "quota" bigint NOT NULL, "training_balance" bigint NOT NULL DEFAULT 1000000, "commitment" character varying NULL, "seed" character varying NULL, "selected_at" timestamptz NULL, "announced_at" timestamptz NULL, PRIMARY KEY ("id"));
+-- Create index "waves_number_key" to table: "waves"
+CREATE UNIQUE INDEX "waves_number_key" ON "waves" ("number");
+-- Create "applications" table
+CREATE TABLE "applications" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "province_id" character varying NOT NULL, "status" character varying NOT NULL DEFAULT 'pending', "rank" bigint NULL, "exclusion_reason" character varying NULL, "decided_at" timestamptz NULL, "recipient_id" character varying NOT NULL, "wave_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "applications_recipients_applications" FOREIGN KEY ("recipient_id") REFERENCES "recipients" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION, CONSTRAINT "applications_waves_applications" FOREIGN KEY ("wave_id") REFERENCES "waves" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "application_recipient_id" to table: "applications"
+CREATE INDEX "application_recipient_id" ON "applications" ("recipient_id");
+-- Create index "application_recipient_id_wave_id" to table: "applications"
+CREATE UNIQUE INDEX "application_recipient_id_wave_id" ON "applications" ("recipient_id", "wave_id");
+-- Create index "application_wave_id_province_id_status" to table: "applications"
+CREATE INDEX "application_wave_id_province_id_status" ON "applications" ("wave_id", "province_id", "status");
+-- Create "courses" table
+CREATE TABLE "courses" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "title" character varying NOT NULL, "description" text NOT NULL DEFAULT '', "category" character varying NOT NULL, "method" character varying NOT NULL, "price" bigint NOT NULL, "duration_hours" bigint NOT NULL, "assessment_score" bigint NOT NULL DEFAULT 0, "rating_average" double precision NOT NULL DEFAULT 0, "rating_count" bigint NOT NULL DEFAULT 0, "purchase_count" bigint NOT NULL DEFAULT 0, "active" boolean NOT NULL DEFAULT true, "training_institution_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "courses_training_institutions_courses" FOREIGN KEY ("training_institution_id") REFERENCES "training_institutions" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "course_category_active" to table: "courses"
+CREATE INDEX "course_category_active" ON "courses" ("category", "active");
+-- Create index "course_training_institution_id" to table: "courses"
+CREATE INDEX "course_training_institution_id" ON "courses" ("training_institution_id");
+-- Create "purchases" table
+CREATE TABLE "purchases" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "price" bigint NOT NULL, "invoice_code" character varying NOT NULL, "idempotency_key" character varying NOT NULL, "status" character varying NOT NULL DEFAULT 'paid', "progress_percent" bigint NOT NULL DEFAULT 0, "completed_at" timestamptz NULL, "course_id" character varying NOT NULL, "digital_platform_id" character varying NOT NULL, "recipient_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "purchases_courses_purchases" FOREIGN KEY ("course_id") REFERENCES "courses" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION, CONSTRAINT "purchases_digital_platforms_purchases" FOREIGN KEY ("digital_platform_id") REFERENCES "digital_platforms" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION, CONSTRAINT "purchases_recipients_purchases" FOREIGN KEY ("recipient_id") REFERENCES "recipients" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "purchase_recipient_id" to table: "purchases"
+CREATE INDEX "purchase_recipient_id" ON "purchases" ("recipient_id");
+-- Create index "purchases_idempotency_key_key" to table: "purchases"
+CREATE UNIQUE INDEX "purchases_idempotency_key_key" ON "purchases" ("idempotency_key");
+-- Create index "purchases_invoice_code_key" to table: "purchases"
+CREATE UNIQUE INDEX "purchases_invoice_code_key" ON "purchases" ("invoice_code");
+-- Create "certificates" table
+CREATE TABLE "certificates" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "number" character varying NOT NULL, "post_test_score" bigint NOT NULL, "issued_at" timestamptz NOT NULL, "course_id" character varying NOT NULL, "purchase_id" character varying NOT NULL, "recipient_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "certificates_courses_certificates" FOREIGN KEY ("course_id") REFERENCES "courses" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION, CONSTRAINT "certificates_purchases_certificate" FOREIGN KEY ("purchase_id") REFERENCES "purchases" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION, CONSTRAINT "certificates_recipients_certificates" FOREIGN KEY ("recipient_id") REFERENCES "recipients" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "certificate_recipient_id" to table: "certificates"
+CREATE INDEX "certificate_recipient_id" ON "certificates" ("recipient_id");
+-- Create index "certificates_number_key" to table: "certificates"
+CREATE UNIQUE INDEX "certificates_number_key" ON "certificates" ("number");
+-- Create index "certificates_purchase_id_key" to table: "certificates"
+CREATE UNIQUE INDEX "certificates_purchase_id_key" ON "certificates" ("purchase_id");
+-- Create "complaints" table
+CREATE TABLE "complaints" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "client_id" character varying NOT NULL, "channel" character varying NOT NULL, "category" character varying NOT NULL, "subject" character varying NOT NULL, "body" text NOT NULL, "status" character varying NOT NULL DEFAULT 'open', "closed_at" timestamptz NULL, "account_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "complaints_accounts_complaints" FOREIGN KEY ("account_id") REFERENCES "accounts" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "complaint_account_id" to table: "complaints"
+CREATE INDEX "complaint_account_id" ON "complaints" ("account_id");
+-- Create index "complaint_status_created_at" to table: "complaints"
+CREATE INDEX "complaint_status_created_at" ON "complaints" ("status", "created_at");
+-- Create index "complaints_client_id_key" to table: "complaints"
+CREATE UNIQUE INDEX "complaints_client_id_key" ON "complaints" ("client_id");
+-- Create "chat_messages" table
+CREATE TABLE "chat_messages" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "client_id" character varying NOT NULL, "body" text NOT NULL, "sender_id" character varying NOT NULL, "complaint_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "chat_messages_accounts_chat_messages" FOREIGN KEY ("sender_id") REFERENCES "accounts" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION, CONSTRAINT "chat_messages_complaints_messages" FOREIGN KEY ("complaint_id") REFERENCES "complaints" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "chat_messages_client_id_key" to table: "chat_messages"
+CREATE UNIQUE INDEX "chat_messages_client_id_key" ON "chat_messages" ("client_id");
+-- Create index "chatmessage_complaint_id_created_at" to table: "chat_messages"
+CREATE INDEX "chatmessage_complaint_id_created_at" ON "chat_messages" ("complaint_id", "created_at");
+-- Create "course_platforms" table
+CREATE TABLE "course_platforms" ("course_id" character varying NOT NULL, "digital_platform_id" character varying NOT NULL, PRIMARY KEY ("course_id", "digital_platform_id"), CONSTRAINT "course_platforms_course_id" FOREIGN KEY ("course_id") REFERENCES "courses" ("id") ON UPDATE NO ACTION ON DELETE CASCADE, CONSTRAINT "course_platforms_digital_platform_id" FOREIGN KEY ("digital_platform_id") REFERENCES "digital_platforms" ("id") ON UPDATE NO ACTION ON DELETE CASCADE);
+-- Create "devices" table
+CREATE TABLE "devices" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "kind" character varying NOT NULL, "token" character varying NOT NULL, "p256dh" character varying NULL, "auth_secret" character varying NULL, "label" character varying NOT NULL DEFAULT '', "last_seen_at" timestamptz NULL, "disabled_at" timestamptz NULL, "disabled_reason" character varying NULL, "account_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "devices_accounts_devices" FOREIGN KEY ("account_id") REFERENCES "accounts" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "device_account_id" to table: "devices"
+CREATE INDEX "device_account_id" ON "devices" ("account_id");
+-- Create index "devices_token_key" to table: "devices"
+CREATE UNIQUE INDEX "devices_token_key" ON "devices" ("token");
+-- Create "identity_checks" table
+CREATE TABLE "identity_checks" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "registry" character varying NOT NULL, "outcome" character varying NOT NULL, "reason_code" character varying NOT NULL DEFAULT '', "recipient_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "identity_checks_recipients_identity_checks" FOREIGN KEY ("recipient_id") REFERENCES "recipients" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "identitycheck_recipient_id" to table: "identity_checks"
+CREATE INDEX "identitycheck_recipient_id" ON "identity_checks" ("recipient_id");
+-- Create "vacancies" table
+CREATE TABLE "vacancies" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "external_id" character varying NOT NULL, "title" character varying NOT NULL, "company" character varying NOT NULL, "education_min" character varying NOT NULL, "industry" character varying NOT NULL DEFAULT '', "job_type" character varying NOT NULL, "salary_min" bigint NULL, "salary_max" bigint NULL, "skills" jsonb NULL, "posted_at" timestamptz NOT NULL, "expires_at" timestamptz NULL, "job_portal_id" character varying NOT NULL, "regency_id" character varying NULL, PRIMARY KEY ("id"), CONSTRAINT "vacancies_job_portals_vacancies" FOREIGN KEY ("job_portal_id") REFERENCES "job_portals" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION, CONSTRAINT "vacancies_regencies_vacancies" FOREIGN KEY ("regency_id") REFERENCES "regencies" ("id") ON UPDATE NO ACTION ON DELETE SET NULL);
+-- Create index "vacancy_job_portal_id_external_id" to table: "vacancies"
+CREATE UNIQUE INDEX "vacancy_job_portal_id_external_id" ON "vacancies" ("job_portal_id", "external_id");
+-- Create index "vacancy_regency_id_posted_at" to table: "vacancies"
+CREATE INDEX "vacancy_regency_id_posted_at" ON "vacancies" ("regency_id", "posted_at");
+-- Create "job_applications" table
+CREATE TABLE "job_applications" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "client_id" character varying NOT NULL, "from_recommendation" boolean NOT NULL DEFAULT false, "status" character varying NOT NULL DEFAULT 'submitted', "recipient_id" character varying NOT NULL, "vacancy_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "job_applications_recipients_job_applications" FOREIGN KEY ("recipient_id") REFERENCES "recipients" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION, CONSTRAINT "job_applications_vacancies_applications" FOREIGN KEY ("vacancy_id") REFERENCES "vacancies" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "job_applications_client_id_key" to table: "job_applications"
+CREATE UNIQUE INDEX "job_applications_client_id_key" ON "job_applications" ("client_id");
+-- Create index "jobapplication_recipient_id" to table: "job_applications"
+CREATE INDEX "jobapplication_recipient_id" ON "job_applications" ("recipient_id");
+-- Create index "jobapplication_recipient_id_vacancy_id" to table: "job_applications"
+CREATE UNIQUE INDEX "jobapplication_recipient_id_vacancy_id" ON "job_applications" ("recipient_id", "vacancy_id");
+-- Create index "jobapplication_vacancy_id" to table: "job_applications"
+CREATE INDEX "jobapplication_vacancy_id" ON "job_applications" ("vacancy_id");
+-- Create "linked_accounts" table
+CREATE TABLE "linked_accounts" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "account_masked" character varying NOT NULL, "account_hash" bytea NOT NULL, "kyc_status" character varying NOT NULL DEFAULT 'pending', "primary" boolean NOT NULL DEFAULT false, "verified_at" timestamptz NULL, "payment_partner_id" character varying NOT NULL, "recipient_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "linked_accounts_payment_partners_linked_accounts" FOREIGN KEY ("payment_partner_id") REFERENCES "payment_partners" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION, CONSTRAINT "linked_accounts_recipients_linked_accounts" FOREIGN KEY ("recipient_id") REFERENCES "recipients" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "linkedaccount_recipient_id" to table: "linked_accounts"
+CREATE INDEX "linkedaccount_recipient_id" ON "linked_accounts" ("recipient_id");
+-- Create "notifications" table
+CREATE TABLE "notifications" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "kind" character varying NOT NULL, "event_key" character varying NOT NULL, "title" character varying NOT NULL, "body" character varying NOT NULL, "link" character varying NOT NULL DEFAULT '/', "data" jsonb NULL, "expires_at" timestamptz NULL, "push_status" character varying NOT NULL DEFAULT 'pending', "pushed_at" timestamptz NULL, "read_at" timestamptz NULL, "account_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "notifications_accounts_notifications" FOREIGN KEY ("account_id") REFERENCES "accounts" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "notification_account_id" to table: "notifications"
+CREATE INDEX "notification_account_id" ON "notifications" ("account_id");
+-- Create index "notification_account_id_created_at" to table: "notifications"
+CREATE INDEX "notification_account_id_created_at" ON "notifications" ("account_id", "created_at");
+-- Create index "notification_account_id_event_key" to table: "notifications"
+CREATE UNIQUE INDEX "notification_account_id_event_key" ON "notifications" ("account_id", "event_key");
+-- Create "payouts" table
+CREATE TABLE "payouts" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "kind" character varying NOT NULL, "installment" bigint NOT NULL, "amount" bigint NOT NULL, "scheduled_for" date NOT NULL, "status" character varying NOT NULL DEFAULT 'entitled', "idempotency_key" character varying NOT NULL, "reference" character varying NULL, "sent_at" timestamptz NULL, "failure_reason" character varying NULL, "linked_account_id" character varying NULL, "payment_partner_id" character varying NULL, "recipient_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "payouts_linked_accounts_payouts" FOREIGN KEY ("linked_account_id") REFERENCES "linked_accounts" ("id") ON UPDATE NO ACTION ON DELETE SET NULL, CONSTRAINT "payouts_payment_partners_payouts" FOREIGN KEY ("payment_partner_id") REFERENCES "payment_partners" ("id") ON UPDATE NO ACTION ON DELETE SET NULL, CONSTRAINT "payouts_recipients_payouts" FOREIGN KEY ("recipient_id") REFERENCES "recipients" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "payout_recipient_id" to table: "payouts"
+CREATE INDEX "payout_recipient_id" ON "payouts" ("recipient_id");
+-- Create index "payout_recipient_id_kind_installment" to table: "payouts"
+CREATE UNIQUE INDEX "payout_recipient_id_kind_installment" ON "payouts" ("recipient_id", "kind", "installment");
+-- Create index "payout_status_scheduled_for" to table: "payouts"
+CREATE INDEX "payout_status_scheduled_for" ON "payouts" ("status", "scheduled_for");
+-- Create index "payouts_idempotency_key_key" to table: "payouts"
+CREATE UNIQUE INDEX "payouts_idempotency_key_key" ON "payouts" ("idempotency_key");
+-- Create "questions" table
+CREATE TABLE "questions" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "test" character varying NOT NULL, "topic" character varying NOT NULL DEFAULT '', "prompt_id" text NOT NULL, "prompt_en" text NOT NULL DEFAULT '', "choices_id" jsonb NOT NULL, "choices_en" jsonb NULL, "answer" bigint NOT NULL, "active" boolean NOT NULL DEFAULT true, "course_id" character varying NULL, PRIMARY KEY ("id"), CONSTRAINT "questions_courses_questions" FOREIGN KEY ("course_id") REFERENCES "courses" ("id") ON UPDATE NO ACTION ON DELETE SET NULL);
+-- Create "reviews" table
+CREATE TABLE "reviews" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "rating" bigint NOT NULL, "body" character varying NOT NULL DEFAULT '', "course_id" character varying NOT NULL, "recipient_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "reviews_courses_reviews" FOREIGN KEY ("course_id") REFERENCES "courses" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION, CONSTRAINT "reviews_recipients_reviews" FOREIGN KEY ("recipient_id") REFERENCES "recipients" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "review_course_id" to table: "reviews"
+CREATE INDEX "review_course_id" ON "reviews" ("course_id");
+-- Create index "review_recipient_id" to table: "reviews"
+CREATE INDEX "review_recipient_id" ON "reviews" ("recipient_id");
+-- Create index "review_recipient_id_course_id" to table: "reviews"
+CREATE UNIQUE INDEX "review_recipient_id_course_id" ON "reviews" ("recipient_id", "course_id");
+-- Create "sessions" table
+CREATE TABLE "sessions" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "token_hash" bytea NOT NULL, "expires_at" timestamptz NOT NULL, "revoked_at" timestamptz NULL, "user_agent" character varying NOT NULL DEFAULT '', "account_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "sessions_accounts_sessions" FOREIGN KEY ("account_id") REFERENCES "accounts" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "session_account_id" to table: "sessions"
+CREATE INDEX "session_account_id" ON "sessions" ("account_id");
+-- Create index "sessions_token_hash_key" to table: "sessions"
+CREATE UNIQUE INDEX "sessions_token_hash_key" ON "sessions" ("token_hash");
+-- Create "surveys" table
+CREATE TABLE "surveys" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "code" character varying NOT NULL, "ordinal" bigint NOT NULL, "title_id" character varying NOT NULL, "title_en" character varying NOT NULL DEFAULT '', "description_id" text NOT NULL DEFAULT '', "description_en" text NOT NULL DEFAULT '', "incentive" bigint NOT NULL DEFAULT 50000, "opens_after_days" bigint NOT NULL, "window_days" bigint NOT NULL, "active" boolean NOT NULL DEFAULT true, PRIMARY KEY ("id"));
+-- Create index "surveys_code_key" to table: "surveys"
+CREATE UNIQUE INDEX "surveys_code_key" ON "surveys" ("code");
+-- Create "survey_questions" table
+CREATE TABLE "survey_questions" ("id" character varying NOT NULL, "key" character varying NOT NULL, "position" bigint NOT NULL, "kind" character varying NOT NULL, "prompt_id" text NOT NULL, "prompt_en" text NOT NULL DEFAULT '', "options" jsonb NULL, "required" boolean NOT NULL DEFAULT true, "min" bigint NULL, "max" bigint NULL, "survey_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "survey_questions_surveys_questions" FOREIGN KEY ("survey_id") REFERENCES "surveys" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "surveyquestion_survey_id_key" to table: "survey_questions"
+CREATE UNIQUE INDEX "surveyquestion_survey_id_key" ON "survey_questions" ("survey_id", "key");
+-- Create "survey_responses" table
+CREATE TABLE "survey_responses" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "client_id" character varying NOT NULL, "answers" jsonb NOT NULL, "answered_at" timestamptz NOT NULL, "recipient_id" character varying NOT NULL, "survey_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "survey_responses_recipients_survey_responses" FOREIGN KEY ("recipient_id") REFERENCES "recipients" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION, CONSTRAINT "survey_responses_surveys_responses" FOREIGN KEY ("survey_id") REFERENCES "surveys" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "survey_responses_client_id_key" to table: "survey_responses"
+CREATE UNIQUE INDEX "survey_responses_client_id_key" ON "survey_responses" ("client_id");
+-- Create index "surveyresponse_recipient_id" to table: "survey_responses"
+CREATE INDEX "surveyresponse_recipient_id" ON "survey_responses" ("recipient_id");
+-- Create index "surveyresponse_recipient_id_survey_id" to table: "survey_responses"
+CREATE UNIQUE INDEX "surveyresponse_recipient_id_survey_id" ON "survey_responses" ("recipient_id", "survey_id");
+-- Create index "surveyresponse_survey_id" to table: "survey_responses"
+CREATE INDEX "surveyresponse_survey_id" ON "survey_responses" ("survey_id");
+-- Create "test_attempts" table
+CREATE TABLE "test_attempts" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "kind" character varying NOT NULL, "course_id" character varying NULL, "question_ids" jsonb NOT NULL, "answers" jsonb NULL, "deadline" timestamptz NOT NULL, "submitted_at" timestamptz NULL, "score" bigint NULL, "passed" boolean NULL, "recipient_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "test_attempts_recipients_test_attempts" FOREIGN KEY ("recipient_id") REFERENCES "recipients" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "testattempt_recipient_id" to table: "test_attempts"
+CREATE INDEX "testattempt_recipient_id" ON "test_attempts" ("recipient_id");
+-- Create "wave_quota" table
+CREATE TABLE "wave_quota" ("id" character varying NOT NULL, "quota" bigint NOT NULL, "province_id" character varying NOT NULL, "wave_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "wave_quota_provinces_wave_quotas" FOREIGN KEY ("province_id") REFERENCES "provinces" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION, CONSTRAINT "wave_quota_waves_quotas" FOREIGN KEY ("wave_id") REFERENCES "waves" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
+-- Create index "wavequota_wave_id_province_id" to table: "wave_quota"
+CREATE UNIQUE INDEX "wavequota_wave_id_province_id" ON "wave_quota" ("wave_id", "province_id");

@@ -1,0 +1,67 @@
+package seed
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+
+	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/internal/viewer"
+)
+
+// Fixed demo phones. Generated recipients' phones never start with 0 after
+// the operator prefix, so they cannot collide with these.
+const (
+	phoneAdmin          = "+6281100000001"
+	phoneAnalyst        = "+6281100000002"
+	phoneSupport        = "+6281100000003"
+	phoneInstitution    = "+6281100000011"
+	phonePlatform       = "+6281100000012"
+	phonePaymentPartner = "+6281100000013"
+	phoneJobPortal      = "+6281100000014"
+	phoneDemoRecipient  = "+6281200000001"
+)
+
+// writeStaffAndPartners writes the program staff accounts and one service
+// account per kind of partner organisation.
+func (w *world) writeStaffAndPartners(ctx context.Context, tx *ent.Tx, r *rand.Rand, sum *Summary) error {
+	type spec struct {
+		phone, name string
+		role        viewer.Role
+		org         orgRef
+		set         func(*ent.AccountCreate, pulid.ID) *ent.AccountCreate
+	}
+	specs := []spec{
+		{phone: phoneAdmin, name: "Admin MPPKP (Demo)", role: viewer.RoleAdmin},
+		{phone: phoneAnalyst, name: "Analis Data MPPKP (Demo)", role: viewer.RoleAnalyst},
+		{phone: phoneSupport, name: "Petugas Layanan (Demo)", role: viewer.RoleSupport},
+		{phone: phoneInstitution, role: viewer.RoleInstitution, org: w.institutions[0],
+			set: (*ent.AccountCreate).SetTrainingInstitutionID},
+		{phone: phonePlatform, role: viewer.RolePlatform, org: w.platforms[0],
+			set: (*ent.AccountCreate).SetDigitalPlatformID},
+		{phone: phonePaymentPartner, role: viewer.RolePaymentPartner, org: w.partners[0],
+			set: (*ent.AccountCreate).SetPaymentPartnerID},
+		{phone: phoneJobPortal, role: viewer.RoleJobPortal, org: w.portals[0],
+			set: (*ent.AccountCreate).SetJobPortalID},
+	}
+	var builders []*ent.AccountCreate
+	for _, s := range specs {
+		if s.set != nil {
+			s.name = "Operator " + s.org.name + " (Demo)"
+		}
+		b := tx.Account.Create().SetID(pulid.Deterministic("ac", catalogueEpoch, r)).
+			SetPhone(s.phone).SetRole(s.role).SetDisplayName(s.name).
+			SetCreatedAt(catalogueEpoch).SetUpdatedAt(catalogueEpoch)
+		if s.set != nil {
+			b = s.set(b, s.org.id)
+		}
+		builders = append(builders, b)
+		sum.DemoAccounts = append(sum.DemoAccounts, DemoAccount{Phone: s.phone, Role: s.role, Name: s.name, Org: s.org.name})
+	}
+	if err := bulk(ctx, builders, 1000, tx.Account.CreateBulk); err != nil {
+		return fmt.Errorf("staff and partner accounts: %w", err)
+	}
+	sum.Accounts += len(builders)
+	return nil
+}

@@ -1,0 +1,148 @@
+package seed
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math/rand/v2"
+	"sort"
+	"time"
+
+	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/wave"
+	"github.com/kartuprakerja/platform/internal/money"
+)
+
+// The waves of 2021. The report gives their total (5,931,574 effective
+// recipients in waves 12-22, line 1270) but not their dates or quotas, so the
+// total is split evenly (it divides by 11 exactly) and the dates are spread
+// from February to November 2021 at a fixed rhythm.
+const (
+	firstWave        = 12
+	lastWave         = 22
+	openWaveNumber   = 23
+	announcedQuota   = 5_931_574 / (lastWave - firstWave + 1)
+	openWaveQuota    = 600_000
+	trainingBalance  = money.Rupiah(1_000_000)
+	waveSpacingDays  = 27
+	waveLengthDays   = 5
+	incentiveAmount  = money.Rupiah(600_000)
+	incentiveMonths  = 4
+	surveyIncentive  = money.Rupiah(50_000)
+	surveyCount      = 3
+	revocationWindow = 30 * 24 * time.Hour
+)
+
+// firstWaveOpens is when wave 12 opened in the demo world: noon WIB.
+var firstWaveOpens = time.Date(2021, time.February, 8, 5, 0, 0, 0, time.UTC)
+
+// writeWaves writes waves 12-22 (announced) and wave 23 (open now), each
+// with its per-province quotas.
+func (w *world) writeWaves(ctx context.Context, tx *ent.Tx, r *rand.Rand, now time.Time, sum *Summary) error {
+	var wb []*ent.WaveCreate
+	for n := firstWave; n <= lastWave; n++ {
+		opens := firstWaveOpens.AddDate(0, 0, (n-firstWave)*waveSpacingDays)
+		ref := waveRef{
+			id: pulid.Deterministic("wv", opens, r), number: n, opens: opens,
+			closes:   opens.AddDate(0, 0, waveLengthDays).Add(11*time.Hour + 59*time.Minute),
+			balance:  trainingBalance,
+			quota:    announcedQuota,
+		}
+		ref.selected = ref.closes.AddDate(0, 0, 2)
+		ref.announced = ref.closes.AddDate(0, 0, 3)
+		secret := randomHex(r, 32)
+		w.waves = append(w.waves, ref)
+		wb = append(wb, tx.Wave.Create().SetID(ref.id).SetNumber(n).SetName(fmt.Sprintf("Gelombang %d", n)).
+			SetOpensAt(ref.opens).SetClosesAt(ref.closes).SetStatus(wave.StatusAnnounced).
+			SetQuota(ref.quota).SetTrainingBalance(ref.balance).
+			SetCommitment(sha256Hex(secret)).SetSeed(secret).
+			SetSelectedAt(ref.selected).SetAnnouncedAt(ref.announced).
+			SetCreatedAt(opens.AddDate(0, 0, -7)).SetUpdatedAt(ref.announced))
+	}
+	// The open wave: its lottery commitment is left to the selection
+	// service, which owns the secret.
+	open := waveRef{
+		id: pulid.Deterministic("wv", firstWaveOpens.AddDate(1, 0, 0), r), number: openWaveNumber,
+		opens: now.AddDate(0, 0, -3), closes: now.AddDate(0, 0, 4), balance: trainingBalance, quota: openWaveQuota,
+	}
+	w.openWave = open
+	wb = append(wb, tx.Wave.Create().SetID(open.id).SetNumber(open.number).
+		SetName(fmt.Sprintf("Gelombang %d", open.number)).SetOpensAt(open.opens).SetClosesAt(open.closes).
+		SetStatus(wave.StatusOpen).SetQuota(open.quota).SetTrainingBalance(open.balance).
+		SetCreatedAt(open.opens.AddDate(0, 0, -7)).SetUpdatedAt(open.opens))
+	if err := bulk(ctx, wb, 1000, tx.Wave.CreateBulk); err != nil {
+		return fmt.Errorf("waves: %w", err)
+	}
+	qb := w.quotaBuilders(tx, r, append(append([]waveRef(nil), w.waves...), open))
+	if err := bulk(ctx, qb, 1000, tx.WaveQuota.CreateBulk); err != nil {
+		return fmt.Errorf("wave quotas: %w", err)
+	}
+	sum.Waves, sum.WaveQuotas = len(wb), len(qb)
+	return nil
+}
+
+// quotaBuilders splits each wave's quota over the provinces in proportion to
+// their weights (largest remainder, so the parts add up to the quota).
+func (w *world) quotaBuilders(tx *ent.Tx, r *rand.Rand, waves []waveRef) []*ent.WaveQuotaCreate {
+	var out []*ent.WaveQuotaCreate
+	for _, wv := range waves {
+		for i, q := range apportion(wv.quota, w.provinceWeights) {
+			out = append(out, tx.WaveQuota.Create().SetID(pulid.Deterministic("wq", wv.opens, r)).
+				SetWaveID(wv.id).SetProvinceID(w.provinces[i].id).SetQuota(q))
+		}
+	}
+	return out
+}
+
+// apportion splits total in proportion to weights, in whole numbers that add
+// up to total.
+func apportion(total int, weights []float64) []int {
+	sumW := 0.0
+	for _, x := range weights {
+		sumW += x
+	}
+	out := make([]int, len(weights))
+	rest := make([]int, len(weights))
+	frac := make([]float64, len(weights))
+	given := 0
+	for i, x := range weights {
+		exact := float64(total) * x / sumW
+		out[i] = int(exact)
+		frac[i] = exact - float64(out[i])
+		rest[i] = i
+		given += out[i]
+	}
+	sort.SliceStable(rest, func(a, b int) bool { return frac[rest[a]] > frac[rest[b]] })
+	for i := 0; given < total; i++ {
+		out[rest[i%len(rest)]]++
+		given++
+	}
+	return out
+}
+
+// waveFor returns the first announced wave that closes after t, or false
+// when t is after the last one closed.
+func (w *world) waveFor(t time.Time) (waveRef, bool) {
+	for _, wv := range w.waves {
+		if wv.closes.After(t) {
+			return wv, true
+		}
+	}
+	return waveRef{}, false
+}
+
+func randomHex(r *rand.Rand, n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte(r.UintN(256))
+	}
+	return hex.EncodeToString(b)
+}
+
+// sha256Hex is the hex SHA-256 of s: a wave's commitment to its secret seed.
+func sha256Hex(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:])
+}
