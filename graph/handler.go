@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -103,18 +104,26 @@ func boundPage(fc *graphql.FieldContext) error {
 type pagedComplexity struct{ graphql.ExecutableSchema }
 
 func (p pagedComplexity) Complexity(ctx context.Context, typeName, field string, child int, args map[string]any) (int, bool) {
+	if !p.isConnection(typeName, field) {
+		return p.ExecutableSchema.Complexity(ctx, typeName, field, child, args)
+	}
 	n, ok := pageArg(args["first"])
 	if m, ok2 := pageArg(args["last"]); ok2 && (!ok || m > n) {
 		n, ok = m, true
-	}
-	_, isConn := args["after"]
-	if !isConn {
-		return p.ExecutableSchema.Complexity(ctx, typeName, field, child, args)
 	}
 	if !ok {
 		n = DefaultPageSize
 	}
 	return 1 + child*max(n, 1), true
+}
+
+func (p pagedComplexity) isConnection(typeName, field string) bool {
+	def := p.Schema().Types[typeName]
+	if def == nil {
+		return false
+	}
+	f := def.Fields.ForName(field)
+	return f != nil && strings.HasSuffix(f.Type.Name(), "Connection")
 }
 
 func pageArg(v any) (int, bool) {

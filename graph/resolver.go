@@ -4,13 +4,16 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/graph/generated"
 	"github.com/kartuprakerja/platform/internal/audit"
 	"github.com/kartuprakerja/platform/internal/auth"
+	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
@@ -19,20 +22,22 @@ const maxNodes = 100
 
 // Resolver is the root resolver; it holds the services a request may use.
 type Resolver struct {
-	client *ent.Client
-	auth   *auth.Service
+	client  *ent.Client
+	auth    *auth.Service
+	journey *journey.Service
 }
 
 // Services are what the resolvers call.
 type Services struct {
-	Client *ent.Client
-	Auth   *auth.Service
+	Client  *ent.Client
+	Auth    *auth.Service
+	Journey *journey.Service
 }
 
 // NewSchema returns the executable schema over the services.
 func NewSchema(s Services) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
-		Resolvers: &Resolver{client: s.Client, auth: s.Auth},
+		Resolvers: &Resolver{client: s.Client, auth: s.Auth, journey: s.Journey},
 	})
 }
 
@@ -57,3 +62,27 @@ func (r *Resolver) personalField(ctx context.Context, rec *ent.Recipient, name, 
 	return nil, nil
 }
 
+// locale is the viewer's language: "en" or Indonesian (the default).
+func locale(ctx context.Context) string {
+	if v := viewer.FromContext(ctx); v != nil {
+		return v.Locale
+	}
+	return "id"
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+// publicationURL is where an announced wave's lottery data is published.
+func publicationURL(s *journey.Summary, file string) *string {
+	if s.Wave.Status != wave.StatusAnnounced {
+		return nil
+	}
+	u := fmt.Sprintf("/publication/waves/%d/%s", s.Wave.Number, file)
+	return &u
+}

@@ -29,6 +29,8 @@ type config struct {
 	Seed           int64
 	Recipients     int
 	SessionTTL     time.Duration
+	RegistryURL    string
+	RegistryKey    string
 }
 
 func (c *config) register(fs *flag.FlagSet) {
@@ -44,6 +46,8 @@ func (c *config) register(fs *flag.FlagSet) {
 	fs.Int64Var(&c.Seed, "seed", envInt("SEED", 1), "seed number of the demo data")
 	fs.IntVar(&c.Recipients, "recipients", int(envInt("RECIPIENTS", 2000)), "recipients in the demo data")
 	fs.DurationVar(&c.SessionTTL, "session-ttl", envDuration("SESSION_TTL", 30*24*time.Hour), "how long a sign-in lasts")
+	fs.StringVar(&c.RegistryURL, "registry-url", env("REGISTRY_URL", ""), "base URL of the Dukcapil/exclusion registry API; empty: the embedded synthetic registry")
+	fs.StringVar(&c.RegistryKey, "registry-key", env("REGISTRY_KEY", ""), "bearer key for the registry API")
 }
 
 func (c *config) databaseURL() string {

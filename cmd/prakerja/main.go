@@ -3,6 +3,7 @@
 //	prakerja serve    the GraphQL API, the PWA, health and metrics
 //	prakerja migrate  apply pending schema migrations
 //	prakerja seed     load deterministic demo data
+//	prakerja verify-selection  recompute a wave's lottery from published data
 //
 // Every setting is a flag or a PRAKERJA_* environment variable; run
 // `prakerja <command> -h` for the list.
@@ -33,6 +34,9 @@ func run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		return usage()
 	}
+	if args[0] == "verify-selection" {
+		return verifySelection(ctx, args[1:])
+	}
 	var cfg config
 	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
 	cfg.register(fs)
@@ -56,6 +60,7 @@ func usage() error {
 commands:
   serve     run the GraphQL API and the PWA (add -demo to load demo data into an empty database)
   migrate   apply pending schema migrations
-  seed      load deterministic demo data (-seed, -recipients)`)
+  seed      load deterministic demo data (-seed, -recipients)
+  verify-selection  recompute a wave's lottery from its published data (-source URL|DIR, -wave N)`)
 	return errors.New("unknown or missing command")
 }

@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"net/http"
 	"time"
 
 	"github.com/kartuprakerja/platform/internal/app"
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/database"
+	"github.com/kartuprakerja/platform/internal/registry"
 	"github.com/kartuprakerja/platform/internal/server"
 )
 
@@ -27,7 +27,7 @@ func serve(ctx context.Context, cfg *config) error {
 			return err
 		}
 	}
-	h, err := buildHandler(cfg, db, log)
+	a, err := buildApp(cfg, db, log)
 	if err != nil {
 		return err
 	}
@@ -35,11 +35,12 @@ func serve(ctx context.Context, cfg *config) error {
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
+	go a.RunSchedules(ctx, time.Hour)
 	log.Info("serving", "addr", ln.Addr().String(), "store", db.Dialect, "ready_in", time.Since(start).Round(time.Millisecond))
-	return server.Serve(ctx, ln, h, log)
+	return server.Serve(ctx, ln, a.Handler, log)
 }
 
-func buildHandler(cfg *config, db *database.DB, log *slog.Logger) (http.Handler, error) {
+func buildApp(cfg *config, db *database.DB, log *slog.Logger) (*app.App, error) {
 	secret, err := cfg.secret()
 	if err != nil {
 		return nil, err
@@ -50,17 +51,14 @@ func buildHandler(cfg *config, db *database.DB, log *slog.Logger) (http.Handler,
 	if cfg.Playground {
 		playground = "/playground"
 	}
-	a, err := app.New(db, app.Config{
+	return app.New(db, app.Config{
 		Auth: acfg,
 		Server: server.Config{
 			AllowedOrigins: cfg.origins(), MaxBodyBytes: cfg.MaxBodyBytes, PlaygroundPath: playground,
 		},
-		Log: log,
+		Registry: registry.ClientConfig{BaseURL: cfg.RegistryURL, APIKey: cfg.RegistryKey},
+		Log:      log,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return a.Handler, nil
 }
 
 func openMigrated(ctx context.Context, cfg *config, log *slog.Logger) (*database.DB, error) {

@@ -30,8 +30,8 @@ func (Account) Fields() []ent.Field {
 		field.Bool("data_saver").Default(false),
 		field.Strings("muted_kinds").Optional().
 			Comment("notification kinds the account switched off"),
-		field.Int("quiet_start_minute").Default(21*60).Min(0).Max(24*60-1),
-		field.Int("quiet_end_minute").Default(6*60).Min(0).Max(24*60-1),
+		field.Int("quiet_start_minute").Default(21 * 60).Min(0).Max(24*60 - 1),
+		field.Int("quiet_end_minute").Default(6 * 60).Min(0).Max(24*60 - 1),
 		field.Int("daily_push_cap").Default(5).Min(1).Max(50),
 		field.Time("last_sign_in_at").Optional().Nillable(),
 		field.Time("disabled_at").Optional().Nillable(),
@@ -86,7 +86,7 @@ func (Session) Fields() []ent.Field {
 }
 
 func (Session) Annotations() []schema.Annotation { return []schema.Annotation{internal()} }
-func (Session) Policy() ent.Policy                { return secretPolicy() }
+func (Session) Policy() ent.Policy               { return secretPolicy() }
 
 // OtpChallenge is a one-time sign-in code sent by SMS; only its keyed hash is stored.
 type OtpChallenge struct{ ent.Schema }
@@ -130,5 +130,4 @@ func (APIKey) Fields() []ent.Field {
 }
 
 func (APIKey) Annotations() []schema.Annotation { return []schema.Annotation{internal()} }
-func (APIKey) Policy() ent.Policy                { return secretPolicy(rule.AdminWrites()) }
-
+func (APIKey) Policy() ent.Policy               { return secretPolicy(rule.AdminWrites()) }

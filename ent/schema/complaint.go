@@ -82,4 +82,3 @@ func (ChatMessage) Annotations() []schema.Annotation {
 func (ChatMessage) Policy() ent.Policy {
 	return privatePolicy(rule.Private(rule.OwnAccountVia("complaint", "account_id")))
 }
-

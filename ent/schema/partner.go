@@ -45,7 +45,7 @@ func (TrainingInstitution) Edges() []ent.Edge {
 }
 
 func (TrainingInstitution) Annotations() []schema.Annotation { return browsable() }
-func (TrainingInstitution) Policy() ent.Policy                { return publicPolicy() }
+func (TrainingInstitution) Policy() ent.Policy               { return publicPolicy() }
 
 // DigitalPlatform (Platform Digital) sells and delivers courses and reports completion.
 type DigitalPlatform struct{ ent.Schema }
@@ -69,7 +69,7 @@ func (DigitalPlatform) Edges() []ent.Edge {
 }
 
 func (DigitalPlatform) Annotations() []schema.Annotation { return browsable() }
-func (DigitalPlatform) Policy() ent.Policy                { return publicPolicy() }
+func (DigitalPlatform) Policy() ent.Policy               { return publicPolicy() }
 
 // PaymentPartner is a bank or e-wallet that links accounts, runs KYC and pays out.
 type PaymentPartner struct{ ent.Schema }
@@ -93,7 +93,7 @@ func (PaymentPartner) Edges() []ent.Edge {
 }
 
 func (PaymentPartner) Annotations() []schema.Annotation { return browsable() }
-func (PaymentPartner) Policy() ent.Policy                { return publicPolicy() }
+func (PaymentPartner) Policy() ent.Policy               { return publicPolicy() }
 
 // JobPortal feeds vacancies and receives job applications.
 type JobPortal struct{ ent.Schema }
@@ -116,4 +116,4 @@ func (JobPortal) Edges() []ent.Edge {
 }
 
 func (JobPortal) Annotations() []schema.Annotation { return browsable() }
-func (JobPortal) Policy() ent.Policy                { return publicPolicy() }
+func (JobPortal) Policy() ent.Policy               { return publicPolicy() }

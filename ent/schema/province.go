@@ -31,4 +31,4 @@ func (Province) Edges() []ent.Edge {
 }
 
 func (Province) Annotations() []schema.Annotation { return browsable() }
-func (Province) Policy() ent.Policy                { return publicPolicy() }
+func (Province) Policy() ent.Policy               { return publicPolicy() }

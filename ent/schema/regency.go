@@ -33,4 +33,4 @@ func (Regency) Edges() []ent.Edge {
 }
 
 func (Regency) Annotations() []schema.Annotation { return browsable() }
-func (Regency) Policy() ent.Policy                { return publicPolicy() }
+func (Regency) Policy() ent.Policy               { return publicPolicy() }

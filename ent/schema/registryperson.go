@@ -33,4 +33,4 @@ func (RegistryPerson) Fields() []ent.Field {
 }
 
 func (RegistryPerson) Annotations() []schema.Annotation { return []schema.Annotation{internal()} }
-func (RegistryPerson) Policy() ent.Policy                { return secretPolicy() }
+func (RegistryPerson) Policy() ent.Policy               { return secretPolicy() }

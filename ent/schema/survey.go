@@ -8,8 +8,8 @@ import (
 	"entgo.io/ent/schema/field"
 
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
-	"github.com/kartuprakerja/platform/internal/money"
 	"github.com/kartuprakerja/platform/ent/schema/schematype"
+	"github.com/kartuprakerja/platform/internal/money"
 	"github.com/kartuprakerja/platform/internal/rule"
 )
 
@@ -44,7 +44,7 @@ func (Survey) Edges() []ent.Edge {
 }
 
 func (Survey) Annotations() []schema.Annotation { return browsable() }
-func (Survey) Policy() ent.Policy                { return publicPolicy() }
+func (Survey) Policy() ent.Policy               { return publicPolicy() }
 
 // SurveyQuestion is one question of a survey.
 type SurveyQuestion struct{ ent.Schema }
@@ -75,7 +75,7 @@ func (SurveyQuestion) Edges() []ent.Edge {
 }
 
 func (SurveyQuestion) Indexes() []ent.Index { return []ent.Index{uniqueOn("survey_id", "key")} }
-func (SurveyQuestion) Policy() ent.Policy  { return publicPolicy() }
+func (SurveyQuestion) Policy() ent.Policy   { return publicPolicy() }
 
 // SurveyResponse is a recipient's answers to one survey: one per recipient
 // per survey, keyed by the client's id so an offline retry is harmless.

@@ -53,4 +53,4 @@ func (Vacancy) Indexes() []ent.Index {
 }
 
 func (Vacancy) Annotations() []schema.Annotation { return browsable() }
-func (Vacancy) Policy() ent.Policy                { return publicPolicy() }
+func (Vacancy) Policy() ent.Policy               { return publicPolicy() }

@@ -46,7 +46,7 @@ func (Wave) Edges() []ent.Edge {
 }
 
 func (Wave) Annotations() []schema.Annotation { return browsable() }
-func (Wave) Policy() ent.Policy                { return publicPolicy() }
+func (Wave) Policy() ent.Policy               { return publicPolicy() }
 
 // WaveQuota is the number of seats of one province in one wave.
 type WaveQuota struct{ ent.Schema }

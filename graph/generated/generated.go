@@ -38,6 +38,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/vacancy"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/graph/model"
+	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/money"
 	"github.com/kartuprakerja/platform/internal/viewer"
 	gqlparser "github.com/vektah/gqlparser/v2"
@@ -57,6 +58,7 @@ type ResolverRoot interface {
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Recipient() RecipientResolver
+	SelectionSummary() SelectionSummaryResolver
 }
 
 type DirectiveRoot struct {
@@ -67,6 +69,13 @@ type ComplexityRoot struct {
 		Account func(childComplexity int) int
 		Key     func(childComplexity int) int
 		Prefix  func(childComplexity int) int
+	}
+
+	AbilityTest struct {
+		Attempt     func(childComplexity int) int
+		PassMark    func(childComplexity int) int
+		Questions   func(childComplexity int) int
+		SecondsLeft func(childComplexity int) int
 	}
 
 	Account struct {
@@ -404,12 +413,22 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AnswerAbilityTest    func(childComplexity int, attemptID pulid.ID, questionID pulid.ID, choice int) int
+		CloseWave            func(childComplexity int, waveID pulid.ID) int
 		CreateAPIKey         func(childComplexity int, accountID pulid.ID, label string) int
 		CreatePartnerAccount func(childComplexity int, input model.CreatePartnerAccountInput) int
+		CreateWave           func(childComplexity int, input model.CreateWaveInput) int
+		JoinWave             func(childComplexity int, waveID pulid.ID) int
+		OpenWave             func(childComplexity int, waveID pulid.ID) int
+		Register             func(childComplexity int, input model.RegistrationInput) int
 		RequestSignInCode    func(childComplexity int, phone string) int
 		RevokeAPIKey         func(childComplexity int, prefix string) int
+		RevokeRecipient      func(childComplexity int, recipientID pulid.ID, reason string) int
+		RunSelection         func(childComplexity int, waveID pulid.ID) int
 		SignIn               func(childComplexity int, phone string, code string) int
 		SignOut              func(childComplexity int) int
+		StartAbilityTest     func(childComplexity int) int
+		SubmitAbilityTest    func(childComplexity int, attemptID pulid.ID) int
 		UpdateSettings       func(childComplexity int, input model.UpdateSettingsInput) int
 	}
 
@@ -555,12 +574,14 @@ type ComplexityRoot struct {
 		Certificates         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CertificateOrder, where *ent.CertificateWhereInput) int
 		Complaints           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.ComplaintOrder, where *ent.ComplaintWhereInput) int
 		Courses              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CourseOrder, where *ent.CourseWhereInput) int
+		CurrentWave          func(childComplexity int) int
 		Devices              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.DeviceOrder, where *ent.DeviceWhereInput) int
 		DigitalPlatforms     func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.DigitalPlatformOrder, where *ent.DigitalPlatformWhereInput) int
 		JobApplications      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.JobApplicationOrder, where *ent.JobApplicationWhereInput) int
 		JobPortals           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.JobPortalOrder, where *ent.JobPortalWhereInput) int
 		LinkedAccounts       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.LinkedAccountOrder, where *ent.LinkedAccountWhereInput) int
 		Me                   func(childComplexity int) int
+		MyAbilityTest        func(childComplexity int) int
 		Node                 func(childComplexity int, id pulid.ID) int
 		Nodes                func(childComplexity int, ids []pulid.ID) int
 		Notifications        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.NotificationOrder, where *ent.NotificationWhereInput) int
@@ -574,48 +595,50 @@ type ComplexityRoot struct {
 		Surveys              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.SurveyOrder, where *ent.SurveyWhereInput) int
 		TrainingInstitutions func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.TrainingInstitutionOrder, where *ent.TrainingInstitutionWhereInput) int
 		Vacancies            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.VacancyOrder, where *ent.VacancyWhereInput) int
+		WaveSelection        func(childComplexity int, waveID pulid.ID) int
 		Waves                func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.WaveOrder, where *ent.WaveWhereInput) int
 	}
 
 	Recipient struct {
-		AcceptedAt          func(childComplexity int) int
-		Account             func(childComplexity int) int
-		AccountID           func(childComplexity int) int
-		Applications        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.ApplicationOrder, where *ent.ApplicationWhereInput) int
-		Area                func(childComplexity int) int
-		BirthDate           func(childComplexity int) int
-		BirthPlace          func(childComplexity int) int
-		CardNumber          func(childComplexity int) int
-		Certificates        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CertificateOrder, where *ent.CertificateWhereInput) int
-		CreatedAt           func(childComplexity int) int
-		Education           func(childComplexity int) int
-		Employment          func(childComplexity int) int
-		FirstPurchaseAt     func(childComplexity int) int
-		FormerMigrantWorker func(childComplexity int) int
-		FullName            func(childComplexity int) int
-		Gender              func(childComplexity int) int
-		HadFinancialAccount func(childComplexity int) int
-		HasDisability       func(childComplexity int) int
-		ID                  func(childComplexity int) int
-		IdentityChecks      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.IdentityCheckOrder, where *ent.IdentityCheckWhereInput) int
-		JobApplications     func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.JobApplicationOrder, where *ent.JobApplicationWhereInput) int
-		KkNumber            func(childComplexity int) int
-		LinkedAccounts      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.LinkedAccountOrder, where *ent.LinkedAccountWhereInput) int
-		Nik                 func(childComplexity int) int
-		Payouts             func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PayoutOrder, where *ent.PayoutWhereInput) int
-		Purchases           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PurchaseOrder, where *ent.PurchaseWhereInput) int
-		Regency             func(childComplexity int) int
-		RegencyID           func(childComplexity int) int
-		RejectionReason     func(childComplexity int) int
-		Reviews             func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.ReviewOrder, where *ent.ReviewWhereInput) int
-		RevocationReason    func(childComplexity int) int
-		RevokedAt           func(childComplexity int) int
-		Status              func(childComplexity int) int
-		SurveyResponses     func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.SurveyResponseOrder, where *ent.SurveyResponseWhereInput) int
-		TestAttempts        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.TestAttemptOrder, where *ent.TestAttemptWhereInput) int
-		TrainingBalance     func(childComplexity int) int
-		UpdatedAt           func(childComplexity int) int
-		VerifiedAt          func(childComplexity int) int
+		AcceptedAt           func(childComplexity int) int
+		Account              func(childComplexity int) int
+		AccountID            func(childComplexity int) int
+		Applications         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.ApplicationOrder, where *ent.ApplicationWhereInput) int
+		Area                 func(childComplexity int) int
+		BirthDate            func(childComplexity int) int
+		BirthPlace           func(childComplexity int) int
+		CardNumber           func(childComplexity int) int
+		Certificates         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CertificateOrder, where *ent.CertificateWhereInput) int
+		CreatedAt            func(childComplexity int) int
+		Education            func(childComplexity int) int
+		Employment           func(childComplexity int) int
+		FirstPurchaseAt      func(childComplexity int) int
+		FormerMigrantWorker  func(childComplexity int) int
+		FullName             func(childComplexity int) int
+		Gender               func(childComplexity int) int
+		HadFinancialAccount  func(childComplexity int) int
+		HasDisability        func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		IdentityChecks       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.IdentityCheckOrder, where *ent.IdentityCheckWhereInput) int
+		JobApplications      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.JobApplicationOrder, where *ent.JobApplicationWhereInput) int
+		KkNumber             func(childComplexity int) int
+		LinkedAccounts       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.LinkedAccountOrder, where *ent.LinkedAccountWhereInput) int
+		Nik                  func(childComplexity int) int
+		Payouts              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PayoutOrder, where *ent.PayoutWhereInput) int
+		Purchases            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PurchaseOrder, where *ent.PurchaseWhereInput) int
+		Regency              func(childComplexity int) int
+		RegencyID            func(childComplexity int) int
+		RejectionReason      func(childComplexity int) int
+		Reviews              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.ReviewOrder, where *ent.ReviewWhereInput) int
+		RevocationReason     func(childComplexity int) int
+		RevokedAt            func(childComplexity int) int
+		Status               func(childComplexity int) int
+		SurveyResponses      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.SurveyResponseOrder, where *ent.SurveyResponseWhereInput) int
+		TestAttempts         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.TestAttemptOrder, where *ent.TestAttemptWhereInput) int
+		TrainingBalance      func(childComplexity int) int
+		UpdatedAt            func(childComplexity int) int
+		VerificationFailures func(childComplexity int) int
+		VerifiedAt           func(childComplexity int) int
 	}
 
 	RecipientConnection struct {
@@ -650,6 +673,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	RegistrationResult struct {
+		Failures  func(childComplexity int) int
+		Recipient func(childComplexity int) int
+	}
+
 	Review struct {
 		Body      func(childComplexity int) int
 		Course    func(childComplexity int) int
@@ -669,6 +697,23 @@ type ComplexityRoot struct {
 	ReviewEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	RuleFailure struct {
+		Message  func(childComplexity int) int
+		Rule     func(childComplexity int) int
+		WhatToDo func(childComplexity int) int
+	}
+
+	SelectionSummary struct {
+		Applicants    func(childComplexity int) int
+		ApplicantsURL func(childComplexity int) int
+		Commitment    func(childComplexity int) int
+		Excluded      func(childComplexity int) int
+		ResultsURL    func(childComplexity int) int
+		Seed          func(childComplexity int) int
+		Selected      func(childComplexity int) int
+		Wave          func(childComplexity int) int
 	}
 
 	SignInCodeSent struct {
@@ -788,6 +833,13 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	TestQuestion struct {
+		Answer  func(childComplexity int) int
+		Choices func(childComplexity int) int
+		ID      func(childComplexity int) int
+		Prompt  func(childComplexity int) int
+	}
+
 	TrainingInstitution struct {
 		Active    func(childComplexity int) int
 		City      func(childComplexity int) int
@@ -893,6 +945,16 @@ type MutationResolver interface {
 	CreatePartnerAccount(ctx context.Context, input model.CreatePartnerAccountInput) (*ent.Account, error)
 	CreateAPIKey(ctx context.Context, accountID pulid.ID, label string) (*model.APIKeyPayload, error)
 	RevokeAPIKey(ctx context.Context, prefix string) (bool, error)
+	Register(ctx context.Context, input model.RegistrationInput) (*journey.Result, error)
+	StartAbilityTest(ctx context.Context) (*journey.AbilityTest, error)
+	AnswerAbilityTest(ctx context.Context, attemptID pulid.ID, questionID pulid.ID, choice int) (*journey.TestQuestion, error)
+	SubmitAbilityTest(ctx context.Context, attemptID pulid.ID) (*ent.TestAttempt, error)
+	JoinWave(ctx context.Context, waveID pulid.ID) (*ent.Application, error)
+	CreateWave(ctx context.Context, input model.CreateWaveInput) (*ent.Wave, error)
+	OpenWave(ctx context.Context, waveID pulid.ID) (*ent.Wave, error)
+	CloseWave(ctx context.Context, waveID pulid.ID) (*ent.Wave, error)
+	RunSelection(ctx context.Context, waveID pulid.ID) (*journey.Summary, error)
+	RevokeRecipient(ctx context.Context, recipientID pulid.ID, reason string) (*ent.Recipient, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id pulid.ID) (ent.Noder, error)
@@ -921,10 +983,21 @@ type QueryResolver interface {
 	Vacancies(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.VacancyOrder, where *ent.VacancyWhereInput) (*ent.VacancyConnection, error)
 	Waves(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.WaveOrder, where *ent.WaveWhereInput) (*ent.WaveConnection, error)
 	Me(ctx context.Context) (*ent.Account, error)
+	CurrentWave(ctx context.Context) (*ent.Wave, error)
+	MyAbilityTest(ctx context.Context) (*journey.AbilityTest, error)
+	WaveSelection(ctx context.Context, waveID pulid.ID) (*journey.Summary, error)
 }
 type RecipientResolver interface {
 	Nik(ctx context.Context, obj *ent.Recipient) (*string, error)
 	KkNumber(ctx context.Context, obj *ent.Recipient) (*string, error)
+	VerificationFailures(ctx context.Context, obj *ent.Recipient) ([]*journey.Failure, error)
+}
+type SelectionSummaryResolver interface {
+	Commitment(ctx context.Context, obj *journey.Summary) (string, error)
+	Seed(ctx context.Context, obj *journey.Summary) (*string, error)
+
+	ApplicantsURL(ctx context.Context, obj *journey.Summary) (*string, error)
+	ResultsURL(ctx context.Context, obj *journey.Summary) (*string, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -963,6 +1036,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.APIKeyPayload.Prefix(childComplexity), true
+
+	case "AbilityTest.attempt":
+		if e.ComplexityRoot.AbilityTest.Attempt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbilityTest.Attempt(childComplexity), true
+	case "AbilityTest.passMark":
+		if e.ComplexityRoot.AbilityTest.PassMark == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbilityTest.PassMark(childComplexity), true
+	case "AbilityTest.questions":
+		if e.ComplexityRoot.AbilityTest.Questions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbilityTest.Questions(childComplexity), true
+	case "AbilityTest.secondsLeft":
+		if e.ComplexityRoot.AbilityTest.SecondsLeft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbilityTest.SecondsLeft(childComplexity), true
 
 	case "Account.complaints":
 		if e.ComplexityRoot.Account.Complaints == nil {
@@ -2340,6 +2438,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LinkedAccountEdge.Node(childComplexity), true
 
+	case "Mutation.answerAbilityTest":
+		if e.ComplexityRoot.Mutation.AnswerAbilityTest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_answerAbilityTest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AnswerAbilityTest(childComplexity, args["attemptId"].(pulid.ID), args["questionId"].(pulid.ID), args["choice"].(int)), true
+	case "Mutation.closeWave":
+		if e.ComplexityRoot.Mutation.CloseWave == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeWave_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseWave(childComplexity, args["waveId"].(pulid.ID)), true
 	case "Mutation.createAPIKey":
 		if e.ComplexityRoot.Mutation.CreateAPIKey == nil {
 			break
@@ -2362,6 +2482,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreatePartnerAccount(childComplexity, args["input"].(model.CreatePartnerAccountInput)), true
+	case "Mutation.createWave":
+		if e.ComplexityRoot.Mutation.CreateWave == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createWave_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateWave(childComplexity, args["input"].(model.CreateWaveInput)), true
+	case "Mutation.joinWave":
+		if e.ComplexityRoot.Mutation.JoinWave == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_joinWave_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.JoinWave(childComplexity, args["waveId"].(pulid.ID)), true
+	case "Mutation.openWave":
+		if e.ComplexityRoot.Mutation.OpenWave == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_openWave_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.OpenWave(childComplexity, args["waveId"].(pulid.ID)), true
+	case "Mutation.register":
+		if e.ComplexityRoot.Mutation.Register == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_register_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Register(childComplexity, args["input"].(model.RegistrationInput)), true
 	case "Mutation.requestSignInCode":
 		if e.ComplexityRoot.Mutation.RequestSignInCode == nil {
 			break
@@ -2384,6 +2548,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIKey(childComplexity, args["prefix"].(string)), true
+	case "Mutation.revokeRecipient":
+		if e.ComplexityRoot.Mutation.RevokeRecipient == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeRecipient_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeRecipient(childComplexity, args["recipientId"].(pulid.ID), args["reason"].(string)), true
+	case "Mutation.runSelection":
+		if e.ComplexityRoot.Mutation.RunSelection == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_runSelection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RunSelection(childComplexity, args["waveId"].(pulid.ID)), true
 	case "Mutation.signIn":
 		if e.ComplexityRoot.Mutation.SignIn == nil {
 			break
@@ -2401,6 +2587,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SignOut(childComplexity), true
+	case "Mutation.startAbilityTest":
+		if e.ComplexityRoot.Mutation.StartAbilityTest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.StartAbilityTest(childComplexity), true
+	case "Mutation.submitAbilityTest":
+		if e.ComplexityRoot.Mutation.SubmitAbilityTest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitAbilityTest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitAbilityTest(childComplexity, args["attemptId"].(pulid.ID)), true
 	case "Mutation.updateSettings":
 		if e.ComplexityRoot.Mutation.UpdateSettings == nil {
 			break
@@ -3022,6 +3225,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Courses(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.CourseOrder), args["where"].(*ent.CourseWhereInput)), true
+	case "Query.currentWave":
+		if e.ComplexityRoot.Query.CurrentWave == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.CurrentWave(childComplexity), true
 	case "Query.devices":
 		if e.ComplexityRoot.Query.Devices == nil {
 			break
@@ -3084,6 +3293,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Me(childComplexity), true
+	case "Query.myAbilityTest":
+		if e.ComplexityRoot.Query.MyAbilityTest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.MyAbilityTest(childComplexity), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -3227,6 +3442,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Vacancies(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.VacancyOrder), args["where"].(*ent.VacancyWhereInput)), true
+	case "Query.waveSelection":
+		if e.ComplexityRoot.Query.WaveSelection == nil {
+			break
+		}
+
+		args, err := ec.field_Query_waveSelection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.WaveSelection(childComplexity, args["waveId"].(pulid.ID)), true
 	case "Query.waves":
 		if e.ComplexityRoot.Query.Waves == nil {
 			break
@@ -3511,6 +3737,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Recipient.UpdatedAt(childComplexity), true
+	case "Recipient.verificationFailures":
+		if e.ComplexityRoot.Recipient.VerificationFailures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recipient.VerificationFailures(childComplexity), true
 	case "Recipient.verifiedAt":
 		if e.ComplexityRoot.Recipient.VerifiedAt == nil {
 			break
@@ -3630,6 +3862,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RegencyEdge.Node(childComplexity), true
 
+	case "RegistrationResult.failures":
+		if e.ComplexityRoot.RegistrationResult.Failures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegistrationResult.Failures(childComplexity), true
+	case "RegistrationResult.recipient":
+		if e.ComplexityRoot.RegistrationResult.Recipient == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegistrationResult.Recipient(childComplexity), true
+
 	case "Review.body":
 		if e.ComplexityRoot.Review.Body == nil {
 			break
@@ -3704,6 +3949,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReviewEdge.Node(childComplexity), true
+
+	case "RuleFailure.message":
+		if e.ComplexityRoot.RuleFailure.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleFailure.Message(childComplexity), true
+	case "RuleFailure.rule":
+		if e.ComplexityRoot.RuleFailure.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleFailure.Rule(childComplexity), true
+	case "RuleFailure.whatToDo":
+		if e.ComplexityRoot.RuleFailure.WhatToDo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleFailure.WhatToDo(childComplexity), true
+
+	case "SelectionSummary.applicants":
+		if e.ComplexityRoot.SelectionSummary.Applicants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectionSummary.Applicants(childComplexity), true
+	case "SelectionSummary.applicantsUrl":
+		if e.ComplexityRoot.SelectionSummary.ApplicantsURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectionSummary.ApplicantsURL(childComplexity), true
+	case "SelectionSummary.commitment":
+		if e.ComplexityRoot.SelectionSummary.Commitment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectionSummary.Commitment(childComplexity), true
+	case "SelectionSummary.excluded":
+		if e.ComplexityRoot.SelectionSummary.Excluded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectionSummary.Excluded(childComplexity), true
+	case "SelectionSummary.resultsUrl":
+		if e.ComplexityRoot.SelectionSummary.ResultsURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectionSummary.ResultsURL(childComplexity), true
+	case "SelectionSummary.seed":
+		if e.ComplexityRoot.SelectionSummary.Seed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectionSummary.Seed(childComplexity), true
+	case "SelectionSummary.selected":
+		if e.ComplexityRoot.SelectionSummary.Selected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectionSummary.Selected(childComplexity), true
+	case "SelectionSummary.wave":
+		if e.ComplexityRoot.SelectionSummary.Wave == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectionSummary.Wave(childComplexity), true
 
 	case "SignInCodeSent.expiresAt":
 		if e.ComplexityRoot.SignInCodeSent.ExpiresAt == nil {
@@ -4169,6 +4482,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TestAttemptEdge.Node(childComplexity), true
 
+	case "TestQuestion.answer":
+		if e.ComplexityRoot.TestQuestion.Answer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TestQuestion.Answer(childComplexity), true
+	case "TestQuestion.choices":
+		if e.ComplexityRoot.TestQuestion.Choices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TestQuestion.Choices(childComplexity), true
+	case "TestQuestion.id":
+		if e.ComplexityRoot.TestQuestion.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TestQuestion.ID(childComplexity), true
+	case "TestQuestion.prompt":
+		if e.ComplexityRoot.TestQuestion.Prompt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TestQuestion.Prompt(childComplexity), true
+
 	case "TrainingInstitution.active":
 		if e.ComplexityRoot.TrainingInstitution.Active == nil {
 			break
@@ -4585,6 +4923,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CourseOrder", ec.unmarshalInputCourseOrder),
 			graphql.NewInputUnmarshaler("CourseWhereInput", ec.unmarshalInputCourseWhereInput),
 			graphql.NewInputUnmarshaler("CreatePartnerAccountInput", ec.unmarshalInputCreatePartnerAccountInput),
+			graphql.NewInputUnmarshaler("CreateWaveInput", ec.unmarshalInputCreateWaveInput),
 			graphql.NewInputUnmarshaler("DeviceOrder", ec.unmarshalInputDeviceOrder),
 			graphql.NewInputUnmarshaler("DeviceWhereInput", ec.unmarshalInputDeviceWhereInput),
 			graphql.NewInputUnmarshaler("DigitalPlatformOrder", ec.unmarshalInputDigitalPlatformOrder),
@@ -4611,6 +4950,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("RecipientWhereInput", ec.unmarshalInputRecipientWhereInput),
 			graphql.NewInputUnmarshaler("RegencyOrder", ec.unmarshalInputRegencyOrder),
 			graphql.NewInputUnmarshaler("RegencyWhereInput", ec.unmarshalInputRegencyWhereInput),
+			graphql.NewInputUnmarshaler("RegistrationInput", ec.unmarshalInputRegistrationInput),
 			graphql.NewInputUnmarshaler("ReviewOrder", ec.unmarshalInputReviewOrder),
 			graphql.NewInputUnmarshaler("ReviewWhereInput", ec.unmarshalInputReviewWhereInput),
 			graphql.NewInputUnmarshaler("SurveyOrder", ec.unmarshalInputSurveyOrder),
@@ -4626,6 +4966,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("VacancyOrder", ec.unmarshalInputVacancyOrder),
 			graphql.NewInputUnmarshaler("VacancyWhereInput", ec.unmarshalInputVacancyWhereInput),
 			graphql.NewInputUnmarshaler("WaveOrder", ec.unmarshalInputWaveOrder),
+			graphql.NewInputUnmarshaler("WaveQuotaInput", ec.unmarshalInputWaveQuotaInput),
 			graphql.NewInputUnmarshaler("WaveQuotaWhereInput", ec.unmarshalInputWaveQuotaWhereInput),
 			graphql.NewInputUnmarshaler("WaveWhereInput", ec.unmarshalInputWaveWhereInput),
 		)
@@ -12428,6 +12769,131 @@ type Mutation {
   revokeAPIKey(prefix: String!): Boolean!
 }
 `, BuiltIn: false},
+	{Name: "../schema/journey.graphql", Input: `# Steps 1-3 of the recipient journey: registration and verification, the
+# ability test, waves and selection.
+
+input RegistrationInput {
+  "16-digit NIK."
+  nik: String!
+  "16-digit family card (KK) number."
+  kkNumber: String!
+  fullName: String!
+  "Birth date (YYYY-MM-DD as Time at midnight UTC)."
+  birthDate: Time!
+  birthPlace: String!
+  gender: RecipientGender!
+  "Used only for the registry check; kept as a salted hash."
+  motherMaidenName: String!
+  "Kemendagri code of the domicile regency, e.g. 3273."
+  regencyCode: String!
+  area: RecipientArea!
+  education: RecipientEducation!
+  employment: RecipientEmployment!
+  hasDisability: Boolean
+  formerMigrantWorker: Boolean
+  hadFinancialAccount: Boolean
+}
+
+"Why a check failed and what to do, in the viewer's language."
+type RuleFailure {
+  "The registry or rule that failed, e.g. dukcapil, dapodik, age."
+  rule: String!
+  message: String!
+  whatToDo: String!
+}
+
+type RegistrationResult {
+  "Null when the identity did not match Dukcapil: nothing was stored."
+  recipient: Recipient
+  "Empty when verified."
+  failures: [RuleFailure!]!
+}
+
+"A question of the ability test, without its answer."
+type TestQuestion {
+  id: ID!
+  prompt: String!
+  choices: [String!]!
+  "The choice saved so far, if any."
+  answer: Int
+}
+
+type AbilityTest {
+  attempt: TestAttempt!
+  questions: [TestQuestion!]!
+  "Seconds left before the attempt is scored as it stands."
+  secondsLeft: Int!
+  passMark: Int!
+}
+
+input WaveQuotaInput {
+  "Province code, e.g. 32."
+  provinceCode: String!
+  quota: Int!
+}
+
+input CreateWaveInput {
+  number: Int!
+  name: String!
+  opensAt: Time!
+  closesAt: Time!
+  quota: Int!
+  trainingBalance: Rupiah
+  provinceQuotas: [WaveQuotaInput!]!
+}
+
+"The published, recomputable outcome of a wave's lottery."
+type SelectionSummary {
+  wave: Wave!
+  commitment: String!
+  "The secret seed, revealed once selection ran; null before."
+  seed: String
+  applicants: Int!
+  selected: Int!
+  excluded: Int!
+  "CSV of the ordered applicant list (application id, province code, eligible)."
+  applicantsUrl: String
+  "CSV of the result (application id, province code, status, rank)."
+  resultsUrl: String
+}
+
+extend type Query {
+  "The open wave, if any."
+  currentWave: Wave
+  "The viewer's ability test in progress, if any."
+  myAbilityTest: AbilityTest
+  "The published selection of a wave (commitment before, seed after selection)."
+  waveSelection(waveId: ID!): SelectionSummary!
+}
+
+extend type Mutation {
+  "Registers the signed-in applicant and verifies the identity with Dukcapil and the exclusion registries."
+  register(input: RegistrationInput!): RegistrationResult!
+  "Starts (or resumes) the motivation and basic ability test."
+  startAbilityTest: AbilityTest!
+  "Saves one answer; safe to repeat."
+  answerAbilityTest(attemptId: ID!, questionId: ID!, choice: Int!): TestQuestion!
+  "Scores the attempt (also done automatically at the deadline)."
+  submitAbilityTest(attemptId: ID!): TestAttempt!
+  "Joins the open wave (verified applicants who passed the test)."
+  joinWave(waveId: ID!): Application!
+  "Staff: creates a wave in draft with its per-province quotas."
+  createWave(input: CreateWaveInput!): Wave!
+  "Staff: opens a wave, publishing the commitment to its lottery seed."
+  openWave(waveId: ID!): Wave!
+  "Staff: closes a wave to new applications."
+  closeWave(waveId: ID!): Wave!
+  "Staff: runs the lottery of a closed wave; a second run returns the first result."
+  runSelection(waveId: ID!): SelectionSummary!
+  "Staff: revokes a recipient's membership, with the reason shown to them."
+  revokeRecipient(recipientId: ID!, reason: String!): Recipient!
+}
+
+extend type Recipient {
+  "Why the registration was rejected, in the viewer's language (empty unless rejected)."
+  verificationFailures: [RuleFailure!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/scalars.graphql", Input: `"""
 An amount in whole Indonesian rupiah, as a JSON number (never fractional).
 """
@@ -12465,6 +12931,20 @@ func (ec *executionContext) childFields_APIKeyPayload(ctx context.Context, field
 		return ec.fieldContext_APIKeyPayload_account(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type APIKeyPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AbilityTest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "attempt":
+		return ec.fieldContext_AbilityTest_attempt(ctx, field)
+	case "questions":
+		return ec.fieldContext_AbilityTest_questions(ctx, field)
+	case "secondsLeft":
+		return ec.fieldContext_AbilityTest_secondsLeft(ctx, field)
+	case "passMark":
+		return ec.fieldContext_AbilityTest_passMark(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AbilityTest", field.Name)
 }
 
 func (ec *executionContext) childFields_Account(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13483,6 +13963,8 @@ func (ec *executionContext) childFields_Recipient(ctx context.Context, field gra
 		return ec.fieldContext_Recipient_nik(ctx, field)
 	case "kkNumber":
 		return ec.fieldContext_Recipient_kkNumber(ctx, field)
+	case "verificationFailures":
+		return ec.fieldContext_Recipient_verificationFailures(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Recipient", field.Name)
 }
@@ -13551,6 +14033,16 @@ func (ec *executionContext) childFields_RegencyEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type RegencyEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_RegistrationResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "recipient":
+		return ec.fieldContext_RegistrationResult_recipient(ctx, field)
+	case "failures":
+		return ec.fieldContext_RegistrationResult_failures(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RegistrationResult", field.Name)
+}
+
 func (ec *executionContext) childFields_Review(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -13591,6 +14083,40 @@ func (ec *executionContext) childFields_ReviewEdge(ctx context.Context, field gr
 		return ec.fieldContext_ReviewEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReviewEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RuleFailure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_RuleFailure_rule(ctx, field)
+	case "message":
+		return ec.fieldContext_RuleFailure_message(ctx, field)
+	case "whatToDo":
+		return ec.fieldContext_RuleFailure_whatToDo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RuleFailure", field.Name)
+}
+
+func (ec *executionContext) childFields_SelectionSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "wave":
+		return ec.fieldContext_SelectionSummary_wave(ctx, field)
+	case "commitment":
+		return ec.fieldContext_SelectionSummary_commitment(ctx, field)
+	case "seed":
+		return ec.fieldContext_SelectionSummary_seed(ctx, field)
+	case "applicants":
+		return ec.fieldContext_SelectionSummary_applicants(ctx, field)
+	case "selected":
+		return ec.fieldContext_SelectionSummary_selected(ctx, field)
+	case "excluded":
+		return ec.fieldContext_SelectionSummary_excluded(ctx, field)
+	case "applicantsUrl":
+		return ec.fieldContext_SelectionSummary_applicantsUrl(ctx, field)
+	case "resultsUrl":
+		return ec.fieldContext_SelectionSummary_resultsUrl(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SelectionSummary", field.Name)
 }
 
 func (ec *executionContext) childFields_SignInCodeSent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13825,6 +14351,20 @@ func (ec *executionContext) childFields_TestAttemptEdge(ctx context.Context, fie
 		return ec.fieldContext_TestAttemptEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TestAttemptEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TestQuestion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_TestQuestion_id(ctx, field)
+	case "prompt":
+		return ec.fieldContext_TestQuestion_prompt(ctx, field)
+	case "choices":
+		return ec.fieldContext_TestQuestion_choices(ctx, field)
+	case "answer":
+		return ec.fieldContext_TestQuestion_answer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TestQuestion", field.Name)
 }
 
 func (ec *executionContext) childFields_TrainingInstitution(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14505,6 +15045,50 @@ func (ec *executionContext) field_JobPortal_vacancies_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_answerAbilityTest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "attemptId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["attemptId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "questionId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["questionId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "choice",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["choice"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closeWave_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "waveId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["waveId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createAPIKey_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14541,6 +15125,62 @@ func (ec *executionContext) field_Mutation_createPartnerAccount_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createWave_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateWaveInput, error) {
+			return ec.unmarshalNCreateWaveInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCreateWaveInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_joinWave_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "waveId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["waveId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_openWave_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "waveId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["waveId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_register_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RegistrationInput, error) {
+			return ec.unmarshalNRegistrationInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐRegistrationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_requestSignInCode_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14569,6 +15209,42 @@ func (ec *executionContext) field_Mutation_revokeAPIKey_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_revokeRecipient_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "recipientId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["recipientId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_runSelection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "waveId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["waveId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_signIn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14588,6 +15264,20 @@ func (ec *executionContext) field_Mutation_signIn_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["code"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitAbilityTest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "attemptId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["attemptId"] = arg0
 	return args, nil
 }
 
@@ -15889,6 +16579,20 @@ func (ec *executionContext) field_Query_vacancies_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_waveSelection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "waveId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["waveId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_waves_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16787,6 +17491,116 @@ func (ec *executionContext) fieldContext_APIKeyPayload_account(_ context.Context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _AbilityTest_attempt(ctx context.Context, field graphql.CollectedField, obj *journey.AbilityTest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbilityTest_attempt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attempt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TestAttempt) graphql.Marshaler {
+			return ec.marshalNTestAttempt2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTestAttempt(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbilityTest_attempt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AbilityTest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TestAttempt(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AbilityTest_questions(ctx context.Context, field graphql.CollectedField, obj *journey.AbilityTest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbilityTest_questions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Questions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []journey.TestQuestion) graphql.Marshaler {
+			return ec.marshalNTestQuestion2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐTestQuestionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbilityTest_questions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AbilityTest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TestQuestion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AbilityTest_secondsLeft(ctx context.Context, field graphql.CollectedField, obj *journey.AbilityTest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbilityTest_secondsLeft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SecondsLeft, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbilityTest_secondsLeft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbilityTest", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AbilityTest_passMark(ctx context.Context, field graphql.CollectedField, obj *journey.AbilityTest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbilityTest_passMark(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PassMark, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbilityTest_passMark(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbilityTest", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Account_id(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -22754,6 +23568,434 @@ func (ec *executionContext) fieldContext_Mutation_revokeAPIKey(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_register(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_register(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Register(ctx, fc.Args["input"].(model.RegistrationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *journey.Result) graphql.Marshaler {
+			return ec.marshalNRegistrationResult2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_register(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RegistrationResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_register_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_startAbilityTest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_startAbilityTest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().StartAbilityTest(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *journey.AbilityTest) graphql.Marshaler {
+			return ec.marshalNAbilityTest2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐAbilityTest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_startAbilityTest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AbilityTest(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_answerAbilityTest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_answerAbilityTest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AnswerAbilityTest(ctx, fc.Args["attemptId"].(pulid.ID), fc.Args["questionId"].(pulid.ID), fc.Args["choice"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *journey.TestQuestion) graphql.Marshaler {
+			return ec.marshalNTestQuestion2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐTestQuestion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_answerAbilityTest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TestQuestion(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_answerAbilityTest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitAbilityTest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitAbilityTest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitAbilityTest(ctx, fc.Args["attemptId"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TestAttempt) graphql.Marshaler {
+			return ec.marshalNTestAttempt2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTestAttempt(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitAbilityTest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TestAttempt(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitAbilityTest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_joinWave(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_joinWave(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().JoinWave(ctx, fc.Args["waveId"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Application) graphql.Marshaler {
+			return ec.marshalNApplication2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐApplication(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_joinWave(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Application(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_joinWave_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createWave(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createWave(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateWave(ctx, fc.Args["input"].(model.CreateWaveInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Wave) graphql.Marshaler {
+			return ec.marshalNWave2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWave(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createWave(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wave(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createWave_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_openWave(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_openWave(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().OpenWave(ctx, fc.Args["waveId"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Wave) graphql.Marshaler {
+			return ec.marshalNWave2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWave(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_openWave(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wave(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_openWave_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeWave(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeWave(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseWave(ctx, fc.Args["waveId"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Wave) graphql.Marshaler {
+			return ec.marshalNWave2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWave(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeWave(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wave(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeWave_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_runSelection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_runSelection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RunSelection(ctx, fc.Args["waveId"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *journey.Summary) graphql.Marshaler {
+			return ec.marshalNSelectionSummary2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐSummary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_runSelection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SelectionSummary(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_runSelection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeRecipient(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeRecipient(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeRecipient(ctx, fc.Args["recipientId"].(pulid.ID), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Recipient) graphql.Marshaler {
+			return ec.marshalNRecipient2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipient(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeRecipient(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recipient(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeRecipient_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Notification_id(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26115,6 +27357,114 @@ func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graph
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_currentWave(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_currentWave(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().CurrentWave(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Wave) graphql.Marshaler {
+			return ec.marshalOWave2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWave(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_currentWave(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wave(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_myAbilityTest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_myAbilityTest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().MyAbilityTest(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *journey.AbilityTest) graphql.Marshaler {
+			return ec.marshalOAbilityTest2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐAbilityTest(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_myAbilityTest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AbilityTest(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_waveSelection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_waveSelection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().WaveSelection(ctx, fc.Args["waveId"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *journey.Summary) graphql.Marshaler {
+			return ec.marshalNSelectionSummary2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐSummary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_waveSelection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SelectionSummary(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_waveSelection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27293,6 +28643,38 @@ func (ec *executionContext) fieldContext_Recipient_kkNumber(_ context.Context, f
 	return graphql.NewScalarFieldContext("Recipient", field, true, true, "String")
 }
 
+func (ec *executionContext) _Recipient_verificationFailures(ctx context.Context, field graphql.CollectedField, obj *ent.Recipient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recipient_verificationFailures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Recipient().VerificationFailures(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*journey.Failure) graphql.Marshaler {
+			return ec.marshalNRuleFailure2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐFailureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recipient_verificationFailures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recipient",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RuleFailure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RecipientConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.RecipientConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27768,6 +29150,70 @@ func (ec *executionContext) fieldContext_RegencyEdge_cursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("RegencyEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _RegistrationResult_recipient(ctx context.Context, field graphql.CollectedField, obj *journey.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RegistrationResult_recipient(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Recipient, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Recipient) graphql.Marshaler {
+			return ec.marshalORecipient2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipient(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RegistrationResult_recipient(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RegistrationResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recipient(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RegistrationResult_failures(ctx context.Context, field graphql.CollectedField, obj *journey.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RegistrationResult_failures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Failures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []journey.Failure) graphql.Marshaler {
+			return ec.marshalNRuleFailure2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐFailureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RegistrationResult_failures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RegistrationResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RuleFailure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Review_id(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28078,6 +29524,268 @@ func (ec *executionContext) _ReviewEdge_cursor(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_ReviewEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReviewEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _RuleFailure_rule(ctx context.Context, field graphql.CollectedField, obj *journey.Failure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleFailure_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleFailure_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleFailure", field, false, false, "String")
+}
+
+func (ec *executionContext) _RuleFailure_message(ctx context.Context, field graphql.CollectedField, obj *journey.Failure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleFailure_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleFailure_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleFailure", field, false, false, "String")
+}
+
+func (ec *executionContext) _RuleFailure_whatToDo(ctx context.Context, field graphql.CollectedField, obj *journey.Failure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleFailure_whatToDo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WhatToDo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleFailure_whatToDo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleFailure", field, false, false, "String")
+}
+
+func (ec *executionContext) _SelectionSummary_wave(ctx context.Context, field graphql.CollectedField, obj *journey.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectionSummary_wave(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Wave, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Wave) graphql.Marshaler {
+			return ec.marshalNWave2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWave(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SelectionSummary_wave(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SelectionSummary",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wave(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SelectionSummary_commitment(ctx context.Context, field graphql.CollectedField, obj *journey.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectionSummary_commitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SelectionSummary().Commitment(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SelectionSummary_commitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SelectionSummary", field, true, true, "String")
+}
+
+func (ec *executionContext) _SelectionSummary_seed(ctx context.Context, field graphql.CollectedField, obj *journey.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectionSummary_seed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SelectionSummary().Seed(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SelectionSummary_seed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SelectionSummary", field, true, true, "String")
+}
+
+func (ec *executionContext) _SelectionSummary_applicants(ctx context.Context, field graphql.CollectedField, obj *journey.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectionSummary_applicants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Applicants, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SelectionSummary_applicants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SelectionSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SelectionSummary_selected(ctx context.Context, field graphql.CollectedField, obj *journey.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectionSummary_selected(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Selected, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SelectionSummary_selected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SelectionSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SelectionSummary_excluded(ctx context.Context, field graphql.CollectedField, obj *journey.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectionSummary_excluded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Excluded, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SelectionSummary_excluded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SelectionSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SelectionSummary_applicantsUrl(ctx context.Context, field graphql.CollectedField, obj *journey.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectionSummary_applicantsUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SelectionSummary().ApplicantsURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SelectionSummary_applicantsUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SelectionSummary", field, true, true, "String")
+}
+
+func (ec *executionContext) _SelectionSummary_resultsUrl(ctx context.Context, field graphql.CollectedField, obj *journey.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectionSummary_resultsUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SelectionSummary().ResultsURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SelectionSummary_resultsUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SelectionSummary", field, true, true, "String")
 }
 
 func (ec *executionContext) _SignInCodeSent_phone(ctx context.Context, field graphql.CollectedField, obj *model.SignInCodeSent) (ret graphql.Marshaler) {
@@ -29956,6 +31664,98 @@ func (ec *executionContext) _TestAttemptEdge_cursor(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_TestAttemptEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TestAttemptEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _TestQuestion_id(ctx context.Context, field graphql.CollectedField, obj *journey.TestQuestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TestQuestion_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TestQuestion_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TestQuestion", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TestQuestion_prompt(ctx context.Context, field graphql.CollectedField, obj *journey.TestQuestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TestQuestion_prompt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Prompt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TestQuestion_prompt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TestQuestion", field, false, false, "String")
+}
+
+func (ec *executionContext) _TestQuestion_choices(ctx context.Context, field graphql.CollectedField, obj *journey.TestQuestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TestQuestion_choices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Choices, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TestQuestion_choices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TestQuestion", field, false, false, "String")
+}
+
+func (ec *executionContext) _TestQuestion_answer(ctx context.Context, field graphql.CollectedField, obj *journey.TestQuestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TestQuestion_answer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Answer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TestQuestion_answer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TestQuestion", field, false, false, "Int")
 }
 
 func (ec *executionContext) _TrainingInstitution_id(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingInstitution) (ret graphql.Marshaler) {
@@ -38894,6 +40694,90 @@ func (ec *executionContext) unmarshalInputCreatePartnerAccountInput(ctx context.
 func UnmarshalCreatePartnerAccountInput(ctx context.Context, raw any) (model.CreatePartnerAccountInput, error) {
 	var out model.CreatePartnerAccountInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreatePartnerAccountInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateWaveInput(ctx context.Context, obj any) (model.CreateWaveInput, error) {
+	var it model.CreateWaveInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"number", "name", "opensAt", "closesAt", "quota", "trainingBalance", "provinceQuotas"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "opensAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAt = data
+		case "closesAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closesAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosesAt = data
+		case "quota":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quota"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quota = data
+		case "trainingBalance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trainingBalance"))
+			data, err := ec.unmarshalORupiah2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TrainingBalance = data
+		case "provinceQuotas":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("provinceQuotas"))
+			data, err := ec.unmarshalNWaveQuotaInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWaveQuotaInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProvinceQuotas = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateWaveInput unmarshals raw into the CreateWaveInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateWaveInput(ctx context.Context, raw any) (model.CreateWaveInput, error) {
+	var out model.CreateWaveInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateWaveInput", raw, &out)
 	return out, err
 }
 
@@ -48763,6 +50647,139 @@ func UnmarshalRegencyWhereInput(ctx context.Context, raw any) (ent.RegencyWhereI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRegistrationInput(ctx context.Context, obj any) (model.RegistrationInput, error) {
+	var it model.RegistrationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"nik", "kkNumber", "fullName", "birthDate", "birthPlace", "gender", "motherMaidenName", "regencyCode", "area", "education", "employment", "hasDisability", "formerMigrantWorker", "hadFinancialAccount"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "nik":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nik"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Nik = data
+		case "kkNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kkNumber"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KkNumber = data
+		case "fullName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fullName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FullName = data
+		case "birthDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthDate"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BirthDate = data
+		case "birthPlace":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthPlace"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BirthPlace = data
+		case "gender":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gender"))
+			data, err := ec.unmarshalNRecipientGender2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋrecipientᚐGender(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gender = data
+		case "motherMaidenName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("motherMaidenName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MotherMaidenName = data
+		case "regencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regencyCode"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegencyCode = data
+		case "area":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("area"))
+			data, err := ec.unmarshalNRecipientArea2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋrecipientᚐArea(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Area = data
+		case "education":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("education"))
+			data, err := ec.unmarshalNRecipientEducation2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋrecipientᚐEducation(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Education = data
+		case "employment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("employment"))
+			data, err := ec.unmarshalNRecipientEmployment2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋrecipientᚐEmployment(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Employment = data
+		case "hasDisability":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDisability"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDisability = data
+		case "formerMigrantWorker":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("formerMigrantWorker"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FormerMigrantWorker = data
+		case "hadFinancialAccount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hadFinancialAccount"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HadFinancialAccount = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRegistrationInput unmarshals raw into the RegistrationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRegistrationInput(ctx context.Context, raw any) (model.RegistrationInput, error) {
+	var out model.RegistrationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RegistrationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputReviewOrder(ctx context.Context, obj any) (ent.ReviewOrder, error) {
 	var it ent.ReviewOrder
 	if obj == nil {
@@ -54251,6 +56268,55 @@ func UnmarshalWaveOrder(ctx context.Context, raw any) (ent.WaveOrder, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputWaveQuotaInput(ctx context.Context, obj any) (model.WaveQuotaInput, error) {
+	var it model.WaveQuotaInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"provinceCode", "quota"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "provinceCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("provinceCode"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProvinceCode = data
+		case "quota":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quota"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quota = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWaveQuotaInput unmarshals raw into the WaveQuotaInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWaveQuotaInput(ctx context.Context, raw any) (model.WaveQuotaInput, error) {
+	var out model.WaveQuotaInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WaveQuotaInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputWaveQuotaWhereInput(ctx context.Context, obj any) (ent.WaveQuotaWhereInput, error) {
 	var it ent.WaveQuotaWhereInput
 	if obj == nil {
@@ -55700,6 +57766,54 @@ func (ec *executionContext) _APIKeyPayload(ctx context.Context, sel ast.Selectio
 			}
 		case "account":
 			out.Values[i] = ec._APIKeyPayload_account(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var abilityTestImplementors = []string{"AbilityTest"}
+
+func (ec *executionContext) _AbilityTest(ctx context.Context, sel ast.SelectionSet, obj *journey.AbilityTest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, abilityTestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AbilityTest")
+		case "attempt":
+			out.Values[i] = ec._AbilityTest_attempt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "questions":
+			out.Values[i] = ec._AbilityTest_questions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "secondsLeft":
+			out.Values[i] = ec._AbilityTest_secondsLeft(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "passMark":
+			out.Values[i] = ec._AbilityTest_passMark(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -57993,6 +60107,76 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "register":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_register(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startAbilityTest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_startAbilityTest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "answerAbilityTest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_answerAbilityTest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitAbilityTest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitAbilityTest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "joinWave":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_joinWave(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createWave":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createWave(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openWave":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_openWave(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeWave":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeWave(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "runSelection":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_runSelection(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokeRecipient":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeRecipient(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -59077,6 +61261,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_me(ctx, field)
 				})
+		case "currentWave":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_currentWave(ctx, field)
+				})
+		case "myAbilityTest":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_myAbilityTest(ctx, field)
+				})
+		case "waveSelection":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_waveSelection(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -59323,6 +61525,12 @@ func (ec *executionContext) _Recipient(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Recipient_kkNumber(ctx, field, obj)
 				})
+		case "verificationFailures":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recipient_verificationFailures(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -59567,6 +61775,44 @@ func (ec *executionContext) _RegencyEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var registrationResultImplementors = []string{"RegistrationResult"}
+
+func (ec *executionContext) _RegistrationResult(ctx context.Context, sel ast.SelectionSet, obj *journey.Result) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, registrationResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RegistrationResult")
+		case "recipient":
+			out.Values[i] = ec._RegistrationResult_recipient(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "failures":
+			out.Values[i] = ec._RegistrationResult_failures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var reviewImplementors = []string{"Review", "Node"}
 
 func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, obj *ent.Review) graphql.Marshaler {
@@ -59695,6 +61941,121 @@ func (ec *executionContext) _ReviewEdge(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ruleFailureImplementors = []string{"RuleFailure"}
+
+func (ec *executionContext) _RuleFailure(ctx context.Context, sel ast.SelectionSet, obj *journey.Failure) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ruleFailureImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RuleFailure")
+		case "rule":
+			out.Values[i] = ec._RuleFailure_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._RuleFailure_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "whatToDo":
+			out.Values[i] = ec._RuleFailure_whatToDo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var selectionSummaryImplementors = []string{"SelectionSummary"}
+
+func (ec *executionContext) _SelectionSummary(ctx context.Context, sel ast.SelectionSet, obj *journey.Summary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, selectionSummaryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SelectionSummary")
+		case "wave":
+			out.Values[i] = ec._SelectionSummary_wave(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "commitment":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SelectionSummary_commitment(ctx, field, obj)
+				})
+		case "seed":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SelectionSummary_seed(ctx, field, obj)
+				})
+		case "applicants":
+			out.Values[i] = ec._SelectionSummary_applicants(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "selected":
+			out.Values[i] = ec._SelectionSummary_selected(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "excluded":
+			out.Values[i] = ec._SelectionSummary_excluded(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "applicantsUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SelectionSummary_applicantsUrl(ctx, field, obj)
+				})
+		case "resultsUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SelectionSummary_resultsUrl(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -60465,6 +62826,54 @@ func (ec *executionContext) _TestAttemptEdge(ctx context.Context, sel ast.Select
 		case "cursor":
 			out.Values[i] = ec._TestAttemptEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var testQuestionImplementors = []string{"TestQuestion"}
+
+func (ec *executionContext) _TestQuestion(ctx context.Context, sel ast.SelectionSet, obj *journey.TestQuestion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, testQuestionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TestQuestion")
+		case "id":
+			out.Values[i] = ec._TestQuestion_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "prompt":
+			out.Values[i] = ec._TestQuestion_prompt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "choices":
+			out.Values[i] = ec._TestQuestion_choices(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "answer":
+			out.Values[i] = ec._TestQuestion_answer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -61451,6 +63860,14 @@ func (ec *executionContext) marshalNAPIKeyPayload2ᚖgithubᚗcomᚋkartuprakerj
 	return ec._APIKeyPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAbilityTest2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐAbilityTest(ctx context.Context, sel ast.SelectionSet, v *journey.AbilityTest) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AbilityTest!")
+		return graphql.Null
+	}
+	return ec._AbilityTest(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNAccount2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccount(ctx context.Context, sel ast.SelectionSet, v *ent.Account) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Account!")
@@ -61509,6 +63926,14 @@ func (ec *executionContext) marshalNAccountRole2githubᚗcomᚋkartuprakerjaᚋp
 func (ec *executionContext) unmarshalNAccountWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccountWhereInput(ctx context.Context, v any) (*ent.AccountWhereInput, error) {
 	res, err := ec.unmarshalInputAccountWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNApplication2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐApplication(ctx context.Context, sel ast.SelectionSet, v *ent.Application) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Application!")
+		return graphql.Null
+	}
+	return ec._Application(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNApplicationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐApplicationConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ApplicationConnection) graphql.Marshaler {
@@ -61790,6 +64215,11 @@ func (ec *executionContext) unmarshalNCourseWhereInput2ᚖgithubᚗcomᚋkartupr
 
 func (ec *executionContext) unmarshalNCreatePartnerAccountInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCreatePartnerAccountInput(ctx context.Context, v any) (model.CreatePartnerAccountInput, error) {
 	res, err := ec.unmarshalInputCreatePartnerAccountInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateWaveInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCreateWaveInput(ctx context.Context, v any) (model.CreateWaveInput, error) {
+	res, err := ec.unmarshalInputCreateWaveInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -62560,6 +64990,19 @@ func (ec *executionContext) unmarshalNRegencyWhereInput2ᚖgithubᚗcomᚋkartup
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNRegistrationInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐRegistrationInput(ctx context.Context, v any) (model.RegistrationInput, error) {
+	res, err := ec.unmarshalInputRegistrationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRegistrationResult2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐResult(ctx context.Context, sel ast.SelectionSet, v *journey.Result) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RegistrationResult!")
+		return graphql.Null
+	}
+	return ec._RegistrationResult(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNReviewConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐReviewConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ReviewConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ReviewConnection!")
@@ -62592,6 +65035,50 @@ func (ec *executionContext) unmarshalNReviewWhereInput2ᚖgithubᚗcomᚋkartupr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNRuleFailure2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐFailure(ctx context.Context, sel ast.SelectionSet, v journey.Failure) graphql.Marshaler {
+	return ec._RuleFailure(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRuleFailure2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐFailureᚄ(ctx context.Context, sel ast.SelectionSet, v []journey.Failure) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRuleFailure2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐFailure(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRuleFailure2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐFailureᚄ(ctx context.Context, sel ast.SelectionSet, v []*journey.Failure) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRuleFailure2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐFailure(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRuleFailure2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐFailure(ctx context.Context, sel ast.SelectionSet, v *journey.Failure) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RuleFailure!")
+		return graphql.Null
+	}
+	return ec._RuleFailure(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRupiah2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx context.Context, v any) (money.Rupiah, error) {
 	var res money.Rupiah
 	err := res.UnmarshalGQL(v)
@@ -62600,6 +65087,14 @@ func (ec *executionContext) unmarshalNRupiah2githubᚗcomᚋkartuprakerjaᚋplat
 
 func (ec *executionContext) marshalNRupiah2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx context.Context, sel ast.SelectionSet, v money.Rupiah) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNSelectionSummary2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐSummary(ctx context.Context, sel ast.SelectionSet, v *journey.Summary) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SelectionSummary!")
+		return graphql.Null
+	}
+	return ec._SelectionSummary(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSignInCodeSent2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐSignInCodeSent(ctx context.Context, sel ast.SelectionSet, v *model.SignInCodeSent) graphql.Marshaler {
@@ -62630,6 +65125,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNSurvey2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurvey(ctx context.Context, sel ast.SelectionSet, v *ent.Survey) graphql.Marshaler {
@@ -62751,6 +65275,14 @@ func (ec *executionContext) unmarshalNSurveyWhereInput2ᚖgithubᚗcomᚋkartupr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNTestAttempt2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTestAttempt(ctx context.Context, sel ast.SelectionSet, v *ent.TestAttempt) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TestAttempt!")
+		return graphql.Null
+	}
+	return ec._TestAttempt(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNTestAttemptConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTestAttemptConnection(ctx context.Context, sel ast.SelectionSet, v *ent.TestAttemptConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "TestAttemptConnection!")
@@ -62791,6 +65323,34 @@ func (ec *executionContext) marshalNTestAttemptOrderField2ᚖgithubᚗcomᚋkart
 func (ec *executionContext) unmarshalNTestAttemptWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTestAttemptWhereInput(ctx context.Context, v any) (*ent.TestAttemptWhereInput, error) {
 	res, err := ec.unmarshalInputTestAttemptWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTestQuestion2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐTestQuestion(ctx context.Context, sel ast.SelectionSet, v journey.TestQuestion) graphql.Marshaler {
+	return ec._TestQuestion(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTestQuestion2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐTestQuestionᚄ(ctx context.Context, sel ast.SelectionSet, v []journey.TestQuestion) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTestQuestion2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐTestQuestion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTestQuestion2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐTestQuestion(ctx context.Context, sel ast.SelectionSet, v *journey.TestQuestion) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TestQuestion!")
+		return graphql.Null
+	}
+	return ec._TestQuestion(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
@@ -62955,6 +65515,25 @@ func (ec *executionContext) marshalNWaveQuota2ᚖgithubᚗcomᚋkartuprakerjaᚋ
 	return ec._WaveQuota(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNWaveQuotaInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWaveQuotaInputᚄ(ctx context.Context, v any) ([]*model.WaveQuotaInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.WaveQuotaInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNWaveQuotaInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWaveQuotaInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNWaveQuotaInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWaveQuotaInput(ctx context.Context, v any) (*model.WaveQuotaInput, error) {
+	res, err := ec.unmarshalInputWaveQuotaInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNWaveQuotaWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWaveQuotaWhereInput(ctx context.Context, v any) (*ent.WaveQuotaWhereInput, error) {
 	res, err := ec.unmarshalInputWaveQuotaWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -63115,6 +65694,13 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 		graphql.AddInvalidNullFromMarshaler(ctx, "__TypeKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalOAbilityTest2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐAbilityTest(ctx context.Context, sel ast.SelectionSet, v *journey.AbilityTest) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AbilityTest(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOAccount2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccount(ctx context.Context, sel ast.SelectionSet, v *ent.Account) graphql.Marshaler {

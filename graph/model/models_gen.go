@@ -7,7 +7,9 @@ import (
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/account"
+	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/internal/money"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
@@ -24,6 +26,38 @@ type CreatePartnerAccountInput struct {
 	Role        viewer.Role `json:"role"`
 	// The partner organisation (institution, platform, payment partner or job portal).
 	OrganizationID pulid.ID `json:"organizationId"`
+}
+
+type CreateWaveInput struct {
+	Number          int               `json:"number"`
+	Name            string            `json:"name"`
+	OpensAt         time.Time         `json:"opensAt"`
+	ClosesAt        time.Time         `json:"closesAt"`
+	Quota           int               `json:"quota"`
+	TrainingBalance *money.Rupiah     `json:"trainingBalance,omitempty"`
+	ProvinceQuotas  []*WaveQuotaInput `json:"provinceQuotas"`
+}
+
+type RegistrationInput struct {
+	// 16-digit NIK.
+	Nik string `json:"nik"`
+	// 16-digit family card (KK) number.
+	KkNumber string `json:"kkNumber"`
+	FullName string `json:"fullName"`
+	// Birth date (YYYY-MM-DD as Time at midnight UTC).
+	BirthDate  time.Time        `json:"birthDate"`
+	BirthPlace string           `json:"birthPlace"`
+	Gender     recipient.Gender `json:"gender"`
+	// Used only for the registry check; kept as a salted hash.
+	MotherMaidenName string `json:"motherMaidenName"`
+	// Kemendagri code of the domicile regency, e.g. 3273.
+	RegencyCode         string               `json:"regencyCode"`
+	Area                recipient.Area       `json:"area"`
+	Education           recipient.Education  `json:"education"`
+	Employment          recipient.Employment `json:"employment"`
+	HasDisability       *bool                `json:"hasDisability,omitempty"`
+	FormerMigrantWorker *bool                `json:"formerMigrantWorker,omitempty"`
+	HadFinancialAccount *bool                `json:"hadFinancialAccount,omitempty"`
 }
 
 // A one-time code was sent by SMS; it expires at expiresAt.
@@ -45,4 +79,10 @@ type UpdateSettingsInput struct {
 	DisplayName *string         `json:"displayName,omitempty"`
 	Locale      *account.Locale `json:"locale,omitempty"`
 	DataSaver   *bool           `json:"dataSaver,omitempty"`
+}
+
+type WaveQuotaInput struct {
+	// Province code, e.g. 32.
+	ProvinceCode string `json:"provinceCode"`
+	Quota        int    `json:"quota"`
 }

@@ -3,12 +3,17 @@
 package app
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/kartuprakerja/platform/graph"
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/database"
+	"github.com/kartuprakerja/platform/internal/journey"
+	"github.com/kartuprakerja/platform/internal/regions"
+	"github.com/kartuprakerja/platform/internal/registry"
 	"github.com/kartuprakerja/platform/internal/server"
 	"github.com/kartuprakerja/platform/internal/sms"
 	"github.com/kartuprakerja/platform/pwa"
@@ -16,16 +21,21 @@ import (
 
 // Config is what the wiring needs beyond the store.
 type Config struct {
-	Auth   auth.Config
-	Server server.Config
-	SMS    sms.Sender // nil logs messages
-	Log    *slog.Logger
+	Auth     auth.Config
+	Server   server.Config
+	Journey  journey.Config
+	Registry registry.ClientConfig // BaseURL empty: the embedded registry
+	SMS      sms.Sender            // nil logs messages
+	Notifier journey.Notifier      // nil drops journey events
+	Log      *slog.Logger
 }
 
 // App is the wired platform.
 type App struct {
 	Handler http.Handler
 	Auth    *auth.Service
+	Journey *journey.Service
+	log     *slog.Logger
 }
 
 // New wires the services over db.
@@ -33,17 +43,60 @@ func New(db *database.DB, cfg Config) (*App, error) {
 	if cfg.SMS == nil {
 		cfg.SMS = sms.LogSender{Log: cfg.Log}
 	}
+	if cfg.Journey == (journey.Config{}) {
+		cfg.Journey = journey.DefaultConfig()
+	}
 	authn, err := auth.New(db.Client, cfg.SMS, cfg.Auth)
 	if err != nil {
 		return nil, err
 	}
-	gql := graph.NewHandler(graph.NewSchema(graph.Services{Client: db.Client, Auth: authn}),
+	jr, err := newJourney(db, cfg)
+	if err != nil {
+		return nil, err
+	}
+	gql := graph.NewHandler(graph.NewSchema(graph.Services{Client: db.Client, Auth: authn, Journey: jr}),
 		graph.HandlerConfig{Log: cfg.Log})
 	h, err := server.New(cfg.Server, server.Deps{
 		GraphQL: gql, Auth: authn, Ready: db.Ping, PWA: pwa.Files(), Log: cfg.Log,
+		Routes: map[string]http.Handler{"/publication/": jr.PublicationHandler()},
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &App{Handler: h, Auth: authn}, nil
+	return &App{Handler: h, Auth: authn, Journey: jr, log: cfg.Log}, nil
+}
+
+func newJourney(db *database.DB, cfg Config) (*journey.Service, error) {
+	rs, err := regions.Load()
+	if err != nil {
+		return nil, err
+	}
+	var pop registry.Population = registry.Embedded{Client: db.Client}
+	var excl registry.Exclusions = registry.Embedded{Client: db.Client}
+	if cfg.Registry.BaseURL != "" {
+		c := registry.NewClient(cfg.Registry)
+		pop, excl = c, c
+	}
+	return journey.New(journey.Deps{Client: db.Client, Population: pop, Exclusions: excl,
+		Regions: rs, Notifier: cfg.Notifier, Dialect: db.Dialect}, cfg.Journey), nil
+}
+
+// RunSchedules runs the periodic jobs (the 30-day first-purchase rule)
+// until ctx is done. Each run is idempotent, so several servers may run it.
+func (a *App) RunSchedules(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		res, err := a.Journey.EnforcePurchaseDeadline(ctx)
+		if err != nil {
+			a.log.Error("30-day rule", "err", err)
+		} else if res.Warned+res.Revoked > 0 {
+			a.log.Info("30-day rule", "warned", res.Warned, "revoked", res.Revoked)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }

@@ -2,9 +2,9 @@ package app_test
 
 import (
 	"crypto/rand"
-	"strings"
 	"log/slog"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/kartuprakerja/platform/internal/app"

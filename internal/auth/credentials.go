@@ -98,7 +98,7 @@ func (s *Service) viewerOf(ctx context.Context, a *ent.Account) (*viewer.Viewer,
 	if a == nil || a.DisabledAt != nil {
 		return nil, ErrInvalidCredentials
 	}
-	v := &viewer.Viewer{AccountID: a.ID, Role: a.Role, OrgID: orgOf(a)}
+	v := &viewer.Viewer{AccountID: a.ID, Role: a.Role, OrgID: orgOf(a), Locale: string(a.Locale)}
 	if a.Role == viewer.RoleRecipient {
 		id, err := s.client.Recipient.Query().Where(recipient.AccountID(a.ID)).OnlyID(ctx)
 		switch {
@@ -165,15 +165,9 @@ type IssuedKey struct {
 }
 
 // CreateAPIKey issues a key for a partner account. The API key's privacy
-// policy lets only admins write one.
+// policy decides who may (admins): the row is written first, in a
+// transaction that is rolled back if the account is not a partner's.
 func (s *Service) CreateAPIKey(ctx context.Context, accountID pulid.ID, label string) (IssuedKey, error) {
-	a, err := s.client.Account.Get(ctx, accountID)
-	if err != nil {
-		return IssuedKey{}, err
-	}
-	if !a.Role.IsPartner() {
-		return IssuedKey{}, apperr.Invalid("accountId", "API keys are for partner accounts")
-	}
 	prefix, _, err := newToken()
 	if err != nil {
 		return IssuedKey{}, err
@@ -183,9 +177,27 @@ func (s *Service) CreateAPIKey(ctx context.Context, accountID pulid.ID, label st
 	if err != nil {
 		return IssuedKey{}, err
 	}
-	if err := s.client.APIKey.Create().SetAccountID(a.ID).SetPrefix(prefix).SetSecretHash(hash).
+	tx, err := s.client.Tx(ctx)
+	if err != nil {
+		return IssuedKey{}, fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // no-op after commit
+	if err := tx.APIKey.Create().SetAccountID(accountID).SetPrefix(prefix).SetSecretHash(hash).
 		SetLabel(truncate(label, 120)).Exec(ctx); err != nil {
-		return IssuedKey{}, fmt.Errorf("store api key: %w", err)
+		if ent.IsConstraintError(err) {
+			return IssuedKey{}, apperr.New(apperr.NotFound, "account not found")
+		}
+		return IssuedKey{}, err
+	}
+	a, err := tx.Account.Get(ctx, accountID)
+	if err != nil {
+		return IssuedKey{}, err
+	}
+	if !a.Role.IsPartner() {
+		return IssuedKey{}, apperr.Invalid("accountId", "API keys are for partner accounts")
+	}
+	if err := tx.Commit(); err != nil {
+		return IssuedKey{}, fmt.Errorf("commit api key: %w", err)
 	}
 	return IssuedKey{Key: keyPrefix + prefix + "_" + secret, Prefix: prefix, Account: a}, nil
 }
@@ -202,4 +214,3 @@ func (s *Service) RevokeAPIKey(ctx context.Context, prefix string) error {
 	}
 	return nil
 }
-

@@ -5,7 +5,10 @@ package seed
 // seed/prakerja-annual-report-2021.txt); the platforms and payment partners
 // are the 2021 partners named in PROGRAM.md.
 
-type platformSpec struct{ code, name, url string; weight float64 }
+type platformSpec struct {
+	code, name, url string
+	weight          float64
+}
 
 var platformSpecs = []platformSpec{
 	{"TOKOPEDIA", "Tokopedia", "https://www.tokopedia.com/kartu-prakerja", 30},

@@ -52,7 +52,7 @@ var (
 	generalScheme = namingScheme{male: generalMale, female: generalFemale,
 		maleSecond: generalMaleSecond, femaleSecond: generalFemaleSecond}
 	batakScheme = namingScheme{male: append(append([]string(nil), christianMale...), generalMale[:20]...),
-		female:   append(append([]string(nil), christianFemale...), generalFemale[:20]...),
+		female: append(append([]string(nil), christianFemale...), generalFemale[:20]...),
 		surnames: []string{"Siregar", "Nasution", "Harahap", "Lubis", "Simanjuntak", "Sitompul", "Tambunan",
 			"Hutapea", "Sinaga", "Situmorang", "Pardede", "Panjaitan", "Manurung", "Ginting", "Sembiring",
 			"Tarigan", "Sitepu", "Damanik", "Purba", "Saragih"},
@@ -66,7 +66,7 @@ var (
 			"da Costa", "Fernandez", "de Rosari", "Parera", "Lewar", "Kolo"},
 		surnameShare: 0.7}
 	malukuScheme = namingScheme{male: append(append([]string(nil), christianMale...), generalMale[:25]...),
-		female:   append(append([]string(nil), christianFemale...), generalFemale[:25]...),
+		female: append(append([]string(nil), christianFemale...), generalFemale[:25]...),
 		surnames: []string{"Latuconsina", "Pattiasina", "Tuasikal", "Sahetapy", "Pattipeilohy", "Latupeirissa",
 			"Ohorella", "Tuhuleruw", "Lessy", "Sopacua", "Marasabessy", "Rumra", "Umasugi", "Talaohu"},
 		surnameShare: 0.7}

@@ -1,7 +1,6 @@
 package seed
 
 import (
-	"math/bits"
 	"math/rand/v2"
 	"strconv"
 	"time"
@@ -83,13 +82,13 @@ func drawAge(r *rand.Rand) int {
 
 // drawUnregistered returns a person who has not registered, some of whom
 // the exclusion registries list, a few deceased or under age.
-func (p *population) drawUnregistered(ref time.Time) person {
+func (p *population) drawUnregistered(regency int, ref time.Time) person {
 	r := p.r
 	age := drawAge(r)
 	if r.Float64() < shareMinor {
 		age = 15 + r.IntN(3)
 	}
-	per := p.draw(p.w.pickRegency(r), r.Float64() < shareFemale, age, ref)
+	per := p.draw(regency, r.Float64() < shareFemale, age, ref)
 	for _, reg := range exclusionRegistries {
 		if r.Float64() < shareExcluded {
 			per.exclusions = append(per.exclusions, reg)
@@ -159,49 +158,49 @@ func putDigits(b []byte, v uint64) {
 	}
 }
 
-// permutation maps 0..m-1 onto itself one to one (a·i + b mod m, with a
-// coprime to m): unique phone and card numbers without a lookup table.
-type permutation struct{ a, b, m uint64 }
-
-func (p permutation) at(i uint64) uint64 {
-	hi, lo := bits.Mul64(p.a, i%p.m)
-	_, rem := bits.Div64(hi, lo, p.m) // hi < m because a < m
-	return (rem + p.b) % p.m
+// identities hands out unique phone and card numbers. Both ascend with the
+// recipient's index, with random gaps: unique without a lookup table, and
+// cheap to insert into their unique indexes (ascending keys append).
+type identities struct {
+	phoneBase, phoneStep uint64
+	cardBase             uint64
 }
 
-// identities hands out unique phone numbers and card numbers.
-type identities struct{ phones, cards permutation }
-
 const (
-	phoneSpace = 90_000_000         // 8-digit subscriber numbers 10000000-99999999
-	cardSpace  = 1_000_000_000_000 // the 12 digits after the card prefix
+	phoneSpace = 90_000_000 // 8-digit subscriber numbers 10000000-99999999
+	cardStep   = 10_000     // card numbers of consecutive recipients differ by less than this
+	cardSpace  = 100_000_000_000
+	// MaxRecipients bounds Options.Recipients: phone numbers must stay unique.
+	MaxRecipients = 10_000_000
 )
 
-func newIdentities(r *rand.Rand) identities {
-	return identities{
-		phones: permutation{a: 7_368_787, b: r.Uint64N(phoneSpace), m: phoneSpace},
-		cards:  permutation{a: 982_451_653, b: r.Uint64N(cardSpace), m: cardSpace},
-	}
+// newIdentities spreads n phones over the subscriber numbers.
+func newIdentities(r *rand.Rand, n int) identities {
+	ids := identities{phoneStep: min(1_000, uint64(phoneSpace/(n+1))), cardBase: r.Uint64N(cardSpace)}
+	ids.phoneBase = r.Uint64N(phoneSpace - uint64(n+1)*ids.phoneStep + 1)
+	return ids
 }
 
 // operatorPrefixes are Indonesian mobile prefixes (after +62).
 var operatorPrefixes = []string{"811", "812", "813", "821", "822", "823", "852", "853", "857", "858",
 	"877", "878", "895", "896", "897", "898", "899", "831", "832", "838", "881", "882", "887", "888", "889"}
 
-// phone returns the i-th generated phone. The subscriber number is unique
+// phone returns the phone of recipient i. The subscriber number is unique
 // by itself and never starts with 0, unlike the fixed demo phones.
-func (ids identities) phone(i uint64, r *rand.Rand) string {
+func (ids identities) phone(i int, r *rand.Rand) string {
 	var b [14]byte
 	copy(b[:3], "+62")
 	copy(b[3:6], operatorPrefixes[r.IntN(len(operatorPrefixes))])
-	putDigits(b[6:], 10_000_000+ids.phones.at(i))
+	sub := ids.phoneBase + uint64(i)*ids.phoneStep + r.Uint64N(ids.phoneStep)
+	putDigits(b[6:], 10_000_000+sub)
 	return string(b[:])
 }
 
-// card returns the i-th Kartu Prakerja card number (16 digits).
-func (ids identities) card(i uint64) string {
+// card returns the Kartu Prakerja card number (16 digits) of recipient i;
+// 0 is the demo recipient.
+func (ids identities) card(i int, r *rand.Rand) string {
 	var b [16]byte
 	copy(b[:4], "5049")
-	putDigits(b[4:], ids.cards.at(i))
+	putDigits(b[4:], ids.cardBase+uint64(i)*cardStep+r.Uint64N(cardStep))
 	return string(b[:])
 }

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/kartuprakerja/platform/ent"
+	_ "github.com/kartuprakerja/platform/ent/runtime" // privacy policies, hooks and defaults
 	"github.com/kartuprakerja/platform/internal/regions"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/viewer"
@@ -43,15 +44,15 @@ type Options struct {
 
 // Summary counts what a run wrote and lists the demo accounts.
 type Summary struct {
-	Provinces, Regencies                                  int
-	Platforms, Institutions, Courses                      int
-	PaymentPartners, JobPortals, Vacancies                int
+	Provinces, Regencies                                   int
+	Platforms, Institutions, Courses                       int
+	PaymentPartners, JobPortals, Vacancies                 int
 	Waves, WaveQuotas, Surveys, SurveyQuestions, Questions int
-	Accounts, Recipients, RegistryPeople, Applications    int
-	Purchases, Certificates, Reviews                      int
-	LinkedAccounts, Payouts, Notifications                int
-	DemoAccounts                                          []DemoAccount
-	Elapsed                                               time.Duration
+	Accounts, Recipients, RegistryPeople, Applications     int
+	Purchases, Certificates, Reviews                       int
+	LinkedAccounts, Payouts, Notifications                 int
+	DemoAccounts                                           []DemoAccount
+	Elapsed                                                time.Duration
 }
 
 // DemoAccount is an account with a fixed phone for signing in to the demo.
@@ -131,8 +132,8 @@ func Run(ctx context.Context, client *ent.Client, opts Options) (Summary, error)
 }
 
 func (o Options) normalized() (Options, error) {
-	if o.Recipients < 0 {
-		return o, fmt.Errorf("seed: recipients must not be negative, got %d", o.Recipients)
+	if o.Recipients < 0 || o.Recipients > MaxRecipients {
+		return o, fmt.Errorf("seed: recipients must be 0-%d, got %d", MaxRecipients, o.Recipients)
 	}
 	if o.Now.IsZero() {
 		o.Now = time.Now()
@@ -157,6 +158,7 @@ const (
 	streamAccounts
 	streamDemo
 	streamPopulation
+	streamIdentities
 )
 
 // rng returns the random source of one stream of the seed.

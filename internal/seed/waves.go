@@ -20,19 +20,17 @@ import (
 // total is split evenly (it divides by 11 exactly) and the dates are spread
 // from February to November 2021 at a fixed rhythm.
 const (
-	firstWave        = 12
-	lastWave         = 22
-	openWaveNumber   = 23
-	announcedQuota   = 5_931_574 / (lastWave - firstWave + 1)
-	openWaveQuota    = 600_000
-	trainingBalance  = money.Rupiah(1_000_000)
-	waveSpacingDays  = 27
-	waveLengthDays   = 5
-	incentiveAmount  = money.Rupiah(600_000)
-	incentiveMonths  = 4
-	surveyIncentive  = money.Rupiah(50_000)
-	surveyCount      = 3
-	revocationWindow = 30 * 24 * time.Hour
+	firstWave       = 12
+	lastWave        = 22
+	openWaveNumber  = 23
+	announcedQuota  = 5_931_574 / (lastWave - firstWave + 1)
+	openWaveQuota   = 600_000
+	trainingBalance = money.Rupiah(1_000_000)
+	waveSpacingDays = 27
+	waveLengthDays  = 5
+	incentiveAmount = money.Rupiah(600_000)
+	incentiveMonths = 4
+	surveyIncentive = money.Rupiah(50_000)
 )
 
 // firstWaveOpens is when wave 12 opened in the demo world: noon WIB.
@@ -45,10 +43,10 @@ func (w *world) writeWaves(ctx context.Context, tx *ent.Tx, r *rand.Rand, now ti
 	for n := firstWave; n <= lastWave; n++ {
 		opens := firstWaveOpens.AddDate(0, 0, (n-firstWave)*waveSpacingDays)
 		ref := waveRef{
-			id: pulid.Deterministic("wv", opens, r), number: n, opens: opens,
-			closes:   opens.AddDate(0, 0, waveLengthDays).Add(11*time.Hour + 59*time.Minute),
-			balance:  trainingBalance,
-			quota:    announcedQuota,
+			id: pulid.Deterministic("wv", opens, r), idTime: opens, number: n, opens: opens,
+			closes:  opens.AddDate(0, 0, waveLengthDays).Add(11*time.Hour + 59*time.Minute),
+			balance: trainingBalance,
+			quota:   announcedQuota,
 		}
 		ref.selected = ref.closes.AddDate(0, 0, 2)
 		ref.announced = ref.closes.AddDate(0, 0, 3)
@@ -63,8 +61,10 @@ func (w *world) writeWaves(ctx context.Context, tx *ent.Tx, r *rand.Rand, now ti
 	}
 	// The open wave: its lottery commitment is left to the selection
 	// service, which owns the secret.
+	// Its dates follow Now; its identifiers do not.
+	openID := firstWaveOpens.AddDate(1, 0, 0)
 	open := waveRef{
-		id: pulid.Deterministic("wv", firstWaveOpens.AddDate(1, 0, 0), r), number: openWaveNumber,
+		id: pulid.Deterministic("wv", openID, r), idTime: openID, number: openWaveNumber,
 		opens: now.AddDate(0, 0, -3), closes: now.AddDate(0, 0, 4), balance: trainingBalance, quota: openWaveQuota,
 	}
 	w.openWave = open
@@ -79,6 +79,10 @@ func (w *world) writeWaves(ctx context.Context, tx *ent.Tx, r *rand.Rand, now ti
 	if err := bulk(ctx, qb, 1000, tx.WaveQuota.CreateBulk); err != nil {
 		return fmt.Errorf("wave quotas: %w", err)
 	}
+	w.ranks = make([][]int, len(w.waves))
+	for i := range w.ranks {
+		w.ranks[i] = make([]int, len(w.provinces))
+	}
 	sum.Waves, sum.WaveQuotas = len(wb), len(qb)
 	return nil
 }
@@ -89,7 +93,7 @@ func (w *world) quotaBuilders(tx *ent.Tx, r *rand.Rand, waves []waveRef) []*ent.
 	var out []*ent.WaveQuotaCreate
 	for _, wv := range waves {
 		for i, q := range apportion(wv.quota, w.provinceWeights) {
-			out = append(out, tx.WaveQuota.Create().SetID(pulid.Deterministic("wq", wv.opens, r)).
+			out = append(out, tx.WaveQuota.Create().SetID(pulid.Deterministic("wq", wv.idTime, r)).
 				SetWaveID(wv.id).SetProvinceID(w.provinces[i].id).SetQuota(q))
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/province"
+	"github.com/kartuprakerja/platform/ent/regency"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/money"
 	"github.com/kartuprakerja/platform/internal/regions"
@@ -17,11 +19,11 @@ import (
 // world is what the population needs to know about the reference data and
 // the catalogue once they are written: identifiers, weights and timelines.
 type world struct {
-	provinces    []provinceRef
-	regencies    []regencyRef
+	provinces       []provinceRef
+	regencies       []regencyRef
 	provinceWeights []float64
 	provincePick    picker // by province weight
-	kotaShare    float64
+	kotaShare       float64
 
 	platforms    []orgRef
 	institutions []orgRef
@@ -34,6 +36,7 @@ type world struct {
 	stats      []courseStats
 
 	waves    []waveRef // 12..22, announced
+	ranks    [][]int   // selected so far per announced wave and province
 	openWave waveRef   // 23
 	surveys  []pulid.ID
 	ability  []questionRef
@@ -62,6 +65,7 @@ type orgRef struct {
 type courseRef struct {
 	id        pulid.ID
 	title     string
+	category  string
 	price     money.Rupiah
 	platforms []int // indexes into world.platforms
 }
@@ -71,11 +75,12 @@ type courseRef struct {
 type courseStats struct{ purchases, reviews, ratingSum int }
 
 type waveRef struct {
-	id                                   pulid.ID
-	number                               int
-	opens, closes, selected, announced   time.Time
-	balance                              money.Rupiah
-	quota                                int
+	id                                 pulid.ID
+	idTime                             time.Time // the time in its ID and its quotas' IDs
+	number                             int
+	opens, closes, selected, announced time.Time
+	balance                            money.Rupiah
+	quota                              int
 }
 
 type questionRef struct {
@@ -232,4 +237,13 @@ func bulk[B any, S saver](ctx context.Context, builders []B, rows int, create fu
 		builders = builders[n:]
 	}
 	return nil
+}
+
+func provinceTimeZone(tz string) province.TimeZone { return province.TimeZone(tz) }
+
+func regencyKind(kota bool) regency.Kind {
+	if kota {
+		return regency.KindKota
+	}
+	return regency.KindKabupaten
 }

@@ -13,12 +13,12 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/rs/cors"
 
+	"github.com/kartuprakerja/platform/internal/playground"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
@@ -39,13 +39,13 @@ type Readiness func(ctx context.Context) error
 
 // Deps are the parts the routes are built from.
 type Deps struct {
-	GraphQL   http.Handler
-	Auth      Authenticator
-	Ready     Readiness
-	PWA       fs.FS // the web app's files; index.html at the root
-	Log       *slog.Logger
-	Registry  *prometheus.Registry
-	Playgound http.Handler // optional override (self-hosted GraphiQL)
+	GraphQL  http.Handler
+	Auth     Authenticator
+	Ready    Readiness
+	PWA      fs.FS // the web app's files; index.html at the root
+	Log      *slog.Logger
+	Registry *prometheus.Registry
+	Routes   map[string]http.Handler // domain endpoints by pattern (e.g. /publication/)
 }
 
 // New returns the root handler.
@@ -59,17 +59,18 @@ func New(cfg Config, d Deps) (http.Handler, error) {
 	gql := withBodyLimit(cfg.MaxBodyBytes, withViewer(d.Auth, d.Log, d.GraphQL))
 	mux.Handle("/graphql", m.instrument("graphql", gql))
 	if cfg.PlaygroundPath != "" {
-		pg := d.Playgound
-		if pg == nil {
-			pg = playground.Handler("Kartu Prakerja API", "/graphql")
-		}
-		mux.Handle(cfg.PlaygroundPath, m.instrument("playground", pg))
+		pg := m.instrument("playground", playground.Handler(cfg.PlaygroundPath, "/graphql"))
+		mux.Handle(cfg.PlaygroundPath, pg)
+		mux.Handle(cfg.PlaygroundPath+"/", pg)
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")
 		fmt.Fprintln(w, "ok")
 	})
 	mux.Handle("GET /readyz", readyHandler(d.Ready))
+	for pattern, h := range d.Routes {
+		mux.Handle(pattern, m.instrument(pattern, h))
+	}
 	mux.Handle("GET /metrics", promhttp.HandlerFor(d.Registry, promhttp.HandlerOpts{}))
 	if d.PWA != nil {
 		mux.Handle("/", m.instrument("pwa", newStatic(d.PWA)))

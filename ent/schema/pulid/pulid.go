@@ -70,7 +70,7 @@ func (id *ID) Scan(src any) error {
 	case []byte:
 		*id = ID(v)
 	case nil:
-		return fmt.Errorf("pulid: expected a value")
+		*id = "" // an optional column without a value
 	default:
 		return fmt.Errorf("pulid: unexpected type %T", src)
 	}

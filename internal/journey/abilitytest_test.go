@@ -1,0 +1,66 @@
+package journey_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/database/dbtest"
+	"github.com/kartuprakerja/platform/internal/rule"
+)
+
+func TestAbilityTestRules(t *testing.T) {
+	db := dbtest.Open(t, "sqlite3")
+	e := newEnv(t, db, nil, nil)
+	p := e.newPerson(t)
+	if _, err := e.svc.StartAbilityTest(e.as(t, p), "id"); !apperr.Is(err, apperr.Forbidden) {
+		t.Errorf("test before registration: %v", err)
+	}
+	if _, err := e.svc.Register(e.as(t, p), p.reg, "id"); err != nil {
+		t.Fatal(err)
+	}
+	ctx := e.as(t, p)
+	test, err := e.svc.StartAbilityTest(ctx, "en")
+	if err != nil || len(test.Questions) != 20 || test.SecondsLeft < 1700 {
+		t.Fatalf("start: %+v %v", test, err)
+	}
+	q := test.Questions[0]
+	if _, err := e.svc.AnswerAbilityTest(ctx, test.Attempt.ID, q.ID, 9, "id"); !apperr.Is(err, apperr.BadUserInput) {
+		t.Errorf("choice out of range: %v", err)
+	}
+	if _, err := e.svc.AnswerAbilityTest(ctx, test.Attempt.ID, q.ID, 1, "id"); err != nil {
+		t.Fatal(err)
+	}
+	// The connection drops; the applicant comes back: the answer is there.
+	resumed, err := e.svc.StartAbilityTest(ctx, "id")
+	if err != nil || resumed.Attempt.ID != test.Attempt.ID || resumed.Questions[0].Answer == nil || *resumed.Questions[0].Answer != 1 {
+		t.Fatalf("resume: %+v %v", resumed, err)
+	}
+	// Another applicant cannot answer this attempt.
+	other := e.newPerson(t)
+	if _, err := e.svc.Register(e.as(t, other), other.reg, "id"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.AnswerAbilityTest(e.as(t, other), test.Attempt.ID, q.ID, 1, "id"); err == nil {
+		t.Errorf("answered someone else's attempt")
+	}
+	// The deadline passes: the attempt is scored as it stands (fail).
+	sys := rule.System(ctx, "test")
+	db.Client.TestAttempt.UpdateOneID(test.Attempt.ID).SetDeadline(time.Now().Add(-time.Second)).ExecX(sys)
+	if _, err := e.svc.AnswerAbilityTest(ctx, test.Attempt.ID, q.ID, 2, "id"); !apperr.Is(err, apperr.Conflict) {
+		t.Errorf("answer after the deadline: %v", err)
+	}
+	if _, err := e.svc.StartAbilityTest(ctx, "id"); !apperr.Is(err, apperr.RateLimited) {
+		t.Errorf("retry right after failing: %v", err)
+	}
+	a := db.Client.TestAttempt.GetX(sys, test.Attempt.ID)
+	if a.SubmittedAt == nil || a.Passed == nil || *a.Passed {
+		t.Errorf("expired attempt not scored as failed: %+v", a)
+	}
+	// After the wait, a retry; then passing ends the test for good.
+	db.Client.TestAttempt.UpdateOneID(a.ID).SetSubmittedAt(time.Now().Add(-25 * time.Hour)).ExecX(sys)
+	e.pass(t, p)
+	if _, err := e.svc.StartAbilityTest(ctx, "id"); !apperr.Is(err, apperr.Conflict) {
+		t.Errorf("test after passing: %v", err)
+	}
+}

@@ -1,0 +1,224 @@
+package journey
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/identitycheck"
+	"github.com/kartuprakerja/platform/ent/recipient"
+	"github.com/kartuprakerja/platform/ent/regency"
+	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/audit"
+	"github.com/kartuprakerja/platform/internal/nik"
+	"github.com/kartuprakerja/platform/internal/registry"
+	"github.com/kartuprakerja/platform/internal/rule"
+	"github.com/kartuprakerja/platform/internal/viewer"
+)
+
+// Registration is what an applicant submits after signing in.
+type Registration struct {
+	NIK, KKNumber, FullName, BirthPlace, MotherMaidenName, RegencyCode string
+	BirthDate                                                          time.Time
+	Gender                                                             recipient.Gender
+	Area                                                               recipient.Area
+	Education                                                          recipient.Education
+	Employment                                                         recipient.Employment
+	HasDisability, FormerMigrantWorker, HadFinancialAccount            bool
+}
+
+// Result is the outcome of a registration: the recipient (nil when the
+// identity did not match Dukcapil, so nothing was stored) and the failures.
+type Result struct {
+	Recipient *ent.Recipient
+	Failures  []Failure
+}
+
+// Register validates the input, checks Dukcapil and the exclusion
+// registries, then stores the applicant as verified or rejected in one
+// transaction. A registry that cannot answer yields a retryable UNAVAILABLE
+// error and nothing is stored; an identity that does not match is reported
+// and nothing is stored (the NIK may be mistyped, and must not block its
+// real owner).
+func (s *Service) Register(ctx context.Context, in Registration, locale string) (*Result, error) {
+	v := viewer.FromContext(ctx)
+	if v == nil {
+		return nil, rule.ErrUnauthenticated
+	}
+	if v.Role != viewer.RoleRecipient || v.RecipientID != "" {
+		return nil, apperr.New(apperr.Conflict, "Akun ini sudah terdaftar.")
+	}
+	in = normalize(in)
+	if err := s.validate(in); err != nil {
+		return nil, err
+	}
+	reg, err := s.client.Regency.Query().Where(regency.Code(in.RegencyCode)).Only(rule.System(ctx, "lookup"))
+	if err != nil {
+		return nil, apperr.Invalid("regencyCode", "Kabupaten/kota tidak dikenal.")
+	}
+	verdict, listings, err := s.check(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	if !verdict.Match {
+		return &Result{Failures: []Failure{explain(verdict.Reason, locale)}}, nil
+	}
+	return s.store(ctx, v, in, reg, listings, locale)
+}
+
+func normalize(in Registration) Registration {
+	in.NIK, in.KKNumber = strings.TrimSpace(in.NIK), strings.TrimSpace(in.KKNumber)
+	in.FullName = strings.Join(strings.Fields(in.FullName), " ")
+	in.BirthPlace = strings.TrimSpace(in.BirthPlace)
+	in.RegencyCode = strings.TrimSpace(in.RegencyCode)
+	y, m, d := in.BirthDate.Date()
+	in.BirthDate = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return in
+}
+
+func (s *Service) validate(in Registration) error {
+	fields := map[string]string{}
+	_, err := nik.Check(in.NIK, in.BirthDate, in.Gender == recipient.GenderFemale, s.regions, s.cfg.MinAge, s.now())
+	var p *nik.Problem
+	if errors.As(err, &p) {
+		field := "nik"
+		switch p.Rule {
+		case "age", "birth_date":
+			field = "birthDate"
+		case "gender":
+			field = "gender"
+		}
+		fields[field] = p.Message
+	}
+	if len(in.KKNumber) != 16 || strings.Trim(in.KKNumber, "0123456789") != "" {
+		fields["kkNumber"] = "Nomor KK harus 16 digit angka."
+	}
+	if in.FullName == "" || len(in.FullName) > 120 {
+		fields["fullName"] = "Nama lengkap wajib diisi (maksimal 120 karakter)."
+	}
+	if strings.TrimSpace(in.MotherMaidenName) == "" {
+		fields["motherMaidenName"] = "Nama ibu kandung wajib diisi."
+	}
+	if in.BirthDate.After(s.now()) {
+		fields["birthDate"] = "Tanggal lahir tidak boleh di masa depan."
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	e := apperr.New(apperr.BadUserInput, "Data pendaftaran belum benar.")
+	e.Fields = fields
+	return e
+}
+
+// check asks Dukcapil, then (for a matching identity) the exclusion registries.
+func (s *Service) check(ctx context.Context, in Registration) (registry.Verdict, []string, error) {
+	verdict, err := s.pop.Verify(ctx, registry.Identity{NIK: in.NIK, KKNumber: in.KKNumber,
+		FullName: in.FullName, BirthDate: in.BirthDate, MotherMaidenName: in.MotherMaidenName})
+	if err != nil {
+		return verdict, nil, unavailable(err)
+	}
+	if !verdict.Match {
+		return verdict, nil, nil
+	}
+	listings, err := s.excl.Listings(ctx, in.NIK)
+	if err != nil {
+		return verdict, nil, unavailable(err)
+	}
+	return verdict, listings, nil
+}
+
+func unavailable(err error) error {
+	e := apperr.Wrap(apperr.Unavailable, err,
+		"Layanan verifikasi sedang tidak dapat dihubungi. Data Anda belum disimpan; coba lagi beberapa saat lagi.")
+	e.Retry = true
+	return e
+}
+
+// store writes the recipient and its checks in one transaction.
+func (s *Service) store(ctx context.Context, v *viewer.Viewer, in Registration, reg *ent.Regency,
+	listings []string, locale string) (*Result, error) {
+	now := s.now()
+	res := &Result{}
+	for _, l := range listings {
+		res.Failures = append(res.Failures, explain(l, locale))
+	}
+	sys := rule.System(ctx, "registration after checks")
+	err := withTx(sys, s.client, func(tx *ent.Tx) error {
+		c := tx.Recipient.Create().SetAccountID(v.AccountID).SetNik(in.NIK).SetKkNumber(in.KKNumber).
+			SetMotherMaidenHash(saltedHash(in.MotherMaidenName)).SetFullName(in.FullName).
+			SetBirthDate(in.BirthDate).SetBirthPlace(in.BirthPlace).SetGender(in.Gender).
+			SetRegencyID(reg.ID).SetArea(in.Area).SetEducation(in.Education).SetEmployment(in.Employment).
+			SetHasDisability(in.HasDisability).SetFormerMigrantWorker(in.FormerMigrantWorker).
+			SetHadFinancialAccount(in.HadFinancialAccount).SetVerifiedAt(now)
+		if len(listings) > 0 {
+			c.SetStatus(recipient.StatusRejected).SetRejectionReason(strings.Join(listings, ","))
+		} else {
+			c.SetStatus(recipient.StatusVerified)
+		}
+		r, err := c.Save(sys)
+		if ent.IsConstraintError(err) {
+			return apperr.Wrap(apperr.Conflict, err, "NIK atau akun ini sudah terdaftar. Hubungi layanan pengaduan jika ini bukan pendaftaran Anda.")
+		}
+		if err != nil {
+			return fmt.Errorf("store recipient: %w", err)
+		}
+		res.Recipient = r
+		if err := s.recordChecks(sys, tx, r, listings); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx.Client(), audit.Entry{Action: "recipient.registered",
+			TargetType: "Recipient", TargetID: r.ID, Detail: map[string]string{"status": string(r.Status)}})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+func (s *Service) recordChecks(ctx context.Context, tx *ent.Tx, r *ent.Recipient, listings []string) error {
+	listed := map[string]bool{}
+	for _, l := range listings {
+		listed[l] = true
+	}
+	bulk := []*ent.IdentityCheckCreate{tx.IdentityCheck.Create().SetRecipientID(r.ID).
+		SetRegistry(identitycheck.RegistryDukcapil).SetOutcome(identitycheck.OutcomePass)}
+	for _, name := range registry.ExclusionRegistries() {
+		c := tx.IdentityCheck.Create().SetRecipientID(r.ID).SetRegistry(identitycheck.Registry(name)).
+			SetOutcome(identitycheck.OutcomePass)
+		if listed[name] {
+			c.SetOutcome(identitycheck.OutcomeFail).SetReasonCode(name)
+		}
+		bulk = append(bulk, c)
+	}
+	if err := tx.IdentityCheck.CreateBulk(bulk...).Exec(ctx); err != nil {
+		return fmt.Errorf("store identity checks: %w", err)
+	}
+	return nil
+}
+
+// saltedHash keeps the mother's maiden name only as salt || SHA-256(salt ||
+// normalised name): enough to re-check a later answer, useless to read.
+func saltedHash(name string) []byte {
+	salt := make([]byte, 16)
+	_, _ = rand.Read(salt)
+	h := sha256.Sum256(append(append([]byte{}, salt...), registry.NormalizeName(name)...))
+	return append(salt, h[:]...)
+}
+
+// Failures returns the stored explanation of a rejected recipient.
+func Failures(r *ent.Recipient, locale string) []*Failure {
+	out := []*Failure{}
+	if r.Status != recipient.StatusRejected || r.RejectionReason == nil {
+		return out
+	}
+	for _, rule := range strings.Split(*r.RejectionReason, ",") {
+		f := explain(rule, locale)
+		out = append(out, &f)
+	}
+	return out
+}

@@ -1,0 +1,242 @@
+package journey
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"time"
+
+	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/application"
+	"github.com/kartuprakerja/platform/ent/province"
+	"github.com/kartuprakerja/platform/ent/recipient"
+	"github.com/kartuprakerja/platform/ent/regency"
+	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/wave"
+	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/audit"
+	"github.com/kartuprakerja/platform/internal/lottery"
+	"github.com/kartuprakerja/platform/internal/money"
+	"github.com/kartuprakerja/platform/internal/rule"
+)
+
+// NewWave describes a wave to create.
+type NewWave struct {
+	Number          int
+	Name            string
+	OpensAt         time.Time
+	ClosesAt        time.Time
+	Quota           int
+	TrainingBalance *money.Rupiah
+	ProvinceQuotas  map[string]int // province code -> seats
+}
+
+// CreateWave creates a draft wave with its province quotas. Only admins may
+// (the wave's privacy policy).
+func (s *Service) CreateWave(ctx context.Context, in NewWave) (*ent.Wave, error) {
+	if err := validateWave(in); err != nil {
+		return nil, err
+	}
+	provs, err := s.client.Province.Query().Where(province.CodeIn(keys(in.ProvinceQuotas)...)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(provs) != len(in.ProvinceQuotas) {
+		return nil, apperr.Invalid("provinceQuotas", "Ada kode provinsi yang tidak dikenal.")
+	}
+	var w *ent.Wave
+	err = withTx(ctx, s.client, func(tx *ent.Tx) error {
+		c := tx.Wave.Create().SetNumber(in.Number).SetName(in.Name).SetOpensAt(in.OpensAt).
+			SetClosesAt(in.ClosesAt).SetQuota(in.Quota)
+		if in.TrainingBalance != nil {
+			c.SetTrainingBalance(*in.TrainingBalance)
+		}
+		if w, err = c.Save(ctx); err != nil {
+			if ent.IsConstraintError(err) {
+				return apperr.Wrap(apperr.Conflict, err, fmt.Sprintf("Gelombang %d sudah ada.", in.Number))
+			}
+			return err
+		}
+		var bulk []*ent.WaveQuotaCreate
+		for _, p := range provs {
+			bulk = append(bulk, tx.WaveQuota.Create().SetWaveID(w.ID).SetProvinceID(p.ID).
+				SetQuota(in.ProvinceQuotas[p.Code]))
+		}
+		if err := tx.WaveQuota.CreateBulk(bulk...).Exec(ctx); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx.Client(), audit.Entry{Action: "wave.created", TargetType: "Wave", TargetID: w.ID})
+	})
+	return w, err
+}
+
+func validateWave(in NewWave) error {
+	sum := 0
+	for _, q := range in.ProvinceQuotas {
+		if q < 0 {
+			return apperr.Invalid("provinceQuotas", "Kuota tidak boleh negatif.")
+		}
+		sum += q
+	}
+	switch {
+	case in.Number <= 0:
+		return apperr.Invalid("number", "Nomor gelombang harus positif.")
+	case !in.ClosesAt.After(in.OpensAt):
+		return apperr.Invalid("closesAt", "Waktu tutup harus setelah waktu buka.")
+	case sum != in.Quota:
+		return apperr.Invalid("provinceQuotas", fmt.Sprintf("Jumlah kuota provinsi (%d) harus sama dengan kuota gelombang (%d).", sum, in.Quota))
+	case in.TrainingBalance != nil && *in.TrainingBalance <= 0:
+		return apperr.Invalid("trainingBalance", "Saldo pelatihan harus positif.")
+	}
+	return nil
+}
+
+// OpenWave opens a draft wave: it draws the secret lottery seed, publishes
+// its commitment, and carries the applicants not selected in the last
+// announced wave over into this one.
+func (s *Service) OpenWave(ctx context.Context, id pulid.ID) (*ent.Wave, error) {
+	seed, err := newSeed()
+	if err != nil {
+		return nil, err
+	}
+	var w *ent.Wave
+	err = withTx(ctx, s.client, func(tx *ent.Tx) error {
+		n, err := tx.Wave.Update().Where(wave.ID(id), wave.StatusEQ(wave.StatusDraft)).
+			SetStatus(wave.StatusOpen).SetSeed(seed).SetCommitment(lottery.Commitment(seed)).Save(ctx)
+		if err != nil {
+			return err
+		}
+		if w, err = tx.Wave.Get(ctx, id); err != nil {
+			return err
+		}
+		if n == 0 {
+			return apperr.New(apperr.Conflict, "Hanya gelombang berstatus draft yang dapat dibuka.")
+		}
+		carried, err := s.carryOver(ctx, tx, w)
+		if err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx.Client(), audit.Entry{Action: "wave.opened", TargetType: "Wave", TargetID: id,
+			Detail: map[string]string{"commitment": *w.Commitment, "carried_over": fmt.Sprint(carried)}})
+	})
+	return w, err
+}
+
+// carryOver enters the still-eligible applicants not selected in the last
+// announced wave into w.
+func (s *Service) carryOver(ctx context.Context, tx *ent.Tx, w *ent.Wave) (int, error) {
+	sys := rule.System(ctx, "carry over applicants")
+	prev, err := tx.Wave.Query().Where(wave.StatusEQ(wave.StatusAnnounced), wave.NumberLT(w.Number)).
+		Order(ent.Desc(wave.FieldNumber)).First(sys)
+	if ent.IsNotFound(err) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	apps, err := tx.Application.Query().
+		Where(application.WaveID(prev.ID), application.StatusEQ(application.StatusNotSelected),
+			application.HasRecipientWith(recipient.StatusEQ(recipient.StatusVerified))).All(sys)
+	if err != nil {
+		return 0, err
+	}
+	for chunk := range chunks(apps, 2000) {
+		bulk := make([]*ent.ApplicationCreate, len(chunk))
+		for i, a := range chunk {
+			bulk[i] = tx.Application.Create().SetRecipientID(a.RecipientID).SetWaveID(w.ID).SetProvinceID(a.ProvinceID)
+		}
+		if err := tx.Application.CreateBulk(bulk...).OnConflict().DoNothing().Exec(sys); err != nil {
+			return 0, fmt.Errorf("carry over: %w", err)
+		}
+	}
+	return len(apps), nil
+}
+
+// CloseWave stops new applications.
+func (s *Service) CloseWave(ctx context.Context, id pulid.ID) (*ent.Wave, error) {
+	n, err := s.client.Wave.Update().Where(wave.ID(id), wave.StatusEQ(wave.StatusOpen)).
+		SetStatus(wave.StatusClosed).Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	w, err := s.client.Wave.Get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if n == 0 && w.Status != wave.StatusClosed {
+		return nil, apperr.New(apperr.Conflict, "Hanya gelombang yang dibuka yang dapat ditutup.")
+	}
+	return w, audit.Record(ctx, s.client, audit.Entry{Action: "wave.closed", TargetType: "Wave", TargetID: id})
+}
+
+// CurrentWave returns the open wave, if any.
+func (s *Service) CurrentWave(ctx context.Context) (*ent.Wave, error) {
+	w, err := s.client.Wave.Query().Where(wave.StatusEQ(wave.StatusOpen)).Order(ent.Desc(wave.FieldNumber)).First(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return w, err
+}
+
+// JoinWave enters the viewer into an open wave; joining twice returns the
+// same application.
+func (s *Service) JoinWave(ctx context.Context, waveID pulid.ID) (*ent.Application, error) {
+	r, err := s.verifiedApplicant(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sys := rule.System(ctx, "join wave after checks")
+	if ok, err := s.passedAbilityTest(sys, r.ID); err != nil || !ok {
+		if err == nil {
+			err = apperr.New(apperr.Forbidden, "Selesaikan dan lulus Tes Motivasi & Kemampuan Dasar terlebih dahulu.")
+		}
+		return nil, err
+	}
+	w, err := s.client.Wave.Get(ctx, waveID)
+	if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	if w.Status != wave.StatusOpen || now.Before(w.OpensAt) || !now.Before(w.ClosesAt) {
+		return nil, apperr.New(apperr.Conflict, "Gelombang %d tidak sedang dibuka.", w.Number)
+	}
+	provID, err := s.client.Regency.Query().Where(regency.ID(r.RegencyID)).QueryProvince().OnlyID(sys)
+	if err != nil {
+		return nil, err
+	}
+	err = s.client.Application.Create().SetRecipientID(r.ID).SetWaveID(w.ID).SetProvinceID(provID).
+		OnConflict().DoNothing().Exec(sys)
+	if err != nil && !isNoRows(err) {
+		return nil, fmt.Errorf("join wave: %w", err)
+	}
+	return s.client.Application.Query().
+		Where(application.RecipientID(r.ID), application.WaveID(w.ID)).Only(ctx)
+}
+
+func newSeed() (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("lottery seed: %w", err)
+	}
+	return hex.EncodeToString(b), nil
+}
+
+func keys(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// chunks yields consecutive slices of at most n elements.
+func chunks[T any](s []T, n int) func(func([]T) bool) {
+	return func(yield func([]T) bool) {
+		for i := 0; i < len(s); i += n {
+			if !yield(s[i:min(i+n, len(s))]) {
+				return
+			}
+		}
+	}
+}

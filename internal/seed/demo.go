@@ -1,0 +1,350 @@
+package seed
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/application"
+	"github.com/kartuprakerja/platform/ent/identitycheck"
+	"github.com/kartuprakerja/platform/ent/linkedaccount"
+	"github.com/kartuprakerja/platform/ent/notification"
+	"github.com/kartuprakerja/platform/ent/payout"
+	"github.com/kartuprakerja/platform/ent/purchase"
+	"github.com/kartuprakerja/platform/ent/recipient"
+	"github.com/kartuprakerja/platform/ent/registryperson"
+	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/schema/schematype"
+	"github.com/kartuprakerja/platform/ent/testattempt"
+	"github.com/kartuprakerja/platform/internal/viewer"
+)
+
+// The demo recipient: a woman from Kota Bandung, accepted in wave 22, who
+// finished her first training, bought a second, linked GoPay and received
+// two of her four incentive payments.
+const (
+	demoName     = "Siti Rahmawati"
+	demoNIK      = "3273055708950001" // Kota Bandung, district 05, born 17-08-1995 (17+40 for a woman), serial 0001
+	demoKK       = "3273051203150042" // same region, card issued 12-03-2015
+	demoMother   = "Sumarni"
+	demoRegency  = "3273"
+	demoBirthDay = 17
+)
+
+var demoBirth = time.Date(1995, time.August, demoBirthDay, 0, 0, 0, 0, time.UTC)
+
+// demoJourney collects the rows of the demo recipient's journey.
+type demoJourney struct {
+	tx        *ent.Tx
+	r         *rand.Rand
+	w         *world
+	accountID pulid.ID
+	id        pulid.ID
+	wave      waveRef
+	accepted  time.Time
+}
+
+// writeDemoRecipient writes the demo recipient and the whole of her journey.
+func writeDemoRecipient(ctx context.Context, client *ent.Client, opts Options, w *world, sum *Summary) error {
+	return inTx(ctx, client, func(tx *ent.Tx) error {
+		d := &demoJourney{tx: tx, r: opts.rng(streamDemo), w: w, wave: w.waves[len(w.waves)-1]}
+		reg := d.wave.opens.AddDate(0, 0, -2)
+		d.accountID = pulid.Deterministic("ac", reg, d.r)
+		d.id = pulid.Deterministic("rc", reg, d.r)
+		d.accepted = d.wave.announced.Add(time.Hour)
+		steps := []struct {
+			name string
+			run  func() error
+		}{
+			{"identity", func() error { return d.identity(ctx, reg, opts) }},
+			{"application", func() error { return d.application(ctx, reg) }},
+			{"trainings", func() error { return d.trainings(ctx, sum) }},
+			{"incentives", func() error { return d.incentives(ctx, sum) }},
+			{"notifications", func() error { return d.notifications(ctx, opts.Now, sum) }},
+		}
+		for _, s := range steps {
+			if err := s.run(); err != nil {
+				return fmt.Errorf("%s: %w", s.name, err)
+			}
+		}
+		sum.Accounts++
+		sum.Recipients++
+		sum.RegistryPeople++
+		sum.DemoAccounts = append(sum.DemoAccounts, DemoAccount{Phone: phoneDemoRecipient,
+			Role: viewer.RoleRecipient, Name: demoName + " (penerima, gelombang 22)"})
+		return nil
+	})
+}
+
+// identity writes the account, the registry entry, the recipient row (as
+// accepted; the balance and first purchase are set by trainings), the
+// identity checks and a passed ability test.
+func (d *demoJourney) identity(ctx context.Context, reg time.Time, opts Options) error {
+	tx, r := d.tx, d.r
+	rg, ok := d.w.regencyByCode(demoRegency)
+	if !ok {
+		return fmt.Errorf("regency %s missing", demoRegency)
+	}
+	if err := tx.Account.Create().SetID(d.accountID).SetPhone(phoneDemoRecipient).
+		SetRole(viewer.RoleRecipient).SetDisplayName(demoName).SetCreatedAt(reg).SetUpdatedAt(reg).
+		Exec(ctx); err != nil {
+		return err
+	}
+	if err := tx.RegistryPerson.Create().SetID(pulid.Deterministic("rp", reg, r)).SetNik(demoNIK).
+		SetKkNumber(demoKK).SetFullName(demoName).SetBirthDate(demoBirth).SetBirthPlace("Bandung").
+		SetGender(registryperson.GenderFemale).SetMotherMaidenName(demoMother).Exec(ctx); err != nil {
+		return err
+	}
+	verified := reg.Add(40 * time.Minute)
+	ids := newIdentities(opts.rng(streamIdentities), opts.Recipients)
+	if err := tx.Recipient.Create().SetID(d.id).SetAccountID(d.accountID).SetNik(demoNIK).SetKkNumber(demoKK).
+		SetFullName(demoName).SetBirthDate(demoBirth).SetBirthPlace("Bandung").
+		SetGender(recipient.GenderFemale).SetRegencyID(d.w.regencies[rg].id).SetArea(recipient.AreaUrban).
+		SetEducation(recipient.EducationSeniorSecondary).SetEmployment(recipient.EmploymentNotWorking).
+		SetHadFinancialAccount(false).SetStatus(recipient.StatusRecipient).SetVerifiedAt(verified).
+		SetAcceptedAt(d.accepted).SetCardNumber(ids.card(0, r)).SetTrainingBalance(d.wave.balance).
+		SetCreatedAt(reg).SetUpdatedAt(d.accepted).Exec(ctx); err != nil {
+		return err
+	}
+	var checks []*ent.IdentityCheckCreate
+	for _, reg := range append([]string{"dukcapil"}, exclusionRegistries...) {
+		checks = append(checks, tx.IdentityCheck.Create().SetID(pulid.Deterministic("ic", verified, r)).
+			SetRecipientID(d.id).SetRegistry(identitycheck.Registry(reg)).SetOutcome(identitycheck.OutcomePass).
+			SetCreatedAt(verified).SetUpdatedAt(verified))
+	}
+	if err := tx.IdentityCheck.CreateBulk(checks...).Exec(ctx); err != nil {
+		return err
+	}
+	return d.abilityTest(ctx, verified.Add(20*time.Minute))
+}
+
+// abilityTest writes a submitted, passed ability test of 20 questions.
+func (d *demoJourney) abilityTest(ctx context.Context, at time.Time) error {
+	r := d.r
+	var ids []string
+	var answers []schematype.TestAnswer
+	correct := 0
+	for _, i := range r.Perm(len(d.w.ability))[:20] {
+		q := d.w.ability[i]
+		choice := q.answer
+		if r.IntN(5) == 0 {
+			choice = (q.answer + 1) % 4
+		} else {
+			correct++
+		}
+		ids = append(ids, string(q.id))
+		answers = append(answers, schematype.TestAnswer{QuestionID: string(q.id), Choice: choice})
+	}
+	score := correct * 100 / len(ids)
+	submitted := at.Add(24 * time.Minute)
+	return d.tx.TestAttempt.Create().SetID(pulid.Deterministic("ta", at, r)).SetRecipientID(d.id).
+		SetKind(testattempt.KindAbility).SetQuestionIds(ids).SetAnswers(answers).
+		SetDeadline(at.Add(time.Hour)).SetSubmittedAt(submitted).SetScore(score).SetPassed(score >= 60).
+		SetCreatedAt(at).SetUpdatedAt(submitted).Exec(ctx)
+}
+
+func (d *demoJourney) application(ctx context.Context, reg time.Time) error {
+	wi := len(d.w.waves) - 1
+	rg, _ := d.w.regencyByCode(demoRegency)
+	province := d.w.regencies[rg].province
+	d.w.ranks[wi][province]++
+	applied := d.wave.opens.Add(2 * time.Hour)
+	return d.tx.Application.Create().SetID(pulid.Deterministic("ap", applied, d.r)).SetRecipientID(d.id).
+		SetWaveID(d.wave.id).SetProvinceID(d.w.provinces[province].id).SetStatus(application.StatusSelected).
+		SetRank(d.w.ranks[wi][province]).SetDecidedAt(d.wave.selected).
+		SetCreatedAt(applied).SetUpdatedAt(d.wave.selected).Exec(ctx)
+}
+
+// trainings writes a completed purchase with its certificate and review,
+// and a second purchase in progress, both paid from the training balance.
+func (d *demoJourney) trainings(ctx context.Context, sum *Summary) error {
+	tx, r := d.tx, d.r
+	first, second, err := d.w.demoCourses()
+	if err != nil {
+		return err
+	}
+	bought := d.accepted.Add(50 * time.Hour)
+	done := bought.Add(5 * 24 * time.Hour)
+	c1, c2 := d.w.courses[first], d.w.courses[second]
+	p1 := pulid.Deterministic("pu", bought, r)
+	bought2 := done.Add(3 * 24 * time.Hour)
+	purchases := []*ent.PurchaseCreate{
+		tx.Purchase.Create().SetID(p1).SetRecipientID(d.id).SetCourseID(c1.id).
+			SetDigitalPlatformID(d.w.platforms[c1.platforms[0]].id).SetPrice(c1.price).
+			SetInvoiceCode("INV/DEMO/" + bought.Format("20060102") + "/00000001").
+			SetIdempotencyKey("seed:demo:purchase:1").SetStatus(purchase.StatusCompleted).
+			SetProgressPercent(100).SetCompletedAt(done).SetCreatedAt(bought).SetUpdatedAt(done),
+		tx.Purchase.Create().SetID(pulid.Deterministic("pu", bought2, r)).SetRecipientID(d.id).
+			SetCourseID(c2.id).SetDigitalPlatformID(d.w.platforms[c2.platforms[0]].id).SetPrice(c2.price).
+			SetInvoiceCode("INV/DEMO/" + bought2.Format("20060102") + "/00000002").
+			SetIdempotencyKey("seed:demo:purchase:2").SetStatus(purchase.StatusInProgress).
+			SetProgressPercent(40).SetCreatedAt(bought2).SetUpdatedAt(bought2.Add(26 * time.Hour)),
+	}
+	if err := tx.Purchase.CreateBulk(purchases...).Exec(ctx); err != nil {
+		return err
+	}
+	if err := tx.Certificate.Create().SetID(pulid.Deterministic("ce", done, r)).SetRecipientID(d.id).
+		SetCourseID(c1.id).SetPurchaseID(p1).SetNumber(fmt.Sprintf("PKJ/%d/DEMO0001", done.Year())).
+		SetPostTestScore(84).SetIssuedAt(done).SetCreatedAt(done).SetUpdatedAt(done).Exec(ctx); err != nil {
+		return err
+	}
+	reviewed := done.Add(3 * time.Hour)
+	if err := tx.Review.Create().SetID(pulid.Deterministic("rv", reviewed, r)).SetRecipientID(d.id).
+		SetCourseID(c1.id).SetRating(5).SetBody("Materinya menarik dan mudah dipahami. Terima kasih Prakerja!").
+		SetCreatedAt(reviewed).SetUpdatedAt(reviewed).Exec(ctx); err != nil {
+		return err
+	}
+	d.w.stats[first].purchases++
+	d.w.stats[first].reviews++
+	d.w.stats[first].ratingSum += 5
+	d.w.stats[second].purchases++
+	sum.Purchases += 2
+	sum.Certificates++
+	sum.Reviews++
+	return tx.Recipient.UpdateOneID(d.id).SetFirstPurchaseAt(bought).
+		SetTrainingBalance(d.wave.balance - c1.price - c2.price).SetUpdatedAt(bought2).Exec(ctx)
+}
+
+// demoCourses picks the demo's two trainings: an IT course and a sales and
+// marketing course that the balance covers together.
+func (w *world) demoCourses() (int, int, error) {
+	first, second := -1, -1
+	for i, c := range w.courses {
+		if first < 0 && c.category == "it" && c.price <= 500_000 {
+			first = i
+		}
+	}
+	for i, c := range w.courses {
+		if first >= 0 && second < 0 && c.category == "sales_marketing" && c.price <= trainingBalance-w.courses[first].price {
+			second = i
+		}
+	}
+	if first < 0 || second < 0 {
+		return 0, 0, fmt.Errorf("no affordable courses for the demo recipient")
+	}
+	return first, second, nil
+}
+
+// incentives writes the linked GoPay account and the four monthly
+// incentive payouts: two sent, two scheduled.
+func (d *demoJourney) incentives(ctx context.Context, sum *Summary) error {
+	tx, r := d.tx, d.r
+	gopay, ok := d.w.partnerByCode("GOPAY")
+	if !ok {
+		return fmt.Errorf("payment partner GOPAY missing")
+	}
+	certified := d.accepted.Add(50*time.Hour + 5*24*time.Hour)
+	linkedAt := certified.Add(2 * time.Hour)
+	number := phoneDemoRecipient[1:]
+	hash := sha256.Sum256([]byte("GOPAY:" + number))
+	linkedID := pulid.Deterministic("la", linkedAt, r)
+	if err := tx.LinkedAccount.Create().SetID(linkedID).SetRecipientID(d.id).SetPaymentPartnerID(gopay.id).
+		SetAccountMasked("****" + number[len(number)-4:]).SetAccountHash(hash[:]).
+		SetKycStatus(linkedaccount.KycStatusVerified).SetPrimary(true).SetVerifiedAt(linkedAt).
+		SetCreatedAt(linkedAt).SetUpdatedAt(linkedAt).Exec(ctx); err != nil {
+		return err
+	}
+	var payouts []*ent.PayoutCreate
+	for n := 1; n <= incentiveMonths; n++ {
+		scheduled := dateOf(certified.AddDate(0, n-1, 7))
+		b := tx.Payout.Create().SetID(pulid.Deterministic("po", scheduled, r)).SetRecipientID(d.id).
+			SetKind(payout.KindIncentive).SetInstallment(n).SetAmount(incentiveAmount).
+			SetScheduledFor(scheduled).SetIdempotencyKey(fmt.Sprintf("incentive:%s:%d", d.id, n)).
+			SetLinkedAccountID(linkedID).SetPaymentPartnerID(gopay.id).SetCreatedAt(certified)
+		if n <= 2 {
+			sent := scheduled.Add(3*24*time.Hour + 10*time.Hour)
+			b.SetStatus(payout.StatusSent).SetSentAt(sent).SetUpdatedAt(sent).
+				SetReference(fmt.Sprintf("GOPAY-DEMO-%d", n))
+		} else {
+			b.SetStatus(payout.StatusScheduled).SetUpdatedAt(certified)
+		}
+		payouts = append(payouts, b)
+	}
+	if err := tx.Payout.CreateBulk(payouts...).Exec(ctx); err != nil {
+		return err
+	}
+	sum.LinkedAccounts++
+	sum.Payouts += len(payouts)
+	return nil
+}
+
+// notifications writes the demo's inbox: the selection result, the payout
+// messages, the first survey and a job match.
+func (d *demoJourney) notifications(ctx context.Context, now time.Time, sum *Summary) error {
+	certified := d.accepted.Add(50*time.Hour + 5*24*time.Hour)
+	first := dateOf(certified.AddDate(0, 0, 7))
+	type note struct {
+		kind        notification.Kind
+		key         string
+		title, body string
+		link        string
+		at          time.Time
+		read        bool
+	}
+	notes := []note{
+		{notification.KindSelectionResult, "selection:wave-22", "Selamat, kamu lolos Gelombang 22!",
+			"Kartu Prakerja-mu sudah aktif dengan saldo pelatihan Rp1.000.000. Beli pelatihan pertamamu dalam 30 hari.",
+			"/", d.accepted, true},
+		{notification.KindPayoutSent, "payout-sent:incentive:1", "Insentif tahap 1 sudah dikirim",
+			"Insentif Rp600.000 sudah dikirim ke GoPay-mu. Dana biasanya masuk dalam 3-5 hari kerja.",
+			"/insentif", first.Add(3*24*time.Hour + 10*time.Hour), true},
+		{notification.KindSurveyAvailable, "survey-available:SE1", "Survei Evaluasi I sudah tersedia",
+			"Isi Survei Evaluasi I dan dapatkan insentif survei Rp50.000.",
+			"/survei", first.Add(4 * 24 * time.Hour), false},
+		{notification.KindPayoutSent, "payout-sent:incentive:2", "Insentif tahap 2 sudah dikirim",
+			"Insentif Rp600.000 sudah dikirim ke GoPay-mu. Dana biasanya masuk dalam 3-5 hari kerja.",
+			"/insentif", first.AddDate(0, 1, 0).Add(3*24*time.Hour + 10*time.Hour), true},
+		{notification.KindPayoutScheduled, "payout-scheduled:incentive:3", "Insentif tahap 3 dijadwalkan",
+			fmt.Sprintf("Insentif Rp600.000 dijadwalkan pada %s ke GoPay-mu.", tanggal(first.AddDate(0, 2, 0))),
+			"/insentif", first.AddDate(0, 1, 5), false},
+		{notification.KindJobMatch, "job-match:demo", "Ada lowongan yang cocok untukmu",
+			"Lowongan baru sesuai pelatihan yang kamu selesaikan. Lihat dan lamar sekarang.",
+			"/lowongan", now.Add(-26 * time.Hour), false},
+	}
+	var builders []*ent.NotificationCreate
+	for i, n := range notes {
+		b := d.tx.Notification.Create().
+			SetID(pulid.Deterministic("nt", d.accepted.Add(time.Duration(i)*time.Second), d.r)).
+			SetAccountID(d.accountID).SetKind(n.kind).SetEventKey(n.key).SetTitle(n.title).SetBody(n.body).
+			SetLink(n.link).SetPushStatus(notification.PushStatusSent).SetPushedAt(n.at).
+			SetCreatedAt(n.at).SetUpdatedAt(n.at)
+		if n.read {
+			b.SetReadAt(n.at.Add(35 * time.Minute))
+		}
+		builders = append(builders, b)
+	}
+	if err := d.tx.Notification.CreateBulk(builders...).Exec(ctx); err != nil {
+		return err
+	}
+	sum.Notifications += len(builders)
+	return nil
+}
+
+var bulan = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+	"September", "Oktober", "November", "Desember"}
+
+// tanggal formats a date the Indonesian way: 15 Februari 2022.
+func tanggal(t time.Time) string {
+	return fmt.Sprintf("%d %s %d", t.Day(), bulan[t.Month()-1], t.Year())
+}
+
+func (w *world) regencyByCode(code string) (int, bool) {
+	for i, rg := range w.regencies {
+		if rg.code == code {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func (w *world) partnerByCode(code string) (orgRef, bool) {
+	for _, p := range w.partners {
+		if p.code == code {
+			return p, true
+		}
+	}
+	return orgRef{}, false
+}
