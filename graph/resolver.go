@@ -14,6 +14,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/audit"
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/journey"
+	"github.com/kartuprakerja/platform/internal/survey"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
@@ -25,6 +26,7 @@ type Resolver struct {
 	client  *ent.Client
 	auth    *auth.Service
 	journey *journey.Service
+	surveys *survey.Service
 }
 
 // Services are what the resolvers call.
@@ -32,12 +34,13 @@ type Services struct {
 	Client  *ent.Client
 	Auth    *auth.Service
 	Journey *journey.Service
+	Surveys *survey.Service
 }
 
 // NewSchema returns the executable schema over the services.
 func NewSchema(s Services) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
-		Resolvers: &Resolver{client: s.Client, auth: s.Auth, journey: s.Journey},
+		Resolvers: &Resolver{client: s.Client, auth: s.Auth, journey: s.Journey, surveys: s.Surveys},
 	})
 }
 

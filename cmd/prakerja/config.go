@@ -31,6 +31,7 @@ type config struct {
 	SessionTTL     time.Duration
 	RegistryURL    string
 	RegistryKey    string
+	TestPassMark   int
 }
 
 func (c *config) register(fs *flag.FlagSet) {
@@ -48,6 +49,7 @@ func (c *config) register(fs *flag.FlagSet) {
 	fs.DurationVar(&c.SessionTTL, "session-ttl", envDuration("SESSION_TTL", 30*24*time.Hour), "how long a sign-in lasts")
 	fs.StringVar(&c.RegistryURL, "registry-url", env("REGISTRY_URL", ""), "base URL of the Dukcapil/exclusion registry API; empty: the embedded synthetic registry")
 	fs.StringVar(&c.RegistryKey, "registry-key", env("REGISTRY_KEY", ""), "bearer key for the registry API")
+	fs.IntVar(&c.TestPassMark, "test-pass-mark", int(envInt("TEST_PASS_MARK", 60)), "score (0-100) that passes the motivation and basic ability test")
 }
 
 func (c *config) databaseURL() string {

@@ -34,8 +34,11 @@ func run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		return usage()
 	}
-	if args[0] == "verify-selection" {
+	switch args[0] {
+	case "verify-selection":
 		return verifySelection(ctx, args[1:])
+	case "demo-identities":
+		return demoIdentities(ctx, args[1:])
 	}
 	var cfg config
 	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
@@ -61,6 +64,7 @@ commands:
   serve     run the GraphQL API and the PWA (add -demo to load demo data into an empty database)
   migrate   apply pending schema migrations
   seed      load deterministic demo data (-seed, -recipients)
-  verify-selection  recompute a wave's lottery from its published data (-source URL|DIR, -wave N)`)
+  verify-selection  recompute a wave's lottery from its published data (-source URL|DIR, -wave N)
+  demo-identities   print unregistered identities of the embedded registry, to try registration`)
 	return errors.New("unknown or missing command")
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/app"
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/database"
+	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/registry"
 	"github.com/kartuprakerja/platform/internal/server"
 )
@@ -51,7 +52,10 @@ func buildApp(cfg *config, db *database.DB, log *slog.Logger) (*app.App, error) 
 	if cfg.Playground {
 		playground = "/playground"
 	}
+	jcfg := journey.DefaultConfig()
+	jcfg.PassMark = cfg.TestPassMark
 	return app.New(db, app.Config{
+		Journey: jcfg,
 		Auth: acfg,
 		Server: server.Config{
 			AllowedOrigins: cfg.origins(), MaxBodyBytes: cfg.MaxBodyBytes, PlaygroundPath: playground,

@@ -40,6 +40,7 @@ import (
 	"github.com/kartuprakerja/platform/graph/model"
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/money"
+	"github.com/kartuprakerja/platform/internal/survey"
 	"github.com/kartuprakerja/platform/internal/viewer"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -429,6 +430,7 @@ type ComplexityRoot struct {
 		SignOut              func(childComplexity int) int
 		StartAbilityTest     func(childComplexity int) int
 		SubmitAbilityTest    func(childComplexity int, attemptID pulid.ID) int
+		SubmitSurveyResponse func(childComplexity int, input survey.Submission) int
 		UpdateSettings       func(childComplexity int, input model.UpdateSettingsInput) int
 	}
 
@@ -458,6 +460,11 @@ type ComplexityRoot struct {
 	NotificationEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	OptionCount struct {
+		Count func(childComplexity int) int
+		Value func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -582,6 +589,7 @@ type ComplexityRoot struct {
 		LinkedAccounts       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.LinkedAccountOrder, where *ent.LinkedAccountWhereInput) int
 		Me                   func(childComplexity int) int
 		MyAbilityTest        func(childComplexity int) int
+		MySurveys            func(childComplexity int) int
 		Node                 func(childComplexity int, id pulid.ID) int
 		Nodes                func(childComplexity int, ids []pulid.ID) int
 		Notifications        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.NotificationOrder, where *ent.NotificationWhereInput) int
@@ -592,6 +600,7 @@ type ComplexityRoot struct {
 		Recipients           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.RecipientOrder, where *ent.RecipientWhereInput) int
 		Regencies            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.RegencyOrder, where *ent.RegencyWhereInput) int
 		SurveyResponses      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.SurveyResponseOrder, where *ent.SurveyResponseWhereInput) int
+		SurveyResults        func(childComplexity int, surveyID pulid.ID) int
 		Surveys              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.SurveyOrder, where *ent.SurveyWhereInput) int
 		TrainingInstitutions func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.TrainingInstitutionOrder, where *ent.TrainingInstitutionWhereInput) int
 		Vacancies            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.VacancyOrder, where *ent.VacancyWhereInput) int
@@ -745,11 +754,26 @@ type ComplexityRoot struct {
 		WindowDays     func(childComplexity int) int
 	}
 
+	SurveyAggregate struct {
+		Questions           func(childComplexity int) int
+		Responses           func(childComplexity int) int
+		SkillsImprovedShare func(childComplexity int) int
+		Survey              func(childComplexity int) int
+	}
+
 	SurveyAnswer struct {
 		Choices    func(childComplexity int) int
 		Number     func(childComplexity int) int
 		QuestionID func(childComplexity int) int
 		Text       func(childComplexity int) int
+	}
+
+	SurveyAssignment struct {
+		ClosesAt func(childComplexity int) int
+		OpensAt  func(childComplexity int) int
+		Response func(childComplexity int) int
+		Status   func(childComplexity int) int
+		Survey   func(childComplexity int) int
 	}
 
 	SurveyConnection struct {
@@ -782,6 +806,13 @@ type ComplexityRoot struct {
 		Required func(childComplexity int) int
 		Survey   func(childComplexity int) int
 		SurveyID func(childComplexity int) int
+	}
+
+	SurveyQuestionAggregate struct {
+		Answered func(childComplexity int) int
+		Mean     func(childComplexity int) int
+		Options  func(childComplexity int) int
+		Question func(childComplexity int) int
 	}
 
 	SurveyResponse struct {
@@ -955,6 +986,7 @@ type MutationResolver interface {
 	CloseWave(ctx context.Context, waveID pulid.ID) (*ent.Wave, error)
 	RunSelection(ctx context.Context, waveID pulid.ID) (*journey.Summary, error)
 	RevokeRecipient(ctx context.Context, recipientID pulid.ID, reason string) (*ent.Recipient, error)
+	SubmitSurveyResponse(ctx context.Context, input survey.Submission) (*ent.SurveyResponse, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id pulid.ID) (ent.Noder, error)
@@ -986,6 +1018,8 @@ type QueryResolver interface {
 	CurrentWave(ctx context.Context) (*ent.Wave, error)
 	MyAbilityTest(ctx context.Context) (*journey.AbilityTest, error)
 	WaveSelection(ctx context.Context, waveID pulid.ID) (*journey.Summary, error)
+	MySurveys(ctx context.Context) ([]*survey.Assignment, error)
+	SurveyResults(ctx context.Context, surveyID pulid.ID) (*survey.Aggregate, error)
 }
 type RecipientResolver interface {
 	Nik(ctx context.Context, obj *ent.Recipient) (*string, error)
@@ -2604,6 +2638,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SubmitAbilityTest(childComplexity, args["attemptId"].(pulid.ID)), true
+	case "Mutation.submitSurveyResponse":
+		if e.ComplexityRoot.Mutation.SubmitSurveyResponse == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitSurveyResponse_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitSurveyResponse(childComplexity, args["input"].(survey.Submission)), true
 	case "Mutation.updateSettings":
 		if e.ComplexityRoot.Mutation.UpdateSettings == nil {
 			break
@@ -2732,6 +2777,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.NotificationEdge.Node(childComplexity), true
+
+	case "OptionCount.count":
+		if e.ComplexityRoot.OptionCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OptionCount.Count(childComplexity), true
+	case "OptionCount.value":
+		if e.ComplexityRoot.OptionCount.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OptionCount.Value(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -3299,6 +3357,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.MyAbilityTest(childComplexity), true
+	case "Query.mySurveys":
+		if e.ComplexityRoot.Query.MySurveys == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.MySurveys(childComplexity), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -3409,6 +3473,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SurveyResponses(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.SurveyResponseOrder), args["where"].(*ent.SurveyResponseWhereInput)), true
+	case "Query.surveyResults":
+		if e.ComplexityRoot.Query.SurveyResults == nil {
+			break
+		}
+
+		args, err := ec.field_Query_surveyResults_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SurveyResults(childComplexity, args["surveyId"].(pulid.ID)), true
 	case "Query.surveys":
 		if e.ComplexityRoot.Query.Surveys == nil {
 			break
@@ -4141,6 +4216,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Survey.WindowDays(childComplexity), true
 
+	case "SurveyAggregate.questions":
+		if e.ComplexityRoot.SurveyAggregate.Questions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurveyAggregate.Questions(childComplexity), true
+	case "SurveyAggregate.responses":
+		if e.ComplexityRoot.SurveyAggregate.Responses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurveyAggregate.Responses(childComplexity), true
+	case "SurveyAggregate.skillsImprovedShare":
+		if e.ComplexityRoot.SurveyAggregate.SkillsImprovedShare == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurveyAggregate.SkillsImprovedShare(childComplexity), true
+	case "SurveyAggregate.survey":
+		if e.ComplexityRoot.SurveyAggregate.Survey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurveyAggregate.Survey(childComplexity), true
+
 	case "SurveyAnswer.choices":
 		if e.ComplexityRoot.SurveyAnswer.Choices == nil {
 			break
@@ -4165,6 +4265,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SurveyAnswer.Text(childComplexity), true
+
+	case "SurveyAssignment.closesAt":
+		if e.ComplexityRoot.SurveyAssignment.ClosesAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurveyAssignment.ClosesAt(childComplexity), true
+	case "SurveyAssignment.opensAt":
+		if e.ComplexityRoot.SurveyAssignment.OpensAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurveyAssignment.OpensAt(childComplexity), true
+	case "SurveyAssignment.response":
+		if e.ComplexityRoot.SurveyAssignment.Response == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurveyAssignment.Response(childComplexity), true
+	case "SurveyAssignment.status":
+		if e.ComplexityRoot.SurveyAssignment.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurveyAssignment.Status(childComplexity), true
+	case "SurveyAssignment.survey":
+		if e.ComplexityRoot.SurveyAssignment.Survey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurveyAssignment.Survey(childComplexity), true
 
 	case "SurveyConnection.edges":
 		if e.ComplexityRoot.SurveyConnection.Edges == nil {
@@ -4289,6 +4420,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SurveyQuestion.SurveyID(childComplexity), true
+
+	case "SurveyQuestionAggregate.answered":
+		if e.ComplexityRoot.SurveyQuestionAggregate.Answered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurveyQuestionAggregate.Answered(childComplexity), true
+	case "SurveyQuestionAggregate.mean":
+		if e.ComplexityRoot.SurveyQuestionAggregate.Mean == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurveyQuestionAggregate.Mean(childComplexity), true
+	case "SurveyQuestionAggregate.options":
+		if e.ComplexityRoot.SurveyQuestionAggregate.Options == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurveyQuestionAggregate.Options(childComplexity), true
+	case "SurveyQuestionAggregate.question":
+		if e.ComplexityRoot.SurveyQuestionAggregate.Question == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SurveyQuestionAggregate.Question(childComplexity), true
 
 	case "SurveyResponse.answeredAt":
 		if e.ComplexityRoot.SurveyResponse.AnsweredAt == nil {
@@ -4953,6 +5109,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("RegistrationInput", ec.unmarshalInputRegistrationInput),
 			graphql.NewInputUnmarshaler("ReviewOrder", ec.unmarshalInputReviewOrder),
 			graphql.NewInputUnmarshaler("ReviewWhereInput", ec.unmarshalInputReviewWhereInput),
+			graphql.NewInputUnmarshaler("SubmitSurveyResponseInput", ec.unmarshalInputSubmitSurveyResponseInput),
+			graphql.NewInputUnmarshaler("SurveyAnswerInput", ec.unmarshalInputSurveyAnswerInput),
 			graphql.NewInputUnmarshaler("SurveyOrder", ec.unmarshalInputSurveyOrder),
 			graphql.NewInputUnmarshaler("SurveyQuestionWhereInput", ec.unmarshalInputSurveyQuestionWhereInput),
 			graphql.NewInputUnmarshaler("SurveyResponseOrder", ec.unmarshalInputSurveyResponseOrder),
@@ -12914,6 +13072,81 @@ type SurveyAnswer {
   text: String
 }
 `, BuiltIn: false},
+	{Name: "../schema/survey.graphql", Input: `# Evaluation surveys (Survei Evaluasi I, II, III): the recipient's surveys
+# with their windows, answers sent exactly once (also from an offline
+# outbox), and aggregates for staff. Rules: docs/surveys.md.
+
+"Where the recipient stands with one survey."
+enum SurveyAssignmentStatus {
+  "The window has not opened yet."
+  upcoming
+  "The window is open and the survey is not answered."
+  open
+  "The recipient's response was accepted."
+  answered
+  "The window closed without a response."
+  closed
+}
+
+"One evaluation survey for the viewer, with the window counted from their first incentive payment."
+type SurveyAssignment {
+  survey: Survey!
+  opensAt: Time!
+  closesAt: Time!
+  status: SurveyAssignmentStatus!
+  "The accepted response, once answered."
+  response: SurveyResponse
+}
+
+"One answer: choices for single, multiple and likert questions, number for number questions, text for text questions."
+input SurveyAnswerInput {
+  questionId: ID!
+  choices: [String!]
+  number: Int
+  text: String
+}
+
+input SubmitSurveyResponseInput {
+  "Client-generated id (UUID) of this submission: the idempotency key."
+  clientId: String!
+  surveyId: ID!
+  answers: [SurveyAnswerInput!]!
+  "When the recipient answered, by the phone's clock (may be long before it reached the server)."
+  answeredAt: Time!
+}
+
+"The answers to one question: counts per option (single, multiple, likert) and the mean (number, likert)."
+type SurveyQuestionAggregate {
+  question: SurveyQuestion!
+  answered: Int!
+  options: [OptionCount!]!
+  mean: Float
+}
+
+type OptionCount {
+  value: String!
+  count: Int!
+}
+
+type SurveyAggregate {
+  survey: Survey!
+  responses: Int!
+  questions: [SurveyQuestionAggregate!]!
+  "Share (0-1) of those who answered skills_improved with 4 or 5; null without such answers."
+  skillsImprovedShare: Float
+}
+
+extend type Query {
+  "The viewer's evaluation surveys with their windows."
+  mySurveys: [SurveyAssignment!]!
+  "Staff (admin, analyst): aggregates of one survey."
+  surveyResults(surveyId: ID!): SurveyAggregate!
+}
+
+extend type Mutation {
+  submitSurveyResponse(input: SubmitSurveyResponseInput!): SurveyResponse!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -13671,6 +13904,16 @@ func (ec *executionContext) childFields_NotificationEdge(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type NotificationEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_OptionCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_OptionCount_value(ctx, field)
+	case "count":
+		return ec.fieldContext_OptionCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OptionCount", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -14177,6 +14420,20 @@ func (ec *executionContext) childFields_Survey(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Survey", field.Name)
 }
 
+func (ec *executionContext) childFields_SurveyAggregate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "survey":
+		return ec.fieldContext_SurveyAggregate_survey(ctx, field)
+	case "responses":
+		return ec.fieldContext_SurveyAggregate_responses(ctx, field)
+	case "questions":
+		return ec.fieldContext_SurveyAggregate_questions(ctx, field)
+	case "skillsImprovedShare":
+		return ec.fieldContext_SurveyAggregate_skillsImprovedShare(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SurveyAggregate", field.Name)
+}
+
 func (ec *executionContext) childFields_SurveyAnswer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "questionId":
@@ -14189,6 +14446,22 @@ func (ec *executionContext) childFields_SurveyAnswer(ctx context.Context, field 
 		return ec.fieldContext_SurveyAnswer_text(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SurveyAnswer", field.Name)
+}
+
+func (ec *executionContext) childFields_SurveyAssignment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "survey":
+		return ec.fieldContext_SurveyAssignment_survey(ctx, field)
+	case "opensAt":
+		return ec.fieldContext_SurveyAssignment_opensAt(ctx, field)
+	case "closesAt":
+		return ec.fieldContext_SurveyAssignment_closesAt(ctx, field)
+	case "status":
+		return ec.fieldContext_SurveyAssignment_status(ctx, field)
+	case "response":
+		return ec.fieldContext_SurveyAssignment_response(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SurveyAssignment", field.Name)
 }
 
 func (ec *executionContext) childFields_SurveyConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14253,6 +14526,20 @@ func (ec *executionContext) childFields_SurveyQuestion(ctx context.Context, fiel
 		return ec.fieldContext_SurveyQuestion_survey(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SurveyQuestion", field.Name)
+}
+
+func (ec *executionContext) childFields_SurveyQuestionAggregate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "question":
+		return ec.fieldContext_SurveyQuestionAggregate_question(ctx, field)
+	case "answered":
+		return ec.fieldContext_SurveyQuestionAggregate_answered(ctx, field)
+	case "options":
+		return ec.fieldContext_SurveyQuestionAggregate_options(ctx, field)
+	case "mean":
+		return ec.fieldContext_SurveyQuestionAggregate_mean(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SurveyQuestionAggregate", field.Name)
 }
 
 func (ec *executionContext) childFields_SurveyResponse(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15278,6 +15565,20 @@ func (ec *executionContext) field_Mutation_submitAbilityTest_args(ctx context.Co
 		return nil, err
 	}
 	args["attemptId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitSurveyResponse_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (survey.Submission, error) {
+			return ec.unmarshalNSubmitSurveyResponseInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐSubmission(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -16414,6 +16715,20 @@ func (ec *executionContext) field_Query_surveyResponses_args(ctx context.Context
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_surveyResults_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "surveyId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["surveyId"] = arg0
 	return args, nil
 }
 
@@ -23996,6 +24311,50 @@ func (ec *executionContext) fieldContext_Mutation_revokeRecipient(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_submitSurveyResponse(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitSurveyResponse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitSurveyResponse(ctx, fc.Args["input"].(survey.Submission))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SurveyResponse) graphql.Marshaler {
+			return ec.marshalNSurveyResponse2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyResponse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitSurveyResponse(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SurveyResponse(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitSurveyResponse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Notification_id(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24467,6 +24826,52 @@ func (ec *executionContext) _NotificationEdge_cursor(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_NotificationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NotificationEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _OptionCount_value(ctx context.Context, field graphql.CollectedField, obj *survey.OptionCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OptionCount_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OptionCount_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OptionCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _OptionCount_count(ctx context.Context, field graphql.CollectedField, obj *survey.OptionCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OptionCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OptionCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OptionCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[pulid.ID]) (ret graphql.Marshaler) {
@@ -27465,6 +27870,82 @@ func (ec *executionContext) fieldContext_Query_waveSelection(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_mySurveys(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_mySurveys(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().MySurveys(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*survey.Assignment) graphql.Marshaler {
+			return ec.marshalNSurveyAssignment2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐAssignmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_mySurveys(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SurveyAssignment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_surveyResults(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_surveyResults(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SurveyResults(ctx, fc.Args["surveyId"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *survey.Aggregate) graphql.Marshaler {
+			return ec.marshalNSurveyAggregate2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐAggregate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_surveyResults(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SurveyAggregate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_surveyResults_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30266,6 +30747,116 @@ func (ec *executionContext) fieldContext_Survey_questions(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _SurveyAggregate_survey(ctx context.Context, field graphql.CollectedField, obj *survey.Aggregate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurveyAggregate_survey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Survey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Survey) graphql.Marshaler {
+			return ec.marshalNSurvey2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurvey(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SurveyAggregate_survey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SurveyAggregate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Survey(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SurveyAggregate_responses(ctx context.Context, field graphql.CollectedField, obj *survey.Aggregate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurveyAggregate_responses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Responses, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SurveyAggregate_responses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SurveyAggregate", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SurveyAggregate_questions(ctx context.Context, field graphql.CollectedField, obj *survey.Aggregate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurveyAggregate_questions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Questions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*survey.QuestionAggregate) graphql.Marshaler {
+			return ec.marshalNSurveyQuestionAggregate2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐQuestionAggregateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SurveyAggregate_questions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SurveyAggregate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SurveyQuestionAggregate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SurveyAggregate_skillsImprovedShare(ctx context.Context, field graphql.CollectedField, obj *survey.Aggregate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurveyAggregate_skillsImprovedShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SkillsImprovedShare, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SurveyAggregate_skillsImprovedShare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SurveyAggregate", field, false, false, "Float")
+}
+
 func (ec *executionContext) _SurveyAnswer_questionId(ctx context.Context, field graphql.CollectedField, obj *schematype.SurveyAnswer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30356,6 +30947,139 @@ func (ec *executionContext) _SurveyAnswer_text(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_SurveyAnswer_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SurveyAnswer", field, false, false, "String")
+}
+
+func (ec *executionContext) _SurveyAssignment_survey(ctx context.Context, field graphql.CollectedField, obj *survey.Assignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurveyAssignment_survey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Survey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Survey) graphql.Marshaler {
+			return ec.marshalNSurvey2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurvey(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SurveyAssignment_survey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SurveyAssignment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Survey(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SurveyAssignment_opensAt(ctx context.Context, field graphql.CollectedField, obj *survey.Assignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurveyAssignment_opensAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpensAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SurveyAssignment_opensAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SurveyAssignment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SurveyAssignment_closesAt(ctx context.Context, field graphql.CollectedField, obj *survey.Assignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurveyAssignment_closesAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosesAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SurveyAssignment_closesAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SurveyAssignment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SurveyAssignment_status(ctx context.Context, field graphql.CollectedField, obj *survey.Assignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurveyAssignment_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v survey.Status) graphql.Marshaler {
+			return ec.marshalNSurveyAssignmentStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SurveyAssignment_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SurveyAssignment", field, false, false, "SurveyAssignmentStatus")
+}
+
+func (ec *executionContext) _SurveyAssignment_response(ctx context.Context, field graphql.CollectedField, obj *survey.Assignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurveyAssignment_response(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Response, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SurveyResponse) graphql.Marshaler {
+			return ec.marshalOSurveyResponse2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyResponse(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SurveyAssignment_response(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SurveyAssignment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SurveyResponse(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SurveyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.SurveyConnection) (ret graphql.Marshaler) {
@@ -30861,6 +31585,116 @@ func (ec *executionContext) fieldContext_SurveyQuestion_survey(_ context.Context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SurveyQuestionAggregate_question(ctx context.Context, field graphql.CollectedField, obj *survey.QuestionAggregate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurveyQuestionAggregate_question(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Question, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SurveyQuestion) graphql.Marshaler {
+			return ec.marshalNSurveyQuestion2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyQuestion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SurveyQuestionAggregate_question(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SurveyQuestionAggregate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SurveyQuestion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SurveyQuestionAggregate_answered(ctx context.Context, field graphql.CollectedField, obj *survey.QuestionAggregate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurveyQuestionAggregate_answered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Answered, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SurveyQuestionAggregate_answered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SurveyQuestionAggregate", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SurveyQuestionAggregate_options(ctx context.Context, field graphql.CollectedField, obj *survey.QuestionAggregate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurveyQuestionAggregate_options(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Options, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []survey.OptionCount) graphql.Marshaler {
+			return ec.marshalNOptionCount2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐOptionCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SurveyQuestionAggregate_options(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SurveyQuestionAggregate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OptionCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SurveyQuestionAggregate_mean(ctx context.Context, field graphql.CollectedField, obj *survey.QuestionAggregate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SurveyQuestionAggregate_mean(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mean, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SurveyQuestionAggregate_mean(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SurveyQuestionAggregate", field, false, false, "Float")
 }
 
 func (ec *executionContext) _SurveyResponse_id(ctx context.Context, field graphql.CollectedField, obj *ent.SurveyResponse) (ret graphql.Marshaler) {
@@ -51309,6 +52143,132 @@ func UnmarshalReviewWhereInput(ctx context.Context, raw any) (ent.ReviewWhereInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSubmitSurveyResponseInput(ctx context.Context, obj any) (survey.Submission, error) {
+	var it survey.Submission
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"clientId", "surveyId", "answers", "answeredAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "clientId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientId"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientID = data
+		case "surveyId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("surveyId"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SurveyID = data
+		case "answers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answers"))
+			data, err := ec.unmarshalNSurveyAnswerInput2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐAnswerInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Answers = data
+		case "answeredAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answeredAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnsweredAt = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSubmitSurveyResponseInput unmarshals raw into the SubmitSurveyResponseInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSubmitSurveyResponseInput(ctx context.Context, raw any) (survey.Submission, error) {
+	var out survey.Submission
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SubmitSurveyResponseInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSurveyAnswerInput(ctx context.Context, obj any) (survey.AnswerInput, error) {
+	var it survey.AnswerInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"questionId", "choices", "number", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "questionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionId"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuestionID = data
+		case "choices":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("choices"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Choices = data
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSurveyAnswerInput unmarshals raw into the SurveyAnswerInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSurveyAnswerInput(ctx context.Context, raw any) (survey.AnswerInput, error) {
+	var out survey.AnswerInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SurveyAnswerInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSurveyOrder(ctx context.Context, obj any) (ent.SurveyOrder, error) {
 	var it ent.SurveyOrder
 	if obj == nil {
@@ -60177,6 +61137,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "submitSurveyResponse":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitSurveyResponse(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -60354,6 +61321,44 @@ func (ec *executionContext) _NotificationEdge(ctx context.Context, sel ast.Selec
 			}
 		case "cursor":
 			out.Values[i] = ec._NotificationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var optionCountImplementors = []string{"OptionCount"}
+
+func (ec *executionContext) _OptionCount(ctx context.Context, sel ast.SelectionSet, obj *survey.OptionCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, optionCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OptionCount")
+		case "value":
+			out.Values[i] = ec._OptionCount_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._OptionCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -61278,6 +62283,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_waveSelection(ctx, field)
+				})
+		case "mySurveys":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_mySurveys(ctx, field)
+				})
+		case "surveyResults":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_surveyResults(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -62258,6 +63275,54 @@ func (ec *executionContext) _Survey(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var surveyAggregateImplementors = []string{"SurveyAggregate"}
+
+func (ec *executionContext) _SurveyAggregate(ctx context.Context, sel ast.SelectionSet, obj *survey.Aggregate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, surveyAggregateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SurveyAggregate")
+		case "survey":
+			out.Values[i] = ec._SurveyAggregate_survey(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "responses":
+			out.Values[i] = ec._SurveyAggregate_responses(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "questions":
+			out.Values[i] = ec._SurveyAggregate_questions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "skillsImprovedShare":
+			out.Values[i] = ec._SurveyAggregate_skillsImprovedShare(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var surveyAnswerImplementors = []string{"SurveyAnswer"}
 
 func (ec *executionContext) _SurveyAnswer(ctx context.Context, sel ast.SelectionSet, obj *schematype.SurveyAnswer) graphql.Marshaler {
@@ -62286,6 +63351,59 @@ func (ec *executionContext) _SurveyAnswer(ctx context.Context, sel ast.Selection
 			}
 		case "text":
 			out.Values[i] = ec._SurveyAnswer_text(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var surveyAssignmentImplementors = []string{"SurveyAssignment"}
+
+func (ec *executionContext) _SurveyAssignment(ctx context.Context, sel ast.SelectionSet, obj *survey.Assignment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, surveyAssignmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SurveyAssignment")
+		case "survey":
+			out.Values[i] = ec._SurveyAssignment_survey(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "opensAt":
+			out.Values[i] = ec._SurveyAssignment_opensAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closesAt":
+			out.Values[i] = ec._SurveyAssignment_closesAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._SurveyAssignment_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "response":
+			out.Values[i] = ec._SurveyAssignment_response(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -62502,6 +63620,54 @@ func (ec *executionContext) _SurveyQuestion(ctx context.Context, sel ast.Selecti
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._SurveyQuestion_survey(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var surveyQuestionAggregateImplementors = []string{"SurveyQuestionAggregate"}
+
+func (ec *executionContext) _SurveyQuestionAggregate(ctx context.Context, sel ast.SelectionSet, obj *survey.QuestionAggregate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, surveyQuestionAggregateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SurveyQuestionAggregate")
+		case "question":
+			out.Values[i] = ec._SurveyQuestionAggregate_question(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "answered":
+			out.Values[i] = ec._SurveyQuestionAggregate_answered(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "options":
+			out.Values[i] = ec._SurveyQuestionAggregate_options(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mean":
+			out.Values[i] = ec._SurveyQuestionAggregate_mean(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -64634,6 +65800,26 @@ func (ec *executionContext) unmarshalNNotificationWhereInput2ᚖgithubᚗcomᚋk
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNOptionCount2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐOptionCount(ctx context.Context, sel ast.SelectionSet, v survey.OptionCount) graphql.Marshaler {
+	return ec._OptionCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNOptionCount2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐOptionCountᚄ(ctx context.Context, sel ast.SelectionSet, v []survey.OptionCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOptionCount2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐOptionCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx context.Context, v any) (entgql.OrderDirection, error) {
 	var res entgql.OrderDirection
 	err := res.UnmarshalGQL(v)
@@ -65156,12 +66342,25 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) unmarshalNSubmitSurveyResponseInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐSubmission(ctx context.Context, v any) (survey.Submission, error) {
+	res, err := ec.unmarshalInputSubmitSurveyResponseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNSurvey2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurvey(ctx context.Context, sel ast.SelectionSet, v *ent.Survey) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Survey!")
 		return graphql.Null
 	}
 	return ec._Survey(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSurveyAggregate2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐAggregate(ctx context.Context, sel ast.SelectionSet, v *survey.Aggregate) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SurveyAggregate!")
+		return graphql.Null
+	}
+	return ec._SurveyAggregate(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSurveyAnswer2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋschematypeᚐSurveyAnswer(ctx context.Context, sel ast.SelectionSet, v schematype.SurveyAnswer) graphql.Marshaler {
@@ -65182,6 +66381,59 @@ func (ec *executionContext) marshalNSurveyAnswer2ᚕgithubᚗcomᚋkartuprakerja
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNSurveyAnswerInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐAnswerInput(ctx context.Context, v any) (survey.AnswerInput, error) {
+	res, err := ec.unmarshalInputSurveyAnswerInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSurveyAnswerInput2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐAnswerInputᚄ(ctx context.Context, v any) ([]survey.AnswerInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]survey.AnswerInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSurveyAnswerInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐAnswerInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNSurveyAssignment2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐAssignmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*survey.Assignment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSurveyAssignment2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐAssignment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSurveyAssignment2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐAssignment(ctx context.Context, sel ast.SelectionSet, v *survey.Assignment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SurveyAssignment!")
+		return graphql.Null
+	}
+	return ec._SurveyAssignment(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSurveyAssignmentStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐStatus(ctx context.Context, v any) (survey.Status, error) {
+	var res survey.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSurveyAssignmentStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐStatus(ctx context.Context, sel ast.SelectionSet, v survey.Status) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNSurveyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyConnection(ctx context.Context, sel ast.SelectionSet, v *ent.SurveyConnection) graphql.Marshaler {
@@ -65223,6 +66475,30 @@ func (ec *executionContext) marshalNSurveyQuestion2ᚖgithubᚗcomᚋkartupraker
 	return ec._SurveyQuestion(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSurveyQuestionAggregate2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐQuestionAggregateᚄ(ctx context.Context, sel ast.SelectionSet, v []*survey.QuestionAggregate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSurveyQuestionAggregate2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐQuestionAggregate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSurveyQuestionAggregate2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐQuestionAggregate(ctx context.Context, sel ast.SelectionSet, v *survey.QuestionAggregate) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SurveyQuestionAggregate!")
+		return graphql.Null
+	}
+	return ec._SurveyQuestionAggregate(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNSurveyQuestionKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋsurveyquestionᚐKind(ctx context.Context, v any) (surveyquestion.Kind, error) {
 	var res surveyquestion.Kind
 	err := res.UnmarshalGQL(v)
@@ -65236,6 +66512,14 @@ func (ec *executionContext) marshalNSurveyQuestionKind2githubᚗcomᚋkartuprake
 func (ec *executionContext) unmarshalNSurveyQuestionWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyQuestionWhereInput(ctx context.Context, v any) (*ent.SurveyQuestionWhereInput, error) {
 	res, err := ec.unmarshalInputSurveyQuestionWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSurveyResponse2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyResponse(ctx context.Context, sel ast.SelectionSet, v *ent.SurveyResponse) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SurveyResponse!")
+		return graphql.Null
+	}
+	return ec._SurveyResponse(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSurveyResponseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyResponseConnection(ctx context.Context, sel ast.SelectionSet, v *ent.SurveyResponseConnection) graphql.Marshaler {

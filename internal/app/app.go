@@ -16,6 +16,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/registry"
 	"github.com/kartuprakerja/platform/internal/server"
 	"github.com/kartuprakerja/platform/internal/sms"
+	"github.com/kartuprakerja/platform/internal/survey"
 	"github.com/kartuprakerja/platform/pwa"
 )
 
@@ -35,6 +36,7 @@ type App struct {
 	Handler http.Handler
 	Auth    *auth.Service
 	Journey *journey.Service
+	Surveys *survey.Service
 	log     *slog.Logger
 }
 
@@ -54,7 +56,8 @@ func New(db *database.DB, cfg Config) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	gql := graph.NewHandler(graph.NewSchema(graph.Services{Client: db.Client, Auth: authn, Journey: jr}),
+	sv := survey.New(survey.Deps{Client: db.Client, Dialect: db.Dialect, Log: cfg.Log}, survey.DefaultConfig())
+	gql := graph.NewHandler(graph.NewSchema(graph.Services{Client: db.Client, Auth: authn, Journey: jr, Surveys: sv}),
 		graph.HandlerConfig{Log: cfg.Log})
 	h, err := server.New(cfg.Server, server.Deps{
 		GraphQL: gql, Auth: authn, Ready: db.Ping, PWA: pwa.Files(), Log: cfg.Log,
@@ -63,7 +66,7 @@ func New(db *database.DB, cfg Config) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &App{Handler: h, Auth: authn, Journey: jr, log: cfg.Log}, nil
+	return &App{Handler: h, Auth: authn, Journey: jr, Surveys: sv, log: cfg.Log}, nil
 }
 
 func newJourney(db *database.DB, cfg Config) (*journey.Service, error) {

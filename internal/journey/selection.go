@@ -130,7 +130,7 @@ func (s *Service) applicants(ctx context.Context, tx *ent.Tx, waveID pulid.ID) (
 }
 
 // writeOutcomes records statuses (ranks for the selected) and accepts the
-// selected recipients, in chunks of multi-row statements.
+// selected recipients.
 func (s *Service) writeOutcomes(ctx context.Context, tx *ent.Tx, apps []applicant, outs []lottery.Outcome, w *ent.Wave) error {
 	now := s.now().UTC()
 	var decided, accepted [][]any
@@ -144,19 +144,71 @@ func (s *Service) writeOutcomes(ctx context.Context, tx *ent.Tx, apps []applican
 		}
 		decided = append(decided, []any{o.ID, string(o.Status), rank})
 	}
-	const chunk = 4000
-	for c := range chunks(decided, chunk) {
-		if err := s.execValues(ctx, tx, `UPDATE applications SET status = v.st,
+	// Per row: id, status, rank ("" unless selected). Constant: decided_at, updated_at.
+	err := s.updateRows(ctx, tx, decided, bulkUpdate{
+		cte: "v(id, st, rk)",
+		pg: `UPDATE applications SET status = v.st,
 			rank = CASE WHEN v.rk = '' THEN NULL ELSE CAST(v.rk AS INTEGER) END, decided_at = ?, updated_at = ?
-			FROM v WHERE applications.id = v.id`, "v(id, st, rk)", c, now, now); err != nil {
-			return fmt.Errorf("record results: %w", err)
-		}
+			FROM v WHERE applications.id = v.id`,
+		lite: `UPDATE applications SET status = ?2, rank = CASE WHEN ?3 = '' THEN NULL ELSE CAST(?3 AS INTEGER) END,
+			decided_at = ?4, updated_at = ?5 WHERE id = ?1`,
+		args: []any{now, now},
+	})
+	if err != nil {
+		return fmt.Errorf("record results: %w", err)
 	}
-	for c := range chunks(accepted, chunk) {
-		if err := s.execValues(ctx, tx, `UPDATE recipients SET status = 'recipient', card_number = v.card,
-			training_balance = ?, accepted_at = ?, updated_at = ? FROM v WHERE recipients.id = v.id`,
-			"v(id, card)", c, int64(w.TrainingBalance), now, now); err != nil {
-			return fmt.Errorf("accept recipients: %w", err)
+	// Per row: recipient id, card number. Constant: balance, accepted_at, updated_at.
+	err = s.updateRows(ctx, tx, accepted, bulkUpdate{
+		cte: "v(id, card)",
+		pg: `UPDATE recipients SET status = 'recipient', card_number = v.card, training_balance = ?,
+			accepted_at = ?, updated_at = ? FROM v WHERE recipients.id = v.id`,
+		lite: `UPDATE recipients SET status = 'recipient', card_number = ?2, training_balance = ?3,
+			accepted_at = ?4, updated_at = ?5 WHERE id = ?1`,
+		args: []any{int64(w.TrainingBalance), now, now},
+	})
+	if err != nil {
+		return fmt.Errorf("accept recipients: %w", err)
+	}
+	return nil
+}
+
+// bulkUpdate updates many rows by id, each with its own values, in the
+// statement form that is fast on each store.
+type bulkUpdate struct {
+	cte  string // PostgreSQL: the VALUES list's name and columns, e.g. v(id, st)
+	pg   string // PostgreSQL: UPDATE … FROM v, with ? for the constant args
+	lite string // SQLite: one row's UPDATE, ?1… the row's values then the constant args
+	args []any  // the constant values
+}
+
+// updateRows applies u to rows. PostgreSQL joins the table with a VALUES
+// list (4,000 rows a statement, a hash join); SQLite, whose planner scans
+// the table for such a join, runs one prepared statement per row instead
+// (a primary-key lookup each, microseconds inside one transaction).
+func (s *Service) updateRows(ctx context.Context, tx *ent.Tx, rows [][]any, u bulkUpdate) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	if s.dialect == dialect.Postgres {
+		for c := range chunks(rows, 4000) {
+			if err := s.execValues(ctx, tx, u.pg, u.cte, c, u.args...); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	st := tx.SQLTx()
+	if st == nil {
+		return fmt.Errorf("no database/sql transaction")
+	}
+	stmt, err := st.PrepareContext(ctx, u.lite)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, r := range rows {
+		if _, err := stmt.ExecContext(ctx, append(append([]any{}, r...), u.args...)...); err != nil {
+			return err
 		}
 	}
 	return nil

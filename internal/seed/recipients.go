@@ -4,7 +4,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"log/slog"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/kartuprakerja/platform/ent"
@@ -23,8 +26,8 @@ import (
 const (
 	shareAccepted  = 0.85 // card holders of waves 12-22
 	shareVerified  = 0.12 // verified, applying to the open wave; the rest only registered
-	shareCompleted = 0.25 // of the card holders: a completed training with a certificate
-	sharePaid      = 0.40 // of those: a linked account and the first incentive sent
+	shareCompleted = 0.20 // a completed training with a certificate (all card holders bought one)
+	sharePaid      = 0.10 // a linked account and the first incentive sent
 	shareReviewed  = 0.70 // of those with a certificate: a review
 )
 
@@ -131,7 +134,11 @@ func consume(ctx context.Context, client *ent.Client, opts Options, batches <-ch
 				return fmt.Errorf("commit: %w", err)
 			}
 			tx, pending = nil, 0
-			opts.Logger.Info("seed: recipients", "written", done, "of", opts.Recipients,
+			level := slog.LevelDebug
+			if done%100_000 < batchSize {
+				level = slog.LevelInfo
+			}
+			opts.Logger.Log(ctx, level, "seed: recipients", "written", done, "of", opts.Recipients,
 				"elapsed", time.Since(start).Round(time.Millisecond))
 		}
 	}
@@ -152,6 +159,18 @@ func consume(ctx context.Context, client *ent.Client, opts Options, batches <-ch
 // recipientGen draws recipients and their journeys. One goroutine uses it.
 // Builders are made from the root client and executed by a transaction's
 // client: a builder holds no connection, only its mutation and hooks.
+//
+// Insertion order matters more than anything else for speed: SQLite copies
+// every already-written index page a statement touches into its statement
+// journal, and writes every page a transaction dirtied to the WAL. Keys
+// arriving in random order touch a different page each; ascending keys touch
+// the same few. So recipients are drawn group by group (the card holders of
+// each wave of 2021, then the applicants of the open wave and the registered),
+// within a group regency by regency in code order, and within a regency in
+// NIK order. NIK, regency, province and wave indexes then grow at their ends,
+// and identifiers are minted in that order: their ULID time runs through the
+// group's registration window (the created_at timestamps are the people's
+// own, drawn at random in the window).
 type recipientGen struct {
 	w      *world
 	client *ent.Client
@@ -160,71 +179,202 @@ type recipientGen struct {
 	ids    identities
 	now    time.Time
 	total  int
-	start  time.Time     // of registrations
-	step   time.Duration // between registrations
-	seq    int           // purchases, certificates and payouts so far
-	rural  [2]float64    // chance of a rural area in a kabupaten and in a kota
+	index  int        // recipients drawn so far: phones and cards follow it
+	seq    int        // purchases, certificates and payouts so far
+	rural  [2]float64 // chance of a rural area in a kabupaten and in a kota
+}
+
+// group is one slice of the population drawn together.
+type group struct {
+	wave     int // index into world.waves; -1 for the open wave's applicants and the registered
+	size     int
+	from, to time.Time // registration window, also the range of identifier times
+}
+
+// member is a person of a group: a recipient, or someone who has not
+// registered.
+type member struct {
+	person
+	recipient bool
+	reg       time.Time
+	rank      int // draw position in the province, for card holders
 }
 
 func newRecipientGen(w *world, client *ent.Client, opts Options) *recipientGen {
 	r := opts.rng(streamPopulation)
 	g := &recipientGen{
-		w: w, client: client, r: r, pop: newPopulation(w, r), ids: newIdentities(opts.rng(streamIdentities), opts.Recipients),
-		now: opts.Now, total: opts.Recipients, start: firstWaveOpens.AddDate(0, 0, -14),
+		w: w, client: client, r: r, pop: newPopulation(w, r),
+		ids: newIdentities(opts.rng(streamIdentities), opts.Recipients),
+		now: opts.Now, total: opts.Recipients,
 	}
 	g.pop.reserve(demoNIK)
-	end := w.waves[len(w.waves)-1].closes.AddDate(0, 0, -3)
-	g.step = end.Sub(g.start) / time.Duration(g.total)
 	// 10% of city dwellers count as rural; kabupaten make up the rest of 62%.
 	g.rural[1] = 0.10
 	g.rural[0] = (shareRural - g.rural[1]*w.kotaShare) / (1 - w.kotaShare)
 	return g
 }
 
+// groups splits the recipients: 85% card holders spread evenly over waves
+// 12-22, registered in the weeks before their wave closed; the rest
+// registered during 2021 and are waiting for the open wave, or only
+// registered.
+func (g *recipientGen) groups() []group {
+	waves := g.w.waves
+	accepted := int(float64(g.total)*shareAccepted + 0.5)
+	even := make([]float64, len(waves))
+	for i := range even {
+		even[i] = 1
+	}
+	var out []group
+	from := firstWaveOpens.AddDate(0, 0, -14)
+	for i, n := range apportion(accepted, even) {
+		to := waves[i].closes.Add(-24 * time.Hour)
+		out = append(out, group{wave: i, size: n, from: from, to: to})
+		from = waves[i].closes
+	}
+	last := waves[len(waves)-1].closes
+	return append(out, group{wave: -1, size: g.total - accepted, from: firstWaveOpens, to: last})
+}
+
 // produce sends batches until every recipient is drawn or ctx is done.
 func (g *recipientGen) produce(ctx context.Context, out chan<- *batch) {
 	defer close(out)
-	for i := 0; i < g.total; {
-		b := &batch{}
-		for ; b.recipients < batchSize && i < g.total; i++ {
-			g.add(b, i)
-			b.recipients++
-		}
+	b := &batch{}
+	flush := func() bool {
 		select {
 		case out <- b:
+			b = &batch{}
+			return true
 		case <-ctx.Done():
+			return false
+		}
+	}
+	for _, grp := range g.groups() {
+		ok := g.drawGroup(grp, func(m member, idTime time.Time) bool {
+			g.add(b, m, grp, idTime)
+			if b.recipients < batchSize {
+				return true
+			}
+			return flush()
+		})
+		if !ok {
 			return
 		}
 	}
+	if b.recipients > 0 || len(b.people) > 0 {
+		flush()
+	}
 }
 
-// add draws recipient i: the account, the registry entry, the recipient row
-// and, by status, the application and the journey so far; now and then an
-// unregistered person of the population too.
-func (g *recipientGen) add(b *batch, i int) {
+// drawGroup draws a group's recipients and, about one in five, people who
+// have not registered, regency by regency and in NIK order, and passes
+// each to emit with the time for its identifiers. It stops when emit
+// returns false.
+func (g *recipientGen) drawGroup(grp group, emit func(member, time.Time) bool) bool {
 	r := g.r
-	reg := g.start.Add(time.Duration(i)*g.step + time.Duration(r.Float64()*float64(g.step)))
-	regency := g.w.pickRegency(r)
-	per := g.pop.draw(regency, r.Float64() < shareFemale, drawAge(r), reg)
-	accountID := pulid.Deterministic("ac", reg, r)
-	recipientID := pulid.Deterministic("rc", reg, r)
-	phone := g.ids.phone(i+1, r)
+	recipients := make([]int, len(g.w.regencies))
+	extras := make([]int, len(g.w.regencies))
+	rows := 0
+	for range grp.size {
+		recipients[g.w.pickRegency(r)]++
+		rows++
+		if r.Float64() < shareUnregistered {
+			extras[g.w.pickRegency(r)]++
+			rows++
+		}
+	}
+	step := grp.to.Sub(grp.from) / time.Duration(max(rows, 1))
+	row := 0
+	province := -1
+	var ranks []int
+	for rg := range g.w.regencies {
+		if p := g.w.regencies[rg].province; p != province && grp.wave >= 0 {
+			province = p
+			ranks = g.drawRanks(grp.wave, p, recipients)
+		}
+		for _, m := range g.drawRegency(grp, rg, recipients[rg], extras[rg]) {
+			if m.recipient && grp.wave >= 0 {
+				m.rank, ranks = ranks[0], ranks[1:]
+			}
+			if !emit(m, grp.from.Add(time.Duration(row)*step)) {
+				return false
+			}
+			row++
+		}
+	}
+	return true
+}
+
+// drawRanks shuffles the draw positions of a province's recipients in a
+// wave: ranks continue after any already given (the demo recipient's).
+func (g *recipientGen) drawRanks(wave, province int, recipients []int) []int {
+	n := 0
+	for _, rg := range g.w.provinces[province].regencies {
+		n += recipients[rg]
+	}
+	ranks := g.r.Perm(n)
+	for i := range ranks {
+		ranks[i] += 1 + g.w.ranks[wave][province]
+	}
+	g.w.ranks[wave][province] += n
+	return ranks
+}
+
+// drawRegency draws the members of one regency in a group, sorted by NIK.
+func (g *recipientGen) drawRegency(grp group, rg, recipients, extras int) []member {
+	r := g.r
+	out := make([]member, 0, recipients+extras)
+	for i := range recipients + extras {
+		reg := grp.from.Add(time.Duration(r.Float64() * float64(grp.to.Sub(grp.from))))
+		m := member{recipient: i < recipients, reg: reg}
+		if m.recipient {
+			m.person = g.pop.draw(rg, r.Float64() < shareFemale, drawAge(r), reg)
+		} else {
+			m.person = g.pop.drawUnregistered(rg, reg)
+		}
+		out = append(out, m)
+	}
+	slices.SortFunc(out, func(a, b member) int { return strings.Compare(a.nik, b.nik) })
+	return out
+}
+
+// add writes a member into the batch: a registry entry, and for a recipient
+// the account, the recipient row and, by status, the application and the
+// journey so far.
+func (g *recipientGen) add(b *batch, m member, grp group, idTime time.Time) {
+	r := g.r
+	b.people = append(b.people, g.personBuilder(m.person, idTime))
+	if !m.recipient {
+		return
+	}
+	g.index++
+	accountID := pulid.Deterministic("ac", idTime, r)
+	recipientID := pulid.Deterministic("rc", idTime, r)
+	phone := g.ids.phone(g.index, r)
 	b.accounts = append(b.accounts, g.client.Account.Create().SetID(accountID).SetPhone(phone).
-		SetRole(viewer.RoleRecipient).SetDisplayName(per.name).SetCreatedAt(reg).SetUpdatedAt(reg))
-	b.people = append(b.people, g.personBuilder(per, reg))
-	rc := g.recipientBuilder(per, recipientID, accountID, reg)
-	switch x := r.Float64(); {
-	case x < shareAccepted:
-		g.accept(b, rc, recipientID, per, reg, i, phone)
-	case x < shareAccepted+shareVerified:
-		g.verify(b, rc, recipientID, per, reg)
+		SetRole(viewer.RoleRecipient).SetDisplayName(m.name).SetCreatedAt(m.reg).SetUpdatedAt(m.reg))
+	rc := g.recipientBuilder(m.person, recipientID, accountID, m.reg)
+	j := journey{id: recipientID, person: m.person, reg: m.reg, idTime: idTime, phone: phone, rank: m.rank}
+	switch {
+	case grp.wave >= 0:
+		g.accept(b, rc, j, grp)
+	case r.Float64() < shareVerified/(1-shareAccepted):
+		g.verify(b, rc, j)
 	default:
 		rc.SetStatus(recipient.StatusRegistered)
 	}
 	b.rows = append(b.rows, rc)
-	if r.Float64() < shareUnregistered {
-		b.people = append(b.people, g.personBuilder(g.pop.drawUnregistered(reg), reg))
-	}
+	b.recipients++
+}
+
+// journey is what the journey of one recipient needs to know.
+type journey struct {
+	id     pulid.ID
+	person person
+	reg    time.Time // registration
+	idTime time.Time // for identifiers
+	phone  string
+	rank   int
 }
 
 func (g *recipientGen) personBuilder(p person, at time.Time) *ent.RegistryPersonCreate {
@@ -277,61 +427,47 @@ func gender(female bool) string {
 	return "male"
 }
 
-// accept makes the recipient a card holder of the first wave that closed
-// after their verification, selected in that wave's draw for the province.
-func (g *recipientGen) accept(b *batch, rc *ent.RecipientCreate, id pulid.ID, p person, reg time.Time, i int, phone string) {
+// accept makes the recipient a card holder of the group's wave, selected
+// at their rank in the province's draw.
+func (g *recipientGen) accept(b *batch, rc *ent.RecipientCreate, j journey, grp group) {
 	r := g.r
-	verified := reg.Add(time.Duration(10+r.IntN(48*60)) * time.Minute)
-	wi, ok := g.waveIndex(verified)
-	if !ok {
-		g.verify(b, rc, id, p, reg)
-		return
-	}
-	wv := g.w.waves[wi]
-	province := g.w.regencies[p.regency].province
-	g.w.ranks[wi][province]++
+	wv := g.w.waves[grp.wave]
+	verified := j.reg.Add(time.Duration(10+r.IntN(20*60)) * time.Minute)
 	applied := verified
 	if applied.Before(wv.opens) {
 		applied = wv.opens.Add(time.Duration(r.IntN(24*60)) * time.Minute)
 	}
+	province := g.w.regencies[j.person.regency].province
 	b.applications = append(b.applications, g.client.Application.Create().
-		SetID(pulid.Deterministic("ap", applied, r)).SetRecipientID(id).SetWaveID(wv.id).
+		SetID(pulid.Deterministic("ap", j.idTime, r)).SetRecipientID(j.id).SetWaveID(wv.id).
 		SetProvinceID(g.w.provinces[province].id).SetStatus(application.StatusSelected).
-		SetRank(g.w.ranks[wi][province]).SetDecidedAt(wv.selected).
-		SetCreatedAt(applied).SetUpdatedAt(wv.selected))
-	accepted := wv.announced.Add(time.Duration(r.IntN(6*60)) * time.Minute)
+		SetRank(j.rank).SetDecidedAt(wv.selected).SetCreatedAt(applied).SetUpdatedAt(wv.selected))
+	// Acceptance runs through the morning of the announcement in the order
+	// the rows are drawn, so the (status, accepted_at) index grows at its end.
+	accepted := wv.announced.Add(time.Duration(float64(6*time.Hour) * j.idTime.Sub(grp.from).Seconds() / grp.to.Sub(grp.from).Seconds()))
 	balance := wv.balance
 	firstPurchase := accepted.Add(time.Duration(1+r.IntN(25*24)) * time.Hour)
-	if r.Float64() < shareCompleted {
+	if r.Float64() < shareCompleted/shareAccepted {
 		var price money.Rupiah
-		firstPurchase, price = g.completeTraining(b, id, accepted, phone)
+		firstPurchase, price = g.completeTraining(b, j, accepted)
 		balance -= price
 	}
 	rc.SetStatus(recipient.StatusRecipient).SetVerifiedAt(verified).SetAcceptedAt(accepted).
-		SetCardNumber(g.ids.card(i+1, r)).SetTrainingBalance(balance).
+		SetCardNumber(g.ids.card(g.index, r)).SetTrainingBalance(balance).
 		SetFirstPurchaseAt(firstPurchase).SetUpdatedAt(firstPurchase)
 }
 
-func (g *recipientGen) waveIndex(t time.Time) (int, bool) {
-	for i, wv := range g.w.waves {
-		if wv.closes.After(t) {
-			return i, true
-		}
-	}
-	return 0, false
-}
-
 // verify makes the recipient a verified applicant waiting in the open wave.
-func (g *recipientGen) verify(b *batch, rc *ent.RecipientCreate, id pulid.ID, p person, reg time.Time) {
+func (g *recipientGen) verify(b *batch, rc *ent.RecipientCreate, j journey) {
 	r := g.r
-	verified := reg.Add(time.Duration(10+r.IntN(48*60)) * time.Minute)
+	verified := j.reg.Add(time.Duration(10+r.IntN(48*60)) * time.Minute)
 	open := g.w.openWave
 	// Draw a fraction, not a bounded integer: the number of draws must not
 	// depend on Now, or later identifiers would.
 	applied := open.opens.Add(time.Duration(r.Float64() * float64(g.now.Sub(open.opens))))
 	b.applications = append(b.applications, g.client.Application.Create().
-		SetID(pulid.Deterministic("ap", verified, r)).SetRecipientID(id).SetWaveID(open.id).
-		SetProvinceID(g.w.provinces[g.w.regencies[p.regency].province].id).
+		SetID(pulid.Deterministic("ap", j.idTime, r)).SetRecipientID(j.id).SetWaveID(open.id).
+		SetProvinceID(g.w.provinces[g.w.regencies[j.person.regency].province].id).
 		SetCreatedAt(applied).SetUpdatedAt(applied))
 	rc.SetStatus(recipient.StatusVerified).SetVerifiedAt(verified).SetUpdatedAt(verified)
 }
@@ -339,7 +475,7 @@ func (g *recipientGen) verify(b *batch, rc *ent.RecipientCreate, id pulid.ID, p 
 // completeTraining adds a completed purchase with its certificate, often a
 // review and sometimes the first incentive. It returns when the training was
 // bought and its price.
-func (g *recipientGen) completeTraining(b *batch, id pulid.ID, accepted time.Time, phone string) (time.Time, money.Rupiah) {
+func (g *recipientGen) completeTraining(b *batch, j journey, accepted time.Time) (time.Time, money.Rupiah) {
 	r := g.r
 	ci := g.w.coursePick.pick(r)
 	c := g.w.courses[ci]
@@ -347,29 +483,29 @@ func (g *recipientGen) completeTraining(b *batch, id pulid.ID, accepted time.Tim
 	bought := accepted.Add(time.Duration(1+r.IntN(14*24)) * time.Hour)
 	done := bought.Add(time.Duration(24+r.IntN(8*24)) * time.Hour) // about five days
 	g.seq++
-	purchaseID := pulid.Deterministic("pu", bought, r)
-	b.purchases = append(b.purchases, g.client.Purchase.Create().SetID(purchaseID).SetRecipientID(id).
+	purchaseID := pulid.Deterministic("pu", j.idTime, r)
+	b.purchases = append(b.purchases, g.client.Purchase.Create().SetID(purchaseID).SetRecipientID(j.id).
 		SetCourseID(c.id).SetDigitalPlatformID(platform.id).SetPrice(c.price).
-		SetInvoiceCode(fmt.Sprintf("INV/%s/%s/%08d", platform.code, bought.Format("20060102"), g.seq)).
+		SetInvoiceCode(fmt.Sprintf("INV/%d/%08d", bought.Year(), g.seq)). // ascending: see recipientGen
 		SetIdempotencyKey(fmt.Sprintf("seed:purchase:%08d", g.seq)).
 		SetStatus(purchase.StatusCompleted).SetProgressPercent(100).SetCompletedAt(done).
 		SetCreatedAt(bought).SetUpdatedAt(done))
 	b.certificates = append(b.certificates, g.client.Certificate.Create().
-		SetID(pulid.Deterministic("ce", done, r)).SetRecipientID(id).SetCourseID(c.id).
+		SetID(pulid.Deterministic("ce", j.idTime, r)).SetRecipientID(j.id).SetCourseID(c.id).
 		SetPurchaseID(purchaseID).SetNumber(fmt.Sprintf("PKJ/%d/%08d", done.Year(), g.seq)).
 		SetPostTestScore(61+r.IntN(25)+r.IntN(15)).SetIssuedAt(done).SetCreatedAt(done).SetUpdatedAt(done))
 	g.w.stats[ci].purchases++
 	if r.Float64() < shareReviewed {
-		b.reviews = append(b.reviews, g.review(id, ci, done))
+		b.reviews = append(b.reviews, g.review(j, ci, done))
 	}
-	if r.Float64() < sharePaid {
-		g.firstIncentive(b, id, done, phone)
+	if r.Float64() < sharePaid/shareCompleted {
+		g.firstIncentive(b, j, done)
 	}
 	return bought, c.price
 }
 
 // review draws a rating averaging about 4.9 (report) and a short comment.
-func (g *recipientGen) review(id pulid.ID, course int, done time.Time) *ent.ReviewCreate {
+func (g *recipientGen) review(j journey, course int, done time.Time) *ent.ReviewCreate {
 	r := g.r
 	rating := drawRating(r)
 	at := done.Add(time.Duration(r.IntN(48*60)) * time.Minute)
@@ -379,7 +515,7 @@ func (g *recipientGen) review(id pulid.ID, course int, done time.Time) *ent.Revi
 	}
 	g.w.stats[course].reviews++
 	g.w.stats[course].ratingSum += rating
-	return g.client.Review.Create().SetID(pulid.Deterministic("rv", at, r)).SetRecipientID(id).
+	return g.client.Review.Create().SetID(pulid.Deterministic("rv", j.idTime, r)).SetRecipientID(j.id).
 		SetCourseID(g.w.courses[course].id).SetRating(rating).SetBody(body).SetCreatedAt(at).SetUpdatedAt(at)
 }
 
@@ -400,26 +536,26 @@ func drawRating(r *rand.Rand) int {
 
 // firstIncentive links an account (an e-wallet on the recipient's phone or
 // a bank account) and sends the first of the four monthly incentives.
-func (g *recipientGen) firstIncentive(b *batch, id pulid.ID, done time.Time, phone string) {
+func (g *recipientGen) firstIncentive(b *batch, j journey, done time.Time) {
 	r := g.r
 	partner := g.w.partners[g.w.partnerPick.pick(r)]
 	linkedAt := done.Add(time.Duration(60+r.IntN(47*60)) * time.Minute)
-	number := phone[1:] // e-wallets are keyed by the phone number
+	number := j.phone[1:] // e-wallets are keyed by the phone number
 	if partner.code == "BNI" {
 		number = fmt.Sprintf("%010d", r.Int64N(10_000_000_000))
 	}
 	hash := sha256.Sum256([]byte(partner.code + ":" + number))
-	linkedID := pulid.Deterministic("la", linkedAt, r)
-	b.linked = append(b.linked, g.client.LinkedAccount.Create().SetID(linkedID).SetRecipientID(id).
+	linkedID := pulid.Deterministic("la", j.idTime, r)
+	b.linked = append(b.linked, g.client.LinkedAccount.Create().SetID(linkedID).SetRecipientID(j.id).
 		SetPaymentPartnerID(partner.id).SetAccountMasked("****"+number[len(number)-4:]).
 		SetAccountHash(hash[:]).SetKycStatus(linkedaccount.KycStatusVerified).SetPrimary(true).
 		SetVerifiedAt(linkedAt).SetCreatedAt(linkedAt).SetUpdatedAt(linkedAt))
 	scheduled := dateOf(done.AddDate(0, 0, 7))
 	sent := scheduled.Add(time.Duration(3*24+r.IntN(2*24)) * time.Hour)
-	b.payouts = append(b.payouts, g.client.Payout.Create().SetID(pulid.Deterministic("po", done, r)).
-		SetRecipientID(id).SetKind(payout.KindIncentive).SetInstallment(1).SetAmount(incentiveAmount).
+	b.payouts = append(b.payouts, g.client.Payout.Create().SetID(pulid.Deterministic("po", j.idTime, r)).
+		SetRecipientID(j.id).SetKind(payout.KindIncentive).SetInstallment(1).SetAmount(incentiveAmount).
 		SetScheduledFor(scheduled).SetStatus(payout.StatusSent).
-		SetIdempotencyKey(fmt.Sprintf("incentive:%s:1", id)).
+		SetIdempotencyKey(fmt.Sprintf("incentive:%s:1", j.id)).
 		SetLinkedAccountID(linkedID).SetPaymentPartnerID(partner.id).
 		SetReference(fmt.Sprintf("%s%012d", partner.code, g.seq)).SetSentAt(sent).
 		SetCreatedAt(done).SetUpdatedAt(sent))

@@ -79,7 +79,7 @@ func (s Summary) String() string {
 	b.WriteString("  demo accounts (sign in by phone):\n")
 	for _, a := range s.DemoAccounts {
 		fmt.Fprintf(&b, "    %-15s %-21s %s", a.Phone, a.Role, a.Name)
-		if a.Org != "" {
+		if a.Org != "" && !strings.Contains(a.Name, a.Org) {
 			fmt.Fprintf(&b, " (%s)", a.Org)
 		}
 		b.WriteString("\n")

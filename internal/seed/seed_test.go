@@ -42,7 +42,7 @@ func openClient(tb testing.TB, path string) *ent.Client {
 // identity is what must be equal between two runs of the same seed.
 type identity struct {
 	id, nik, kk, name, phone, card, status string
-	birth                                 time.Time
+	birth                                  time.Time
 }
 
 func recipientIdentities(t *testing.T, ctx context.Context, client *ent.Client) []identity {

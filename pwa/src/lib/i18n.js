@@ -1,0 +1,47 @@
+// Strings and formats. Indonesian is built in; English is fetched (and
+// precached by the service worker) only when chosen.
+/* global EN_URL */
+import ID from '../i18n/id.json';
+
+let dict = ID;
+export let lang = 'id';
+
+// t returns the string for key k, with {name} placeholders filled from p.
+export function t(k, p) {
+  const s = dict[k] ?? ID[k] ?? k;
+  return p ? s.replace(/\{(\w+)\}/g, (_, n) => (p[n] ?? '')) : s;
+}
+
+export async function setLang(l) {
+  l = l === 'en' ? 'en' : 'id';
+  if (l === 'en' && lang !== 'en') {
+    try {
+      const r = await fetch(EN_URL);
+      dict = { ...ID, ...(await r.json()) };
+    } catch {
+      return false;
+    }
+  } else if (l === 'id') {
+    dict = ID;
+  }
+  lang = l;
+  document.documentElement.lang = l;
+  return true;
+}
+
+const loc = () => (lang === 'en' ? 'en-GB' : 'id-ID');
+export const rp = (n) => 'Rp' + Number(n || 0).toLocaleString('id-ID');
+export const num = (n) => Number(n || 0).toLocaleString(loc());
+export const date = (s) => (s ? new Date(s).toLocaleDateString(loc(), { day: 'numeric', month: 'long', year: 'numeric' }) : '');
+export const dateTime = (s) => (s ? new Date(s).toLocaleString(loc(), {
+  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
+}) : '');
+
+// ago says how long ago a time (ms or ISO) was, coarsely.
+export function ago(at) {
+  const ms = Date.now() - new Date(at).getTime();
+  if (ms < 60e3) return t('just_now');
+  if (ms < 3600e3) return t('min_ago', { n: Math.floor(ms / 60e3) });
+  if (ms < 86400e3) return t('hours_ago', { n: Math.floor(ms / 3600e3) });
+  return dateTime(at);
+}

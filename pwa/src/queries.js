@@ -1,0 +1,52 @@
+// Every GraphQL operation of the app, by name. Reads are sent as persisted
+// queries (by hash), so their text crosses the network once per server.
+const RECIPIENT = 'id status fullName cardNumber trainingBalance acceptedAt revokedAt revocationReason';
+
+export const ME = `query Me{me{id phone role locale dataSaver displayName mutedKinds quietStartMinute quietEndMinute recipient{${RECIPIENT}}}}`;
+
+export const CAPS = 'query Caps{q:__type(name:"Query"){fields{name}}m:__type(name:"Mutation"){fields{name}}}';
+
+export const HOME = `query Home{me{id displayName notifications(first:1,where:{readAtIsNil:true}){totalCount}recipient{${RECIPIENT} testAttempts(first:1,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id passed score submittedAt}}}applications(first:1,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id status wave{number}}}}purchases(first:5,orderBy:[{field:CREATED_AT,direction:DESC}]){totalCount edges{node{id status progressPercent course{id title}certificate{id number postTestScore issuedAt}}}}payouts(first:1,where:{statusIn:[scheduled,processing]},orderBy:[{field:SCHEDULED_FOR,direction:ASC}]){edges{node{id installment amount scheduledFor status}}}}}currentWave{id number status closesAt}}`;
+
+export const REQUEST_CODE = 'mutation RequestCode($phone:String!){requestSignInCode(phone:$phone){phone expiresAt retryAfterSeconds}}';
+export const SIGN_IN = `mutation SignIn($phone:String!,$code:String!){signIn(phone:$phone,code:$code){token expiresAt account{id phone role locale dataSaver displayName mutedKinds quietStartMinute quietEndMinute recipient{${RECIPIENT}}}}}`;
+export const SIGN_OUT = 'mutation SignOut{signOut}';
+export const UPDATE_SETTINGS = 'mutation UpdateSettings($input:UpdateSettingsInput!){updateSettings(input:$input){id locale dataSaver displayName}}';
+
+export const PROVINCES = 'query Provinces{provinces(first:100,orderBy:[{field:NAME}]){edges{node{id code name}}}}';
+export const REGENCIES = 'query Regencies($p:ID!){regencies(first:100,where:{provinceID:$p},orderBy:[{field:NAME}]){edges{node{id code name}}}}';
+
+export const REGISTER = `mutation Register($input:RegistrationInput!){register(input:$input){recipient{${RECIPIENT}}failures{rule message whatToDo}}}`;
+export const VERIFICATION = `query Verification{me{id recipient{${RECIPIENT} rejectionReason verifiedAt verificationFailures{rule message whatToDo}}}}`;
+
+const TEST = 'attempt{id deadline submittedAt score passed}questions{id prompt choices answer}secondsLeft passMark';
+export const MY_TEST = `query MyTest{myAbilityTest{${TEST}}me{id recipient{id status testAttempts(first:5,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id passed score submittedAt}}}}}}`;
+export const START_TEST = `mutation StartTest{startAbilityTest{${TEST}}}`;
+export const ANSWER_TEST = 'mutation AnswerTest($a:ID!,$q:ID!,$c:Int!){answerAbilityTest(attemptId:$a,questionId:$q,choice:$c){id answer}}';
+export const SUBMIT_TEST = 'mutation SubmitTest($a:ID!){submitAbilityTest(attemptId:$a){id submittedAt score passed}}';
+
+export const WAVES = `query Waves{currentWave{id number name status opensAt closesAt quota}me{id recipient{${RECIPIENT} testAttempts(first:5){edges{node{id passed}}}applications(first:10,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id status rank exclusionReason decidedAt wave{id number name status}}}}}}}`;
+export const JOIN_WAVE = 'mutation JoinWave($w:ID!){joinWave(waveId:$w){id status wave{id number}}}';
+
+export const COURSES = 'query Courses($first:Int,$after:Cursor,$where:CourseWhereInput){courses(first:$first,after:$after,where:$where,orderBy:[{field:POPULARITY,direction:DESC}]){totalCount pageInfo{hasNextPage endCursor}edges{node{id title category method price durationHours ratingAverage}}}}';
+export const COURSE = 'query Course($id:ID!){node(id:$id){id ...on Course{title description category method price durationHours ratingAverage ratingCount purchaseCount assessmentScore institution{name city}platforms{name url}}}}';
+
+export const TRAININGS = 'query Trainings{me{id recipient{id trainingBalance purchases(first:50,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id status price progressPercent completedAt invoiceCode course{id title}platform{name}certificate{id number postTestScore issuedAt}}}}}}}';
+
+export const INCENTIVES = 'query Incentives{me{id recipient{id status linkedAccounts(first:10){edges{node{id accountMasked kycStatus primary partner{name kind}}}}payouts(first:20,orderBy:[{field:SCHEDULED_FOR,direction:ASC}]){edges{node{id kind installment amount scheduledFor status sentAt failureReason}}}}}}';
+
+export const VACANCIES = 'query Vacancies($first:Int,$after:Cursor,$where:VacancyWhereInput){vacancies(first:$first,after:$after,where:$where,orderBy:[{field:POSTED_AT,direction:DESC}]){totalCount pageInfo{hasNextPage endCursor}edges{node{id title company industry jobType educationMin salaryMin salaryMax postedAt regency{name}}}}}';
+export const VACANCY = 'query Vacancy($id:ID!){node(id:$id){id ...on Vacancy{title company industry jobType educationMin salaryMin salaryMax skills postedAt expiresAt regency{name}portal{name url}}}}';
+
+export const INBOX = 'query Inbox($first:Int,$after:Cursor){me{id notifications(first:$first,after:$after,orderBy:[{field:CREATED_AT,direction:DESC}]){totalCount pageInfo{hasNextPage endCursor}edges{node{id kind title body link readAt createdAt}}}}}';
+export const MARK_READ = 'mutation MarkRead($ids:[ID!]!){markNotificationsRead(ids:$ids)}';
+
+// One query for the list and every form, so a survey seen in the list can
+// be answered offline.
+export const SURVEYS = 'query Survey{mySurveys{survey{id code titleId titleEn questions{id key kind promptId promptEn options{value labelId labelEn}required min max}}opensAt closesAt status response{id}}}';
+export const SUBMIT_SURVEY = 'mutation SubmitSurvey($input:SubmitSurveyResponseInput!){submitSurveyResponse(input:$input){id}}';
+
+export const PUSH_KEY = 'query PushKey{webPushPublicKey}';
+export const REGISTER_DEVICE = 'mutation RegisterDevice($input:RegisterDeviceInput!){registerDevice(input:$input){id}}';
+
+export const COMPLAINT = 'mutation SubmitComplaint($input:SubmitComplaintInput!){submitComplaint(input:$input){id}}';
