@@ -9,6 +9,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"io"
@@ -17,6 +19,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/kartuprakerja/platform/ent"
@@ -77,7 +81,43 @@ func run(ctx context.Context, dbURL string, n, seats int) error {
 		return fmt.Errorf("second run: %v", err)
 	}
 	fmt.Printf("store=%s second run returned the first result in %s\n", db.Dialect, time.Since(start).Round(time.Millisecond))
+	d, err := digest(ctx, db, w.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("store=%s result digest (sha256 of id,status,rank by id) %s\n", db.Dialect, d)
 	return nil
+}
+
+// digest fingerprints the result so runs on different stores compare.
+func digest(ctx context.Context, db *database.DB, waveID pulid.ID) (string, error) {
+	rows, err := db.SQL.QueryContext(ctx, rebind(db.Dialect, `SELECT id, status, COALESCE(rank, 0) FROM applications WHERE wave_id = ?`), string(waveID))
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var lines []string
+	for rows.Next() {
+		var id, status string
+		var rank int
+		if err := rows.Scan(&id, &status, &rank); err != nil {
+			return "", err
+		}
+		lines = append(lines, fmt.Sprintf("%s,%s,%d\n", id, status, rank))
+	}
+	slices.Sort(lines) // byte order, whatever the store's collation
+	h := sha256.New()
+	for _, l := range lines {
+		h.Write([]byte(l))
+	}
+	return hex.EncodeToString(h.Sum(nil)), rows.Err()
+}
+
+func rebind(d, q string) string {
+	if d == "postgres" {
+		return strings.Replace(q, "?", "$1", 1)
+	}
+	return q
 }
 
 // fill creates the regions, a closed wave with province quotas proportional
@@ -108,13 +148,12 @@ func fill(ctx context.Context, c *ent.Client, n, seats int) (*ent.Wave, error) {
 		SetSeed("benchmark-seed").SetCommitment("unused").SaveX(ctx)
 	per := seats / len(provIDs)
 	rest := seats - per*len(provIDs)
-	for code, id := range provIDs {
+	for _, p := range rs.Provinces() { // in code order: the same quotas on every store
 		q := per
 		if rest > 0 {
 			q, rest = q+1, rest-1
 		}
-		c.WaveQuota.Create().SetWaveID(w.ID).SetProvinceID(id).SetQuota(q).ExecX(ctx)
-		_ = code
+		c.WaveQuota.Create().SetWaveID(w.ID).SetProvinceID(provIDs[p.Code]).SetQuota(q).ExecX(ctx)
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	const batch = 1000 // recipients have ~28 columns: 28,000 variables, under SQLite's 32,766
@@ -138,7 +177,8 @@ func insertBatch(ctx context.Context, c *ent.Client, waveID pulid.ID, from, n in
 	birth := time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := range n {
 		k := from + i
-		aid, rid := pulid.New("ac"), pulid.New("rc")
+		at := time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(k) * time.Millisecond)
+		aid, rid := pulid.Deterministic("ac", at, r), pulid.Deterministic("rc", at, r)
 		reg := r.IntN(len(regIDs))
 		accts[i] = tx.Account.Create().SetID(aid).SetPhone(fmt.Sprintf("+62819%09d", k))
 		status := "verified"
@@ -149,7 +189,7 @@ func insertBatch(ctx context.Context, c *ent.Client, waveID pulid.ID, from, n in
 			SetKkNumber(fmt.Sprintf("%016d", k)).SetFullName("Pelamar").SetBirthDate(birth).SetGender("male").
 			SetRegencyID(regIDs[reg]).SetArea("rural").SetEducation("senior_secondary").
 			SetEmployment("not_working").SetStatus(recipientStatus(status))
-		apps[i] = tx.Application.Create().SetRecipientID(rid).SetWaveID(waveID).SetProvinceID(provIDs[regProv[reg]])
+		apps[i] = tx.Application.Create().SetID(pulid.Deterministic("ap", at, r)).SetRecipientID(rid).SetWaveID(waveID).SetProvinceID(provIDs[regProv[reg]])
 	}
 	if err := tx.Account.CreateBulk(accts...).Exec(ctx); err != nil {
 		tx.Rollback()

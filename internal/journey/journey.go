@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/kartuprakerja/platform/ent"
@@ -59,6 +60,8 @@ type Service struct {
 	dialect string
 	cfg     Config
 	now     func() time.Time
+
+	regencies sync.Map // regency code -> pulid.ID (reference data)
 }
 
 // Deps are the Service's collaborators.

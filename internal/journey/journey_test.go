@@ -3,8 +3,8 @@ package journey_test
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 	"fmt"
+	"net/http"
 	"testing"
 	"time"
 

@@ -79,7 +79,7 @@ func (s *Service) writeRows(w http.ResponseWriter, r *http.Request, wv *ent.Wave
 	row func(id, prov, status string, rank *int) []string) error {
 	rows, err := s.client.QueryContext(r.Context(), s.rebind(`
 		SELECT a.id, p.code, a.status, a.rank FROM applications a JOIN provinces p ON p.id = a.province_id
-		WHERE a.wave_id = ? ORDER BY a.id`), string(wv.ID))
+		WHERE a.wave_id = ? ORDER BY `+s.byteOrder("a.id")), string(wv.ID))
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/identitycheck"
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/regency"
+	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/audit"
 	"github.com/kartuprakerja/platform/internal/nik"
@@ -57,9 +58,9 @@ func (s *Service) Register(ctx context.Context, in Registration, locale string) 
 	if err := s.validate(in); err != nil {
 		return nil, err
 	}
-	reg, err := s.client.Regency.Query().Where(regency.Code(in.RegencyCode)).Only(rule.System(ctx, "lookup"))
+	regID, err := s.regencyID(ctx, in.RegencyCode)
 	if err != nil {
-		return nil, apperr.Invalid("regencyCode", "Kabupaten/kota tidak dikenal.")
+		return nil, err
 	}
 	verdict, listings, err := s.check(ctx, in)
 	if err != nil {
@@ -68,7 +69,23 @@ func (s *Service) Register(ctx context.Context, in Registration, locale string) 
 	if !verdict.Match {
 		return &Result{Failures: []Failure{explain(verdict.Reason, locale)}}, nil
 	}
-	return s.store(ctx, v, in, reg, listings, locale)
+	return s.store(ctx, v, in, regID, listings, locale)
+}
+
+// regencyID resolves a regency code (reference data, cached).
+func (s *Service) regencyID(ctx context.Context, code string) (pulid.ID, error) {
+	if id, ok := s.regencies.Load(code); ok {
+		return id.(pulid.ID), nil
+	}
+	id, err := s.client.Regency.Query().Where(regency.Code(code)).OnlyID(rule.System(ctx, "lookup"))
+	if ent.IsNotFound(err) {
+		return "", apperr.Invalid("regencyCode", "Kabupaten/kota tidak dikenal.")
+	}
+	if err != nil {
+		return "", err
+	}
+	s.regencies.Store(code, id)
+	return id, nil
 }
 
 func normalize(in Registration) Registration {
@@ -117,8 +134,16 @@ func (s *Service) validate(in Registration) error {
 
 // check asks Dukcapil, then (for a matching identity) the exclusion registries.
 func (s *Service) check(ctx context.Context, in Registration) (registry.Verdict, []string, error) {
-	verdict, err := s.pop.Verify(ctx, registry.Identity{NIK: in.NIK, KKNumber: in.KKNumber,
-		FullName: in.FullName, BirthDate: in.BirthDate, MotherMaidenName: in.MotherMaidenName})
+	id := registry.Identity{NIK: in.NIK, KKNumber: in.KKNumber,
+		FullName: in.FullName, BirthDate: in.BirthDate, MotherMaidenName: in.MotherMaidenName}
+	if c, ok := s.pop.(registry.Checker); ok && any(s.pop) == any(s.excl) {
+		v, l, err := c.Check(ctx, id)
+		if err != nil {
+			return v, nil, unavailable(err)
+		}
+		return v, l, nil
+	}
+	verdict, err := s.pop.Verify(ctx, id)
 	if err != nil {
 		return verdict, nil, unavailable(err)
 	}
@@ -140,7 +165,7 @@ func unavailable(err error) error {
 }
 
 // store writes the recipient and its checks in one transaction.
-func (s *Service) store(ctx context.Context, v *viewer.Viewer, in Registration, reg *ent.Regency,
+func (s *Service) store(ctx context.Context, v *viewer.Viewer, in Registration, regID pulid.ID,
 	listings []string, locale string) (*Result, error) {
 	now := s.now()
 	res := &Result{}
@@ -152,7 +177,7 @@ func (s *Service) store(ctx context.Context, v *viewer.Viewer, in Registration, 
 		c := tx.Recipient.Create().SetAccountID(v.AccountID).SetNik(in.NIK).SetKkNumber(in.KKNumber).
 			SetMotherMaidenHash(saltedHash(in.MotherMaidenName)).SetFullName(in.FullName).
 			SetBirthDate(in.BirthDate).SetBirthPlace(in.BirthPlace).SetGender(in.Gender).
-			SetRegencyID(reg.ID).SetArea(in.Area).SetEducation(in.Education).SetEmployment(in.Employment).
+			SetRegencyID(regID).SetArea(in.Area).SetEducation(in.Education).SetEmployment(in.Employment).
 			SetHasDisability(in.HasDisability).SetFormerMigrantWorker(in.FormerMigrantWorker).
 			SetHadFinancialAccount(in.HadFinancialAccount).SetVerifiedAt(now)
 		if len(listings) > 0 {

@@ -42,6 +42,9 @@ func (s *Service) RunSelection(ctx context.Context, id pulid.ID) (*Summary, erro
 	if w.Status != wave.StatusClosed {
 		return nil, apperr.New(apperr.Conflict, "Tutup gelombang sebelum menjalankan seleksi.")
 	}
+	if w.Seed == nil || w.Commitment == nil {
+		return nil, apperr.New(apperr.Conflict, "Gelombang ini dibuka tanpa komitmen undian; seleksi tidak dapat diaudit.")
+	}
 	err = withTx(ctx, s.client, func(tx *ent.Tx) error {
 		// The status change runs with the caller's context: the wave's
 		// privacy policy lets only admins do it.
@@ -111,7 +114,7 @@ func (s *Service) applicants(ctx context.Context, tx *ent.Tx, waveID pulid.ID) (
 		JOIN provinces p ON p.id = a.province_id
 		JOIN recipients r ON r.id = a.recipient_id
 		WHERE a.wave_id = ? AND a.status = 'pending'
-		ORDER BY a.id`), string(waveID))
+		ORDER BY `+s.byteOrder("a.id")), string(waveID))
 	if err != nil {
 		return nil, fmt.Errorf("load applicants: %w", err)
 	}
@@ -230,6 +233,15 @@ func (s *Service) execValues(ctx context.Context, tx *ent.Tx, stmt, cte string, 
 	b.WriteString(") " + stmt)
 	_, err := tx.ExecContext(ctx, s.rebind(b.String()), append(all, args...)...)
 	return err
+}
+
+// byteOrder orders by a text column byte by byte on every store (PostgreSQL
+// would otherwise use the database's locale collation).
+func (s *Service) byteOrder(col string) string {
+	if s.dialect == dialect.Postgres {
+		return col + ` COLLATE "C"`
+	}
+	return col
 }
 
 // rebind turns ? placeholders into $n for PostgreSQL.

@@ -25,6 +25,22 @@ func (e Embedded) Verify(ctx context.Context, id Identity) (Verdict, error) {
 	return compare(p, id), nil
 }
 
+// Check implements Checker: the verdict and, for a match, the listings.
+func (e Embedded) Check(ctx context.Context, id Identity) (Verdict, []string, error) {
+	p, err := e.person(ctx, id.NIK)
+	if ent.IsNotFound(err) {
+		return Verdict{Reason: NIKNotFound}, nil, nil
+	}
+	if err != nil {
+		return Verdict{}, nil, err
+	}
+	v := compare(p, id)
+	if !v.Match {
+		return v, nil, nil
+	}
+	return v, p.Exclusions, nil
+}
+
 // Listings implements Exclusions.
 func (e Embedded) Listings(ctx context.Context, nik string) ([]string, error) {
 	p, err := e.person(ctx, nik)

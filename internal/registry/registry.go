@@ -50,6 +50,12 @@ type Exclusions interface {
 	Listings(ctx context.Context, nik string) ([]string, error)
 }
 
+// Checker answers both questions at once, when a registry can (the
+// embedded one reads one row for both).
+type Checker interface {
+	Check(ctx context.Context, id Identity) (Verdict, []string, error)
+}
+
 // ErrUnavailable means the registry could not answer (timeout, 5xx, circuit
 // open, malformed answer): the check may be retried later; nothing about
 // the applicant is known.
