@@ -66,7 +66,12 @@ func TestJourneyThroughGraphQL(t *testing.T) {
 			me.Do(t, `mutation($a: ID!, $q: ID!, $c: Int!) { answerAbilityTest(attemptId: $a, questionId: $q, choice: $c) { id } }`,
 				map[string]any{"a": test.StartAbilityTest.Attempt.ID, "q": q.ID, "c": key[q.ID]}).MustData(t, &struct{}{})
 		}
-		var sub struct{ SubmitAbilityTest struct{ Score int; Passed bool } }
+		var sub struct {
+			SubmitAbilityTest struct {
+				Score  int
+				Passed bool
+			}
+		}
 		me.Do(t, `mutation($a: ID!) { submitAbilityTest(attemptId: $a) { score passed } }`,
 			map[string]any{"a": test.StartAbilityTest.Attempt.ID}).MustData(t, &sub)
 		if !sub.SubmitAbilityTest.Passed || sub.SubmitAbilityTest.Score != 100 {
@@ -99,7 +104,9 @@ func TestJourneyThroughGraphQL(t *testing.T) {
 					Status          string
 					CardNumber      *string
 					TrainingBalance int64
-					Applications    struct{ Edges []struct{ Node struct{ Status string } } }
+					Applications    struct {
+						Edges []struct{ Node struct{ Status string } }
+					}
 				}
 			}
 		}

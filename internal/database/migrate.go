@@ -156,22 +156,7 @@ func checkDrops(body string, stmts []string) error {
 	return nil
 }
 
-func (db *DB) rebind(q string) string {
-	if db.Dialect != dialect.Postgres {
-		return q
-	}
-	var b strings.Builder
-	n := 0
-	for _, r := range q {
-		if r == '?' {
-			n++
-			fmt.Fprintf(&b, "$%d", n)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+func (db *DB) rebind(q string) string { return Rebind(db.Dialect, q) }
 
 func firstLine(s string) string {
 	s = strings.TrimSpace(s)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/registry"
 )
 
@@ -95,23 +96,9 @@ func (NopNotifier) RevocationWarning(context.Context, *ent.Tx, *ent.Recipient, t
 }
 func (NopNotifier) Revoked(context.Context, *ent.Tx, *ent.Recipient) error { return nil }
 
-// withTx runs fn in a transaction, rolling back on error or panic.
+// withTx runs fn in a transaction.
 func withTx(ctx context.Context, c *ent.Client, fn func(tx *ent.Tx) error) error {
-	tx, err := c.Tx(ctx)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if v := recover(); v != nil {
-			_ = tx.Rollback()
-			panic(v)
-		}
-	}()
-	if err := fn(tx); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	return tx.Commit()
+	return database.WithTx(ctx, c, fn)
 }
 
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }

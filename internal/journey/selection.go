@@ -14,6 +14,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/wavequota"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/audit"
+	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/lottery"
 	"github.com/kartuprakerja/platform/internal/rule"
 )
@@ -244,23 +245,8 @@ func (s *Service) byteOrder(col string) string {
 	return col
 }
 
-// rebind turns ? placeholders into $n for PostgreSQL.
-func (s *Service) rebind(q string) string {
-	if s.dialect != dialect.Postgres {
-		return q
-	}
-	var b strings.Builder
-	n := 0
-	for _, r := range q {
-		if r == '?' {
-			n++
-			fmt.Fprintf(&b, "$%d", n)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// rebind adapts a hand-written statement's placeholders to the store.
+func (s *Service) rebind(q string) string { return database.Rebind(s.dialect, q) }
 
 // Summary counts a wave's outcome.
 func (s *Service) Summary(ctx context.Context, id pulid.ID) (*Summary, error) {
