@@ -23,15 +23,9 @@ type stack struct {
 
 func newStack(t *testing.T, db *database.DB) *stack {
 	t.Helper()
-	secret := make([]byte, 32)
-	_, _ = rand.Read(secret)
-	acfg := auth.DefaultConfig()
-	acfg.Secret = secret
-	acfg.ResendInterval = 0
-	acfg.CodesPerHour = 1000
 	rec := &sms.Recorder{}
 	a, err := app.New(db, app.Config{
-		Auth:   acfg,
+		Auth:   testAuthConfig(),
 		Server: server.Config{MaxBodyBytes: 64 << 10, PlaygroundPath: "/playground", AllowedOrigins: []string{"https://app.example"}},
 		SMS:    rec,
 		Log:    slog.New(slog.NewTextHandler(testWriter{t}, nil)),
@@ -42,6 +36,15 @@ func newStack(t *testing.T, db *database.DB) *stack {
 	srv := httptest.NewServer(a.Handler)
 	t.Cleanup(srv.Close)
 	return &stack{URL: srv.URL + "/graphql", SMS: rec, App: a}
+}
+
+// testAuthConfig has a random secret and no sign-in rate limits.
+func testAuthConfig() auth.Config {
+	secret := make([]byte, 32)
+	_, _ = rand.Read(secret)
+	acfg := auth.DefaultConfig()
+	acfg.Secret, acfg.ResendInterval, acfg.CodesPerHour = secret, 0, 1000
+	return acfg
 }
 
 // testWriter sends the stack's logs to the test log.

@@ -1,6 +1,12 @@
 package app_test
 
 import (
+	"log/slog"
+	"net/http/httptest"
+
+	"github.com/kartuprakerja/platform/internal/app"
+	"github.com/kartuprakerja/platform/internal/server"
+	"github.com/kartuprakerja/platform/internal/sms"
 	"io"
 	"net/http"
 	"strings"
@@ -75,6 +81,28 @@ func TestSignInCodeIsSingleUse(t *testing.T) {
 	}
 	if r := anon.Do(t, q, map[string]any{"c": code}); len(r.Errors) == 0 {
 		t.Errorf("a used code signed in again")
+	}
+}
+
+func TestCORSDefaultAllowsNoOrigin(t *testing.T) {
+	db := dbtest.Open(t, "sqlite3")
+	a, err := app.New(db, app.Config{Auth: testAuthConfig(), Server: server.Config{}, SMS: &sms.Recorder{},
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(a.Handler)
+	defer srv.Close()
+	req, _ := http.NewRequest("OPTIONS", srv.URL+"/graphql", nil)
+	req.Header.Set("Origin", "https://any.example")
+	req.Header.Set("Access-Control-Request-Method", "POST")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if got := resp.Header.Get("Access-Control-Allow-Origin"); got != "" {
+		t.Errorf("no origins configured, yet %q allowed", got)
 	}
 }
 
