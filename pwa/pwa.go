@@ -1,5 +1,11 @@
 // Package pwa embeds the recipients' web app, served by the binary at /.
+//
+// The sources are in src/; `go generate` (./build) bundles, fingerprints and
+// precompresses them into app/, which is committed so the server runs from a
+// fresh clone without Node. See docs/pwa.md.
 package pwa
+
+//go:generate go run ./build
 
 import (
 	"embed"

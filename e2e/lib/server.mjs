@@ -51,9 +51,27 @@ export async function startServer({ recipients = 200, args = [] } = {}) {
   return {
     url,
     log,
-    // codeFor returns the newest sign-in code sent to an E.164 phone.
-    codeFor(phone) {
-      for (let i = log.length - 1; i >= 0; i--) {
+    dataDir,
+    // identities returns people of the embedded registry who have not
+    // registered (they verify): {nik, kkNumber, fullName, birthDate, ...}.
+    identities(n = 1) {
+      const out = execFileSync(binary(), ['demo-identities', '-data-dir', dataDir, '-n', String(n)], { encoding: 'utf8' });
+      return out.trim().split('\n').map((l) => JSON.parse(l));
+    },
+    // signIn signs a phone in through the API and returns its token.
+    async signIn(phone) {
+      const mark = log.length;
+      const sent = await gql(url, 'mutation($p:String!){requestSignInCode(phone:$p){phone}}', { p: phone });
+      if (sent.errors) throw new Error(JSON.stringify(sent.errors));
+      const code = await waitFor(() => { try { return this.codeFor(phone, mark); } catch { return null; } });
+      const res = await gql(url, 'mutation($p:String!,$c:String!){signIn(phone:$p,code:$c){token}}', { p: phone, c: code });
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+      return res.data.signIn.token;
+    },
+    // codeFor returns the newest sign-in code sent to an E.164 phone (in
+    // log lines from index since on).
+    codeFor(phone, since = 0) {
+      for (let i = log.length - 1; i >= since; i--) {
         if (log[i].includes(`to=${phone}`)) {
           const m = log[i].match(/Kode masuk Kartu Prakerja: (\d{6})/);
           if (m) return m[1];
@@ -67,6 +85,17 @@ export async function startServer({ recipients = 200, args = [] } = {}) {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+// waitFor polls f until it returns a truthy value (10 s at most).
+export async function waitFor(f, ms = 10_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await f();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 // gql posts an operation and returns the decoded response.

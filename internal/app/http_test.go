@@ -57,6 +57,36 @@ func TestAPIKeyLifecycle(t *testing.T) {
 	})
 }
 
+func TestSignInReturnsTheRecipient(t *testing.T) {
+	db := dbtest.Open(t, "sqlite3")
+	s := newStack(t, db)
+	w := fixture.NewWorld(t, db.Client)
+	p := w.NewPerson(t, db.Client, 1, w.Platform)
+	anon := gqltest.Client{URL: s.URL}
+	for _, tt := range []struct {
+		phone, want string
+	}{{p.Phone, string(p.Recipient.ID)}, {"081234500009", ""}} {
+		anon.Do(t, `mutation($p: String!) { requestSignInCode(phone: $p) { phone } }`, map[string]any{"p": tt.phone}).MustData(t, &struct{}{})
+		norm := tt.phone
+		if norm[0] == '0' {
+			norm = "+62" + norm[1:]
+		}
+		code := strings.TrimSuffix(strings.Fields(strings.SplitN(s.SMS.Last(norm), ":", 2)[1])[0], ".")
+		var out struct {
+			SignIn struct{ Account struct{ Recipient *struct{ ID string } } }
+		}
+		anon.Do(t, `mutation($p: String!, $c: String!) { signIn(phone: $p, code: $c) { account { recipient { id } } } }`,
+			map[string]any{"p": tt.phone, "c": code}).MustData(t, &out)
+		got := ""
+		if out.SignIn.Account.Recipient != nil {
+			got = out.SignIn.Account.Recipient.ID
+		}
+		if got != tt.want {
+			t.Errorf("signIn(%s).account.recipient = %q, want %q", tt.phone, got, tt.want)
+		}
+	}
+}
+
 func TestSignOutRevokesSession(t *testing.T) {
 	db := dbtest.Open(t, "sqlite3")
 	s := newStack(t, db)

@@ -150,8 +150,13 @@ func (s *Service) SignIn(ctx context.Context, rawPhone, code, userAgent string) 
 		SetExpiresAt(exp).SetUserAgent(truncate(userAgent, 255)).Exec(sys); err != nil {
 		return Session{}, fmt.Errorf("create session: %w", err)
 	}
+	// The account comes back with its recipient loaded: the signIn response
+	// is resolved for the still-anonymous request, which may not read it.
 	if err := s.client.Account.UpdateOneID(acct.ID).SetLastSignInAt(now).Exec(sys); err != nil {
 		return Session{}, fmt.Errorf("record sign-in: %w", err)
+	}
+	if acct, err = s.client.Account.Query().Where(account.ID(acct.ID)).WithRecipient().Only(sys); err != nil {
+		return Session{}, fmt.Errorf("load account: %w", err)
 	}
 	return Session{Token: token, ExpiresAt: exp, Account: acct}, nil
 }

@@ -75,14 +75,24 @@ func New(cfg Config, d Deps) (http.Handler, error) {
 	if d.PWA != nil {
 		mux.Handle("/", m.instrument("pwa", newStatic(d.PWA)))
 	}
-	c := cors.New(cors.Options{
+	copts := cors.Options{
 		AllowedOrigins:   cfg.AllowedOrigins,
 		AllowedMethods:   []string{http.MethodGet, http.MethodPost, http.MethodOptions},
 		AllowedHeaders:   []string{"Authorization", "Content-Type", "Accept-Language"},
 		AllowCredentials: false,
 		MaxAge:           600,
-	})
-	return withRequestLog(d.Log, c.Handler(mux)), nil
+	}
+	if len(cfg.AllowedOrigins) == 0 {
+		// rs/cors allows every origin for an empty list; ours means none
+		// (the PWA is same-origin, native apps need no CORS).
+		copts.AllowOriginFunc = func(string) bool { return false }
+	}
+	c := cors.New(copts)
+	zipped, err := withCompression(mux)
+	if err != nil {
+		return nil, err
+	}
+	return withRequestLog(d.Log, c.Handler(zipped)), nil
 }
 
 func readyHandler(ready Readiness) http.Handler {

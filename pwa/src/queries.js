@@ -2,14 +2,16 @@
 // queries (by hash), so their text crosses the network once per server.
 const RECIPIENT = 'id status fullName cardNumber trainingBalance acceptedAt revokedAt revocationReason';
 
-export const ME = `query Me{me{id phone role locale dataSaver displayName mutedKinds quietStartMinute quietEndMinute recipient{${RECIPIENT}}}}`;
+export const ME = `query Me{me{id phone role locale dataSaver displayName mutedKinds quietStartMinute quietEndMinute dailyPushCap recipient{${RECIPIENT}}}}`;
 
 export const CAPS = 'query Caps{q:__type(name:"Query"){fields{name}}m:__type(name:"Mutation"){fields{name}}}';
 
 export const HOME = `query Home{me{id displayName notifications(first:1,where:{readAtIsNil:true}){totalCount}recipient{${RECIPIENT} testAttempts(first:1,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id passed score submittedAt}}}applications(first:1,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id status wave{number}}}}purchases(first:5,orderBy:[{field:CREATED_AT,direction:DESC}]){totalCount edges{node{id status progressPercent course{id title}certificate{id number postTestScore issuedAt}}}}payouts(first:1,where:{statusIn:[scheduled,processing]},orderBy:[{field:SCHEDULED_FOR,direction:ASC}]){edges{node{id installment amount scheduledFor status}}}}}currentWave{id number status closesAt}}`;
 
 export const REQUEST_CODE = 'mutation RequestCode($phone:String!){requestSignInCode(phone:$phone){phone expiresAt retryAfterSeconds}}';
-export const SIGN_IN = `mutation SignIn($phone:String!,$code:String!){signIn(phone:$phone,code:$code){token expiresAt account{id phone role locale dataSaver displayName mutedKinds quietStartMinute quietEndMinute recipient{${RECIPIENT}}}}}`;
+// (The account's recipient is read afterwards with the new token: the
+// server's privacy rules do not show it to the anonymous signIn request.)
+export const SIGN_IN = 'mutation SignIn($phone:String!,$code:String!){signIn(phone:$phone,code:$code){token expiresAt account{id phone role locale dataSaver displayName}}}';
 export const SIGN_OUT = 'mutation SignOut{signOut}';
 export const UPDATE_SETTINGS = 'mutation UpdateSettings($input:UpdateSettingsInput!){updateSettings(input:$input){id locale dataSaver displayName}}';
 
@@ -39,14 +41,16 @@ export const VACANCIES = 'query Vacancies($first:Int,$after:Cursor,$where:Vacanc
 export const VACANCY = 'query Vacancy($id:ID!){node(id:$id){id ...on Vacancy{title company industry jobType educationMin salaryMin salaryMax skills postedAt expiresAt regency{name}portal{name url}}}}';
 
 export const INBOX = 'query Inbox($first:Int,$after:Cursor){me{id notifications(first:$first,after:$after,orderBy:[{field:CREATED_AT,direction:DESC}]){totalCount pageInfo{hasNextPage endCursor}edges{node{id kind title body link readAt createdAt}}}}}';
-export const MARK_READ = 'mutation MarkRead($ids:[ID!]!){markNotificationsRead(ids:$ids)}';
+export const MARK_READ = 'mutation MarkRead($ids:[ID!]!){markNotificationsRead(ids:$ids){id readAt}}';
+export const MARK_ALL_READ = 'mutation MarkAllRead{markAllNotificationsRead}';
 
 // One query for the list and every form, so a survey seen in the list can
 // be answered offline.
-export const SURVEYS = 'query Survey{mySurveys{survey{id code titleId titleEn questions{id key kind promptId promptEn options{value labelId labelEn}required min max}}opensAt closesAt status response{id}}}';
+export const SURVEYS = 'query Surveys{mySurveys{survey{id code titleID titleEn questions{id key position kind promptID promptEn options{value labelId labelEn}required min max}}opensAt closesAt status response{id}}}';
 export const SUBMIT_SURVEY = 'mutation SubmitSurvey($input:SubmitSurveyResponseInput!){submitSurveyResponse(input:$input){id}}';
 
 export const PUSH_KEY = 'query PushKey{webPushPublicKey}';
+export const UPDATE_PREFS = 'mutation UpdatePrefs($input:UpdateNotificationPreferencesInput!){updateNotificationPreferences(input:$input){id mutedKinds quietStartMinute quietEndMinute dailyPushCap}}';
 export const REGISTER_DEVICE = 'mutation RegisterDevice($input:RegisterDeviceInput!){registerDevice(input:$input){id}}';
 
 export const COMPLAINT = 'mutation SubmitComplaint($input:SubmitComplaintInput!){submitComplaint(input:$input){id}}';

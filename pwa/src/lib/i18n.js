@@ -2,6 +2,7 @@
 // precached by the service worker) only when chosen.
 /* global EN_URL */
 import ID from '../i18n/id.json';
+import { setLanguage } from './gql.js';
 
 let dict = ID;
 export let lang = 'id';
@@ -25,7 +26,11 @@ export async function setLang(l) {
     dict = ID;
   }
   lang = l;
-  document.documentElement.lang = l;
+  setLanguage(l);
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = l;
+    document.querySelectorAll('[data-k]').forEach((el) => { el.textContent = t(el.dataset.k); });
+  }
   return true;
 }
 

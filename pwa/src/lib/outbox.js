@@ -98,7 +98,9 @@ async function run() {
   const account = await get('kv', 'account');
   const items = await list();
   let left = 0;
-  if (!token || !account) return items.filter(unsent).length;
+  // Signed out, or certainly offline (navigator.onLine false is reliable;
+  // true is not, so a send is the real test): nothing can go now.
+  if (!token || !account || navigator.onLine === false) return items.filter(unsent).length;
   setToken(token);
   const blocked = new Set();
   let retryIn = 0;
@@ -137,7 +139,7 @@ async function run() {
         retryIn = Math.min(retryIn || Infinity, wait);
         continue;
       }
-      await save(it, { status: 'refused', code, reason: reasonOf(e), refusedAt: Date.now() });
+      await save(it, { status: 'refused', code, reason: reasonOf(e), fields: e.fields, refusedAt: Date.now() });
       left--;
     }
   }

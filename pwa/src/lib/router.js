@@ -9,11 +9,16 @@ let gen = 0;
 
 export function route(pattern, screen, opts = {}) {
   const keys = [];
-  const re = new RegExp('^' + pattern.replace(/:(\w+)/g, (_, k) => { keys.push(k); return '([^/]+)'; }) + '/?$');
+  const re = opts.notFound ? /(?!)/ : new RegExp('^' + pattern.replace(/:(\w+)/g, (_, k) => { keys.push(k); return '([^/]+)'; }) + '/?$');
   routes.push({ re, keys, screen, opts });
 }
 
+// After a new version of the app took over (service worker update), the
+// next navigation loads the new shell instead of routing in the old one.
+export const state = { reload: false };
+
 export function navigate(path, replace) {
+  if (state.reload) return location[replace ? 'replace' : 'assign'](path);
   if (path !== location.pathname + location.search) history[replace ? 'replaceState' : 'pushState'](null, '', path);
   return render();
 }

@@ -115,7 +115,12 @@ export function view(q, vars, render, { box = h('div'), empty } = {}) {
         return;
       }
       shown = key;
-      fill(box, render(st.data, st), updated(st));
+      try {
+        fill(box, render(st.data, st), updated(st));
+      } catch (e) {
+        fill(box, errorBox({ code: 'CLIENT', message: t('render_failed') }));
+        console.error(e); // eslint-disable-line no-console
+      }
     } else if (st.error) {
       fill(box, errorBox(st.error, () => view(q, vars, render, { box, empty })));
     }

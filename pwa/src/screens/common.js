@@ -18,8 +18,10 @@ export function landing(me) {
 // afterSignIn refreshes what the app knows of the server and the account,
 // then sends anything queued.
 export async function afterSignIn() {
-  try { await saveCaps(await load(CAPS)); } catch { /* offline */ }
-  try { await saveMe((await load(ME)).me); } catch { /* offline */ }
+  await Promise.all([
+    load(CAPS).then(saveCaps, () => {}),
+    load(ME).then((d) => saveMe(d.me), () => {}),
+  ]);
   flush();
 }
 

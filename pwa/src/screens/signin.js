@@ -67,7 +67,7 @@ export default function signin(_, qs) {
         const d = await post(SIGN_IN, { phone, code });
         await signedIn(d.signIn.token, d.signIn.account);
         await setLang(d.signIn.account.locale);
-        afterSignIn();
+        await afterSignIn();
         navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : landing(session.me), true);
       } catch (ex) {
         codeStep(errorBox(ex), sent);

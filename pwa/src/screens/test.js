@@ -115,8 +115,10 @@ async function run(box, test, at) {
     clearInterval(iv);
     fill(box, h('p', { role: 'status' }, t('submitting')));
     try {
-      const left = (await list()).filter((it) => it.stream === 'test:' + a.id && unsent(it));
-      if (left.length && (await flush()) > 0) throw Object.assign(new Error(t('answers_waiting', { n: left.length })), { code: 'NETWORK' });
+      const mine = async () => (await list()).filter((it) => it.stream === 'test:' + a.id && unsent(it));
+      if ((await mine()).length) await flush();
+      const left = await mine();
+      if (left.length) throw Object.assign(new Error(t('answers_waiting', { n: left.length })), { code: 'NETWORK' });
       const res = (await post(SUBMIT_TEST, { a: a.id })).submitAbilityTest;
       await load(MY_TEST).catch(() => null); // refresh the stored copy
       fill(box, res.passed

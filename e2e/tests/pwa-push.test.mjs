@@ -1,0 +1,77 @@
+// Issue 4's browser check: a push delivered to the PWA's service worker
+// (CDP ServiceWorker.deliverPushMessage, since this machine has no push
+// service) with 'notifications' granted shows a notification built from the
+// payload, and its notificationclick opens the deep-linked screen.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, waitFor } from '../lib/server.mjs';
+import { launch } from '../lib/browser.mjs';
+import { signInUI, swControlled } from '../lib/pwa.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// notifications lists what the service worker is showing.
+const shown = (sw) => sw.evaluate(async () => (await self.registration.getNotifications())
+  .map((n) => ({ title: n.title, body: n.body, tag: n.tag, link: n.data && n.data.link })));
+
+// click dispatches notificationclick for the shown notification with tag.
+const click = (sw, tag) => sw.evaluate(async (t) => {
+  const [n] = await self.registration.getNotifications({ tag: t });
+  self.dispatchEvent(new NotificationEvent('notificationclick', { notification: n }));
+}, tag);
+
+test('a pushed notification is shown and opens the screen it links to', async () => {
+  const ctx = await browser.newContext();
+  await ctx.grantPermissions(['notifications'], { origin: server.url });
+  try {
+    const page = await ctx.newPage();
+    await signInUI(page, server, '+6281200000001');
+    await swControlled(page);
+    const cdp = await ctx.newCDPSession(page);
+    const regs = [];
+    cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => regs.push(...e.registrations));
+    await cdp.send('ServiceWorker.enable');
+    const reg = await waitFor(() => regs.find((r) => r.scopeURL === server.url + '/' && !r.isDeleted));
+    const sw = await waitFor(() => ctx.serviceWorkers()[0]);
+    assert.equal(await page.evaluate(() => Notification.permission), 'granted');
+
+    // The payload as the push service delivers the server's message
+    // (push/webpush.go): title, body, and the deep link (also in data).
+    const payload = {
+      id: 'nt01TEST', kind: 'selection_result', tag: 'nt01TEST',
+      title: 'Selamat, kamu lolos Gelombang 23!',
+      body: 'Kartu Prakerja-mu sudah aktif dengan saldo pelatihan Rp1.000.000.',
+      data: { kind: 'selection_result', link: '/gelombang', wave: '23' },
+    };
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.url, registrationId: reg.registrationId, data: JSON.stringify(payload) });
+    const [n] = await waitFor(async () => { const ns = await shown(sw); return ns.length ? ns : null; });
+    assert.deepEqual(n, { title: payload.title, body: payload.body, tag: 'nt01TEST', link: '/gelombang' });
+
+    // Clicking it routes the open window to the wave screen.
+    assert.equal(new URL(page.url()).pathname, '/');
+    await click(sw, 'nt01TEST');
+    await page.waitForURL('**/gelombang');
+    await page.getByRole('heading', { name: 'Gelombang', exact: true }).waitFor();
+    await page.getByText('Status pendaftaran gelombang').waitFor();
+    assert.deepEqual(await shown(sw), [], 'the notification was closed');
+
+    // A second kind, with the link at the top level as the server sends it.
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.url, registrationId: reg.registrationId,
+      data: JSON.stringify({ id: 'nt02TEST', tag: 'nt02TEST', title: 'Insentif tahap 3 dijadwalkan', body: 'Rp600.000', link: '/insentif' }) });
+    await waitFor(async () => (await shown(sw)).length === 1);
+    await click(sw, 'nt02TEST');
+    await page.waitForURL('**/insentif');
+    await page.getByRole('heading', { name: 'Jadwal insentif' }).waitFor();
+  } finally {
+    await ctx.close();
+  }
+});

@@ -1,0 +1,133 @@
+// Screens against the real server in Chromium: the certificate's QR code on
+// the dashboard decodes to the certificate number; the catalogue searches and
+// shows a course with buying "segera hadir"; opening a notification marks it
+// read on the server (through the outbox) and goes to its screen; switching
+// to English relabels the app and is saved with updateSettings; a
+// registration the server refuses shows the message under its field.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import jsQR from 'jsqr';
+import { startServer, gql, waitFor } from '../lib/server.mjs';
+import { launch } from '../lib/browser.mjs';
+import { signInUI, swControlled, pageToken } from '../lib/pwa.mjs';
+
+const PHONE = '+6281200000001';
+let server;
+let browser;
+let ctx;
+let page;
+let token;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  ctx = await browser.newContext();
+  page = await ctx.newPage();
+  await signInUI(page, server, PHONE);
+  await swControlled(page);
+  token = await pageToken(page);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the certificate QR code on the dashboard decodes to its number', async () => {
+  await page.goto(server.url + '/');
+  const svg = page.locator('[data-cert="PKJ/2021/DEMO0001"] svg');
+  await svg.waitFor();
+  assert.equal(await svg.getAttribute('aria-label'), 'Kode QR sertifikat PKJ/2021/DEMO0001');
+  const { w, data } = await svg.evaluate(async (el) => {
+    const size = 240;
+    const img = new Image();
+    img.src = URL.createObjectURL(new Blob([el.outerHTML], { type: 'image/svg+xml' }));
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = c.height = size;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0, size, size);
+    return { w: size, data: Array.from(g.getImageData(0, 0, size, size).data) };
+  });
+  const res = jsQR(Uint8ClampedArray.from(data), w, w);
+  assert.equal(res && res.data, 'PKJ/2021/DEMO0001');
+});
+
+test('the catalogue searches, and a course shows buying as coming soon', async () => {
+  await page.goto(server.url + '/pelatihan');
+  await page.getByLabel('Cari judul pelatihan').fill('instagram');
+  await page.getByRole('button', { name: 'Cari' }).click();
+  await page.waitForURL('**/pelatihan?q=instagram');
+  const first = page.locator('main .list a.row').first();
+  await first.waitFor();
+  const titles = await page.locator('main .list h3').allInnerTexts();
+  assert.ok(titles.length > 0 && titles.every((x) => /instagram/i.test(x)), JSON.stringify(titles));
+  await first.click();
+  await page.waitForURL(/\/pelatihan\/co/);
+  await page.getByText('Pembelian segera hadir.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Beli pelatihan' }).isDisabled(), true);
+});
+
+test('opening a notification marks it read on the server and opens its screen', async () => {
+  const unread = async () => (await gql(server.url, '{ me { notifications(where: {readAtIsNil: true}) { totalCount } } }', {}, token)).data.me.notifications.totalCount;
+  const before = await unread();
+  assert.ok(before > 0);
+  await page.goto(server.url + '/notifikasi');
+  const job = page.locator('li[data-kind="job_match"] a');
+  await job.locator('.badge', { hasText: 'Baru' }).waitFor();
+  await job.click();
+  await page.waitForURL('**/lowongan');
+  await waitFor(async () => (await unread()) === before - 1);
+});
+
+test('switching to English relabels the app and is saved on the server', async () => {
+  await page.goto(server.url + '/akun');
+  await page.getByLabel('Bahasa', { exact: true }).selectOption('en');
+  await page.getByRole('heading', { name: 'Account' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await page.locator('#nav a[href="/"]').innerText(), 'Home');
+  const locale = async () => (await gql(server.url, '{ me { locale } }', {}, token)).data.me.locale;
+  await waitFor(async () => (await locale()) === 'en');
+  await page.goto(server.url + '/kotak-keluar');
+  await page.locator('li[data-kind="settings"][data-status="sent"]').first().waitFor();
+  // And back, so the other tests read Indonesian.
+  await page.goto(server.url + '/akun');
+  await page.getByLabel('Language', { exact: true }).selectOption('id');
+  await page.getByRole('heading', { name: 'Akun' }).waitFor();
+  await waitFor(async () => (await locale()) === 'id');
+});
+
+test('a registration the server refuses shows its message under the field', async () => {
+  const [who] = server.identities(1);
+  const ctx2 = await browser.newContext();
+  try {
+    const p = await ctx2.newPage();
+    await signInUI(p, server, '+6285700000456');
+    await p.waitForURL('**/daftar');
+    // A birth date that disagrees with the one inside the NIK.
+    const d = new Date(who.birthDate + 'T00:00:00Z');
+    d.setUTCFullYear(d.getUTCFullYear() - 1);
+    await p.getByLabel('NIK (16 angka)').fill(who.nik);
+    await p.getByLabel('Nomor Kartu Keluarga (16 angka)').fill(who.kkNumber);
+    await p.getByLabel('Nama lengkap').fill(who.fullName);
+    await p.getByLabel('Tanggal lahir').fill(d.toISOString().slice(0, 10));
+    await p.getByLabel('Tempat lahir').fill(who.birthPlace);
+    await p.getByLabel(who.gender === 'female' ? 'Perempuan' : 'Laki-laki').check();
+    await p.getByLabel('Nama ibu kandung').fill(who.motherMaidenName);
+    const prov = p.locator(`option[data-code="${who.regencyCode.slice(0, 2)}"]`);
+    await prov.waitFor({ state: 'attached' });
+    await p.getByLabel('Provinsi domisili').selectOption(await prov.getAttribute('value'));
+    await p.locator(`option[value="${who.regencyCode}"]`).waitFor({ state: 'attached' });
+    await p.getByLabel('Kabupaten/kota domisili').selectOption(who.regencyCode);
+    await p.getByLabel('Perkotaan').check();
+    await p.getByLabel('Pendidikan terakhir').selectOption('bachelor');
+    await p.getByLabel('Status pekerjaan').selectOption('self_employed');
+    await p.getByRole('button', { name: 'Daftar dan verifikasi' }).click();
+    const input = p.getByLabel('Tanggal lahir');
+    await p.waitForSelector('[aria-invalid="true"]');
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    const msg = p.locator('.fld[data-name="birthDate"] .err');
+    assert.ok((await msg.innerText()).length > 5, 'a message under the birth date');
+    assert.equal(new URL(p.url()).pathname, '/daftar', 'nothing was registered');
+  } finally {
+    await ctx2.close();
+  }
+});
