@@ -156,7 +156,7 @@ func (w *world) courseBuilder(tx *ent.Tx, r *rand.Rand, inst int, cat categorySp
 		SetPrice(price).SetDurationHours(hours).SetTrainingInstitutionID(w.institutions[inst].id).
 		SetAssessmentScore(40 + r.IntN(13)).AddPlatformIDs(ids...).
 		SetCreatedAt(at).SetUpdatedAt(at)
-	return courseRef{id: id, title: title, category: cat.value, price: price, platforms: platforms}, b
+	return courseRef{id: id, category: cat.value, price: price, platforms: platforms}, b
 }
 
 // coursePrice is a whole-thousand price between Rp100.000 and Rp1.000.000,

@@ -55,20 +55,15 @@ func writeDemoRecipient(ctx context.Context, client *ent.Client, opts Options, w
 		d.accountID = pulid.Deterministic("ac", reg, d.r)
 		d.id = pulid.Deterministic("rc", reg, d.r)
 		d.accepted = d.wave.announced.Add(time.Hour)
-		steps := []struct {
-			name string
-			run  func() error
-		}{
+		err := runSteps([]step{
 			{"identity", func() error { return d.identity(ctx, reg, opts) }},
-			{"application", func() error { return d.application(ctx, reg) }},
+			{"application", func() error { return d.application(ctx) }},
 			{"trainings", func() error { return d.trainings(ctx, sum) }},
-			{"incentives", func() error { return d.incentives(ctx, sum) }},
+			{"incentives", func() error { return d.incentives(ctx, opts.Now, sum) }},
 			{"notifications", func() error { return d.notifications(ctx, opts.Now, sum) }},
-		}
-		for _, s := range steps {
-			if err := s.run(); err != nil {
-				return fmt.Errorf("%s: %w", s.name, err)
-			}
+		})
+		if err != nil {
+			return err
 		}
 		sum.Accounts++
 		sum.Recipients++
@@ -146,7 +141,7 @@ func (d *demoJourney) abilityTest(ctx context.Context, at time.Time) error {
 		SetCreatedAt(at).SetUpdatedAt(submitted).Exec(ctx)
 }
 
-func (d *demoJourney) application(ctx context.Context, reg time.Time) error {
+func (d *demoJourney) application(ctx context.Context) error {
 	wi := len(d.w.waves) - 1
 	rg, _ := d.w.regencyByCode(demoRegency)
 	province := d.w.regencies[rg].province
@@ -229,8 +224,11 @@ func (w *world) demoCourses() (int, int, error) {
 }
 
 // incentives writes the linked GoPay account and the four monthly
-// incentive payouts: two sent, two scheduled.
-func (d *demoJourney) incentives(ctx context.Context, sum *Summary) error {
+// incentive payouts: two sent, two scheduled. Unlike the rest of the demo
+// journey, the payout dates follow Now (the first sent 37 days ago), so the
+// evaluation surveys' windows, which open after the first incentive, are
+// open in the demo: Survei Evaluasi I and II open, III upcoming.
+func (d *demoJourney) incentives(ctx context.Context, now time.Time, sum *Summary) error {
 	tx, r := d.tx, d.r
 	gopay, ok := d.w.partnerByCode("GOPAY")
 	if !ok {
@@ -249,7 +247,7 @@ func (d *demoJourney) incentives(ctx context.Context, sum *Summary) error {
 	}
 	var payouts []*ent.PayoutCreate
 	for n := 1; n <= incentiveMonths; n++ {
-		scheduled := dateOf(certified.AddDate(0, n-1, 7))
+		scheduled := incentiveDate(now, n)
 		b := tx.Payout.Create().SetID(pulid.Deterministic("po", scheduled, r)).SetRecipientID(d.id).
 			SetKind(payout.KindIncentive).SetInstallment(n).SetAmount(incentiveAmount).
 			SetScheduledFor(scheduled).SetIdempotencyKey(fmt.Sprintf("incentive:%s:%d", d.id, n)).
@@ -274,8 +272,7 @@ func (d *demoJourney) incentives(ctx context.Context, sum *Summary) error {
 // notifications writes the demo's inbox: the selection result, the payout
 // messages, the first survey and a job match.
 func (d *demoJourney) notifications(ctx context.Context, now time.Time, sum *Summary) error {
-	certified := d.accepted.Add(50*time.Hour + 5*24*time.Hour)
-	first := dateOf(certified.AddDate(0, 0, 7))
+	first := incentiveDate(now, 1)
 	type note struct {
 		kind        notification.Kind
 		key         string
@@ -347,4 +344,10 @@ func (w *world) partnerByCode(code string) (orgRef, bool) {
 		}
 	}
 	return orgRef{}, false
+}
+
+// incentiveDate is the demo recipient's payout date of instalment n: the
+// first 40 days before now, then every 30 days.
+func incentiveDate(now time.Time, n int) time.Time {
+	return dateOf(now.AddDate(0, 0, -40+30*(n-1)))
 }

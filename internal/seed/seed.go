@@ -8,8 +8,8 @@
 //
 // The same seed yields the same rows: identifiers, NIKs, phones, names and
 // all dates of the 2021 timeline. Only what must sit near the present (the
-// open wave, its pending applications, the vacancies' posting dates) follows
-// Options.Now.
+// open wave, its pending applications, the vacancies' posting dates, the demo
+// recipient's job-match notice) follows Options.Now.
 package seed
 
 import (
@@ -139,11 +139,18 @@ func (o Options) normalized() (Options, error) {
 		o.Now = time.Now()
 	}
 	o.Now = o.Now.UTC().Truncate(time.Second)
+	if o.Now.Before(earliestNow) {
+		return o, fmt.Errorf("seed: now (%s) must be after the 2021 timeline, from %s", o.Now.Format(time.DateOnly), earliestNow.Format(time.DateOnly))
+	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	return o, nil
 }
+
+// earliestNow is the earliest present the demo world fits: after the last
+// scheduled incentive of the demo recipient (February 2022).
+var earliestNow = time.Date(2022, time.March, 1, 0, 0, 0, 0, time.UTC)
 
 // Streams of the random source. Every part of the data set draws from its own
 // stream, so the catalogue does not change with the number of recipients.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -19,6 +20,8 @@ import (
 	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/wave"
+	"github.com/kartuprakerja/platform/internal/nik"
+	"github.com/kartuprakerja/platform/internal/regions"
 	"github.com/kartuprakerja/platform/internal/rule"
 )
 
@@ -159,9 +162,18 @@ func checkNIKs(t *testing.T, ctx context.Context, client *ent.Client) {
 			t.Errorf("registry person %s: %v", p.Nik, err)
 		}
 	}
+	set, err := regions.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, r := range rows {
-		if err := validNIK(r.Nik, r.Edges.Regency.Code, r.BirthDate, r.Gender == recipient.GenderFemale); err != nil {
+		female := r.Gender == recipient.GenderFemale
+		if err := validNIK(r.Nik, r.Edges.Regency.Code, r.BirthDate, female); err != nil {
 			t.Errorf("recipient %s: %v", r.ID, err)
+		}
+		// The registration capability's own rules, aged 18+ at registration.
+		if _, err := nik.Check(r.Nik, r.BirthDate.UTC(), female, set, 18, r.CreatedAt); err != nil {
+			t.Errorf("recipient %s: NIK %s fails nik.Check: %v", r.ID, r.Nik, err)
 		}
 		if r.KkNumber[:6] != r.Nik[:6] {
 			t.Errorf("recipient %s: KK %s does not share the NIK's region %s", r.ID, r.KkNumber, r.Nik[:6])
@@ -225,7 +237,7 @@ func checkMix(t *testing.T, ctx context.Context, client *ent.Client) {
 		female += count(r.Gender == recipient.GenderFemale)
 		rural += count(r.Area == recipient.AreaRural)
 		primary += count(r.Education == recipient.EducationPrimary)
-		age := ageAt(r.BirthDate, r.CreatedAt)
+		age := nik.Age(r.BirthDate.UTC(), r.CreatedAt)
 		if age < 18 || age > 64 {
 			t.Errorf("recipient %s aged %d at registration", r.ID, age)
 		}
@@ -256,14 +268,6 @@ func checkMix(t *testing.T, ctx context.Context, client *ent.Client) {
 			t.Errorf("%s = %.1f%%, want %.0f%% ± %.1f", s.name, s.got*100, s.want*100, s.tol*100)
 		}
 	}
-}
-
-func ageAt(birth, t time.Time) int {
-	age := t.Year() - birth.Year()
-	if t.YearDay() < birth.YearDay() {
-		age--
-	}
-	return age
 }
 
 // checkWaves checks the open wave and that quotas add up.
@@ -326,4 +330,63 @@ func BenchmarkSeed1M(b *testing.B) {
 		b.Skip("1M recipients: skipped in -short mode")
 	}
 	benchmarkSeed(b, 1_000_000)
+}
+
+func TestSeedOptions(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name    string
+		opts    Options
+		wantErr bool
+	}{
+		{"demo only", Options{Seed: 3}, false},
+		{"negative recipients", Options{Recipients: -1}, true},
+		{"too many recipients", Options{Recipients: MaxRecipients + 1}, true},
+		{"now inside the 2021 timeline", Options{Recipients: 10, Now: time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			client := openClient(t, filepath.Join(t.TempDir(), "seed.db"))
+			sum, err := Run(ctx, client, tt.opts)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("Run: %v, want error %v", err, tt.wantErr)
+			}
+			if err == nil && (sum.Recipients != 1 || sum.Payouts != 4 || sum.Notifications == 0) {
+				t.Errorf("demo-only summary: %+v", sum)
+			}
+		})
+	}
+}
+
+// cancelOnProgress cancels a run at its first progress message.
+type cancelOnProgress struct {
+	slog.Handler
+	cancel context.CancelFunc
+}
+
+func (h cancelOnProgress) Enabled(context.Context, slog.Level) bool { return true }
+
+func (h cancelOnProgress) Handle(_ context.Context, r slog.Record) error {
+	if r.Message == "seed: recipients" {
+		h.cancel()
+	}
+	return nil
+}
+
+func TestSeedCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	client := openClient(t, filepath.Join(t.TempDir(), "seed.db"))
+	logger := slog.New(cancelOnProgress{Handler: slog.DiscardHandler, cancel: cancel})
+	_, err := Run(ctx, client, Options{Seed: 5, Recipients: 3 * commitEvery, Logger: logger})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Run: %v, want context.Canceled", err)
+	}
+	n, err := client.Recipient.Query().Count(rule.System(context.Background(), "test"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != commitEvery+1 {
+		t.Errorf("recipients after cancelling = %d, want the first transaction's %d and the demo", n, commitEvery+1)
+	}
 }

@@ -158,7 +158,6 @@ func (w *world) writeSurveys(ctx context.Context, tx *ent.Tx, r *rand.Rand, sum 
 	var qb []*ent.SurveyQuestionCreate
 	for i, s := range surveySpecs {
 		id := pulid.Deterministic("sv", catalogueEpoch, r)
-		w.surveys = append(w.surveys, id)
 		sb = append(sb, tx.Survey.Create().SetID(id).SetCode(s.code).SetOrdinal(i+1).
 			SetTitleID("Survei Evaluasi "+s.roman).SetTitleEn("Evaluation Survey "+s.roman).
 			SetDescriptionID(fmt.Sprintf("Bantu kami menilai manfaat Kartu Prakerja. Isi survei ini dan "+

@@ -2,6 +2,7 @@ package seed
 
 import (
 	"context"
+	cryptorand "crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -59,9 +60,13 @@ func (w *world) writeWaves(ctx context.Context, tx *ent.Tx, r *rand.Rand, now ti
 			SetSelectedAt(ref.selected).SetAnnouncedAt(ref.announced).
 			SetCreatedAt(opens.AddDate(0, 0, -7)).SetUpdatedAt(ref.announced))
 	}
-	// The open wave: its lottery commitment is left to the selection
-	// service, which owns the secret.
-	// Its dates follow Now; its identifiers do not.
+	// The open wave: its dates follow Now; its identifiers do not. Its
+	// lottery seed is secret, so it comes from crypto/rand, not the demo
+	// seed (which is public); only its commitment is shown until selection.
+	openSeed, err := secretSeed()
+	if err != nil {
+		return err
+	}
 	openID := firstWaveOpens.AddDate(1, 0, 0)
 	open := waveRef{
 		id: pulid.Deterministic("wv", openID, r), idTime: openID, number: openWaveNumber,
@@ -71,6 +76,7 @@ func (w *world) writeWaves(ctx context.Context, tx *ent.Tx, r *rand.Rand, now ti
 	wb = append(wb, tx.Wave.Create().SetID(open.id).SetNumber(open.number).
 		SetName(fmt.Sprintf("Gelombang %d", open.number)).SetOpensAt(open.opens).SetClosesAt(open.closes).
 		SetStatus(wave.StatusOpen).SetQuota(open.quota).SetTrainingBalance(open.balance).
+		SetSeed(openSeed).SetCommitment(sha256Hex(openSeed)).
 		SetCreatedAt(open.opens.AddDate(0, 0, -7)).SetUpdatedAt(open.opens))
 	if err := bulk(ctx, wb, 1000, tx.Wave.CreateBulk); err != nil {
 		return fmt.Errorf("waves: %w", err)
@@ -126,17 +132,6 @@ func apportion(total int, weights []float64) []int {
 	return out
 }
 
-// waveFor returns the first announced wave that closes after t, or false
-// when t is after the last one closed.
-func (w *world) waveFor(t time.Time) (waveRef, bool) {
-	for _, wv := range w.waves {
-		if wv.closes.After(t) {
-			return wv, true
-		}
-	}
-	return waveRef{}, false
-}
-
 func randomHex(r *rand.Rand, n int) string {
 	b := make([]byte, n)
 	for i := range b {
@@ -149,4 +144,13 @@ func randomHex(r *rand.Rand, n int) string {
 func sha256Hex(s string) string {
 	h := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(h[:])
+}
+
+// secretSeed draws an unpredictable lottery seed.
+func secretSeed() (string, error) {
+	b := make([]byte, 32)
+	if _, err := cryptorand.Read(b); err != nil {
+		return "", fmt.Errorf("lottery seed: %w", err)
+	}
+	return hex.EncodeToString(b), nil
 }

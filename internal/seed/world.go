@@ -38,7 +38,6 @@ type world struct {
 	waves    []waveRef // 12..22, announced
 	ranks    [][]int   // selected so far per announced wave and province
 	openWave waveRef   // 23
-	surveys  []pulid.ID
 	ability  []questionRef
 }
 
@@ -64,7 +63,6 @@ type orgRef struct {
 
 type courseRef struct {
 	id        pulid.ID
-	title     string
 	category  string
 	price     money.Rupiah
 	platforms []int // indexes into world.platforms
@@ -124,10 +122,7 @@ var catalogueEpoch = time.Date(2020, time.December, 1, 9, 0, 0, 0, time.UTC)
 func writeWorld(ctx context.Context, client *ent.Client, opts Options, set *regions.Set, sum *Summary) (*world, error) {
 	w := &world{}
 	err := inTx(ctx, client, func(tx *ent.Tx) error {
-		steps := []struct {
-			name string
-			run  func() error
-		}{
+		return runSteps([]step{
 			{"regions", func() error { return w.writeRegions(ctx, tx, opts.rng(streamRegions), set, sum) }},
 			{"partners", func() error { return w.writePartners(ctx, tx, opts.rng(streamPartners), sum) }},
 			{"catalogue", func() error { return w.writeCatalogue(ctx, tx, opts.rng(streamCatalogue), sum) }},
@@ -136,15 +131,12 @@ func writeWorld(ctx context.Context, client *ent.Client, opts Options, set *regi
 			{"questions", func() error { return w.writeQuestions(ctx, tx, opts.rng(streamQuestions), sum) }},
 			{"vacancies", func() error { return w.writeVacancies(ctx, tx, opts.rng(streamVacancies), opts.Now, sum) }},
 			{"accounts", func() error { return w.writeStaffAndPartners(ctx, tx, opts.rng(streamAccounts), sum) }},
-		}
-		for _, s := range steps {
-			if err := s.run(); err != nil {
-				return fmt.Errorf("seed %s: %w", s.name, err)
-			}
-		}
-		return nil
+		})
 	})
-	return w, err
+	if err != nil {
+		return nil, fmt.Errorf("seed %w", err)
+	}
+	return w, nil
 }
 
 func (w *world) writeRegions(ctx context.Context, tx *ent.Tx, r *rand.Rand, set *regions.Set, sum *Summary) error {
@@ -158,7 +150,7 @@ func (w *world) writeRegions(ctx context.Context, tx *ent.Tx, r *rand.Rand, set 
 		w.provinces = append(w.provinces, provinceRef{id: id, code: p.Code})
 		weights[i] = float64(p.Weight)
 		pb[i] = tx.Province.Create().SetID(id).SetCode(p.Code).SetName(p.Name).
-			SetTimeZone(provinceTimeZone(p.TimeZone))
+			SetTimeZone(province.TimeZone(p.TimeZone))
 	}
 	w.provinceWeights = weights
 	w.provincePick = newPicker(weights)
@@ -238,8 +230,6 @@ func bulk[B any, S saver](ctx context.Context, builders []B, rows int, create fu
 	}
 	return nil
 }
-
-func provinceTimeZone(tz string) province.TimeZone { return province.TimeZone(tz) }
 
 func regencyKind(kota bool) regency.Kind {
 	if kota {
