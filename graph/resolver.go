@@ -16,6 +16,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/survey"
 	"github.com/kartuprakerja/platform/internal/viewer"
+	"github.com/kartuprakerja/platform/push"
 )
 
 // maxNodes bounds nodes(ids:).
@@ -27,6 +28,7 @@ type Resolver struct {
 	auth    *auth.Service
 	journey *journey.Service
 	surveys *survey.Service
+	push    *push.Service
 }
 
 // Services are what the resolvers call.
@@ -35,12 +37,14 @@ type Services struct {
 	Auth    *auth.Service
 	Journey *journey.Service
 	Surveys *survey.Service
+	Push    *push.Service
 }
 
 // NewSchema returns the executable schema over the services.
 func NewSchema(s Services) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
-		Resolvers: &Resolver{client: s.Client, auth: s.Auth, journey: s.Journey, surveys: s.Surveys},
+		Resolvers: &Resolver{client: s.Client, auth: s.Auth, journey: s.Journey, surveys: s.Surveys,
+			push: s.Push},
 	})
 }
 

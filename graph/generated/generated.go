@@ -414,24 +414,29 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AnswerAbilityTest    func(childComplexity int, attemptID pulid.ID, questionID pulid.ID, choice int) int
-		CloseWave            func(childComplexity int, waveID pulid.ID) int
-		CreateAPIKey         func(childComplexity int, accountID pulid.ID, label string) int
-		CreatePartnerAccount func(childComplexity int, input model.CreatePartnerAccountInput) int
-		CreateWave           func(childComplexity int, input model.CreateWaveInput) int
-		JoinWave             func(childComplexity int, waveID pulid.ID) int
-		OpenWave             func(childComplexity int, waveID pulid.ID) int
-		Register             func(childComplexity int, input model.RegistrationInput) int
-		RequestSignInCode    func(childComplexity int, phone string) int
-		RevokeAPIKey         func(childComplexity int, prefix string) int
-		RevokeRecipient      func(childComplexity int, recipientID pulid.ID, reason string) int
-		RunSelection         func(childComplexity int, waveID pulid.ID) int
-		SignIn               func(childComplexity int, phone string, code string) int
-		SignOut              func(childComplexity int) int
-		StartAbilityTest     func(childComplexity int) int
-		SubmitAbilityTest    func(childComplexity int, attemptID pulid.ID) int
-		SubmitSurveyResponse func(childComplexity int, input survey.Submission) int
-		UpdateSettings       func(childComplexity int, input model.UpdateSettingsInput) int
+		AnswerAbilityTest             func(childComplexity int, attemptID pulid.ID, questionID pulid.ID, choice int) int
+		CloseWave                     func(childComplexity int, waveID pulid.ID) int
+		CreateAPIKey                  func(childComplexity int, accountID pulid.ID, label string) int
+		CreatePartnerAccount          func(childComplexity int, input model.CreatePartnerAccountInput) int
+		CreateWave                    func(childComplexity int, input model.CreateWaveInput) int
+		JoinWave                      func(childComplexity int, waveID pulid.ID) int
+		MarkAllNotificationsRead      func(childComplexity int) int
+		MarkNotificationsRead         func(childComplexity int, ids []pulid.ID) int
+		OpenWave                      func(childComplexity int, waveID pulid.ID) int
+		Register                      func(childComplexity int, input model.RegistrationInput) int
+		RegisterDevice                func(childComplexity int, input model.RegisterDeviceInput) int
+		RequestSignInCode             func(childComplexity int, phone string) int
+		RevokeAPIKey                  func(childComplexity int, prefix string) int
+		RevokeRecipient               func(childComplexity int, recipientID pulid.ID, reason string) int
+		RunSelection                  func(childComplexity int, waveID pulid.ID) int
+		SignIn                        func(childComplexity int, phone string, code string) int
+		SignOut                       func(childComplexity int) int
+		StartAbilityTest              func(childComplexity int) int
+		SubmitAbilityTest             func(childComplexity int, attemptID pulid.ID) int
+		SubmitSurveyResponse          func(childComplexity int, input survey.Submission) int
+		UnregisterDevice              func(childComplexity int, id pulid.ID) int
+		UpdateNotificationPreferences func(childComplexity int, input model.UpdateNotificationPreferencesInput) int
+		UpdateSettings                func(childComplexity int, input model.UpdateSettingsInput) int
 	}
 
 	Notification struct {
@@ -606,6 +611,7 @@ type ComplexityRoot struct {
 		Vacancies            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.VacancyOrder, where *ent.VacancyWhereInput) int
 		WaveSelection        func(childComplexity int, waveID pulid.ID) int
 		Waves                func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.WaveOrder, where *ent.WaveWhereInput) int
+		WebPushPublicKey     func(childComplexity int) int
 	}
 
 	Recipient struct {
@@ -986,6 +992,11 @@ type MutationResolver interface {
 	CloseWave(ctx context.Context, waveID pulid.ID) (*ent.Wave, error)
 	RunSelection(ctx context.Context, waveID pulid.ID) (*journey.Summary, error)
 	RevokeRecipient(ctx context.Context, recipientID pulid.ID, reason string) (*ent.Recipient, error)
+	RegisterDevice(ctx context.Context, input model.RegisterDeviceInput) (*ent.Device, error)
+	UnregisterDevice(ctx context.Context, id pulid.ID) (bool, error)
+	MarkNotificationsRead(ctx context.Context, ids []pulid.ID) ([]*ent.Notification, error)
+	MarkAllNotificationsRead(ctx context.Context) (int, error)
+	UpdateNotificationPreferences(ctx context.Context, input model.UpdateNotificationPreferencesInput) (*ent.Account, error)
 	SubmitSurveyResponse(ctx context.Context, input survey.Submission) (*ent.SurveyResponse, error)
 }
 type QueryResolver interface {
@@ -1018,6 +1029,7 @@ type QueryResolver interface {
 	CurrentWave(ctx context.Context) (*ent.Wave, error)
 	MyAbilityTest(ctx context.Context) (*journey.AbilityTest, error)
 	WaveSelection(ctx context.Context, waveID pulid.ID) (*journey.Summary, error)
+	WebPushPublicKey(ctx context.Context) (*string, error)
 	MySurveys(ctx context.Context) ([]*survey.Assignment, error)
 	SurveyResults(ctx context.Context, surveyID pulid.ID) (*survey.Aggregate, error)
 }
@@ -2538,6 +2550,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.JoinWave(childComplexity, args["waveId"].(pulid.ID)), true
+	case "Mutation.markAllNotificationsRead":
+		if e.ComplexityRoot.Mutation.MarkAllNotificationsRead == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.MarkAllNotificationsRead(childComplexity), true
+	case "Mutation.markNotificationsRead":
+		if e.ComplexityRoot.Mutation.MarkNotificationsRead == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markNotificationsRead_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MarkNotificationsRead(childComplexity, args["ids"].([]pulid.ID)), true
 	case "Mutation.openWave":
 		if e.ComplexityRoot.Mutation.OpenWave == nil {
 			break
@@ -2560,6 +2589,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Register(childComplexity, args["input"].(model.RegistrationInput)), true
+	case "Mutation.registerDevice":
+		if e.ComplexityRoot.Mutation.RegisterDevice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_registerDevice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RegisterDevice(childComplexity, args["input"].(model.RegisterDeviceInput)), true
 	case "Mutation.requestSignInCode":
 		if e.ComplexityRoot.Mutation.RequestSignInCode == nil {
 			break
@@ -2649,6 +2689,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SubmitSurveyResponse(childComplexity, args["input"].(survey.Submission)), true
+	case "Mutation.unregisterDevice":
+		if e.ComplexityRoot.Mutation.UnregisterDevice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unregisterDevice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UnregisterDevice(childComplexity, args["id"].(pulid.ID)), true
+	case "Mutation.updateNotificationPreferences":
+		if e.ComplexityRoot.Mutation.UpdateNotificationPreferences == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateNotificationPreferences_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateNotificationPreferences(childComplexity, args["input"].(model.UpdateNotificationPreferencesInput)), true
 	case "Mutation.updateSettings":
 		if e.ComplexityRoot.Mutation.UpdateSettings == nil {
 			break
@@ -3539,6 +3601,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Waves(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.WaveOrder), args["where"].(*ent.WaveWhereInput)), true
+	case "Query.webPushPublicKey":
+		if e.ComplexityRoot.Query.WebPushPublicKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.WebPushPublicKey(childComplexity), true
 
 	case "Recipient.acceptedAt":
 		if e.ComplexityRoot.Recipient.AcceptedAt == nil {
@@ -5106,6 +5174,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("RecipientWhereInput", ec.unmarshalInputRecipientWhereInput),
 			graphql.NewInputUnmarshaler("RegencyOrder", ec.unmarshalInputRegencyOrder),
 			graphql.NewInputUnmarshaler("RegencyWhereInput", ec.unmarshalInputRegencyWhereInput),
+			graphql.NewInputUnmarshaler("RegisterDeviceInput", ec.unmarshalInputRegisterDeviceInput),
 			graphql.NewInputUnmarshaler("RegistrationInput", ec.unmarshalInputRegistrationInput),
 			graphql.NewInputUnmarshaler("ReviewOrder", ec.unmarshalInputReviewOrder),
 			graphql.NewInputUnmarshaler("ReviewWhereInput", ec.unmarshalInputReviewWhereInput),
@@ -5120,6 +5189,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("TestAttemptWhereInput", ec.unmarshalInputTestAttemptWhereInput),
 			graphql.NewInputUnmarshaler("TrainingInstitutionOrder", ec.unmarshalInputTrainingInstitutionOrder),
 			graphql.NewInputUnmarshaler("TrainingInstitutionWhereInput", ec.unmarshalInputTrainingInstitutionWhereInput),
+			graphql.NewInputUnmarshaler("UpdateNotificationPreferencesInput", ec.unmarshalInputUpdateNotificationPreferencesInput),
 			graphql.NewInputUnmarshaler("UpdateSettingsInput", ec.unmarshalInputUpdateSettingsInput),
 			graphql.NewInputUnmarshaler("VacancyOrder", ec.unmarshalInputVacancyOrder),
 			graphql.NewInputUnmarshaler("VacancyWhereInput", ec.unmarshalInputVacancyWhereInput),
@@ -13052,6 +13122,60 @@ extend type Recipient {
   verificationFailures: [RuleFailure!]!
 }
 `, BuiltIn: false},
+	{Name: "../schema/push.graphql", Input: `"""
+A push endpoint to register: an FCM registration token (the Android app, or
+the PWA through Firebase) or a standard Web Push subscription (the PWA).
+"""
+input RegisterDeviceInput {
+  kind: DeviceKind!
+  "The FCM registration token, or the Web Push subscription's endpoint (https)."
+  token: String!
+  "Web Push only: the subscription's p256dh key, base64url."
+  p256dh: String
+  "Web Push only: the subscription's auth secret, base64url."
+  auth: String
+  "A name the recipient recognises, e.g. 'Chrome di HP'."
+  label: String
+}
+
+"""
+Delivery preferences. Null fields stay as they are. Every notification stays
+in the inbox whatever these say.
+"""
+input UpdateNotificationPreferencesInput {
+  """
+  Kinds not to push (an empty list pushes every kind). selection_result and
+  payout_failed cannot be muted: BAD_USER_INPUT.
+  """
+  mutedKinds: [NotificationKind!]
+  "Start of the quiet hours, in minutes after local midnight (the province's WIB, WITA or WIT)."
+  quietStartMinute: Int
+  "End of the quiet hours; equal to the start means no quiet hours."
+  quietEndMinute: Int
+  "The most pushes a day (1-50); selection results and failed payouts are not counted against it."
+  dailyPushCap: Int
+}
+
+extend type Query {
+  "The VAPID public key (base64url) for pushManager.subscribe; null when Web Push is off."
+  webPushPublicKey: String
+}
+
+extend type Mutation {
+  """
+  Registers the signed-in account's device. Idempotent by token: a known token
+  is refreshed (and enabled again); a token of another account moves here.
+  """
+  registerDevice(input: RegisterDeviceInput!): Device!
+  "Removes one of the signed-in account's devices. NOT_FOUND for anyone else's."
+  unregisterDevice(id: ID!): Boolean!
+  "Marks the signed-in account's notifications read (at most 500). NOT_FOUND if any id is not theirs."
+  markNotificationsRead(ids: [ID!]!): [Notification!]!
+  "Marks every unread notification of the signed-in account read; returns how many."
+  markAllNotificationsRead: Int!
+  updateNotificationPreferences(input: UpdateNotificationPreferencesInput!): Account!
+}
+`, BuiltIn: false},
 	{Name: "../schema/scalars.graphql", Input: `"""
 An amount in whole Indonesian rupiah, as a JSON number (never fractional).
 """
@@ -15440,6 +15564,20 @@ func (ec *executionContext) field_Mutation_joinWave_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_markNotificationsRead_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]pulid.ID, error) {
+			return ec.unmarshalNID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_openWave_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15451,6 +15589,20 @@ func (ec *executionContext) field_Mutation_openWave_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["waveId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_registerDevice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RegisterDeviceInput, error) {
+			return ec.unmarshalNRegisterDeviceInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐRegisterDeviceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -15574,6 +15726,34 @@ func (ec *executionContext) field_Mutation_submitSurveyResponse_args(ctx context
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (survey.Submission, error) {
 			return ec.unmarshalNSubmitSurveyResponseInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐSubmission(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_unregisterDevice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateNotificationPreferences_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateNotificationPreferencesInput, error) {
+			return ec.unmarshalNUpdateNotificationPreferencesInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐUpdateNotificationPreferencesInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -24311,6 +24491,205 @@ func (ec *executionContext) fieldContext_Mutation_revokeRecipient(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_registerDevice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_registerDevice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RegisterDevice(ctx, fc.Args["input"].(model.RegisterDeviceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Device) graphql.Marshaler {
+			return ec.marshalNDevice2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDevice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_registerDevice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Device(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_registerDevice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_unregisterDevice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unregisterDevice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UnregisterDevice(ctx, fc.Args["id"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unregisterDevice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unregisterDevice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markNotificationsRead(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markNotificationsRead(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MarkNotificationsRead(ctx, fc.Args["ids"].([]pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Notification) graphql.Marshaler {
+			return ec.marshalNNotification2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐNotificationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markNotificationsRead(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Notification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markNotificationsRead_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markAllNotificationsRead(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markAllNotificationsRead(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().MarkAllNotificationsRead(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markAllNotificationsRead(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mutation", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Mutation_updateNotificationPreferences(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateNotificationPreferences(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateNotificationPreferences(ctx, fc.Args["input"].(model.UpdateNotificationPreferencesInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateNotificationPreferences(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateNotificationPreferences_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_submitSurveyResponse(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27868,6 +28247,29 @@ func (ec *executionContext) fieldContext_Query_waveSelection(ctx context.Context
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Query_webPushPublicKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_webPushPublicKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().WebPushPublicKey(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_webPushPublicKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Query", field, true, true, "String")
 }
 
 func (ec *executionContext) _Query_mySurveys(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -51481,6 +51883,76 @@ func UnmarshalRegencyWhereInput(ctx context.Context, raw any) (ent.RegencyWhereI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRegisterDeviceInput(ctx context.Context, obj any) (model.RegisterDeviceInput, error) {
+	var it model.RegisterDeviceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "token", "p256dh", "auth", "label"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNDeviceKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋdeviceᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "token":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("token"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Token = data
+		case "p256dh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("p256dh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.P256dh = data
+		case "auth":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("auth"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Auth = data
+		case "label":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("label"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Label = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRegisterDeviceInput unmarshals raw into the RegisterDeviceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRegisterDeviceInput(ctx context.Context, raw any) (model.RegisterDeviceInput, error) {
+	var out model.RegisterDeviceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RegisterDeviceInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRegistrationInput(ctx context.Context, obj any) (model.RegistrationInput, error) {
 	var it model.RegistrationInput
 	if obj == nil {
@@ -55929,6 +56401,69 @@ func (ec *executionContext) unmarshalInputTrainingInstitutionWhereInput(ctx cont
 func UnmarshalTrainingInstitutionWhereInput(ctx context.Context, raw any) (ent.TrainingInstitutionWhereInput, error) {
 	var out ent.TrainingInstitutionWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "TrainingInstitutionWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateNotificationPreferencesInput(ctx context.Context, obj any) (model.UpdateNotificationPreferencesInput, error) {
+	var it model.UpdateNotificationPreferencesInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"mutedKinds", "quietStartMinute", "quietEndMinute", "dailyPushCap"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "mutedKinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mutedKinds"))
+			data, err := ec.unmarshalONotificationKind2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋnotificationᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MutedKinds = data
+		case "quietStartMinute":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietStartMinute"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietStartMinute = data
+		case "quietEndMinute":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietEndMinute"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietEndMinute = data
+		case "dailyPushCap":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dailyPushCap"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DailyPushCap = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateNotificationPreferencesInput unmarshals raw into the UpdateNotificationPreferencesInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateNotificationPreferencesInput(ctx context.Context, raw any) (model.UpdateNotificationPreferencesInput, error) {
+	var out model.UpdateNotificationPreferencesInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateNotificationPreferencesInput", raw, &out)
 	return out, err
 }
 
@@ -61137,6 +61672,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "registerDevice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_registerDevice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unregisterDevice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unregisterDevice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markNotificationsRead":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markNotificationsRead(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markAllNotificationsRead":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markAllNotificationsRead(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateNotificationPreferences":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateNotificationPreferences(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "submitSurveyResponse":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_submitSurveyResponse(ctx, field)
@@ -62283,6 +62853,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_waveSelection(ctx, field)
+				})
+		case "webPushPublicKey":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_webPushPublicKey(ctx, field)
 				})
 		case "mySurveys":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -65399,6 +65975,14 @@ func (ec *executionContext) marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCurso
 	return v
 }
 
+func (ec *executionContext) marshalNDevice2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDevice(ctx context.Context, sel ast.SelectionSet, v *ent.Device) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Device!")
+		return graphql.Null
+	}
+	return ec._Device(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNDeviceConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDeviceConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DeviceConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "DeviceConnection!")
@@ -65746,6 +66330,30 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋkartuprakerjaᚋplatf
 	})
 
 	return ret
+}
+
+func (ec *executionContext) marshalNNotification2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐNotificationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Notification) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNotification2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐNotification(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNotification2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐNotification(ctx context.Context, sel ast.SelectionSet, v *ent.Notification) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Notification!")
+		return graphql.Null
+	}
+	return ec._Notification(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNNotificationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐNotificationConnection(ctx context.Context, sel ast.SelectionSet, v *ent.NotificationConnection) graphql.Marshaler {
@@ -66174,6 +66782,11 @@ func (ec *executionContext) marshalNRegencyOrderField2ᚖgithubᚗcomᚋkartupra
 func (ec *executionContext) unmarshalNRegencyWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRegencyWhereInput(ctx context.Context, v any) (*ent.RegencyWhereInput, error) {
 	res, err := ec.unmarshalInputRegencyWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRegisterDeviceInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐRegisterDeviceInput(ctx context.Context, v any) (model.RegisterDeviceInput, error) {
+	res, err := ec.unmarshalInputRegisterDeviceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNRegistrationInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐRegistrationInput(ctx context.Context, v any) (model.RegistrationInput, error) {
@@ -66689,6 +67302,11 @@ func (ec *executionContext) marshalNTrainingInstitutionOrderField2ᚖgithubᚗco
 func (ec *executionContext) unmarshalNTrainingInstitutionWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingInstitutionWhereInput(ctx context.Context, v any) (*ent.TrainingInstitutionWhereInput, error) {
 	res, err := ec.unmarshalInputTrainingInstitutionWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateNotificationPreferencesInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐUpdateNotificationPreferencesInput(ctx context.Context, v any) (model.UpdateNotificationPreferencesInput, error) {
+	res, err := ec.unmarshalInputUpdateNotificationPreferencesInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNUpdateSettingsInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐUpdateSettingsInput(ctx context.Context, v any) (model.UpdateSettingsInput, error) {

@@ -7,6 +7,8 @@ import (
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/account"
+	"github.com/kartuprakerja/platform/ent/device"
+	"github.com/kartuprakerja/platform/ent/notification"
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/money"
@@ -36,6 +38,20 @@ type CreateWaveInput struct {
 	Quota           int               `json:"quota"`
 	TrainingBalance *money.Rupiah     `json:"trainingBalance,omitempty"`
 	ProvinceQuotas  []*WaveQuotaInput `json:"provinceQuotas"`
+}
+
+// A push endpoint to register: an FCM registration token (the Android app, or
+// the PWA through Firebase) or a standard Web Push subscription (the PWA).
+type RegisterDeviceInput struct {
+	Kind device.Kind `json:"kind"`
+	// The FCM registration token, or the Web Push subscription's endpoint (https).
+	Token string `json:"token"`
+	// Web Push only: the subscription's p256dh key, base64url.
+	P256dh *string `json:"p256dh,omitempty"`
+	// Web Push only: the subscription's auth secret, base64url.
+	Auth *string `json:"auth,omitempty"`
+	// A name the recipient recognises, e.g. 'Chrome di HP'.
+	Label *string `json:"label,omitempty"`
 }
 
 type RegistrationInput struct {
@@ -73,6 +89,20 @@ type SignInPayload struct {
 	Token     string       `json:"token"`
 	ExpiresAt time.Time    `json:"expiresAt"`
 	Account   *ent.Account `json:"account"`
+}
+
+// Delivery preferences. Null fields stay as they are. Every notification stays
+// in the inbox whatever these say.
+type UpdateNotificationPreferencesInput struct {
+	// Kinds not to push (an empty list pushes every kind). selection_result and
+	// payout_failed cannot be muted: BAD_USER_INPUT.
+	MutedKinds []notification.Kind `json:"mutedKinds,omitempty"`
+	// Start of the quiet hours, in minutes after local midnight (the province's WIB, WITA or WIT).
+	QuietStartMinute *int `json:"quietStartMinute,omitempty"`
+	// End of the quiet hours; equal to the start means no quiet hours.
+	QuietEndMinute *int `json:"quietEndMinute,omitempty"`
+	// The most pushes a day (1-50); selection results and failed payouts are not counted against it.
+	DailyPushCap *int `json:"dailyPushCap,omitempty"`
 }
 
 type UpdateSettingsInput struct {

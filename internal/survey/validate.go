@@ -1,0 +1,162 @@
+package survey
+
+import (
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/schema/schematype"
+	"github.com/kartuprakerja/platform/ent/surveyquestion"
+	"github.com/kartuprakerja/platform/internal/apperr"
+)
+
+// Submission is a recipient's answers to one survey as the client sends
+// them. ClientID is generated on the phone and is the idempotency key.
+type Submission struct {
+	ClientID   string
+	SurveyID   pulid.ID
+	Answers    []AnswerInput
+	AnsweredAt time.Time // the phone's clock
+}
+
+// AnswerInput is one answer as sent: Choices for single, multiple and
+// likert questions, Number for number questions, Text for text questions.
+type AnswerInput struct {
+	QuestionID pulid.ID
+	Choices    []string
+	Number     *int64
+	Text       *string
+}
+
+// maxClientID is the longest client id the store keeps.
+const maxClientID = 64
+
+// validate checks every answer against the survey's questions and returns
+// the answers to store (in question order, empty optional answers left
+// out), or a BAD_USER_INPUT error whose fields are keyed
+// "answers.<questionKey>" ("answers.<questionId>" for unknown questions).
+func (s *Service) validate(sv *ent.Survey, in []AnswerInput, locale string) ([]schematype.SurveyAnswer, error) {
+	fields := map[string]string{}
+	given := s.index(sv, in, fields, locale)
+	out := make([]schematype.SurveyAnswer, 0, len(sv.Edges.Questions))
+	for _, q := range sv.Edges.Questions {
+		key := "answers." + q.Key
+		if _, refused := fields[key]; refused {
+			continue
+		}
+		a, ok := given[q.ID]
+		if !ok || empty(a) {
+			if q.Required {
+				fields[key] = say(locale, "required")
+			}
+			continue
+		}
+		ans, msg := s.check(q, a, locale)
+		if msg != "" {
+			fields[key] = msg
+			continue
+		}
+		out = append(out, ans)
+	}
+	if len(fields) > 0 {
+		return nil, &apperr.Error{Code: apperr.BadUserInput, Message: say(locale, "invalid_answers"), Fields: fields}
+	}
+	return out, nil
+}
+
+// index maps the answers by question, refusing unknown and repeated ones.
+func (s *Service) index(sv *ent.Survey, in []AnswerInput, fields map[string]string, locale string) map[pulid.ID]AnswerInput {
+	known := make(map[pulid.ID]*ent.SurveyQuestion, len(sv.Edges.Questions))
+	for _, q := range sv.Edges.Questions {
+		known[q.ID] = q
+	}
+	given := make(map[pulid.ID]AnswerInput, len(in))
+	for _, a := range in {
+		q, ok := known[a.QuestionID]
+		switch {
+		case !ok:
+			fields["answers."+string(a.QuestionID)] = say(locale, "unknown_question")
+		case hasKey(given, a.QuestionID):
+			fields["answers."+q.Key] = say(locale, "duplicate")
+		default:
+			given[a.QuestionID] = a
+		}
+	}
+	return given
+}
+
+func hasKey[K comparable, V any](m map[K]V, k K) bool { _, ok := m[k]; return ok }
+
+// empty reports whether an answer says nothing (treated as unanswered).
+func empty(a AnswerInput) bool {
+	return len(a.Choices) == 0 && a.Number == nil && (a.Text == nil || strings.TrimSpace(*a.Text) == "")
+}
+
+// check validates one non-empty answer by the question's kind and returns
+// the stored form, or a message.
+func (s *Service) check(q *ent.SurveyQuestion, a AnswerInput, locale string) (schematype.SurveyAnswer, string) {
+	out := schematype.SurveyAnswer{QuestionID: string(q.ID)}
+	var msg string
+	switch q.Kind {
+	case surveyquestion.KindSingle, surveyquestion.KindLikert:
+		out.Choices, msg = checkChoices(q, a, true, locale)
+	case surveyquestion.KindMultiple:
+		out.Choices, msg = checkChoices(q, a, false, locale)
+	case surveyquestion.KindNumber:
+		out.Number, msg = checkNumber(q, a, locale)
+	case surveyquestion.KindText:
+		out.Text, msg = s.checkText(a, locale)
+	default:
+		msg = say(locale, "wrong_type")
+	}
+	return out, msg
+}
+
+// checkChoices: one valid option (single, likert) or at least one valid
+// option without repeats (multiple).
+func checkChoices(q *ent.SurveyQuestion, a AnswerInput, one bool, locale string) ([]string, string) {
+	switch {
+	case a.Number != nil || a.Text != nil:
+		return nil, say(locale, "wrong_type")
+	case one && len(a.Choices) != 1:
+		return nil, say(locale, "one_choice")
+	}
+	for i, c := range a.Choices {
+		if !slices.ContainsFunc(q.Options, func(o schematype.SurveyOption) bool { return o.Value == c }) {
+			return nil, say(locale, "bad_choice", c)
+		}
+		if slices.Contains(a.Choices[:i], c) {
+			return nil, say(locale, "repeated_choice", c)
+		}
+	}
+	return slices.Clone(a.Choices), ""
+}
+
+// checkNumber: a whole number within the question's bounds.
+func checkNumber(q *ent.SurveyQuestion, a AnswerInput, locale string) (*int64, string) {
+	switch n := a.Number; {
+	case n == nil || len(a.Choices) > 0 || a.Text != nil:
+		return nil, say(locale, "wrong_type")
+	case q.Min != nil && *n < *q.Min:
+		return nil, say(locale, "min", *q.Min)
+	case q.Max != nil && *n > *q.Max:
+		return nil, say(locale, "max", *q.Max)
+	}
+	n := *a.Number
+	return &n, ""
+}
+
+// checkText: short text, trimmed, at most MaxText characters.
+func (s *Service) checkText(a AnswerInput, locale string) (*string, string) {
+	if a.Text == nil || len(a.Choices) > 0 || a.Number != nil {
+		return nil, say(locale, "wrong_type")
+	}
+	t := strings.TrimSpace(*a.Text)
+	if utf8.RuneCountInString(t) > s.cfg.MaxText {
+		return nil, say(locale, "text_long", s.cfg.MaxText)
+	}
+	return &t, ""
+}
