@@ -90,11 +90,16 @@ func TestSignInReturnsTheRecipient(t *testing.T) {
 func TestSignOutRevokesSession(t *testing.T) {
 	db := dbtest.Open(t, "sqlite3")
 	s := newStack(t, db)
-	c := gqltest.SignIn(t, s.URL, s.SMS, "081234500001")
-	var out struct{ SignOut bool }
-	c.Do(t, `mutation { signOut }`, nil).MustData(t, &out)
-	if r := c.Do(t, `{ me { id } }`, nil); r.Status != http.StatusUnauthorized {
-		t.Errorf("after sign-out: status %d", r.Status)
+	w := fixture.NewWorld(t, db.Client)
+	p := w.NewPerson(t, db.Client, 1, w.Platform) // a recipient: its session is cached
+	for _, phone := range []string{"081234500001", p.Phone} {
+		c := gqltest.SignIn(t, s.URL, s.SMS, phone)
+		c.Do(t, `{ me { id } }`, nil).MustData(t, &struct{}{})
+		var out struct{ SignOut bool }
+		c.Do(t, `mutation { signOut }`, nil).MustData(t, &out)
+		if r := c.Do(t, `{ me { id } }`, nil); r.Status != http.StatusUnauthorized {
+			t.Errorf("%s after sign-out: status %d", phone, r.Status)
+		}
 	}
 }
 

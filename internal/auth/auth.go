@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/golang-lru/v2/expirable"
+
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/account"
 	"github.com/kartuprakerja/platform/ent/otpchallenge"
@@ -32,6 +34,11 @@ type Config struct {
 	ResendInterval time.Duration // minimum gap between codes to one phone
 	CodesPerHour   int           // codes one phone may request in an hour
 	MaxAttempts    int           // wrong guesses before a code is void
+	// SessionCacheTTL keeps authenticated sessions in memory so a request
+	// costs no session queries; a revocation by another server instance
+	// takes effect within this time (sign-out on this instance at once).
+	// 0 disables the cache.
+	SessionCacheTTL time.Duration
 }
 
 // DefaultConfig returns the production defaults (without the secret).
@@ -42,15 +49,23 @@ func DefaultConfig() Config {
 		ResendInterval: time.Minute,
 		CodesPerHour:   5,
 		MaxAttempts:    5,
+
+		SessionCacheTTL: 30 * time.Second,
 	}
 }
 
 // Service signs people in.
 type Service struct {
-	client *ent.Client
-	sms    sms.Sender
-	cfg    Config
-	now    func() time.Time
+	client   *ent.Client
+	sms      sms.Sender
+	cfg      Config
+	now      func() time.Time
+	sessions *expirable.LRU[string, cachedSession] // by token hash; nil when disabled
+}
+
+type cachedSession struct {
+	viewer    viewer.Viewer
+	expiresAt time.Time
 }
 
 // New returns a Service. The secret must be at least 32 bytes.
@@ -58,7 +73,11 @@ func New(client *ent.Client, sender sms.Sender, cfg Config) (*Service, error) {
 	if len(cfg.Secret) < 32 {
 		return nil, fmt.Errorf("auth secret must be at least 32 bytes")
 	}
-	return &Service{client: client, sms: sender, cfg: cfg, now: time.Now}, nil
+	s := &Service{client: client, sms: sender, cfg: cfg, now: time.Now}
+	if cfg.SessionCacheTTL > 0 {
+		s.sessions = expirable.NewLRU[string, cachedSession](100_000, nil, cfg.SessionCacheTTL)
+	}
+	return s, nil
 }
 
 // CodeSent describes a code that was sent.
@@ -218,9 +237,13 @@ func (s *Service) SignOut(ctx context.Context) error {
 	if v == nil || v.SessionID == "" {
 		return apperr.New(apperr.Unauthenticated, "Tidak ada sesi untuk diakhiri.")
 	}
-	err := s.client.Session.UpdateOneID(v.SessionID).SetRevokedAt(s.now()).Exec(rule.System(ctx, "sign-out"))
+	sys := rule.System(ctx, "sign-out")
+	sess, err := s.client.Session.UpdateOneID(v.SessionID).SetRevokedAt(s.now()).Save(sys)
 	if err != nil {
 		return fmt.Errorf("revoke session: %w", err)
+	}
+	if s.sessions != nil {
+		s.sessions.Remove(string(sess.TokenHash))
 	}
 	return nil
 }

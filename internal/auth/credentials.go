@@ -40,7 +40,14 @@ func (s *Service) Authenticate(ctx context.Context, header string) (*viewer.View
 }
 
 func (s *Service) sessionViewer(ctx context.Context, token string) (*viewer.Viewer, error) {
-	sess, err := s.client.Session.Query().Where(session.TokenHash(sha(token))).
+	hash := sha(token)
+	if s.sessions != nil {
+		if c, ok := s.sessions.Get(string(hash)); ok && s.now().Before(c.expiresAt) {
+			v := c.viewer
+			return &v, nil
+		}
+	}
+	sess, err := s.client.Session.Query().Where(session.TokenHash(hash)).
 		WithAccount().Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, ErrInvalidCredentials
@@ -56,6 +63,11 @@ func (s *Service) sessionViewer(ctx context.Context, token string) (*viewer.View
 		return nil, err
 	}
 	v.SessionID = sess.ID
+	// An applicant who has not registered yet is about to get a recipient:
+	// only viewers that cannot change that way are cached.
+	if s.sessions != nil && (v.Role != viewer.RoleRecipient || v.RecipientID != "") {
+		s.sessions.Add(string(hash), cachedSession{viewer: *v, expiresAt: sess.ExpiresAt})
+	}
 	return v, nil
 }
 
