@@ -47,6 +47,9 @@ func startFake(ctx context.Context) (*fakeProc, error) {
 }
 
 func (f *fakeProc) stop() {
+	if f.cmd.ProcessState != nil {
+		return
+	}
 	_ = f.cmd.Process.Signal(os.Interrupt)
 	_ = f.cmd.Wait()
 }

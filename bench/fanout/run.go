@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/kartuprakerja/platform/ent/application"
@@ -29,6 +30,7 @@ func applicationStatus(s string) application.Status { return application.Status(
 // result is what one fan-out measured.
 type result struct {
 	sentAll, recorded time.Duration // last message accepted; every notification recorded
+	cpu               time.Duration // this process's CPU during the fan-out
 	stats             fcmfake.Stats
 	sent, pending     int
 	mem               *memWatch
@@ -58,7 +60,7 @@ func fanOut(ctx context.Context, db *database.DB, o options, fake *fakeProc, wav
 		}
 		defer pprof.StopCPUProfile()
 	}
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuTime(syscall.RUSAGE_SELF)
 	if err := svc.Start(ctx); err != nil {
 		return nil, err
 	}
@@ -73,6 +75,7 @@ func fanOut(ctx context.Context, db *database.DB, o options, fake *fakeProc, wav
 	if res.recorded, err = waitRecorded(ctx, db, o.n, start); err != nil {
 		return nil, err
 	}
+	res.cpu = cpuTime(syscall.RUSAGE_SELF) - cpu0
 	if res.stats, err = fake.stats(); err != nil {
 		return nil, err
 	}
@@ -128,6 +131,16 @@ func countStatus(ctx context.Context, db *database.DB) (sent, pending int) {
 	return sent, pending
 }
 
+// cpuTime is the user and system CPU of the process (or its waited-for
+// children).
+func cpuTime(who int) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(who, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
 func (r *result) print(n int) {
 	peakRSS, peakHeap, samples := r.mem.peaks()
 	fmt.Printf("fan-out of %d: last message accepted after %s, all recorded after %s\n",
@@ -137,6 +150,8 @@ func (r *result) print(n int) {
 	fmt.Printf("  fake FCM: accepted %d, tokens %d, duplicates %d\n", r.stats.Accepted, r.stats.Tokens, r.stats.Duplicates)
 	fmt.Printf("  notifications sent %d, pending %d\n", r.sent, r.pending)
 	fmt.Printf("  peak RSS %d MiB, peak heap in use %d MiB; heap by quarter: %s\n", peakRSS>>20, peakHeap>>20, samples)
+	fmt.Printf("  CPU of the pipeline during the fan-out: %s (%.0f µs a message)\n",
+		r.cpu.Round(time.Millisecond), float64(r.cpu.Microseconds())/float64(n))
 }
 
 func (r *result) check(n int) error {

@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -32,6 +33,13 @@ type config struct {
 	RegistryURL    string
 	RegistryKey    string
 	TestPassMark   int
+	FCMProject     string
+	FCMCredentials string
+	FCMEndpoint    string
+	VAPIDPublic    string
+	VAPIDPrivate   string
+	VAPIDSubject   string
+	PWAOrigin      string
 }
 
 func (c *config) register(fs *flag.FlagSet) {
@@ -49,6 +57,13 @@ func (c *config) register(fs *flag.FlagSet) {
 	fs.DurationVar(&c.SessionTTL, "session-ttl", envDuration("SESSION_TTL", 30*24*time.Hour), "how long a sign-in lasts")
 	fs.StringVar(&c.RegistryURL, "registry-url", env("REGISTRY_URL", ""), "base URL of the Dukcapil/exclusion registry API; empty: the embedded synthetic registry")
 	fs.StringVar(&c.RegistryKey, "registry-key", env("REGISTRY_KEY", ""), "bearer key for the registry API")
+	fs.StringVar(&c.FCMProject, "fcm-project", env("FCM_PROJECT", ""), "Firebase project for FCM pushes; empty: FCM off")
+	fs.StringVar(&c.FCMCredentials, "fcm-credentials", env("FCM_CREDENTIALS", ""), "service-account JSON for FCM; empty: Google default credentials")
+	fs.StringVar(&c.FCMEndpoint, "fcm-endpoint", env("FCM_ENDPOINT", ""), "replaces https://fcm.googleapis.com/v1 (a local fake FCM in tests)")
+	fs.StringVar(&c.VAPIDPublic, "vapid-public-key", env("VAPID_PUBLIC_KEY", ""), "Web Push VAPID public key; default: generated into <data-dir>/vapid.json")
+	fs.StringVar(&c.VAPIDPrivate, "vapid-private-key", env("VAPID_PRIVATE_KEY", ""), "Web Push VAPID private key")
+	fs.StringVar(&c.VAPIDSubject, "vapid-subject", env("VAPID_SUBJECT", "push@prakerja.go.id"), "contact address sent with Web Push")
+	fs.StringVar(&c.PWAOrigin, "pwa-origin", env("PWA_ORIGIN", ""), "the PWA's https origin, for links in web pushes")
 	fs.IntVar(&c.TestPassMark, "test-pass-mark", int(envInt("TEST_PASS_MARK", 60)), "score (0-100) that passes the motivation and basic ability test")
 }
 
@@ -141,4 +156,31 @@ func envDuration(name string, def time.Duration) time.Duration {
 		return def
 	}
 	return d
+}
+
+// vapidKeys returns the configured Web Push keys, or the pair kept in the
+// data directory (generated on first use).
+func (c *config) vapidKeys(generate func() (priv, pub string, err error)) (pub, priv string, err error) {
+	if c.VAPIDPublic != "" && c.VAPIDPrivate != "" {
+		return c.VAPIDPublic, c.VAPIDPrivate, nil
+	}
+	path := filepath.Join(c.DataDir, "vapid.json")
+	var keys struct{ Public, Private string }
+	if b, err := os.ReadFile(path); err == nil {
+		if err := json.Unmarshal(b, &keys); err != nil {
+			return "", "", fmt.Errorf("read %s: %w", path, err)
+		}
+		return keys.Public, keys.Private, nil
+	}
+	if keys.Private, keys.Public, err = generate(); err != nil {
+		return "", "", err
+	}
+	b, _ := json.Marshal(keys)
+	if err := os.MkdirAll(c.DataDir, 0o750); err != nil {
+		return "", "", err
+	}
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		return "", "", fmt.Errorf("write %s: %w", path, err)
+	}
+	return keys.Public, keys.Private, nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"entgo.io/ent/dialect"
 	"fmt"
 	"log/slog"
 	"time"
@@ -53,6 +54,7 @@ func runSeed(ctx context.Context, db *database.DB, cfg *config, log *slog.Logger
 	start := time.Now()
 	sum, err := seed.Run(ctx, db.Client, seed.Options{
 		Seed: cfg.Seed, Recipients: cfg.Recipients, Now: time.Now(), Logger: log,
+		Parallel: db.Dialect == dialect.SQLite,
 	})
 	if err != nil {
 		return fmt.Errorf("seed: %w", err)

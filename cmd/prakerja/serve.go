@@ -13,6 +13,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/registry"
 	"github.com/kartuprakerja/platform/internal/server"
+	"github.com/kartuprakerja/platform/push"
 )
 
 func serve(ctx context.Context, cfg *config) error {
@@ -36,6 +37,10 @@ func serve(ctx context.Context, cfg *config) error {
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
+	if err := a.Push.Start(ctx); err != nil {
+		return fmt.Errorf("push workers: %w", err)
+	}
+	defer stopPush(a, log)
 	go a.RunSchedules(ctx, time.Hour)
 	log.Info("serving", "addr", ln.Addr().String(), "store", db.Dialect, "ready_in", time.Since(start).Round(time.Millisecond))
 	return server.Serve(ctx, ln, a.Handler, log)
@@ -52,11 +57,16 @@ func buildApp(cfg *config, db *database.DB, log *slog.Logger) (*app.App, error) 
 	if cfg.Playground {
 		playground = "/playground"
 	}
+	pcfg, err := pushConfig(cfg)
+	if err != nil {
+		return nil, err
+	}
 	jcfg := journey.DefaultConfig()
 	jcfg.PassMark = cfg.TestPassMark
 	return app.New(db, app.Config{
 		Journey: jcfg,
-		Auth: acfg,
+		Push:    pcfg,
+		Auth:    acfg,
 		Server: server.Config{
 			AllowedOrigins: cfg.origins(), MaxBodyBytes: cfg.MaxBodyBytes, PlaygroundPath: playground,
 		},
@@ -75,4 +85,24 @@ func openMigrated(ctx context.Context, cfg *config, log *slog.Logger) (*database
 		return nil, fmt.Errorf("migrate: %w", err)
 	}
 	return db, nil
+}
+
+func pushConfig(cfg *config) (push.Config, error) {
+	p := push.DefaultConfig()
+	p.FCM.ProjectID, p.FCM.CredentialsFile, p.FCM.Endpoint = cfg.FCMProject, cfg.FCMCredentials, cfg.FCMEndpoint
+	pub, priv, err := cfg.vapidKeys(push.GenerateVAPIDKeys)
+	if err != nil {
+		return p, err
+	}
+	p.WebPush.PublicKey, p.WebPush.PrivateKey, p.WebPush.Subject = pub, priv, cfg.VAPIDSubject
+	p.PWAOrigin = cfg.PWAOrigin
+	return p, nil
+}
+
+func stopPush(a *app.App, log *slog.Logger) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := a.Push.Stop(ctx); err != nil {
+		log.Error("push workers", "err", err)
+	}
 }

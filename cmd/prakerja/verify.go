@@ -87,4 +87,3 @@ func readWith(open openFunc, name string, read func(io.Reader) error) error {
 	}
 	return nil
 }
-

@@ -17,6 +17,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/server"
 	"github.com/kartuprakerja/platform/internal/sms"
 	"github.com/kartuprakerja/platform/internal/survey"
+	"github.com/kartuprakerja/platform/push"
 	"github.com/kartuprakerja/platform/pwa"
 )
 
@@ -27,7 +28,8 @@ type Config struct {
 	Journey  journey.Config
 	Registry registry.ClientConfig // BaseURL empty: the embedded registry
 	SMS      sms.Sender            // nil logs messages
-	Notifier journey.Notifier      // nil drops journey events
+	Notifier journey.Notifier      // nil: the push service
+	Push     push.Config           // zero: no FCM, no Web Push (the inbox still fills)
 	Log      *slog.Logger
 }
 
@@ -37,6 +39,7 @@ type App struct {
 	Auth    *auth.Service
 	Journey *journey.Service
 	Surveys *survey.Service
+	Push    *push.Service // Start/Stop run the delivery workers
 	log     *slog.Logger
 }
 
@@ -52,12 +55,19 @@ func New(db *database.DB, cfg Config) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	pu, err := push.New(context.Background(), db, cfg.Push, cfg.Log)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Notifier == nil {
+		cfg.Notifier = pu
+	}
 	jr, err := newJourney(db, cfg)
 	if err != nil {
 		return nil, err
 	}
 	sv := survey.New(survey.Deps{Client: db.Client, Dialect: db.Dialect, Log: cfg.Log}, survey.DefaultConfig())
-	gql := graph.NewHandler(graph.NewSchema(graph.Services{Client: db.Client, Auth: authn, Journey: jr, Surveys: sv}),
+	gql := graph.NewHandler(graph.NewSchema(graph.Services{Client: db.Client, Auth: authn, Journey: jr, Surveys: sv, Push: pu}),
 		graph.HandlerConfig{Log: cfg.Log})
 	h, err := server.New(cfg.Server, server.Deps{
 		GraphQL: gql, Auth: authn, Ready: db.Ping, PWA: pwa.Files(), Log: cfg.Log,
@@ -66,7 +76,7 @@ func New(db *database.DB, cfg Config) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &App{Handler: h, Auth: authn, Journey: jr, Surveys: sv, log: cfg.Log}, nil
+	return &App{Handler: h, Auth: authn, Journey: jr, Surveys: sv, Push: pu, log: cfg.Log}, nil
 }
 
 func newJourney(db *database.DB, cfg Config) (*journey.Service, error) {
@@ -89,6 +99,7 @@ func newJourney(db *database.DB, cfg Config) (*journey.Service, error) {
 func (a *App) RunSchedules(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
+	surveysFrom := time.Now().Add(-24 * time.Hour) // overlaps are deduplicated by event key
 	for {
 		res, err := a.Journey.EnforcePurchaseDeadline(ctx)
 		if err != nil {
@@ -96,10 +107,39 @@ func (a *App) RunSchedules(ctx context.Context, every time.Duration) {
 		} else if res.Warned+res.Revoked > 0 {
 			a.log.Info("30-day rule", "warned", res.Warned, "revoked", res.Revoked)
 		}
+		if now := time.Now(); a.notifySurveyOpenings(ctx, surveysFrom, now) == nil {
+			surveysFrom = now
+		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
 	}
+}
+
+// notifySurveyOpenings turns the surveys that opened in (from, to] into
+// survey_available notifications, 500 per transaction.
+func (a *App) notifySurveyOpenings(ctx context.Context, from, to time.Time) error {
+	var events []push.Event
+	flush := func() error {
+		_, err := a.Push.NotifyNow(ctx, events...)
+		events = events[:0]
+		return err
+	}
+	err := a.Surveys.Openings(ctx, from, to, func(o survey.Opening) error {
+		events = append(events, push.SurveyAvailable(o.AccountID, o.Survey.ID, o.Survey.TitleID,
+			o.Survey.Incentive, o.Window.Closes))
+		if len(events) < 500 {
+			return nil
+		}
+		return flush()
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		a.log.Error("survey openings", "err", err)
+	}
+	return err
 }

@@ -148,7 +148,7 @@ func consume(ctx context.Context, client *ent.Client, opts Options, batches <-ch
 	start := time.Now()
 	done := 0
 	for {
-		n, err := writeSegment(ctx, client, batches, sum)
+		n, err := writeSegment(ctx, client, batches, sum, opts.Parallel)
 		if err != nil {
 			return err
 		}
@@ -172,7 +172,7 @@ func consume(ctx context.Context, client *ent.Client, opts Options, batches <-ch
 // them. database/sql serialises the statements on the transaction's
 // connection; what runs in parallel is ent building one lane's statements
 // while SQLite runs the other's.
-func writeSegment(ctx context.Context, client *ent.Client, batches <-chan *batch, sum *Summary) (int, error) {
+func writeSegment(ctx context.Context, client *ent.Client, batches <-chan *batch, sum *Summary, parallel bool) (int, error) {
 	var first *batch
 	select {
 	case b, ok := <-batches:
@@ -189,12 +189,17 @@ func writeSegment(ctx context.Context, client *ent.Client, batches <-chan *batch
 	}
 	laneCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	handoff := make(chan *batch, 1)
+	handoff := make(chan *batch, commitEvery) // room for a whole segment when run in sequence
 	headErr := make(chan error, 1)
-	go func() {
+	heads := func() {
 		defer close(handoff)
 		headErr <- writeHeads(laneCtx, tx, first, batches, handoff)
-	}()
+	}
+	if parallel {
+		go heads()
+	} else {
+		heads() // all heads first, then all tails: one statement at a time
+	}
 	var tailErr error
 	n := 0
 	for b := range handoff {

@@ -40,6 +40,10 @@ type Options struct {
 	Recipients int          // synthetic recipients, besides the demo recipient
 	Now        time.Time    // the present of the demo; zero means time.Now()
 	Logger     *slog.Logger // progress logs; nil discards them
+	// Parallel lets two goroutines share each write transaction (see
+	// writeSegment). Only SQLite runs statements that way; PostgreSQL's
+	// driver returns the inserted ids as rows, which cannot interleave.
+	Parallel bool
 }
 
 // Summary counts what a run wrote and lists the demo accounts.

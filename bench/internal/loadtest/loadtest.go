@@ -8,6 +8,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/json"
+	"entgo.io/ent/dialect"
 	"fmt"
 	"io"
 	"log/slog"
@@ -63,7 +64,8 @@ func seedIfEmpty(ctx context.Context, db *database.DB, n int, log *slog.Logger) 
 		return err
 	}
 	start := time.Now()
-	if _, err := seed.Run(ctx, db.Client, seed.Options{Seed: 1, Recipients: n, Now: time.Now(), Logger: log}); err != nil {
+	if _, err := seed.Run(ctx, db.Client, seed.Options{Seed: 1, Recipients: n, Now: time.Now(), Logger: log,
+		Parallel: db.Dialect == dialect.SQLite}); err != nil {
 		return err
 	}
 	fmt.Printf("seeded %d recipients in %s\n", n, time.Since(start).Round(time.Millisecond))

@@ -1,0 +1,114 @@
+package push
+
+import (
+	"context"
+	"slices"
+
+	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/notification"
+	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/rule"
+	"github.com/kartuprakerja/platform/internal/viewer"
+)
+
+// MarkRead marks the viewer's notifications ids as read and returns them.
+// Every id must be one of the viewer's own notifications (NOT_FOUND
+// otherwise, as for an id that does not exist); the write itself runs as
+// the system, since notification writes are admin-only in the policy.
+func (s *Service) MarkRead(ctx context.Context, ids []pulid.ID) ([]*ent.Notification, error) {
+	v := viewer.FromContext(ctx)
+	if v == nil {
+		return nil, rule.ErrUnauthenticated
+	}
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	if len(ids) == 0 {
+		return []*ent.Notification{}, nil
+	}
+	if len(ids) > 500 {
+		return nil, apperr.Invalid("ids", "at most 500 notifications at once")
+	}
+	own := notification.And(notification.IDIn(ids...), notification.AccountID(v.AccountID))
+	n, err := s.db.Client.Notification.Query().Where(own).Count(ctx)
+	if err != nil {
+		return nil, wrap(err, "find notifications")
+	}
+	if n != len(ids) {
+		return nil, apperr.New(apperr.NotFound, "notification not found")
+	}
+	err = s.db.Client.Notification.Update().Where(own, notification.ReadAtIsNil()).
+		SetReadAt(s.now()).Exec(system(ctx, "mark read: ownership checked"))
+	if err != nil {
+		return nil, wrap(err, "mark read")
+	}
+	out, err := s.db.Client.Notification.Query().Where(own).Order(notification.ByID()).All(ctx)
+	return out, wrap(err, "reload notifications")
+}
+
+// MarkAllRead marks every unread notification of the viewer as read and
+// returns how many there were.
+func (s *Service) MarkAllRead(ctx context.Context) (int, error) {
+	v := viewer.FromContext(ctx)
+	if v == nil {
+		return 0, rule.ErrUnauthenticated
+	}
+	n, err := s.db.Client.Notification.Update().
+		Where(notification.AccountID(v.AccountID), notification.ReadAtIsNil()).
+		SetReadAt(s.now()).Save(system(ctx, "mark all read: own account"))
+	return n, wrap(err, "mark all read")
+}
+
+// Preferences are the viewer's delivery settings; nil fields stay as they
+// are, and an empty MutedKinds unmutes everything.
+type Preferences struct {
+	MutedKinds       []notification.Kind
+	QuietStartMinute *int
+	QuietEndMinute   *int
+	DailyPushCap     *int
+}
+
+// UpdatePreferences changes the viewer's delivery settings. Selection
+// results and failed payouts cannot be muted (BAD_USER_INPUT).
+func (s *Service) UpdatePreferences(ctx context.Context, in Preferences) (*ent.Account, error) {
+	v := viewer.FromContext(ctx)
+	if v == nil {
+		return nil, rule.ErrUnauthenticated
+	}
+	if err := in.validate(); err != nil {
+		return nil, err
+	}
+	u := s.db.Client.Account.UpdateOneID(v.AccountID).
+		SetNillableQuietStartMinute(in.QuietStartMinute).
+		SetNillableQuietEndMinute(in.QuietEndMinute).
+		SetNillableDailyPushCap(in.DailyPushCap)
+	if in.MutedKinds != nil {
+		kinds := make([]string, 0, len(in.MutedKinds))
+		for _, k := range in.MutedKinds {
+			kinds = append(kinds, string(k))
+		}
+		slices.Sort(kinds)
+		u.SetMutedKinds(slices.Compact(kinds))
+	}
+	a, err := u.Save(ctx) // the account policy lets a viewer update its own row
+	return a, wrap(err, "update preferences")
+}
+
+func (in Preferences) validate() error {
+	for _, k := range in.MutedKinds {
+		if err := notification.KindValidator(k); err != nil {
+			return apperr.Invalid("mutedKinds", "unknown notification kind "+string(k))
+		}
+		if Unmutable(k) {
+			return apperr.Invalid("mutedKinds", "selection results and failed payouts cannot be muted")
+		}
+	}
+	for field, m := range map[string]*int{"quietStartMinute": in.QuietStartMinute, "quietEndMinute": in.QuietEndMinute} {
+		if m != nil && (*m < 0 || *m >= 24*60) {
+			return apperr.Invalid(field, "minutes after midnight must be 0-1439")
+		}
+	}
+	if in.DailyPushCap != nil && (*in.DailyPushCap < 1 || *in.DailyPushCap > 50) {
+		return apperr.Invalid("dailyPushCap", "the daily cap must be 1-50")
+	}
+	return nil
+}
