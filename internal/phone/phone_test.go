@@ -10,7 +10,8 @@ func TestNormalize(t *testing.T) {
 		{"081234567890", "+6281234567890", true},
 		{"+62 812-3456-7890", "+6281234567890", true},
 		{"6281234567890", "+6281234567890", true},
-		{"81234567", "+6281234567", true},
+		{"812345678", "+62812345678", true}, // the shortest: 9 digits after the 0
+		{"81234567", "", false},
 		{"0212345678", "", false},       // landline
 		{"+1 415 555 0100", "", false},  // not Indonesia
 		{"08123", "", false},            // too short
