@@ -142,6 +142,11 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{ApplicationsColumns[9], ApplicationsColumns[3], ApplicationsColumns[4]},
 			},
+			{
+				Name:    "application_wave_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{ApplicationsColumns[9], ApplicationsColumns[4]},
+			},
 		},
 	}
 	// AuditLogsColumns holds the columns for the "audit_logs" table.

@@ -43,6 +43,7 @@ func (Application) Indexes() []ent.Index {
 	return []ent.Index{
 		uniqueOn("recipient_id", "wave_id"),
 		indexOn("wave_id", "province_id", "status"),
+		indexOn("wave_id", "status"), // counts of a wave by result
 	}
 }
 

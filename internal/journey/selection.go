@@ -140,15 +140,17 @@ func (s *Service) writeOutcomes(ctx context.Context, tx *ent.Tx, apps []applican
 	var decided, accepted [][]any
 	seq := 0
 	for i, o := range outs {
-		rank := ""
-		if o.Status == lottery.Selected {
-			rank = fmt.Sprint(o.Rank)
+		switch o.Status {
+		case lottery.Selected:
 			seq++
+			decided = append(decided, []any{o.ID, string(o.Status), fmt.Sprint(o.Rank)})
 			accepted = append(accepted, []any{apps[i].recipientID, fmt.Sprintf("%04d%012d", w.Number, seq)})
+		case lottery.Excluded:
+			decided = append(decided, []any{o.ID, string(o.Status), ""})
 		}
-		decided = append(decided, []any{o.ID, string(o.Status), rank})
 	}
-	// Per row: id, status, rank ("" unless selected). Constant: decided_at, updated_at.
+	// Per row (the selected and the excluded): id, status, rank ("" unless
+	// selected). Constant: decided_at, updated_at.
 	err := s.updateRows(ctx, tx, decided, bulkUpdate{
 		cte: "v(id, st, rk)",
 		pg: `UPDATE applications SET status = v.st,
@@ -159,6 +161,11 @@ func (s *Service) writeOutcomes(ctx context.Context, tx *ent.Tx, apps []applican
 		args: []any{now, now},
 	})
 	if err != nil {
+		return fmt.Errorf("record results: %w", err)
+	}
+	// Everyone still pending was drawn and not selected: one statement.
+	if _, err := tx.ExecContext(ctx, s.rebind(`UPDATE applications SET status = 'not_selected', decided_at = ?, updated_at = ?
+		WHERE wave_id = ? AND status = 'pending'`), now, now, string(w.ID)); err != nil {
 		return fmt.Errorf("record results: %w", err)
 	}
 	// Per row: recipient id, card number. Constant: balance, accepted_at, updated_at.
@@ -248,25 +255,32 @@ func (s *Service) byteOrder(col string) string {
 // rebind adapts a hand-written statement's placeholders to the store.
 func (s *Service) rebind(q string) string { return database.Rebind(s.dialect, q) }
 
-// Summary counts a wave's outcome.
+// Summary counts a wave's outcome (one grouped, index-only query).
 func (s *Service) Summary(ctx context.Context, id pulid.ID) (*Summary, error) {
 	w, err := s.client.Wave.Get(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	sys := rule.System(ctx, "public wave counts")
-	count := func(ps ...application.Status) (int, error) {
-		return s.client.Application.Query().Where(application.WaveID(id), application.StatusIn(ps...)).Count(sys)
+	rows, err := s.client.QueryContext(ctx, s.rebind(
+		`SELECT status, COUNT(*) FROM applications WHERE wave_id = ? GROUP BY status`), string(id))
+	if err != nil {
+		return nil, fmt.Errorf("count applications: %w", err)
 	}
+	defer rows.Close()
 	out := &Summary{Wave: w}
-	if out.Applicants, err = s.client.Application.Query().Where(application.WaveID(id)).Count(sys); err != nil {
-		return nil, err
+	for rows.Next() {
+		var status string
+		var n int
+		if err := rows.Scan(&status, &n); err != nil {
+			return nil, err
+		}
+		out.Applicants += n
+		switch application.Status(status) {
+		case application.StatusSelected:
+			out.Selected = n
+		case application.StatusExcluded:
+			out.Excluded = n
+		}
 	}
-	if out.Selected, err = count(application.StatusSelected); err != nil {
-		return nil, err
-	}
-	if out.Excluded, err = count(application.StatusExcluded); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return out, rows.Err()
 }

@@ -16,6 +16,8 @@ CREATE INDEX `application_recipient_id` ON `applications` (`recipient_id`);
 CREATE UNIQUE INDEX `application_recipient_id_wave_id` ON `applications` (`recipient_id`, `wave_id`);
 -- Create index "application_wave_id_province_id_status" to table: "applications"
 CREATE INDEX `application_wave_id_province_id_status` ON `applications` (`wave_id`, `province_id`, `status`);
+-- Create index "application_wave_id_status" to table: "applications"
+CREATE INDEX `application_wave_id_status` ON `applications` (`wave_id`, `status`);
 -- Create "audit_logs" table
 CREATE TABLE `audit_logs` (`id` text NOT NULL, `created_at` datetime NOT NULL, `actor_id` text NULL, `actor_role` text NOT NULL DEFAULT ('system'), `action` text NOT NULL, `target_type` text NOT NULL DEFAULT (''), `target_id` text NULL, `reason` text NOT NULL DEFAULT (''), `detail` json NULL, PRIMARY KEY (`id`));
 -- Create index "auditlog_target_id_created_at" to table: "audit_logs"

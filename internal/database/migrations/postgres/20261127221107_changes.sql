@@ -70,6 +70,8 @@ CREATE INDEX "application_recipient_id" ON "applications" ("recipient_id");
 CREATE UNIQUE INDEX "application_recipient_id_wave_id" ON "applications" ("recipient_id", "wave_id");
 -- Create index "application_wave_id_province_id_status" to table: "applications"
 CREATE INDEX "application_wave_id_province_id_status" ON "applications" ("wave_id", "province_id", "status");
+-- Create index "application_wave_id_status" to table: "applications"
+CREATE INDEX "application_wave_id_status" ON "applications" ("wave_id", "status");
 -- Create "courses" table
 CREATE TABLE "courses" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "title" character varying NOT NULL, "description" text NOT NULL DEFAULT '', "category" character varying NOT NULL, "method" character varying NOT NULL, "price" bigint NOT NULL, "duration_hours" bigint NOT NULL, "assessment_score" bigint NOT NULL DEFAULT 0, "rating_average" double precision NOT NULL DEFAULT 0, "rating_count" bigint NOT NULL DEFAULT 0, "purchase_count" bigint NOT NULL DEFAULT 0, "active" boolean NOT NULL DEFAULT true, "training_institution_id" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "courses_training_institutions_courses" FOREIGN KEY ("training_institution_id") REFERENCES "training_institutions" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION);
 -- Create index "course_category_active" to table: "courses"
