@@ -109,16 +109,8 @@ func (s *Service) inTx(ctx context.Context, why string, fn func(ctx context.Cont
 		s.writeMu.Lock()
 		defer s.writeMu.Unlock()
 	}
-	tx, err := s.db.Client.Tx(ctx)
-	if err != nil {
-		return fmt.Errorf("push: begin %s: %w", why, err)
-	}
-	if err := fn(ctx, tx); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("push: commit %s: %w", why, err)
+	if err := database.WithTx(ctx, s.db.Client, func(tx *ent.Tx) error { return fn(ctx, tx) }); err != nil {
+		return fmt.Errorf("push: %s: %w", why, err)
 	}
 	return nil
 }
