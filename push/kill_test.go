@@ -2,13 +2,9 @@ package push
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
-	"net/url"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -234,30 +230,13 @@ func openFresh(t *testing.T, d string) (string, *database.DB) {
 // (skipped without a server, as dbtest does, except in CI).
 func createPostgres(t *testing.T) string {
 	t.Helper()
-	admin, err := sql.Open("pgx", dbtest.PostgresURL())
-	if err == nil {
-		err = admin.Ping()
-	}
+	u, drop, err := database.Scratch(context.Background(), dbtest.PostgresURL(), "push_kill_")
 	if err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("PostgreSQL unreachable: %v", err)
 		}
 		t.Skipf("PostgreSQL unreachable: %v", err)
 	}
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	name := "push_kill_" + hex.EncodeToString(b)
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_, _ = admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-		admin.Close()
-	})
-	pu, err := url.Parse(dbtest.PostgresURL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	pu.Path = "/" + name
-	return pu.String()
+	t.Cleanup(drop)
+	return u
 }

@@ -2,13 +2,9 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,23 +53,7 @@ func freshURL(ctx context.Context, raw string) (string, func(), error) {
 		}
 		return filepath.Join(dir, "bench.db"), func() { os.RemoveAll(dir) }, nil
 	}
-	admin, err := sql.Open("pgx", raw)
-	if err != nil {
-		return "", nil, err
-	}
-	b := make([]byte, 4)
-	_, _ = rand.Read(b)
-	name := "fanout_" + hex.EncodeToString(b)
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
-		admin.Close()
-		return "", nil, fmt.Errorf("create database: %w", err)
-	}
-	u, _ := url.Parse(raw)
-	u.Path = "/" + name
-	return u.String(), func() {
-		_, _ = admin.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
-		admin.Close()
-	}, nil
+	return database.Scratch(ctx, raw, "fanout_")
 }
 
 // chunk is the rows per INSERT: under SQLite's 32,766 bound values for the

@@ -8,16 +8,11 @@ package dbtest
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"io"
 	"log/slog"
-	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"entgo.io/ent/dialect"
 
@@ -71,37 +66,13 @@ func PostgresURL() string {
 
 func createPostgres(t testing.TB) string {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	admin, err := sql.Open("pgx", PostgresURL())
-	if err == nil {
-		err = admin.PingContext(ctx)
-	}
+	u, drop, err := database.Scratch(context.Background(), PostgresURL(), "prakerja_test_")
 	if err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("PostgreSQL is required in CI and not reachable at %s: %v", PostgresURL(), err)
+			t.Fatalf("PostgreSQL is required in CI: %v", err)
 		}
-		t.Skipf("PostgreSQL not reachable at %s (%v): PostgreSQL test skipped", PostgresURL(), err)
+		t.Skipf("%v: PostgreSQL test skipped", err)
 	}
-	defer admin.Close()
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	name := "prakerja_test_" + hex.EncodeToString(b)
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatalf("create test database: %v", err)
-	}
-	t.Cleanup(func() {
-		a, err := sql.Open("pgx", PostgresURL())
-		if err != nil {
-			return
-		}
-		defer a.Close()
-		_, _ = a.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
-	})
-	u, err := url.Parse(PostgresURL())
-	if err != nil {
-		t.Fatalf("parse PostgreSQL url: %v", err)
-	}
-	u.Path = "/" + name
-	return u.String()
+	t.Cleanup(drop)
+	return u
 }

@@ -13,7 +13,6 @@ import (
 	"log"
 	"net/url"
 	"os"
-	"time"
 
 	atlas "ariga.io/atlas/sql/migrate"
 	"entgo.io/ent/dialect"
@@ -22,6 +21,7 @@ import (
 	"modernc.org/sqlite"
 
 	"github.com/kartuprakerja/platform/ent/migrate"
+	"github.com/kartuprakerja/platform/internal/database"
 )
 
 const name = "changes"
@@ -62,23 +62,17 @@ func withScratchPostgres(ctx context.Context, fn func(url string) error) error {
 	if base == "" {
 		base = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
 	}
-	admin, err := sql.Open("pgx", base)
+	u, drop, err := database.Scratch(ctx, base, "prakerja_migrategen_")
+	if err != nil {
+		return fmt.Errorf("scratch database (is PostgreSQL running?): %w", err)
+	}
+	defer drop()
+	q, err := url.Parse(u)
 	if err != nil {
 		return err
 	}
-	defer admin.Close()
-	db := fmt.Sprintf("prakerja_migrategen_%d", time.Now().UnixNano())
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+db); err != nil {
-		return fmt.Errorf("create scratch database (is PostgreSQL running?): %w", err)
-	}
-	defer admin.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+db+" WITH (FORCE)") //nolint:errcheck
-	u, err := url.Parse(base)
-	if err != nil {
-		return err
-	}
-	u.Path = "/" + db
-	q := u.Query()
-	q.Set("search_path", "public")
-	u.RawQuery = q.Encode()
-	return fn(u.String())
+	v := q.Query()
+	v.Set("search_path", "public")
+	q.RawQuery = v.Encode()
+	return fn(q.String())
 }
