@@ -73,7 +73,9 @@ func TestSignInReturnsTheRecipient(t *testing.T) {
 		}
 		code := strings.TrimSuffix(strings.Fields(strings.SplitN(s.SMS.Last(norm), ":", 2)[1])[0], ".")
 		var out struct {
-			SignIn struct{ Account struct{ Recipient *struct{ ID string } } }
+			SignIn struct {
+				Account struct{ Recipient *struct{ ID string } }
+			}
 		}
 		anon.Do(t, `mutation($p: String!, $c: String!) { signIn(phone: $p, code: $c) { account { recipient { id } } } }`,
 			map[string]any{"p": tt.phone, "c": code}).MustData(t, &out)
