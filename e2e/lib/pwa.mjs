@@ -72,6 +72,17 @@ export async function netLog(page) {
     entries: () => [...byId.values()].filter((r) => r.url && !r.url.startsWith('data:')),
     total(filter = () => true) { return this.entries().filter(filter).reduce((n, r) => n + (r.bytes || 0), 0); },
     clear: () => byId.clear(),
+    // settled waits (up to 10 s) until at least one request matches and every
+    // matching request has finished or failed, and returns them.
+    async settled(filter, timeout = 10000) {
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        const rs = this.entries().filter(filter);
+        if (rs.length > 0 && rs.every((r) => r.bytes !== undefined || r.failed)) return rs;
+        if (Date.now() > deadline) throw new Error(`requests did not settle: ${JSON.stringify(rs)}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
     detach: () => cdp.detach(),
   };
 }

@@ -86,7 +86,7 @@ test('dashboard answer under 4 KB compressed; a repeated screen is a persisted-q
     await page.reload();
     await page.getByRole('heading', { name: 'Kartu Prakerja Anda' }).waitFor();
     await page.waitForLoadState('networkidle');
-    const home = net.entries().find((r) => r.url.includes('/graphql?operationName=Home'));
+    const home = (await net.settled((r) => r.url.includes('/graphql?operationName=Home'))).find((r) => !r.failed);
     assert.ok(home, 'the dashboard query was sent as a GET');
     assert.equal(home.method, 'GET');
     assert.ok(!home.url.includes('query='), 'the query text was sent again');
@@ -104,9 +104,10 @@ test('dashboard answer under 4 KB compressed; a repeated screen is a persisted-q
     await page.getByRole('link', { name: 'Beranda' }).click();
     await page.getByRole('link', { name: 'Gelombang' }).first().click();
     await page.getByText('terpilih').first().waitFor();
-    await page.waitForLoadState('networkidle');
-    const waves = net.entries().filter((r) => r.url.includes('operationName=Waves'));
-    assert.ok(waves.length >= 1);
+    // Client-side navigation: 'networkidle' does not wait for the app's own
+    // fetches, so wait until every Waves request has finished or failed.
+    const waves = await net.settled((r) => r.url.includes('operationName=Waves')).then((all) => all.filter((r) => !r.failed));
+    assert.ok(waves.length >= 1, 'no Waves read finished');
     for (const r of waves) {
       assert.equal(r.method, 'GET');
       assert.ok(r.bytes < 1500, `repeated Waves read ${r.bytes} bytes`);
