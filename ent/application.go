@@ -30,14 +30,6 @@ type Application struct {
 	WaveID pulid.ID `json:"wave_id,omitempty"`
 	// the province whose quota the application competes for
 	ProvinceID pulid.ID `json:"province_id,omitempty"`
-	// Status holds the value of the "status" field.
-	Status application.Status `json:"status,omitempty"`
-	// draw position within the province
-	Rank *int `json:"rank,omitempty"`
-	// ExclusionReason holds the value of the "exclusion_reason" field.
-	ExclusionReason *string `json:"exclusion_reason,omitempty"`
-	// DecidedAt holds the value of the "decided_at" field.
-	DecidedAt *time.Time `json:"decided_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ApplicationQuery when eager-loading is set.
 	Edges        ApplicationEdges `json:"edges"`
@@ -86,11 +78,7 @@ func (*Application) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case application.FieldID, application.FieldRecipientID, application.FieldWaveID, application.FieldProvinceID:
 			values[i] = new(pulid.ID)
-		case application.FieldRank:
-			values[i] = new(sql.NullInt64)
-		case application.FieldStatus, application.FieldExclusionReason:
-			values[i] = new(sql.NullString)
-		case application.FieldCreatedAt, application.FieldUpdatedAt, application.FieldDecidedAt:
+		case application.FieldCreatedAt, application.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -142,33 +130,6 @@ func (_m *Application) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field province_id", values[i])
 			} else if value != nil {
 				_m.ProvinceID = *value
-			}
-		case application.FieldStatus:
-			if value, ok := values[i].(*sql.NullString); !ok {
-				return fmt.Errorf("unexpected type %T for field status", values[i])
-			} else if value.Valid {
-				_m.Status = application.Status(value.String)
-			}
-		case application.FieldRank:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
-				return fmt.Errorf("unexpected type %T for field rank", values[i])
-			} else if value.Valid {
-				_m.Rank = new(int)
-				*_m.Rank = int(value.Int64)
-			}
-		case application.FieldExclusionReason:
-			if value, ok := values[i].(*sql.NullString); !ok {
-				return fmt.Errorf("unexpected type %T for field exclusion_reason", values[i])
-			} else if value.Valid {
-				_m.ExclusionReason = new(string)
-				*_m.ExclusionReason = value.String
-			}
-		case application.FieldDecidedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
-				return fmt.Errorf("unexpected type %T for field decided_at", values[i])
-			} else if value.Valid {
-				_m.DecidedAt = new(time.Time)
-				*_m.DecidedAt = value.Time
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -230,24 +191,6 @@ func (_m *Application) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("province_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ProvinceID))
-	builder.WriteString(", ")
-	builder.WriteString("status=")
-	builder.WriteString(fmt.Sprintf("%v", _m.Status))
-	builder.WriteString(", ")
-	if v := _m.Rank; v != nil {
-		builder.WriteString("rank=")
-		builder.WriteString(fmt.Sprintf("%v", *v))
-	}
-	builder.WriteString(", ")
-	if v := _m.ExclusionReason; v != nil {
-		builder.WriteString("exclusion_reason=")
-		builder.WriteString(*v)
-	}
-	builder.WriteString(", ")
-	if v := _m.DecidedAt; v != nil {
-		builder.WriteString("decided_at=")
-		builder.WriteString(v.Format(time.ANSIC))
-	}
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -72,62 +72,6 @@ func (_c *ApplicationCreate) SetProvinceID(v pulid.ID) *ApplicationCreate {
 	return _c
 }
 
-// SetStatus sets the "status" field.
-func (_c *ApplicationCreate) SetStatus(v application.Status) *ApplicationCreate {
-	_c.mutation.SetStatus(v)
-	return _c
-}
-
-// SetNillableStatus sets the "status" field if the given value is not nil.
-func (_c *ApplicationCreate) SetNillableStatus(v *application.Status) *ApplicationCreate {
-	if v != nil {
-		_c.SetStatus(*v)
-	}
-	return _c
-}
-
-// SetRank sets the "rank" field.
-func (_c *ApplicationCreate) SetRank(v int) *ApplicationCreate {
-	_c.mutation.SetRank(v)
-	return _c
-}
-
-// SetNillableRank sets the "rank" field if the given value is not nil.
-func (_c *ApplicationCreate) SetNillableRank(v *int) *ApplicationCreate {
-	if v != nil {
-		_c.SetRank(*v)
-	}
-	return _c
-}
-
-// SetExclusionReason sets the "exclusion_reason" field.
-func (_c *ApplicationCreate) SetExclusionReason(v string) *ApplicationCreate {
-	_c.mutation.SetExclusionReason(v)
-	return _c
-}
-
-// SetNillableExclusionReason sets the "exclusion_reason" field if the given value is not nil.
-func (_c *ApplicationCreate) SetNillableExclusionReason(v *string) *ApplicationCreate {
-	if v != nil {
-		_c.SetExclusionReason(*v)
-	}
-	return _c
-}
-
-// SetDecidedAt sets the "decided_at" field.
-func (_c *ApplicationCreate) SetDecidedAt(v time.Time) *ApplicationCreate {
-	_c.mutation.SetDecidedAt(v)
-	return _c
-}
-
-// SetNillableDecidedAt sets the "decided_at" field if the given value is not nil.
-func (_c *ApplicationCreate) SetNillableDecidedAt(v *time.Time) *ApplicationCreate {
-	if v != nil {
-		_c.SetDecidedAt(*v)
-	}
-	return _c
-}
-
 // SetID sets the "id" field.
 func (_c *ApplicationCreate) SetID(v pulid.ID) *ApplicationCreate {
 	_c.mutation.SetID(v)
@@ -203,10 +147,6 @@ func (_c *ApplicationCreate) defaults() error {
 		v := application.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
-	if _, ok := _c.mutation.Status(); !ok {
-		v := application.DefaultStatus
-		_c.mutation.SetStatus(v)
-	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if application.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized application.DefaultID (forgotten import ent/runtime?)")
@@ -233,14 +173,6 @@ func (_c *ApplicationCreate) check() error {
 	}
 	if _, ok := _c.mutation.ProvinceID(); !ok {
 		return &ValidationError{Name: "province_id", err: errors.New(`ent: missing required field "Application.province_id"`)}
-	}
-	if _, ok := _c.mutation.Status(); !ok {
-		return &ValidationError{Name: "status", err: errors.New(`ent: missing required field "Application.status"`)}
-	}
-	if v, ok := _c.mutation.Status(); ok {
-		if err := application.StatusValidator(v); err != nil {
-			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Application.status": %w`, err)}
-		}
 	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := application.IDValidator(string(v)); err != nil {
@@ -300,22 +232,6 @@ func (_c *ApplicationCreate) createSpec() (*Application, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.ProvinceID(); ok {
 		_spec.SetField(application.FieldProvinceID, field.TypeString, value)
 		_node.ProvinceID = value
-	}
-	if value, ok := _c.mutation.Status(); ok {
-		_spec.SetField(application.FieldStatus, field.TypeEnum, value)
-		_node.Status = value
-	}
-	if value, ok := _c.mutation.Rank(); ok {
-		_spec.SetField(application.FieldRank, field.TypeInt, value)
-		_node.Rank = &value
-	}
-	if value, ok := _c.mutation.ExclusionReason(); ok {
-		_spec.SetField(application.FieldExclusionReason, field.TypeString, value)
-		_node.ExclusionReason = &value
-	}
-	if value, ok := _c.mutation.DecidedAt(); ok {
-		_spec.SetField(application.FieldDecidedAt, field.TypeTime, value)
-		_node.DecidedAt = &value
 	}
 	if nodes := _c.mutation.RecipientIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -415,78 +331,6 @@ func (u *ApplicationUpsert) UpdateUpdatedAt() *ApplicationUpsert {
 	return u
 }
 
-// SetStatus sets the "status" field.
-func (u *ApplicationUpsert) SetStatus(v application.Status) *ApplicationUpsert {
-	u.Set(application.FieldStatus, v)
-	return u
-}
-
-// UpdateStatus sets the "status" field to the value that was provided on create.
-func (u *ApplicationUpsert) UpdateStatus() *ApplicationUpsert {
-	u.SetExcluded(application.FieldStatus)
-	return u
-}
-
-// SetRank sets the "rank" field.
-func (u *ApplicationUpsert) SetRank(v int) *ApplicationUpsert {
-	u.Set(application.FieldRank, v)
-	return u
-}
-
-// UpdateRank sets the "rank" field to the value that was provided on create.
-func (u *ApplicationUpsert) UpdateRank() *ApplicationUpsert {
-	u.SetExcluded(application.FieldRank)
-	return u
-}
-
-// AddRank adds v to the "rank" field.
-func (u *ApplicationUpsert) AddRank(v int) *ApplicationUpsert {
-	u.Add(application.FieldRank, v)
-	return u
-}
-
-// ClearRank clears the value of the "rank" field.
-func (u *ApplicationUpsert) ClearRank() *ApplicationUpsert {
-	u.SetNull(application.FieldRank)
-	return u
-}
-
-// SetExclusionReason sets the "exclusion_reason" field.
-func (u *ApplicationUpsert) SetExclusionReason(v string) *ApplicationUpsert {
-	u.Set(application.FieldExclusionReason, v)
-	return u
-}
-
-// UpdateExclusionReason sets the "exclusion_reason" field to the value that was provided on create.
-func (u *ApplicationUpsert) UpdateExclusionReason() *ApplicationUpsert {
-	u.SetExcluded(application.FieldExclusionReason)
-	return u
-}
-
-// ClearExclusionReason clears the value of the "exclusion_reason" field.
-func (u *ApplicationUpsert) ClearExclusionReason() *ApplicationUpsert {
-	u.SetNull(application.FieldExclusionReason)
-	return u
-}
-
-// SetDecidedAt sets the "decided_at" field.
-func (u *ApplicationUpsert) SetDecidedAt(v time.Time) *ApplicationUpsert {
-	u.Set(application.FieldDecidedAt, v)
-	return u
-}
-
-// UpdateDecidedAt sets the "decided_at" field to the value that was provided on create.
-func (u *ApplicationUpsert) UpdateDecidedAt() *ApplicationUpsert {
-	u.SetExcluded(application.FieldDecidedAt)
-	return u
-}
-
-// ClearDecidedAt clears the value of the "decided_at" field.
-func (u *ApplicationUpsert) ClearDecidedAt() *ApplicationUpsert {
-	u.SetNull(application.FieldDecidedAt)
-	return u
-}
-
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -558,90 +402,6 @@ func (u *ApplicationUpsertOne) SetUpdatedAt(v time.Time) *ApplicationUpsertOne {
 func (u *ApplicationUpsertOne) UpdateUpdatedAt() *ApplicationUpsertOne {
 	return u.Update(func(s *ApplicationUpsert) {
 		s.UpdateUpdatedAt()
-	})
-}
-
-// SetStatus sets the "status" field.
-func (u *ApplicationUpsertOne) SetStatus(v application.Status) *ApplicationUpsertOne {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.SetStatus(v)
-	})
-}
-
-// UpdateStatus sets the "status" field to the value that was provided on create.
-func (u *ApplicationUpsertOne) UpdateStatus() *ApplicationUpsertOne {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.UpdateStatus()
-	})
-}
-
-// SetRank sets the "rank" field.
-func (u *ApplicationUpsertOne) SetRank(v int) *ApplicationUpsertOne {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.SetRank(v)
-	})
-}
-
-// AddRank adds v to the "rank" field.
-func (u *ApplicationUpsertOne) AddRank(v int) *ApplicationUpsertOne {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.AddRank(v)
-	})
-}
-
-// UpdateRank sets the "rank" field to the value that was provided on create.
-func (u *ApplicationUpsertOne) UpdateRank() *ApplicationUpsertOne {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.UpdateRank()
-	})
-}
-
-// ClearRank clears the value of the "rank" field.
-func (u *ApplicationUpsertOne) ClearRank() *ApplicationUpsertOne {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.ClearRank()
-	})
-}
-
-// SetExclusionReason sets the "exclusion_reason" field.
-func (u *ApplicationUpsertOne) SetExclusionReason(v string) *ApplicationUpsertOne {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.SetExclusionReason(v)
-	})
-}
-
-// UpdateExclusionReason sets the "exclusion_reason" field to the value that was provided on create.
-func (u *ApplicationUpsertOne) UpdateExclusionReason() *ApplicationUpsertOne {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.UpdateExclusionReason()
-	})
-}
-
-// ClearExclusionReason clears the value of the "exclusion_reason" field.
-func (u *ApplicationUpsertOne) ClearExclusionReason() *ApplicationUpsertOne {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.ClearExclusionReason()
-	})
-}
-
-// SetDecidedAt sets the "decided_at" field.
-func (u *ApplicationUpsertOne) SetDecidedAt(v time.Time) *ApplicationUpsertOne {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.SetDecidedAt(v)
-	})
-}
-
-// UpdateDecidedAt sets the "decided_at" field to the value that was provided on create.
-func (u *ApplicationUpsertOne) UpdateDecidedAt() *ApplicationUpsertOne {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.UpdateDecidedAt()
-	})
-}
-
-// ClearDecidedAt clears the value of the "decided_at" field.
-func (u *ApplicationUpsertOne) ClearDecidedAt() *ApplicationUpsertOne {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.ClearDecidedAt()
 	})
 }
 
@@ -883,90 +643,6 @@ func (u *ApplicationUpsertBulk) SetUpdatedAt(v time.Time) *ApplicationUpsertBulk
 func (u *ApplicationUpsertBulk) UpdateUpdatedAt() *ApplicationUpsertBulk {
 	return u.Update(func(s *ApplicationUpsert) {
 		s.UpdateUpdatedAt()
-	})
-}
-
-// SetStatus sets the "status" field.
-func (u *ApplicationUpsertBulk) SetStatus(v application.Status) *ApplicationUpsertBulk {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.SetStatus(v)
-	})
-}
-
-// UpdateStatus sets the "status" field to the value that was provided on create.
-func (u *ApplicationUpsertBulk) UpdateStatus() *ApplicationUpsertBulk {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.UpdateStatus()
-	})
-}
-
-// SetRank sets the "rank" field.
-func (u *ApplicationUpsertBulk) SetRank(v int) *ApplicationUpsertBulk {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.SetRank(v)
-	})
-}
-
-// AddRank adds v to the "rank" field.
-func (u *ApplicationUpsertBulk) AddRank(v int) *ApplicationUpsertBulk {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.AddRank(v)
-	})
-}
-
-// UpdateRank sets the "rank" field to the value that was provided on create.
-func (u *ApplicationUpsertBulk) UpdateRank() *ApplicationUpsertBulk {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.UpdateRank()
-	})
-}
-
-// ClearRank clears the value of the "rank" field.
-func (u *ApplicationUpsertBulk) ClearRank() *ApplicationUpsertBulk {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.ClearRank()
-	})
-}
-
-// SetExclusionReason sets the "exclusion_reason" field.
-func (u *ApplicationUpsertBulk) SetExclusionReason(v string) *ApplicationUpsertBulk {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.SetExclusionReason(v)
-	})
-}
-
-// UpdateExclusionReason sets the "exclusion_reason" field to the value that was provided on create.
-func (u *ApplicationUpsertBulk) UpdateExclusionReason() *ApplicationUpsertBulk {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.UpdateExclusionReason()
-	})
-}
-
-// ClearExclusionReason clears the value of the "exclusion_reason" field.
-func (u *ApplicationUpsertBulk) ClearExclusionReason() *ApplicationUpsertBulk {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.ClearExclusionReason()
-	})
-}
-
-// SetDecidedAt sets the "decided_at" field.
-func (u *ApplicationUpsertBulk) SetDecidedAt(v time.Time) *ApplicationUpsertBulk {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.SetDecidedAt(v)
-	})
-}
-
-// UpdateDecidedAt sets the "decided_at" field to the value that was provided on create.
-func (u *ApplicationUpsertBulk) UpdateDecidedAt() *ApplicationUpsertBulk {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.UpdateDecidedAt()
-	})
-}
-
-// ClearDecidedAt clears the value of the "decided_at" field.
-func (u *ApplicationUpsertBulk) ClearDecidedAt() *ApplicationUpsertBulk {
-	return u.Update(func(s *ApplicationUpsert) {
-		s.ClearDecidedAt()
 	})
 }
 

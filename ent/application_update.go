@@ -35,87 +35,6 @@ func (_u *ApplicationUpdate) SetUpdatedAt(v time.Time) *ApplicationUpdate {
 	return _u
 }
 
-// SetStatus sets the "status" field.
-func (_u *ApplicationUpdate) SetStatus(v application.Status) *ApplicationUpdate {
-	_u.mutation.SetStatus(v)
-	return _u
-}
-
-// SetNillableStatus sets the "status" field if the given value is not nil.
-func (_u *ApplicationUpdate) SetNillableStatus(v *application.Status) *ApplicationUpdate {
-	if v != nil {
-		_u.SetStatus(*v)
-	}
-	return _u
-}
-
-// SetRank sets the "rank" field.
-func (_u *ApplicationUpdate) SetRank(v int) *ApplicationUpdate {
-	_u.mutation.ResetRank()
-	_u.mutation.SetRank(v)
-	return _u
-}
-
-// SetNillableRank sets the "rank" field if the given value is not nil.
-func (_u *ApplicationUpdate) SetNillableRank(v *int) *ApplicationUpdate {
-	if v != nil {
-		_u.SetRank(*v)
-	}
-	return _u
-}
-
-// AddRank adds value to the "rank" field.
-func (_u *ApplicationUpdate) AddRank(v int) *ApplicationUpdate {
-	_u.mutation.AddRank(v)
-	return _u
-}
-
-// ClearRank clears the value of the "rank" field.
-func (_u *ApplicationUpdate) ClearRank() *ApplicationUpdate {
-	_u.mutation.ClearRank()
-	return _u
-}
-
-// SetExclusionReason sets the "exclusion_reason" field.
-func (_u *ApplicationUpdate) SetExclusionReason(v string) *ApplicationUpdate {
-	_u.mutation.SetExclusionReason(v)
-	return _u
-}
-
-// SetNillableExclusionReason sets the "exclusion_reason" field if the given value is not nil.
-func (_u *ApplicationUpdate) SetNillableExclusionReason(v *string) *ApplicationUpdate {
-	if v != nil {
-		_u.SetExclusionReason(*v)
-	}
-	return _u
-}
-
-// ClearExclusionReason clears the value of the "exclusion_reason" field.
-func (_u *ApplicationUpdate) ClearExclusionReason() *ApplicationUpdate {
-	_u.mutation.ClearExclusionReason()
-	return _u
-}
-
-// SetDecidedAt sets the "decided_at" field.
-func (_u *ApplicationUpdate) SetDecidedAt(v time.Time) *ApplicationUpdate {
-	_u.mutation.SetDecidedAt(v)
-	return _u
-}
-
-// SetNillableDecidedAt sets the "decided_at" field if the given value is not nil.
-func (_u *ApplicationUpdate) SetNillableDecidedAt(v *time.Time) *ApplicationUpdate {
-	if v != nil {
-		_u.SetDecidedAt(*v)
-	}
-	return _u
-}
-
-// ClearDecidedAt clears the value of the "decided_at" field.
-func (_u *ApplicationUpdate) ClearDecidedAt() *ApplicationUpdate {
-	_u.mutation.ClearDecidedAt()
-	return _u
-}
-
 // Mutation returns the ApplicationMutation object of the builder.
 func (_u *ApplicationUpdate) Mutation() *ApplicationMutation {
 	return _u.mutation
@@ -165,11 +84,6 @@ func (_u *ApplicationUpdate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *ApplicationUpdate) check() error {
-	if v, ok := _u.mutation.Status(); ok {
-		if err := application.StatusValidator(v); err != nil {
-			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Application.status": %w`, err)}
-		}
-	}
 	if _u.mutation.RecipientCleared() && len(_u.mutation.RecipientIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Application.recipient"`)
 	}
@@ -200,30 +114,6 @@ func (_u *ApplicationUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(application.FieldUpdatedAt, field.TypeTime, value)
 	}
-	if value, ok := _u.mutation.Status(); ok {
-		_spec.SetField(application.FieldStatus, field.TypeEnum, value)
-	}
-	if value, ok := _u.mutation.Rank(); ok {
-		_spec.SetField(application.FieldRank, field.TypeInt, value)
-	}
-	if value, ok := _u.mutation.AddedRank(); ok {
-		_spec.AddField(application.FieldRank, field.TypeInt, value)
-	}
-	if _u.mutation.RankCleared() {
-		_spec.ClearField(application.FieldRank, field.TypeInt)
-	}
-	if value, ok := _u.mutation.ExclusionReason(); ok {
-		_spec.SetField(application.FieldExclusionReason, field.TypeString, value)
-	}
-	if _u.mutation.ExclusionReasonCleared() {
-		_spec.ClearField(application.FieldExclusionReason, field.TypeString)
-	}
-	if value, ok := _u.mutation.DecidedAt(); ok {
-		_spec.SetField(application.FieldDecidedAt, field.TypeTime, value)
-	}
-	if _u.mutation.DecidedAtCleared() {
-		_spec.ClearField(application.FieldDecidedAt, field.TypeTime)
-	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -249,87 +139,6 @@ type ApplicationUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *ApplicationUpdateOne) SetUpdatedAt(v time.Time) *ApplicationUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
-	return _u
-}
-
-// SetStatus sets the "status" field.
-func (_u *ApplicationUpdateOne) SetStatus(v application.Status) *ApplicationUpdateOne {
-	_u.mutation.SetStatus(v)
-	return _u
-}
-
-// SetNillableStatus sets the "status" field if the given value is not nil.
-func (_u *ApplicationUpdateOne) SetNillableStatus(v *application.Status) *ApplicationUpdateOne {
-	if v != nil {
-		_u.SetStatus(*v)
-	}
-	return _u
-}
-
-// SetRank sets the "rank" field.
-func (_u *ApplicationUpdateOne) SetRank(v int) *ApplicationUpdateOne {
-	_u.mutation.ResetRank()
-	_u.mutation.SetRank(v)
-	return _u
-}
-
-// SetNillableRank sets the "rank" field if the given value is not nil.
-func (_u *ApplicationUpdateOne) SetNillableRank(v *int) *ApplicationUpdateOne {
-	if v != nil {
-		_u.SetRank(*v)
-	}
-	return _u
-}
-
-// AddRank adds value to the "rank" field.
-func (_u *ApplicationUpdateOne) AddRank(v int) *ApplicationUpdateOne {
-	_u.mutation.AddRank(v)
-	return _u
-}
-
-// ClearRank clears the value of the "rank" field.
-func (_u *ApplicationUpdateOne) ClearRank() *ApplicationUpdateOne {
-	_u.mutation.ClearRank()
-	return _u
-}
-
-// SetExclusionReason sets the "exclusion_reason" field.
-func (_u *ApplicationUpdateOne) SetExclusionReason(v string) *ApplicationUpdateOne {
-	_u.mutation.SetExclusionReason(v)
-	return _u
-}
-
-// SetNillableExclusionReason sets the "exclusion_reason" field if the given value is not nil.
-func (_u *ApplicationUpdateOne) SetNillableExclusionReason(v *string) *ApplicationUpdateOne {
-	if v != nil {
-		_u.SetExclusionReason(*v)
-	}
-	return _u
-}
-
-// ClearExclusionReason clears the value of the "exclusion_reason" field.
-func (_u *ApplicationUpdateOne) ClearExclusionReason() *ApplicationUpdateOne {
-	_u.mutation.ClearExclusionReason()
-	return _u
-}
-
-// SetDecidedAt sets the "decided_at" field.
-func (_u *ApplicationUpdateOne) SetDecidedAt(v time.Time) *ApplicationUpdateOne {
-	_u.mutation.SetDecidedAt(v)
-	return _u
-}
-
-// SetNillableDecidedAt sets the "decided_at" field if the given value is not nil.
-func (_u *ApplicationUpdateOne) SetNillableDecidedAt(v *time.Time) *ApplicationUpdateOne {
-	if v != nil {
-		_u.SetDecidedAt(*v)
-	}
-	return _u
-}
-
-// ClearDecidedAt clears the value of the "decided_at" field.
-func (_u *ApplicationUpdateOne) ClearDecidedAt() *ApplicationUpdateOne {
-	_u.mutation.ClearDecidedAt()
 	return _u
 }
 
@@ -395,11 +204,6 @@ func (_u *ApplicationUpdateOne) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *ApplicationUpdateOne) check() error {
-	if v, ok := _u.mutation.Status(); ok {
-		if err := application.StatusValidator(v); err != nil {
-			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Application.status": %w`, err)}
-		}
-	}
 	if _u.mutation.RecipientCleared() && len(_u.mutation.RecipientIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Application.recipient"`)
 	}
@@ -446,30 +250,6 @@ func (_u *ApplicationUpdateOne) sqlSave(ctx context.Context) (_node *Application
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(application.FieldUpdatedAt, field.TypeTime, value)
-	}
-	if value, ok := _u.mutation.Status(); ok {
-		_spec.SetField(application.FieldStatus, field.TypeEnum, value)
-	}
-	if value, ok := _u.mutation.Rank(); ok {
-		_spec.SetField(application.FieldRank, field.TypeInt, value)
-	}
-	if value, ok := _u.mutation.AddedRank(); ok {
-		_spec.AddField(application.FieldRank, field.TypeInt, value)
-	}
-	if _u.mutation.RankCleared() {
-		_spec.ClearField(application.FieldRank, field.TypeInt)
-	}
-	if value, ok := _u.mutation.ExclusionReason(); ok {
-		_spec.SetField(application.FieldExclusionReason, field.TypeString, value)
-	}
-	if _u.mutation.ExclusionReasonCleared() {
-		_spec.ClearField(application.FieldExclusionReason, field.TypeString)
-	}
-	if value, ok := _u.mutation.DecidedAt(); ok {
-		_spec.SetField(application.FieldDecidedAt, field.TypeTime, value)
-	}
-	if _u.mutation.DecidedAtCleared() {
-		_spec.ClearField(application.FieldDecidedAt, field.TypeTime)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Application{config: _u.config}

@@ -41,6 +41,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/regency"
 	"github.com/kartuprakerja/platform/ent/registryperson"
 	"github.com/kartuprakerja/platform/ent/review"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/session"
 	"github.com/kartuprakerja/platform/ent/survey"
 	"github.com/kartuprakerja/platform/ent/surveyquestion"
@@ -109,6 +110,8 @@ type Client struct {
 	RegistryPerson *RegistryPersonClient
 	// Review is the client for interacting with the Review builders.
 	Review *ReviewClient
+	// SelectionResult is the client for interacting with the SelectionResult builders.
+	SelectionResult *SelectionResultClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
 	// Survey is the client for interacting with the Survey builders.
@@ -163,6 +166,7 @@ func (c *Client) init() {
 	c.Regency = NewRegencyClient(c.config)
 	c.RegistryPerson = NewRegistryPersonClient(c.config)
 	c.Review = NewReviewClient(c.config)
+	c.SelectionResult = NewSelectionResultClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.Survey = NewSurveyClient(c.config)
 	c.SurveyQuestion = NewSurveyQuestionClient(c.config)
@@ -289,6 +293,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Regency:             NewRegencyClient(cfg),
 		RegistryPerson:      NewRegistryPersonClient(cfg),
 		Review:              NewReviewClient(cfg),
+		SelectionResult:     NewSelectionResultClient(cfg),
 		Session:             NewSessionClient(cfg),
 		Survey:              NewSurveyClient(cfg),
 		SurveyQuestion:      NewSurveyQuestionClient(cfg),
@@ -342,6 +347,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Regency:             NewRegencyClient(cfg),
 		RegistryPerson:      NewRegistryPersonClient(cfg),
 		Review:              NewReviewClient(cfg),
+		SelectionResult:     NewSelectionResultClient(cfg),
 		Session:             NewSessionClient(cfg),
 		Survey:              NewSurveyClient(cfg),
 		SurveyQuestion:      NewSurveyQuestionClient(cfg),
@@ -384,9 +390,9 @@ func (c *Client) Use(hooks ...Hook) {
 		c.Complaint, c.Course, c.Device, c.DigitalPlatform, c.IdentityCheck,
 		c.JobApplication, c.JobPortal, c.LinkedAccount, c.Notification, c.OtpChallenge,
 		c.PaymentPartner, c.Payout, c.Province, c.Purchase, c.Question, c.Recipient,
-		c.Regency, c.RegistryPerson, c.Review, c.Session, c.Survey, c.SurveyQuestion,
-		c.SurveyResponse, c.TestAttempt, c.TrainingInstitution, c.Vacancy, c.Wave,
-		c.WaveQuota,
+		c.Regency, c.RegistryPerson, c.Review, c.SelectionResult, c.Session, c.Survey,
+		c.SurveyQuestion, c.SurveyResponse, c.TestAttempt, c.TrainingInstitution,
+		c.Vacancy, c.Wave, c.WaveQuota,
 	} {
 		n.Use(hooks...)
 	}
@@ -400,9 +406,9 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.Complaint, c.Course, c.Device, c.DigitalPlatform, c.IdentityCheck,
 		c.JobApplication, c.JobPortal, c.LinkedAccount, c.Notification, c.OtpChallenge,
 		c.PaymentPartner, c.Payout, c.Province, c.Purchase, c.Question, c.Recipient,
-		c.Regency, c.RegistryPerson, c.Review, c.Session, c.Survey, c.SurveyQuestion,
-		c.SurveyResponse, c.TestAttempt, c.TrainingInstitution, c.Vacancy, c.Wave,
-		c.WaveQuota,
+		c.Regency, c.RegistryPerson, c.Review, c.SelectionResult, c.Session, c.Survey,
+		c.SurveyQuestion, c.SurveyResponse, c.TestAttempt, c.TrainingInstitution,
+		c.Vacancy, c.Wave, c.WaveQuota,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -461,6 +467,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.RegistryPerson.mutate(ctx, m)
 	case *ReviewMutation:
 		return c.Review.mutate(ctx, m)
+	case *SelectionResultMutation:
+		return c.SelectionResult.mutate(ctx, m)
 	case *SessionMutation:
 		return c.Session.mutate(ctx, m)
 	case *SurveyMutation:
@@ -4954,6 +4962,140 @@ func (c *ReviewClient) mutate(ctx context.Context, m *ReviewMutation) (Value, er
 	}
 }
 
+// SelectionResultClient is a client for the SelectionResult schema.
+type SelectionResultClient struct {
+	config
+}
+
+// NewSelectionResultClient returns a client for the SelectionResult from the given config.
+func NewSelectionResultClient(c config) *SelectionResultClient {
+	return &SelectionResultClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `selectionresult.Hooks(f(g(h())))`.
+func (c *SelectionResultClient) Use(hooks ...Hook) {
+	c.hooks.SelectionResult = append(c.hooks.SelectionResult, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `selectionresult.Intercept(f(g(h())))`.
+func (c *SelectionResultClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SelectionResult = append(c.inters.SelectionResult, interceptors...)
+}
+
+// Create returns a builder for creating a SelectionResult entity.
+func (c *SelectionResultClient) Create() *SelectionResultCreate {
+	mutation := newSelectionResultMutation(c.config, OpCreate)
+	return &SelectionResultCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SelectionResult entities.
+func (c *SelectionResultClient) CreateBulk(builders ...*SelectionResultCreate) *SelectionResultCreateBulk {
+	return &SelectionResultCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SelectionResultClient) MapCreateBulk(slice any, setFunc func(*SelectionResultCreate, int)) *SelectionResultCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SelectionResultCreateBulk{err: fmt.Errorf("calling to SelectionResultClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SelectionResultCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SelectionResultCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SelectionResult.
+func (c *SelectionResultClient) Update() *SelectionResultUpdate {
+	mutation := newSelectionResultMutation(c.config, OpUpdate)
+	return &SelectionResultUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SelectionResultClient) UpdateOne(_m *SelectionResult) *SelectionResultUpdateOne {
+	mutation := newSelectionResultMutation(c.config, OpUpdateOne, withSelectionResult(_m))
+	return &SelectionResultUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SelectionResultClient) UpdateOneID(id pulid.ID) *SelectionResultUpdateOne {
+	mutation := newSelectionResultMutation(c.config, OpUpdateOne, withSelectionResultID(id))
+	return &SelectionResultUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SelectionResult.
+func (c *SelectionResultClient) Delete() *SelectionResultDelete {
+	mutation := newSelectionResultMutation(c.config, OpDelete)
+	return &SelectionResultDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SelectionResultClient) DeleteOne(_m *SelectionResult) *SelectionResultDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SelectionResultClient) DeleteOneID(id pulid.ID) *SelectionResultDeleteOne {
+	builder := c.Delete().Where(selectionresult.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SelectionResultDeleteOne{builder}
+}
+
+// Query returns a query builder for SelectionResult.
+func (c *SelectionResultClient) Query() *SelectionResultQuery {
+	return &SelectionResultQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSelectionResult},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SelectionResult entity by its id.
+func (c *SelectionResultClient) Get(ctx context.Context, id pulid.ID) (*SelectionResult, error) {
+	return c.Query().Where(selectionresult.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SelectionResultClient) GetX(ctx context.Context, id pulid.ID) *SelectionResult {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *SelectionResultClient) Hooks() []Hook {
+	hooks := c.hooks.SelectionResult
+	return append(hooks[:len(hooks):len(hooks)], selectionresult.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SelectionResultClient) Interceptors() []Interceptor {
+	return c.inters.SelectionResult
+}
+
+func (c *SelectionResultClient) mutate(ctx context.Context, m *SelectionResultMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SelectionResultCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SelectionResultUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SelectionResultUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SelectionResultDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SelectionResult mutation op: %q", m.Op())
+	}
+}
+
 // SessionClient is a client for the Session schema.
 type SessionClient struct {
 	config
@@ -6422,17 +6564,17 @@ type (
 		APIKey, Account, Application, AuditLog, Certificate, ChatMessage, Complaint,
 		Course, Device, DigitalPlatform, IdentityCheck, JobApplication, JobPortal,
 		LinkedAccount, Notification, OtpChallenge, PaymentPartner, Payout, Province,
-		Purchase, Question, Recipient, Regency, RegistryPerson, Review, Session,
-		Survey, SurveyQuestion, SurveyResponse, TestAttempt, TrainingInstitution,
-		Vacancy, Wave, WaveQuota []ent.Hook
+		Purchase, Question, Recipient, Regency, RegistryPerson, Review,
+		SelectionResult, Session, Survey, SurveyQuestion, SurveyResponse, TestAttempt,
+		TrainingInstitution, Vacancy, Wave, WaveQuota []ent.Hook
 	}
 	inters struct {
 		APIKey, Account, Application, AuditLog, Certificate, ChatMessage, Complaint,
 		Course, Device, DigitalPlatform, IdentityCheck, JobApplication, JobPortal,
 		LinkedAccount, Notification, OtpChallenge, PaymentPartner, Payout, Province,
-		Purchase, Question, Recipient, Regency, RegistryPerson, Review, Session,
-		Survey, SurveyQuestion, SurveyResponse, TestAttempt, TrainingInstitution,
-		Vacancy, Wave, WaveQuota []ent.Interceptor
+		Purchase, Question, Recipient, Regency, RegistryPerson, Review,
+		SelectionResult, Session, Survey, SurveyQuestion, SurveyResponse, TestAttempt,
+		TrainingInstitution, Vacancy, Wave, WaveQuota []ent.Interceptor
 	}
 )
 

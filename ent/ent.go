@@ -37,6 +37,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/regency"
 	"github.com/kartuprakerja/platform/ent/registryperson"
 	"github.com/kartuprakerja/platform/ent/review"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/session"
 	"github.com/kartuprakerja/platform/ent/survey"
 	"github.com/kartuprakerja/platform/ent/surveyquestion"
@@ -131,6 +132,7 @@ func checkColumn(t, c string) error {
 			regency.Table:             regency.ValidColumn,
 			registryperson.Table:      registryperson.ValidColumn,
 			review.Table:              review.ValidColumn,
+			selectionresult.Table:     selectionresult.ValidColumn,
 			session.Table:             session.ValidColumn,
 			survey.Table:              survey.ValidColumn,
 			surveyquestion.Table:      surveyquestion.ValidColumn,

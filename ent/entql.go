@@ -29,6 +29,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/regency"
 	"github.com/kartuprakerja/platform/ent/registryperson"
 	"github.com/kartuprakerja/platform/ent/review"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/session"
 	"github.com/kartuprakerja/platform/ent/survey"
 	"github.com/kartuprakerja/platform/ent/surveyquestion"
@@ -47,7 +48,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 34)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 35)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apikey.Table,
@@ -110,15 +111,11 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Application",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			application.FieldCreatedAt:       {Type: field.TypeTime, Column: application.FieldCreatedAt},
-			application.FieldUpdatedAt:       {Type: field.TypeTime, Column: application.FieldUpdatedAt},
-			application.FieldRecipientID:     {Type: field.TypeString, Column: application.FieldRecipientID},
-			application.FieldWaveID:          {Type: field.TypeString, Column: application.FieldWaveID},
-			application.FieldProvinceID:      {Type: field.TypeString, Column: application.FieldProvinceID},
-			application.FieldStatus:          {Type: field.TypeEnum, Column: application.FieldStatus},
-			application.FieldRank:            {Type: field.TypeInt, Column: application.FieldRank},
-			application.FieldExclusionReason: {Type: field.TypeString, Column: application.FieldExclusionReason},
-			application.FieldDecidedAt:       {Type: field.TypeTime, Column: application.FieldDecidedAt},
+			application.FieldCreatedAt:   {Type: field.TypeTime, Column: application.FieldCreatedAt},
+			application.FieldUpdatedAt:   {Type: field.TypeTime, Column: application.FieldUpdatedAt},
+			application.FieldRecipientID: {Type: field.TypeString, Column: application.FieldRecipientID},
+			application.FieldWaveID:      {Type: field.TypeString, Column: application.FieldWaveID},
+			application.FieldProvinceID:  {Type: field.TypeString, Column: application.FieldProvinceID},
 		},
 	}
 	graph.Nodes[3] = &sqlgraph.Node{
@@ -610,6 +607,28 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   selectionresult.Table,
+			Columns: selectionresult.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: selectionresult.FieldID,
+			},
+		},
+		Type: "SelectionResult",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			selectionresult.FieldCreatedAt:       {Type: field.TypeTime, Column: selectionresult.FieldCreatedAt},
+			selectionresult.FieldUpdatedAt:       {Type: field.TypeTime, Column: selectionresult.FieldUpdatedAt},
+			selectionresult.FieldApplicationID:   {Type: field.TypeString, Column: selectionresult.FieldApplicationID},
+			selectionresult.FieldWaveID:          {Type: field.TypeString, Column: selectionresult.FieldWaveID},
+			selectionresult.FieldRecipientID:     {Type: field.TypeString, Column: selectionresult.FieldRecipientID},
+			selectionresult.FieldStatus:          {Type: field.TypeEnum, Column: selectionresult.FieldStatus},
+			selectionresult.FieldRank:            {Type: field.TypeInt, Column: selectionresult.FieldRank},
+			selectionresult.FieldExclusionReason: {Type: field.TypeString, Column: selectionresult.FieldExclusionReason},
+			selectionresult.FieldDecidedAt:       {Type: field.TypeTime, Column: selectionresult.FieldDecidedAt},
+		},
+	}
+	graph.Nodes[26] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -628,7 +647,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent: {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   survey.Table,
 			Columns: survey.Columns,
@@ -653,7 +672,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			survey.FieldActive:         {Type: field.TypeBool, Column: survey.FieldActive},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   surveyquestion.Table,
 			Columns: surveyquestion.Columns,
@@ -676,7 +695,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			surveyquestion.FieldMax:      {Type: field.TypeInt64, Column: surveyquestion.FieldMax},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   surveyresponse.Table,
 			Columns: surveyresponse.Columns,
@@ -696,7 +715,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			surveyresponse.FieldAnsweredAt:  {Type: field.TypeTime, Column: surveyresponse.FieldAnsweredAt},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   testattempt.Table,
 			Columns: testattempt.Columns,
@@ -720,7 +739,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			testattempt.FieldPassed:      {Type: field.TypeBool, Column: testattempt.FieldPassed},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   traininginstitution.Table,
 			Columns: traininginstitution.Columns,
@@ -739,7 +758,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			traininginstitution.FieldCity:      {Type: field.TypeString, Column: traininginstitution.FieldCity},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   vacancy.Table,
 			Columns: vacancy.Columns,
@@ -767,7 +786,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			vacancy.FieldExpiresAt:    {Type: field.TypeTime, Column: vacancy.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   wave.Table,
 			Columns: wave.Columns,
@@ -793,7 +812,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			wave.FieldAnnouncedAt:     {Type: field.TypeTime, Column: wave.FieldAnnouncedAt},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   wavequota.Table,
 			Columns: wavequota.Columns,
@@ -2286,26 +2305,6 @@ func (f *ApplicationFilter) WhereWaveID(p entql.StringP) {
 // WhereProvinceID applies the entql string predicate on the province_id field.
 func (f *ApplicationFilter) WhereProvinceID(p entql.StringP) {
 	f.Where(p.Field(application.FieldProvinceID))
-}
-
-// WhereStatus applies the entql string predicate on the status field.
-func (f *ApplicationFilter) WhereStatus(p entql.StringP) {
-	f.Where(p.Field(application.FieldStatus))
-}
-
-// WhereRank applies the entql int predicate on the rank field.
-func (f *ApplicationFilter) WhereRank(p entql.IntP) {
-	f.Where(p.Field(application.FieldRank))
-}
-
-// WhereExclusionReason applies the entql string predicate on the exclusion_reason field.
-func (f *ApplicationFilter) WhereExclusionReason(p entql.StringP) {
-	f.Where(p.Field(application.FieldExclusionReason))
-}
-
-// WhereDecidedAt applies the entql time.Time predicate on the decided_at field.
-func (f *ApplicationFilter) WhereDecidedAt(p entql.TimeP) {
-	f.Where(p.Field(application.FieldDecidedAt))
 }
 
 // WhereHasRecipient applies a predicate to check if query has an edge recipient.
@@ -5006,6 +5005,91 @@ func (f *ReviewFilter) WhereHasCourseWith(preds ...predicate.Course) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *SelectionResultQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SelectionResultQuery builder.
+func (_q *SelectionResultQuery) Filter() *SelectionResultFilter {
+	return &SelectionResultFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SelectionResultMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SelectionResultMutation builder.
+func (m *SelectionResultMutation) Filter() *SelectionResultFilter {
+	return &SelectionResultFilter{config: m.config, predicateAdder: m}
+}
+
+// SelectionResultFilter provides a generic filtering capability at runtime for SelectionResultQuery.
+type SelectionResultFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SelectionResultFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *SelectionResultFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(selectionresult.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SelectionResultFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(selectionresult.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *SelectionResultFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(selectionresult.FieldUpdatedAt))
+}
+
+// WhereApplicationID applies the entql string predicate on the application_id field.
+func (f *SelectionResultFilter) WhereApplicationID(p entql.StringP) {
+	f.Where(p.Field(selectionresult.FieldApplicationID))
+}
+
+// WhereWaveID applies the entql string predicate on the wave_id field.
+func (f *SelectionResultFilter) WhereWaveID(p entql.StringP) {
+	f.Where(p.Field(selectionresult.FieldWaveID))
+}
+
+// WhereRecipientID applies the entql string predicate on the recipient_id field.
+func (f *SelectionResultFilter) WhereRecipientID(p entql.StringP) {
+	f.Where(p.Field(selectionresult.FieldRecipientID))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *SelectionResultFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(selectionresult.FieldStatus))
+}
+
+// WhereRank applies the entql int predicate on the rank field.
+func (f *SelectionResultFilter) WhereRank(p entql.IntP) {
+	f.Where(p.Field(selectionresult.FieldRank))
+}
+
+// WhereExclusionReason applies the entql string predicate on the exclusion_reason field.
+func (f *SelectionResultFilter) WhereExclusionReason(p entql.StringP) {
+	f.Where(p.Field(selectionresult.FieldExclusionReason))
+}
+
+// WhereDecidedAt applies the entql time.Time predicate on the decided_at field.
+func (f *SelectionResultFilter) WhereDecidedAt(p entql.TimeP) {
+	f.Where(p.Field(selectionresult.FieldDecidedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *SessionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -5034,7 +5118,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5123,7 +5207,7 @@ type SurveyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SurveyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5251,7 +5335,7 @@ type SurveyQuestionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SurveyQuestionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5355,7 +5439,7 @@ type SurveyResponseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SurveyResponseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5458,7 +5542,7 @@ type TestAttemptFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TestAttemptFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5567,7 +5651,7 @@ type TrainingInstitutionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrainingInstitutionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5665,7 +5749,7 @@ type VacancyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VacancyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5822,7 +5906,7 @@ type WaveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WaveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5955,7 +6039,7 @@ type WaveQuotaFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WaveQuotaFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

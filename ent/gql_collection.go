@@ -32,6 +32,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/regency"
 	"github.com/kartuprakerja/platform/ent/review"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/survey"
 	"github.com/kartuprakerja/platform/ent/surveyquestion"
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
@@ -625,26 +626,6 @@ func (_q *ApplicationQuery) collectField(ctx context.Context, oneNode bool, opCt
 			if _, ok := fieldSeen[application.FieldWaveID]; !ok {
 				selectedFields = append(selectedFields, application.FieldWaveID)
 				fieldSeen[application.FieldWaveID] = struct{}{}
-			}
-		case "status":
-			if _, ok := fieldSeen[application.FieldStatus]; !ok {
-				selectedFields = append(selectedFields, application.FieldStatus)
-				fieldSeen[application.FieldStatus] = struct{}{}
-			}
-		case "rank":
-			if _, ok := fieldSeen[application.FieldRank]; !ok {
-				selectedFields = append(selectedFields, application.FieldRank)
-				fieldSeen[application.FieldRank] = struct{}{}
-			}
-		case "exclusionReason":
-			if _, ok := fieldSeen[application.FieldExclusionReason]; !ok {
-				selectedFields = append(selectedFields, application.FieldExclusionReason)
-				fieldSeen[application.FieldExclusionReason] = struct{}{}
-			}
-		case "decidedAt":
-			if _, ok := fieldSeen[application.FieldDecidedAt]; !ok {
-				selectedFields = append(selectedFields, application.FieldDecidedAt)
-				fieldSeen[application.FieldDecidedAt] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -5037,6 +5018,120 @@ func newReviewPaginateArgs(rv map[string]any) *reviewPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*ReviewWhereInput); ok {
 		args.opts = append(args.opts, WithReviewFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *SelectionResultQuery) CollectFields(ctx context.Context, satisfies ...string) (*SelectionResultQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *SelectionResultQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(selectionresult.Columns))
+		selectedFields = []string{selectionresult.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "createdAt":
+			if _, ok := fieldSeen[selectionresult.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, selectionresult.FieldCreatedAt)
+				fieldSeen[selectionresult.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[selectionresult.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, selectionresult.FieldUpdatedAt)
+				fieldSeen[selectionresult.FieldUpdatedAt] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[selectionresult.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, selectionresult.FieldStatus)
+				fieldSeen[selectionresult.FieldStatus] = struct{}{}
+			}
+		case "rank":
+			if _, ok := fieldSeen[selectionresult.FieldRank]; !ok {
+				selectedFields = append(selectedFields, selectionresult.FieldRank)
+				fieldSeen[selectionresult.FieldRank] = struct{}{}
+			}
+		case "exclusionReason":
+			if _, ok := fieldSeen[selectionresult.FieldExclusionReason]; !ok {
+				selectedFields = append(selectedFields, selectionresult.FieldExclusionReason)
+				fieldSeen[selectionresult.FieldExclusionReason] = struct{}{}
+			}
+		case "decidedAt":
+			if _, ok := fieldSeen[selectionresult.FieldDecidedAt]; !ok {
+				selectedFields = append(selectedFields, selectionresult.FieldDecidedAt)
+				fieldSeen[selectionresult.FieldDecidedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type selectionresultPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []SelectionResultPaginateOption
+}
+
+func newSelectionResultPaginateArgs(rv map[string]any) *selectionresultPaginateArgs {
+	args := &selectionresultPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &SelectionResultOrder{Field: &SelectionResultOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithSelectionResultOrder(order))
+			}
+		case *SelectionResultOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithSelectionResultOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*SelectionResultWhereInput); ok {
+		args.opts = append(args.opts, WithSelectionResultFilter(v.Filter))
 	}
 	return args
 }

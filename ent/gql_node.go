@@ -31,6 +31,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/regency"
 	"github.com/kartuprakerja/platform/ent/review"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/survey"
 	"github.com/kartuprakerja/platform/ent/surveyquestion"
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
@@ -150,6 +151,11 @@ var reviewImplementors = []string{"Review", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Review) IsNode() {}
+
+var selectionresultImplementors = []string{"SelectionResult", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*SelectionResult) IsNode() {}
 
 var surveyImplementors = []string{"Survey", "Node"}
 
@@ -518,6 +524,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(review.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, reviewImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case selectionresult.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.SelectionResult.Query().
+			Where(selectionresult.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, selectionresultImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -1023,6 +1042,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.Review.Query().
 			Where(review.IDIn(ids...))
 		query, err := query.CollectFields(ctx, reviewImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case selectionresult.Table:
+		query := c.SelectionResult.Query().
+			Where(selectionresult.IDIn(ids...))
+		query, err := query.CollectFields(ctx, selectionresultImplementors...)
 		if err != nil {
 			return nil, err
 		}

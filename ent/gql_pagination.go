@@ -36,6 +36,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/regency"
 	"github.com/kartuprakerja/platform/ent/review"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/survey"
 	"github.com/kartuprakerja/platform/ent/surveyquestion"
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
@@ -718,20 +719,6 @@ var (
 			}
 		},
 	}
-	// ApplicationOrderFieldStatus orders Application by status.
-	ApplicationOrderFieldStatus = &ApplicationOrderField{
-		Value: func(_m *Application) (ent.Value, error) {
-			return _m.Status, nil
-		},
-		column: application.FieldStatus,
-		toTerm: application.ByStatus,
-		toCursor: func(_m *Application) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Status,
-			}
-		},
-	}
 )
 
 // String implement fmt.Stringer interface.
@@ -740,8 +727,6 @@ func (f ApplicationOrderField) String() string {
 	switch f.column {
 	case ApplicationOrderFieldCreatedAt.column:
 		str = "CREATED_AT"
-	case ApplicationOrderFieldStatus.column:
-		str = "STATUS"
 	}
 	return str
 }
@@ -760,8 +745,6 @@ func (f *ApplicationOrderField) UnmarshalGQL(v interface{}) error {
 	switch str {
 	case "CREATED_AT":
 		*f = *ApplicationOrderFieldCreatedAt
-	case "STATUS":
-		*f = *ApplicationOrderFieldStatus
 	default:
 		return fmt.Errorf("%s is not a valid ApplicationOrderField", str)
 	}
@@ -7562,6 +7545,302 @@ func (_m *Review) ToEdge(order *ReviewOrder) *ReviewEdge {
 		order = DefaultReviewOrder
 	}
 	return &ReviewEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// SelectionResultEdge is the edge representation of SelectionResult.
+type SelectionResultEdge struct {
+	Node   *SelectionResult `json:"node"`
+	Cursor Cursor           `json:"cursor"`
+}
+
+// SelectionResultConnection is the connection containing edges to SelectionResult.
+type SelectionResultConnection struct {
+	Edges      []*SelectionResultEdge `json:"edges"`
+	PageInfo   PageInfo               `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+func (c *SelectionResultConnection) build(nodes []*SelectionResult, pager *selectionresultPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *SelectionResult
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *SelectionResult {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *SelectionResult {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*SelectionResultEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &SelectionResultEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// SelectionResultPaginateOption enables pagination customization.
+type SelectionResultPaginateOption func(*selectionresultPager) error
+
+// WithSelectionResultOrder configures pagination ordering.
+func WithSelectionResultOrder(order *SelectionResultOrder) SelectionResultPaginateOption {
+	if order == nil {
+		order = DefaultSelectionResultOrder
+	}
+	o := *order
+	return func(pager *selectionresultPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultSelectionResultOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithSelectionResultFilter configures pagination filter.
+func WithSelectionResultFilter(filter func(*SelectionResultQuery) (*SelectionResultQuery, error)) SelectionResultPaginateOption {
+	return func(pager *selectionresultPager) error {
+		if filter == nil {
+			return errors.New("SelectionResultQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type selectionresultPager struct {
+	reverse bool
+	order   *SelectionResultOrder
+	filter  func(*SelectionResultQuery) (*SelectionResultQuery, error)
+}
+
+func newSelectionResultPager(opts []SelectionResultPaginateOption, reverse bool) (*selectionresultPager, error) {
+	pager := &selectionresultPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultSelectionResultOrder
+	}
+	return pager, nil
+}
+
+func (p *selectionresultPager) applyFilter(query *SelectionResultQuery) (*SelectionResultQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *selectionresultPager) toCursor(_m *SelectionResult) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *selectionresultPager) applyCursors(query *SelectionResultQuery, after, before *Cursor) (*SelectionResultQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultSelectionResultOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *selectionresultPager) applyOrder(query *SelectionResultQuery) *SelectionResultQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultSelectionResultOrder.Field {
+		query = query.Order(DefaultSelectionResultOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *selectionresultPager) orderExpr(query *SelectionResultQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultSelectionResultOrder.Field {
+			b.Comma().Ident(DefaultSelectionResultOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to SelectionResult.
+func (_m *SelectionResultQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...SelectionResultPaginateOption,
+) (*SelectionResultConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newSelectionResultPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &SelectionResultConnection{Edges: []*SelectionResultEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// SelectionResultOrderFieldCreatedAt orders SelectionResult by created_at.
+	SelectionResultOrderFieldCreatedAt = &SelectionResultOrderField{
+		Value: func(_m *SelectionResult) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: selectionresult.FieldCreatedAt,
+		toTerm: selectionresult.ByCreatedAt,
+		toCursor: func(_m *SelectionResult) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f SelectionResultOrderField) String() string {
+	var str string
+	switch f.column {
+	case SelectionResultOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f SelectionResultOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *SelectionResultOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("SelectionResultOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *SelectionResultOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid SelectionResultOrderField", str)
+	}
+	return nil
+}
+
+// SelectionResultOrderField defines the ordering field of SelectionResult.
+type SelectionResultOrderField struct {
+	// Value extracts the ordering value from the given SelectionResult.
+	Value    func(*SelectionResult) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) selectionresult.OrderOption
+	toCursor func(*SelectionResult) Cursor
+}
+
+// SelectionResultOrder defines the ordering of SelectionResult.
+type SelectionResultOrder struct {
+	Direction OrderDirection             `json:"direction"`
+	Field     *SelectionResultOrderField `json:"field"`
+}
+
+// DefaultSelectionResultOrder is the default ordering of SelectionResult.
+var DefaultSelectionResultOrder = &SelectionResultOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &SelectionResultOrderField{
+		Value: func(_m *SelectionResult) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: selectionresult.FieldID,
+		toTerm: selectionresult.ByID,
+		toCursor: func(_m *SelectionResult) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts SelectionResult into SelectionResultEdge.
+func (_m *SelectionResult) ToEdge(order *SelectionResultOrder) *SelectionResultEdge {
+	if order == nil {
+		order = DefaultSelectionResultOrder
+	}
+	return &SelectionResultEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

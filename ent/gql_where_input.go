@@ -30,6 +30,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/regency"
 	"github.com/kartuprakerja/platform/ent/review"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/survey"
 	"github.com/kartuprakerja/platform/ent/surveyquestion"
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
@@ -1065,53 +1066,6 @@ type ApplicationWhereInput struct {
 	WaveIDEqualFold    *pulid.ID  `json:"waveIDEqualFold,omitempty"`
 	WaveIDContainsFold *pulid.ID  `json:"waveIDContainsFold,omitempty"`
 
-	// "status" field predicates.
-	Status      *application.Status  `json:"status,omitempty"`
-	StatusNEQ   *application.Status  `json:"statusNEQ,omitempty"`
-	StatusIn    []application.Status `json:"statusIn,omitempty"`
-	StatusNotIn []application.Status `json:"statusNotIn,omitempty"`
-
-	// "rank" field predicates.
-	Rank       *int  `json:"rank,omitempty"`
-	RankNEQ    *int  `json:"rankNEQ,omitempty"`
-	RankIn     []int `json:"rankIn,omitempty"`
-	RankNotIn  []int `json:"rankNotIn,omitempty"`
-	RankGT     *int  `json:"rankGT,omitempty"`
-	RankGTE    *int  `json:"rankGTE,omitempty"`
-	RankLT     *int  `json:"rankLT,omitempty"`
-	RankLTE    *int  `json:"rankLTE,omitempty"`
-	RankIsNil  bool  `json:"rankIsNil,omitempty"`
-	RankNotNil bool  `json:"rankNotNil,omitempty"`
-
-	// "exclusion_reason" field predicates.
-	ExclusionReason             *string  `json:"exclusionReason,omitempty"`
-	ExclusionReasonNEQ          *string  `json:"exclusionReasonNEQ,omitempty"`
-	ExclusionReasonIn           []string `json:"exclusionReasonIn,omitempty"`
-	ExclusionReasonNotIn        []string `json:"exclusionReasonNotIn,omitempty"`
-	ExclusionReasonGT           *string  `json:"exclusionReasonGT,omitempty"`
-	ExclusionReasonGTE          *string  `json:"exclusionReasonGTE,omitempty"`
-	ExclusionReasonLT           *string  `json:"exclusionReasonLT,omitempty"`
-	ExclusionReasonLTE          *string  `json:"exclusionReasonLTE,omitempty"`
-	ExclusionReasonContains     *string  `json:"exclusionReasonContains,omitempty"`
-	ExclusionReasonHasPrefix    *string  `json:"exclusionReasonHasPrefix,omitempty"`
-	ExclusionReasonHasSuffix    *string  `json:"exclusionReasonHasSuffix,omitempty"`
-	ExclusionReasonIsNil        bool     `json:"exclusionReasonIsNil,omitempty"`
-	ExclusionReasonNotNil       bool     `json:"exclusionReasonNotNil,omitempty"`
-	ExclusionReasonEqualFold    *string  `json:"exclusionReasonEqualFold,omitempty"`
-	ExclusionReasonContainsFold *string  `json:"exclusionReasonContainsFold,omitempty"`
-
-	// "decided_at" field predicates.
-	DecidedAt       *time.Time  `json:"decidedAt,omitempty"`
-	DecidedAtNEQ    *time.Time  `json:"decidedAtNEQ,omitempty"`
-	DecidedAtIn     []time.Time `json:"decidedAtIn,omitempty"`
-	DecidedAtNotIn  []time.Time `json:"decidedAtNotIn,omitempty"`
-	DecidedAtGT     *time.Time  `json:"decidedAtGT,omitempty"`
-	DecidedAtGTE    *time.Time  `json:"decidedAtGTE,omitempty"`
-	DecidedAtLT     *time.Time  `json:"decidedAtLT,omitempty"`
-	DecidedAtLTE    *time.Time  `json:"decidedAtLTE,omitempty"`
-	DecidedAtIsNil  bool        `json:"decidedAtIsNil,omitempty"`
-	DecidedAtNotNil bool        `json:"decidedAtNotNil,omitempty"`
-
 	// "recipient" edge predicates.
 	HasRecipient     *bool                  `json:"hasRecipient,omitempty"`
 	HasRecipientWith []*RecipientWhereInput `json:"hasRecipientWith,omitempty"`
@@ -1341,123 +1295,6 @@ func (i *ApplicationWhereInput) P() (predicate.Application, error) {
 	}
 	if i.WaveIDContainsFold != nil {
 		predicates = append(predicates, application.WaveIDContainsFold(*i.WaveIDContainsFold))
-	}
-	if i.Status != nil {
-		predicates = append(predicates, application.StatusEQ(*i.Status))
-	}
-	if i.StatusNEQ != nil {
-		predicates = append(predicates, application.StatusNEQ(*i.StatusNEQ))
-	}
-	if len(i.StatusIn) > 0 {
-		predicates = append(predicates, application.StatusIn(i.StatusIn...))
-	}
-	if len(i.StatusNotIn) > 0 {
-		predicates = append(predicates, application.StatusNotIn(i.StatusNotIn...))
-	}
-	if i.Rank != nil {
-		predicates = append(predicates, application.RankEQ(*i.Rank))
-	}
-	if i.RankNEQ != nil {
-		predicates = append(predicates, application.RankNEQ(*i.RankNEQ))
-	}
-	if len(i.RankIn) > 0 {
-		predicates = append(predicates, application.RankIn(i.RankIn...))
-	}
-	if len(i.RankNotIn) > 0 {
-		predicates = append(predicates, application.RankNotIn(i.RankNotIn...))
-	}
-	if i.RankGT != nil {
-		predicates = append(predicates, application.RankGT(*i.RankGT))
-	}
-	if i.RankGTE != nil {
-		predicates = append(predicates, application.RankGTE(*i.RankGTE))
-	}
-	if i.RankLT != nil {
-		predicates = append(predicates, application.RankLT(*i.RankLT))
-	}
-	if i.RankLTE != nil {
-		predicates = append(predicates, application.RankLTE(*i.RankLTE))
-	}
-	if i.RankIsNil {
-		predicates = append(predicates, application.RankIsNil())
-	}
-	if i.RankNotNil {
-		predicates = append(predicates, application.RankNotNil())
-	}
-	if i.ExclusionReason != nil {
-		predicates = append(predicates, application.ExclusionReasonEQ(*i.ExclusionReason))
-	}
-	if i.ExclusionReasonNEQ != nil {
-		predicates = append(predicates, application.ExclusionReasonNEQ(*i.ExclusionReasonNEQ))
-	}
-	if len(i.ExclusionReasonIn) > 0 {
-		predicates = append(predicates, application.ExclusionReasonIn(i.ExclusionReasonIn...))
-	}
-	if len(i.ExclusionReasonNotIn) > 0 {
-		predicates = append(predicates, application.ExclusionReasonNotIn(i.ExclusionReasonNotIn...))
-	}
-	if i.ExclusionReasonGT != nil {
-		predicates = append(predicates, application.ExclusionReasonGT(*i.ExclusionReasonGT))
-	}
-	if i.ExclusionReasonGTE != nil {
-		predicates = append(predicates, application.ExclusionReasonGTE(*i.ExclusionReasonGTE))
-	}
-	if i.ExclusionReasonLT != nil {
-		predicates = append(predicates, application.ExclusionReasonLT(*i.ExclusionReasonLT))
-	}
-	if i.ExclusionReasonLTE != nil {
-		predicates = append(predicates, application.ExclusionReasonLTE(*i.ExclusionReasonLTE))
-	}
-	if i.ExclusionReasonContains != nil {
-		predicates = append(predicates, application.ExclusionReasonContains(*i.ExclusionReasonContains))
-	}
-	if i.ExclusionReasonHasPrefix != nil {
-		predicates = append(predicates, application.ExclusionReasonHasPrefix(*i.ExclusionReasonHasPrefix))
-	}
-	if i.ExclusionReasonHasSuffix != nil {
-		predicates = append(predicates, application.ExclusionReasonHasSuffix(*i.ExclusionReasonHasSuffix))
-	}
-	if i.ExclusionReasonIsNil {
-		predicates = append(predicates, application.ExclusionReasonIsNil())
-	}
-	if i.ExclusionReasonNotNil {
-		predicates = append(predicates, application.ExclusionReasonNotNil())
-	}
-	if i.ExclusionReasonEqualFold != nil {
-		predicates = append(predicates, application.ExclusionReasonEqualFold(*i.ExclusionReasonEqualFold))
-	}
-	if i.ExclusionReasonContainsFold != nil {
-		predicates = append(predicates, application.ExclusionReasonContainsFold(*i.ExclusionReasonContainsFold))
-	}
-	if i.DecidedAt != nil {
-		predicates = append(predicates, application.DecidedAtEQ(*i.DecidedAt))
-	}
-	if i.DecidedAtNEQ != nil {
-		predicates = append(predicates, application.DecidedAtNEQ(*i.DecidedAtNEQ))
-	}
-	if len(i.DecidedAtIn) > 0 {
-		predicates = append(predicates, application.DecidedAtIn(i.DecidedAtIn...))
-	}
-	if len(i.DecidedAtNotIn) > 0 {
-		predicates = append(predicates, application.DecidedAtNotIn(i.DecidedAtNotIn...))
-	}
-	if i.DecidedAtGT != nil {
-		predicates = append(predicates, application.DecidedAtGT(*i.DecidedAtGT))
-	}
-	if i.DecidedAtGTE != nil {
-		predicates = append(predicates, application.DecidedAtGTE(*i.DecidedAtGTE))
-	}
-	if i.DecidedAtLT != nil {
-		predicates = append(predicates, application.DecidedAtLT(*i.DecidedAtLT))
-	}
-	if i.DecidedAtLTE != nil {
-		predicates = append(predicates, application.DecidedAtLTE(*i.DecidedAtLTE))
-	}
-	if i.DecidedAtIsNil {
-		predicates = append(predicates, application.DecidedAtIsNil())
-	}
-	if i.DecidedAtNotNil {
-		predicates = append(predicates, application.DecidedAtNotNil())
 	}
 
 	if i.HasRecipient != nil {
@@ -11251,6 +11088,354 @@ func (i *ReviewWhereInput) P() (predicate.Review, error) {
 		return predicates[0], nil
 	default:
 		return review.And(predicates...), nil
+	}
+}
+
+// SelectionResultWhereInput represents a where input for filtering SelectionResult queries.
+type SelectionResultWhereInput struct {
+	Predicates []predicate.SelectionResult  `json:"-"`
+	Not        *SelectionResultWhereInput   `json:"not,omitempty"`
+	Or         []*SelectionResultWhereInput `json:"or,omitempty"`
+	And        []*SelectionResultWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "status" field predicates.
+	Status      *selectionresult.Status  `json:"status,omitempty"`
+	StatusNEQ   *selectionresult.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []selectionresult.Status `json:"statusIn,omitempty"`
+	StatusNotIn []selectionresult.Status `json:"statusNotIn,omitempty"`
+
+	// "rank" field predicates.
+	Rank       *int  `json:"rank,omitempty"`
+	RankNEQ    *int  `json:"rankNEQ,omitempty"`
+	RankIn     []int `json:"rankIn,omitempty"`
+	RankNotIn  []int `json:"rankNotIn,omitempty"`
+	RankGT     *int  `json:"rankGT,omitempty"`
+	RankGTE    *int  `json:"rankGTE,omitempty"`
+	RankLT     *int  `json:"rankLT,omitempty"`
+	RankLTE    *int  `json:"rankLTE,omitempty"`
+	RankIsNil  bool  `json:"rankIsNil,omitempty"`
+	RankNotNil bool  `json:"rankNotNil,omitempty"`
+
+	// "exclusion_reason" field predicates.
+	ExclusionReason             *string  `json:"exclusionReason,omitempty"`
+	ExclusionReasonNEQ          *string  `json:"exclusionReasonNEQ,omitempty"`
+	ExclusionReasonIn           []string `json:"exclusionReasonIn,omitempty"`
+	ExclusionReasonNotIn        []string `json:"exclusionReasonNotIn,omitempty"`
+	ExclusionReasonGT           *string  `json:"exclusionReasonGT,omitempty"`
+	ExclusionReasonGTE          *string  `json:"exclusionReasonGTE,omitempty"`
+	ExclusionReasonLT           *string  `json:"exclusionReasonLT,omitempty"`
+	ExclusionReasonLTE          *string  `json:"exclusionReasonLTE,omitempty"`
+	ExclusionReasonContains     *string  `json:"exclusionReasonContains,omitempty"`
+	ExclusionReasonHasPrefix    *string  `json:"exclusionReasonHasPrefix,omitempty"`
+	ExclusionReasonHasSuffix    *string  `json:"exclusionReasonHasSuffix,omitempty"`
+	ExclusionReasonIsNil        bool     `json:"exclusionReasonIsNil,omitempty"`
+	ExclusionReasonNotNil       bool     `json:"exclusionReasonNotNil,omitempty"`
+	ExclusionReasonEqualFold    *string  `json:"exclusionReasonEqualFold,omitempty"`
+	ExclusionReasonContainsFold *string  `json:"exclusionReasonContainsFold,omitempty"`
+
+	// "decided_at" field predicates.
+	DecidedAt      *time.Time  `json:"decidedAt,omitempty"`
+	DecidedAtNEQ   *time.Time  `json:"decidedAtNEQ,omitempty"`
+	DecidedAtIn    []time.Time `json:"decidedAtIn,omitempty"`
+	DecidedAtNotIn []time.Time `json:"decidedAtNotIn,omitempty"`
+	DecidedAtGT    *time.Time  `json:"decidedAtGT,omitempty"`
+	DecidedAtGTE   *time.Time  `json:"decidedAtGTE,omitempty"`
+	DecidedAtLT    *time.Time  `json:"decidedAtLT,omitempty"`
+	DecidedAtLTE   *time.Time  `json:"decidedAtLTE,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *SelectionResultWhereInput) AddPredicates(predicates ...predicate.SelectionResult) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the SelectionResultWhereInput filter on the SelectionResultQuery builder.
+func (i *SelectionResultWhereInput) Filter(q *SelectionResultQuery) (*SelectionResultQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptySelectionResultWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptySelectionResultWhereInput is returned in case the SelectionResultWhereInput is empty.
+var ErrEmptySelectionResultWhereInput = errors.New("ent: empty predicate SelectionResultWhereInput")
+
+// P returns a predicate for filtering selectionresults.
+// An error is returned if the input is empty or invalid.
+func (i *SelectionResultWhereInput) P() (predicate.SelectionResult, error) {
+	var predicates []predicate.SelectionResult
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, selectionresult.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.SelectionResult, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, selectionresult.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.SelectionResult, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, selectionresult.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, selectionresult.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, selectionresult.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, selectionresult.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, selectionresult.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, selectionresult.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, selectionresult.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, selectionresult.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, selectionresult.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, selectionresult.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, selectionresult.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, selectionresult.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, selectionresult.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, selectionresult.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, selectionresult.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, selectionresult.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, selectionresult.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, selectionresult.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, selectionresult.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, selectionresult.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, selectionresult.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, selectionresult.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, selectionresult.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, selectionresult.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, selectionresult.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, selectionresult.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, selectionresult.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, selectionresult.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, selectionresult.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.Rank != nil {
+		predicates = append(predicates, selectionresult.RankEQ(*i.Rank))
+	}
+	if i.RankNEQ != nil {
+		predicates = append(predicates, selectionresult.RankNEQ(*i.RankNEQ))
+	}
+	if len(i.RankIn) > 0 {
+		predicates = append(predicates, selectionresult.RankIn(i.RankIn...))
+	}
+	if len(i.RankNotIn) > 0 {
+		predicates = append(predicates, selectionresult.RankNotIn(i.RankNotIn...))
+	}
+	if i.RankGT != nil {
+		predicates = append(predicates, selectionresult.RankGT(*i.RankGT))
+	}
+	if i.RankGTE != nil {
+		predicates = append(predicates, selectionresult.RankGTE(*i.RankGTE))
+	}
+	if i.RankLT != nil {
+		predicates = append(predicates, selectionresult.RankLT(*i.RankLT))
+	}
+	if i.RankLTE != nil {
+		predicates = append(predicates, selectionresult.RankLTE(*i.RankLTE))
+	}
+	if i.RankIsNil {
+		predicates = append(predicates, selectionresult.RankIsNil())
+	}
+	if i.RankNotNil {
+		predicates = append(predicates, selectionresult.RankNotNil())
+	}
+	if i.ExclusionReason != nil {
+		predicates = append(predicates, selectionresult.ExclusionReasonEQ(*i.ExclusionReason))
+	}
+	if i.ExclusionReasonNEQ != nil {
+		predicates = append(predicates, selectionresult.ExclusionReasonNEQ(*i.ExclusionReasonNEQ))
+	}
+	if len(i.ExclusionReasonIn) > 0 {
+		predicates = append(predicates, selectionresult.ExclusionReasonIn(i.ExclusionReasonIn...))
+	}
+	if len(i.ExclusionReasonNotIn) > 0 {
+		predicates = append(predicates, selectionresult.ExclusionReasonNotIn(i.ExclusionReasonNotIn...))
+	}
+	if i.ExclusionReasonGT != nil {
+		predicates = append(predicates, selectionresult.ExclusionReasonGT(*i.ExclusionReasonGT))
+	}
+	if i.ExclusionReasonGTE != nil {
+		predicates = append(predicates, selectionresult.ExclusionReasonGTE(*i.ExclusionReasonGTE))
+	}
+	if i.ExclusionReasonLT != nil {
+		predicates = append(predicates, selectionresult.ExclusionReasonLT(*i.ExclusionReasonLT))
+	}
+	if i.ExclusionReasonLTE != nil {
+		predicates = append(predicates, selectionresult.ExclusionReasonLTE(*i.ExclusionReasonLTE))
+	}
+	if i.ExclusionReasonContains != nil {
+		predicates = append(predicates, selectionresult.ExclusionReasonContains(*i.ExclusionReasonContains))
+	}
+	if i.ExclusionReasonHasPrefix != nil {
+		predicates = append(predicates, selectionresult.ExclusionReasonHasPrefix(*i.ExclusionReasonHasPrefix))
+	}
+	if i.ExclusionReasonHasSuffix != nil {
+		predicates = append(predicates, selectionresult.ExclusionReasonHasSuffix(*i.ExclusionReasonHasSuffix))
+	}
+	if i.ExclusionReasonIsNil {
+		predicates = append(predicates, selectionresult.ExclusionReasonIsNil())
+	}
+	if i.ExclusionReasonNotNil {
+		predicates = append(predicates, selectionresult.ExclusionReasonNotNil())
+	}
+	if i.ExclusionReasonEqualFold != nil {
+		predicates = append(predicates, selectionresult.ExclusionReasonEqualFold(*i.ExclusionReasonEqualFold))
+	}
+	if i.ExclusionReasonContainsFold != nil {
+		predicates = append(predicates, selectionresult.ExclusionReasonContainsFold(*i.ExclusionReasonContainsFold))
+	}
+	if i.DecidedAt != nil {
+		predicates = append(predicates, selectionresult.DecidedAtEQ(*i.DecidedAt))
+	}
+	if i.DecidedAtNEQ != nil {
+		predicates = append(predicates, selectionresult.DecidedAtNEQ(*i.DecidedAtNEQ))
+	}
+	if len(i.DecidedAtIn) > 0 {
+		predicates = append(predicates, selectionresult.DecidedAtIn(i.DecidedAtIn...))
+	}
+	if len(i.DecidedAtNotIn) > 0 {
+		predicates = append(predicates, selectionresult.DecidedAtNotIn(i.DecidedAtNotIn...))
+	}
+	if i.DecidedAtGT != nil {
+		predicates = append(predicates, selectionresult.DecidedAtGT(*i.DecidedAtGT))
+	}
+	if i.DecidedAtGTE != nil {
+		predicates = append(predicates, selectionresult.DecidedAtGTE(*i.DecidedAtGTE))
+	}
+	if i.DecidedAtLT != nil {
+		predicates = append(predicates, selectionresult.DecidedAtLT(*i.DecidedAtLT))
+	}
+	if i.DecidedAtLTE != nil {
+		predicates = append(predicates, selectionresult.DecidedAtLTE(*i.DecidedAtLTE))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptySelectionResultWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return selectionresult.And(predicates...), nil
 	}
 }
 

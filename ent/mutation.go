@@ -39,6 +39,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/review"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/ent/schema/schematype"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/session"
 	"github.com/kartuprakerja/platform/ent/survey"
 	"github.com/kartuprakerja/platform/ent/surveyquestion"
@@ -86,6 +87,7 @@ const (
 	TypeRegency             = "Regency"
 	TypeRegistryPerson      = "RegistryPerson"
 	TypeReview              = "Review"
+	TypeSelectionResult     = "SelectionResult"
 	TypeSession             = "Session"
 	TypeSurvey              = "Survey"
 	TypeSurveyQuestion      = "SurveyQuestion"
@@ -3113,11 +3115,6 @@ type ApplicationMutation struct {
 	created_at       *time.Time
 	updated_at       *time.Time
 	province_id      *pulid.ID
-	status           *application.Status
-	rank             *int
-	addrank          *int
-	exclusion_reason *string
-	decided_at       *time.Time
 	clearedFields    map[string]struct{}
 	recipient        *pulid.ID
 	clearedrecipient bool
@@ -3412,210 +3409,6 @@ func (m *ApplicationMutation) ResetProvinceID() {
 	m.province_id = nil
 }
 
-// SetStatus sets the "status" field.
-func (m *ApplicationMutation) SetStatus(a application.Status) {
-	m.status = &a
-}
-
-// Status returns the value of the "status" field in the mutation.
-func (m *ApplicationMutation) Status() (r application.Status, exists bool) {
-	v := m.status
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldStatus returns the old "status" field's value of the Application entity.
-// If the Application object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ApplicationMutation) OldStatus(ctx context.Context) (v application.Status, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldStatus requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
-	}
-	return oldValue.Status, nil
-}
-
-// ResetStatus resets all changes to the "status" field.
-func (m *ApplicationMutation) ResetStatus() {
-	m.status = nil
-}
-
-// SetRank sets the "rank" field.
-func (m *ApplicationMutation) SetRank(i int) {
-	m.rank = &i
-	m.addrank = nil
-}
-
-// Rank returns the value of the "rank" field in the mutation.
-func (m *ApplicationMutation) Rank() (r int, exists bool) {
-	v := m.rank
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldRank returns the old "rank" field's value of the Application entity.
-// If the Application object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ApplicationMutation) OldRank(ctx context.Context) (v *int, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldRank is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldRank requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldRank: %w", err)
-	}
-	return oldValue.Rank, nil
-}
-
-// AddRank adds i to the "rank" field.
-func (m *ApplicationMutation) AddRank(i int) {
-	if m.addrank != nil {
-		*m.addrank += i
-	} else {
-		m.addrank = &i
-	}
-}
-
-// AddedRank returns the value that was added to the "rank" field in this mutation.
-func (m *ApplicationMutation) AddedRank() (r int, exists bool) {
-	v := m.addrank
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// ClearRank clears the value of the "rank" field.
-func (m *ApplicationMutation) ClearRank() {
-	m.rank = nil
-	m.addrank = nil
-	m.clearedFields[application.FieldRank] = struct{}{}
-}
-
-// RankCleared returns if the "rank" field was cleared in this mutation.
-func (m *ApplicationMutation) RankCleared() bool {
-	_, ok := m.clearedFields[application.FieldRank]
-	return ok
-}
-
-// ResetRank resets all changes to the "rank" field.
-func (m *ApplicationMutation) ResetRank() {
-	m.rank = nil
-	m.addrank = nil
-	delete(m.clearedFields, application.FieldRank)
-}
-
-// SetExclusionReason sets the "exclusion_reason" field.
-func (m *ApplicationMutation) SetExclusionReason(s string) {
-	m.exclusion_reason = &s
-}
-
-// ExclusionReason returns the value of the "exclusion_reason" field in the mutation.
-func (m *ApplicationMutation) ExclusionReason() (r string, exists bool) {
-	v := m.exclusion_reason
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldExclusionReason returns the old "exclusion_reason" field's value of the Application entity.
-// If the Application object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ApplicationMutation) OldExclusionReason(ctx context.Context) (v *string, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldExclusionReason is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldExclusionReason requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldExclusionReason: %w", err)
-	}
-	return oldValue.ExclusionReason, nil
-}
-
-// ClearExclusionReason clears the value of the "exclusion_reason" field.
-func (m *ApplicationMutation) ClearExclusionReason() {
-	m.exclusion_reason = nil
-	m.clearedFields[application.FieldExclusionReason] = struct{}{}
-}
-
-// ExclusionReasonCleared returns if the "exclusion_reason" field was cleared in this mutation.
-func (m *ApplicationMutation) ExclusionReasonCleared() bool {
-	_, ok := m.clearedFields[application.FieldExclusionReason]
-	return ok
-}
-
-// ResetExclusionReason resets all changes to the "exclusion_reason" field.
-func (m *ApplicationMutation) ResetExclusionReason() {
-	m.exclusion_reason = nil
-	delete(m.clearedFields, application.FieldExclusionReason)
-}
-
-// SetDecidedAt sets the "decided_at" field.
-func (m *ApplicationMutation) SetDecidedAt(t time.Time) {
-	m.decided_at = &t
-}
-
-// DecidedAt returns the value of the "decided_at" field in the mutation.
-func (m *ApplicationMutation) DecidedAt() (r time.Time, exists bool) {
-	v := m.decided_at
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldDecidedAt returns the old "decided_at" field's value of the Application entity.
-// If the Application object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ApplicationMutation) OldDecidedAt(ctx context.Context) (v *time.Time, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldDecidedAt is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldDecidedAt requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldDecidedAt: %w", err)
-	}
-	return oldValue.DecidedAt, nil
-}
-
-// ClearDecidedAt clears the value of the "decided_at" field.
-func (m *ApplicationMutation) ClearDecidedAt() {
-	m.decided_at = nil
-	m.clearedFields[application.FieldDecidedAt] = struct{}{}
-}
-
-// DecidedAtCleared returns if the "decided_at" field was cleared in this mutation.
-func (m *ApplicationMutation) DecidedAtCleared() bool {
-	_, ok := m.clearedFields[application.FieldDecidedAt]
-	return ok
-}
-
-// ResetDecidedAt resets all changes to the "decided_at" field.
-func (m *ApplicationMutation) ResetDecidedAt() {
-	m.decided_at = nil
-	delete(m.clearedFields, application.FieldDecidedAt)
-}
-
 // ClearRecipient clears the "recipient" edge to the Recipient entity.
 func (m *ApplicationMutation) ClearRecipient() {
 	m.clearedrecipient = true
@@ -3704,7 +3497,7 @@ func (m *ApplicationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ApplicationMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 5)
 	if m.created_at != nil {
 		fields = append(fields, application.FieldCreatedAt)
 	}
@@ -3719,18 +3512,6 @@ func (m *ApplicationMutation) Fields() []string {
 	}
 	if m.province_id != nil {
 		fields = append(fields, application.FieldProvinceID)
-	}
-	if m.status != nil {
-		fields = append(fields, application.FieldStatus)
-	}
-	if m.rank != nil {
-		fields = append(fields, application.FieldRank)
-	}
-	if m.exclusion_reason != nil {
-		fields = append(fields, application.FieldExclusionReason)
-	}
-	if m.decided_at != nil {
-		fields = append(fields, application.FieldDecidedAt)
 	}
 	return fields
 }
@@ -3750,14 +3531,6 @@ func (m *ApplicationMutation) Field(name string) (ent.Value, bool) {
 		return m.WaveID()
 	case application.FieldProvinceID:
 		return m.ProvinceID()
-	case application.FieldStatus:
-		return m.Status()
-	case application.FieldRank:
-		return m.Rank()
-	case application.FieldExclusionReason:
-		return m.ExclusionReason()
-	case application.FieldDecidedAt:
-		return m.DecidedAt()
 	}
 	return nil, false
 }
@@ -3777,14 +3550,6 @@ func (m *ApplicationMutation) OldField(ctx context.Context, name string) (ent.Va
 		return m.OldWaveID(ctx)
 	case application.FieldProvinceID:
 		return m.OldProvinceID(ctx)
-	case application.FieldStatus:
-		return m.OldStatus(ctx)
-	case application.FieldRank:
-		return m.OldRank(ctx)
-	case application.FieldExclusionReason:
-		return m.OldExclusionReason(ctx)
-	case application.FieldDecidedAt:
-		return m.OldDecidedAt(ctx)
 	}
 	return nil, fmt.Errorf("unknown Application field %s", name)
 }
@@ -3829,34 +3594,6 @@ func (m *ApplicationMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetProvinceID(v)
 		return nil
-	case application.FieldStatus:
-		v, ok := value.(application.Status)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.SetStatus(v)
-		return nil
-	case application.FieldRank:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.SetRank(v)
-		return nil
-	case application.FieldExclusionReason:
-		v, ok := value.(string)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.SetExclusionReason(v)
-		return nil
-	case application.FieldDecidedAt:
-		v, ok := value.(time.Time)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.SetDecidedAt(v)
-		return nil
 	}
 	return fmt.Errorf("unknown Application field %s", name)
 }
@@ -3864,21 +3601,13 @@ func (m *ApplicationMutation) SetField(name string, value ent.Value) error {
 // AddedFields returns all numeric fields that were incremented/decremented during
 // this mutation.
 func (m *ApplicationMutation) AddedFields() []string {
-	var fields []string
-	if m.addrank != nil {
-		fields = append(fields, application.FieldRank)
-	}
-	return fields
+	return nil
 }
 
 // AddedField returns the numeric value that was incremented/decremented on a field
 // with the given name. The second boolean return value indicates that this field
 // was not set, or was not defined in the schema.
 func (m *ApplicationMutation) AddedField(name string) (ent.Value, bool) {
-	switch name {
-	case application.FieldRank:
-		return m.AddedRank()
-	}
 	return nil, false
 }
 
@@ -3887,13 +3616,6 @@ func (m *ApplicationMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ApplicationMutation) AddField(name string, value ent.Value) error {
 	switch name {
-	case application.FieldRank:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.AddRank(v)
-		return nil
 	}
 	return fmt.Errorf("unknown Application numeric field %s", name)
 }
@@ -3901,17 +3623,7 @@ func (m *ApplicationMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *ApplicationMutation) ClearedFields() []string {
-	var fields []string
-	if m.FieldCleared(application.FieldRank) {
-		fields = append(fields, application.FieldRank)
-	}
-	if m.FieldCleared(application.FieldExclusionReason) {
-		fields = append(fields, application.FieldExclusionReason)
-	}
-	if m.FieldCleared(application.FieldDecidedAt) {
-		fields = append(fields, application.FieldDecidedAt)
-	}
-	return fields
+	return nil
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -3924,17 +3636,6 @@ func (m *ApplicationMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *ApplicationMutation) ClearField(name string) error {
-	switch name {
-	case application.FieldRank:
-		m.ClearRank()
-		return nil
-	case application.FieldExclusionReason:
-		m.ClearExclusionReason()
-		return nil
-	case application.FieldDecidedAt:
-		m.ClearDecidedAt()
-		return nil
-	}
 	return fmt.Errorf("unknown Application nullable field %s", name)
 }
 
@@ -3956,18 +3657,6 @@ func (m *ApplicationMutation) ResetField(name string) error {
 		return nil
 	case application.FieldProvinceID:
 		m.ResetProvinceID()
-		return nil
-	case application.FieldStatus:
-		m.ResetStatus()
-		return nil
-	case application.FieldRank:
-		m.ResetRank()
-		return nil
-	case application.FieldExclusionReason:
-		m.ResetExclusionReason()
-		return nil
-	case application.FieldDecidedAt:
-		m.ResetDecidedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Application field %s", name)
@@ -26127,6 +25816,848 @@ func (m *ReviewMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Review edge %s", name)
+}
+
+// SelectionResultMutation represents an operation that mutates the SelectionResult nodes in the graph.
+type SelectionResultMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *pulid.ID
+	created_at       *time.Time
+	updated_at       *time.Time
+	application_id   *pulid.ID
+	wave_id          *pulid.ID
+	recipient_id     *pulid.ID
+	status           *selectionresult.Status
+	rank             *int
+	addrank          *int
+	exclusion_reason *string
+	decided_at       *time.Time
+	clearedFields    map[string]struct{}
+	done             bool
+	oldValue         func(context.Context) (*SelectionResult, error)
+	predicates       []predicate.SelectionResult
+}
+
+var _ ent.Mutation = (*SelectionResultMutation)(nil)
+
+// selectionresultOption allows management of the mutation configuration using functional options.
+type selectionresultOption func(*SelectionResultMutation)
+
+// newSelectionResultMutation creates new mutation for the SelectionResult entity.
+func newSelectionResultMutation(c config, op Op, opts ...selectionresultOption) *SelectionResultMutation {
+	m := &SelectionResultMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeSelectionResult,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withSelectionResultID sets the ID field of the mutation.
+func withSelectionResultID(id pulid.ID) selectionresultOption {
+	return func(m *SelectionResultMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *SelectionResult
+		)
+		m.oldValue = func(ctx context.Context) (*SelectionResult, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().SelectionResult.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withSelectionResult sets the old SelectionResult of the mutation.
+func withSelectionResult(node *SelectionResult) selectionresultOption {
+	return func(m *SelectionResultMutation) {
+		m.oldValue = func(context.Context) (*SelectionResult, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m SelectionResultMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m SelectionResultMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of SelectionResult entities.
+func (m *SelectionResultMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *SelectionResultMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *SelectionResultMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().SelectionResult.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *SelectionResultMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *SelectionResultMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the SelectionResult entity.
+// If the SelectionResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SelectionResultMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *SelectionResultMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *SelectionResultMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *SelectionResultMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the SelectionResult entity.
+// If the SelectionResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SelectionResultMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *SelectionResultMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetApplicationID sets the "application_id" field.
+func (m *SelectionResultMutation) SetApplicationID(pu pulid.ID) {
+	m.application_id = &pu
+}
+
+// ApplicationID returns the value of the "application_id" field in the mutation.
+func (m *SelectionResultMutation) ApplicationID() (r pulid.ID, exists bool) {
+	v := m.application_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldApplicationID returns the old "application_id" field's value of the SelectionResult entity.
+// If the SelectionResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SelectionResultMutation) OldApplicationID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldApplicationID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldApplicationID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldApplicationID: %w", err)
+	}
+	return oldValue.ApplicationID, nil
+}
+
+// ResetApplicationID resets all changes to the "application_id" field.
+func (m *SelectionResultMutation) ResetApplicationID() {
+	m.application_id = nil
+}
+
+// SetWaveID sets the "wave_id" field.
+func (m *SelectionResultMutation) SetWaveID(pu pulid.ID) {
+	m.wave_id = &pu
+}
+
+// WaveID returns the value of the "wave_id" field in the mutation.
+func (m *SelectionResultMutation) WaveID() (r pulid.ID, exists bool) {
+	v := m.wave_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWaveID returns the old "wave_id" field's value of the SelectionResult entity.
+// If the SelectionResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SelectionResultMutation) OldWaveID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWaveID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWaveID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWaveID: %w", err)
+	}
+	return oldValue.WaveID, nil
+}
+
+// ResetWaveID resets all changes to the "wave_id" field.
+func (m *SelectionResultMutation) ResetWaveID() {
+	m.wave_id = nil
+}
+
+// SetRecipientID sets the "recipient_id" field.
+func (m *SelectionResultMutation) SetRecipientID(pu pulid.ID) {
+	m.recipient_id = &pu
+}
+
+// RecipientID returns the value of the "recipient_id" field in the mutation.
+func (m *SelectionResultMutation) RecipientID() (r pulid.ID, exists bool) {
+	v := m.recipient_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRecipientID returns the old "recipient_id" field's value of the SelectionResult entity.
+// If the SelectionResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SelectionResultMutation) OldRecipientID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRecipientID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRecipientID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRecipientID: %w", err)
+	}
+	return oldValue.RecipientID, nil
+}
+
+// ResetRecipientID resets all changes to the "recipient_id" field.
+func (m *SelectionResultMutation) ResetRecipientID() {
+	m.recipient_id = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *SelectionResultMutation) SetStatus(s selectionresult.Status) {
+	m.status = &s
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *SelectionResultMutation) Status() (r selectionresult.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the SelectionResult entity.
+// If the SelectionResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SelectionResultMutation) OldStatus(ctx context.Context) (v selectionresult.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *SelectionResultMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetRank sets the "rank" field.
+func (m *SelectionResultMutation) SetRank(i int) {
+	m.rank = &i
+	m.addrank = nil
+}
+
+// Rank returns the value of the "rank" field in the mutation.
+func (m *SelectionResultMutation) Rank() (r int, exists bool) {
+	v := m.rank
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRank returns the old "rank" field's value of the SelectionResult entity.
+// If the SelectionResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SelectionResultMutation) OldRank(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRank is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRank requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRank: %w", err)
+	}
+	return oldValue.Rank, nil
+}
+
+// AddRank adds i to the "rank" field.
+func (m *SelectionResultMutation) AddRank(i int) {
+	if m.addrank != nil {
+		*m.addrank += i
+	} else {
+		m.addrank = &i
+	}
+}
+
+// AddedRank returns the value that was added to the "rank" field in this mutation.
+func (m *SelectionResultMutation) AddedRank() (r int, exists bool) {
+	v := m.addrank
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearRank clears the value of the "rank" field.
+func (m *SelectionResultMutation) ClearRank() {
+	m.rank = nil
+	m.addrank = nil
+	m.clearedFields[selectionresult.FieldRank] = struct{}{}
+}
+
+// RankCleared returns if the "rank" field was cleared in this mutation.
+func (m *SelectionResultMutation) RankCleared() bool {
+	_, ok := m.clearedFields[selectionresult.FieldRank]
+	return ok
+}
+
+// ResetRank resets all changes to the "rank" field.
+func (m *SelectionResultMutation) ResetRank() {
+	m.rank = nil
+	m.addrank = nil
+	delete(m.clearedFields, selectionresult.FieldRank)
+}
+
+// SetExclusionReason sets the "exclusion_reason" field.
+func (m *SelectionResultMutation) SetExclusionReason(s string) {
+	m.exclusion_reason = &s
+}
+
+// ExclusionReason returns the value of the "exclusion_reason" field in the mutation.
+func (m *SelectionResultMutation) ExclusionReason() (r string, exists bool) {
+	v := m.exclusion_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExclusionReason returns the old "exclusion_reason" field's value of the SelectionResult entity.
+// If the SelectionResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SelectionResultMutation) OldExclusionReason(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExclusionReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExclusionReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExclusionReason: %w", err)
+	}
+	return oldValue.ExclusionReason, nil
+}
+
+// ClearExclusionReason clears the value of the "exclusion_reason" field.
+func (m *SelectionResultMutation) ClearExclusionReason() {
+	m.exclusion_reason = nil
+	m.clearedFields[selectionresult.FieldExclusionReason] = struct{}{}
+}
+
+// ExclusionReasonCleared returns if the "exclusion_reason" field was cleared in this mutation.
+func (m *SelectionResultMutation) ExclusionReasonCleared() bool {
+	_, ok := m.clearedFields[selectionresult.FieldExclusionReason]
+	return ok
+}
+
+// ResetExclusionReason resets all changes to the "exclusion_reason" field.
+func (m *SelectionResultMutation) ResetExclusionReason() {
+	m.exclusion_reason = nil
+	delete(m.clearedFields, selectionresult.FieldExclusionReason)
+}
+
+// SetDecidedAt sets the "decided_at" field.
+func (m *SelectionResultMutation) SetDecidedAt(t time.Time) {
+	m.decided_at = &t
+}
+
+// DecidedAt returns the value of the "decided_at" field in the mutation.
+func (m *SelectionResultMutation) DecidedAt() (r time.Time, exists bool) {
+	v := m.decided_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedAt returns the old "decided_at" field's value of the SelectionResult entity.
+// If the SelectionResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SelectionResultMutation) OldDecidedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedAt: %w", err)
+	}
+	return oldValue.DecidedAt, nil
+}
+
+// ResetDecidedAt resets all changes to the "decided_at" field.
+func (m *SelectionResultMutation) ResetDecidedAt() {
+	m.decided_at = nil
+}
+
+// Where appends a list predicates to the SelectionResultMutation builder.
+func (m *SelectionResultMutation) Where(ps ...predicate.SelectionResult) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the SelectionResultMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *SelectionResultMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.SelectionResult, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *SelectionResultMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *SelectionResultMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (SelectionResult).
+func (m *SelectionResultMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *SelectionResultMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.created_at != nil {
+		fields = append(fields, selectionresult.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, selectionresult.FieldUpdatedAt)
+	}
+	if m.application_id != nil {
+		fields = append(fields, selectionresult.FieldApplicationID)
+	}
+	if m.wave_id != nil {
+		fields = append(fields, selectionresult.FieldWaveID)
+	}
+	if m.recipient_id != nil {
+		fields = append(fields, selectionresult.FieldRecipientID)
+	}
+	if m.status != nil {
+		fields = append(fields, selectionresult.FieldStatus)
+	}
+	if m.rank != nil {
+		fields = append(fields, selectionresult.FieldRank)
+	}
+	if m.exclusion_reason != nil {
+		fields = append(fields, selectionresult.FieldExclusionReason)
+	}
+	if m.decided_at != nil {
+		fields = append(fields, selectionresult.FieldDecidedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *SelectionResultMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case selectionresult.FieldCreatedAt:
+		return m.CreatedAt()
+	case selectionresult.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case selectionresult.FieldApplicationID:
+		return m.ApplicationID()
+	case selectionresult.FieldWaveID:
+		return m.WaveID()
+	case selectionresult.FieldRecipientID:
+		return m.RecipientID()
+	case selectionresult.FieldStatus:
+		return m.Status()
+	case selectionresult.FieldRank:
+		return m.Rank()
+	case selectionresult.FieldExclusionReason:
+		return m.ExclusionReason()
+	case selectionresult.FieldDecidedAt:
+		return m.DecidedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *SelectionResultMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case selectionresult.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case selectionresult.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case selectionresult.FieldApplicationID:
+		return m.OldApplicationID(ctx)
+	case selectionresult.FieldWaveID:
+		return m.OldWaveID(ctx)
+	case selectionresult.FieldRecipientID:
+		return m.OldRecipientID(ctx)
+	case selectionresult.FieldStatus:
+		return m.OldStatus(ctx)
+	case selectionresult.FieldRank:
+		return m.OldRank(ctx)
+	case selectionresult.FieldExclusionReason:
+		return m.OldExclusionReason(ctx)
+	case selectionresult.FieldDecidedAt:
+		return m.OldDecidedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown SelectionResult field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SelectionResultMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case selectionresult.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case selectionresult.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case selectionresult.FieldApplicationID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetApplicationID(v)
+		return nil
+	case selectionresult.FieldWaveID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWaveID(v)
+		return nil
+	case selectionresult.FieldRecipientID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRecipientID(v)
+		return nil
+	case selectionresult.FieldStatus:
+		v, ok := value.(selectionresult.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case selectionresult.FieldRank:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRank(v)
+		return nil
+	case selectionresult.FieldExclusionReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExclusionReason(v)
+		return nil
+	case selectionresult.FieldDecidedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SelectionResult field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *SelectionResultMutation) AddedFields() []string {
+	var fields []string
+	if m.addrank != nil {
+		fields = append(fields, selectionresult.FieldRank)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *SelectionResultMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case selectionresult.FieldRank:
+		return m.AddedRank()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SelectionResultMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case selectionresult.FieldRank:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRank(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SelectionResult numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *SelectionResultMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(selectionresult.FieldRank) {
+		fields = append(fields, selectionresult.FieldRank)
+	}
+	if m.FieldCleared(selectionresult.FieldExclusionReason) {
+		fields = append(fields, selectionresult.FieldExclusionReason)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *SelectionResultMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *SelectionResultMutation) ClearField(name string) error {
+	switch name {
+	case selectionresult.FieldRank:
+		m.ClearRank()
+		return nil
+	case selectionresult.FieldExclusionReason:
+		m.ClearExclusionReason()
+		return nil
+	}
+	return fmt.Errorf("unknown SelectionResult nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *SelectionResultMutation) ResetField(name string) error {
+	switch name {
+	case selectionresult.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case selectionresult.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case selectionresult.FieldApplicationID:
+		m.ResetApplicationID()
+		return nil
+	case selectionresult.FieldWaveID:
+		m.ResetWaveID()
+		return nil
+	case selectionresult.FieldRecipientID:
+		m.ResetRecipientID()
+		return nil
+	case selectionresult.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case selectionresult.FieldRank:
+		m.ResetRank()
+		return nil
+	case selectionresult.FieldExclusionReason:
+		m.ResetExclusionReason()
+		return nil
+	case selectionresult.FieldDecidedAt:
+		m.ResetDecidedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown SelectionResult field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *SelectionResultMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *SelectionResultMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *SelectionResultMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *SelectionResultMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *SelectionResultMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *SelectionResultMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *SelectionResultMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown SelectionResult unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *SelectionResultMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown SelectionResult edge %s", name)
 }
 
 // SessionMutation represents an operation that mutates the Session nodes in the graph.

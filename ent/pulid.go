@@ -32,6 +32,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/registryperson"
 	"github.com/kartuprakerja/platform/ent/review"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/session"
 	"github.com/kartuprakerja/platform/ent/survey"
 	"github.com/kartuprakerja/platform/ent/surveyquestion"
@@ -70,6 +71,7 @@ var prefixTables = map[string]string{
 	"rg": regency.Table,
 	"rp": registryperson.Table,
 	"rv": review.Table,
+	"se": selectionresult.Table,
 	"ss": session.Table,
 	"sv": survey.Table,
 	"sq": surveyquestion.Table,

@@ -64,6 +64,8 @@ type Tx struct {
 	RegistryPerson *RegistryPersonClient
 	// Review is the client for interacting with the Review builders.
 	Review *ReviewClient
+	// SelectionResult is the client for interacting with the SelectionResult builders.
+	SelectionResult *SelectionResultClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
 	// Survey is the client for interacting with the Survey builders.
@@ -238,6 +240,7 @@ func (tx *Tx) init() {
 	tx.Regency = NewRegencyClient(tx.config)
 	tx.RegistryPerson = NewRegistryPersonClient(tx.config)
 	tx.Review = NewReviewClient(tx.config)
+	tx.SelectionResult = NewSelectionResultClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.Survey = NewSurveyClient(tx.config)
 	tx.SurveyQuestion = NewSurveyQuestionClient(tx.config)

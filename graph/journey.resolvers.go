@@ -16,6 +16,11 @@ import (
 	"github.com/kartuprakerja/platform/internal/journey"
 )
 
+// Result is the resolver for the result field.
+func (r *applicationResolver) Result(ctx context.Context, obj *ent.Application) (*ent.SelectionResult, error) {
+	return r.journey.Result(ctx, obj.ID)
+}
+
 // Register is the resolver for the register field.
 func (r *mutationResolver) Register(ctx context.Context, input model.RegistrationInput) (*journey.Result, error) {
 	return r.journey.Register(ctx, journey.Registration{

@@ -14,6 +14,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/audit"
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/journey"
+	"github.com/kartuprakerja/platform/internal/support"
 	"github.com/kartuprakerja/platform/internal/survey"
 	"github.com/kartuprakerja/platform/internal/viewer"
 	"github.com/kartuprakerja/platform/push"
@@ -29,6 +30,7 @@ type Resolver struct {
 	journey *journey.Service
 	surveys *survey.Service
 	push    *push.Service
+	support *support.Service
 }
 
 // Services are what the resolvers call.
@@ -38,13 +40,14 @@ type Services struct {
 	Journey *journey.Service
 	Surveys *survey.Service
 	Push    *push.Service
+	Support *support.Service
 }
 
 // NewSchema returns the executable schema over the services.
 func NewSchema(s Services) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
 		Resolvers: &Resolver{client: s.Client, auth: s.Auth, journey: s.Journey, surveys: s.Surveys,
-			push: s.Push},
+			push: s.Push, support: s.Support},
 	})
 }
 

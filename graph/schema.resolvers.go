@@ -167,6 +167,9 @@ func (r *queryResolver) Waves(ctx context.Context, after *entgql.Cursor[pulid.ID
 		ent.WithWaveOrder(orderBy), ent.WithWaveFilter(where.Filter))
 }
 
+// Application returns generated.ApplicationResolver implementation.
+func (r *Resolver) Application() generated.ApplicationResolver { return &applicationResolver{r} }
+
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
@@ -174,6 +177,7 @@ func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 func (r *Resolver) Recipient() generated.RecipientResolver { return &recipientResolver{r} }
 
 type (
-	queryResolver     struct{ *Resolver }
-	recipientResolver struct{ *Resolver }
+	applicationResolver struct{ *Resolver }
+	queryResolver       struct{ *Resolver }
+	recipientResolver   struct{ *Resolver }
 )

@@ -5,14 +5,11 @@ import (
 	"fmt"
 
 	"entgo.io/ent/dialect"
-	entsql "entgo.io/ent/dialect/sql"
 	"github.com/riverqueue/river"
 
 	"github.com/kartuprakerja/platform/ent"
-	"github.com/kartuprakerja/platform/ent/application"
-	"github.com/kartuprakerja/platform/ent/predicate"
-	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/internal/database"
 )
 
 // FanOutWaveResults queues the announcement of a wave's selection results
@@ -75,13 +72,10 @@ func (s *Service) fanOutPage(ctx context.Context, job *river.Job[WaveResultsArgs
 	if n = len(apps); err != nil || n == 0 {
 		return "", n, 0, err
 	}
-	last = apps[n-1].ID
+	last = apps[n-1].resultID
 	events := make([]Event, 0, n)
 	for _, a := range apps {
-		if a.Edges.Recipient != nil {
-			events = append(events, SelectionResult(a.Edges.Recipient.AccountID, wv.ID, wv.Number,
-				string(a.Status), wv.TrainingBalance))
-		}
+		events = append(events, SelectionResult(a.accountID, wv.ID, wv.Number, a.status, wv.TrainingBalance))
 	}
 	rows, err := s.prepare(read, s.db.Client, events)
 	if err != nil {
@@ -101,31 +95,39 @@ func (s *Service) fanOutPage(ctx context.Context, job *river.Job[WaveResultsArgs
 	return last, n, len(rows), err
 }
 
-// decidedPage reads up to PageSize decided applications after the cursor,
-// with their recipients' accounts.
-func (s *Service) decidedPage(ctx context.Context, c *ent.Client, waveID, after pulid.ID) ([]*ent.Application, error) {
-	q := c.Application.Query().
-		Where(s.inWave(waveID), application.StatusIn(application.StatusSelected,
-			application.StatusNotSelected, application.StatusExcluded)).
-		Order(application.ByID()).Limit(s.cfg.PageSize).
-		Select(application.FieldRecipientID, application.FieldStatus).
-		WithRecipient(func(q *ent.RecipientQuery) { q.Select(recipient.FieldAccountID) })
-	if after != "" {
-		q = q.Where(application.IDGT(after))
-	}
-	apps, err := q.All(ctx)
-	return apps, wrap(err, "read decided applications")
+// decided is one drawn application to notify.
+type decided struct {
+	resultID  pulid.ID
+	status    string
+	accountID pulid.ID
 }
 
-// inWave filters by wave so that the walk follows the primary key: on
-// SQLite the wave index would be chosen otherwise (it has no statistics)
-// and every page would sort the whole wave. The unary + keeps SQLite off
-// that index; PostgreSQL plans from statistics.
-func (s *Service) inWave(waveID pulid.ID) predicate.Application {
-	if s.db.Dialect != dialect.SQLite {
-		return application.WaveID(waveID)
+// decidedPage reads up to PageSize results after the cursor (in result id
+// order) with their applicants' accounts, in one query. On SQLite the unary
+// + keeps the planner on the primary key (it has no statistics and would
+// pick the wave index, sorting the whole wave for every page); PostgreSQL
+// plans from statistics.
+func (s *Service) decidedPage(ctx context.Context, c *ent.Client, waveID, after pulid.ID) ([]decided, error) {
+	wave := "r.wave_id = ?"
+	if s.db.Dialect == dialect.SQLite {
+		wave = "+r.wave_id = ?"
 	}
-	return predicate.Application(func(sel *entsql.Selector) {
-		sel.Where(entsql.ExprP("+"+sel.C(application.FieldWaveID)+" = ?", string(waveID)))
-	})
+	rows, err := c.QueryContext(ctx, database.Rebind(s.db.Dialect, `
+		SELECT r.id, r.status, rc.account_id FROM selection_results r
+		JOIN applications a ON a.id = r.application_id
+		JOIN recipients rc ON rc.id = a.recipient_id
+		WHERE `+wave+` AND r.id > ? ORDER BY r.id LIMIT ?`), string(waveID), string(after), s.cfg.PageSize)
+	if err != nil {
+		return nil, wrap(err, "read decided applications")
+	}
+	defer rows.Close()
+	var out []decided
+	for rows.Next() {
+		var d decided
+		if err := rows.Scan(&d.resultID, &d.status, &d.accountID); err != nil {
+			return nil, wrap(err, "read decided applications")
+		}
+		out = append(out, d)
+	}
+	return out, wrap(rows.Err(), "read decided applications")
 }

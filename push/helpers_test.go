@@ -13,12 +13,12 @@ import (
 	"time"
 
 	"github.com/kartuprakerja/platform/ent"
-	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/notification"
 	"github.com/kartuprakerja/platform/ent/province"
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/push/fcmfake"
@@ -249,8 +249,11 @@ func (e *env) applicant(zone, status, token string) *ent.Account {
 	a := e.person(zone, token)
 	r := must(e.db.Client.Recipient.Query().Where(recipient.AccountID(a.ID)).Only(ctx))
 	reg := must(e.db.Client.Regency.Get(ctx, r.RegencyID))
-	must(e.db.Client.Application.Create().SetRecipientID(r.ID).SetWaveID(e.wave.ID).
-		SetProvinceID(reg.ProvinceID).SetStatus(application.Status(status)).Save(ctx))
+	app := must(e.db.Client.Application.Create().SetRecipientID(r.ID).SetWaveID(e.wave.ID).
+		SetProvinceID(reg.ProvinceID).Save(ctx))
+	if status != "pending" {
+		must(drawn(e.db.Client, app.ID, r.ID, e.wave.ID, selectionresult.Status(status)).Save(ctx))
+	}
 	return a
 }
 
@@ -267,12 +270,13 @@ func (e *env) bulkApplicants(prefix string, n int) {
 		accs := make([]*ent.AccountCreate, 0, k)
 		recs := make([]*ent.RecipientCreate, 0, k)
 		apps := make([]*ent.ApplicationCreate, 0, k)
+		results := make([]*ent.SelectionResultCreate, 0, k)
 		devs := make([]*ent.DeviceCreate, 0, k)
 		for i := start; i < start+k; i++ {
-			aid, rid := pulid.New("ac"), pulid.New("rc")
-			status := application.StatusNotSelected
+			aid, rid, appID := pulid.New("ac"), pulid.New("rc"), pulid.New("ap")
+			status := selectionresult.StatusNotSelected
 			if i%3 == 0 {
-				status = application.StatusSelected
+				status = selectionresult.StatusSelected
 			}
 			accs = append(accs, tx.Account.Create().SetID(aid).SetPhone(fmt.Sprintf("+62813%08d", i)).
 				SetQuietStartMinute(0).SetQuietEndMinute(0))
@@ -281,17 +285,26 @@ func (e *env) bulkApplicants(prefix string, n int) {
 				SetFullName("Penerima").SetBirthDate(time.Date(1995, 3, 1, 0, 0, 0, 0, time.UTC)).
 				SetGender("male").SetRegencyID(reg.ID).SetArea("urban").SetEducation("diploma").
 				SetEmployment("not_working"))
-			apps = append(apps, tx.Application.Create().SetRecipientID(rid).SetWaveID(e.wave.ID).
-				SetProvinceID(reg.ProvinceID).SetStatus(status))
+			apps = append(apps, tx.Application.Create().SetID(appID).SetRecipientID(rid).SetWaveID(e.wave.ID).
+				SetProvinceID(reg.ProvinceID))
+			results = append(results, drawn(tx.Client(), appID, rid, e.wave.ID, status))
 			devs = append(devs, tx.Device.Create().SetAccountID(aid).SetKind(device.KindFcm).
 				SetToken(fmt.Sprintf("%s-%06d", prefix, i)))
 		}
 		must(0, tx.Account.CreateBulk(accs...).Exec(ctx))
 		must(0, tx.Recipient.CreateBulk(recs...).Exec(ctx))
 		must(0, tx.Application.CreateBulk(apps...).Exec(ctx))
+		must(0, tx.SelectionResult.CreateBulk(results...).Exec(ctx))
 		must(0, tx.Device.CreateBulk(devs...).Exec(ctx))
 		must(0, tx.Commit())
 	}
+}
+
+// drawn is an application's drawn result.
+func drawn(c *ent.Client, appID, recipientID, waveID pulid.ID, status selectionresult.Status) *ent.SelectionResultCreate {
+	return c.SelectionResult.Create().SetID(appID.Sibling("se")).SetApplicationID(appID).
+		SetRecipientID(recipientID).SetWaveID(waveID).
+		SetStatus(status).SetDecidedAt(time.Now())
 }
 
 // pendingCount counts notifications not yet final.

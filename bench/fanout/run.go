@@ -14,18 +14,18 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/notification"
 	"github.com/kartuprakerja/platform/ent/province"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/push"
 	"github.com/kartuprakerja/platform/push/fcmfake"
 )
 
-func provinceZone(z string) province.TimeZone       { return province.TimeZone(z) }
-func applicationStatus(s string) application.Status { return application.Status(s) }
+func provinceZone(z string) province.TimeZone      { return province.TimeZone(z) }
+func resultStatus(s string) selectionresult.Status { return selectionresult.Status(s) }
 
 // result is what one fan-out measured.
 type result struct {

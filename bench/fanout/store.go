@@ -106,6 +106,7 @@ func loadChunk(ctx context.Context, c *ent.Client, wave pulid.ID, provinces, reg
 	accs := make([]*ent.AccountCreate, 0, k)
 	recs := make([]*ent.RecipientCreate, 0, k)
 	apps := make([]*ent.ApplicationCreate, 0, k)
+	results := make([]*ent.SelectionResultCreate, 0, k)
 	devs := make([]*ent.DeviceCreate, 0, k)
 	birth := time.Date(1995, 3, 1, 0, 0, 0, 0, time.UTC)
 	for i := from; i < to; i++ {
@@ -122,8 +123,11 @@ func loadChunk(ctx context.Context, c *ent.Client, wave pulid.ID, provinces, reg
 			SetFullName(fmt.Sprintf("Penerima %d", i)).SetBirthDate(birth).SetGender("female").
 			SetRegencyID(regencies[z]).SetArea("rural").SetEducation("senior_secondary").
 			SetEmployment("not_working").SetStatus("verified"))
-		apps = append(apps, tx.Application.Create().SetRecipientID(rid).SetWaveID(wave).
-			SetProvinceID(provinces[z]).SetStatus(applicationStatus(status)))
+		appID := pulid.New("ap")
+		apps = append(apps, tx.Application.Create().SetID(appID).SetRecipientID(rid).SetWaveID(wave).
+			SetProvinceID(provinces[z]))
+		results = append(results, tx.SelectionResult.Create().SetID(appID.Sibling("se")).SetApplicationID(appID).
+			SetRecipientID(rid).SetWaveID(wave).SetStatus(resultStatus(status)).SetDecidedAt(time.Now()))
 		devs = append(devs, tx.Device.Create().SetAccountID(aid).SetKind("fcm").SetToken(fmt.Sprintf("bench-%07d", i)))
 	}
 	if err := tx.Account.CreateBulk(accs...).Exec(ctx); err != nil {
@@ -133,6 +137,9 @@ func loadChunk(ctx context.Context, c *ent.Client, wave pulid.ID, provinces, reg
 		return err
 	}
 	if err := tx.Application.CreateBulk(apps...).Exec(ctx); err != nil {
+		return err
+	}
+	if err := tx.SelectionResult.CreateBulk(results...).Exec(ctx); err != nil {
 		return err
 	}
 	if err := tx.Device.CreateBulk(devs...).Exec(ctx); err != nil {

@@ -5,6 +5,10 @@
 //
 //	go run ./bench/selection                      # SQLite in a temp dir
 //	go run ./bench/selection -database-url postgres://postgres@127.0.0.1:5432/bench_sel
+//
+// With -fill-only it fills and stops; a store that already holds the closed
+// benchmark wave (e.g. a copy of a filled PostgreSQL template database) is
+// reused as it is.
 package main
 
 import (
@@ -25,6 +29,7 @@ import (
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/regions"
@@ -36,13 +41,14 @@ func main() {
 	dbURL := flag.String("database-url", "", "store; default a new SQLite file in a temp dir")
 	applicants := flag.Int("applicants", 3_000_000, "applicants in the wave")
 	seats := flag.Int("seats", 600_000, "seats in the wave")
+	fillOnly := flag.Bool("fill-only", false, "fill the store and stop (a PostgreSQL template for repeated runs)")
 	flag.Parse()
-	if err := run(context.Background(), *dbURL, *applicants, *seats); err != nil {
+	if err := run(context.Background(), *dbURL, *applicants, *seats, *fillOnly); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(ctx context.Context, dbURL string, n, seats int) error {
+func run(ctx context.Context, dbURL string, n, seats int, fillOnly bool) error {
 	if dbURL == "" {
 		dir, err := os.MkdirTemp("", "selection-")
 		if err != nil {
@@ -60,11 +66,21 @@ func run(ctx context.Context, dbURL string, n, seats int) error {
 		return err
 	}
 	start := time.Now()
-	w, err := fill(ctx, db.Client, n, seats)
+	w, err := filled(ctx, db.Client)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("store=%s filled %d applicants in %s\n", db.Dialect, n, time.Since(start).Round(time.Second))
+	if w == nil {
+		if w, err = fill(ctx, db.Client, n, seats); err != nil {
+			return err
+		}
+		fmt.Printf("store=%s filled %d applicants in %s\n", db.Dialect, n, time.Since(start).Round(time.Second))
+	} else {
+		fmt.Printf("store=%s reusing the closed benchmark wave already in the store\n", db.Dialect)
+	}
+	if fillOnly {
+		return nil
+	}
 	svc := journey.New(journey.Deps{Client: db.Client, Dialect: db.Dialect}, journey.DefaultConfig())
 	admin := viewer.NewContext(ctx, &viewer.Viewer{AccountID: pulid.New("ac"), Role: viewer.RoleAdmin})
 	start = time.Now()
@@ -91,7 +107,7 @@ func run(ctx context.Context, dbURL string, n, seats int) error {
 
 // digest fingerprints the result so runs on different stores compare.
 func digest(ctx context.Context, db *database.DB, waveID pulid.ID) (string, error) {
-	rows, err := db.SQL.QueryContext(ctx, rebind(db.Dialect, `SELECT id, status, COALESCE(rank, 0) FROM applications WHERE wave_id = ?`), string(waveID))
+	rows, err := db.SQL.QueryContext(ctx, rebind(db.Dialect, `SELECT application_id, status, COALESCE(rank, 0) FROM selection_results WHERE wave_id = ?`), string(waveID))
 	if err != nil {
 		return "", err
 	}
@@ -120,6 +136,18 @@ func rebind(d, q string) string {
 	return q
 }
 
+// filled returns the store's benchmark wave while it is still closed (a
+// copy of a filled template database), or nil.
+func filled(ctx context.Context, c *ent.Client) (*ent.Wave, error) {
+	w, err := c.Wave.Query().Where(wave.Number(benchWave), wave.StatusEQ(wave.StatusClosed)).Only(rule.System(ctx, "benchmark"))
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return w, err
+}
+
+const benchWave = 99
+
 // fill creates the regions, a closed wave with province quotas proportional
 // to the applicants, and n verified applicants with their applications.
 func fill(ctx context.Context, c *ent.Client, n, seats int) (*ent.Wave, error) {
@@ -143,7 +171,7 @@ func fill(ctx context.Context, c *ent.Client, n, seats int) (*ent.Wave, error) {
 			SetProvinceID(provIDs[r.ProvinceCode]).SaveX(ctx).ID)
 		regProv = append(regProv, r.ProvinceCode)
 	}
-	w := c.Wave.Create().SetNumber(99).SetName("Benchmark").SetOpensAt(time.Now().Add(-48 * time.Hour)).
+	w := c.Wave.Create().SetNumber(benchWave).SetName("Benchmark").SetOpensAt(time.Now().Add(-48 * time.Hour)).
 		SetClosesAt(time.Now().Add(-time.Hour)).SetStatus("closed").SetQuota(seats).
 		SetSeed("benchmark-seed").SetCommitment("unused").SaveX(ctx)
 	per := seats / len(provIDs)

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { getIntrospectionQuery, buildClientSchema, parse, validate, printSchema } from 'graphql';
 import { startServer, gql } from '../lib/server.mjs';
 import { launch } from '../lib/browser.mjs';
+import * as pwaQueries from '../../pwa/src/queries.js';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -21,6 +22,16 @@ test('graphql-js loads the schema through introspection', async () => {
     query Catalog { courses(first: 5, where: { category: it }, orderBy: [{ field: PRICE, direction: ASC }]) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { id title price } } } }`);
   assert.deepEqual(validate(schema, doc), []);
+});
+
+test('every operation the PWA sends validates against the served schema', async () => {
+  const res = await gql(server.url, getIntrospectionQuery());
+  const schema = buildClientSchema(res.data);
+  const ops = Object.entries(pwaQueries).filter(([, v]) => typeof v === 'string' && /^\s*(query|mutation)\b/.test(v));
+  assert.ok(ops.length >= 20, `${ops.length} operations found`);
+  for (const [name, text] of ops) {
+    assert.deepEqual(validate(schema, parse(text)).map((e) => e.message), [], name);
+  }
 });
 
 test('the catalogue answers anonymous clients', async () => {

@@ -3,9 +3,6 @@
 package application
 
 import (
-	"fmt"
-	"io"
-	"strconv"
 	"time"
 
 	"entgo.io/ent"
@@ -29,14 +26,6 @@ const (
 	FieldWaveID = "wave_id"
 	// FieldProvinceID holds the string denoting the province_id field in the database.
 	FieldProvinceID = "province_id"
-	// FieldStatus holds the string denoting the status field in the database.
-	FieldStatus = "status"
-	// FieldRank holds the string denoting the rank field in the database.
-	FieldRank = "rank"
-	// FieldExclusionReason holds the string denoting the exclusion_reason field in the database.
-	FieldExclusionReason = "exclusion_reason"
-	// FieldDecidedAt holds the string denoting the decided_at field in the database.
-	FieldDecidedAt = "decided_at"
 	// EdgeRecipient holds the string denoting the recipient edge name in mutations.
 	EdgeRecipient = "recipient"
 	// EdgeWave holds the string denoting the wave edge name in mutations.
@@ -67,10 +56,6 @@ var Columns = []string{
 	FieldRecipientID,
 	FieldWaveID,
 	FieldProvinceID,
-	FieldStatus,
-	FieldRank,
-	FieldExclusionReason,
-	FieldDecidedAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -102,35 +87,6 @@ var (
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
 	IDValidator func(string) error
 )
-
-// Status defines the type for the "status" enum field.
-type Status string
-
-// StatusPending is the default value of the Status enum.
-const DefaultStatus = StatusPending
-
-// Status values.
-const (
-	StatusPending     Status = "pending"
-	StatusSelected    Status = "selected"
-	StatusNotSelected Status = "not_selected"
-	StatusExcluded    Status = "excluded"
-	StatusWithdrawn   Status = "withdrawn"
-)
-
-func (s Status) String() string {
-	return string(s)
-}
-
-// StatusValidator is a validator for the "status" field enum values. It is called by the builders before save.
-func StatusValidator(s Status) error {
-	switch s {
-	case StatusPending, StatusSelected, StatusNotSelected, StatusExcluded, StatusWithdrawn:
-		return nil
-	default:
-		return fmt.Errorf("application: invalid enum value for status field: %q", s)
-	}
-}
 
 // OrderOption defines the ordering options for the Application queries.
 type OrderOption func(*sql.Selector)
@@ -165,26 +121,6 @@ func ByProvinceID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldProvinceID, opts...).ToFunc()
 }
 
-// ByStatus orders the results by the status field.
-func ByStatus(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldStatus, opts...).ToFunc()
-}
-
-// ByRank orders the results by the rank field.
-func ByRank(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldRank, opts...).ToFunc()
-}
-
-// ByExclusionReason orders the results by the exclusion_reason field.
-func ByExclusionReason(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldExclusionReason, opts...).ToFunc()
-}
-
-// ByDecidedAt orders the results by the decided_at field.
-func ByDecidedAt(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldDecidedAt, opts...).ToFunc()
-}
-
 // ByRecipientField orders the results by recipient field.
 func ByRecipientField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -211,22 +147,4 @@ func newWaveStep() *sqlgraph.Step {
 		sqlgraph.To(WaveInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, WaveTable, WaveColumn),
 	)
-}
-
-// MarshalGQL implements graphql.Marshaler interface.
-func (e Status) MarshalGQL(w io.Writer) {
-	io.WriteString(w, strconv.Quote(e.String()))
-}
-
-// UnmarshalGQL implements graphql.Unmarshaler interface.
-func (e *Status) UnmarshalGQL(val interface{}) error {
-	str, ok := val.(string)
-	if !ok {
-		return fmt.Errorf("enum %T must be a string", val)
-	}
-	*e = Status(str)
-	if err := StatusValidator(*e); err != nil {
-		return fmt.Errorf("%s is not a valid Status", str)
-	}
-	return nil
 }

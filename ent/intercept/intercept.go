@@ -34,6 +34,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/regency"
 	"github.com/kartuprakerja/platform/ent/registryperson"
 	"github.com/kartuprakerja/platform/ent/review"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/session"
 	"github.com/kartuprakerja/platform/ent/survey"
 	"github.com/kartuprakerja/platform/ent/surveyquestion"
@@ -776,6 +777,33 @@ func (f TraverseReview) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.ReviewQuery", q)
 }
 
+// The SelectionResultFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SelectionResultFunc func(context.Context, *ent.SelectionResultQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SelectionResultFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SelectionResultQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SelectionResultQuery", q)
+}
+
+// The TraverseSelectionResult type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSelectionResult func(context.Context, *ent.SelectionResultQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSelectionResult) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSelectionResult) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SelectionResultQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SelectionResultQuery", q)
+}
+
 // The SessionFunc type is an adapter to allow the use of ordinary function as a Querier.
 type SessionFunc func(context.Context, *ent.SessionQuery) (ent.Value, error)
 
@@ -1072,6 +1100,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.RegistryPersonQuery, predicate.RegistryPerson, registryperson.OrderOption]{typ: ent.TypeRegistryPerson, tq: q}, nil
 	case *ent.ReviewQuery:
 		return &query[*ent.ReviewQuery, predicate.Review, review.OrderOption]{typ: ent.TypeReview, tq: q}, nil
+	case *ent.SelectionResultQuery:
+		return &query[*ent.SelectionResultQuery, predicate.SelectionResult, selectionresult.OrderOption]{typ: ent.TypeSelectionResult, tq: q}, nil
 	case *ent.SessionQuery:
 		return &query[*ent.SessionQuery, predicate.Session, session.OrderOption]{typ: ent.TypeSession, tq: q}, nil
 	case *ent.SurveyQuery:

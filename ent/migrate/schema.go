@@ -100,10 +100,6 @@ var (
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "province_id", Type: field.TypeString},
-		{Name: "status", Type: field.TypeEnum, Enums: []string{"pending", "selected", "not_selected", "excluded", "withdrawn"}, Default: "pending"},
-		{Name: "rank", Type: field.TypeInt, Nullable: true},
-		{Name: "exclusion_reason", Type: field.TypeString, Nullable: true},
-		{Name: "decided_at", Type: field.TypeTime, Nullable: true},
 		{Name: "recipient_id", Type: field.TypeString, Size: 28},
 		{Name: "wave_id", Type: field.TypeString, Size: 28},
 	}
@@ -115,13 +111,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "applications_recipients_applications",
-				Columns:    []*schema.Column{ApplicationsColumns[8]},
+				Columns:    []*schema.Column{ApplicationsColumns[4]},
 				RefColumns: []*schema.Column{RecipientsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "applications_waves_applications",
-				Columns:    []*schema.Column{ApplicationsColumns[9]},
+				Columns:    []*schema.Column{ApplicationsColumns[5]},
 				RefColumns: []*schema.Column{WavesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -130,22 +126,17 @@ var (
 			{
 				Name:    "application_recipient_id",
 				Unique:  false,
-				Columns: []*schema.Column{ApplicationsColumns[8]},
+				Columns: []*schema.Column{ApplicationsColumns[4]},
 			},
 			{
 				Name:    "application_recipient_id_wave_id",
 				Unique:  true,
-				Columns: []*schema.Column{ApplicationsColumns[8], ApplicationsColumns[9]},
+				Columns: []*schema.Column{ApplicationsColumns[4], ApplicationsColumns[5]},
 			},
 			{
-				Name:    "application_wave_id_province_id_status",
+				Name:    "application_wave_id",
 				Unique:  false,
-				Columns: []*schema.Column{ApplicationsColumns[9], ApplicationsColumns[3], ApplicationsColumns[4]},
-			},
-			{
-				Name:    "application_wave_id_status",
-				Unique:  false,
-				Columns: []*schema.Column{ApplicationsColumns[9], ApplicationsColumns[4]},
+				Columns: []*schema.Column{ApplicationsColumns[5]},
 			},
 		},
 	}
@@ -921,6 +912,32 @@ var (
 			},
 		},
 	}
+	// SelectionResultsColumns holds the columns for the "selection_results" table.
+	SelectionResultsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 28},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "application_id", Type: field.TypeString},
+		{Name: "wave_id", Type: field.TypeString},
+		{Name: "recipient_id", Type: field.TypeString},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"selected", "not_selected", "excluded"}},
+		{Name: "rank", Type: field.TypeInt, Nullable: true},
+		{Name: "exclusion_reason", Type: field.TypeString, Nullable: true},
+		{Name: "decided_at", Type: field.TypeTime},
+	}
+	// SelectionResultsTable holds the schema information for the "selection_results" table.
+	SelectionResultsTable = &schema.Table{
+		Name:       "selection_results",
+		Columns:    SelectionResultsColumns,
+		PrimaryKey: []*schema.Column{SelectionResultsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "selectionresult_wave_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{SelectionResultsColumns[4], SelectionResultsColumns[6]},
+			},
+		},
+	}
 	// SessionsColumns holds the columns for the "sessions" table.
 	SessionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 28},
@@ -1270,6 +1287,7 @@ var (
 		RegenciesTable,
 		RegistryPersonsTable,
 		ReviewsTable,
+		SelectionResultsTable,
 		SessionsTable,
 		SurveysTable,
 		SurveyQuestionsTable,

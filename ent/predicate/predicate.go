@@ -81,6 +81,9 @@ type RegistryPerson func(*sql.Selector)
 // Review is the predicate function for review builders.
 type Review func(*sql.Selector)
 
+// SelectionResult is the predicate function for selectionresult builders.
+type SelectionResult func(*sql.Selector)
+
 // Session is the predicate function for session builders.
 type Session func(*sql.Selector)
 

@@ -711,6 +711,30 @@ func (f ReviewMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ReviewMutation", m)
 }
 
+// The SelectionResultQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SelectionResultQueryRuleFunc func(context.Context, *ent.SelectionResultQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SelectionResultQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SelectionResultQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SelectionResultQuery", q)
+}
+
+// The SelectionResultMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SelectionResultMutationRuleFunc func(context.Context, *ent.SelectionResultMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SelectionResultMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SelectionResultMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SelectionResultMutation", m)
+}
+
 // The SessionQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type SessionQueryRuleFunc func(context.Context, *ent.SessionQuery) error
@@ -1012,6 +1036,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ReviewQuery:
 		return q.Filter(), nil
+	case *ent.SelectionResultQuery:
+		return q.Filter(), nil
 	case *ent.SessionQuery:
 		return q.Filter(), nil
 	case *ent.SurveyQuery:
@@ -1086,6 +1112,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.RegistryPersonMutation:
 		return m.Filter(), nil
 	case *ent.ReviewMutation:
+		return m.Filter(), nil
+	case *ent.SelectionResultMutation:
 		return m.Filter(), nil
 	case *ent.SessionMutation:
 		return m.Filter(), nil

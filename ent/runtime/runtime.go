@@ -33,6 +33,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/review"
 	"github.com/kartuprakerja/platform/ent/schema"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/session"
 	"github.com/kartuprakerja/platform/ent/survey"
 	"github.com/kartuprakerja/platform/ent/surveyquestion"
@@ -1558,6 +1559,38 @@ func init() {
 	review.DefaultID = reviewDescID.Default.(func() pulid.ID)
 	// review.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	review.IDValidator = reviewDescID.Validators[0].(func(string) error)
+	selectionresultMixin := schema.SelectionResult{}.Mixin()
+	selectionresult.Policy = privacy.NewPolicies(schema.SelectionResult{})
+	selectionresult.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := selectionresult.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	selectionresultMixinFields0 := selectionresultMixin[0].Fields()
+	_ = selectionresultMixinFields0
+	selectionresultMixinFields1 := selectionresultMixin[1].Fields()
+	_ = selectionresultMixinFields1
+	selectionresultFields := schema.SelectionResult{}.Fields()
+	_ = selectionresultFields
+	// selectionresultDescCreatedAt is the schema descriptor for created_at field.
+	selectionresultDescCreatedAt := selectionresultMixinFields1[0].Descriptor()
+	// selectionresult.DefaultCreatedAt holds the default value on creation for the created_at field.
+	selectionresult.DefaultCreatedAt = selectionresultDescCreatedAt.Default.(func() time.Time)
+	// selectionresultDescUpdatedAt is the schema descriptor for updated_at field.
+	selectionresultDescUpdatedAt := selectionresultMixinFields1[1].Descriptor()
+	// selectionresult.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	selectionresult.DefaultUpdatedAt = selectionresultDescUpdatedAt.Default.(func() time.Time)
+	// selectionresult.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	selectionresult.UpdateDefaultUpdatedAt = selectionresultDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// selectionresultDescID is the schema descriptor for id field.
+	selectionresultDescID := selectionresultMixinFields0[0].Descriptor()
+	// selectionresult.DefaultID holds the default value on creation for the id field.
+	selectionresult.DefaultID = selectionresultDescID.Default.(func() pulid.ID)
+	// selectionresult.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	selectionresult.IDValidator = selectionresultDescID.Validators[0].(func(string) error)
 	sessionMixin := schema.Session{}.Mixin()
 	session.Policy = privacy.NewPolicies(schema.Session{})
 	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {

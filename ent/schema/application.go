@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
@@ -11,8 +10,8 @@ import (
 	"github.com/kartuprakerja/platform/internal/rule"
 )
 
-// Application is a recipient's entry in one wave and, after selection, its
-// result. The ticket is the lottery key; rank is the position drawn.
+// Application is a recipient's entry in one wave; its outcome, once the wave
+// is drawn, is its SelectionResult.
 type Application struct{ ent.Schema }
 
 func (Application) Mixin() []ent.Mixin {
@@ -24,11 +23,6 @@ func (Application) Fields() []ent.Field {
 		field.String("wave_id").GoType(pulid.ID("")).Immutable(),
 		field.String("province_id").GoType(pulid.ID("")).Immutable().Annotations(internal()).
 			Comment("the province whose quota the application competes for"),
-		field.Enum("status").Values("pending", "selected", "not_selected", "excluded", "withdrawn").
-			Default("pending").Annotations(entgql.OrderField("STATUS")),
-		field.Int("rank").Optional().Nillable().Comment("draw position within the province"),
-		field.String("exclusion_reason").Optional().Nillable(),
-		field.Time("decided_at").Optional().Nillable(),
 	}
 }
 
@@ -42,8 +36,7 @@ func (Application) Edges() []ent.Edge {
 func (Application) Indexes() []ent.Index {
 	return []ent.Index{
 		uniqueOn("recipient_id", "wave_id"),
-		indexOn("wave_id", "province_id", "status"),
-		indexOn("wave_id", "status"), // counts of a wave by result
+		indexOn("wave_id"), // the wave's applicant list
 	}
 }
 

@@ -17,7 +17,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/account"
-	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
 	"github.com/kartuprakerja/platform/ent/device"
@@ -33,6 +32,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/regency"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/ent/schema/schematype"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/surveyquestion"
 	"github.com/kartuprakerja/platform/ent/testattempt"
 	"github.com/kartuprakerja/platform/ent/vacancy"
@@ -56,6 +56,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Application() ApplicationResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Recipient() RecipientResolver
@@ -120,17 +121,14 @@ type ComplexityRoot struct {
 	}
 
 	Application struct {
-		CreatedAt       func(childComplexity int) int
-		DecidedAt       func(childComplexity int) int
-		ExclusionReason func(childComplexity int) int
-		ID              func(childComplexity int) int
-		Rank            func(childComplexity int) int
-		Recipient       func(childComplexity int) int
-		RecipientID     func(childComplexity int) int
-		Status          func(childComplexity int) int
-		UpdatedAt       func(childComplexity int) int
-		Wave            func(childComplexity int) int
-		WaveID          func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Recipient   func(childComplexity int) int
+		RecipientID func(childComplexity int) int
+		Result      func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+		Wave        func(childComplexity int) int
+		WaveID      func(childComplexity int) int
 	}
 
 	ApplicationConnection struct {
@@ -433,6 +431,7 @@ type ComplexityRoot struct {
 		SignOut                       func(childComplexity int) int
 		StartAbilityTest              func(childComplexity int) int
 		SubmitAbilityTest             func(childComplexity int, attemptID pulid.ID) int
+		SubmitComplaint               func(childComplexity int, input model.SubmitComplaintInput) int
 		SubmitSurveyResponse          func(childComplexity int, input survey.Submission) int
 		UnregisterDevice              func(childComplexity int, id pulid.ID) int
 		UpdateNotificationPreferences func(childComplexity int, input model.UpdateNotificationPreferencesInput) int
@@ -720,6 +719,16 @@ type ComplexityRoot struct {
 		WhatToDo func(childComplexity int) int
 	}
 
+	SelectionResult struct {
+		CreatedAt       func(childComplexity int) int
+		DecidedAt       func(childComplexity int) int
+		ExclusionReason func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Rank            func(childComplexity int) int
+		Status          func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+	}
+
 	SelectionSummary struct {
 		Applicants    func(childComplexity int) int
 		ApplicantsURL func(childComplexity int) int
@@ -974,6 +983,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type ApplicationResolver interface {
+	Result(ctx context.Context, obj *ent.Application) (*ent.SelectionResult, error)
+}
 type MutationResolver interface {
 	RequestSignInCode(ctx context.Context, phone string) (*model.SignInCodeSent, error)
 	SignIn(ctx context.Context, phone string, code string) (*model.SignInPayload, error)
@@ -997,6 +1009,7 @@ type MutationResolver interface {
 	MarkNotificationsRead(ctx context.Context, ids []pulid.ID) ([]*ent.Notification, error)
 	MarkAllNotificationsRead(ctx context.Context) (int, error)
 	UpdateNotificationPreferences(ctx context.Context, input model.UpdateNotificationPreferencesInput) (*ent.Account, error)
+	SubmitComplaint(ctx context.Context, input model.SubmitComplaintInput) (*ent.Complaint, error)
 	SubmitSurveyResponse(ctx context.Context, input survey.Submission) (*ent.SurveyResponse, error)
 }
 type QueryResolver interface {
@@ -1318,30 +1331,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Application.CreatedAt(childComplexity), true
-	case "Application.decidedAt":
-		if e.ComplexityRoot.Application.DecidedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Application.DecidedAt(childComplexity), true
-	case "Application.exclusionReason":
-		if e.ComplexityRoot.Application.ExclusionReason == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Application.ExclusionReason(childComplexity), true
 	case "Application.id":
 		if e.ComplexityRoot.Application.ID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Application.ID(childComplexity), true
-	case "Application.rank":
-		if e.ComplexityRoot.Application.Rank == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Application.Rank(childComplexity), true
 	case "Application.recipient":
 		if e.ComplexityRoot.Application.Recipient == nil {
 			break
@@ -1354,12 +1349,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Application.RecipientID(childComplexity), true
-	case "Application.status":
-		if e.ComplexityRoot.Application.Status == nil {
+	case "Application.result":
+		if e.ComplexityRoot.Application.Result == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Application.Status(childComplexity), true
+		return e.ComplexityRoot.Application.Result(childComplexity), true
 	case "Application.updatedAt":
 		if e.ComplexityRoot.Application.UpdatedAt == nil {
 			break
@@ -2678,6 +2673,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SubmitAbilityTest(childComplexity, args["attemptId"].(pulid.ID)), true
+	case "Mutation.submitComplaint":
+		if e.ComplexityRoot.Mutation.SubmitComplaint == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitComplaint_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitComplaint(childComplexity, args["input"].(model.SubmitComplaintInput)), true
 	case "Mutation.submitSurveyResponse":
 		if e.ComplexityRoot.Mutation.SubmitSurveyResponse == nil {
 			break
@@ -4112,6 +4118,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RuleFailure.WhatToDo(childComplexity), true
 
+	case "SelectionResult.createdAt":
+		if e.ComplexityRoot.SelectionResult.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectionResult.CreatedAt(childComplexity), true
+	case "SelectionResult.decidedAt":
+		if e.ComplexityRoot.SelectionResult.DecidedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectionResult.DecidedAt(childComplexity), true
+	case "SelectionResult.exclusionReason":
+		if e.ComplexityRoot.SelectionResult.ExclusionReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectionResult.ExclusionReason(childComplexity), true
+	case "SelectionResult.id":
+		if e.ComplexityRoot.SelectionResult.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectionResult.ID(childComplexity), true
+	case "SelectionResult.rank":
+		if e.ComplexityRoot.SelectionResult.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectionResult.Rank(childComplexity), true
+	case "SelectionResult.status":
+		if e.ComplexityRoot.SelectionResult.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectionResult.Status(childComplexity), true
+	case "SelectionResult.updatedAt":
+		if e.ComplexityRoot.SelectionResult.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SelectionResult.UpdatedAt(childComplexity), true
+
 	case "SelectionSummary.applicants":
 		if e.ComplexityRoot.SelectionSummary.Applicants == nil {
 			break
@@ -5178,6 +5227,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("RegistrationInput", ec.unmarshalInputRegistrationInput),
 			graphql.NewInputUnmarshaler("ReviewOrder", ec.unmarshalInputReviewOrder),
 			graphql.NewInputUnmarshaler("ReviewWhereInput", ec.unmarshalInputReviewWhereInput),
+			graphql.NewInputUnmarshaler("SelectionResultOrder", ec.unmarshalInputSelectionResultOrder),
+			graphql.NewInputUnmarshaler("SelectionResultWhereInput", ec.unmarshalInputSelectionResultWhereInput),
+			graphql.NewInputUnmarshaler("SubmitComplaintInput", ec.unmarshalInputSubmitComplaintInput),
 			graphql.NewInputUnmarshaler("SubmitSurveyResponseInput", ec.unmarshalInputSubmitSurveyResponseInput),
 			graphql.NewInputUnmarshaler("SurveyAnswerInput", ec.unmarshalInputSurveyAnswerInput),
 			graphql.NewInputUnmarshaler("SurveyOrder", ec.unmarshalInputSurveyOrder),
@@ -5738,13 +5790,6 @@ type Application implements Node {
   updatedAt: Time!
   recipientID: ID!
   waveID: ID!
-  status: ApplicationStatus!
-  """
-  draw position within the province
-  """
-  rank: Int
-  exclusionReason: String
-  decidedAt: Time
   recipient: Recipient!
   wave: Wave!
 }
@@ -5796,17 +5841,6 @@ Properties by which Application connections can be ordered.
 """
 enum ApplicationOrderField {
   CREATED_AT
-  STATUS
-}
-"""
-ApplicationStatus is enum for the field status
-"""
-enum ApplicationStatus @goModel(model: "github.com/kartuprakerja/platform/ent/application.Status") {
-  pending
-  selected
-  not_selected
-  excluded
-  withdrawn
 }
 """
 ApplicationWhereInput is used for filtering Application objects.
@@ -5881,57 +5915,6 @@ input ApplicationWhereInput {
   waveIDHasSuffix: ID
   waveIDEqualFold: ID
   waveIDContainsFold: ID
-  """
-  status field predicates
-  """
-  status: ApplicationStatus
-  statusNEQ: ApplicationStatus
-  statusIn: [ApplicationStatus!]
-  statusNotIn: [ApplicationStatus!]
-  """
-  rank field predicates
-  """
-  rank: Int
-  rankNEQ: Int
-  rankIn: [Int!]
-  rankNotIn: [Int!]
-  rankGT: Int
-  rankGTE: Int
-  rankLT: Int
-  rankLTE: Int
-  rankIsNil: Boolean
-  rankNotNil: Boolean
-  """
-  exclusion_reason field predicates
-  """
-  exclusionReason: String
-  exclusionReasonNEQ: String
-  exclusionReasonIn: [String!]
-  exclusionReasonNotIn: [String!]
-  exclusionReasonGT: String
-  exclusionReasonGTE: String
-  exclusionReasonLT: String
-  exclusionReasonLTE: String
-  exclusionReasonContains: String
-  exclusionReasonHasPrefix: String
-  exclusionReasonHasSuffix: String
-  exclusionReasonIsNil: Boolean
-  exclusionReasonNotNil: Boolean
-  exclusionReasonEqualFold: String
-  exclusionReasonContainsFold: String
-  """
-  decided_at field predicates
-  """
-  decidedAt: Time
-  decidedAtNEQ: Time
-  decidedAtIn: [Time!]
-  decidedAtNotIn: [Time!]
-  decidedAtGT: Time
-  decidedAtGTE: Time
-  decidedAtLT: Time
-  decidedAtLTE: Time
-  decidedAtIsNil: Boolean
-  decidedAtNotNil: Boolean
   """
   recipient edge predicates
   """
@@ -11283,6 +11266,139 @@ input ReviewWhereInput {
   hasCourse: Boolean
   hasCourseWith: [CourseWhereInput!]
 }
+type SelectionResult implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  status: SelectionResultStatus!
+  """
+  draw position within the province (selected only)
+  """
+  rank: Int
+  """
+  why the applicant could not be drawn: the registration status at the draw
+  """
+  exclusionReason: String
+  decidedAt: Time!
+}
+"""
+Ordering options for SelectionResult connections
+"""
+input SelectionResultOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order SelectionResults.
+  """
+  field: SelectionResultOrderField!
+}
+"""
+Properties by which SelectionResult connections can be ordered.
+"""
+enum SelectionResultOrderField {
+  CREATED_AT
+}
+"""
+SelectionResultStatus is enum for the field status
+"""
+enum SelectionResultStatus @goModel(model: "github.com/kartuprakerja/platform/ent/selectionresult.Status") {
+  selected
+  not_selected
+  excluded
+}
+"""
+SelectionResultWhereInput is used for filtering SelectionResult objects.
+Input was generated by ent.
+"""
+input SelectionResultWhereInput {
+  not: SelectionResultWhereInput
+  and: [SelectionResultWhereInput!]
+  or: [SelectionResultWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  status field predicates
+  """
+  status: SelectionResultStatus
+  statusNEQ: SelectionResultStatus
+  statusIn: [SelectionResultStatus!]
+  statusNotIn: [SelectionResultStatus!]
+  """
+  rank field predicates
+  """
+  rank: Int
+  rankNEQ: Int
+  rankIn: [Int!]
+  rankNotIn: [Int!]
+  rankGT: Int
+  rankGTE: Int
+  rankLT: Int
+  rankLTE: Int
+  rankIsNil: Boolean
+  rankNotNil: Boolean
+  """
+  exclusion_reason field predicates
+  """
+  exclusionReason: String
+  exclusionReasonNEQ: String
+  exclusionReasonIn: [String!]
+  exclusionReasonNotIn: [String!]
+  exclusionReasonGT: String
+  exclusionReasonGTE: String
+  exclusionReasonLT: String
+  exclusionReasonLTE: String
+  exclusionReasonContains: String
+  exclusionReasonHasPrefix: String
+  exclusionReasonHasSuffix: String
+  exclusionReasonIsNil: Boolean
+  exclusionReasonNotNil: Boolean
+  exclusionReasonEqualFold: String
+  exclusionReasonContainsFold: String
+  """
+  decided_at field predicates
+  """
+  decidedAt: Time
+  decidedAtNEQ: Time
+  decidedAtIn: [Time!]
+  decidedAtNotIn: [Time!]
+  decidedAtGT: Time
+  decidedAtGTE: Time
+  decidedAtLT: Time
+  decidedAtLTE: Time
+}
 type Survey implements Node {
   id: ID!
   createdAt: Time!
@@ -13121,6 +13237,11 @@ extend type Recipient {
   "Why the registration was rejected, in the viewer's language (empty unless rejected)."
   verificationFailures: [RuleFailure!]!
 }
+
+extend type Application {
+  "The lottery's outcome for this application; null until the wave is drawn."
+  result: SelectionResult
+}
 `, BuiltIn: false},
 	{Name: "../schema/push.graphql", Input: `"""
 A push endpoint to register: an FCM registration token (the Android app, or
@@ -13194,6 +13315,19 @@ type SurveyAnswer {
   choices: [String!]
   number: Int
   text: String
+}
+`, BuiltIn: false},
+	{Name: "../schema/support.graphql", Input: `"A complaint from the app's form; clientId is the outbox's idempotency key."
+input SubmitComplaintInput {
+  clientId: String!
+  category: ComplaintCategory!
+  subject: String!
+  body: String!
+}
+
+extend type Mutation {
+  "Files the viewer's complaint; sending the same clientId again returns the first one."
+  submitComplaint(input: SubmitComplaintInput!): Complaint!
 }
 `, BuiltIn: false},
 	{Name: "../schema/survey.graphql", Input: `# Evaluation surveys (Survei Evaluasi I, II, III): the recipient's surveys
@@ -13396,18 +13530,12 @@ func (ec *executionContext) childFields_Application(ctx context.Context, field g
 		return ec.fieldContext_Application_recipientID(ctx, field)
 	case "waveID":
 		return ec.fieldContext_Application_waveID(ctx, field)
-	case "status":
-		return ec.fieldContext_Application_status(ctx, field)
-	case "rank":
-		return ec.fieldContext_Application_rank(ctx, field)
-	case "exclusionReason":
-		return ec.fieldContext_Application_exclusionReason(ctx, field)
-	case "decidedAt":
-		return ec.fieldContext_Application_decidedAt(ctx, field)
 	case "recipient":
 		return ec.fieldContext_Application_recipient(ctx, field)
 	case "wave":
 		return ec.fieldContext_Application_wave(ctx, field)
+	case "result":
+		return ec.fieldContext_Application_result(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Application", field.Name)
 }
@@ -14462,6 +14590,26 @@ func (ec *executionContext) childFields_RuleFailure(ctx context.Context, field g
 		return ec.fieldContext_RuleFailure_whatToDo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RuleFailure", field.Name)
+}
+
+func (ec *executionContext) childFields_SelectionResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SelectionResult_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SelectionResult_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_SelectionResult_updatedAt(ctx, field)
+	case "status":
+		return ec.fieldContext_SelectionResult_status(ctx, field)
+	case "rank":
+		return ec.fieldContext_SelectionResult_rank(ctx, field)
+	case "exclusionReason":
+		return ec.fieldContext_SelectionResult_exclusionReason(ctx, field)
+	case "decidedAt":
+		return ec.fieldContext_SelectionResult_decidedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SelectionResult", field.Name)
 }
 
 func (ec *executionContext) childFields_SelectionSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15717,6 +15865,20 @@ func (ec *executionContext) field_Mutation_submitAbilityTest_args(ctx context.Co
 		return nil, err
 	}
 	args["attemptId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitComplaint_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SubmitComplaintInput, error) {
+			return ec.unmarshalNSubmitComplaintInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐSubmitComplaintInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -19061,98 +19223,6 @@ func (ec *executionContext) fieldContext_Application_waveID(_ context.Context, f
 	return graphql.NewScalarFieldContext("Application", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Application_status(ctx context.Context, field graphql.CollectedField, obj *ent.Application) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Application_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v application.Status) graphql.Marshaler {
-			return ec.marshalNApplicationStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋapplicationᚐStatus(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Application_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Application", field, false, false, "ApplicationStatus")
-}
-
-func (ec *executionContext) _Application_rank(ctx context.Context, field graphql.CollectedField, obj *ent.Application) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Application_rank(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Rank, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Application_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Application", field, false, false, "Int")
-}
-
-func (ec *executionContext) _Application_exclusionReason(ctx context.Context, field graphql.CollectedField, obj *ent.Application) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Application_exclusionReason(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ExclusionReason, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Application_exclusionReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Application", field, false, false, "String")
-}
-
-func (ec *executionContext) _Application_decidedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Application) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Application_decidedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DecidedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Application_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Application", field, false, false, "Time")
-}
-
 func (ec *executionContext) _Application_recipient(ctx context.Context, field graphql.CollectedField, obj *ent.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19212,6 +19282,38 @@ func (ec *executionContext) fieldContext_Application_wave(_ context.Context, fie
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Wave(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Application_result(ctx context.Context, field graphql.CollectedField, obj *ent.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_result(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Application().Result(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SelectionResult) graphql.Marshaler {
+			return ec.marshalOSelectionResult2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSelectionResult(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Application_result(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Application",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SelectionResult(ctx, field)
 		},
 	}
 	return fc, nil
@@ -24684,6 +24786,50 @@ func (ec *executionContext) fieldContext_Mutation_updateNotificationPreferences(
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updateNotificationPreferences_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitComplaint(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitComplaint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitComplaint(ctx, fc.Args["input"].(model.SubmitComplaintInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Complaint) graphql.Marshaler {
+			return ec.marshalNComplaint2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐComplaint(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitComplaint(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Complaint(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitComplaint_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30476,6 +30622,167 @@ func (ec *executionContext) _RuleFailure_whatToDo(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_RuleFailure_whatToDo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RuleFailure", field, false, false, "String")
+}
+
+func (ec *executionContext) _SelectionResult_id(ctx context.Context, field graphql.CollectedField, obj *ent.SelectionResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectionResult_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SelectionResult_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SelectionResult", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SelectionResult_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.SelectionResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectionResult_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SelectionResult_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SelectionResult", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SelectionResult_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.SelectionResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectionResult_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SelectionResult_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SelectionResult", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SelectionResult_status(ctx context.Context, field graphql.CollectedField, obj *ent.SelectionResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectionResult_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v selectionresult.Status) graphql.Marshaler {
+			return ec.marshalNSelectionResultStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋselectionresultᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SelectionResult_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SelectionResult", field, false, false, "SelectionResultStatus")
+}
+
+func (ec *executionContext) _SelectionResult_rank(ctx context.Context, field graphql.CollectedField, obj *ent.SelectionResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectionResult_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SelectionResult_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SelectionResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SelectionResult_exclusionReason(ctx context.Context, field graphql.CollectedField, obj *ent.SelectionResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectionResult_exclusionReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExclusionReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SelectionResult_exclusionReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SelectionResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _SelectionResult_decidedAt(ctx context.Context, field graphql.CollectedField, obj *ent.SelectionResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SelectionResult_decidedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SelectionResult_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SelectionResult", field, false, false, "Time")
 }
 
 func (ec *executionContext) _SelectionSummary_wave(ctx context.Context, field graphql.CollectedField, obj *journey.Summary) (ret graphql.Marshaler) {
@@ -37094,7 +37401,7 @@ func (ec *executionContext) unmarshalInputApplicationWhereInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "recipientID", "recipientIDNEQ", "recipientIDIn", "recipientIDNotIn", "recipientIDGT", "recipientIDGTE", "recipientIDLT", "recipientIDLTE", "recipientIDContains", "recipientIDHasPrefix", "recipientIDHasSuffix", "recipientIDEqualFold", "recipientIDContainsFold", "waveID", "waveIDNEQ", "waveIDIn", "waveIDNotIn", "waveIDGT", "waveIDGTE", "waveIDLT", "waveIDLTE", "waveIDContains", "waveIDHasPrefix", "waveIDHasSuffix", "waveIDEqualFold", "waveIDContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "rank", "rankNEQ", "rankIn", "rankNotIn", "rankGT", "rankGTE", "rankLT", "rankLTE", "rankIsNil", "rankNotNil", "exclusionReason", "exclusionReasonNEQ", "exclusionReasonIn", "exclusionReasonNotIn", "exclusionReasonGT", "exclusionReasonGTE", "exclusionReasonLT", "exclusionReasonLTE", "exclusionReasonContains", "exclusionReasonHasPrefix", "exclusionReasonHasSuffix", "exclusionReasonIsNil", "exclusionReasonNotNil", "exclusionReasonEqualFold", "exclusionReasonContainsFold", "decidedAt", "decidedAtNEQ", "decidedAtIn", "decidedAtNotIn", "decidedAtGT", "decidedAtGTE", "decidedAtLT", "decidedAtLTE", "decidedAtIsNil", "decidedAtNotNil", "hasRecipient", "hasRecipientWith", "hasWave", "hasWaveWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "recipientID", "recipientIDNEQ", "recipientIDIn", "recipientIDNotIn", "recipientIDGT", "recipientIDGTE", "recipientIDLT", "recipientIDLTE", "recipientIDContains", "recipientIDHasPrefix", "recipientIDHasSuffix", "recipientIDEqualFold", "recipientIDContainsFold", "waveID", "waveIDNEQ", "waveIDIn", "waveIDNotIn", "waveIDGT", "waveIDGTE", "waveIDLT", "waveIDLTE", "waveIDContains", "waveIDHasPrefix", "waveIDHasSuffix", "waveIDEqualFold", "waveIDContainsFold", "hasRecipient", "hasRecipientWith", "hasWave", "hasWaveWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37472,279 +37779,6 @@ func (ec *executionContext) unmarshalInputApplicationWhereInput(ctx context.Cont
 				return it, err
 			}
 			it.WaveIDContainsFold = data
-		case "status":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalOApplicationStatus2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋapplicationᚐStatus(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Status = data
-		case "statusNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
-			data, err := ec.unmarshalOApplicationStatus2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋapplicationᚐStatus(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.StatusNEQ = data
-		case "statusIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
-			data, err := ec.unmarshalOApplicationStatus2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋapplicationᚐStatusᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.StatusIn = data
-		case "statusNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
-			data, err := ec.unmarshalOApplicationStatus2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋapplicationᚐStatusᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.StatusNotIn = data
-		case "rank":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rank"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Rank = data
-		case "rankNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankNEQ"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RankNEQ = data
-		case "rankIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RankIn = data
-		case "rankNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankNotIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RankNotIn = data
-		case "rankGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankGT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RankGT = data
-		case "rankGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankGTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RankGTE = data
-		case "rankLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankLT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RankLT = data
-		case "rankLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankLTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RankLTE = data
-		case "rankIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RankIsNil = data
-		case "rankNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RankNotNil = data
-		case "exclusionReason":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReason"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExclusionReason = data
-		case "exclusionReasonNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExclusionReasonNEQ = data
-		case "exclusionReasonIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExclusionReasonIn = data
-		case "exclusionReasonNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExclusionReasonNotIn = data
-		case "exclusionReasonGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExclusionReasonGT = data
-		case "exclusionReasonGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExclusionReasonGTE = data
-		case "exclusionReasonLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExclusionReasonLT = data
-		case "exclusionReasonLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExclusionReasonLTE = data
-		case "exclusionReasonContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExclusionReasonContains = data
-		case "exclusionReasonHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExclusionReasonHasPrefix = data
-		case "exclusionReasonHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExclusionReasonHasSuffix = data
-		case "exclusionReasonIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExclusionReasonIsNil = data
-		case "exclusionReasonNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExclusionReasonNotNil = data
-		case "exclusionReasonEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExclusionReasonEqualFold = data
-		case "exclusionReasonContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExclusionReasonContainsFold = data
-		case "decidedAt":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAt"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DecidedAt = data
-		case "decidedAtNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DecidedAtNEQ = data
-		case "decidedAtIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DecidedAtIn = data
-		case "decidedAtNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DecidedAtNotIn = data
-		case "decidedAtGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DecidedAtGT = data
-		case "decidedAtGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DecidedAtGTE = data
-		case "decidedAtLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DecidedAtLT = data
-		case "decidedAtLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DecidedAtLTE = data
-		case "decidedAtIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DecidedAtIsNil = data
-		case "decidedAtNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DecidedAtNotNil = data
 		case "hasRecipient":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecipient"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -52615,6 +52649,605 @@ func UnmarshalReviewWhereInput(ctx context.Context, raw any) (ent.ReviewWhereInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSelectionResultOrder(ctx context.Context, obj any) (ent.SelectionResultOrder, error) {
+	var it ent.SelectionResultOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNSelectionResultOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSelectionResultOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSelectionResultOrder unmarshals raw into the SelectionResultOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSelectionResultOrder(ctx context.Context, raw any) (ent.SelectionResultOrder, error) {
+	var out ent.SelectionResultOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SelectionResultOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSelectionResultWhereInput(ctx context.Context, obj any) (ent.SelectionResultWhereInput, error) {
+	var it ent.SelectionResultWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "rank", "rankNEQ", "rankIn", "rankNotIn", "rankGT", "rankGTE", "rankLT", "rankLTE", "rankIsNil", "rankNotNil", "exclusionReason", "exclusionReasonNEQ", "exclusionReasonIn", "exclusionReasonNotIn", "exclusionReasonGT", "exclusionReasonGTE", "exclusionReasonLT", "exclusionReasonLTE", "exclusionReasonContains", "exclusionReasonHasPrefix", "exclusionReasonHasSuffix", "exclusionReasonIsNil", "exclusionReasonNotNil", "exclusionReasonEqualFold", "exclusionReasonContainsFold", "decidedAt", "decidedAtNEQ", "decidedAtIn", "decidedAtNotIn", "decidedAtGT", "decidedAtGTE", "decidedAtLT", "decidedAtLTE"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOSelectionResultWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSelectionResultWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOSelectionResultWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSelectionResultWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOSelectionResultWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSelectionResultWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOSelectionResultStatus2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋselectionresultᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOSelectionResultStatus2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋselectionresultᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOSelectionResultStatus2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋselectionresultᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOSelectionResultStatus2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋselectionresultᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "rank":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rank"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rank = data
+		case "rankNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RankNEQ = data
+		case "rankIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RankIn = data
+		case "rankNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RankNotIn = data
+		case "rankGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RankGT = data
+		case "rankGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RankGTE = data
+		case "rankLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RankLT = data
+		case "rankLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RankLTE = data
+		case "rankIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RankIsNil = data
+		case "rankNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RankNotNil = data
+		case "exclusionReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExclusionReason = data
+		case "exclusionReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExclusionReasonNEQ = data
+		case "exclusionReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExclusionReasonIn = data
+		case "exclusionReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExclusionReasonNotIn = data
+		case "exclusionReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExclusionReasonGT = data
+		case "exclusionReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExclusionReasonGTE = data
+		case "exclusionReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExclusionReasonLT = data
+		case "exclusionReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExclusionReasonLTE = data
+		case "exclusionReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExclusionReasonContains = data
+		case "exclusionReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExclusionReasonHasPrefix = data
+		case "exclusionReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExclusionReasonHasSuffix = data
+		case "exclusionReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExclusionReasonIsNil = data
+		case "exclusionReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExclusionReasonNotNil = data
+		case "exclusionReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExclusionReasonEqualFold = data
+		case "exclusionReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exclusionReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExclusionReasonContainsFold = data
+		case "decidedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAt = data
+		case "decidedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtNEQ = data
+		case "decidedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtIn = data
+		case "decidedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtNotIn = data
+		case "decidedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtGT = data
+		case "decidedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtGTE = data
+		case "decidedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtLT = data
+		case "decidedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtLTE = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSelectionResultWhereInput unmarshals raw into the SelectionResultWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSelectionResultWhereInput(ctx context.Context, raw any) (ent.SelectionResultWhereInput, error) {
+	var out ent.SelectionResultWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SelectionResultWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSubmitComplaintInput(ctx context.Context, obj any) (model.SubmitComplaintInput, error) {
+	var it model.SubmitComplaintInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"clientId", "category", "subject", "body"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "clientId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientId"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientID = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalNComplaintCategory2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcomplaintᚐCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "subject":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subject"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Subject = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSubmitComplaintInput unmarshals raw into the SubmitComplaintInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSubmitComplaintInput(ctx context.Context, raw any) (model.SubmitComplaintInput, error) {
+	var out model.SubmitComplaintInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SubmitComplaintInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSubmitSurveyResponseInput(ctx context.Context, obj any) (survey.Submission, error) {
 	var it survey.Submission
 	if obj == nil {
@@ -59120,6 +59753,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Survey(ctx, sel, obj)
+	case *ent.SelectionResult:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SelectionResult(ctx, sel, obj)
 	case *ent.Review:
 		if obj == nil {
 			return graphql.Null
@@ -59612,26 +60250,6 @@ func (ec *executionContext) _Application(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "status":
-			out.Values[i] = ec._Application_status(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "rank":
-			out.Values[i] = ec._Application_rank(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "exclusionReason":
-			out.Values[i] = ec._Application_exclusionReason(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "decidedAt":
-			out.Values[i] = ec._Application_decidedAt(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "recipient":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -59643,6 +60261,12 @@ func (ec *executionContext) _Application(ctx context.Context, sel ast.SelectionS
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Application_wave(ctx, field, obj)
+				})
+		case "result":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Application_result(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -61707,6 +62331,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "submitComplaint":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitComplaint(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "submitSurveyResponse":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_submitSurveyResponse(ctx, field)
@@ -63574,6 +64205,69 @@ func (ec *executionContext) _RuleFailure(ctx context.Context, sel ast.SelectionS
 			}
 		case "whatToDo":
 			out.Values[i] = ec._RuleFailure_whatToDo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var selectionResultImplementors = []string{"SelectionResult", "Node"}
+
+func (ec *executionContext) _SelectionResult(ctx context.Context, sel ast.SelectionSet, obj *ent.SelectionResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, selectionResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SelectionResult")
+		case "id":
+			out.Values[i] = ec._SelectionResult_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._SelectionResult_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._SelectionResult_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._SelectionResult_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rank":
+			out.Values[i] = ec._SelectionResult_rank(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "exclusionReason":
+			out.Values[i] = ec._SelectionResult_exclusionReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "decidedAt":
+			out.Values[i] = ec._SelectionResult_decidedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -65705,16 +66399,6 @@ func (ec *executionContext) marshalNApplicationOrderField2ᚖgithubᚗcomᚋkart
 	return v
 }
 
-func (ec *executionContext) unmarshalNApplicationStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋapplicationᚐStatus(ctx context.Context, v any) (application.Status, error) {
-	var res application.Status
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNApplicationStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋapplicationᚐStatus(ctx context.Context, sel ast.SelectionSet, v application.Status) graphql.Marshaler {
-	return v
-}
-
 func (ec *executionContext) unmarshalNApplicationWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐApplicationWhereInput(ctx context.Context, v any) (*ent.ApplicationWhereInput, error) {
 	res, err := ec.unmarshalInputApplicationWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -66888,6 +67572,35 @@ func (ec *executionContext) marshalNRupiah2githubᚗcomᚋkartuprakerjaᚋplatfo
 	return v
 }
 
+func (ec *executionContext) unmarshalNSelectionResultOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSelectionResultOrderField(ctx context.Context, v any) (*ent.SelectionResultOrderField, error) {
+	var res = new(ent.SelectionResultOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSelectionResultOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSelectionResultOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.SelectionResultOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SelectionResultOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNSelectionResultStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋselectionresultᚐStatus(ctx context.Context, v any) (selectionresult.Status, error) {
+	var res selectionresult.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSelectionResultStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋselectionresultᚐStatus(ctx context.Context, sel ast.SelectionSet, v selectionresult.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNSelectionResultWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSelectionResultWhereInput(ctx context.Context, v any) (*ent.SelectionResultWhereInput, error) {
+	res, err := ec.unmarshalInputSelectionResultWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNSelectionSummary2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐSummary(ctx context.Context, sel ast.SelectionSet, v *journey.Summary) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SelectionSummary!")
@@ -66953,6 +67666,11 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNSubmitComplaintInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐSubmitComplaintInput(ctx context.Context, v any) (model.SubmitComplaintInput, error) {
+	res, err := ec.unmarshalInputSubmitComplaintInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNSubmitSurveyResponseInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐSubmission(ctx context.Context, v any) (survey.Submission, error) {
@@ -67820,58 +68538,6 @@ func (ec *executionContext) unmarshalOApplicationOrder2ᚕᚖgithubᚗcomᚋkart
 		}
 	}
 	return res, nil
-}
-
-func (ec *executionContext) unmarshalOApplicationStatus2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋapplicationᚐStatusᚄ(ctx context.Context, v any) ([]application.Status, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]application.Status, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNApplicationStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋapplicationᚐStatus(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalOApplicationStatus2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋapplicationᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []application.Status) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNApplicationStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋapplicationᚐStatus(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) unmarshalOApplicationStatus2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋapplicationᚐStatus(ctx context.Context, v any) (*application.Status, error) {
-	if v == nil {
-		return nil, nil
-	}
-	var res = new(application.Status)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOApplicationStatus2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋapplicationᚐStatus(ctx context.Context, sel ast.SelectionSet, v *application.Status) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return v
 }
 
 func (ec *executionContext) unmarshalOApplicationWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐApplicationWhereInputᚄ(ctx context.Context, v any) ([]*ent.ApplicationWhereInput, error) {
@@ -70737,6 +71403,90 @@ func (ec *executionContext) marshalORupiah2ᚖgithubᚗcomᚋkartuprakerjaᚋpla
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOSelectionResult2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSelectionResult(ctx context.Context, sel ast.SelectionSet, v *ent.SelectionResult) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SelectionResult(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSelectionResultStatus2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋselectionresultᚐStatusᚄ(ctx context.Context, v any) ([]selectionresult.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]selectionresult.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSelectionResultStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋselectionresultᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSelectionResultStatus2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋselectionresultᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []selectionresult.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSelectionResultStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋselectionresultᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOSelectionResultStatus2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋselectionresultᚐStatus(ctx context.Context, v any) (*selectionresult.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(selectionresult.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSelectionResultStatus2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋselectionresultᚐStatus(ctx context.Context, sel ast.SelectionSet, v *selectionresult.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOSelectionResultWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSelectionResultWhereInputᚄ(ctx context.Context, v any) ([]*ent.SelectionResultWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.SelectionResultWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSelectionResultWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSelectionResultWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOSelectionResultWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSelectionResultWhereInput(ctx context.Context, v any) (*ent.SelectionResultWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSelectionResultWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/account"
+	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/notification"
 	"github.com/kartuprakerja/platform/ent/recipient"
@@ -89,6 +90,14 @@ type SignInPayload struct {
 	Token     string       `json:"token"`
 	ExpiresAt time.Time    `json:"expiresAt"`
 	Account   *ent.Account `json:"account"`
+}
+
+// A complaint from the app's form; clientId is the outbox's idempotency key.
+type SubmitComplaintInput struct {
+	ClientID string             `json:"clientId"`
+	Category complaint.Category `json:"category"`
+	Subject  string             `json:"subject"`
+	Body     string             `json:"body"`
 }
 
 // Delivery preferences. Null fields stay as they are. Every notification stays

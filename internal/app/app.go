@@ -16,6 +16,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/registry"
 	"github.com/kartuprakerja/platform/internal/server"
 	"github.com/kartuprakerja/platform/internal/sms"
+	"github.com/kartuprakerja/platform/internal/support"
 	"github.com/kartuprakerja/platform/internal/survey"
 	"github.com/kartuprakerja/platform/push"
 	"github.com/kartuprakerja/platform/pwa"
@@ -67,7 +68,8 @@ func New(db *database.DB, cfg Config) (*App, error) {
 		return nil, err
 	}
 	sv := survey.New(survey.Deps{Client: db.Client, Dialect: db.Dialect, Log: cfg.Log}, survey.DefaultConfig())
-	gql := graph.NewHandler(graph.NewSchema(graph.Services{Client: db.Client, Auth: authn, Journey: jr, Surveys: sv, Push: pu}),
+	gql := graph.NewHandler(graph.NewSchema(graph.Services{Client: db.Client, Auth: authn, Journey: jr, Surveys: sv, Push: pu,
+		Support: support.New(db.Client)}),
 		graph.HandlerConfig{Log: cfg.Log})
 	h, err := server.New(cfg.Server, server.Deps{
 		GraphQL: gql, Auth: authn, Ready: db.Ping, PWA: pwa.Files(), Log: cfg.Log,

@@ -78,8 +78,16 @@ func TestJourneyThroughGraphQL(t *testing.T) {
 			t.Fatalf("test: %+v", sub)
 		}
 
-		var join struct{ JoinWave struct{ ID, Status string } }
-		me.Do(t, `mutation($w: ID!) { joinWave(waveId: $w) { id status } }`, map[string]any{"w": w.Wave.ID}).MustData(t, &join)
+		var join struct {
+			JoinWave struct {
+				ID     string
+				Result *struct{ Status string }
+			}
+		}
+		me.Do(t, `mutation($w: ID!) { joinWave(waveId: $w) { id result { status } } }`, map[string]any{"w": w.Wave.ID}).MustData(t, &join)
+		if join.JoinWave.ID == "" || join.JoinWave.Result != nil {
+			t.Fatalf("joined: %+v", join)
+		}
 		r := me.Do(t, `mutation($w: ID!) { closeWave(waveId: $w) { id } }`, map[string]any{"w": w.Wave.ID})
 		if !slices.Contains(r.Codes(), "FORBIDDEN") {
 			t.Errorf("a recipient closed the wave: %v", r.Codes())
@@ -105,15 +113,17 @@ func TestJourneyThroughGraphQL(t *testing.T) {
 					CardNumber      *string
 					TrainingBalance int64
 					Applications    struct {
-						Edges []struct{ Node struct{ Status string } }
+						Edges []struct {
+							Node struct{ Result struct{ Status string } }
+						}
 					}
 				}
 			}
 		}
-		me.Do(t, `{ me { recipient { status cardNumber trainingBalance applications { edges { node { status } } } } } }`, nil).MustData(t, &dash)
+		me.Do(t, `{ me { recipient { status cardNumber trainingBalance applications { edges { node { result { status } } } } } } }`, nil).MustData(t, &dash)
 		rc := dash.Me.Recipient
 		if rc.Status != "recipient" || rc.CardNumber == nil || rc.TrainingBalance != 1_000_000 ||
-			len(rc.Applications.Edges) != 1 || rc.Applications.Edges[0].Node.Status != "selected" {
+			len(rc.Applications.Edges) != 1 || rc.Applications.Edges[0].Node.Result.Status != "selected" {
 			t.Errorf("dashboard after selection: %+v", rc)
 		}
 

@@ -57,6 +57,15 @@ func Invalid(field, message string) *Error {
 	return &Error{Code: BadUserInput, Message: message, Fields: map[string]string{field: message}}
 }
 
+// InvalidFields returns a BAD_USER_INPUT error with a message per field, or
+// nil when fields is empty (a form's checks collected in one pass).
+func InvalidFields(message string, fields map[string]string) error {
+	if len(fields) == 0 {
+		return nil
+	}
+	return &Error{Code: BadUserInput, Message: message, Fields: fields}
+}
+
 // As returns the *Error in err's chain, if any.
 func As(err error) (*Error, bool) {
 	var e *Error

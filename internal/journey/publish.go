@@ -78,7 +78,9 @@ func (s *Service) writeSelection(w http.ResponseWriter, r *http.Request, wv *ent
 func (s *Service) writeRows(w http.ResponseWriter, r *http.Request, wv *ent.Wave, header []string,
 	row func(id, prov, status string, rank *int) []string) error {
 	rows, err := s.client.QueryContext(r.Context(), s.rebind(`
-		SELECT a.id, p.code, a.status, a.rank FROM applications a JOIN provinces p ON p.id = a.province_id
+		SELECT a.id, p.code, COALESCE(r.status, 'pending'), r.rank
+		FROM applications a JOIN provinces p ON p.id = a.province_id
+		LEFT JOIN selection_results r ON r.id = 'se' || substr(a.id, 3) -- a result's id is its application's
 		WHERE a.wave_id = ? ORDER BY `+s.byteOrder("a.id")), string(wv.ID))
 	if err != nil {
 		return err

@@ -124,12 +124,7 @@ func (s *Service) validate(in Registration) error {
 	if in.BirthDate.After(s.now()) {
 		fields["birthDate"] = "Tanggal lahir tidak boleh di masa depan."
 	}
-	if len(fields) == 0 {
-		return nil
-	}
-	e := apperr.New(apperr.BadUserInput, "Data pendaftaran belum benar.")
-	e.Fields = fields
-	return e
+	return apperr.InvalidFields("Data pendaftaran belum benar.", fields)
 }
 
 // check asks Dukcapil, then (for a matching identity) the exclusion registries.

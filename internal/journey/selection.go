@@ -3,13 +3,16 @@ package journey
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"entgo.io/ent/dialect"
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/ent/wavequota"
 	"github.com/kartuprakerja/platform/internal/apperr"
@@ -26,12 +29,13 @@ type Summary struct {
 }
 
 // RunSelection draws a closed wave's lottery (package lottery), records
-// every applicant's result, accepts the selected (card number, training
+// every application's result, accepts the selected (card number, training
 // balance) and announces the wave, all in one transaction: a crash rolls
 // everything back and a rerun draws the identical result from the same
 // seed. Running it on an announced wave returns that wave's result.
 // Eligible applicants are those whose registration is still verified (not
-// rejected, revoked, or already a recipient).
+// rejected, revoked, or already a recipient); the others are excluded with
+// that status as the reason.
 func (s *Service) RunSelection(ctx context.Context, id pulid.ID) (*Summary, error) {
 	w, err := s.client.Wave.Get(ctx, id)
 	if err != nil {
@@ -67,7 +71,7 @@ func (s *Service) RunSelection(ctx context.Context, id pulid.ID) (*Summary, erro
 
 type applicant struct {
 	lottery.Entry
-	recipientID string
+	recipientID, recipientStatus string
 }
 
 func (s *Service) draw(ctx context.Context, tx *ent.Tx, w *ent.Wave) error {
@@ -106,15 +110,16 @@ func (s *Service) quotas(ctx context.Context, c *ent.Client, waveID pulid.ID) (m
 	return out, nil
 }
 
-// applicants streams the wave's applications with province code and
-// eligibility, ordered by id (the published order).
+// applicants reads the wave's applications with province code and
+// eligibility, ordered by id (the published order). A closed wave has no
+// results yet: the draw records them all at once.
 func (s *Service) applicants(ctx context.Context, tx *ent.Tx, waveID pulid.ID) ([]applicant, error) {
 	rows, err := tx.QueryContext(ctx, s.rebind(`
 		SELECT a.id, p.code, a.recipient_id, r.status
 		FROM applications a
 		JOIN provinces p ON p.id = a.province_id
 		JOIN recipients r ON r.id = a.recipient_id
-		WHERE a.wave_id = ? AND a.status = 'pending'
+		WHERE a.wave_id = ?
 		ORDER BY `+s.byteOrder("a.id")), string(waveID))
 	if err != nil {
 		return nil, fmt.Errorf("load applicants: %w", err)
@@ -123,53 +128,41 @@ func (s *Service) applicants(ctx context.Context, tx *ent.Tx, waveID pulid.ID) (
 	var out []applicant
 	for rows.Next() {
 		var a applicant
-		var status string
-		if err := rows.Scan(&a.ID, &a.Province, &a.recipientID, &status); err != nil {
+		if err := rows.Scan(&a.ID, &a.Province, &a.recipientID, &a.recipientStatus); err != nil {
 			return nil, err
 		}
-		a.Eligible = status == "verified"
+		a.Eligible = a.recipientStatus == "verified"
 		out = append(out, a)
 	}
 	return out, rows.Err()
 }
 
-// writeOutcomes records statuses (ranks for the selected) and accepts the
+// writeOutcomes appends every application's result and accepts the
 // selected recipients.
 func (s *Service) writeOutcomes(ctx context.Context, tx *ent.Tx, apps []applicant, outs []lottery.Outcome, w *ent.Wave) error {
 	now := s.now().UTC()
-	var decided, accepted [][]any
+	results := make([]result, len(outs))
+	var accepted [][]any
 	seq := 0
 	for i, o := range outs {
+		results[i] = result{application: o.ID, recipient: apps[i].recipientID, status: string(o.Status)}
 		switch o.Status {
 		case lottery.Selected:
 			seq++
-			decided = append(decided, []any{o.ID, string(o.Status), fmt.Sprint(o.Rank)})
+			results[i].rank = int64(o.Rank)
 			accepted = append(accepted, []any{apps[i].recipientID, fmt.Sprintf("%04d%012d", w.Number, seq)})
 		case lottery.Excluded:
-			decided = append(decided, []any{o.ID, string(o.Status), ""})
+			results[i].reason = apps[i].recipientStatus
 		}
 	}
-	// Per row (the selected and the excluded): id, status, rank ("" unless
-	// selected). Constant: decided_at, updated_at.
-	err := s.updateRows(ctx, tx, decided, bulkUpdate{
-		cte: "v(id, st, rk)",
-		pg: `UPDATE applications SET status = v.st,
-			rank = CASE WHEN v.rk = '' THEN NULL ELSE CAST(v.rk AS INTEGER) END, decided_at = ?, updated_at = ?
-			FROM v WHERE applications.id = v.id`,
-		lite: `UPDATE applications SET status = ?2, rank = CASE WHEN ?3 = '' THEN NULL ELSE CAST(?3 AS INTEGER) END,
-			decided_at = ?4, updated_at = ?5 WHERE id = ?1`,
-		args: []any{now, now},
-	})
-	if err != nil {
-		return fmt.Errorf("record results: %w", err)
-	}
-	// Everyone still pending was drawn and not selected: one statement.
-	if _, err := tx.ExecContext(ctx, s.rebind(`UPDATE applications SET status = 'not_selected', decided_at = ?, updated_at = ?
-		WHERE wave_id = ? AND status = 'pending'`), now, now, string(w.ID)); err != nil {
+	// In recipient order: each page of the recipients table and its primary
+	// key is visited once.
+	slices.SortFunc(accepted, func(a, b []any) int { return strings.Compare(a[0].(string), b[0].(string)) })
+	if err := s.insertResults(ctx, tx, results, w.ID, now); err != nil {
 		return fmt.Errorf("record results: %w", err)
 	}
 	// Per row: recipient id, card number. Constant: balance, accepted_at, updated_at.
-	err = s.updateRows(ctx, tx, accepted, bulkUpdate{
+	err := s.updateRows(ctx, tx, accepted, bulkUpdate{
 		cte: "v(id, card)",
 		pg: `UPDATE recipients SET status = 'recipient', card_number = v.card, training_balance = ?,
 			accepted_at = ?, updated_at = ? FROM v WHERE recipients.id = v.id`,
@@ -181,6 +174,44 @@ func (s *Service) writeOutcomes(ctx context.Context, tx *ent.Tx, apps []applican
 		return fmt.Errorf("accept recipients: %w", err)
 	}
 	return nil
+}
+
+// result is one selection_results row; its id is the application's ULID
+// under the "se" prefix (the draw appends results in application order, so
+// the primary key grows at its end). Rank 0 and reason "" are stored as NULL.
+type result struct {
+	application, recipient, status, reason string
+	rank                                   int64
+}
+
+// insertResults appends the wave's results. PostgreSQL takes them as
+// arrays, 100,000 rows a statement (INSERT … SELECT FROM unnest); SQLite
+// runs one prepared INSERT per row inside the transaction.
+func (s *Service) insertResults(ctx context.Context, tx *ent.Tx, rs []result, waveID pulid.ID, now time.Time) error {
+	const cols = `INSERT INTO selection_results (id, application_id, recipient_id, status, rank,
+		exclusion_reason, wave_id, decided_at, created_at, updated_at) `
+	if s.dialect == dialect.Postgres {
+		for c := range chunks(rs, 100_000) {
+			appIDs, recIDs, sts, reasons, ranks := make([]string, len(c)), make([]string, len(c)),
+				make([]string, len(c)), make([]string, len(c)), make([]int64, len(c))
+			for i, r := range c {
+				appIDs[i], recIDs[i], sts[i], reasons[i], ranks[i] = r.application, r.recipient, r.status, r.reason, r.rank
+			}
+			_, err := tx.ExecContext(ctx, cols+`
+				SELECT 'se' || substr(app, 3), app, rc, st, NULLIF(rk, 0), NULLIF(rs, ''), $6, $7, $7, $7
+				FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::text[]) AS t(app, rc, st, rk, rs)`,
+				appIDs, recIDs, sts, ranks, reasons, string(waveID), now)
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return s.eachRow(ctx, tx, cols+`VALUES ('se' || substr(?1, 3), ?1, ?2, ?3, NULLIF(?4, 0), NULLIF(?5, ''), ?6, ?7, ?7, ?7)`,
+		len(rs), func(i int) []any {
+			r := rs[i]
+			return []any{r.application, r.recipient, r.status, r.rank, r.reason, string(waveID), now}
+		})
 }
 
 // bulkUpdate updates many rows by id, each with its own values, in the
@@ -208,17 +239,25 @@ func (s *Service) updateRows(ctx context.Context, tx *ent.Tx, rows [][]any, u bu
 		}
 		return nil
 	}
+	return s.eachRow(ctx, tx, u.lite, len(rows), func(i int) []any {
+		return append(append([]any{}, rows[i]...), u.args...)
+	})
+}
+
+// eachRow runs one prepared statement n times in tx (SQLite), with the
+// arguments args(i).
+func (s *Service) eachRow(ctx context.Context, tx *ent.Tx, query string, n int, args func(i int) []any) error {
 	st := tx.SQLTx()
 	if st == nil {
 		return fmt.Errorf("no database/sql transaction")
 	}
-	stmt, err := st.PrepareContext(ctx, u.lite)
+	stmt, err := st.PrepareContext(ctx, query)
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
-	for _, r := range rows {
-		if _, err := stmt.ExecContext(ctx, append(append([]any{}, r...), u.args...)...); err != nil {
+	for i := range n {
+		if _, err := stmt.ExecContext(ctx, args(i)...); err != nil {
 			return err
 		}
 	}
@@ -255,19 +294,30 @@ func (s *Service) byteOrder(col string) string {
 // rebind adapts a hand-written statement's placeholders to the store.
 func (s *Service) rebind(q string) string { return database.Rebind(s.dialect, q) }
 
-// Summary counts a wave's outcome (one grouped, index-only query).
+// Result returns an application's result, or nil before its wave is drawn
+// (or when the viewer may not read it).
+func (s *Service) Result(ctx context.Context, applicationID pulid.ID) (*ent.SelectionResult, error) {
+	r, err := s.client.SelectionResult.Query().Where(selectionresult.ID(applicationID.Sibling("se"))).Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return r, err
+}
+
+// Summary counts a wave's applicants and, once drawn, its results (grouped
+// counts on indexes).
 func (s *Service) Summary(ctx context.Context, id pulid.ID) (*Summary, error) {
 	w, err := s.client.Wave.Get(ctx, id)
 	if err != nil {
 		return nil, err
 	}
+	out := &Summary{Wave: w}
 	rows, err := s.client.QueryContext(ctx, s.rebind(
-		`SELECT status, COUNT(*) FROM applications WHERE wave_id = ? GROUP BY status`), string(id))
+		`SELECT status, COUNT(*) FROM selection_results WHERE wave_id = ? GROUP BY status`), string(id))
 	if err != nil {
-		return nil, fmt.Errorf("count applications: %w", err)
+		return nil, fmt.Errorf("count results: %w", err)
 	}
 	defer rows.Close()
-	out := &Summary{Wave: w}
 	for rows.Next() {
 		var status string
 		var n int
@@ -275,12 +325,19 @@ func (s *Service) Summary(ctx context.Context, id pulid.ID) (*Summary, error) {
 			return nil, err
 		}
 		out.Applicants += n
-		switch application.Status(status) {
-		case application.StatusSelected:
+		switch selectionresult.Status(status) {
+		case selectionresult.StatusSelected:
 			out.Selected = n
-		case application.StatusExcluded:
+		case selectionresult.StatusExcluded:
 			out.Excluded = n
 		}
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil || out.Applicants > 0 {
+		return out, err
+	}
+	// Not drawn yet: count the entries.
+	if out.Applicants, err = s.client.Application.Query().Where(application.WaveID(id)).Count(rule.System(ctx, "wave summary")); err != nil {
+		return nil, fmt.Errorf("count applications: %w", err)
+	}
+	return out, nil
 }

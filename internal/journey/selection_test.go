@@ -11,6 +11,7 @@ import (
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/database"
@@ -88,8 +89,8 @@ func TestWaveSelection(t *testing.T) {
 			t.Fatal("crashing selection succeeded")
 		}
 		sys := rule.System(context.Background(), "test")
-		if n := db.Client.Application.Query().Where(application.WaveID(w.ID), application.StatusNEQ("pending")).CountX(sys); n != 0 {
-			t.Fatalf("%d applications decided by a crashed selection", n)
+		if n := db.Client.SelectionResult.Query().Where(selectionresult.WaveID(w.ID)).CountX(sys); n != 0 {
+			t.Fatalf("%d results recorded by a crashed selection", n)
 		}
 		if got := db.Client.Wave.GetX(sys, w.ID); got.Status != wave.StatusClosed {
 			t.Fatalf("wave status after crash: %s", got.Status)
@@ -101,6 +102,11 @@ func TestWaveSelection(t *testing.T) {
 		}
 		if sum.Applicants != 8 || sum.Selected != 3 || sum.Excluded != 1 {
 			t.Errorf("summary = %+v", sum)
+		}
+		excluded := db.Client.SelectionResult.Query().Where(selectionresult.WaveID(w.ID),
+			selectionresult.StatusEQ(selectionresult.StatusExcluded)).OnlyX(sys)
+		if excluded.ExclusionReason == nil || *excluded.ExclusionReason != "rejected" || excluded.Rank != nil {
+			t.Errorf("excluded result = %+v", excluded)
 		}
 		first := outcomes(t, db, w.ID)
 		again, err := e.svc.RunSelection(e.admin, w.ID)
@@ -132,10 +138,18 @@ type outcome struct {
 func outcomes(t *testing.T, db *database.DB, waveID pulid.ID) map[string]outcome {
 	t.Helper()
 	out := map[string]outcome{}
-	for _, a := range db.Client.Application.Query().Where(application.WaveID(waveID)).AllX(rule.System(context.Background(), "t")) {
-		o := outcome{Status: string(a.Status)}
-		if a.Rank != nil {
-			o.Rank = *a.Rank
+	ctx := rule.System(context.Background(), "t")
+	results := map[pulid.ID]*ent.SelectionResult{}
+	for _, r := range db.Client.SelectionResult.Query().Where(selectionresult.WaveID(waveID)).AllX(ctx) {
+		results[r.ApplicationID] = r
+	}
+	for _, a := range db.Client.Application.Query().Where(application.WaveID(waveID)).AllX(ctx) {
+		o := outcome{Status: "pending"}
+		if r := results[a.ID]; r != nil {
+			o.Status = string(r.Status)
+			if r.Rank != nil {
+				o.Rank = *r.Rank
+			}
 		}
 		out[string(a.ID)] = o
 	}

@@ -4,15 +4,18 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"entgo.io/ent/dialect/sql"
 	"fmt"
 	"time"
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/application"
+	"github.com/kartuprakerja/platform/ent/predicate"
 	"github.com/kartuprakerja/platform/ent/province"
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/regency"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/audit"
@@ -136,7 +139,7 @@ func (s *Service) carryOver(ctx context.Context, tx *ent.Tx, w *ent.Wave) (int, 
 		return 0, err
 	}
 	apps, err := tx.Application.Query().
-		Where(application.WaveID(prev.ID), application.StatusEQ(application.StatusNotSelected),
+		Where(application.WaveID(prev.ID), drawnAs(prev.ID, selectionresult.StatusNotSelected),
 			application.HasRecipientWith(recipient.StatusEQ(recipient.StatusVerified))).All(sys)
 	if err != nil {
 		return 0, err
@@ -151,6 +154,17 @@ func (s *Service) carryOver(ctx context.Context, tx *ent.Tx, w *ent.Wave) (int, 
 		}
 	}
 	return len(apps), nil
+}
+
+// drawnAs matches the applications of a wave whose result is status (a
+// subquery: results have no edge, see ent/schema/selectionresult.go).
+func drawnAs(waveID pulid.ID, status selectionresult.Status) predicate.Application {
+	return func(s *sql.Selector) {
+		t := sql.Table(selectionresult.Table)
+		s.Where(sql.In(s.C(application.FieldID), sql.Select(t.C(selectionresult.FieldApplicationID)).From(t).
+			Where(sql.And(sql.EQ(t.C(selectionresult.FieldWaveID), string(waveID)),
+				sql.EQ(t.C(selectionresult.FieldStatus), string(status))))))
+	}
 }
 
 // CloseWave stops new applications.

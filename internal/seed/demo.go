@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/kartuprakerja/platform/ent"
-	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/identitycheck"
 	"github.com/kartuprakerja/platform/ent/linkedaccount"
 	"github.com/kartuprakerja/platform/ent/notification"
@@ -147,10 +146,14 @@ func (d *demoJourney) application(ctx context.Context) error {
 	province := d.w.regencies[rg].province
 	d.w.ranks[wi][province]++
 	applied := d.wave.opens.Add(2 * time.Hour)
-	return d.tx.Application.Create().SetID(pulid.Deterministic("ap", applied, d.r)).SetRecipientID(d.id).
-		SetWaveID(d.wave.id).SetProvinceID(d.w.provinces[province].id).SetStatus(application.StatusSelected).
-		SetRank(d.w.ranks[wi][province]).SetDecidedAt(d.wave.selected).
-		SetCreatedAt(applied).SetUpdatedAt(d.wave.selected).Exec(ctx)
+	appID := pulid.Deterministic("ap", applied, d.r)
+	err := d.tx.Application.Create().SetID(appID).SetRecipientID(d.id).
+		SetWaveID(d.wave.id).SetProvinceID(d.w.provinces[province].id).
+		SetCreatedAt(applied).SetUpdatedAt(applied).Exec(ctx)
+	if err != nil {
+		return err
+	}
+	return selected(d.tx.Client(), appID, d.id, d.wave.id, d.w.ranks[wi][province], d.wave.selected).Exec(ctx)
 }
 
 // trainings writes a completed purchase with its certificate and review,

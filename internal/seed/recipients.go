@@ -13,13 +13,13 @@ import (
 	"time"
 
 	"github.com/kartuprakerja/platform/ent"
-	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/linkedaccount"
 	"github.com/kartuprakerja/platform/ent/payout"
 	"github.com/kartuprakerja/platform/ent/purchase"
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/registryperson"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/internal/money"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
@@ -48,6 +48,7 @@ type batch struct {
 	rows         []*ent.RecipientCreate
 	people       []*ent.RegistryPersonCreate
 	applications []*ent.ApplicationCreate
+	results      []*ent.SelectionResultCreate
 	purchases    []*ent.PurchaseCreate
 	certificates []*ent.CertificateCreate
 	reviews      []*ent.ReviewCreate
@@ -69,6 +70,7 @@ func (b *batch) writeTail(ctx context.Context, tx *ent.Tx) error {
 	return runSteps([]step{
 		{"registry people", func() error { return bulk(ctx, b.people, 2000, tx.RegistryPerson.CreateBulk) }},
 		{"applications", func() error { return bulk(ctx, b.applications, 2000, tx.Application.CreateBulk) }},
+		{"selection results", func() error { return bulk(ctx, b.results, 2000, tx.SelectionResult.CreateBulk) }},
 		{"purchases", func() error { return bulk(ctx, b.purchases, 2000, tx.Purchase.CreateBulk) }},
 		{"certificates", func() error { return bulk(ctx, b.certificates, 2000, tx.Certificate.CreateBulk) }},
 		{"reviews", func() error { return bulk(ctx, b.reviews, 2000, tx.Review.CreateBulk) }},
@@ -534,10 +536,11 @@ func (g *recipientGen) accept(b *batch, rc *ent.RecipientCreate, j journey, grp 
 		applied = wv.opens.Add(time.Duration(r.IntN(24*60)) * time.Minute)
 	}
 	province := g.w.regencies[j.person.regency].province
+	appID := pulid.Deterministic("ap", j.idTime, r)
 	b.applications = append(b.applications, g.client.Application.Create().
-		SetID(pulid.Deterministic("ap", j.idTime, r)).SetRecipientID(j.id).SetWaveID(wv.id).
-		SetProvinceID(g.w.provinces[province].id).SetStatus(application.StatusSelected).
-		SetRank(j.rank).SetDecidedAt(wv.selected).SetCreatedAt(applied).SetUpdatedAt(wv.selected))
+		SetID(appID).SetRecipientID(j.id).SetWaveID(wv.id).
+		SetProvinceID(g.w.provinces[province].id).SetCreatedAt(applied).SetUpdatedAt(applied))
+	b.results = append(b.results, selected(g.client, appID, j.id, wv.id, j.rank, wv.selected))
 	// Acceptance runs through the morning of the announcement in the order
 	// the rows are drawn, so the (status, accepted_at) index grows at its end.
 	progress := j.idTime.Sub(grp.idFrom).Seconds() / grp.to.Sub(grp.from).Seconds()
@@ -552,6 +555,13 @@ func (g *recipientGen) accept(b *batch, rc *ent.RecipientCreate, j journey, grp 
 	rc.SetStatus(recipient.StatusRecipient).SetVerifiedAt(verified).SetAcceptedAt(accepted).
 		SetCardNumber(g.ids.card(g.index, r)).SetTrainingBalance(balance).
 		SetFirstPurchaseAt(firstPurchase).SetUpdatedAt(firstPurchase)
+}
+
+// selected is an application's result drawn at rank.
+func selected(c *ent.Client, appID, recipientID, waveID pulid.ID, rank int, at time.Time) *ent.SelectionResultCreate {
+	return c.SelectionResult.Create().SetID(appID.Sibling("se")).SetApplicationID(appID).
+		SetRecipientID(recipientID).SetWaveID(waveID).
+		SetStatus(selectionresult.StatusSelected).SetRank(rank).SetDecidedAt(at).SetCreatedAt(at).SetUpdatedAt(at)
 }
 
 // verify makes the recipient a verified applicant waiting in the open wave.

@@ -19,6 +19,7 @@ import (
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/recipient"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/internal/nik"
 	"github.com/kartuprakerja/platform/internal/regions"
@@ -290,9 +291,12 @@ func checkWaves(t *testing.T, ctx context.Context, client *ent.Client, now time.
 	if open.Number != 23 || open.Status != wave.StatusOpen || !open.OpensAt.Before(now) || !open.ClosesAt.After(now) {
 		t.Errorf("open wave = %d %s %s-%s", open.Number, open.Status, open.OpensAt, open.ClosesAt)
 	}
-	pending, err := client.Application.Query().Where(application.WaveID(open.ID), application.StatusEQ(application.StatusPending)).Count(ctx)
+	pending, err := client.Application.Query().Where(application.WaveID(open.ID)).Count(ctx)
 	if err != nil || pending == 0 {
 		t.Errorf("pending applications in wave 23: %d, %v", pending, err)
+	}
+	if drawn := client.SelectionResult.Query().Where(selectionresult.WaveID(open.ID)).CountX(ctx); drawn != 0 {
+		t.Errorf("%d results in the open wave", drawn)
 	}
 }
 

@@ -37,6 +37,16 @@ func Deterministic(prefix string, t time.Time, r *rand.Rand) ID {
 	return ID(prefix + u.String())
 }
 
+// Sibling returns the ID with the same ULID under another prefix: a row
+// that exists once for a row of another type (an application's selection
+// result) takes its identifier from that row.
+func (id ID) Sibling(prefix string) ID {
+	if len(id) < PrefixLen {
+		return ID(prefix)
+	}
+	return ID(prefix + string(id[PrefixLen:]))
+}
+
 // Prefix returns the type prefix of the ID, or "" if it is too short.
 func (id ID) Prefix() string {
 	if len(id) < PrefixLen {

@@ -40,6 +40,9 @@ export function dl(pairs) {
 
 export const appStatus = (s) => h('span', { class: 'badge b-' + s }, t('app_' + s));
 
+// drawn flattens an application with its lottery result (none yet: pending).
+export const drawn = (a) => ({ ...a, ...(a.result || { status: 'pending' }) });
+
 export function failureList(fs) {
   return h('ul', { class: 'list' }, fs.map((f) => h('li', { class: 'box-err' },
     h('h3', null, f.message),

@@ -5,7 +5,7 @@ import { t, rp, date } from '../lib/i18n.js';
 import { title, view, edges, badge } from '../lib/ui.js';
 import { session, saveMe } from '../lib/session.js';
 import { HOME } from '../queries.js';
-import { step, cardNumber, dl, appStatus } from './common.js';
+import { step, cardNumber, dl, appStatus, drawn } from './common.js';
 import { certificate } from './trainings.js';
 
 export default function home() {
@@ -33,7 +33,7 @@ const pick = ({ id, status, fullName, cardNumber: c, trainingBalance, acceptedAt
 function journey(s, r, attempts, wave) {
   const steps = ['register', 'test', 'wave', 'training', 'incentive'];
   const at = { register: 0, registered: 0, rejected: 0, test: 1, wave: 2, revoked: 2 }[s];
-  const app = r && edges(r.applications)[0];
+  const app = r && edges(r.applications).map(drawn)[0];
   const next = {
     register: ['/daftar', t('go_register')],
     registered: ['/verifikasi', t('go_verification')],

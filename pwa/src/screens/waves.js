@@ -6,14 +6,14 @@ import { post } from '../lib/gql.js';
 import { title, view, edges, errorBox } from '../lib/ui.js';
 import { saveMe, session } from '../lib/session.js';
 import { WAVES, JOIN_WAVE } from '../queries.js';
-import { appStatus, cardNumber, dl } from './common.js';
+import { appStatus, cardNumber, dl, drawn } from './common.js';
 
 export default function waves() {
   const box = h('div');
   const show = () => view(WAVES, {}, (d) => {
     const r = d.me.recipient;
     const w = d.currentWave;
-    const apps = r ? edges(r.applications) : [];
+    const apps = r ? edges(r.applications).map(drawn) : [];
     if (r) saveMe({ recipient: { ...(session.me.recipient || {}), status: r.status, cardNumber: r.cardNumber, trainingBalance: r.trainingBalance } });
     const joined = w && apps.some((a) => a.wave.id === w.id);
     const passed = r && edges(r.testAttempts).some((a) => a.passed);
@@ -49,7 +49,7 @@ export default function waves() {
       apps.length ? h('ul', { class: 'list' }, apps.map((a) => h('li', { 'data-wave': a.wave.number },
         h('h3', null, t('wave_n', { n: a.wave.number })),
         h('p', null, appStatus(a.status)),
-        a.exclusionReason && h('p', { class: 'meta' }, a.exclusionReason),
+        a.exclusionReason && h('p', { class: 'meta' }, t('excl_' + a.exclusionReason)),
         a.status === 'not_selected' && h('p', { class: 'meta' }, t('try_next_wave')),
         a.decidedAt && h('p', { class: 'meta' }, t('decided', { date: date(a.decidedAt) })))))
         : h('p', null, t('no_applications')),
