@@ -27,7 +27,9 @@ func TestComplaintsAreFiledOnce(t *testing.T) {
 		asB := gqltest.SignIn(t, s.URL, s.SMS, b.Phone)
 		in := map[string]any{"clientId": "outbox-1", "category": "incentive", "subject": " Insentif belum masuk ",
 			"body": "Sudah 2 minggu setelah pelatihan selesai."}
-		var first, again struct{ SubmitComplaint struct{ ID, Subject, Status string } }
+		var first, again struct {
+			SubmitComplaint struct{ ID, Subject, Status string }
+		}
 		asA.Do(t, complaintMutation, map[string]any{"in": in}).MustData(t, &first)
 		asA.Do(t, complaintMutation, map[string]any{"in": in}).MustData(t, &again)
 		if first.SubmitComplaint.ID == "" || again != first || first.SubmitComplaint.Subject != "Insentif belum masuk" ||
