@@ -5,11 +5,14 @@ import (
 	"fmt"
 
 	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
 	"github.com/riverqueue/river"
 
 	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/predicate"
+	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
-	"github.com/kartuprakerja/platform/internal/database"
+	"github.com/kartuprakerja/platform/ent/selectionresult"
 )
 
 // FanOutWaveResults queues the announcement of a wave's selection results
@@ -103,31 +106,47 @@ type decided struct {
 }
 
 // decidedPage reads up to PageSize results after the cursor (in result id
-// order) with their applicants' accounts, in one query. On SQLite the unary
-// + keeps the planner on the primary key (it has no statistics and would
-// pick the wave index, sorting the whole wave for every page); PostgreSQL
-// plans from statistics.
+// order), then their recipients' accounts: two index walks, the same as
+// reading applications with their recipients.
 func (s *Service) decidedPage(ctx context.Context, c *ent.Client, waveID, after pulid.ID) ([]decided, error) {
-	wave := "r.wave_id = ?"
-	if s.db.Dialect == dialect.SQLite {
-		wave = "+r.wave_id = ?"
+	q := c.SelectionResult.Query().Where(s.inWave(waveID)).Order(selectionresult.ByID()).Limit(s.cfg.PageSize)
+	if after != "" {
+		q = q.Where(selectionresult.IDGT(after))
 	}
-	rows, err := c.QueryContext(ctx, database.Rebind(s.db.Dialect, `
-		SELECT r.id, r.status, rc.account_id FROM selection_results r
-		JOIN applications a ON a.id = r.application_id
-		JOIN recipients rc ON rc.id = a.recipient_id
-		WHERE `+wave+` AND r.id > ? ORDER BY r.id LIMIT ?`), string(waveID), string(after), s.cfg.PageSize)
-	if err != nil {
+	rs, err := q.Select(selectionresult.FieldRecipientID, selectionresult.FieldStatus).All(ctx)
+	if err != nil || len(rs) == 0 {
 		return nil, wrap(err, "read decided applications")
 	}
-	defer rows.Close()
-	var out []decided
-	for rows.Next() {
-		var d decided
-		if err := rows.Scan(&d.resultID, &d.status, &d.accountID); err != nil {
-			return nil, wrap(err, "read decided applications")
-		}
-		out = append(out, d)
+	ids := make([]pulid.ID, len(rs))
+	for i, r := range rs {
+		ids[i] = r.RecipientID
 	}
-	return out, wrap(rows.Err(), "read decided applications")
+	recs, err := c.Recipient.Query().Where(recipient.IDIn(ids...)).Select(recipient.FieldAccountID).All(ctx)
+	if err != nil {
+		return nil, wrap(err, "read decided recipients")
+	}
+	account := make(map[pulid.ID]pulid.ID, len(recs))
+	for _, r := range recs {
+		account[r.ID] = r.AccountID
+	}
+	out := make([]decided, 0, len(rs))
+	for _, r := range rs {
+		if a, ok := account[r.RecipientID]; ok {
+			out = append(out, decided{resultID: r.ID, status: string(r.Status), accountID: a})
+		}
+	}
+	return out, nil
+}
+
+// inWave filters by wave so that the walk follows the primary key: on
+// SQLite the wave index would be chosen otherwise (it has no statistics)
+// and every page would sort the whole wave. The unary + keeps SQLite off
+// that index; PostgreSQL plans from statistics.
+func (s *Service) inWave(waveID pulid.ID) predicate.SelectionResult {
+	if s.db.Dialect != dialect.SQLite {
+		return selectionresult.WaveID(waveID)
+	}
+	return predicate.SelectionResult(func(sel *entsql.Selector) {
+		sel.Where(entsql.ExprP("+"+sel.C(selectionresult.FieldWaveID)+" = ?", string(waveID)))
+	})
 }
