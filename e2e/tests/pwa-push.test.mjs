@@ -52,8 +52,13 @@ test('a pushed notification is shown and opens the screen it links to', async ()
       body: 'Kartu Prakerja-mu sudah aktif dengan saldo pelatihan Rp1.000.000.',
       data: { kind: 'selection_result', link: '/gelombang', wave: '23' },
     };
-    await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.url, registrationId: reg.registrationId, data: JSON.stringify(payload) });
-    const [n] = await waitFor(async () => { const ns = await shown(sw); return ns.length ? ns : null; });
+    // A push that reaches a worker still activating is dropped by Chromium:
+    // deliver again until it shows (the tag keeps it one notification).
+    const [n] = await waitFor(async () => {
+      await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.url, registrationId: reg.registrationId, data: JSON.stringify(payload) });
+      const ns = await waitFor(async () => { const l = await shown(sw); return l.length ? l : null; }, 3000).catch(() => null);
+      return ns;
+    }, 30_000);
     assert.deepEqual(n, { title: payload.title, body: payload.body, tag: 'nt01TEST', link: '/gelombang' });
 
     // Clicking it routes the open window to the wave screen.
