@@ -52,28 +52,29 @@ test('a pushed notification is shown and opens the screen it links to', async ()
       body: 'Kartu Prakerja-mu sudah aktif dengan saldo pelatihan Rp1.000.000.',
       data: { kind: 'selection_result', link: '/gelombang', wave: '23' },
     };
-    // A push that reaches a worker still activating is dropped by Chromium:
-    // deliver again until it shows (the tag keeps it one notification).
-    const [n] = await waitFor(async () => {
-      await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.url, registrationId: reg.registrationId, data: JSON.stringify(payload) });
-      const ns = await waitFor(async () => { const l = await shown(sw); return l.length ? l : null; }, 3000).catch(() => null);
-      return ns;
+    // A push that reaches a worker still starting is dropped by Chromium,
+    // and an idle worker may be replaced by a new one: deliver again until
+    // the current worker shows it (the tag keeps it one notification).
+    const worker = () => ctx.serviceWorkers().at(-1) || sw;
+    const deliver = (data) => waitFor(async () => {
+      await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.url, registrationId: reg.registrationId, data: JSON.stringify(data) });
+      return waitFor(async () => { const l = await shown(worker()).catch(() => []); return l.length ? l : null; }, 3000).catch(() => null);
     }, 30_000);
+    const [n] = await deliver(payload);
     assert.deepEqual(n, { title: payload.title, body: payload.body, tag: 'nt01TEST', link: '/gelombang' });
 
     // Clicking it routes the open window to the wave screen.
     assert.equal(new URL(page.url()).pathname, '/');
-    await click(sw, 'nt01TEST');
+    await click(worker(), 'nt01TEST');
     await page.waitForURL('**/gelombang');
     await page.getByRole('heading', { name: 'Gelombang', exact: true }).waitFor();
     await page.getByText('Status pendaftaran gelombang').waitFor();
-    assert.deepEqual(await shown(sw), [], 'the notification was closed');
+    assert.deepEqual(await shown(worker()), [], 'the notification was closed');
 
     // A second kind, with the link at the top level as the server sends it.
-    await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.url, registrationId: reg.registrationId,
-      data: JSON.stringify({ id: 'nt02TEST', tag: 'nt02TEST', title: 'Insentif tahap 3 dijadwalkan', body: 'Rp600.000', link: '/insentif' }) });
-    await waitFor(async () => (await shown(sw)).length === 1);
-    await click(sw, 'nt02TEST');
+    const second = await deliver({ id: 'nt02TEST', tag: 'nt02TEST', title: 'Insentif tahap 3 dijadwalkan', body: 'Rp600.000', link: '/insentif' });
+    assert.equal(second.length, 1);
+    await click(worker(), 'nt02TEST');
     await page.waitForURL('**/insentif');
     await page.getByRole('heading', { name: 'Jadwal insentif' }).waitFor();
   } finally {
