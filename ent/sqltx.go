@@ -5,6 +5,7 @@ package ent
 import (
 	"database/sql"
 
+	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
 )
 
@@ -17,10 +18,14 @@ func (tx *Tx) SQLTx() *sql.Tx {
 	if !ok {
 		return nil
 	}
-	st, ok := td.tx.(*entsql.Tx)
+	t := td.tx
+	if u, ok := t.(interface{ Unwrap() dialect.Tx }); ok { // a wrapper (the SQLite write gate)
+		t = u.Unwrap()
+	}
+	st, ok := t.(*entsql.Tx)
 	if !ok {
 		return nil
 	}
-	t, _ := st.Tx.(*sql.Tx)
-	return t
+	sqlTx, _ := st.Tx.(*sql.Tx)
+	return sqlTx
 }

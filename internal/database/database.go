@@ -27,6 +27,8 @@ type DB struct {
 	Client  *ent.Client
 	SQL     *sql.DB
 	Dialect string // dialect.SQLite or dialect.Postgres
+
+	gate *writeGate // SQLite: this process's writers take turns here
 }
 
 // Options tune the connection pool.
@@ -54,12 +56,17 @@ func Open(ctx context.Context, rawURL string, opts Options) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("connect to %s: %w", d, err)
 	}
-	drv := entsql.OpenDB(d, db)
+	var drv dialect.Driver = entsql.OpenDB(d, db)
+	var gate *writeGate
+	if d == dialect.SQLite {
+		gate = newWriteGate()
+		drv = &gatedDriver{Driver: drv.(*entsql.Driver), gate: gate}
+	}
 	copts := []ent.Option{ent.Driver(drv)}
 	if opts.Debug {
 		copts = append(copts, ent.Debug())
 	}
-	return &DB{Client: ent.NewClient(copts...), SQL: db, Dialect: d}, nil
+	return &DB{Client: ent.NewClient(copts...), SQL: db, Dialect: d, gate: gate}, nil
 }
 
 // Close closes the client and the pool.

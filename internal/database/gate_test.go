@@ -1,0 +1,111 @@
+package database_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"entgo.io/ent/dialect"
+
+	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/province"
+	"github.com/kartuprakerja/platform/internal/database"
+	"github.com/kartuprakerja/platform/internal/database/dbtest"
+	"github.com/kartuprakerja/platform/internal/rule"
+)
+
+func TestWrites(t *testing.T) {
+	tests := []struct {
+		query string
+		want  bool
+	}{
+		{"INSERT INTO a VALUES (1)", true},
+		{"  \n(insert into a select 1)", true},
+		{"UPDATE a SET b = 1", true},
+		{"delete FROM a", true},
+		{"REPLACE INTO a VALUES (1)", true},
+		{"SELECT * FROM a", false},
+		{"WITH x AS (SELECT 1) SELECT * FROM x", false},
+		{"PRAGMA wal_checkpoint", false},
+		{"INS", false},
+	}
+	for _, tt := range tests {
+		if got := database.Writes(tt.query); got != tt.want {
+			t.Errorf("writes(%q) = %v, want %v", tt.query, got, tt.want)
+		}
+	}
+}
+
+func addProvince(ctx context.Context, c *ent.Client, code string) error {
+	return c.Province.Create().SetCode(code).SetName("P" + code).SetTimeZone(province.TimeZoneWIB).Exec(ctx)
+}
+
+// TestSQLiteWriterGate checks the gate in front of the SQLite writer: a
+// writer that cannot get its turn fails with ErrWriterBusy (not SQLite's
+// busy error after busy_timeout), waiting writers leave the pool to
+// readers, and every transaction and RETURNING insert gives its turn back.
+func TestSQLiteWriterGate(t *testing.T) {
+	db := dbtest.Open(t, dialect.SQLite)
+	ctx := rule.System(context.Background(), "test")
+	holder, err := db.Client.Tx(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if holder.SQLTx() == nil {
+		t.Error("SQLTx() is nil under the gate")
+	}
+	database.SetGateWait(db, 50*time.Millisecond)
+	if err := addProvince(ctx, db.Client, "X1"); !errors.Is(err, database.ErrWriterBusy) {
+		t.Fatalf("write while another holds the writer: %v, want ErrWriterBusy", err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := db.Client.Tx(cctx); !errors.Is(err, context.Canceled) {
+		t.Fatalf("begin with a cancelled context: %v, want context.Canceled", err)
+	}
+
+	// Twenty writers queue (more than the pool's eight connections); a
+	// reader still gets a connection at once.
+	database.SetGateWait(db, 5*time.Second)
+	var wg sync.WaitGroup
+	errs := make(chan error, 20)
+	for g := range 20 {
+		wg.Go(func() {
+			code := fmt.Sprintf("%c%d", 'A'+g/10, g%10)
+			if g%2 == 0 {
+				errs <- addProvince(ctx, db.Client, code) // autocommit INSERT … RETURNING
+				return
+			}
+			errs <- database.WithTx(ctx, db.Client, func(tx *ent.Tx) error {
+				return addProvince(ctx, tx.Client(), code)
+			})
+		})
+	}
+	time.Sleep(100 * time.Millisecond)
+	rctx, rcancel := context.WithTimeout(ctx, time.Second)
+	if _, err := db.Client.Province.Query().Count(rctx); err != nil {
+		t.Errorf("read while writers queue: %v", err)
+	}
+	rcancel()
+	if err := holder.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Errorf("queued writer: %v", err)
+		}
+	}
+	// Every turn was given back: a short wait is enough again.
+	database.SetGateWait(db, 50*time.Millisecond)
+	if err := addProvince(ctx, db.Client, "Z9"); err != nil {
+		t.Fatalf("write after the queue drained: %v", err)
+	}
+	if n := db.Client.Province.Query().CountX(ctx); n != 21 {
+		t.Errorf("provinces = %d, want 21", n)
+	}
+}
