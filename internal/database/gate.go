@@ -89,6 +89,20 @@ func (d *gatedDriver) Exec(ctx context.Context, query string, args, v any) error
 	return d.Driver.Exec(ctx, query, args, v)
 }
 
+// ExecContext is database/sql's ExecContext for hand-written statements
+// (ent's sql/execquery feature).
+func (d *gatedDriver) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if !writes(query) {
+		return d.Driver.ExecContext(ctx, query, args...)
+	}
+	release, err := d.gate.enter(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	return d.Driver.ExecContext(ctx, query, args...)
+}
+
 // Query implements dialect.ExecQuerier. A write with RETURNING (ent's
 // inserts) holds the lock until its rows are closed.
 func (d *gatedDriver) Query(ctx context.Context, query string, args, v any) error {
@@ -122,6 +136,16 @@ func (t *gatedTx) Commit() error {
 func (t *gatedTx) Rollback() error {
 	defer t.release()
 	return t.Tx.Rollback()
+}
+
+// ExecContext and QueryContext serve hand-written statements in the
+// transaction (ent's sql/execquery feature).
+func (t *gatedTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return t.Tx.(*entsql.Tx).ExecContext(ctx, query, args...)
+}
+
+func (t *gatedTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return t.Tx.(*entsql.Tx).QueryContext(ctx, query, args...)
 }
 
 // Unwrap returns the ent transaction under the gate (ent.Tx.SQLTx uses it).

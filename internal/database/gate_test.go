@@ -61,6 +61,9 @@ func TestSQLiteWriterGate(t *testing.T) {
 	if err := addProvince(ctx, db.Client, "X1"); !errors.Is(err, database.ErrWriterBusy) {
 		t.Fatalf("write while another holds the writer: %v, want ErrWriterBusy", err)
 	}
+	if _, err := db.Client.ExecContext(ctx, "DELETE FROM provinces"); !errors.Is(err, database.ErrWriterBusy) {
+		t.Fatalf("hand-written write while another holds the writer: %v, want ErrWriterBusy", err)
+	}
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
 	if _, err := db.Client.Tx(cctx); !errors.Is(err, context.Canceled) {
