@@ -81,7 +81,8 @@ func run(ctx context.Context, dbURL string, n, seats int, fillOnly bool) error {
 	if fillOnly {
 		return nil
 	}
-	svc := journey.New(journey.Deps{Client: db.Client, Dialect: db.Dialect}, journey.DefaultConfig())
+	log := slog.New(slog.NewTextHandler(os.Stdout, nil)) // the selection's phase timings
+	svc := journey.New(journey.Deps{Client: db.Client, Dialect: db.Dialect, Log: log}, journey.DefaultConfig())
 	admin := viewer.NewContext(ctx, &viewer.Viewer{AccountID: pulid.New("ac"), Role: viewer.RoleAdmin})
 	start = time.Now()
 	sum, err := svc.RunSelection(admin, w.ID)

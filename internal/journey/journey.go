@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -61,6 +62,7 @@ type Service struct {
 	dialect string
 	cfg     Config
 	now     func() time.Time
+	log     *slog.Logger
 
 	regencies sync.Map // regency code -> pulid.ID (reference data)
 }
@@ -72,7 +74,8 @@ type Deps struct {
 	Exclusions registry.Exclusions
 	Regions    Regions
 	Notifier   Notifier
-	Dialect    string // the store's dialect: row locks are taken on PostgreSQL only
+	Dialect    string       // the store's dialect: row locks are taken on PostgreSQL only
+	Log        *slog.Logger // optional: discarded when nil
 }
 
 // New returns a Service.
@@ -80,8 +83,11 @@ func New(d Deps, cfg Config) *Service {
 	if d.Notifier == nil {
 		d.Notifier = NopNotifier{}
 	}
+	if d.Log == nil {
+		d.Log = slog.New(slog.DiscardHandler)
+	}
 	return &Service{client: d.Client, pop: d.Population, excl: d.Exclusions, regions: d.Regions,
-		notify: d.Notifier, dialect: d.Dialect, cfg: cfg, now: time.Now}
+		notify: d.Notifier, dialect: d.Dialect, cfg: cfg, now: time.Now, log: d.Log}
 }
 
 // Config returns the rules in force.

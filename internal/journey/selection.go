@@ -50,7 +50,9 @@ func (s *Service) RunSelection(ctx context.Context, id pulid.ID) (*Summary, erro
 	if w.Seed == nil || w.Commitment == nil {
 		return nil, apperr.New(apperr.Conflict, "Gelombang ini dibuka tanpa komitmen undian; seleksi tidak dapat diaudit.")
 	}
+	var committed time.Time
 	err = withTx(ctx, s.client, func(tx *ent.Tx) error {
+		defer func() { committed = time.Now() }()
 		// The status change runs with the caller's context: the wave's
 		// privacy policy lets only admins do it.
 		n, err := tx.Wave.Update().Where(wave.ID(id), wave.StatusEQ(wave.StatusClosed)).
@@ -66,6 +68,7 @@ func (s *Service) RunSelection(ctx context.Context, id pulid.ID) (*Summary, erro
 	if err != nil {
 		return nil, err
 	}
+	s.log.Info("selection committed", "wave", w.Number, "commit", time.Since(committed).Round(time.Millisecond))
 	return s.Summary(ctx, id)
 }
 
@@ -75,6 +78,7 @@ type applicant struct {
 }
 
 func (s *Service) draw(ctx context.Context, tx *ent.Tx, w *ent.Wave) error {
+	lap := newLaps()
 	quotas, err := s.quotas(ctx, tx.Client(), w.ID)
 	if err != nil {
 		return err
@@ -83,19 +87,39 @@ func (s *Service) draw(ctx context.Context, tx *ent.Tx, w *ent.Wave) error {
 	if err != nil {
 		return err
 	}
+	lap.done("read")
 	entries := make([]lottery.Entry, len(apps))
 	for i, a := range apps {
 		entries[i] = a.Entry
 	}
 	outcomes := lottery.Draw(*w.Seed, entries, quotas)
-	if err := s.writeOutcomes(ctx, tx, apps, outcomes, w); err != nil {
+	lap.done("draw")
+	if err := s.writeOutcomes(ctx, tx, apps, outcomes, w, lap); err != nil {
 		return err
 	}
 	if err := s.notify.WaveAnnounced(ctx, tx, w.ID); err != nil {
 		return fmt.Errorf("announce: %w", err)
 	}
-	return audit.Record(ctx, tx.Client(), audit.Entry{Action: "wave.selection", TargetType: "Wave", TargetID: w.ID,
+	err = audit.Record(ctx, tx.Client(), audit.Entry{Action: "wave.selection", TargetType: "Wave", TargetID: w.ID,
 		Detail: map[string]string{"seed": *w.Seed, "applicants": fmt.Sprint(len(apps))}})
+	lap.done("announce")
+	s.log.Info("selection drawn", append([]any{"wave", w.Number, "applicants", len(apps)}, lap.attrs...)...)
+	return err
+}
+
+// laps times the steps of a long operation for its log line.
+type laps struct {
+	last  time.Time
+	attrs []any
+}
+
+func newLaps() *laps { return &laps{last: time.Now()} }
+
+// done ends the step called name.
+func (l *laps) done(name string) {
+	now := time.Now()
+	l.attrs = append(l.attrs, name, now.Sub(l.last).Round(time.Millisecond))
+	l.last = now
 }
 
 func (s *Service) quotas(ctx context.Context, c *ent.Client, waveID pulid.ID) (map[string]int, error) {
@@ -139,7 +163,7 @@ func (s *Service) applicants(ctx context.Context, tx *ent.Tx, waveID pulid.ID) (
 
 // writeOutcomes appends every application's result and accepts the
 // selected recipients.
-func (s *Service) writeOutcomes(ctx context.Context, tx *ent.Tx, apps []applicant, outs []lottery.Outcome, w *ent.Wave) error {
+func (s *Service) writeOutcomes(ctx context.Context, tx *ent.Tx, apps []applicant, outs []lottery.Outcome, w *ent.Wave, lap *laps) error {
 	now := s.now().UTC()
 	results := make([]result, len(outs))
 	var accepted [][]any
@@ -161,6 +185,7 @@ func (s *Service) writeOutcomes(ctx context.Context, tx *ent.Tx, apps []applican
 	if err := s.insertResults(ctx, tx, results, w.ID, now); err != nil {
 		return fmt.Errorf("record results: %w", err)
 	}
+	lap.done("results")
 	// Per row: recipient id, card number. Constant: balance, accepted_at, updated_at.
 	err := s.updateRows(ctx, tx, accepted, bulkUpdate{
 		cte: "v(id, card)",
@@ -173,6 +198,7 @@ func (s *Service) writeOutcomes(ctx context.Context, tx *ent.Tx, apps []applican
 	if err != nil {
 		return fmt.Errorf("accept recipients: %w", err)
 	}
+	lap.done("accept")
 	return nil
 }
 
