@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"testing"
 
+	"entgo.io/ent/dialect"
+
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/database/dbtest"
 	"github.com/kartuprakerja/platform/internal/rule"
@@ -50,5 +52,20 @@ func TestCheckDropsRefusesUnreviewedDrops(t *testing.T) {
 				t.Errorf("CheckDrops(%q) = %v, wantErr %v", tt.body, err, tt.wantErr)
 			}
 		})
+	}
+}
+
+// TestNotificationsLeaveRoomForHOT checks the PostgreSQL storage setting
+// that keeps a notification's two delivery updates on its page.
+func TestNotificationsLeaveRoomForHOT(t *testing.T) {
+	db := dbtest.Open(t, dialect.Postgres)
+	var opts string
+	err := db.SQL.QueryRowContext(context.Background(),
+		`SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'notifications'`).Scan(&opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opts != "fillfactor=50" {
+		t.Errorf("notifications reloptions = %q, want fillfactor=50", opts)
 	}
 }
