@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"database/sql"
-	"entgo.io/ent/dialect"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -32,7 +31,6 @@ type Service struct {
 
 	mu      sync.Mutex
 	started bool
-	writeMu sync.Mutex
 }
 
 // New builds the service over db, bringing river's tables up to date.
@@ -102,13 +100,10 @@ func (s *Service) WebPushPublicKey() string { return s.cfg.WebPush.PublicKey }
 // system marks a context for the service's own, already authorised writes.
 func system(ctx context.Context, why string) context.Context { return rule.System(ctx, "push: "+why) }
 
-// inTx runs fn in a transaction of the system context.
+// inTx runs fn in a transaction of the system context (on SQLite the
+// writers of the process take turns at the database's write gate).
 func (s *Service) inTx(ctx context.Context, why string, fn func(ctx context.Context, tx *ent.Tx) error) error {
 	ctx = system(ctx, why)
-	if s.db.Dialect == dialect.SQLite {
-		s.writeMu.Lock()
-		defer s.writeMu.Unlock()
-	}
 	if err := database.WithTx(ctx, s.db.Client, func(tx *ent.Tx) error { return fn(ctx, tx) }); err != nil {
 		return fmt.Errorf("push: %s: %w", why, err)
 	}
