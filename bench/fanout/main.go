@@ -59,7 +59,7 @@ func main() {
 	flag.BoolVar(&o.keep, "keep", false, "keep the database")
 	flag.BoolVar(&o.serveFake, "serve-fake", false, "internal: run the fake FCM server")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the fan-out to this file")
-	flag.IntVar(&o.gogc, "gogc", 0, "garbage collector target percentage (0: the Go default or $GOGC)")
+	flag.IntVar(&o.gogc, "gogc", 400, "garbage collector target percentage, as prakerja serve sets it (0: the Go default or $GOGC)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

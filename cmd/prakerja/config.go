@@ -40,6 +40,7 @@ type config struct {
 	VAPIDPrivate   string
 	VAPIDSubject   string
 	PWAOrigin      string
+	GCPercent      int
 }
 
 func (c *config) register(fs *flag.FlagSet) {
@@ -48,6 +49,7 @@ func (c *config) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.DatabaseURL, "database-url", env("DATABASE_URL", ""), "postgres://… for PostgreSQL; default: SQLite file <data-dir>/prakerja.db")
 	fs.StringVar(&c.AllowedOrigins, "allowed-origins", env("ALLOWED_ORIGINS", ""), "comma-separated CORS origins allowed to call /graphql")
 	fs.StringVar(&c.Secret, "secret", env("SECRET", ""), "hex key (32+ bytes) for sign-in codes; default: generated into <data-dir>/secret.key")
+	fs.IntVar(&c.GCPercent, "gc-percent", int(envInt("GC_PERCENT", 400)), "garbage collector target (Go's GOGC); $GOGC, when set, wins")
 	fs.StringVar(&c.LogLevel, "log-level", env("LOG_LEVEL", "info"), "debug, info, warn or error")
 	fs.BoolVar(&c.Playground, "playground", envBool("PLAYGROUND", true), "serve GraphiQL at /playground")
 	fs.Int64Var(&c.MaxBodyBytes, "max-body-bytes", envInt("MAX_BODY_BYTES", 1<<20), "largest GraphQL request body")

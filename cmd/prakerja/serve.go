@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/kartuprakerja/platform/internal/app"
@@ -19,6 +21,7 @@ import (
 func serve(ctx context.Context, cfg *config) error {
 	start := time.Now()
 	log := cfg.logger()
+	setGCPercent(cfg.GCPercent, log)
 	db, err := openMigrated(ctx, cfg, log)
 	if err != nil {
 		return err
@@ -105,4 +108,16 @@ func stopPush(a *app.App, log *slog.Logger) {
 	if err := a.Push.Stop(ctx); err != nil {
 		log.Error("push workers", "err", err)
 	}
+}
+
+// setGCPercent sets the collector's target unless $GOGC does. The server
+// allocates in bursts that die young (GraphQL responses, push batches): at
+// 400 rather than Go's 100 a fan-out spends about a sixth less CPU for about
+// twice the heap (docs/push.md).
+func setGCPercent(pct int, log *slog.Logger) {
+	if os.Getenv("GOGC") != "" || pct <= 0 {
+		return
+	}
+	debug.SetGCPercent(pct)
+	log.Debug("garbage collector target set", "percent", pct)
 }
