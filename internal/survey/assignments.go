@@ -44,6 +44,10 @@ func (s *Service) MySurveys(ctx context.Context) ([]*Assignment, error) {
 	if err != nil {
 		return nil, err
 	}
+	revoked, err := s.revokedAt(sys, v.RecipientID)
+	if err != nil {
+		return nil, err
+	}
 	surveys, err := withOrderedQuestions(s.client.Survey.Query()).
 		Where(survey.Or(survey.Active(true), survey.IDIn(keys(answered)...))).
 		Order(ent.Asc(survey.FieldOrdinal), ent.Asc(survey.FieldCode)).All(ctx)
@@ -53,8 +57,17 @@ func (s *Service) MySurveys(ctx context.Context) ([]*Assignment, error) {
 	now := s.now()
 	for _, sv := range surveys {
 		w := windowOf(sv, first)
+		r, done := answered[sv.ID]
+		if revoked != nil && !done { // a revocation closes what is open and cancels what is to come
+			if !w.Opens.Before(*revoked) {
+				continue
+			}
+			if revoked.Before(w.Closes) {
+				w.Closes = *revoked
+			}
+		}
 		a := &Assignment{Survey: sv, OpensAt: w.Opens, ClosesAt: w.Closes, Status: w.status(now)}
-		if r, ok := answered[sv.ID]; ok {
+		if done {
 			a.Status, a.Response = StatusAnswered, r
 		}
 		out = append(out, a)

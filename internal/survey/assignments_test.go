@@ -28,6 +28,8 @@ func TestMySurveys(t *testing.T) {
 		_, fresh := e.recipient(t, e.now.Add(-40*day))
 		_, lapsed := e.recipient(t, e.now.Add(-200*day))
 		_, unpaid := e.recipient(t, time.Time{})
+		gone, revoked := e.recipient(t, e.now.Add(-40*day))
+		e.revoke(gone, e.now.Add(-5*day))
 
 		cases := []struct {
 			name string
@@ -41,6 +43,8 @@ func TestMySurveys(t *testing.T) {
 			{"closed", lapsed, map[string]survey.Status{"SE1": survey.StatusAnswered, "SE2": survey.StatusClosed,
 				"SE3": survey.StatusClosed}},
 			{"no first incentive", unpaid, map[string]survey.Status{}},
+			{"revoked: open closes, upcoming cancelled", revoked, map[string]survey.Status{"SE1": survey.StatusAnswered,
+				"SE2": survey.StatusClosed}},
 			{"staff", staff(t, e, viewer.RoleAdmin), map[string]survey.Status{}},
 		}
 		for _, c := range cases {

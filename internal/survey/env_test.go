@@ -104,6 +104,12 @@ func (e *env) recipient(t testing.TB, first time.Time) (*fixture.Person, context
 	return p, as(p, "id")
 }
 
+// revoke revokes p's membership at at.
+func (e *env) revoke(p *fixture.Person, at time.Time) {
+	e.db.Client.Recipient.UpdateOneID(p.Recipient.ID).SetStatus("revoked").SetRevokedAt(at).
+		SetRevocationReason("test").ExecX(sys())
+}
+
 func as(p *fixture.Person, locale string) context.Context {
 	return viewer.NewContext(context.Background(), &viewer.Viewer{AccountID: p.Account.ID,
 		Role: viewer.RoleRecipient, RecipientID: p.Recipient.ID, Locale: locale})

@@ -106,6 +106,13 @@ func (s *Service) accept(ctx context.Context, rid pulid.ID, in Submission, local
 	if !ok {
 		return nil, nil, apperr.New(apperr.Forbidden, "%s", say(locale, "no_incentive"))
 	}
+	revoked, err := s.revokedAt(ctx, rid)
+	if err != nil {
+		return nil, nil, err
+	}
+	if revoked != nil && !in.AnsweredAt.Before(*revoked) {
+		return nil, nil, apperr.New(apperr.Forbidden, "%s", say(locale, "revoked", dateText(*revoked, locale)))
+	}
 	if err := s.admit(windowOf(sv, first), in.AnsweredAt, s.now(), locale); err != nil {
 		return nil, nil, err
 	}

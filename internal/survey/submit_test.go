@@ -240,3 +240,28 @@ func TestEntitlement(t *testing.T) {
 		}
 	})
 }
+
+// TestRevoked: a revoked recipient's answers count only if made before the
+// revocation (an answer queued offline before it still arrives).
+func TestRevoked(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db)
+		p, ctx := e.recipient(t, e.open())
+		e.revoke(p, e.now.Add(-2*day))
+		after := e.submission("rv-1")
+		if _, err := e.svc.Submit(ctx, after); code(err) != apperr.Forbidden {
+			t.Fatalf("answer made after the revocation: %v, want FORBIDDEN", err)
+		}
+		if n := e.responses(t); n != 0 {
+			t.Fatalf("%d responses stored after a refusal", n)
+		}
+		before := e.submission("rv-2")
+		before.AnsweredAt = e.now.Add(-3 * day)
+		if _, err := e.svc.Submit(ctx, before); err != nil {
+			t.Fatalf("answer made before the revocation: %v", err)
+		}
+		if n := e.entitlements(t); n != 1 {
+			t.Errorf("%d entitlements, want 1", n)
+		}
+	})
+}

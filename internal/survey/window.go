@@ -9,6 +9,7 @@ import (
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/payout"
+	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/apperr"
 )
@@ -85,6 +86,15 @@ func (s *Service) firstIncentive(ctx context.Context, rid pulid.ID) (t time.Time
 		}
 	}
 	return t, ok, nil
+}
+
+// revokedAt is when the recipient's membership was revoked, or nil.
+func (s *Service) revokedAt(ctx context.Context, rid pulid.ID) (*time.Time, error) {
+	r, err := s.client.Recipient.Query().Where(recipient.ID(rid)).Select(recipient.FieldRevokedAt).Only(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("recipient status: %w", err)
+	}
+	return r.RevokedAt, nil
 }
 
 // admit applies the timing rule to an answer made at answered (the phone's
