@@ -26,6 +26,7 @@ require (
 	github.com/rs/cors v1.11.1
 	github.com/sony/gobreaker/v2 v2.4.0
 	github.com/vektah/gqlparser/v2 v2.5.64
+	github.com/vikstrous/dataloadgen v0.0.10
 	golang.org/x/time v0.16.0
 	google.golang.org/api v0.314.0
 	modernc.org/sqlite v1.62.0

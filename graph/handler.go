@@ -31,6 +31,7 @@ type HandlerConfig struct {
 	ComplexityLimit int // 0 means 2,500
 	APQCacheSize    int // persisted queries kept in memory; 0 means 1,000
 	Log             *slog.Logger
+	Operations      []graphql.OperationMiddleware // e.g. Loaders
 }
 
 // NewHandler returns the GraphQL HTTP handler: POST, GET (for persisted
@@ -53,6 +54,9 @@ func NewHandler(es graphql.ExecutableSchema, cfg HandlerConfig) *handler.Server 
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
 	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
+	for _, m := range cfg.Operations {
+		srv.AroundOperations(m)
+	}
 	srv.AroundFields(fieldMiddleware(cfg.Log))
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {

@@ -18,7 +18,7 @@ import (
 
 // Result is the resolver for the result field.
 func (r *applicationResolver) Result(ctx context.Context, obj *ent.Application) (*ent.SelectionResult, error) {
-	return r.journey.Result(ctx, obj.ID)
+	return selectionResult(ctx, r.journey, obj.ID)
 }
 
 // Register is the resolver for the register field.

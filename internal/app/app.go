@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/kartuprakerja/platform/graph"
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/database"
@@ -68,9 +70,10 @@ func New(db *database.DB, cfg Config) (*App, error) {
 		return nil, err
 	}
 	sv := survey.New(survey.Deps{Client: db.Client, Dialect: db.Dialect, Log: cfg.Log}, survey.DefaultConfig())
-	gql := graph.NewHandler(graph.NewSchema(graph.Services{Client: db.Client, Auth: authn, Journey: jr, Surveys: sv, Push: pu,
-		Support: support.New(db.Client)}),
-		graph.HandlerConfig{Log: cfg.Log})
+	services := graph.Services{Client: db.Client, Auth: authn, Journey: jr, Surveys: sv, Push: pu,
+		Support: support.New(db.Client)}
+	gql := graph.NewHandler(graph.NewSchema(services),
+		graph.HandlerConfig{Log: cfg.Log, Operations: []graphql.OperationMiddleware{graph.Loaders(services)}})
 	h, err := server.New(cfg.Server, server.Deps{
 		GraphQL: gql, Auth: authn, Ready: db.Ping, PWA: pwa.Files(), Log: cfg.Log,
 		Routes: map[string]http.Handler{"/publication/": jr.PublicationHandler()},

@@ -320,14 +320,28 @@ func (s *Service) byteOrder(col string) string {
 // rebind adapts a hand-written statement's placeholders to the store.
 func (s *Service) rebind(q string) string { return database.Rebind(s.dialect, q) }
 
-// Result returns an application's result, or nil before its wave is drawn
-// (or when the viewer may not read it).
-func (s *Service) Result(ctx context.Context, applicationID pulid.ID) (*ent.SelectionResult, error) {
-	r, err := s.client.SelectionResult.Query().Where(selectionresult.ID(applicationID.Sibling("se"))).Only(ctx)
-	if ent.IsNotFound(err) {
-		return nil, nil
+// Results returns the results of applications, in their order: nil where
+// the wave is not drawn yet (or the viewer may not read the result). One
+// query for all of them, so a list of applications batches through it; a
+// failed query is the one error for every application.
+func (s *Service) Results(ctx context.Context, applicationIDs []pulid.ID) ([]*ent.SelectionResult, []error) {
+	ids := make([]pulid.ID, len(applicationIDs))
+	for i, id := range applicationIDs {
+		ids[i] = id.Sibling("se")
 	}
-	return r, err
+	rs, err := s.client.SelectionResult.Query().Where(selectionresult.IDIn(ids...)).All(ctx)
+	if err != nil {
+		return nil, []error{fmt.Errorf("load results: %w", err)}
+	}
+	byApp := make(map[pulid.ID]*ent.SelectionResult, len(rs))
+	for _, r := range rs {
+		byApp[r.ApplicationID] = r
+	}
+	out := make([]*ent.SelectionResult, len(applicationIDs))
+	for i, id := range applicationIDs {
+		out[i] = byApp[id]
+	}
+	return out, nil
 }
 
 // Summary counts a wave's applicants and, once drawn, its results (grouped
