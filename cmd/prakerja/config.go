@@ -41,6 +41,9 @@ type config struct {
 	VAPIDSubject   string
 	PWAOrigin      string
 	GCPercent      int
+
+	CodesPerNetworkMinute int
+	TrustedProxies        string
 }
 
 func (c *config) register(fs *flag.FlagSet) {
@@ -49,6 +52,8 @@ func (c *config) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.DatabaseURL, "database-url", env("DATABASE_URL", ""), "postgres://… for PostgreSQL; default: SQLite file <data-dir>/prakerja.db")
 	fs.StringVar(&c.AllowedOrigins, "allowed-origins", env("ALLOWED_ORIGINS", ""), "comma-separated CORS origins allowed to call /graphql")
 	fs.StringVar(&c.Secret, "secret", env("SECRET", ""), "hex key (32+ bytes) for sign-in codes; default: generated into <data-dir>/secret.key")
+	fs.IntVar(&c.CodesPerNetworkMinute, "codes-per-network-minute", int(envInt("CODES_PER_NETWORK_MINUTE", 60)), "sign-in codes one client network (IPv4 address, IPv6 /64) may request a minute; 0: no limit")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("TRUSTED_PROXIES", ""), "comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed")
 	fs.IntVar(&c.GCPercent, "gc-percent", int(envInt("GC_PERCENT", 400)), "garbage collector target (Go's GOGC); $GOGC, when set, wins")
 	fs.StringVar(&c.LogLevel, "log-level", env("LOG_LEVEL", "info"), "debug, info, warn or error")
 	fs.BoolVar(&c.Playground, "playground", envBool("PLAYGROUND", true), "serve GraphiQL at /playground")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/kartuprakerja/platform/internal/app"
 	"github.com/kartuprakerja/platform/internal/auth"
+	"github.com/kartuprakerja/platform/internal/clientip"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/registry"
@@ -56,6 +57,11 @@ func buildApp(cfg *config, db *database.DB, log *slog.Logger) (*app.App, error) 
 	}
 	acfg := auth.DefaultConfig()
 	acfg.Secret, acfg.SessionTTL = secret, cfg.SessionTTL
+	acfg.CodesPerNetworkMinute = cfg.CodesPerNetworkMinute
+	proxies, err := clientip.ParsePrefixes(cfg.TrustedProxies)
+	if err != nil {
+		return nil, err
+	}
 	playground := ""
 	if cfg.Playground {
 		playground = "/playground"
@@ -72,6 +78,7 @@ func buildApp(cfg *config, db *database.DB, log *slog.Logger) (*app.App, error) 
 		Auth:    acfg,
 		Server: server.Config{
 			AllowedOrigins: cfg.origins(), MaxBodyBytes: cfg.MaxBodyBytes, PlaygroundPath: playground,
+			TrustedProxies: proxies,
 		},
 		Registry: registry.ClientConfig{BaseURL: cfg.RegistryURL, APIKey: cfg.RegistryKey},
 		Log:      log,

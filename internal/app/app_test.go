@@ -23,13 +23,21 @@ type stack struct {
 
 func newStack(t *testing.T, db *database.DB) *stack {
 	t.Helper()
+	return newStackWith(t, db, func(*app.Config) {})
+}
+
+// newStackWith is newStack with the configuration changed by tune.
+func newStackWith(t *testing.T, db *database.DB, tune func(*app.Config)) *stack {
+	t.Helper()
 	rec := &sms.Recorder{}
-	a, err := app.New(db, app.Config{
+	cfg := app.Config{
 		Auth:   testAuthConfig(),
 		Server: server.Config{MaxBodyBytes: 64 << 10, PlaygroundPath: "/playground", AllowedOrigins: []string{"https://app.example"}},
 		SMS:    rec,
 		Log:    slog.New(slog.NewTextHandler(testWriter{t}, nil)),
-	})
+	}
+	tune(&cfg)
+	a, err := app.New(db, cfg)
 	if err != nil {
 		t.Fatalf("wire app: %v", err)
 	}
@@ -43,7 +51,7 @@ func testAuthConfig() auth.Config {
 	secret := make([]byte, 32)
 	_, _ = rand.Read(secret)
 	acfg := auth.DefaultConfig()
-	acfg.Secret, acfg.ResendInterval, acfg.CodesPerHour = secret, 0, 1000
+	acfg.Secret, acfg.ResendInterval, acfg.CodesPerHour, acfg.CodesPerNetworkMinute = secret, 0, 1000, 0
 	return acfg
 }
 

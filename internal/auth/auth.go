@@ -20,6 +20,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/account"
 	"github.com/kartuprakerja/platform/ent/otpchallenge"
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/clientip"
 	"github.com/kartuprakerja/platform/internal/phone"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/sms"
@@ -34,6 +35,10 @@ type Config struct {
 	ResendInterval time.Duration // minimum gap between codes to one phone
 	CodesPerHour   int           // codes one phone may request in an hour
 	MaxAttempts    int           // wrong guesses before a code is void
+	// CodesPerNetworkMinute bounds the codes requested from one client
+	// network (IPv4 address, IPv6 /64) a minute, with as many at once; 0
+	// disables it.
+	CodesPerNetworkMinute int
 	// SessionCacheTTL keeps authenticated sessions in memory so a request
 	// costs no session queries; a revocation by another server instance
 	// takes effect within this time (sign-out on this instance at once).
@@ -50,6 +55,8 @@ func DefaultConfig() Config {
 		CodesPerHour:   5,
 		MaxAttempts:    5,
 
+		CodesPerNetworkMinute: 60,
+
 		SessionCacheTTL: 30 * time.Second,
 	}
 }
@@ -61,6 +68,7 @@ type Service struct {
 	cfg      Config
 	now      func() time.Time
 	sessions *expirable.LRU[string, cachedSession] // by token hash; nil when disabled
+	networks *networkLimit                         // nil when disabled
 }
 
 type cachedSession struct {
@@ -73,7 +81,8 @@ func New(client *ent.Client, sender sms.Sender, cfg Config) (*Service, error) {
 	if len(cfg.Secret) < 32 {
 		return nil, fmt.Errorf("auth secret must be at least 32 bytes")
 	}
-	s := &Service{client: client, sms: sender, cfg: cfg, now: time.Now}
+	s := &Service{client: client, sms: sender, cfg: cfg, now: time.Now,
+		networks: newNetworkLimit(cfg.CodesPerNetworkMinute)}
 	if cfg.SessionCacheTTL > 0 {
 		s.sessions = expirable.NewLRU[string, cachedSession](100_000, nil, cfg.SessionCacheTTL)
 	}
@@ -95,6 +104,10 @@ func (s *Service) RequestCode(ctx context.Context, rawPhone string) (CodeSent, e
 	}
 	sys := rule.System(ctx, "sign-in code")
 	now := s.now()
+	if addr, _ := clientip.FromContext(ctx); !s.networks.allow(addr, now) {
+		return CodeSent{}, apperr.New(apperr.RateLimited,
+			"Terlalu banyak permintaan kode dari jaringan Anda. Coba lagi dalam satu menit.")
+	}
 	if err := s.checkCodeRate(sys, p, now); err != nil {
 		return CodeSent{}, err
 	}

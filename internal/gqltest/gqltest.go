@@ -14,8 +14,9 @@ import (
 
 // Client sends operations to one endpoint with one credential.
 type Client struct {
-	URL  string
-	Auth string // Authorization header value; empty for anonymous
+	URL          string
+	Auth         string // Authorization header value; empty for anonymous
+	ForwardedFor string // X-Forwarded-For header value, optional
 }
 
 // Error is one GraphQL error.
@@ -64,6 +65,9 @@ func (c Client) Raw(t testing.TB, contentType string, body []byte) Response {
 	req.Header.Set("Content-Type", contentType)
 	if c.Auth != "" {
 		req.Header.Set("Authorization", c.Auth)
+	}
+	if c.ForwardedFor != "" {
+		req.Header.Set("X-Forwarded-For", c.ForwardedFor)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -18,15 +19,17 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/rs/cors"
 
+	"github.com/kartuprakerja/platform/internal/clientip"
 	"github.com/kartuprakerja/platform/internal/playground"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
 // Config is the HTTP configuration.
 type Config struct {
-	AllowedOrigins []string // CORS allow-list; empty allows none
-	MaxBodyBytes   int64    // largest GraphQL request body
-	PlaygroundPath string   // where GraphiQL is served; "" disables it
+	AllowedOrigins []string       // CORS allow-list; empty allows none
+	MaxBodyBytes   int64          // largest GraphQL request body
+	PlaygroundPath string         // where GraphiQL is served; "" disables it
+	TrustedProxies []netip.Prefix // proxies whose X-Forwarded-For names the client
 }
 
 // Authenticator turns an Authorization header into a viewer.
@@ -56,7 +59,8 @@ func New(cfg Config, d Deps) (http.Handler, error) {
 	}
 	m := newMetrics(d.Registry)
 	mux := http.NewServeMux()
-	gql := withBodyLimit(cfg.MaxBodyBytes, withViewer(d.Auth, d.Log, d.GraphQL))
+	gql := clientip.New(cfg.TrustedProxies).Middleware(
+		withBodyLimit(cfg.MaxBodyBytes, withViewer(d.Auth, d.Log, d.GraphQL)))
 	mux.Handle("/graphql", m.instrument("graphql", gql))
 	if cfg.PlaygroundPath != "" {
 		pg := m.instrument("playground", playground.Handler(cfg.PlaygroundPath, "/graphql"))
