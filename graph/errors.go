@@ -7,6 +7,7 @@ import (
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/rule"
 )
 
@@ -27,6 +28,10 @@ func classifyStore(err error) *apperr.Error {
 		return apperr.Invalid(ve.Name, ve.Error())
 	case errors.As(err, &ce):
 		return apperr.Wrap(apperr.Conflict, err, "conflicts with an existing record")
+	case database.IsBusy(err):
+		e := apperr.Wrap(apperr.Unavailable, err, "Server sedang sibuk; tidak ada yang tersimpan. Coba lagi sebentar lagi.")
+		e.Retry = true
+		return e
 	}
 	return nil
 }

@@ -11,6 +11,8 @@ import (
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // gateWait bounds how long a writer waits for its turn, as busy_timeout
@@ -19,6 +21,20 @@ const gateWait = 10 * time.Second
 
 // ErrWriterBusy is returned when a write waited gateWait for its turn.
 var ErrWriterBusy = errors.New("database: the SQLite writer stayed busy")
+
+// IsBusy reports whether err means the store was too busy to take a write
+// in time (the gate's wait, or SQLite's busy or locked after its busy
+// timeout): nothing was written and the same request may be retried.
+func IsBusy(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff { // primary result code
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return true
+		}
+	}
+	return errors.Is(err, ErrWriterBusy)
+}
 
 // writeGate lets one writer of this process at a time at a SQLite file.
 // SQLite has one writer; without the gate, the others poll in its busy

@@ -2,8 +2,10 @@ package database_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -110,5 +112,42 @@ func TestSQLiteWriterGate(t *testing.T) {
 	}
 	if n := db.Client.Province.Query().CountX(ctx); n != 21 {
 		t.Errorf("provinces = %d, want 21", n)
+	}
+}
+
+func TestIsBusy(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "busy.db")
+	db, err := database.Open(ctx, path, database.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	holder, err := db.Client.Tx(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Rollback()
+	// Another process's writer: no gate, a short busy timeout.
+	other, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(50)&_txlock=immediate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	_, busy := other.Begin()
+	tests := []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"SQLite busy after its timeout", busy, true},
+		{"the gate's timeout, wrapped", fmt.Errorf("store: %w", database.ErrWriterBusy), true},
+		{"another error", errors.New("disk on fire"), false},
+		{"nil", nil, false},
+	}
+	for _, tt := range tests {
+		if got := database.IsBusy(tt.err); got != tt.want {
+			t.Errorf("%s: IsBusy(%v) = %v, want %v", tt.name, tt.err, got, tt.want)
+		}
 	}
 }

@@ -1,0 +1,33 @@
+package graph
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/database"
+	"github.com/kartuprakerja/platform/internal/rule"
+)
+
+func TestClassifyStore(t *testing.T) {
+	tests := []struct {
+		name  string
+		err   error
+		code  apperr.Code // "" for unclassified
+		retry bool
+	}{
+		{"busy writer", fmt.Errorf("begin: %w", database.ErrWriterBusy), apperr.Unavailable, true},
+		{"unauthenticated", rule.ErrUnauthenticated, apperr.Unauthenticated, false},
+		{"unknown", errors.New("boom"), "", false},
+	}
+	for _, tt := range tests {
+		got := classifyStore(tt.err)
+		switch {
+		case tt.code == "" && got != nil:
+			t.Errorf("%s: classified as %s", tt.name, got.Code)
+		case tt.code != "" && (got == nil || got.Code != tt.code || got.Retry != tt.retry):
+			t.Errorf("%s: %+v, want %s retry=%v", tt.name, got, tt.code, tt.retry)
+		}
+	}
+}
