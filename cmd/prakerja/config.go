@@ -44,6 +44,8 @@ type config struct {
 
 	CodesPerNetworkMinute int
 	TrustedProxies        string
+
+	TwilioAccountSID, TwilioAuthToken, TwilioFrom, TwilioMessagingService, TwilioBaseURL string
 }
 
 func (c *config) register(fs *flag.FlagSet) {
@@ -54,6 +56,11 @@ func (c *config) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.Secret, "secret", env("SECRET", ""), "hex key (32+ bytes) for sign-in codes; default: generated into <data-dir>/secret.key")
 	fs.IntVar(&c.CodesPerNetworkMinute, "codes-per-network-minute", int(envInt("CODES_PER_NETWORK_MINUTE", 60)), "sign-in codes one client network (IPv4 address, IPv6 /64) may request a minute; 0: no limit")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("TRUSTED_PROXIES", ""), "comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed")
+	fs.StringVar(&c.TwilioAccountSID, "twilio-account-sid", env("TWILIO_ACCOUNT_SID", ""), "Twilio account for sign-in SMS; empty: codes are written to the log")
+	fs.StringVar(&c.TwilioAuthToken, "twilio-auth-token", env("TWILIO_AUTH_TOKEN", ""), "Twilio auth token")
+	fs.StringVar(&c.TwilioFrom, "twilio-from", env("TWILIO_FROM", ""), "SMS sender number or alphanumeric id")
+	fs.StringVar(&c.TwilioMessagingService, "twilio-messaging-service", env("TWILIO_MESSAGING_SERVICE", ""), "Twilio messaging service SID (instead of -twilio-from)")
+	fs.StringVar(&c.TwilioBaseURL, "twilio-base-url", env("TWILIO_BASE_URL", ""), "Twilio API base URL (default https://api.twilio.com)")
 	fs.IntVar(&c.GCPercent, "gc-percent", int(envInt("GC_PERCENT", 400)), "garbage collector target (Go's GOGC); $GOGC, when set, wins")
 	fs.StringVar(&c.LogLevel, "log-level", env("LOG_LEVEL", "info"), "debug, info, warn or error")
 	fs.BoolVar(&c.Playground, "playground", envBool("PLAYGROUND", true), "serve GraphiQL at /playground")

@@ -16,6 +16,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/registry"
 	"github.com/kartuprakerja/platform/internal/server"
+	"github.com/kartuprakerja/platform/internal/sms"
 	"github.com/kartuprakerja/platform/push"
 )
 
@@ -72,7 +73,12 @@ func buildApp(cfg *config, db *database.DB, log *slog.Logger) (*app.App, error) 
 	}
 	jcfg := journey.DefaultConfig()
 	jcfg.PassMark = cfg.TestPassMark
+	sender, err := smsSender(cfg)
+	if err != nil {
+		return nil, err
+	}
 	return app.New(db, app.Config{
+		SMS:     sender,
 		Journey: jcfg,
 		Push:    pcfg,
 		Auth:    acfg,
@@ -127,4 +133,14 @@ func setGCPercent(pct int, log *slog.Logger) {
 	}
 	debug.SetGCPercent(pct)
 	log.Debug("garbage collector target set", "percent", pct)
+}
+
+// smsSender is Twilio when an account is configured, otherwise nil (the
+// app logs the codes: demo and development).
+func smsSender(cfg *config) (sms.Sender, error) {
+	if cfg.TwilioAccountSID == "" {
+		return nil, nil
+	}
+	return sms.NewTwilio(sms.TwilioConfig{BaseURL: cfg.TwilioBaseURL, AccountSID: cfg.TwilioAccountSID,
+		AuthToken: cfg.TwilioAuthToken, From: cfg.TwilioFrom, MessagingServiceSID: cfg.TwilioMessagingService})
 }

@@ -1,6 +1,7 @@
-// Package sms owns the sending of text messages (sign-in codes). A real
-// deployment plugs an SMS gateway in behind Sender; the default LogSender
-// writes the message to the log, which is what a demo or a developer needs.
+// Package sms owns the sending of text messages (sign-in codes) behind
+// Sender: Twilio (a client of its Messages API) in a real deployment, and
+// LogSender, which writes the message to the log, for a demo or a
+// developer. Another gateway plugs in as another Sender.
 package sms
 
 import (
