@@ -2,10 +2,12 @@ package push
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"time"
 
+	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
 	"github.com/riverqueue/river"
 
@@ -64,6 +66,15 @@ func (s *Service) prepare(ctx context.Context, c *ent.Client, events []Event) ([
 // store; its delivery job then finds nothing to send.
 func (s *Service) write(ctx context.Context, tx *ent.Tx, rows []row) error {
 	ids := make([]pulid.ID, len(rows))
+	for i, r := range rows {
+		ids[i] = r.id
+	}
+	if s.db.Dialect == dialect.Postgres {
+		if err := s.insertArrays(ctx, tx, rows); err != nil {
+			return err
+		}
+		return s.enqueue(ctx, tx, ids)
+	}
 	for chunk := range slices.Chunk(rows, insertChunk) {
 		builders := make([]*ent.NotificationCreate, len(chunk))
 		for i, r := range chunk {
@@ -78,10 +89,39 @@ func (s *Service) write(ctx context.Context, tx *ent.Tx, rows []row) error {
 			return fmt.Errorf("push: insert notifications: %w", err)
 		}
 	}
-	for i, r := range rows {
-		ids[i] = r.id
-	}
 	return s.enqueue(ctx, tx, ids)
+}
+
+// insertArrays inserts rows on PostgreSQL as one statement over arrays
+// (a fan-out page of thousands of rows: ent's multi-row VALUES would bind
+// 11 parameters a row). Repeats of an (account, key) are skipped as above.
+func (s *Service) insertArrays(ctx context.Context, tx *ent.Tx, rows []row) error {
+	n := len(rows)
+	ids, accounts, kinds, keys := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	titles, bodies, links, data := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	expires := make([]time.Time, n)
+	for i, r := range rows {
+		ids[i], accounts[i], kinds[i], keys[i] = string(r.id), string(r.AccountID), string(r.Kind), r.Key
+		titles[i], bodies[i], links[i], expires[i] = r.text.Title, r.text.Body, r.text.Link, r.expiresAt
+		if r.text.Data != nil {
+			b, err := json.Marshal(r.text.Data)
+			if err != nil {
+				return fmt.Errorf("push: encode notification data: %w", err)
+			}
+			data[i] = string(b)
+		}
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO notifications
+			(id, account_id, kind, event_key, title, body, link, data, expires_at, created_at, updated_at)
+		SELECT id, acc, kind, ekey, title, body, link, NULLIF(data, '')::jsonb, exp, $10, $10
+		FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+			$8::text[], $9::timestamptz[]) AS t(id, acc, kind, ekey, title, body, link, data, exp)
+		ON CONFLICT (account_id, event_key) DO NOTHING`,
+		ids, accounts, kinds, keys, titles, bodies, links, data, expires, s.now())
+	if err != nil {
+		return fmt.Errorf("push: insert notifications: %w", err)
+	}
+	return nil
 }
 
 // uniqueEvents validates events and drops repeats of one (account, key).
