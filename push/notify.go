@@ -65,16 +65,22 @@ func (s *Service) prepare(ctx context.Context, c *ent.Client, events []Event) ([
 // (account, key) a concurrent transaction inserted first is skipped by the
 // store; its delivery job then finds nothing to send.
 func (s *Service) write(ctx context.Context, tx *ent.Tx, rows []row) error {
+	insert := s.insertBulk
+	if s.db.Dialect == dialect.Postgres {
+		insert = s.insertArrays
+	}
+	if err := insert(ctx, tx, rows); err != nil {
+		return err
+	}
 	ids := make([]pulid.ID, len(rows))
 	for i, r := range rows {
 		ids[i] = r.id
 	}
-	if s.db.Dialect == dialect.Postgres {
-		if err := s.insertArrays(ctx, tx, rows); err != nil {
-			return err
-		}
-		return s.enqueue(ctx, tx, ids)
-	}
+	return s.enqueue(ctx, tx, ids)
+}
+
+// insertBulk inserts rows with ent's multi-row statements (SQLite).
+func (s *Service) insertBulk(ctx context.Context, tx *ent.Tx, rows []row) error {
 	for chunk := range slices.Chunk(rows, insertChunk) {
 		builders := make([]*ent.NotificationCreate, len(chunk))
 		for i, r := range chunk {
@@ -89,12 +95,13 @@ func (s *Service) write(ctx context.Context, tx *ent.Tx, rows []row) error {
 			return fmt.Errorf("push: insert notifications: %w", err)
 		}
 	}
-	return s.enqueue(ctx, tx, ids)
+	return nil
 }
 
 // insertArrays inserts rows on PostgreSQL as one statement over arrays
 // (a fan-out page of thousands of rows: ent's multi-row VALUES would bind
-// 11 parameters a row). Repeats of an (account, key) are skipped as above.
+// 11 parameters a row). Repeats of an (account, key) are skipped, as in
+// insertBulk.
 func (s *Service) insertArrays(ctx context.Context, tx *ent.Tx, rows []row) error {
 	n := len(rows)
 	ids, accounts, kinds, keys := make([]string, n), make([]string, n), make([]string, n), make([]string, n)

@@ -94,29 +94,30 @@ func (d *gatedDriver) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect
 
 // Exec implements dialect.ExecQuerier.
 func (d *gatedDriver) Exec(ctx context.Context, query string, args, v any) error {
+	return d.atGate(ctx, query, func() error { return d.Driver.Exec(ctx, query, args, v) })
+}
+
+// ExecContext is database/sql's ExecContext for hand-written statements
+// (ent's sql/execquery feature).
+func (d *gatedDriver) ExecContext(ctx context.Context, query string, args ...any) (res sql.Result, err error) {
+	err = d.atGate(ctx, query, func() error {
+		res, err = d.Driver.ExecContext(ctx, query, args...)
+		return err
+	})
+	return res, err
+}
+
+// atGate runs an autocommit statement, at the gate if it writes.
+func (d *gatedDriver) atGate(ctx context.Context, query string, run func() error) error {
 	if !writes(query) {
-		return d.Driver.Exec(ctx, query, args, v)
+		return run()
 	}
 	release, err := d.gate.enter(ctx)
 	if err != nil {
 		return err
 	}
 	defer release()
-	return d.Driver.Exec(ctx, query, args, v)
-}
-
-// ExecContext is database/sql's ExecContext for hand-written statements
-// (ent's sql/execquery feature).
-func (d *gatedDriver) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	if !writes(query) {
-		return d.Driver.ExecContext(ctx, query, args...)
-	}
-	release, err := d.gate.enter(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer release()
-	return d.Driver.ExecContext(ctx, query, args...)
+	return run()
 }
 
 // Query implements dialect.ExecQuerier. A write with RETURNING (ent's
