@@ -34,6 +34,8 @@ func main() {
 		},
 		Templates: []*gen.Template{
 			gen.MustParse(gen.NewTemplate("pulid").ParseFiles("ent/template/pulid.tmpl")),
+			gen.MustParse(gen.NewTemplate("wherescope").Funcs(entgql.TemplateFuncs).
+				ParseFiles("ent/template/wherescope.tmpl")),
 		},
 	}
 	if err := entc.Generate("./ent/schema", cfg, entc.Extensions(ex)); err != nil {

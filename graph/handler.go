@@ -73,6 +73,7 @@ func fieldMiddleware(log *slog.Logger) graphql.FieldMiddleware {
 		if err := boundPage(graphql.GetFieldContext(ctx)); err != nil {
 			return nil, err
 		}
+		next = scopeWhere(next)
 		res, err := next(ctx)
 		if err != nil {
 			err = classify(ctx, log, err)

@@ -1,0 +1,53 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/rule"
+)
+
+// whereArg is the argument every filtered connection takes.
+const whereArg = "where"
+
+// scopeWhere wraps a field resolver so that the field's where filter can only
+// match what the viewer may read: every edge predicate (hasX, hasXWith, at any
+// depth) is narrowed to the rows of X the viewer's privacy policy allows, and
+// one on an entity the viewer may not read at all is refused, naming the
+// filter. Nested connections that the resolver eager-loads unmarshal their
+// filters through ent.WithScopedWhereInputs and are scoped the same way.
+func scopeWhere(next graphql.Resolver) graphql.Resolver {
+	return func(ctx context.Context) (any, error) {
+		if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Args != nil {
+			if w, ok := fc.Args[whereArg].(ent.ViewerScoper); ok {
+				if err := w.ScopeToViewer(ctx); err != nil {
+					return nil, filterDenied(err)
+				}
+			}
+		}
+		return next(ent.WithScopedWhereInputs(ctx))
+	}
+}
+
+// filterDenied presents a refused filter: FORBIDDEN (UNAUTHENTICATED for an
+// anonymous caller) naming the filter, in Indonesian then English.
+func filterDenied(err error) error {
+	var fd *ent.FilterDeniedError
+	if !errors.As(err, &fd) {
+		return fmt.Errorf("scope where filter: %w", err)
+	}
+	code, id, en := apperr.Forbidden, "tidak diizinkan untuk akun ini", "is not permitted for this account"
+	if errors.Is(err, rule.ErrUnauthenticated) {
+		code, id, en = apperr.Unauthenticated, "memerlukan masuk (sign-in)", "requires signing in"
+	}
+	msg := fmt.Sprintf("Filter %s %s: Anda hanya dapat memfilter data yang boleh Anda lihat. / The filter %s %s: you can only filter on data you may read.",
+		fd.Filter, id, fd.Filter, en)
+	e := apperr.Wrap(code, err, msg)
+	e.Fields = map[string]string{fd.Filter: msg}
+	return e
+}
