@@ -23,11 +23,13 @@ const whereArg = "where"
 // filters through ent.WithScopedWhereInputs and are scoped the same way.
 func scopeWhere(next graphql.Resolver) graphql.Resolver {
 	return func(ctx context.Context) (any, error) {
-		if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Args != nil {
-			if w, ok := fc.Args[whereArg].(ent.ViewerScoper); ok {
-				if err := w.ScopeToViewer(ctx); err != nil {
-					return nil, filterDenied(err)
-				}
+		fc := graphql.GetFieldContext(ctx)
+		if fc == nil || !(fc.IsMethod || fc.IsResolver) {
+			return next(ctx) // a plain struct field runs no query
+		}
+		if w, ok := fc.Args[whereArg].(ent.ViewerScoper); ok {
+			if err := w.ScopeToViewer(ctx); err != nil {
+				return nil, filterDenied(err)
 			}
 		}
 		return next(ent.WithScopedWhereInputs(ctx))
@@ -41,12 +43,13 @@ func filterDenied(err error) error {
 	if !errors.As(err, &fd) {
 		return fmt.Errorf("scope where filter: %w", err)
 	}
-	code, id, en := apperr.Forbidden, "tidak diizinkan untuk akun ini", "is not permitted for this account"
+	code := apperr.Forbidden
+	msg := fmt.Sprintf("Filter %[1]s tidak diizinkan untuk akun ini: Anda hanya dapat memfilter data yang boleh Anda lihat. "+
+		"/ The filter %[1]s is not permitted for this account: you can only filter on data you may read.", fd.Filter)
 	if errors.Is(err, rule.ErrUnauthenticated) {
-		code, id, en = apperr.Unauthenticated, "memerlukan masuk (sign-in)", "requires signing in"
+		code = apperr.Unauthenticated
+		msg = fmt.Sprintf("Filter %[1]s hanya dapat dipakai setelah masuk. / The filter %[1]s requires signing in.", fd.Filter)
 	}
-	msg := fmt.Sprintf("Filter %s %s: Anda hanya dapat memfilter data yang boleh Anda lihat. / The filter %s %s: you can only filter on data you may read.",
-		fd.Filter, id, fd.Filter, en)
 	e := apperr.Wrap(code, err, msg)
 	e.Fields = map[string]string{fd.Filter: msg}
 	return e
