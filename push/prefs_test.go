@@ -65,9 +65,14 @@ func TestDecide(t *testing.T) {
 		{"quiet past expiry", prefs{zone: WIB, dailyCap: 5, quietStart: 9 * 60, quietEnd: 11 * 60},
 			n(notification.KindRevoked, &future), 0, suppress},
 	}
+	morning := now.Add(time.Hour) // the quiet hours end at 11:00 WIB
 	for _, c := range cases {
-		if got, _ := c.p.decide(c.n, now, c.sent); got != c.want {
+		got, until := c.p.decide(c.n, now, c.sent)
+		if got != c.want {
 			t.Errorf("%s: got %d, want %d", c.name, got, c.want)
+		}
+		if c.want == deferUntil && !until.Equal(morning) || c.want != deferUntil && !until.IsZero() {
+			t.Errorf("%s: until %s, want %s only when deferred", c.name, until, morning)
 		}
 	}
 }

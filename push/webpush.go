@@ -14,6 +14,8 @@ import (
 	"time"
 
 	webpush "github.com/SherClockHolmes/webpush-go"
+
+	"github.com/kartuprakerja/platform/ent"
 )
 
 // webPushSender sends standard Web Push (RFC 8030, payloads encrypted per
@@ -54,6 +56,13 @@ type webPayload struct {
 	Data  map[string]string `json:"data"`
 }
 
+// WebPayload encodes the Web Push message body of notification n, as the
+// PWA's service worker receives it (the browser tests deliver it too).
+func WebPayload(n *ent.Notification) ([]byte, error) {
+	return json.Marshal(webPayload{ID: string(n.ID), Kind: string(n.Kind), Title: n.Title,
+		Body: n.Body, Link: n.Link, Tag: string(n.ID), Data: payloadData(n)})
+}
+
 func (w *webPushSender) send(ctx context.Context, msgs []message, now time.Time) []outcome {
 	outs := make([]outcome, len(msgs))
 	if err := w.gate.wait(ctx, len(msgs)); err != nil {
@@ -78,8 +87,7 @@ func (w *webPushSender) sendOne(ctx context.Context, m message, now time.Time) o
 	if err := checkSubscriptionKeys(m.device.P256dh, m.device.AuthSecret); err != nil {
 		return outcome{result: gone, detail: "webpush: " + err.Error()}
 	}
-	body, err := json.Marshal(webPayload{ID: string(n.ID), Kind: string(n.Kind), Title: n.Title,
-		Body: n.Body, Link: n.Link, Tag: string(n.ID), Data: payloadData(n)})
+	body, err := WebPayload(n)
 	if err != nil {
 		return outcome{result: failed, detail: "webpush: " + err.Error()}
 	}

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { getIntrospectionQuery, buildClientSchema, parse, validate, printSchema } from 'graphql';
-import { startServer, gql } from '../lib/server.mjs';
+import { startServer, gql, waitFor } from '../lib/server.mjs';
 import { launch } from '../lib/browser.mjs';
 import * as pwaQueries from '../../pwa/src/queries.js';
 
@@ -53,6 +53,22 @@ test('the playground opens and runs a query in Chromium', async () => {
     // GraphiQL fetched the schema: the docs explorer lists the root types.
     await page.click('button[aria-label="Show Documentation Explorer"]');
     await page.waitForSelector('text=Query', { timeout: 10_000 });
+
+    // It runs a query: typed into the editor, executed, answered by the
+    // server with what the API gives any client.
+    const query = '{ courses(first: 2, orderBy: [{ field: TITLE, direction: ASC }]) { totalCount edges { node { id title } } } }';
+    const want = await gql(server.url, query);
+    assert.equal(want.errors, undefined, JSON.stringify(want.errors));
+    const sent = [];
+    page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/graphql')) sent.push(r.postDataJSON()); });
+    await page.evaluate((q) => document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(q), query);
+    await page.click('button.graphiql-execute-button');
+    const shown = await waitFor(() => page.evaluate(() => {
+      const v = document.querySelector('.result-window .CodeMirror')?.CodeMirror.getValue() || '';
+      return v.includes('totalCount') ? v : null;
+    }));
+    assert.deepEqual(JSON.parse(shown), { data: want.data });
+    assert.ok(sent.some((b) => b.query === query), `the query was sent: ${JSON.stringify(sent)}`);
   } finally {
     await browser.close();
   }

@@ -110,6 +110,7 @@ test('dashboard answer under 4 KB compressed; a repeated screen is a persisted-q
     assert.ok(waves.length >= 1, 'no Waves read finished');
     for (const r of waves) {
       assert.equal(r.method, 'GET');
+      assert.ok(!r.url.includes('query='), `the repeated read sent its query text: ${r.url}`);
       assert.ok(r.bytes < 1500, `repeated Waves read ${r.bytes} bytes`);
     }
     report.repeatedWavesRead = waves.map((r) => r.bytes);

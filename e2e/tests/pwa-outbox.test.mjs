@@ -57,10 +57,42 @@ async function answerAll(page) {
 
 const item = (page, kind) => page.locator(`li[data-kind="${kind}"]`).first();
 
+// countSubmissions counts the survey submissions of the context (the page's
+// and the service worker's) that the server answered, by the client id
+// they carry.
+function countSubmissions(context) {
+  const answered = [];
+  const onResponse = (r) => {
+    const q = r.request();
+    if (q.method() !== 'POST' || new URL(q.url()).pathname !== '/graphql' || r.fromServiceWorker()) return;
+    const body = q.postDataJSON() || {};
+    if (/^\s*mutation SubmitSurvey\b/.test(body.query || '')) {
+      answered.push({ clientId: body.variables?.input?.clientId, fromWorker: !!q.serviceWorker() });
+    }
+  };
+  context.on('response', onResponse);
+  return { answered, stop: () => context.off('response', onResponse) };
+}
+
+// syncHandled arms the service worker to report when its outbox sync has
+// run: a second sync listener asks for the outbox's lock after the app's
+// flush has asked for it (listeners run in order), so it is granted only
+// when that flush is over. It returns a wait for that moment.
+async function syncHandled(worker) {
+  await worker.evaluate(() => {
+    self.__outboxSyncs = 0;
+    self.addEventListener('sync', (e) => {
+      if (e.tag === 'outbox') e.waitUntil(navigator.locks.request('prakerja-outbox', () => { self.__outboxSyncs++; }));
+    });
+  });
+  return () => waitFor(() => worker.evaluate(() => self.__outboxSyncs > 0));
+}
+
 test('a survey answered offline is sent exactly once after the app is reopened and back online', async () => {
   const { by } = await surveys();
   const se1 = by.SE1;
   assert.equal(se1.status, 'open');
+  const sends = countSubmissions(ctx);
   try {
     let page = await ctx.newPage();
     const errors = [];
@@ -97,15 +129,19 @@ test('a survey answered offline is sent exactly once after the app is reopened a
     await page.waitForSelector(`li[data-item="${id}"][data-status="sent"]`);
     await queued.getByText('terkirim').waitFor();
     await page.getByText('Semua sudah terkirim.').waitFor();
+    assert.deepEqual(sends.answered.map((x) => x.clientId), [id], 'sent once, with its client id');
 
-    // Background Sync fires too (as the browser would later): no duplicate.
+    // Background Sync fires too (as the browser would later): it sends
+    // nothing more.
     const cdp = await ctx.newCDPSession(page);
     const regs = [];
     cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => regs.push(...e.registrations));
     await cdp.send('ServiceWorker.enable');
-    const reg = await waitFor(() => regs.find((r) => r.scopeURL === server.url + '/'));
+    const reg = await waitFor(() => regs.find((r) => r.scopeURL === server.url + '/' && !r.isDeleted));
+    const synced = await syncHandled(await waitFor(() => ctx.serviceWorkers().at(-1)));
     await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: server.url, registrationId: reg.registrationId, tag: 'outbox', lastChance: false });
-    await page.waitForTimeout(500);
+    await synced();
+    assert.deepEqual(sends.answered.map((x) => x.clientId), [id], 'the sync sent it again');
 
     const after = await surveys();
     assert.equal(after.by.SE1.status, 'answered');
@@ -119,6 +155,7 @@ test('a survey answered offline is sent exactly once after the app is reopened a
     assert.deepEqual(errors, []);
     await page.close();
   } finally {
+    sends.stop();
     await ctx.setOffline(false);
   }
 });

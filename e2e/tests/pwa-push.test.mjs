@@ -1,12 +1,23 @@
 // Issue 4's browser check: a push delivered to the PWA's service worker
 // (CDP ServiceWorker.deliverPushMessage, since this machine has no push
 // service) with 'notifications' granted shows a notification built from the
-// payload, and its notificationclick opens the deep-linked screen.
+// payload, and its notificationclick opens the deep-linked screen. The
+// payloads are the server's own: rendered and encoded by push/ (see
+// e2e/pushpayload), not hand-written copies.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { startServer, waitFor } from '../lib/server.mjs';
 import { launch } from '../lib/browser.mjs';
 import { signInUI, swControlled } from '../lib/pwa.mjs';
+
+const root = resolve(import.meta.dirname, '..', '..');
+
+// serverPayload returns the Web Push body the server sends for an event of
+// kind (push.Render, then push.WebPayload).
+const serverPayload = (kind) => JSON.parse(execFileSync('go', ['run', './e2e/pushpayload', '-kind', kind],
+  { cwd: root, encoding: 'utf8' }));
 
 let server;
 let browser;
@@ -44,14 +55,10 @@ test('a pushed notification is shown and opens the screen it links to', async ()
     const sw = await waitFor(() => ctx.serviceWorkers()[0]);
     assert.equal(await page.evaluate(() => Notification.permission), 'granted');
 
-    // The payload as the push service delivers the server's message
-    // (push/webpush.go): title, body, and the deep link (also in data).
-    const payload = {
-      id: 'nt01TEST', kind: 'selection_result', tag: 'nt01TEST',
-      title: 'Selamat, kamu lolos Gelombang 23!',
-      body: 'Kartu Prakerja-mu sudah aktif dengan saldo pelatihan Rp1.000.000.',
-      data: { kind: 'selection_result', link: '/gelombang', wave: '23' },
-    };
+    // The payload as the push service delivers the server's message: title,
+    // body, the notification id as tag, and the deep link (also in data).
+    const payload = serverPayload('selection_result');
+    assert.equal(payload.link, '/gelombang', JSON.stringify(payload));
     // A push that reaches a worker still starting is dropped by Chromium,
     // and an idle worker may be replaced by a new one: deliver again until
     // the current worker shows it (the tag keeps it one notification).
@@ -61,20 +68,22 @@ test('a pushed notification is shown and opens the screen it links to', async ()
       return waitFor(async () => { const l = await shown(worker()).catch(() => []); return l.length ? l : null; }, 3000).catch(() => null);
     }, 30_000);
     const [n] = await deliver(payload);
-    assert.deepEqual(n, { title: payload.title, body: payload.body, tag: 'nt01TEST', link: '/gelombang' });
+    assert.deepEqual(n, { title: payload.title, body: payload.body, tag: payload.id, link: '/gelombang' });
+    assert.equal(n.title, 'Selamat, kamu lolos Gelombang 23!');
 
     // Clicking it routes the open window to the wave screen.
     assert.equal(new URL(page.url()).pathname, '/');
-    await click(worker(), 'nt01TEST');
+    await click(worker(), payload.id);
     await page.waitForURL('**/gelombang');
     await page.getByRole('heading', { name: 'Gelombang', exact: true }).waitFor();
     await page.getByText('Status pendaftaran gelombang').waitFor();
     assert.deepEqual(await shown(worker()), [], 'the notification was closed');
 
-    // A second kind, with the link at the top level as the server sends it.
-    const second = await deliver({ id: 'nt02TEST', tag: 'nt02TEST', title: 'Insentif tahap 3 dijadwalkan', body: 'Rp600.000', link: '/insentif' });
-    assert.equal(second.length, 1);
-    await click(worker(), 'nt02TEST');
+    // A second kind, linking to the incentive schedule.
+    const reminder = serverPayload('payout_scheduled');
+    const second = await deliver(reminder);
+    assert.deepEqual(second, [{ title: 'Insentif tahap 3 dijadwalkan', body: reminder.body, tag: reminder.id, link: '/insentif' }]);
+    await click(worker(), reminder.id);
     await page.waitForURL('**/insentif');
     await page.getByRole('heading', { name: 'Jadwal insentif' }).waitFor();
   } finally {

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -89,7 +91,7 @@ func TestSQLiteWriterGate(t *testing.T) {
 			})
 		})
 	}
-	time.Sleep(100 * time.Millisecond)
+	waitAtGate(t, 20, 10*time.Second)
 	rctx, rcancel := context.WithTimeout(ctx, time.Second)
 	if _, err := db.Client.Province.Query().Count(rctx); err != nil {
 		t.Errorf("read while writers queue: %v", err)
@@ -112,6 +114,29 @@ func TestSQLiteWriterGate(t *testing.T) {
 	}
 	if n := db.Client.Province.Query().CountX(ctx); n != 21 {
 		t.Errorf("provinces = %d, want 21", n)
+	}
+}
+
+// waitAtGate waits until n goroutines are parked in the write gate (their
+// stacks are in writeGate.enter), failing after timeout.
+func waitAtGate(t *testing.T, n int, timeout time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	buf := make([]byte, 1<<20)
+	for {
+		waiting := 0
+		for _, g := range strings.Split(string(buf[:runtime.Stack(buf, true)]), "\n\n") {
+			if strings.Contains(g, "internal/database.(*writeGate).enter(") {
+				waiting++
+			}
+		}
+		if waiting >= n {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d writers waiting at the gate after %s", waiting, n, timeout)
+		}
+		time.Sleep(time.Millisecond)
 	}
 }
 

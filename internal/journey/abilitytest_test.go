@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/database/dbtest"
 	"github.com/kartuprakerja/platform/internal/rule"
@@ -41,8 +42,11 @@ func TestAbilityTestRules(t *testing.T) {
 	if _, err := e.svc.Register(e.as(t, other), other.reg, "id"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.svc.AnswerAbilityTest(e.as(t, other), test.Attempt.ID, q.ID, 1, "id"); err == nil {
-		t.Errorf("answered someone else's attempt")
+	if _, err := e.svc.AnswerAbilityTest(e.as(t, other), test.Attempt.ID, q.ID, 3, "id"); !ent.IsNotFound(err) {
+		t.Errorf("answering someone else's attempt: %v, want not found", err)
+	}
+	if again, err := e.svc.StartAbilityTest(ctx, "id"); err != nil || again.Questions[0].Answer == nil || *again.Questions[0].Answer != 1 {
+		t.Errorf("another applicant changed the answer: %+v %v", again, err)
 	}
 	// The deadline passes: the attempt is scored as it stands (fail).
 	sys := rule.System(ctx, "test")

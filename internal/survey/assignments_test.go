@@ -66,7 +66,10 @@ func TestMySurveys(t *testing.T) {
 				}
 			})
 		}
-		as, _ := e.svc.MySurveys(ctx)
+		as, err := e.svc.MySurveys(ctx)
+		if err != nil || len(as) != 3 {
+			t.Fatalf("my surveys: %d, %v", len(as), err)
+		}
 		se2 := as[1]
 		if se2.Survey.Code != "SE2" || !se2.OpensAt.Equal(first.Add(30*day)) || !se2.ClosesAt.Equal(first.Add(120*day)) {
 			t.Errorf("SE2 window %s - %s, want %s - %s", se2.OpensAt, se2.ClosesAt, first.Add(30*day), first.Add(120*day))
@@ -90,7 +93,7 @@ func TestPrivacy(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		e := newEnv(t, db)
 		a, asA := e.recipient(t, e.open())
-		_, asB := e.recipient(t, e.open())
+		b, asB := e.recipient(t, e.open())
 		ra, err := e.svc.Submit(asA, e.submission("a-1"))
 		if err != nil {
 			t.Fatal(err)
@@ -101,15 +104,32 @@ func TestPrivacy(t *testing.T) {
 		if n := db.Client.SurveyResponse.Query().Where(surveyresponse.ID(ra.ID)).CountX(asA); n != 1 {
 			t.Errorf("recipient A cannot read their own response")
 		}
-		rb, err := e.svc.Submit(asB, e.submission("b-1"))
-		if err != nil || rb.RecipientID == a.Recipient.ID {
-			t.Errorf("B's submission: %+v %v", rb, err)
+		if ra.RecipientID != a.Recipient.ID {
+			t.Errorf("A's submission recorded for %s, want A (%s)", ra.RecipientID, a.Recipient.ID)
 		}
-		bs, _ := e.svc.MySurveys(asB)
+		rb, err := e.svc.Submit(asB, e.submission("b-1"))
+		if err != nil {
+			t.Fatalf("B's submission: %v", err)
+		}
+		if rb.RecipientID != b.Recipient.ID {
+			t.Errorf("B's submission recorded for %s, want B (%s)", rb.RecipientID, b.Recipient.ID)
+		}
+		bs, err := e.svc.MySurveys(asB)
+		if err != nil {
+			t.Fatal(err)
+		}
+		answered := 0
 		for _, x := range bs {
-			if x.Response != nil && x.Response.RecipientID != rb.RecipientID {
-				t.Errorf("B's surveys show another recipient's response")
+			if x.Response == nil {
+				continue
 			}
+			answered++
+			if x.Response.RecipientID != b.Recipient.ID {
+				t.Errorf("B's surveys show %s's response to %s", x.Response.RecipientID, x.Survey.Code)
+			}
+		}
+		if answered != 2 { // the fixture's SE1 and SE2 just submitted
+			t.Errorf("B's surveys show %d answered, want 2", answered)
 		}
 		for _, role := range []viewer.Role{viewer.RoleAdmin, viewer.RoleSupport, viewer.RoleAnalyst} {
 			if _, err := e.svc.Submit(staff(t, e, role), e.submission("staff-"+string(role))); code(err) != apperr.Forbidden {

@@ -71,11 +71,7 @@ func TestGroupCommit(t *testing.T) {
 			results[i], errs[i] = s.Submit(x.ctx, x.in)
 		}()
 	}
-	for queued := 0; queued < len(subs); time.Sleep(time.Millisecond) {
-		s.batch.mu.Lock()
-		queued = len(s.batch.queue)
-		s.batch.mu.Unlock()
-	}
+	waitQueued(t, s.batch, len(subs), 10*time.Second)
 	s.batch.writeNext()
 	wg.Wait()
 
@@ -98,5 +94,25 @@ func TestGroupCommit(t *testing.T) {
 	}
 	if s.batch.leading || len(s.batch.queue) != 0 {
 		t.Errorf("batcher left leading=%v with %d queued", s.batch.leading, len(s.batch.queue))
+	}
+}
+
+// waitQueued waits until n submissions are queued behind the held lead; it
+// fails the test if they are not within timeout (a submission that never
+// reached the queue).
+func waitQueued(t *testing.T, b *batcher, n int, timeout time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		b.mu.Lock()
+		queued := len(b.queue)
+		b.mu.Unlock()
+		if queued >= n {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d submissions queued after %s", queued, n, timeout)
+		}
+		time.Sleep(time.Millisecond)
 	}
 }
