@@ -113,181 +113,183 @@ func ids(v ...pulid.ID) []pulid.ID {
 	return out
 }
 
-func TestRowFilters(t *testing.T) {
+// TestRules builds one world per store (a PostgreSQL database costs seconds
+// to make and migrate) and runs the reads before the writes that change it.
+func TestRules(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		x := newWorld(t, db)
-		a, b, w := x.a.Private, x.b.Private, x.w
-		denied := []pulid.ID(nil) // the query is refused
-		tests := []struct {
-			name   string
-			ctx    context.Context
-			entity string
-			want   []pulid.ID
-			err    error // for denied
-		}{
-			// A recipient reads its own rows only.
-			{"recipient A purchases", recipient(x.a), "Purchase", ids(a["Purchase"]), nil},
-			{"recipient B purchases", recipient(x.b), "Purchase", ids(b["Purchase"], x.purchase2), nil},
-			{"recipient A certificates", recipient(x.a), "Certificate", ids(a["Certificate"]), nil},
-			{"recipient A job applications", recipient(x.a), "JobApplication", ids(a["JobApplication"]), nil},
-			{"recipient A payouts", recipient(x.a), "Payout", ids(a["Payout"]), nil},
-			{"recipient A applications", recipient(x.a), "Application", ids(a["Application"]), nil},
-			{"recipient A devices (own account)", recipient(x.a), "Device", ids(a["Device"]), nil},
-			{"recipient A chat messages (own complaint)", recipient(x.a), "ChatMessage", ids(a["ChatMessage"]), nil},
-			{"recipient A account", recipient(x.a), "Account", ids(a["Account"]), nil},
-			{"a recipient not yet registered", as(&viewer.Viewer{AccountID: x.a.Account.ID, Role: viewer.RoleRecipient}), "Purchase", ids(), nil},
-			// Institutions (PartnerVia over the course): their own courses' rows.
-			{"institution 1 purchases", partner(viewer.RoleInstitution, w.Institution.ID), "Purchase", ids(a["Purchase"], b["Purchase"]), nil},
-			{"institution 2 purchases", partner(viewer.RoleInstitution, x.inst2.ID), "Purchase", ids(x.purchase2), nil},
-			{"institution 1 certificates", partner(viewer.RoleInstitution, w.Institution.ID), "Certificate", ids(a["Certificate"], b["Certificate"]), nil},
-			{"institution 2 certificates", partner(viewer.RoleInstitution, x.inst2.ID), "Certificate", ids(x.certificate2), nil},
-			{"institution without an organisation", partner(viewer.RoleInstitution, ""), "Purchase", ids(), nil},
-			{"institution reads no payouts", partner(viewer.RoleInstitution, w.Institution.ID), "Payout", denied, rule.ErrForbidden},
-			// Job portals (PartnerVia over the vacancy).
-			{"portal 1 job applications", partner(viewer.RoleJobPortal, w.Portal.ID), "JobApplication", ids(a["JobApplication"], b["JobApplication"]), nil},
-			{"portal 2 job applications", partner(viewer.RoleJobPortal, x.portal2.ID), "JobApplication", ids(x.jobApp2), nil},
-			{"portal without an organisation", partner(viewer.RoleJobPortal, ""), "JobApplication", ids(), nil},
-			{"portal reads no purchases", partner(viewer.RoleJobPortal, w.Portal.ID), "Purchase", denied, rule.ErrForbidden},
-			// Digital platforms (Partner): purchases made on them.
-			{"platform 1 purchases", partner(viewer.RolePlatform, w.Platform.ID), "Purchase", ids(a["Purchase"]), nil},
-			{"platform 2 purchases", partner(viewer.RolePlatform, w.Platform2.ID), "Purchase", ids(b["Purchase"], x.purchase2), nil},
-			{"platform reads no certificates", partner(viewer.RolePlatform, w.Platform.ID), "Certificate", denied, rule.ErrForbidden},
-			// Payment partners (Partner): their linked accounts and payouts.
-			{"payment partner 1 linked accounts", partner(viewer.RolePaymentPartner, w.Partner.ID), "LinkedAccount", ids(a["LinkedAccount"], b["LinkedAccount"]), nil},
-			{"payment partner 2 linked accounts", partner(viewer.RolePaymentPartner, x.partner2.ID), "LinkedAccount", ids(x.linked2), nil},
-			{"payment partner 2 payouts", partner(viewer.RolePaymentPartner, x.partner2.ID), "Payout", ids(x.payout2), nil},
-			{"payment partner without an organisation", partner(viewer.RolePaymentPartner, ""), "Payout", ids(), nil},
-			{"payment partner reads no applications", partner(viewer.RolePaymentPartner, w.Partner.ID), "Application", denied, rule.ErrForbidden},
-			// Staff read everything; nobody anonymous.
-			{"analyst purchases", staff(viewer.RoleAnalyst), "Purchase", ids(a["Purchase"], b["Purchase"], x.purchase2), nil},
-			{"support job applications", staff(viewer.RoleSupport), "JobApplication", ids(a["JobApplication"], b["JobApplication"], x.jobApp2), nil},
-			{"anonymous purchases", context.Background(), "Purchase", denied, rule.ErrUnauthenticated},
-		}
-		ents := x.entities()
-		for _, tt := range tests {
-			got, err := ents[tt.entity](tt.ctx)
-			slices.Sort(got)
-			if got == nil && err == nil {
-				got = []pulid.ID{}
-			}
-			switch {
-			case tt.err != nil:
-				if !errors.Is(err, tt.err) || !rule.IsDenied(err) {
-					t.Errorf("%s: %v %v, want %v", tt.name, got, err, tt.err)
-				}
-			case err != nil || !slices.Equal(got, tt.want):
-				t.Errorf("%s: %s = %v %v, want %v", tt.name, tt.entity, got, err, tt.want)
-			}
-		}
+		t.Run("row filters", func(t *testing.T) { testRowFilters(t, x) })
+		t.Run("public and secret reads", func(t *testing.T) { testPublicAndSecretReads(t, x) })
+		t.Run("writes", func(t *testing.T) { testWrites(t, x) })
 	})
 }
 
-func TestPublicAndSecretReads(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *database.DB) {
-		x := newWorld(t, db)
-		c := x.c
-		// Everyone: the catalogue, signed in or not.
-		for name, ctx := range map[string]context.Context{"anonymous": context.Background(), "recipient": recipient(x.a)} {
-			if n, err := c.Course.Query().Count(ctx); err != nil || n != 2 {
-				t.Errorf("%s reads the catalogue: %d %v, want 2", name, n, err)
+func testRowFilters(t *testing.T, x *world) {
+	a, b, w := x.a.Private, x.b.Private, x.w
+	denied := []pulid.ID(nil) // the query is refused
+	tests := []struct {
+		name   string
+		ctx    context.Context
+		entity string
+		want   []pulid.ID
+		err    error // for denied
+	}{
+		// A recipient reads its own rows only.
+		{"recipient A purchases", recipient(x.a), "Purchase", ids(a["Purchase"]), nil},
+		{"recipient B purchases", recipient(x.b), "Purchase", ids(b["Purchase"], x.purchase2), nil},
+		{"recipient A certificates", recipient(x.a), "Certificate", ids(a["Certificate"]), nil},
+		{"recipient A job applications", recipient(x.a), "JobApplication", ids(a["JobApplication"]), nil},
+		{"recipient A payouts", recipient(x.a), "Payout", ids(a["Payout"]), nil},
+		{"recipient A applications", recipient(x.a), "Application", ids(a["Application"]), nil},
+		{"recipient A devices (own account)", recipient(x.a), "Device", ids(a["Device"]), nil},
+		{"recipient A chat messages (own complaint)", recipient(x.a), "ChatMessage", ids(a["ChatMessage"]), nil},
+		{"recipient A account", recipient(x.a), "Account", ids(a["Account"]), nil},
+		{"a recipient not yet registered", as(&viewer.Viewer{AccountID: x.a.Account.ID, Role: viewer.RoleRecipient}), "Purchase", ids(), nil},
+		// Institutions (PartnerVia over the course): their own courses' rows.
+		{"institution 1 purchases", partner(viewer.RoleInstitution, w.Institution.ID), "Purchase", ids(a["Purchase"], b["Purchase"]), nil},
+		{"institution 2 purchases", partner(viewer.RoleInstitution, x.inst2.ID), "Purchase", ids(x.purchase2), nil},
+		{"institution 1 certificates", partner(viewer.RoleInstitution, w.Institution.ID), "Certificate", ids(a["Certificate"], b["Certificate"]), nil},
+		{"institution 2 certificates", partner(viewer.RoleInstitution, x.inst2.ID), "Certificate", ids(x.certificate2), nil},
+		{"institution without an organisation", partner(viewer.RoleInstitution, ""), "Purchase", ids(), nil},
+		{"institution reads no payouts", partner(viewer.RoleInstitution, w.Institution.ID), "Payout", denied, rule.ErrForbidden},
+		// Job portals (PartnerVia over the vacancy).
+		{"portal 1 job applications", partner(viewer.RoleJobPortal, w.Portal.ID), "JobApplication", ids(a["JobApplication"], b["JobApplication"]), nil},
+		{"portal 2 job applications", partner(viewer.RoleJobPortal, x.portal2.ID), "JobApplication", ids(x.jobApp2), nil},
+		{"portal without an organisation", partner(viewer.RoleJobPortal, ""), "JobApplication", ids(), nil},
+		{"portal reads no purchases", partner(viewer.RoleJobPortal, w.Portal.ID), "Purchase", denied, rule.ErrForbidden},
+		// Digital platforms (Partner): purchases made on them.
+		{"platform 1 purchases", partner(viewer.RolePlatform, w.Platform.ID), "Purchase", ids(a["Purchase"]), nil},
+		{"platform 2 purchases", partner(viewer.RolePlatform, w.Platform2.ID), "Purchase", ids(b["Purchase"], x.purchase2), nil},
+		{"platform reads no certificates", partner(viewer.RolePlatform, w.Platform.ID), "Certificate", denied, rule.ErrForbidden},
+		// Payment partners (Partner): their linked accounts and payouts.
+		{"payment partner 1 linked accounts", partner(viewer.RolePaymentPartner, w.Partner.ID), "LinkedAccount", ids(a["LinkedAccount"], b["LinkedAccount"]), nil},
+		{"payment partner 2 linked accounts", partner(viewer.RolePaymentPartner, x.partner2.ID), "LinkedAccount", ids(x.linked2), nil},
+		{"payment partner 2 payouts", partner(viewer.RolePaymentPartner, x.partner2.ID), "Payout", ids(x.payout2), nil},
+		{"payment partner without an organisation", partner(viewer.RolePaymentPartner, ""), "Payout", ids(), nil},
+		{"payment partner reads no applications", partner(viewer.RolePaymentPartner, w.Partner.ID), "Application", denied, rule.ErrForbidden},
+		// Staff read everything; nobody anonymous.
+		{"analyst purchases", staff(viewer.RoleAnalyst), "Purchase", ids(a["Purchase"], b["Purchase"], x.purchase2), nil},
+		{"support job applications", staff(viewer.RoleSupport), "JobApplication", ids(a["JobApplication"], b["JobApplication"], x.jobApp2), nil},
+		{"anonymous purchases", context.Background(), "Purchase", denied, rule.ErrUnauthenticated},
+	}
+	ents := x.entities()
+	for _, tt := range tests {
+		got, err := ents[tt.entity](tt.ctx)
+		slices.Sort(got)
+		if got == nil && err == nil {
+			got = []pulid.ID{}
+		}
+		switch {
+		case tt.err != nil:
+			if !errors.Is(err, tt.err) || !rule.IsDenied(err) {
+				t.Errorf("%s: %v %v, want %v", tt.name, got, err, tt.err)
 			}
+		case err != nil || !slices.Equal(got, tt.want):
+			t.Errorf("%s: %s = %v %v, want %v", tt.name, tt.entity, got, err, tt.want)
 		}
-		// Nobody: secrets, not even for admins; the system context reads them.
-		sys := rule.System(context.Background(), "test")
-		c.RegistryPerson.Create().SetNik("3273011001900001").SetKkNumber("3273010000000001").SetFullName("X").
-			SetBirthDate(time.Date(1990, 1, 10, 0, 0, 0, 0, time.UTC)).SetBirthPlace("Bandung").SetGender("male").
-			SetMotherMaidenName("Y").ExecX(sys)
-		for name, ctx := range map[string]context.Context{"admin": staff(viewer.RoleAdmin), "anonymous": context.Background(), "recipient": recipient(x.a)} {
-			if _, err := c.RegistryPerson.Query().All(ctx); !errors.Is(err, rule.ErrForbidden) {
-				t.Errorf("%s reads the registry: %v, want forbidden", name, err)
-			}
-		}
-		if n, err := c.RegistryPerson.Query().Count(sys); err != nil || n != 1 {
-			t.Errorf("system reads the registry: %d %v", n, err)
-		}
-		// StaffOnly(admin, analyst): the audit log.
-		c.AuditLog.Create().SetCreatedAt(time.Now()).SetAction("test").ExecX(sys)
-		for _, tt := range []struct {
-			name string
-			ctx  context.Context
-			err  error
-		}{
-			{"admin", staff(viewer.RoleAdmin), nil},
-			{"analyst", staff(viewer.RoleAnalyst), nil},
-			{"support", staff(viewer.RoleSupport), rule.ErrForbidden},
-			{"recipient", recipient(x.a), rule.ErrForbidden},
-			{"institution", partner(viewer.RoleInstitution, x.w.Institution.ID), rule.ErrForbidden},
-			{"anonymous", context.Background(), rule.ErrUnauthenticated},
-		} {
-			n, err := c.AuditLog.Query().Count(tt.ctx)
-			if tt.err == nil && (err != nil || n != 1) || tt.err != nil && !errors.Is(err, tt.err) {
-				t.Errorf("%s reads the audit log: %d %v, want %v", tt.name, n, err, tt.err)
-			}
-		}
-	})
+	}
 }
 
-func TestWrites(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *database.DB) {
-		x := newWorld(t, db)
-		c := x.c
-		sys := rule.System(context.Background(), "test")
-		actx, aid, bid := recipient(x.a), x.a.Account.ID, x.b.Account.ID
-		n := 0
-		device := func(ctx context.Context, account pulid.ID) error {
-			n++
-			return c.Device.Create().SetAccountID(account).SetKind("webpush").SetToken(fmt.Sprintf("w-%d", n)).Exec(ctx)
+func testPublicAndSecretReads(t *testing.T, x *world) {
+	c := x.c
+	// Everyone: the catalogue, signed in or not.
+	for name, ctx := range map[string]context.Context{"anonymous": context.Background(), "recipient": recipient(x.a)} {
+		if n, err := c.Course.Query().Count(ctx); err != nil || n != 2 {
+			t.Errorf("%s reads the catalogue: %d %v, want 2", name, n, err)
 		}
-		check := func(name string, err, want error) {
-			t.Helper()
-			if want == nil && err != nil || want != nil && !errors.Is(err, want) {
-				t.Errorf("%s: %v, want %v", name, err, want)
-			}
+	}
+	// Nobody: secrets, not even for admins; the system context reads them.
+	sys := rule.System(context.Background(), "test")
+	c.RegistryPerson.Create().SetNik("3273011001900001").SetKkNumber("3273010000000001").SetFullName("X").
+		SetBirthDate(time.Date(1990, 1, 10, 0, 0, 0, 0, time.UTC)).SetBirthPlace("Bandung").SetGender("male").
+		SetMotherMaidenName("Y").ExecX(sys)
+	for name, ctx := range map[string]context.Context{"admin": staff(viewer.RoleAdmin), "anonymous": context.Background(), "recipient": recipient(x.a)} {
+		if _, err := c.RegistryPerson.Query().All(ctx); !errors.Is(err, rule.ErrForbidden) {
+			t.Errorf("%s reads the registry: %v, want forbidden", name, err)
 		}
-		// OwnWrites: create with one's own id only.
-		check("A creates a device of A", device(actx, aid), nil)
-		check("A creates a device of B", device(actx, bid), rule.ErrForbidden)
-		check("A creates a device without an account", c.Device.Create().SetKind("fcm").SetToken("none").Exec(actx), rule.ErrForbidden)
-		check("anonymous creates a device", device(context.Background(), aid), rule.ErrUnauthenticated)
-		// OwnWrites: update and delete only one's own rows.
-		bDevice := x.b.Private["Device"]
-		if err := c.Device.UpdateOneID(bDevice).SetLabel("taken").Exec(actx); !ent.IsNotFound(err) {
-			t.Errorf("A updates B's device: %v, want not found", err)
+	}
+	if n, err := c.RegistryPerson.Query().Count(sys); err != nil || n != 1 {
+		t.Errorf("system reads the registry: %d %v", n, err)
+	}
+	// StaffOnly(admin, analyst): the audit log.
+	c.AuditLog.Create().SetCreatedAt(time.Now()).SetAction("test").ExecX(sys)
+	for _, tt := range []struct {
+		name string
+		ctx  context.Context
+		err  error
+	}{
+		{"admin", staff(viewer.RoleAdmin), nil},
+		{"analyst", staff(viewer.RoleAnalyst), nil},
+		{"support", staff(viewer.RoleSupport), rule.ErrForbidden},
+		{"recipient", recipient(x.a), rule.ErrForbidden},
+		{"institution", partner(viewer.RoleInstitution, x.w.Institution.ID), rule.ErrForbidden},
+		{"anonymous", context.Background(), rule.ErrUnauthenticated},
+	} {
+		n, err := c.AuditLog.Query().Count(tt.ctx)
+		if tt.err == nil && (err != nil || n != 1) || tt.err != nil && !errors.Is(err, tt.err) {
+			t.Errorf("%s reads the audit log: %d %v, want %v", tt.name, n, err, tt.err)
 		}
-		if k, err := c.Device.Update().SetLabel("mine").Save(actx); err != nil || k != 2 {
-			t.Errorf("A updates all devices: %d rows %v, want A's 2", k, err)
+	}
+}
+
+func testWrites(t *testing.T, x *world) {
+	c := x.c
+	sys := rule.System(context.Background(), "test")
+	actx, aid, bid := recipient(x.a), x.a.Account.ID, x.b.Account.ID
+	n := 0
+	device := func(ctx context.Context, account pulid.ID) error {
+		n++
+		return c.Device.Create().SetAccountID(account).SetKind("webpush").SetToken(fmt.Sprintf("w-%d", n)).Exec(ctx)
+	}
+	check := func(name string, err, want error) {
+		t.Helper()
+		if want == nil && err != nil || want != nil && !errors.Is(err, want) {
+			t.Errorf("%s: %v, want %v", name, err, want)
 		}
-		if k, err := c.Device.Delete().Exec(actx); err != nil || k != 2 {
-			t.Errorf("A deletes all devices: %d %v, want A's 2", k, err)
-		}
-		if d := c.Device.GetX(sys, bDevice); d.Label != "" {
-			t.Errorf("B's device label changed to %q", d.Label)
-		}
-		// OwnWrites with RecipientOf: an account that is not a recipient has
-		// no own reviews (Skip), so the next rule (AdminWrites) decides.
-		review := func(ctx context.Context, recipientID pulid.ID) error {
-			return c.Review.Create().SetRecipientID(recipientID).SetCourseID(x.course2.ID).SetRating(4).Exec(ctx)
-		}
-		check("B reviews as B", review(recipient(x.b), x.b.Recipient.ID), nil)
-		check("A reviews as B", review(actx, x.b.Recipient.ID), rule.ErrForbidden)
-		check("analyst reviews as A", review(staff(viewer.RoleAnalyst), x.a.Recipient.ID), rule.ErrForbidden)
-		check("admin reviews as A", review(staff(viewer.RoleAdmin), x.a.Recipient.ID), nil)
-		// AdminWrites: the catalogue.
-		inst := func(ctx context.Context, code string) error {
-			return c.TrainingInstitution.Create().SetCode(code).SetName("LP").Exec(ctx)
-		}
-		check("admin adds an institution", inst(staff(viewer.RoleAdmin), "LP100"), nil)
-		check("analyst adds an institution", inst(staff(viewer.RoleAnalyst), "LP101"), rule.ErrForbidden)
-		check("institution adds an institution", inst(partner(viewer.RoleInstitution, x.w.Institution.ID), "LP102"), rule.ErrForbidden)
-		check("anonymous adds an institution", inst(context.Background(), "LP103"), rule.ErrUnauthenticated)
-		// DenyWrites: the audit log is written by the system only.
-		audit := func(ctx context.Context) error {
-			return c.AuditLog.Create().SetCreatedAt(time.Now()).SetAction("x").Exec(ctx)
-		}
-		check("admin writes the audit log", audit(staff(viewer.RoleAdmin)), rule.ErrForbidden)
-		check("anonymous writes the audit log", audit(context.Background()), rule.ErrUnauthenticated)
-		check("the system writes the audit log", audit(sys), nil)
-	})
+	}
+	// OwnWrites: create with one's own id only.
+	check("A creates a device of A", device(actx, aid), nil)
+	check("A creates a device of B", device(actx, bid), rule.ErrForbidden)
+	check("A creates a device without an account", c.Device.Create().SetKind("fcm").SetToken("none").Exec(actx), rule.ErrForbidden)
+	check("anonymous creates a device", device(context.Background(), aid), rule.ErrUnauthenticated)
+	// OwnWrites: update and delete only one's own rows.
+	bDevice := x.b.Private["Device"]
+	if err := c.Device.UpdateOneID(bDevice).SetLabel("taken").Exec(actx); !ent.IsNotFound(err) {
+		t.Errorf("A updates B's device: %v, want not found", err)
+	}
+	if k, err := c.Device.Update().SetLabel("mine").Save(actx); err != nil || k != 2 {
+		t.Errorf("A updates all devices: %d rows %v, want A's 2", k, err)
+	}
+	if k, err := c.Device.Delete().Exec(actx); err != nil || k != 2 {
+		t.Errorf("A deletes all devices: %d %v, want A's 2", k, err)
+	}
+	if d := c.Device.GetX(sys, bDevice); d.Label != "" {
+		t.Errorf("B's device label changed to %q", d.Label)
+	}
+	// OwnWrites with RecipientOf: an account that is not a recipient has
+	// no own reviews (Skip), so the next rule (AdminWrites) decides.
+	review := func(ctx context.Context, recipientID pulid.ID) error {
+		return c.Review.Create().SetRecipientID(recipientID).SetCourseID(x.course2.ID).SetRating(4).Exec(ctx)
+	}
+	check("B reviews as B", review(recipient(x.b), x.b.Recipient.ID), nil)
+	check("A reviews as B", review(actx, x.b.Recipient.ID), rule.ErrForbidden)
+	check("analyst reviews as A", review(staff(viewer.RoleAnalyst), x.a.Recipient.ID), rule.ErrForbidden)
+	check("admin reviews as A", review(staff(viewer.RoleAdmin), x.a.Recipient.ID), nil)
+	// AdminWrites: the catalogue.
+	inst := func(ctx context.Context, code string) error {
+		return c.TrainingInstitution.Create().SetCode(code).SetName("LP").Exec(ctx)
+	}
+	check("admin adds an institution", inst(staff(viewer.RoleAdmin), "LP100"), nil)
+	check("analyst adds an institution", inst(staff(viewer.RoleAnalyst), "LP101"), rule.ErrForbidden)
+	check("institution adds an institution", inst(partner(viewer.RoleInstitution, x.w.Institution.ID), "LP102"), rule.ErrForbidden)
+	check("anonymous adds an institution", inst(context.Background(), "LP103"), rule.ErrUnauthenticated)
+	// DenyWrites: the audit log is written by the system only.
+	audit := func(ctx context.Context) error {
+		return c.AuditLog.Create().SetCreatedAt(time.Now()).SetAction("x").Exec(ctx)
+	}
+	check("admin writes the audit log", audit(staff(viewer.RoleAdmin)), rule.ErrForbidden)
+	check("anonymous writes the audit log", audit(context.Background()), rule.ErrUnauthenticated)
+	check("the system writes the audit log", audit(sys), nil)
 }
 
 func TestSystemAndIsDenied(t *testing.T) {
