@@ -5,6 +5,8 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -196,14 +198,29 @@ func verifyPublication(t *testing.T, e *env, w *ent.Wave) {
 	if n, err := lottery.Verify(pub, apps, res); err != nil || n != 8 {
 		t.Errorf("verify: %d %v", n, err)
 	}
-	// Tampering is detected.
-	res[0].Status, res[0].Rank = flip(res[0])
-	if _, err := lottery.Verify(pub, apps, res); err == nil {
-		t.Errorf("a tampered result verified")
+	// One tampered result is detected, and reported as that result.
+	tampered := slices.Clone(res)
+	tampered[0].Status, tampered[0].Rank = flip(tampered[0])
+	if _, err := lottery.Verify(pub, apps, tampered); err == nil || !strings.Contains(err.Error(), tampered[0].ID+": published") {
+		t.Errorf("a tampered result: Verify said %v", err)
 	}
-	pub.Seed = "guess"
-	if _, err := lottery.Verify(pub, apps, res); err == nil {
-		t.Errorf("a seed not matching the commitment verified")
+	// A seed other than the committed one is refused for that reason alone:
+	// the results published with it are its own honest draw, so only the
+	// commitment check can catch it.
+	other := pub
+	other.Seed = "chosen after the applicants were known"
+	honest := lottery.Draw(other.Seed, apps, other.Quotas)
+	for i := range honest {
+		if honest[i].Status != lottery.Selected {
+			honest[i].Rank = 0 // as published: a rank only for the selected
+		}
+	}
+	if _, err := lottery.Verify(other, apps, honest); err == nil || !strings.Contains(err.Error(), "commitment") {
+		t.Errorf("a seed not matching the commitment: Verify said %v", err)
+	}
+	other.Commitment = lottery.Commitment(other.Seed)
+	if n, err := lottery.Verify(other, apps, honest); err != nil || n != len(apps) {
+		t.Errorf("the same files with the matching commitment: %d %v (the case above must differ only by it)", n, err)
 	}
 }
 
