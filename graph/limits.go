@@ -28,7 +28,7 @@ type Limits struct {
 
 // DefaultLimits are the production limits.
 func DefaultLimits() Limits {
-	return Limits{Complexity: 20_000, Depth: 15, Tokens: 5_000, Fields: 1_000,
+	return Limits{Complexity: 20_000, Depth: 15, Tokens: 5_000, Fields: 500,
 		ResponseBytes: 4 << 20, Timeout: 15 * time.Second}
 }
 
