@@ -56,6 +56,8 @@ func NewHandler(es graphql.ExecutableSchema, cfg HandlerConfig) *handler.Server 
 	srv.SetParserTokenLimit(cfg.Limits.Tokens)
 	if cfg.Introspection {
 		srv.Use(extension.Introspection{})
+	} else {
+		srv.Use(noIntrospection{})
 	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
 	srv.Use(newDocumentLimit(cfg.Limits)) // after APQ, which fills in the query

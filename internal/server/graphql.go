@@ -30,7 +30,11 @@ func withGraphQLRequest(next http.Handler) http.Handler {
 				return
 			}
 		case http.MethodGet:
-			if msg := badGetParams(r.URL.RawQuery); msg != "" && r.Header.Get("Upgrade") == "" {
+			msg := badGetParams(r.URL.RawQuery)
+			if r.Header.Get("Upgrade") != "" {
+				msg = badUpgrade(r.Header)
+			}
+			if msg != "" {
 				writeError(w, http.StatusBadRequest, apperr.BadUserInput, msg)
 				return
 			}
@@ -66,17 +70,29 @@ func badGetParams(raw string) string {
 	return ""
 }
 
+// badUpgrade describes what a websocket handshake lacks, or "".
+func badUpgrade(h http.Header) string {
+	hasUpgrade := false
+	for _, v := range h.Values("Connection") {
+		for _, tok := range strings.Split(v, ",") {
+			hasUpgrade = hasUpgrade || strings.EqualFold(strings.TrimSpace(tok), "upgrade")
+		}
+	}
+	if !hasUpgrade || h.Get("Sec-WebSocket-Key") == "" || h.Get("Sec-WebSocket-Version") != "13" {
+		return "a websocket handshake needs Connection: Upgrade, Sec-WebSocket-Key and Sec-WebSocket-Version: 13"
+	}
+	return ""
+}
+
 // withCodedErrors is the safety net behind every other check: a /graphql
 // error response (status 400 or more) whose body is not a GraphQL response
 // with extensions.code on every error (gqlgen's own refusals, such as a
 // mutation sent by GET) is rewritten into one, keeping its status and
-// messages. Successful responses and websocket upgrades pass untouched.
+// messages. Successful responses pass untouched, and so do websocket
+// upgrades (101, then the hijacked connection); a refused handshake (a
+// foreign Origin, say) is an error response like any other.
 func withCodedErrors(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("Upgrade") != "" {
-			next.ServeHTTP(w, r)
-			return
-		}
 		cw := &codedWriter{ResponseWriter: w}
 		next.ServeHTTP(cw, r)
 		cw.finish()
