@@ -18,7 +18,7 @@ var (
 	_ graphql.OperationContextMutator = noIntrospection{}
 )
 
-func (noIntrospection) ExtensionName() string                  { return "NoIntrospection" }
+func (noIntrospection) ExtensionName() string                   { return "NoIntrospection" }
 func (noIntrospection) Validate(graphql.ExecutableSchema) error { return nil }
 
 func (noIntrospection) MutateOperationContext(_ context.Context, rc *graphql.OperationContext) *gqlerror.Error {
