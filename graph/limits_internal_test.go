@@ -137,3 +137,28 @@ func BenchmarkRepeatedFields(b *testing.B) {
 		}
 	})
 }
+
+// TestIntrospectionCannotNest: introspection lists are not multiplied
+// (their size is the schema's), so nesting them must be refused; gqlparser's
+// MaxIntrospectionDepth rule does it, and the full introspection answer
+// stays under the response ceiling.
+func TestIntrospectionCannotNest(t *testing.T) {
+	h := testHandler(t)
+	for _, q := range []string{
+		`{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }`,
+		`{ __schema { types { fields { type { ofType { fields { type { ofType { fields { name } } } } } } } } } }`,
+		`{ __schema { types { possibleTypes { interfaces { possibleTypes { interfaces { name } } } } } } }`,
+	} {
+		if _, codes := post(t, h, q); len(codes) != 1 || codes[0] != "GRAPHQL_VALIDATION_FAILED" {
+			t.Errorf("%s: %v", q, codes)
+		}
+	}
+	body, _ := json.Marshal(map[string]any{"query": introspectionQuery})
+	req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(string(body)))
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != 200 || rec.Body.Len() > DefaultLimits().ResponseBytes/4 || !strings.Contains(rec.Body.String(), `"queryType"`) {
+		t.Errorf("introspection: status %d, %d bytes", rec.Code, rec.Body.Len())
+	}
+}
