@@ -17,12 +17,14 @@ import (
 	"github.com/coder/websocket"
 	"github.com/coder/websocket/wsjson"
 
+	"github.com/kartuprakerja/platform/ent/session"
 	"github.com/kartuprakerja/platform/graph"
 	"github.com/kartuprakerja/platform/internal/app"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/database/dbtest"
 	"github.com/kartuprakerja/platform/internal/fixture"
 	"github.com/kartuprakerja/platform/internal/gqltest"
+	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/server"
 )
 
@@ -383,6 +385,29 @@ func TestWebsocketSignIn(t *testing.T) {
 					t.Errorf("closed abnormally: %v", err)
 				}
 				break
+			}
+		})
+
+		t.Run("expiry closes the socket", func(t *testing.T) {
+			applicant := gqltest.SignIn(t, s.URL, s.SMS, "081234500077") // no recipient yet: never cached
+			ws, err := dialWS(t, s, nil, map[string]any{"Authorization": applicant.Auth})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r := ws.query(t, "1", me); len(r.Errors) > 0 {
+				t.Fatalf("before expiry: %v", r.Errors)
+			}
+			ctx := rule.System(context.Background(), "test")
+			db.Client.Session.Update().Where(session.UserAgentNEQ("x")).
+				SetExpiresAt(time.Now().Add(-time.Minute)).ExecX(ctx) // every session ends (this subtest is last)
+			for {
+				var m wsMessage
+				if err := wsjson.Read(ws.ctx, ws.c, &m); err != nil {
+					if ws.ctx.Err() != nil {
+						t.Fatalf("socket still open after expiry")
+					}
+					break
+				}
 			}
 		})
 	})
