@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"strings"
-	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -28,35 +26,46 @@ const (
 
 // HandlerConfig tunes the GraphQL endpoint.
 type HandlerConfig struct {
-	ComplexityLimit int // 0 means 2,500
+	ComplexityLimit int // 0 means Limits.Complexity
 	APQCacheSize    int // persisted queries kept in memory; 0 means 1,000
 	Log             *slog.Logger
 	Operations      []graphql.OperationMiddleware // e.g. Loaders
+	Limits          Limits                        // zero values: DefaultLimits
+	Introspection   bool                          // answer __schema and __type
+	Websocket       WebsocketConfig               // connection_init sign-in
 }
 
 // NewHandler returns the GraphQL HTTP handler: POST, GET (for persisted
-// queries) and websocket transports, automatic persisted queries, a
-// complexity limit that counts page sizes, introspection for the playground,
-// and typed errors.
+// queries) and websocket transports, automatic persisted queries, the
+// limits of Limits (cost counting every list, depth, tokens, fields,
+// response size, deadline), introspection when configured, and typed errors.
 func NewHandler(es graphql.ExecutableSchema, cfg HandlerConfig) *handler.Server {
+	cfg.Limits = cfg.Limits.withDefaults()
 	if cfg.ComplexityLimit == 0 {
-		cfg.ComplexityLimit = 2500
+		cfg.ComplexityLimit = cfg.Limits.Complexity
 	}
 	if cfg.APQCacheSize == 0 {
 		cfg.APQCacheSize = 1000
 	}
-	srv := handler.New(pagedComplexity{es})
-	srv.AddTransport(transport.Websocket{KeepAlivePingInterval: 25 * time.Second})
+	srv := handler.New(boundedComplexity{es})
+	srv.AddTransport(newWebsocket(cfg.Websocket, cfg.Log))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.Use(extension.Introspection{})
+	srv.SetParserTokenLimit(cfg.Limits.Tokens)
+	if cfg.Introspection {
+		srv.Use(extension.Introspection{})
+	} else {
+		srv.Use(noIntrospection{})
+	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
+	srv.Use(newDocumentLimit(cfg.Limits)) // after APQ, which fills in the query
 	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
 	for _, m := range cfg.Operations {
 		srv.AroundOperations(m)
 	}
+	srv.AroundResponses(responseLimit(cfg.Limits))
 	srv.AroundFields(fieldMiddleware(cfg.Log))
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
@@ -73,8 +82,7 @@ func fieldMiddleware(log *slog.Logger) graphql.FieldMiddleware {
 		if err := boundPage(graphql.GetFieldContext(ctx)); err != nil {
 			return nil, err
 		}
-		next = scopeWhere(next)
-		res, err := next(ctx)
+		res, err := resolveBounded(ctx, log, scopeWhere(next))
 		if err != nil {
 			err = classify(ctx, log, err)
 		}
@@ -103,32 +111,6 @@ func boundPage(fc *graphql.FieldContext) error {
 		fc.Args["first"] = &n
 	}
 	return nil
-}
-
-// pagedComplexity counts a connection's children once per requested item.
-type pagedComplexity struct{ graphql.ExecutableSchema }
-
-func (p pagedComplexity) Complexity(ctx context.Context, typeName, field string, child int, args map[string]any) (int, bool) {
-	if !p.isConnection(typeName, field) {
-		return p.ExecutableSchema.Complexity(ctx, typeName, field, child, args)
-	}
-	n, ok := pageArg(args["first"])
-	if m, ok2 := pageArg(args["last"]); ok2 && (!ok || m > n) {
-		n, ok = m, true
-	}
-	if !ok {
-		n = DefaultPageSize
-	}
-	return 1 + child*max(n, 1), true
-}
-
-func (p pagedComplexity) isConnection(typeName, field string) bool {
-	def := p.Schema().Types[typeName]
-	if def == nil {
-		return false
-	}
-	f := def.Fields.ForName(field)
-	return f != nil && strings.HasSuffix(f.Type.Name(), "Connection")
 }
 
 func pageArg(v any) (int, bool) {

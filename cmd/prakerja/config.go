@@ -44,6 +44,7 @@ type config struct {
 
 	CodesPerNetworkMinute int
 	TrustedProxies        string
+	Introspection         optionalBool // default: on when the playground is
 
 	TwilioAccountSID, TwilioAuthToken, TwilioFrom, TwilioMessagingService, TwilioBaseURL string
 }
@@ -64,6 +65,8 @@ func (c *config) register(fs *flag.FlagSet) {
 	fs.IntVar(&c.GCPercent, "gc-percent", int(envInt("GC_PERCENT", 400)), "garbage collector target (Go's GOGC); $GOGC, when set, wins")
 	fs.StringVar(&c.LogLevel, "log-level", env("LOG_LEVEL", "info"), "debug, info, warn or error")
 	fs.BoolVar(&c.Playground, "playground", envBool("PLAYGROUND", true), "serve GraphiQL at /playground")
+	c.Introspection = envOptionalBool("INTROSPECTION")
+	fs.Var(&c.Introspection, "introspection", "answer __schema/__type queries (default: on when -playground is)")
 	fs.Int64Var(&c.MaxBodyBytes, "max-body-bytes", envInt("MAX_BODY_BYTES", 1<<20), "largest GraphQL request body")
 	fs.BoolVar(&c.Demo, "demo", envBool("DEMO", false), "seed demo data into an empty database before serving")
 	fs.Int64Var(&c.Seed, "seed", envInt("SEED", 1), "seed number of the demo data")

@@ -86,8 +86,9 @@ func buildApp(cfg *config, db *database.DB, log *slog.Logger) (*app.App, error) 
 			AllowedOrigins: cfg.origins(), MaxBodyBytes: cfg.MaxBodyBytes, PlaygroundPath: playground,
 			TrustedProxies: proxies,
 		},
-		Registry: registry.ClientConfig{BaseURL: cfg.RegistryURL, APIKey: cfg.RegistryKey},
-		Log:      log,
+		Registry:      registry.ClientConfig{BaseURL: cfg.RegistryURL, APIKey: cfg.RegistryKey},
+		Log:           log,
+		Introspection: new(cfg.Introspection.or(cfg.Playground)),
 	})
 }
 

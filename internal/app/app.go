@@ -34,6 +34,10 @@ type Config struct {
 	Notifier journey.Notifier      // nil: the push service
 	Push     push.Config           // zero: no FCM, no Web Push (the inbox still fills)
 	Log      *slog.Logger
+
+	Limits        graph.Limits  // GraphQL limits; zero values: graph.DefaultLimits
+	Introspection *bool         // nil: on when Server.PlaygroundPath is set
+	SocketRecheck time.Duration // how often a websocket's credentials are checked again; 0: 30 s
 }
 
 // App is the wired platform.
@@ -72,16 +76,25 @@ func New(db *database.DB, cfg Config) (*App, error) {
 	sv := survey.New(survey.Deps{Client: db.Client, Dialect: db.Dialect, Log: cfg.Log}, survey.DefaultConfig())
 	services := graph.Services{Client: db.Client, Auth: authn, Journey: jr, Surveys: sv, Push: pu,
 		Support: support.New(db.Client)}
-	gql := graph.NewHandler(graph.NewSchema(services),
-		graph.HandlerConfig{Log: cfg.Log, Operations: []graphql.OperationMiddleware{graph.Loaders(services)}})
+	gql := graph.NewHandler(graph.NewSchema(services), graph.HandlerConfig{Log: cfg.Log,
+		Operations: []graphql.OperationMiddleware{graph.Loaders(services)}, Limits: cfg.Limits,
+		Introspection: cfg.introspection(),
+		Websocket:     graph.WebsocketConfig{Authenticate: authn.Authenticate, Recheck: cfg.SocketRecheck}})
 	h, err := server.New(cfg.Server, server.Deps{
-		GraphQL: gql, Auth: authn, Ready: db.Ping, PWA: pwa.Files(), Log: cfg.Log,
+		GraphQL: graph.WithUpgradeCredentials(gql), Auth: authn, Ready: db.Ping, PWA: pwa.Files(), Log: cfg.Log,
 		Routes: map[string]http.Handler{"/publication/": jr.PublicationHandler()},
 	})
 	if err != nil {
 		return nil, err
 	}
 	return &App{Handler: h, Auth: authn, Journey: jr, Surveys: sv, Push: pu, log: cfg.Log}, nil
+}
+
+func (c Config) introspection() bool {
+	if c.Introspection != nil {
+		return *c.Introspection
+	}
+	return c.Server.PlaygroundPath != ""
 }
 
 func newJourney(db *database.DB, cfg Config) (*journey.Service, error) {

@@ -54,10 +54,18 @@ func withBodyLimit(limit int64, next http.Handler) http.Handler {
 		case !json.Valid(body):
 			writeError(w, http.StatusBadRequest, apperr.BadUserInput, "request body is not valid JSON")
 			return
+		case !isObject(body):
+			writeError(w, http.StatusBadRequest, apperr.BadUserInput, "request body must be one JSON object (batches are not supported)")
+			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		next.ServeHTTP(w, r)
 	})
+}
+
+func isObject(body []byte) bool {
+	b := bytes.TrimLeft(body, " \t\r\n")
+	return len(b) > 0 && b[0] == '{'
 }
 
 func isMultipart(r *http.Request) bool {

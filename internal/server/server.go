@@ -59,8 +59,8 @@ func New(cfg Config, d Deps) (http.Handler, error) {
 	}
 	m := newMetrics(d.Registry)
 	mux := http.NewServeMux()
-	gql := clientip.New(cfg.TrustedProxies).Middleware(
-		withBodyLimit(cfg.MaxBodyBytes, withViewer(d.Auth, d.Log, d.GraphQL)))
+	gql := withCodedErrors(withGraphQLRequest(clientip.New(cfg.TrustedProxies).Middleware(
+		withBodyLimit(cfg.MaxBodyBytes, withViewer(d.Auth, d.Log, d.GraphQL)))))
 	mux.Handle("/graphql", m.instrument("graphql", gql))
 	if cfg.PlaygroundPath != "" {
 		pg := m.instrument("playground", playground.Handler(cfg.PlaygroundPath, "/graphql"))
@@ -115,8 +115,14 @@ func readyHandler(ready Readiness) http.Handler {
 }
 
 // Serve runs h on ln until ctx is done, then drains for up to 15 seconds.
+// It speaks HTTP/1.1 and HTTP/2 without TLS (h2c with prior knowledge): TLS
+// ends at the load balancer, which may forward HTTP/2.
 func Serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger) error {
+	var protocols http.Protocols
+	protocols.SetHTTP1(true)
+	protocols.SetUnencryptedHTTP2(true)
 	srv := &http.Server{
+		Protocols:         &protocols,
 		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
