@@ -103,6 +103,8 @@ func newRiver(db *database.DB, cfg Config, log *slog.Logger, workers *river.Work
 		Queues: map[string]river.QueueConfig{
 			queueDeliver: {MaxWorkers: cfg.Workers},
 			queueFanout:  {MaxWorkers: 1},
+			// the domains' schedules (AddSchedules): a few jobs an hour
+			river.QueueDefault: {MaxWorkers: 2},
 		},
 		Workers:              workers,
 		JobTimeout:           cfg.JobTimeout,

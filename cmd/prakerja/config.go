@@ -45,6 +45,9 @@ type config struct {
 	CodesPerNetworkMinute int
 	TrustedProxies        string
 
+	ScheduleEvery   time.Duration
+	SessionCacheTTL time.Duration
+
 	TwilioAccountSID, TwilioAuthToken, TwilioFrom, TwilioMessagingService, TwilioBaseURL string
 }
 
@@ -78,6 +81,8 @@ func (c *config) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.VAPIDPrivate, "vapid-private-key", env("VAPID_PRIVATE_KEY", ""), "Web Push VAPID private key")
 	fs.StringVar(&c.VAPIDSubject, "vapid-subject", env("VAPID_SUBJECT", "push@prakerja.go.id"), "contact address sent with Web Push")
 	fs.StringVar(&c.PWAOrigin, "pwa-origin", env("PWA_ORIGIN", ""), "the PWA's https origin, for links in web pushes")
+	fs.DurationVar(&c.ScheduleEvery, "schedule-every", envDuration("SCHEDULE_EVERY", time.Hour), "period of the scheduled jobs (30-day rule, survey openings); one instance's job queue leader enqueues them")
+	fs.DurationVar(&c.SessionCacheTTL, "session-cache-ttl", envDuration("SESSION_CACHE_TTL", 30*time.Second), "how long an instance trusts a cached recipient session: a sign-out on another instance takes effect within it; 0: no cache")
 	fs.IntVar(&c.TestPassMark, "test-pass-mark", int(envInt("TEST_PASS_MARK", 60)), "score (0-100) that passes the motivation and basic ability test")
 }
 

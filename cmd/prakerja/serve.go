@@ -46,7 +46,6 @@ func serve(ctx context.Context, cfg *config) error {
 		return fmt.Errorf("push workers: %w", err)
 	}
 	defer stopPush(a, log)
-	go a.RunSchedules(ctx, time.Hour)
 	log.Info("serving", "addr", ln.Addr().String(), "store", db.Dialect, "ready_in", time.Since(start).Round(time.Millisecond))
 	return server.Serve(ctx, ln, a.Handler, log)
 }
@@ -59,6 +58,7 @@ func buildApp(cfg *config, db *database.DB, log *slog.Logger) (*app.App, error) 
 	acfg := auth.DefaultConfig()
 	acfg.Secret, acfg.SessionTTL = secret, cfg.SessionTTL
 	acfg.CodesPerNetworkMinute = cfg.CodesPerNetworkMinute
+	acfg.SessionCacheTTL = cfg.SessionCacheTTL
 	proxies, err := clientip.ParsePrefixes(cfg.TrustedProxies)
 	if err != nil {
 		return nil, err
@@ -86,8 +86,9 @@ func buildApp(cfg *config, db *database.DB, log *slog.Logger) (*app.App, error) 
 			AllowedOrigins: cfg.origins(), MaxBodyBytes: cfg.MaxBodyBytes, PlaygroundPath: playground,
 			TrustedProxies: proxies,
 		},
-		Registry: registry.ClientConfig{BaseURL: cfg.RegistryURL, APIKey: cfg.RegistryKey},
-		Log:      log,
+		Registry:      registry.ClientConfig{BaseURL: cfg.RegistryURL, APIKey: cfg.RegistryKey},
+		Log:           log,
+		ScheduleEvery: cfg.ScheduleEvery,
 	})
 }
 
