@@ -356,7 +356,7 @@ func onePerPeriod(t *testing.T, db *database.DB, kind string) {
 		}
 		seen[p] = j.ID
 	}
-	t.Logf("%s: %d jobs, one per period", kind, len(jobs))
+	t.Logf("%s: %d jobs in %d periods", kind, len(jobs), len(seen))
 }
 
 // chained checks that each survey-openings run started where the previous
