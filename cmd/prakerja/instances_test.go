@@ -50,6 +50,7 @@ const (
 	instSessionCache = 2 * time.Second
 	instApplicants   = 120
 	instAdminPhone   = "+6281100000009"
+	instMaxConns     = 10 // -database-max-conns of each instance
 )
 
 // TestTwoInstances runs two `serve` processes on one fresh PostgreSQL
@@ -83,6 +84,21 @@ func TestTwoInstances(t *testing.T) {
 	t.Run("schedules run once", func(t *testing.T) { schedulesOnce(t, db, fcm, p) })
 	t.Run("sign-out honoured by the other instance", func(t *testing.T) { signOutAcross(t, codes, a, b, p) })
 	t.Run("persisted queries recover on the other instance", func(t *testing.T) { apqAcross(t, a, b) })
+	t.Run("connections bounded per instance", func(t *testing.T) { connections(t, db) })
+}
+
+// connections counts the sessions on the database besides the test's own:
+// at most -database-max-conns per instance (the job queue shares the pool).
+func connections(t *testing.T, db *database.DB) {
+	var n int
+	if err := db.SQL.QueryRow(`SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	mine := db.SQL.Stats().OpenConnections
+	t.Logf("%d connections on the database: %d of the test, %d of the two instances (limit %d each)", n, mine, n-mine, instMaxConns)
+	if n-mine > 2*instMaxConns {
+		t.Errorf("the instances hold %d connections, more than 2 x %d", n-mine, instMaxConns)
+	}
 }
 
 // planted is the data the servers work on.
@@ -514,7 +530,8 @@ func sharedFlags(t *testing.T, dbURL, fcmURL, twilioURL string) []string {
 		"-fcm-project", "demo", "-fcm-endpoint", fcmURL + "/v1",
 		"-twilio-base-url", twilioURL, "-twilio-account-sid", smstest.AccountSID,
 		"-twilio-auth-token", smstest.AuthToken, "-twilio-from", "+15005550006",
-		"-codes-per-network-minute", "0", "-playground=false",
+		"-codes-per-network-minute", "0", "-playground=false", "-push-rate", "5000",
+		"-database-max-conns", fmt.Sprint(instMaxConns),
 		"-schedule-every", instSchedule.String(), "-session-cache-ttl", instSessionCache.String()}
 }
 

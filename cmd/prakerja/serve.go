@@ -93,7 +93,7 @@ func buildApp(cfg *config, db *database.DB, log *slog.Logger) (*app.App, error) 
 }
 
 func openMigrated(ctx context.Context, cfg *config, log *slog.Logger) (*database.DB, error) {
-	db, err := database.Open(ctx, cfg.databaseURL(), database.Options{})
+	db, err := database.Open(ctx, cfg.databaseURL(), database.Options{MaxOpenConns: cfg.DBMaxConns})
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +112,7 @@ func pushConfig(cfg *config) (push.Config, error) {
 		return p, err
 	}
 	p.WebPush.PublicKey, p.WebPush.PrivateKey, p.WebPush.Subject = pub, priv, cfg.VAPIDSubject
-	p.PWAOrigin = cfg.PWAOrigin
+	p.PWAOrigin, p.Rate = cfg.PWAOrigin, cfg.PushRate
 	return p, nil
 }
 
