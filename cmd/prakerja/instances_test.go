@@ -75,7 +75,9 @@ func TestTwoInstances(t *testing.T) {
 
 	p := plant(t, db.Client)
 	shared := sharedFlags(t, dbURL, fcm.URL, tw.URL)
-	a, b := startServe(t, bin, "a", shared), startServe(t, bin, "b", shared)
+	a, b := startServe(t, bin, "a", shared), startServe(t, bin, "b", shared) // at once, on a store without river's tables
+	a.waitServing(t)
+	b.waitServing(t)
 	codes := twilioCodes{twilio}
 	admin := gqltest.SignIn(t, a.graphql(), codes, instAdminPhone)
 
@@ -476,8 +478,8 @@ func (c twilioCodes) Last(phone string) string {
 }
 
 // freshPostgres creates a new database (required under CI=true) and
-// migrates it, ent's tables and river's, as `prakerja migrate` would
-// before a rollout.
+// migrates ent's tables, as `prakerja migrate` does; river's tables are
+// created by the two instances starting at once.
 func freshPostgres(t *testing.T) (string, *database.DB) {
 	t.Helper()
 	ctx := context.Background()
@@ -496,9 +498,6 @@ func freshPostgres(t *testing.T) (string, *database.DB) {
 	t.Cleanup(func() { db.Close() })
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if _, err := db.Migrate(ctx, quiet); err != nil {
-		t.Fatal(err)
-	}
-	if err := push.Migrate(ctx, db, quiet); err != nil {
 		t.Fatal(err)
 	}
 	return u, db
@@ -542,6 +541,7 @@ type instance struct {
 	log        *bytes.Buffer
 	mu         *sync.Mutex
 	eof        chan struct{} // closed when the log pipe ends
+	addr       chan string   // the listen address, once serving
 }
 
 func (in *instance) graphql() string { return in.base + "/graphql" }
@@ -564,8 +564,8 @@ func (in *instance) digest(t *testing.T, path string) string {
 
 var servingRE = regexp.MustCompile(`msg=serving addr=(\S+)`)
 
-// startServe runs `prakerja serve` with its own data directory and waits
-// for its address; it is stopped (SIGTERM) when the test ends, and its log
+// startServe starts `prakerja serve` with its own data directory (wait
+// for it with waitServing); it is stopped (SIGTERM) when the test ends, and its log
 // is printed if the test failed.
 func startServe(t *testing.T, bin, name string, flags []string) *instance {
 	t.Helper()
@@ -579,8 +579,9 @@ func startServe(t *testing.T, bin, name string, flags []string) *instance {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	in := &instance{name: name, cmd: cmd, log: &bytes.Buffer{}, mu: &sync.Mutex{}, eof: make(chan struct{})}
-	addr := make(chan string, 1)
+	in := &instance{name: name, cmd: cmd, log: &bytes.Buffer{}, mu: &sync.Mutex{}, eof: make(chan struct{}),
+		addr: make(chan string, 1)}
+	addr := in.addr
 	go func() {
 		sc := bufio.NewScanner(stderr)
 		for sc.Scan() {
@@ -596,16 +597,21 @@ func startServe(t *testing.T, bin, name string, flags []string) *instance {
 		close(in.eof)
 	}()
 	t.Cleanup(func() { in.stop(t) })
+	return in
+}
+
+// waitServing waits for the instance's address.
+func (in *instance) waitServing(t *testing.T) {
+	t.Helper()
 	select {
-	case a, ok := <-addr:
+	case a, ok := <-in.addr:
 		if !ok {
-			t.Fatalf("instance %s exited before serving:\n%s", name, in.logText())
+			t.Fatalf("instance %s exited before serving:\n%s", in.name, in.logText())
 		}
 		in.base = "http://" + a
 	case <-time.After(time.Minute):
-		t.Fatalf("instance %s not serving after a minute:\n%s", name, in.logText())
+		t.Fatalf("instance %s not serving after a minute:\n%s", in.name, in.logText())
 	}
-	return in
 }
 
 func (in *instance) logText() string {
