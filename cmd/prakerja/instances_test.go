@@ -507,10 +507,12 @@ func freshPostgres(t *testing.T) (string, *database.DB) {
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "prakerja")
+	start := time.Now()
 	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
+	t.Logf("go build: %s", time.Since(start).Round(100*time.Millisecond))
 	return bin
 }
 
