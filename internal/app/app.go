@@ -104,7 +104,7 @@ func newJourney(db *database.DB, cfg Config) (*journey.Service, error) {
 		pop, excl = c, c
 	}
 	return journey.New(journey.Deps{Client: db.Client, Population: pop, Exclusions: excl,
-		Regions: rs, Notifier: cfg.Notifier, Dialect: db.Dialect}, cfg.Journey), nil
+		Regions: rs, Notifier: cfg.Notifier, Dialect: db.Dialect, Log: cfg.Log}, cfg.Journey), nil
 }
 
 // schedules are the domains' periodic jobs, run by the job queue: river's
