@@ -80,12 +80,20 @@ func driver(db *database.DB) riverdriver.Driver[*sql.Tx] {
 }
 
 // Migrate creates or updates river's tables (river_job and friends) in the
-// store. New calls it; it is safe to run again.
+// store. New calls it; it is safe to run again, and from several instances
+// starting at once: on PostgreSQL it runs under an advisory lock (river's
+// migrator takes none, and two instances creating its tables together
+// fail), on SQLite under the write lock.
 func Migrate(ctx context.Context, db *database.DB, log *slog.Logger) error {
 	m, err := rivermigrate.New(driver(db), &rivermigrate.Config{Logger: quiet(log)})
 	if err != nil {
 		return fmt.Errorf("push: river migrator: %w", err)
 	}
+	unlock, err := migrationLock(ctx, db)
+	if err != nil {
+		return fmt.Errorf("push: river migrations: %w", err)
+	}
+	defer unlock()
 	res, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil)
 	if err != nil {
 		return fmt.Errorf("push: river migrations: %w", err)
@@ -96,6 +104,31 @@ func Migrate(ctx context.Context, db *database.DB, log *slog.Logger) error {
 	return nil
 }
 
+// riverMigrationLock is the advisory lock key of river's migrations.
+const riverMigrationLock = 7274658
+
+// migrationLock takes, on PostgreSQL, a session advisory lock on a
+// connection of its own (river's migrations cannot share one transaction:
+// a new enum value is used in the file that adds it), held until unlock.
+// With a pool of one connection there is none to spare: no lock then.
+func migrationLock(ctx context.Context, db *database.DB) (unlock func(), err error) {
+	if db.Dialect != dialect.Postgres || db.SQL.Stats().MaxOpenConnections == 1 {
+		return func() {}, nil
+	}
+	conn, err := db.SQL.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, riverMigrationLock); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("lock: %w", err)
+	}
+	return func() {
+		_, _ = conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, riverMigrationLock)
+		conn.Close()
+	}, nil
+}
+
 // newRiver builds the job client; it inserts jobs at once and works them
 // after Start.
 func newRiver(db *database.DB, cfg Config, log *slog.Logger, workers *river.Workers) (*river.Client[*sql.Tx], error) {
@@ -103,6 +136,8 @@ func newRiver(db *database.DB, cfg Config, log *slog.Logger, workers *river.Work
 		Queues: map[string]river.QueueConfig{
 			queueDeliver: {MaxWorkers: cfg.Workers},
 			queueFanout:  {MaxWorkers: 1},
+			// the domains' schedules (AddSchedules): a few jobs an hour
+			river.QueueDefault: {MaxWorkers: 2},
 		},
 		Workers:              workers,
 		JobTimeout:           cfg.JobTimeout,

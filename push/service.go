@@ -31,6 +31,9 @@ type Service struct {
 
 	mu      sync.Mutex
 	started bool
+	// workers is the queue's worker bundle; AddSchedules adds the domains'
+	// workers to it before Start.
+	workers *river.Workers
 }
 
 // New builds the service over db, bringing river's tables up to date.
@@ -53,10 +56,10 @@ func New(ctx context.Context, db *database.DB, cfg Config, log *slog.Logger) (*S
 	if s.web, err = newWebPushSender(cfg.WebPush, s.gate); err != nil {
 		return nil, err
 	}
-	workers := river.NewWorkers()
-	river.AddWorker(workers, &deliverWorker{s: s})
-	river.AddWorker(workers, &waveWorker{s: s})
-	if s.river, err = newRiver(db, cfg, log, workers); err != nil {
+	s.workers = river.NewWorkers()
+	river.AddWorker(s.workers, &deliverWorker{s: s})
+	river.AddWorker(s.workers, &waveWorker{s: s})
+	if s.river, err = newRiver(db, cfg, log, s.workers); err != nil {
 		return nil, err
 	}
 	return s, nil

@@ -46,6 +46,11 @@ type config struct {
 	TrustedProxies        string
 	Introspection         optionalBool // default: on when the playground is
 
+	ScheduleEvery   time.Duration
+	SessionCacheTTL time.Duration
+	DBMaxConns      int
+	PushRate        float64
+
 	TwilioAccountSID, TwilioAuthToken, TwilioFrom, TwilioMessagingService, TwilioBaseURL string
 }
 
@@ -81,6 +86,10 @@ func (c *config) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.VAPIDPrivate, "vapid-private-key", env("VAPID_PRIVATE_KEY", ""), "Web Push VAPID private key")
 	fs.StringVar(&c.VAPIDSubject, "vapid-subject", env("VAPID_SUBJECT", "push@prakerja.go.id"), "contact address sent with Web Push")
 	fs.StringVar(&c.PWAOrigin, "pwa-origin", env("PWA_ORIGIN", ""), "the PWA's https origin, for links in web pushes")
+	fs.DurationVar(&c.ScheduleEvery, "schedule-every", envDuration("SCHEDULE_EVERY", time.Hour), "period of the scheduled jobs (30-day rule, survey openings); one instance's job queue leader enqueues them")
+	fs.DurationVar(&c.SessionCacheTTL, "session-cache-ttl", envDuration("SESSION_CACHE_TTL", 30*time.Second), "how long an instance trusts a cached session: a sign-out on another instance takes effect within it; 0: no cache")
+	fs.IntVar(&c.DBMaxConns, "database-max-conns", int(envInt("DATABASE_MAX_CONNS", 0)), "most connections this instance opens to the store (the job queue shares them); 0: 20 on PostgreSQL, 8 on SQLite")
+	fs.Float64Var(&c.PushRate, "push-rate", envFloat("PUSH_RATE", 10_000), "most push messages a second this instance sends (FCM allows 10,000/s per project: with N instances use 10000/N); 0: no limit")
 	fs.IntVar(&c.TestPassMark, "test-pass-mark", int(envInt("TEST_PASS_MARK", 60)), "score (0-100) that passes the motivation and basic ability test")
 }
 
@@ -165,6 +174,14 @@ func envInt(name string, def int64) int64 {
 		return def
 	}
 	return n
+}
+
+func envFloat(name string, def float64) float64 {
+	f, err := strconv.ParseFloat(env(name, strconv.FormatFloat(def, 'f', -1, 64)), 64)
+	if err != nil {
+		return def
+	}
+	return f
 }
 
 func envDuration(name string, def time.Duration) time.Duration {

@@ -46,7 +46,6 @@ func serve(ctx context.Context, cfg *config) error {
 		return fmt.Errorf("push workers: %w", err)
 	}
 	defer stopPush(a, log)
-	go a.RunSchedules(ctx, time.Hour)
 	log.Info("serving", "addr", ln.Addr().String(), "store", db.Dialect, "ready_in", time.Since(start).Round(time.Millisecond))
 	return server.Serve(ctx, ln, a.Handler, log)
 }
@@ -59,6 +58,7 @@ func buildApp(cfg *config, db *database.DB, log *slog.Logger) (*app.App, error) 
 	acfg := auth.DefaultConfig()
 	acfg.Secret, acfg.SessionTTL = secret, cfg.SessionTTL
 	acfg.CodesPerNetworkMinute = cfg.CodesPerNetworkMinute
+	acfg.SessionCacheTTL = cfg.SessionCacheTTL
 	proxies, err := clientip.ParsePrefixes(cfg.TrustedProxies)
 	if err != nil {
 		return nil, err
@@ -89,11 +89,12 @@ func buildApp(cfg *config, db *database.DB, log *slog.Logger) (*app.App, error) 
 		Registry:      registry.ClientConfig{BaseURL: cfg.RegistryURL, APIKey: cfg.RegistryKey},
 		Log:           log,
 		Introspection: new(cfg.Introspection.or(cfg.Playground)),
+		ScheduleEvery: cfg.ScheduleEvery,
 	})
 }
 
 func openMigrated(ctx context.Context, cfg *config, log *slog.Logger) (*database.DB, error) {
-	db, err := database.Open(ctx, cfg.databaseURL(), database.Options{})
+	db, err := database.Open(ctx, cfg.databaseURL(), database.Options{MaxOpenConns: cfg.DBMaxConns})
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +113,7 @@ func pushConfig(cfg *config) (push.Config, error) {
 		return p, err
 	}
 	p.WebPush.PublicKey, p.WebPush.PrivateKey, p.WebPush.Subject = pub, priv, cfg.VAPIDSubject
-	p.PWAOrigin = cfg.PWAOrigin
+	p.PWAOrigin, p.Rate = cfg.PWAOrigin, cfg.PushRate
 	return p, nil
 }
 

@@ -38,6 +38,9 @@ type Config struct {
 	Limits        graph.Limits  // GraphQL limits; zero values: graph.DefaultLimits
 	Introspection *bool         // nil: on when Server.PlaygroundPath is set
 	SocketRecheck time.Duration // how often a websocket's credentials are checked again; 0: 30 s
+	// ScheduleEvery is the period of the domains' schedules (the 30-day
+	// rule, survey openings); zero is an hour.
+	ScheduleEvery time.Duration
 }
 
 // App is the wired platform.
@@ -46,8 +49,7 @@ type App struct {
 	Auth    *auth.Service
 	Journey *journey.Service
 	Surveys *survey.Service
-	Push    *push.Service // Start/Stop run the delivery workers
-	log     *slog.Logger
+	Push    *push.Service // Start/Stop run the job queue: deliveries and the domains' schedules
 }
 
 // New wires the services over db.
@@ -74,6 +76,12 @@ func New(db *database.DB, cfg Config) (*App, error) {
 		return nil, err
 	}
 	sv := survey.New(survey.Deps{Client: db.Client, Dialect: db.Dialect, Log: cfg.Log}, survey.DefaultConfig())
+	if cfg.ScheduleEvery <= 0 {
+		cfg.ScheduleEvery = time.Hour
+	}
+	if err := pu.AddSchedules(schedules(jr, sv, pu, cfg.ScheduleEvery)...); err != nil {
+		return nil, err
+	}
 	services := graph.Services{Client: db.Client, Auth: authn, Journey: jr, Surveys: sv, Push: pu,
 		Support: support.New(db.Client)}
 	gql := graph.NewHandler(graph.NewSchema(services), graph.HandlerConfig{Log: cfg.Log,
@@ -87,7 +95,7 @@ func New(db *database.DB, cfg Config) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &App{Handler: h, Auth: authn, Journey: jr, Surveys: sv, Push: pu, log: cfg.Log}, nil
+	return &App{Handler: h, Auth: authn, Journey: jr, Surveys: sv, Push: pu}, nil
 }
 
 func (c Config) introspection() bool {
@@ -109,55 +117,28 @@ func newJourney(db *database.DB, cfg Config) (*journey.Service, error) {
 		pop, excl = c, c
 	}
 	return journey.New(journey.Deps{Client: db.Client, Population: pop, Exclusions: excl,
-		Regions: rs, Notifier: cfg.Notifier, Dialect: db.Dialect}, cfg.Journey), nil
+		Regions: rs, Notifier: cfg.Notifier, Dialect: db.Dialect, Log: cfg.Log}, cfg.Journey), nil
 }
 
-// RunSchedules runs the periodic jobs (the 30-day first-purchase rule)
-// until ctx is done. Each run is idempotent, so several servers may run it.
-func (a *App) RunSchedules(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	surveysFrom := time.Now().Add(-24 * time.Hour) // overlaps are deduplicated by event key
-	for {
-		res, err := a.Journey.EnforcePurchaseDeadline(ctx)
-		if err != nil {
-			a.log.Error("30-day rule", "err", err)
-		} else if res.Warned+res.Revoked > 0 {
-			a.log.Info("30-day rule", "warned", res.Warned, "revoked", res.Revoked)
-		}
-		if now := time.Now(); a.notifySurveyOpenings(ctx, surveysFrom, now) == nil {
-			surveysFrom = now
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
+// schedules are the domains' periodic jobs, run by the job queue: river's
+// elected leader enqueues each once a period across every instance.
+func schedules(jr *journey.Service, sv *survey.Service, pu *push.Service, every time.Duration) []push.Schedule {
+	return []push.Schedule{
+		journey.NewPurchaseDeadlineSchedule(jr, every),
+		survey.NewOpeningsSchedule(sv, surveyNotifier{pu}, every),
 	}
 }
 
-// notifySurveyOpenings turns the surveys that opened in (from, to] into
-// survey_available notifications, 500 per transaction.
-func (a *App) notifySurveyOpenings(ctx context.Context, from, to time.Time) error {
-	var events []push.Event
-	flush := func() error {
-		_, err := a.Push.NotifyNow(ctx, events...)
-		events = events[:0]
-		return err
+// surveyNotifier turns survey openings into survey_available notifications
+// (the survey package does not know push, nor push the survey package).
+type surveyNotifier struct{ push *push.Service }
+
+// SurveysOpened implements survey.OpeningsNotifier in one transaction.
+func (n surveyNotifier) SurveysOpened(ctx context.Context, openings []survey.Opening) error {
+	events := make([]push.Event, len(openings))
+	for i, o := range openings {
+		events[i] = push.SurveyAvailable(o.AccountID, o.Survey.ID, o.Survey.TitleID, o.Survey.Incentive, o.Window.Closes)
 	}
-	err := a.Surveys.Openings(ctx, from, to, func(o survey.Opening) error {
-		events = append(events, push.SurveyAvailable(o.AccountID, o.Survey.ID, o.Survey.TitleID,
-			o.Survey.Incentive, o.Window.Closes))
-		if len(events) < 500 {
-			return nil
-		}
-		return flush()
-	})
-	if err == nil {
-		err = flush()
-	}
-	if err != nil {
-		a.log.Error("survey openings", "err", err)
-	}
+	_, err := n.push.NotifyNow(ctx, events...)
 	return err
 }
