@@ -11,6 +11,8 @@ import (
 	"io"
 	"math"
 	"strconv"
+
+	"github.com/kartuprakerja/platform/internal/checked"
 )
 
 // Rupiah is an amount of Indonesian rupiah.
@@ -53,6 +55,16 @@ func (r *Rupiah) UnmarshalGQL(v any) error {
 		return fmt.Errorf("rupiah amount out of range")
 	}
 	return nil
+}
+
+// Add returns r + o, or an error when the sum overflows int64 (a total of
+// client-supplied amounts must never wrap).
+func (r Rupiah) Add(o Rupiah) (Rupiah, error) {
+	s, err := checked.Add(r, o)
+	if err != nil {
+		return 0, fmt.Errorf("rupiah sum: %w", err)
+	}
+	return s, nil
 }
 
 // Scan implements sql.Scanner.
