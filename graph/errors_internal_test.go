@@ -31,3 +31,11 @@ func TestClassifyStore(t *testing.T) {
 		}
 	}
 }
+
+func TestLowerCamel(t *testing.T) {
+	for in, want := range map[string]string{"display_name": "displayName", "name": "name", "client_id": "clientId", "a__b": "aB"} {
+		if got := lowerCamel(in); got != want {
+			t.Errorf("lowerCamel(%q) = %q; want %q", in, got, want)
+		}
+	}
+}

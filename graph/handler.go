@@ -158,6 +158,7 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		if len(e.Fields) > 0 {
 			gqlErr.Extensions["fields"] = e.Fields
 		}
+		nameRefusedArgument(err, gqlErr)
 		if e.Retry {
 			gqlErr.Extensions["retryable"] = true
 		}

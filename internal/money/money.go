@@ -57,10 +57,11 @@ func (r *Rupiah) UnmarshalGQL(v any) error {
 	return nil
 }
 
-// Add returns r + o, or an error when the sum overflows int64 (a total of
-// client-supplied amounts must never wrap).
-func (r Rupiah) Add(o Rupiah) (Rupiah, error) {
-	s, err := checked.Add(r, o)
+// Sum returns the total of amounts, or an error when it overflows int64 (a
+// total of client-supplied amounts must never wrap). Not a method named Add:
+// ent would call that from its generated AddX mutations.
+func Sum(amounts ...Rupiah) (Rupiah, error) {
+	s, err := checked.Sum(amounts...)
 	if err != nil {
 		return 0, fmt.Errorf("rupiah sum: %w", err)
 	}

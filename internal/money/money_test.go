@@ -8,11 +8,11 @@ import (
 	"github.com/kartuprakerja/platform/internal/checked"
 )
 
-func TestAdd(t *testing.T) {
-	if got, err := Rupiah(1_000_000).Add(600_000); got != 1_600_000 || err != nil {
-		t.Errorf("Add = %v, %v", got, err)
+func TestSum(t *testing.T) {
+	if got, err := Sum(1_000_000, 600_000); got != 1_600_000 || err != nil {
+		t.Errorf("Sum = %v, %v", got, err)
 	}
-	if _, err := Rupiah(math.MaxInt64).Add(1); !errors.Is(err, checked.ErrOverflow) {
+	if _, err := Sum(math.MaxInt64, 1); !errors.Is(err, checked.ErrOverflow) {
 		t.Errorf("overflow not reported: %v", err)
 	}
 }
@@ -28,6 +28,7 @@ func TestUnmarshalGQLRange(t *testing.T) {
 		{1.5, false},
 		{"-9007199254740991", true},
 		{true, false},
+		{1e30, false},
 	}
 	for _, tt := range tests {
 		var r Rupiah
