@@ -85,8 +85,8 @@ func TestHeadersStoredSafely(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		s := newStack(t, db)
 		for i, ua := range []string{
-			strings.Repeat("a", 254) + "é",          // 256 bytes: a cut at 255 splits é
-			strings.Repeat("ꦲ", 100),                 // 300 bytes of 3-byte characters
+			strings.Repeat("a", 254) + "é",            // 256 bytes: a cut at 255 splits é
+			strings.Repeat("ꦲ", 100),                  // 300 bytes of 3-byte characters
 			"Mozilla/5.0 \xff\xfe (invalid UTF-8)",    // bytes a browser may send (obs-text)
 			strings.Repeat("a", 253) + "\xc3\xa9\xff", // both at once
 		} {
