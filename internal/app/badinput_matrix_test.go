@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"slices"
 	"sort"
@@ -665,4 +666,61 @@ func doRaw(t *testing.T, req *http.Request) gqltest.Response {
 		t.Fatalf("response is not JSON (status %d): %v: %.300s", resp.StatusCode, err, raw)
 	}
 	return out
+}
+
+// TestNormalisedInput: values with a canonical form are stored in it, by the
+// one normaliser of their kind, whichever mutation takes them; sums of
+// client numbers do not wrap.
+func TestNormalisedInput(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		s := newStack(t, db)
+		w := fixture.NewWorld(t, db.Client)
+		fixture.NewAccount(t, db.Client, "+6281100000001", viewer.RoleAdmin, "")
+		admin := gqltest.SignIn(t, s.URL, s.SMS, "+6281100000001")
+		ctx := rule.System(context.Background(), "test")
+		createPartner := `mutation($p: String!, $org: ID!) { createPartnerAccount(input: {phone: $p, displayName: "Operator",
+			role: digital_platform, organizationId: $org}) { phone } }`
+
+		t.Run("partner phone as typed", func(t *testing.T) {
+			var got struct{ CreatePartnerAccount struct{ Phone string } }
+			admin.Do(t, createPartner, map[string]any{"p": "0819 1234-5678", "org": w.Platform.ID}).MustData(t, &got)
+			if got.CreatePartnerAccount.Phone != "+6281912345678" {
+				t.Errorf("stored phone %q; want +6281912345678", got.CreatePartnerAccount.Phone)
+			}
+			// …so the partner can sign in with the number as they know it.
+			gqltest.SignIn(t, s.URL, s.SMS, "081912345678")
+		})
+		t.Run("not a phone", func(t *testing.T) {
+			before := db.Client.Account.Query().CountX(ctx)
+			for _, p := range []string{"not a phone", "0212345678", "+1 415 555 0100", ""} {
+				r := admin.Do(t, createPartner, map[string]any{"p": p, "org": w.Platform.ID})
+				if len(r.Errors) == 0 || r.Errors[0].Code() != "BAD_USER_INPUT" || !namesField(r.Errors[0], []string{"phone"}) {
+					t.Errorf("phone %q: %+v; want BAD_USER_INPUT on phone", p, r.Errors)
+				}
+			}
+			if after := db.Client.Account.Query().CountX(ctx); after != before {
+				t.Errorf("accounts %d -> %d after refused phones", before, after)
+			}
+		})
+		t.Run("quotas that cancel out", func(t *testing.T) {
+			before := db.Client.Wave.Query().CountX(ctx)
+			for _, quotas := range [][]int{{-5, 6}, {math.MaxInt32, math.MaxInt32, 2}} {
+				var list []map[string]any
+				total := 0
+				for _, q := range quotas {
+					list = append(list, map[string]any{"provinceCode": "32", "quota": q})
+					total += q
+				}
+				r := admin.Do(t, `mutation($q: [WaveQuotaInput!]!, $n: Int!) { createWave(input: {number: 77, name: "Gelombang 77",
+					opensAt: "2030-01-01T00:00:00Z", closesAt: "2030-02-01T00:00:00Z", quota: $n, provinceQuotas: $q}) { id } }`,
+					map[string]any{"q": list, "n": int32(total)})
+				if len(r.Errors) == 0 || r.Errors[0].Code() != "BAD_USER_INPUT" {
+					t.Errorf("quotas %v: %+v; want BAD_USER_INPUT", quotas, r.Errors)
+				}
+			}
+			if after := db.Client.Wave.Query().CountX(ctx); after != before {
+				t.Errorf("waves %d -> %d after refused quotas", before, after)
+			}
+		})
+	})
 }
