@@ -58,6 +58,7 @@ func NewHandler(es graphql.ExecutableSchema, cfg HandlerConfig) *handler.Server 
 		srv.AroundOperations(m)
 	}
 	srv.AroundFields(fieldMiddleware(cfg.Log))
+	srv.AroundFields(singleLineText(es.Schema()))
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		cfg.Log.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p))

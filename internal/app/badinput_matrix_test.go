@@ -256,27 +256,40 @@ func (m *matrix) cases(mut mutationField) []matrixCase {
 	var out []matrixCase
 	limits := m.lengthLimits()
 	for _, arg := range mut.Args {
-		m.leaves(arg.Type, []string{arg.Name}, func(path []string, scalar string) {
+		m.leaves(arg.Type, "Mutation."+mut.Name+"."+arg.Name, []string{arg.Name}, func(key string, path []string, scalar string) {
 			out = append(out, leafCases(path, scalar, limits)...)
+			if scalar == "String" {
+				for _, v := range []string{"line 1\nline 2", "a\tb", "a\r\nb"} {
+					out = append(out, matrixCase{name: fmt.Sprintf("line break %q", v), path: path, value: v,
+						mustFail: !multilineInputs[key]})
+				}
+			}
 		})
 	}
 	return out
 }
 
-// leaves calls fn for every scalar leaf under t (lists get one element).
-func (m *matrix) leaves(t typeRef, path []string, fn func(path []string, scalar string)) {
+// leaves calls fn for every scalar leaf under t (lists get one element),
+// with its place in the schema (key: "Type.field") and in the request.
+func (m *matrix) leaves(t typeRef, key string, path []string, fn func(key string, path []string, scalar string)) {
 	switch t.Kind {
 	case "NON_NULL":
-		m.leaves(*t.OfType, path, fn)
+		m.leaves(*t.OfType, key, path, fn)
 	case "LIST":
-		m.leaves(*t.OfType, append(slices.Clone(path), "0"), fn)
+		m.leaves(*t.OfType, key, append(slices.Clone(path), "0"), fn)
 	case "INPUT_OBJECT":
 		for _, f := range m.types[*t.Name].InputFields {
-			m.leaves(f.Type, append(slices.Clone(path), f.Name), fn)
+			m.leaves(f.Type, *t.Name+"."+f.Name, append(slices.Clone(path), f.Name), fn)
 		}
 	case "SCALAR":
-		fn(path, *t.Name)
+		fn(key, path, *t.Name)
 	}
+}
+
+// multilineInputs are the String inputs that may hold line breaks (the
+// same list as graph's rule: a field added there must be added here).
+var multilineInputs = map[string]bool{
+	"SubmitComplaintInput.body": true, "SurveyAnswerInput.text": true, "Mutation.revokeRecipient.reason": true,
 }
 
 func leafCases(path []string, scalar string, limits []int) []matrixCase {
