@@ -32,6 +32,8 @@ func classifyStore(err error) *apperr.Error {
 		return invalidField(ve)
 	case errors.As(err, &ce):
 		return apperr.Wrap(apperr.Conflict, err, "Bertentangan dengan data yang sudah ada (sudah terdaftar, atau rujukannya tidak ada).")
+	case isCursorMismatch(err):
+		return apperr.Wrap(apperr.BadUserInput, err, "Kursor halaman tidak cocok dengan urutan ini; mulai lagi dari halaman pertama.")
 	case database.IsBusy(err):
 		e := apperr.Wrap(apperr.Unavailable, err, "Server sedang sibuk; tidak ada yang tersimpan. Coba lagi sebentar lagi.")
 		e.Retry = true
@@ -72,4 +74,14 @@ func lowerCamel(snake string) string {
 		}
 	}
 	return strings.Join(parts, "")
+}
+
+// isCursorMismatch reports entgql's refusal of a cursor whose values do not
+// fit the order asked for (a cursor of another orderBy, or a crafted one):
+// the client's input, though entgql says it with untyped errors only
+// (internal/app TestCraftedCursors notices if their wording changes).
+func isCursorMismatch(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "cursor values length ") && strings.Contains(msg, " do not match orderBy fields length ") ||
+		strings.HasPrefix(msg, "cursor ") && strings.HasSuffix(msg, " is not a slice")
 }

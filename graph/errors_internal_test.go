@@ -20,6 +20,8 @@ func TestClassifyStore(t *testing.T) {
 		{"busy writer", fmt.Errorf("begin: %w", database.ErrWriterBusy), apperr.Unavailable, true},
 		{"unauthenticated", rule.ErrUnauthenticated, apperr.Unauthenticated, false},
 		{"unknown", errors.New("boom"), "", false},
+		{"cursor of another order", errors.New("cursor values length 1 do not match orderBy fields length 0"), apperr.BadUserInput, false},
+		{"cursor value not a list", errors.New("cursor string is not a slice"), apperr.BadUserInput, false},
 	}
 	for _, tt := range tests {
 		got := classifyStore(tt.err)

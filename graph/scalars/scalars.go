@@ -11,10 +11,12 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/money"
@@ -149,4 +151,46 @@ func UnmarshalRupiah(v any) (money.Rupiah, error) {
 		return 0, inputError("Jumlah rupiah harus bilangan bulat antara -9007199254740991 dan 9007199254740991.", err)
 	}
 	return r, nil
+}
+
+// MarshalCursor writes a page cursor.
+func MarshalCursor(c ent.Cursor) graphql.Marshaler { return c }
+
+// UnmarshalCursor reads a page cursor. Cursors are ours, but a client can
+// craft one: its ID and values go into SQL, so they are held to the text
+// rule, and its values must have the shape pagination reads (a list of
+// plain values).
+func UnmarshalCursor(v any) (ent.Cursor, error) {
+	var c ent.Cursor
+	if err := c.UnmarshalGQL(v); err != nil {
+		return c, inputError("Kursor halaman tidak valid.", err)
+	}
+	if err := text.Check(string(c.ID), text.SingleLine); err != nil {
+		return c, inputError("Kursor halaman tidak valid.", err)
+	}
+	if c.Value == nil {
+		return c, nil
+	}
+	values, ok := c.Value.([]any)
+	if !ok {
+		return c, inputError("Kursor halaman tidak valid.", fmt.Errorf("cursor value %T is not a list", c.Value))
+	}
+	for _, x := range values {
+		if err := plainValue(x); err != nil {
+			return c, inputError("Kursor halaman tidak valid.", err)
+		}
+	}
+	return c, nil
+}
+
+// plainValue accepts what an order field's value can be: text under the
+// text rule, numbers, booleans, times and null.
+func plainValue(v any) error {
+	switch x := v.(type) {
+	case nil, bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64, time.Time:
+		return nil
+	case string:
+		return text.Check(x, text.SingleLine)
+	}
+	return fmt.Errorf("cursor value of type %T", v)
 }

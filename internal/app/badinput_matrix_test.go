@@ -3,6 +3,7 @@ package app_test
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -17,6 +18,9 @@ import (
 
 	entschema "entgo.io/ent/dialect/sql/schema"
 	"entgo.io/ent/schema/field"
+	"github.com/vmihailenco/msgpack/v5"
+
+	"github.com/kartuprakerja/platform/ent"
 
 	"github.com/kartuprakerja/platform/ent/migrate"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
@@ -735,5 +739,50 @@ func TestNormalisedInput(t *testing.T) {
 				t.Errorf("waves %d -> %d after refused quotas", before, after)
 			}
 		})
+	})
+}
+
+// TestCraftedCursors: a page cursor is opaque but client-held; crafted ones
+// (NUL or invalid UTF-8 in the ID or a value, values of the wrong shape or
+// count, not base64 at all) are refused with a code on every top-level
+// connection, never reaching SQL as an internal error.
+func TestCraftedCursors(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		s := newStack(t, db)
+		w := fixture.NewWorld(t, db.Client)
+		fixture.NewAccount(t, db.Client, "+6281100000001", viewer.RoleAdmin, "")
+		w.NewPerson(t, db.Client, 1, w.Platform)
+		admin := gqltest.SignIn(t, s.URL, s.SMS, "+6281100000001") // staff read every connection
+		cursors := map[string]string{"not base64": "!!!", "base64 of garbage": "AAAA"}
+		for name, c := range map[string]ent.Cursor{
+			"NUL in the ID":            {ID: "co01\x00"},
+			"invalid UTF-8 in the ID":  {ID: "co01\xff"},
+			"NUL in a value":           {ID: "co01", Value: []any{"a\x00"}},
+			"invalid UTF-8 in a value": {ID: "co01", Value: []any{"\xc3"}},
+			"value not a list":         {ID: "co01", Value: "a"},
+			"too many values":          {ID: "co01", Value: []any{"a", "b", "c", "d"}},
+			"a map as a value":         {ID: "co01", Value: []any{map[string]any{"a": 1}}},
+			"huge number":              {ID: "co01", Value: []any{uint64(1 << 63)}},
+		} {
+			var buf bytes.Buffer
+			if err := msgpack.NewEncoder(&buf).Encode(c); err != nil {
+				t.Fatal(err)
+			}
+			cursors[name] = base64.RawStdEncoding.EncodeToString(buf.Bytes())
+		}
+		conns := connectionFields(t, admin)
+		for _, cn := range conns {
+			for name, cur := range cursors {
+				for _, dir := range []string{"after", "before"} {
+					r := admin.Do(t, `query($c: Cursor) { `+cn.field+`(`+dir+`: $c) { edges { node { id } } } }`, map[string]any{"c": cur})
+					for _, e := range r.Errors {
+						if e.Code() == "" || e.Code() == "INTERNAL_SERVER_ERROR" {
+							t.Errorf("%s(%s: %s): %+v", cn.field, dir, name, e)
+						}
+					}
+				}
+			}
+		}
+		t.Logf("%d connections × %d cursors", len(conns), len(cursors))
 	})
 }
