@@ -786,3 +786,31 @@ func TestCraftedCursors(t *testing.T) {
 		t.Logf("%d connections × %d cursors", len(conns), len(cursors))
 	})
 }
+
+// TestInvalidUTF8InBody: invalid UTF-8 bytes inside a JSON body do not reach
+// the services: the JSON decoder replaces each run with U+FFFD, so what is
+// stored is valid text on both stores and reads back as such.
+func TestInvalidUTF8InBody(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		s := newStack(t, db)
+		w := fixture.NewWorld(t, db.Client)
+		p := w.NewPerson(t, db.Client, 1, w.Platform)
+		c := gqltest.SignIn(t, s.URL, s.SMS, p.Phone)
+		for raw, want := range map[string]string{
+			"Budi\xff\xfe":  "Budi\uFFFD\uFFFD", // each invalid byte becomes U+FFFD
+			"caf\xc3":       "caf\uFFFD",        // a character cut short
+			`Budi \ud800 S`: "Budi \uFFFD S",    // a lone surrogate escape
+		} {
+			body := []byte(`{"query":"mutation($n: String) { updateSettings(input: {displayName: $n}) { displayName } }","variables":{"n":"` + raw + `"}}`)
+			var got struct{ UpdateSettings struct{ DisplayName string } }
+			c.Raw(t, "application/json", body).MustData(t, &got)
+			if got.UpdateSettings.DisplayName != want {
+				t.Errorf("displayName from %q: %q; want %q", raw, got.UpdateSettings.DisplayName, want)
+			}
+			ctx := rule.System(context.Background(), "test")
+			if stored := db.Client.Account.GetX(ctx, p.Account.ID).DisplayName; stored != want {
+				t.Errorf("stored %q; want %q", stored, want)
+			}
+		}
+	})
+}
