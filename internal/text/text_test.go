@@ -28,6 +28,8 @@ func TestCheck(t *testing.T) {
 		{"escape", "\x1b[31m", Multiline, ErrControl},
 		{"DEL", "a\x7f", Multiline, ErrControl},
 		{"C1 control", "a\u0085b", Multiline, ErrControl},
+		{"last C1 control", "a\u009fb", Multiline, ErrControl},
+		{"no-break space is text", "a\u00a0b", SingleLine, nil},
 		{"newline multi-line", "baris 1\r\nbaris 2\tx", Multiline, nil},
 		{"newline single-line", "baris 1\nbaris 2", SingleLine, ErrLineBreak},
 		{"tab single-line", "a\tb", SingleLine, ErrLineBreak},
@@ -57,6 +59,7 @@ func TestTruncate(t *testing.T) {
 		{"a😀", 2, "a"},
 		{"😀😀", 7, "😀"},
 		{"😀😀", 8, "😀😀"},
+		{"\x80\x80\x80", 2, ""}, // no character start at all: nothing, not a panic
 	}
 	for _, tt := range tests {
 		got := Truncate(tt.in, tt.n)
