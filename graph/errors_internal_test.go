@@ -20,6 +20,8 @@ func TestClassifyStore(t *testing.T) {
 		{"busy writer", fmt.Errorf("begin: %w", database.ErrWriterBusy), apperr.Unavailable, true},
 		{"unauthenticated", rule.ErrUnauthenticated, apperr.Unauthenticated, false},
 		{"unknown", errors.New("boom"), "", false},
+		{"cursor of another order", errors.New("cursor values length 1 do not match orderBy fields length 0"), apperr.BadUserInput, false},
+		{"cursor value not a list", errors.New("cursor string is not a slice"), apperr.BadUserInput, false},
 	}
 	for _, tt := range tests {
 		got := classifyStore(tt.err)
@@ -28,6 +30,14 @@ func TestClassifyStore(t *testing.T) {
 			t.Errorf("%s: classified as %s", tt.name, got.Code)
 		case tt.code != "" && (got == nil || got.Code != tt.code || got.Retry != tt.retry):
 			t.Errorf("%s: %+v, want %s retry=%v", tt.name, got, tt.code, tt.retry)
+		}
+	}
+}
+
+func TestLowerCamel(t *testing.T) {
+	for in, want := range map[string]string{"display_name": "displayName", "name": "name", "client_id": "clientId", "a__b": "aB"} {
+		if got := lowerCamel(in); got != want {
+			t.Errorf("lowerCamel(%q) = %q; want %q", in, got, want)
 		}
 	}
 }

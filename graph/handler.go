@@ -67,6 +67,7 @@ func NewHandler(es graphql.ExecutableSchema, cfg HandlerConfig) *handler.Server 
 	}
 	srv.AroundResponses(responseLimit(cfg.Limits))
 	srv.AroundFields(fieldMiddleware(cfg.Log))
+	srv.AroundFields(singleLineText(es.Schema()))
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		cfg.Log.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p))
@@ -141,6 +142,7 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		if len(e.Fields) > 0 {
 			gqlErr.Extensions["fields"] = e.Fields
 		}
+		nameRefusedArgument(err, gqlErr)
 		if e.Retry {
 			gqlErr.Extensions["retryable"] = true
 		}

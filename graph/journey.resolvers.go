@@ -56,7 +56,9 @@ func (r *mutationResolver) JoinWave(ctx context.Context, waveID pulid.ID) (*ent.
 func (r *mutationResolver) CreateWave(ctx context.Context, input model.CreateWaveInput) (*ent.Wave, error) {
 	quotas := map[string]int{}
 	for _, q := range input.ProvinceQuotas {
-		quotas[q.ProvinceCode] += q.Quota
+		if err := journey.AddQuota(quotas, q.ProvinceCode, q.Quota); err != nil {
+			return nil, err
+		}
 	}
 	return r.journey.CreateWave(ctx, journey.NewWave{Number: input.Number, Name: input.Name,
 		OpensAt: input.OpensAt, ClosesAt: input.ClosesAt, Quota: input.Quota,

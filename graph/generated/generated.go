@@ -38,6 +38,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/vacancy"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/graph/model"
+	"github.com/kartuprakerja/platform/graph/scalars"
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/money"
 	"github.com/kartuprakerja/platform/internal/survey"
@@ -66650,13 +66651,17 @@ func (ec *executionContext) unmarshalNCreateWaveInput2githubᚗcomᚋkartupraker
 }
 
 func (ec *executionContext) unmarshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (entgql.Cursor[pulid.ID], error) {
-	var res entgql.Cursor[pulid.ID]
-	err := res.UnmarshalGQL(v)
+	res, err := scalars.UnmarshalCursor(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, sel ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
-	return v
+	_ = sel
+	res := scalars.MarshalCursor(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Cursor!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNDevice2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDevice(ctx context.Context, sel ast.SelectionSet, v *ent.Device) graphql.Marshaler {
@@ -66764,13 +66769,17 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx context.Context, v any) (pulid.ID, error) {
-	var res pulid.ID
-	err := res.UnmarshalGQL(v)
+	res, err := scalars.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx context.Context, sel ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-	return v
+	_ = sel
+	res := scalars.MarshalID(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx context.Context, v any) ([]pulid.ID, error) {
@@ -66855,13 +66864,13 @@ func (ec *executionContext) unmarshalNIdentityCheckWhereInput2ᚖgithubᚗcomᚋ
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
-	res, err := graphql.UnmarshalInt(v)
+	res, err := scalars.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalInt(v)
+	res := scalars.MarshalInt(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
@@ -66869,13 +66878,13 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 }
 
 func (ec *executionContext) unmarshalNInt2int64(ctx context.Context, v any) (int64, error) {
-	res, err := graphql.UnmarshalInt64(v)
+	res, err := scalars.UnmarshalInt64(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.SelectionSet, v int64) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalInt64(v)
+	res := scalars.MarshalInt64(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
@@ -67563,13 +67572,17 @@ func (ec *executionContext) marshalNRuleFailure2ᚖgithubᚗcomᚋkartuprakerja�
 }
 
 func (ec *executionContext) unmarshalNRupiah2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx context.Context, v any) (money.Rupiah, error) {
-	var res money.Rupiah
-	err := res.UnmarshalGQL(v)
+	res, err := scalars.UnmarshalRupiah(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNRupiah2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx context.Context, sel ast.SelectionSet, v money.Rupiah) graphql.Marshaler {
-	return v
+	_ = sel
+	res := scalars.MarshalRupiah(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Rupiah!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNSelectionResultOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSelectionResultOrderField(ctx context.Context, v any) (*ent.SelectionResultOrderField, error) {
@@ -67626,13 +67639,13 @@ func (ec *executionContext) marshalNSignInPayload2ᚖgithubᚗcomᚋkartuprakerj
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalString(v)
+	res, err := scalars.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(v)
+	res := scalars.MarshalString(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
@@ -69195,16 +69208,18 @@ func (ec *executionContext) unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐ
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(entgql.Cursor[pulid.ID])
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	res, err := scalars.UnmarshalCursor(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, sel ast.SelectionSet, v *entgql.Cursor[pulid.ID]) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	_ = sel
+	_ = ctx
+	res := scalars.MarshalCursor(*v)
+	return res
 }
 
 func (ec *executionContext) marshalODevice2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDevice(ctx context.Context, sel ast.SelectionSet, v *ent.Device) graphql.Marshaler {
@@ -69469,13 +69484,15 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 }
 
 func (ec *executionContext) unmarshalOID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx context.Context, v any) (pulid.ID, error) {
-	var res pulid.ID
-	err := res.UnmarshalGQL(v)
+	res, err := scalars.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx context.Context, sel ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-	return v
+	_ = sel
+	_ = ctx
+	res := scalars.MarshalID(v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx context.Context, v any) ([]pulid.ID, error) {
@@ -69517,16 +69534,18 @@ func (ec *executionContext) unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatf
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(pulid.ID)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	res, err := scalars.UnmarshalID(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx context.Context, sel ast.SelectionSet, v *pulid.ID) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	_ = sel
+	_ = ctx
+	res := scalars.MarshalID(*v)
+	return res
 }
 
 func (ec *executionContext) marshalOIdentityCheck2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐIdentityCheck(ctx context.Context, sel ast.SelectionSet, v *ent.IdentityCheck) graphql.Marshaler {
@@ -69776,7 +69795,7 @@ func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*i
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalInt(v)
+	res, err := scalars.UnmarshalInt(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -69786,7 +69805,7 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalInt(*v)
+	res := scalars.MarshalInt(*v)
 	return res
 }
 
@@ -69794,7 +69813,7 @@ func (ec *executionContext) unmarshalOInt2ᚖint64(ctx context.Context, v any) (
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalInt64(v)
+	res, err := scalars.UnmarshalInt64(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -69804,7 +69823,7 @@ func (ec *executionContext) marshalOInt2ᚖint64(ctx context.Context, sel ast.Se
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalInt64(*v)
+	res := scalars.MarshalInt64(*v)
 	return res
 }
 
@@ -71393,16 +71412,18 @@ func (ec *executionContext) unmarshalORupiah2ᚖgithubᚗcomᚋkartuprakerjaᚋp
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(money.Rupiah)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	res, err := scalars.UnmarshalRupiah(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalORupiah2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx context.Context, sel ast.SelectionSet, v *money.Rupiah) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	_ = sel
+	_ = ctx
+	res := scalars.MarshalRupiah(*v)
+	return res
 }
 
 func (ec *executionContext) marshalOSelectionResult2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSelectionResult(ctx context.Context, sel ast.SelectionSet, v *ent.SelectionResult) graphql.Marshaler {
@@ -71528,7 +71549,7 @@ func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v an
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalString(v)
+	res, err := scalars.UnmarshalString(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -71538,7 +71559,7 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(*v)
+	res := scalars.MarshalString(*v)
 	return res
 }
 

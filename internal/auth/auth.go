@@ -24,6 +24,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/phone"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/sms"
+	"github.com/kartuprakerja/platform/internal/text"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
@@ -295,12 +296,8 @@ func sha(s string) []byte {
 	return h[:]
 }
 
-func truncate(s string, n int) string {
-	if len(s) > n {
-		return s[:n]
-	}
-	return s
-}
+// truncate makes a header storable: valid UTF-8, cut on a character boundary.
+func truncate(s string, n int) string { return text.Clean(s, n) }
 
 type userAgentKey struct{}
 

@@ -13,7 +13,9 @@ import (
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/ent/session"
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/phone"
 	"github.com/kartuprakerja/platform/internal/rule"
+	"github.com/kartuprakerja/platform/internal/text"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
@@ -145,7 +147,11 @@ func (s *Service) CreatePartnerAccount(ctx context.Context, in PartnerAccount) (
 	if !in.Role.IsPartner() {
 		return nil, apperr.Invalid("role", "role must be a partner role")
 	}
-	c := s.client.Account.Create().SetPhone(in.Phone).SetDisplayName(in.DisplayName).SetRole(in.Role)
+	p, err := phone.Normalize(in.Phone)
+	if err != nil {
+		return nil, apperr.Invalid("phone", "Nomor HP tidak valid: gunakan nomor seluler Indonesia (08…).")
+	}
+	c := s.client.Account.Create().SetPhone(p).SetDisplayName(in.DisplayName).SetRole(in.Role)
 	want := map[viewer.Role]string{
 		viewer.RoleInstitution: "ti", viewer.RolePlatform: "dp",
 		viewer.RolePaymentPartner: "pp", viewer.RoleJobPortal: "jp",
@@ -195,7 +201,7 @@ func (s *Service) CreateAPIKey(ctx context.Context, accountID pulid.ID, label st
 	}
 	defer tx.Rollback() //nolint:errcheck // no-op after commit
 	if err := tx.APIKey.Create().SetAccountID(accountID).SetPrefix(prefix).SetSecretHash(hash).
-		SetLabel(truncate(label, 120)).Exec(ctx); err != nil {
+		SetLabel(text.Truncate(label, 120)).Exec(ctx); err != nil {
 		if ent.IsConstraintError(err) {
 			return IssuedKey{}, apperr.New(apperr.NotFound, "account not found")
 		}

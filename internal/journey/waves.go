@@ -19,6 +19,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/audit"
+	"github.com/kartuprakerja/platform/internal/checked"
 	"github.com/kartuprakerja/platform/internal/lottery"
 	"github.com/kartuprakerja/platform/internal/money"
 	"github.com/kartuprakerja/platform/internal/rule"
@@ -74,15 +75,35 @@ func (s *Service) CreateWave(ctx context.Context, in NewWave) (*ent.Wave, error)
 	return w, err
 }
 
+// AddQuota adds seats for a province to quotas (a province listed twice
+// counts twice), refusing a negative number of seats and a sum that
+// overflows: the quotas of a wave come from a client.
+func AddQuota(quotas map[string]int, provinceCode string, seats int) error {
+	if seats < 0 {
+		return apperr.Invalid("provinceQuotas", "Kuota tidak boleh negatif.")
+	}
+	sum, err := checked.Add(quotas[provinceCode], seats)
+	if err != nil {
+		return apperr.Invalid("provinceQuotas", "Jumlah kuota provinsi terlalu besar.")
+	}
+	quotas[provinceCode] = sum
+	return nil
+}
+
 func validateWave(in NewWave) error {
 	sum := 0
 	for _, q := range in.ProvinceQuotas {
 		if q < 0 {
 			return apperr.Invalid("provinceQuotas", "Kuota tidak boleh negatif.")
 		}
-		sum += q
+		var err error
+		if sum, err = checked.Add(sum, q); err != nil {
+			return apperr.Invalid("provinceQuotas", "Jumlah kuota provinsi terlalu besar.")
+		}
 	}
 	switch {
+	case in.Quota < 0:
+		return apperr.Invalid("quota", "Kuota tidak boleh negatif.")
 	case in.Number <= 0:
 		return apperr.Invalid("number", "Nomor gelombang harus positif.")
 	case !in.ClosesAt.After(in.OpensAt):

@@ -11,6 +11,8 @@ import (
 	"io"
 	"math"
 	"strconv"
+
+	"github.com/kartuprakerja/platform/internal/checked"
 )
 
 // Rupiah is an amount of Indonesian rupiah.
@@ -53,6 +55,17 @@ func (r *Rupiah) UnmarshalGQL(v any) error {
 		return fmt.Errorf("rupiah amount out of range")
 	}
 	return nil
+}
+
+// Sum returns the total of amounts, or an error when it overflows int64 (a
+// total of client-supplied amounts must never wrap). Not a method named Add:
+// ent would call that from its generated AddX mutations.
+func Sum(amounts ...Rupiah) (Rupiah, error) {
+	s, err := checked.Sum(amounts...)
+	if err != nil {
+		return 0, fmt.Errorf("rupiah sum: %w", err)
+	}
+	return s, nil
 }
 
 // Scan implements sql.Scanner.
