@@ -202,7 +202,7 @@ func TestCodeRatePerPhone(t *testing.T) {
 			{4 * time.Minute, ""}, // the fifth within the hour
 			{5 * time.Minute, "satu jam"},
 			{59*time.Minute + 59*time.Second, "satu jam"},
-			{time.Hour, ""}, // the first has left the hour
+			{time.Hour, ""},                       // the first has left the hour
 			{time.Hour + time.Second, "satu jam"}, // 60 s, 2, 3, 4 min and 1 h
 			{time.Hour + time.Minute, ""},
 			{time.Hour + 2*time.Minute, ""}, // the window slides
