@@ -171,16 +171,27 @@ func (l *Limiter) deleteFull(ctx context.Context, now int64) error {
 
 // Refund gives back a token taken from the bucket of key in scope (a take
 // that turned out not to count, such as a verification that succeeded). A
-// bucket that is full already is left alone.
+// bucket that the refund makes full is deleted (the same as no row, and one
+// write, as the update would be); a bucket that is full already is left
+// alone.
 func (l *Limiter) Refund(ctx context.Context, scope, key string, r Rate) error {
 	if r.Off() {
 		return nil
 	}
 	ctx = rule.System(ctx, "rate limit")
-	now := l.now().UnixNano()
-	_, err := l.client.RateLimit.Update().
-		Where(bucket.Scope(scope), bucket.Subject(Subject(key)), bucket.TatGT(now)).
+	now, subject := l.now().UnixNano(), Subject(key)
+	n, err := l.client.RateLimit.Delete().
+		Where(bucket.Scope(scope), bucket.Subject(subject), bucket.TatLTE(now+r.interval())).Exec(ctx)
+	if err != nil || n > 0 {
+		return wrapRefund(scope, err)
+	}
+	_, err = l.client.RateLimit.Update().
+		Where(bucket.Scope(scope), bucket.Subject(subject), bucket.TatGT(now)).
 		AddTat(-r.interval()).Save(ctx)
+	return wrapRefund(scope, err)
+}
+
+func wrapRefund(scope string, err error) error {
 	if err != nil {
 		return fmt.Errorf("refund rate limit %s: %w", scope, err)
 	}

@@ -128,6 +128,9 @@ func TestRefund(t *testing.T) {
 		refund()
 		refund()
 		refund() // the bucket is full: more refunds add nothing
+		if n := rows(t, db); n != 0 {
+			t.Errorf("%d rows: a bucket refunded to full was kept", n)
+		}
 		if d := take(); !d.Allowed || d.Remaining != 1 {
 			t.Fatalf("after refunds to full: %+v, want remaining 1", d)
 		}
