@@ -37,6 +37,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/province"
 	"github.com/kartuprakerja/platform/ent/purchase"
 	"github.com/kartuprakerja/platform/ent/question"
+	"github.com/kartuprakerja/platform/ent/ratelimit"
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/regency"
 	"github.com/kartuprakerja/platform/ent/registryperson"
@@ -102,6 +103,8 @@ type Client struct {
 	Purchase *PurchaseClient
 	// Question is the client for interacting with the Question builders.
 	Question *QuestionClient
+	// RateLimit is the client for interacting with the RateLimit builders.
+	RateLimit *RateLimitClient
 	// Recipient is the client for interacting with the Recipient builders.
 	Recipient *RecipientClient
 	// Regency is the client for interacting with the Regency builders.
@@ -162,6 +165,7 @@ func (c *Client) init() {
 	c.Province = NewProvinceClient(c.config)
 	c.Purchase = NewPurchaseClient(c.config)
 	c.Question = NewQuestionClient(c.config)
+	c.RateLimit = NewRateLimitClient(c.config)
 	c.Recipient = NewRecipientClient(c.config)
 	c.Regency = NewRegencyClient(c.config)
 	c.RegistryPerson = NewRegistryPersonClient(c.config)
@@ -289,6 +293,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Province:            NewProvinceClient(cfg),
 		Purchase:            NewPurchaseClient(cfg),
 		Question:            NewQuestionClient(cfg),
+		RateLimit:           NewRateLimitClient(cfg),
 		Recipient:           NewRecipientClient(cfg),
 		Regency:             NewRegencyClient(cfg),
 		RegistryPerson:      NewRegistryPersonClient(cfg),
@@ -343,6 +348,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Province:            NewProvinceClient(cfg),
 		Purchase:            NewPurchaseClient(cfg),
 		Question:            NewQuestionClient(cfg),
+		RateLimit:           NewRateLimitClient(cfg),
 		Recipient:           NewRecipientClient(cfg),
 		Regency:             NewRegencyClient(cfg),
 		RegistryPerson:      NewRegistryPersonClient(cfg),
@@ -389,10 +395,10 @@ func (c *Client) Use(hooks ...Hook) {
 		c.APIKey, c.Account, c.Application, c.AuditLog, c.Certificate, c.ChatMessage,
 		c.Complaint, c.Course, c.Device, c.DigitalPlatform, c.IdentityCheck,
 		c.JobApplication, c.JobPortal, c.LinkedAccount, c.Notification, c.OtpChallenge,
-		c.PaymentPartner, c.Payout, c.Province, c.Purchase, c.Question, c.Recipient,
-		c.Regency, c.RegistryPerson, c.Review, c.SelectionResult, c.Session, c.Survey,
-		c.SurveyQuestion, c.SurveyResponse, c.TestAttempt, c.TrainingInstitution,
-		c.Vacancy, c.Wave, c.WaveQuota,
+		c.PaymentPartner, c.Payout, c.Province, c.Purchase, c.Question, c.RateLimit,
+		c.Recipient, c.Regency, c.RegistryPerson, c.Review, c.SelectionResult,
+		c.Session, c.Survey, c.SurveyQuestion, c.SurveyResponse, c.TestAttempt,
+		c.TrainingInstitution, c.Vacancy, c.Wave, c.WaveQuota,
 	} {
 		n.Use(hooks...)
 	}
@@ -405,10 +411,10 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.APIKey, c.Account, c.Application, c.AuditLog, c.Certificate, c.ChatMessage,
 		c.Complaint, c.Course, c.Device, c.DigitalPlatform, c.IdentityCheck,
 		c.JobApplication, c.JobPortal, c.LinkedAccount, c.Notification, c.OtpChallenge,
-		c.PaymentPartner, c.Payout, c.Province, c.Purchase, c.Question, c.Recipient,
-		c.Regency, c.RegistryPerson, c.Review, c.SelectionResult, c.Session, c.Survey,
-		c.SurveyQuestion, c.SurveyResponse, c.TestAttempt, c.TrainingInstitution,
-		c.Vacancy, c.Wave, c.WaveQuota,
+		c.PaymentPartner, c.Payout, c.Province, c.Purchase, c.Question, c.RateLimit,
+		c.Recipient, c.Regency, c.RegistryPerson, c.Review, c.SelectionResult,
+		c.Session, c.Survey, c.SurveyQuestion, c.SurveyResponse, c.TestAttempt,
+		c.TrainingInstitution, c.Vacancy, c.Wave, c.WaveQuota,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -459,6 +465,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Purchase.mutate(ctx, m)
 	case *QuestionMutation:
 		return c.Question.mutate(ctx, m)
+	case *RateLimitMutation:
+		return c.RateLimit.mutate(ctx, m)
 	case *RecipientMutation:
 		return c.Recipient.mutate(ctx, m)
 	case *RegencyMutation:
@@ -4154,6 +4162,140 @@ func (c *QuestionClient) mutate(ctx context.Context, m *QuestionMutation) (Value
 	}
 }
 
+// RateLimitClient is a client for the RateLimit schema.
+type RateLimitClient struct {
+	config
+}
+
+// NewRateLimitClient returns a client for the RateLimit from the given config.
+func NewRateLimitClient(c config) *RateLimitClient {
+	return &RateLimitClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `ratelimit.Hooks(f(g(h())))`.
+func (c *RateLimitClient) Use(hooks ...Hook) {
+	c.hooks.RateLimit = append(c.hooks.RateLimit, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `ratelimit.Intercept(f(g(h())))`.
+func (c *RateLimitClient) Intercept(interceptors ...Interceptor) {
+	c.inters.RateLimit = append(c.inters.RateLimit, interceptors...)
+}
+
+// Create returns a builder for creating a RateLimit entity.
+func (c *RateLimitClient) Create() *RateLimitCreate {
+	mutation := newRateLimitMutation(c.config, OpCreate)
+	return &RateLimitCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of RateLimit entities.
+func (c *RateLimitClient) CreateBulk(builders ...*RateLimitCreate) *RateLimitCreateBulk {
+	return &RateLimitCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RateLimitClient) MapCreateBulk(slice any, setFunc func(*RateLimitCreate, int)) *RateLimitCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RateLimitCreateBulk{err: fmt.Errorf("calling to RateLimitClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RateLimitCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RateLimitCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for RateLimit.
+func (c *RateLimitClient) Update() *RateLimitUpdate {
+	mutation := newRateLimitMutation(c.config, OpUpdate)
+	return &RateLimitUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RateLimitClient) UpdateOne(_m *RateLimit) *RateLimitUpdateOne {
+	mutation := newRateLimitMutation(c.config, OpUpdateOne, withRateLimit(_m))
+	return &RateLimitUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RateLimitClient) UpdateOneID(id pulid.ID) *RateLimitUpdateOne {
+	mutation := newRateLimitMutation(c.config, OpUpdateOne, withRateLimitID(id))
+	return &RateLimitUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for RateLimit.
+func (c *RateLimitClient) Delete() *RateLimitDelete {
+	mutation := newRateLimitMutation(c.config, OpDelete)
+	return &RateLimitDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RateLimitClient) DeleteOne(_m *RateLimit) *RateLimitDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RateLimitClient) DeleteOneID(id pulid.ID) *RateLimitDeleteOne {
+	builder := c.Delete().Where(ratelimit.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RateLimitDeleteOne{builder}
+}
+
+// Query returns a query builder for RateLimit.
+func (c *RateLimitClient) Query() *RateLimitQuery {
+	return &RateLimitQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRateLimit},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a RateLimit entity by its id.
+func (c *RateLimitClient) Get(ctx context.Context, id pulid.ID) (*RateLimit, error) {
+	return c.Query().Where(ratelimit.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RateLimitClient) GetX(ctx context.Context, id pulid.ID) *RateLimit {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *RateLimitClient) Hooks() []Hook {
+	hooks := c.hooks.RateLimit
+	return append(hooks[:len(hooks):len(hooks)], ratelimit.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RateLimitClient) Interceptors() []Interceptor {
+	return c.inters.RateLimit
+}
+
+func (c *RateLimitClient) mutate(ctx context.Context, m *RateLimitMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RateLimitCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RateLimitUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RateLimitUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RateLimitDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown RateLimit mutation op: %q", m.Op())
+	}
+}
+
 // RecipientClient is a client for the Recipient schema.
 type RecipientClient struct {
 	config
@@ -6564,7 +6706,7 @@ type (
 		APIKey, Account, Application, AuditLog, Certificate, ChatMessage, Complaint,
 		Course, Device, DigitalPlatform, IdentityCheck, JobApplication, JobPortal,
 		LinkedAccount, Notification, OtpChallenge, PaymentPartner, Payout, Province,
-		Purchase, Question, Recipient, Regency, RegistryPerson, Review,
+		Purchase, Question, RateLimit, Recipient, Regency, RegistryPerson, Review,
 		SelectionResult, Session, Survey, SurveyQuestion, SurveyResponse, TestAttempt,
 		TrainingInstitution, Vacancy, Wave, WaveQuota []ent.Hook
 	}
@@ -6572,7 +6714,7 @@ type (
 		APIKey, Account, Application, AuditLog, Certificate, ChatMessage, Complaint,
 		Course, Device, DigitalPlatform, IdentityCheck, JobApplication, JobPortal,
 		LinkedAccount, Notification, OtpChallenge, PaymentPartner, Payout, Province,
-		Purchase, Question, Recipient, Regency, RegistryPerson, Review,
+		Purchase, Question, RateLimit, Recipient, Regency, RegistryPerson, Review,
 		SelectionResult, Session, Survey, SurveyQuestion, SurveyResponse, TestAttempt,
 		TrainingInstitution, Vacancy, Wave, WaveQuota []ent.Interceptor
 	}

@@ -33,6 +33,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/province"
 	"github.com/kartuprakerja/platform/ent/purchase"
 	"github.com/kartuprakerja/platform/ent/question"
+	"github.com/kartuprakerja/platform/ent/ratelimit"
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/regency"
 	"github.com/kartuprakerja/platform/ent/registryperson"
@@ -128,6 +129,7 @@ func checkColumn(t, c string) error {
 			province.Table:            province.ValidColumn,
 			purchase.Table:            purchase.ValidColumn,
 			question.Table:            question.ValidColumn,
+			ratelimit.Table:           ratelimit.ValidColumn,
 			recipient.Table:           recipient.ValidColumn,
 			regency.Table:             regency.ValidColumn,
 			registryperson.Table:      registryperson.ValidColumn,

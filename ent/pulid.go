@@ -27,6 +27,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/province"
 	"github.com/kartuprakerja/platform/ent/purchase"
 	"github.com/kartuprakerja/platform/ent/question"
+	"github.com/kartuprakerja/platform/ent/ratelimit"
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/regency"
 	"github.com/kartuprakerja/platform/ent/registryperson"
@@ -67,6 +68,7 @@ var prefixTables = map[string]string{
 	"pv": province.Table,
 	"pu": purchase.Table,
 	"qu": question.Table,
+	"rl": ratelimit.Table,
 	"rc": recipient.Table,
 	"rg": regency.Table,
 	"rp": registryperson.Table,

@@ -56,6 +56,8 @@ type Tx struct {
 	Purchase *PurchaseClient
 	// Question is the client for interacting with the Question builders.
 	Question *QuestionClient
+	// RateLimit is the client for interacting with the RateLimit builders.
+	RateLimit *RateLimitClient
 	// Recipient is the client for interacting with the Recipient builders.
 	Recipient *RecipientClient
 	// Regency is the client for interacting with the Regency builders.
@@ -236,6 +238,7 @@ func (tx *Tx) init() {
 	tx.Province = NewProvinceClient(tx.config)
 	tx.Purchase = NewPurchaseClient(tx.config)
 	tx.Question = NewQuestionClient(tx.config)
+	tx.RateLimit = NewRateLimitClient(tx.config)
 	tx.Recipient = NewRecipientClient(tx.config)
 	tx.Regency = NewRegencyClient(tx.config)
 	tx.RegistryPerson = NewRegistryPersonClient(tx.config)

@@ -30,6 +30,7 @@ func TestGraphQL(t *testing.T) {
 		acfg.Secret = make([]byte, 32)
 		_, _ = rand.Read(acfg.Secret)
 		acfg.ResendInterval, acfg.CodesPerHour, acfg.CodesPerNetworkMinute = 0, 1000, 0
+		acfg.SignInsPerNetworkMinute = 0
 		rec := &sms.Recorder{}
 		a, err := app.New(db, app.Config{Auth: acfg, SMS: rec,
 			Push: push.Config{WebPush: push.WebPushConfig{PublicKey: pub, PrivateKey: priv}},

@@ -42,9 +42,11 @@ type config struct {
 	PWAOrigin      string
 	GCPercent      int
 
-	CodesPerNetworkMinute int
-	TrustedProxies        string
-	Introspection         optionalBool // default: on when the playground is
+	CodesPerNetworkMinute   int
+	SignInsPerNetworkMinute int
+	RegisterFailures        registerFailures
+	TrustedProxies          string
+	Introspection           optionalBool // default: on when the playground is
 
 	ScheduleEvery   time.Duration
 	SessionCacheTTL time.Duration
@@ -61,6 +63,8 @@ func (c *config) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.AllowedOrigins, "allowed-origins", env("ALLOWED_ORIGINS", ""), "comma-separated CORS origins allowed to call /graphql")
 	fs.StringVar(&c.Secret, "secret", env("SECRET", ""), "hex key (32+ bytes) for sign-in codes; default: generated into <data-dir>/secret.key")
 	fs.IntVar(&c.CodesPerNetworkMinute, "codes-per-network-minute", int(envInt("CODES_PER_NETWORK_MINUTE", 60)), "sign-in codes one client network (IPv4 address, IPv6 /64) may request a minute; 0: no limit")
+	fs.IntVar(&c.SignInsPerNetworkMinute, "sign-ins-per-network-minute", int(envInt("SIGN_INS_PER_NETWORK_MINUTE", 120)), "sign-in attempts (code guesses) one client network may make a minute; 0: no limit")
+	c.RegisterFailures.register(fs)
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("TRUSTED_PROXIES", ""), "comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed")
 	fs.StringVar(&c.TwilioAccountSID, "twilio-account-sid", env("TWILIO_ACCOUNT_SID", ""), "Twilio account for sign-in SMS; empty: codes are written to the log")
 	fs.StringVar(&c.TwilioAuthToken, "twilio-auth-token", env("TWILIO_AUTH_TOKEN", ""), "Twilio auth token")

@@ -59,6 +59,7 @@ func buildApp(cfg *config, db *database.DB, log *slog.Logger) (*app.App, error) 
 	acfg.Secret, acfg.SessionTTL = secret, cfg.SessionTTL
 	acfg.CodesPerNetworkMinute = cfg.CodesPerNetworkMinute
 	acfg.SessionCacheTTL = cfg.SessionCacheTTL
+	acfg.SignInsPerNetworkMinute = cfg.SignInsPerNetworkMinute
 	proxies, err := clientip.ParsePrefixes(cfg.TrustedProxies)
 	if err != nil {
 		return nil, err
@@ -73,6 +74,7 @@ func buildApp(cfg *config, db *database.DB, log *slog.Logger) (*app.App, error) 
 	}
 	jcfg := journey.DefaultConfig()
 	jcfg.PassMark = cfg.TestPassMark
+	cfg.RegisterFailures.apply(&jcfg)
 	sender, err := smsSender(cfg)
 	if err != nil {
 		return nil, err

@@ -762,6 +762,31 @@ var (
 			},
 		},
 	}
+	// RateLimitsColumns holds the columns for the "rate_limits" table.
+	RateLimitsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 28},
+		{Name: "scope", Type: field.TypeString, Size: 32},
+		{Name: "subject", Type: field.TypeString, Size: 64},
+		{Name: "tat", Type: field.TypeInt64},
+	}
+	// RateLimitsTable holds the schema information for the "rate_limits" table.
+	RateLimitsTable = &schema.Table{
+		Name:       "rate_limits",
+		Columns:    RateLimitsColumns,
+		PrimaryKey: []*schema.Column{RateLimitsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "ratelimit_scope_subject",
+				Unique:  true,
+				Columns: []*schema.Column{RateLimitsColumns[1], RateLimitsColumns[2]},
+			},
+			{
+				Name:    "ratelimit_tat",
+				Unique:  false,
+				Columns: []*schema.Column{RateLimitsColumns[3]},
+			},
+		},
+	}
 	// RecipientsColumns holds the columns for the "recipients" table.
 	RecipientsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 28},
@@ -1283,6 +1308,7 @@ var (
 		ProvincesTable,
 		PurchasesTable,
 		QuestionsTable,
+		RateLimitsTable,
 		RecipientsTable,
 		RegenciesTable,
 		RegistryPersonsTable,

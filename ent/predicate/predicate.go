@@ -69,6 +69,9 @@ type Purchase func(*sql.Selector)
 // Question is the predicate function for question builders.
 type Question func(*sql.Selector)
 
+// RateLimit is the predicate function for ratelimit builders.
+type RateLimit func(*sql.Selector)
+
 // Recipient is the predicate function for recipient builders.
 type Recipient func(*sql.Selector)
 

@@ -615,6 +615,30 @@ func (f QuestionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.QuestionMutation", m)
 }
 
+// The RateLimitQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RateLimitQueryRuleFunc func(context.Context, *ent.RateLimitQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RateLimitQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RateLimitQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RateLimitQuery", q)
+}
+
+// The RateLimitMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RateLimitMutationRuleFunc func(context.Context, *ent.RateLimitMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RateLimitMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RateLimitMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RateLimitMutation", m)
+}
+
 // The RecipientQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type RecipientQueryRuleFunc func(context.Context, *ent.RecipientQuery) error
@@ -1028,6 +1052,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.QuestionQuery:
 		return q.Filter(), nil
+	case *ent.RateLimitQuery:
+		return q.Filter(), nil
 	case *ent.RecipientQuery:
 		return q.Filter(), nil
 	case *ent.RegencyQuery:
@@ -1104,6 +1130,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.PurchaseMutation:
 		return m.Filter(), nil
 	case *ent.QuestionMutation:
+		return m.Filter(), nil
+	case *ent.RateLimitMutation:
 		return m.Filter(), nil
 	case *ent.RecipientMutation:
 		return m.Filter(), nil

@@ -27,6 +27,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/province"
 	"github.com/kartuprakerja/platform/ent/purchase"
 	"github.com/kartuprakerja/platform/ent/question"
+	"github.com/kartuprakerja/platform/ent/ratelimit"
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/regency"
 	"github.com/kartuprakerja/platform/ent/registryperson"
@@ -1307,6 +1308,62 @@ func init() {
 	question.DefaultID = questionDescID.Default.(func() pulid.ID)
 	// question.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	question.IDValidator = questionDescID.Validators[0].(func(string) error)
+	ratelimitMixin := schema.RateLimit{}.Mixin()
+	ratelimit.Policy = privacy.NewPolicies(schema.RateLimit{})
+	ratelimit.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := ratelimit.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	ratelimitMixinFields0 := ratelimitMixin[0].Fields()
+	_ = ratelimitMixinFields0
+	ratelimitFields := schema.RateLimit{}.Fields()
+	_ = ratelimitFields
+	// ratelimitDescScope is the schema descriptor for scope field.
+	ratelimitDescScope := ratelimitFields[0].Descriptor()
+	// ratelimit.ScopeValidator is a validator for the "scope" field. It is called by the builders before save.
+	ratelimit.ScopeValidator = func() func(string) error {
+		validators := ratelimitDescScope.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(scope string) error {
+			for _, fn := range fns {
+				if err := fn(scope); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// ratelimitDescSubject is the schema descriptor for subject field.
+	ratelimitDescSubject := ratelimitFields[1].Descriptor()
+	// ratelimit.SubjectValidator is a validator for the "subject" field. It is called by the builders before save.
+	ratelimit.SubjectValidator = func() func(string) error {
+		validators := ratelimitDescSubject.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(subject string) error {
+			for _, fn := range fns {
+				if err := fn(subject); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// ratelimitDescID is the schema descriptor for id field.
+	ratelimitDescID := ratelimitMixinFields0[0].Descriptor()
+	// ratelimit.DefaultID holds the default value on creation for the id field.
+	ratelimit.DefaultID = ratelimitDescID.Default.(func() pulid.ID)
+	// ratelimit.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	ratelimit.IDValidator = ratelimitDescID.Validators[0].(func(string) error)
 	recipientMixin := schema.Recipient{}.Mixin()
 	recipient.Policy = privacy.NewPolicies(schema.Recipient{})
 	recipient.Hooks[0] = func(next ent.Mutator) ent.Mutator {

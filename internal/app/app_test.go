@@ -52,6 +52,7 @@ func testAuthConfig() auth.Config {
 	_, _ = rand.Read(secret)
 	acfg := auth.DefaultConfig()
 	acfg.Secret, acfg.ResendInterval, acfg.CodesPerHour, acfg.CodesPerNetworkMinute = secret, 0, 1000, 0
+	acfg.SignInsPerNetworkMinute = 0
 	return acfg
 }
 

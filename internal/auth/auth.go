@@ -22,6 +22,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/clientip"
 	"github.com/kartuprakerja/platform/internal/phone"
+	"github.com/kartuprakerja/platform/internal/ratelimit"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/sms"
 	"github.com/kartuprakerja/platform/internal/text"
@@ -35,16 +36,22 @@ type Config struct {
 	CodeTTL        time.Duration // how long a code is valid
 	ResendInterval time.Duration // minimum gap between codes to one phone
 	CodesPerHour   int           // codes one phone may request in an hour
-	MaxAttempts    int           // wrong guesses before a code is void
+	MaxAttempts    int           // guesses evaluated against one code, in all
 	// CodesPerNetworkMinute bounds the codes requested from one client
 	// network (IPv4 address, IPv6 /64) a minute, with as many at once; 0
-	// disables it.
+	// disables it. The count is kept in the store (internal/ratelimit), so
+	// every server instance shares it.
 	CodesPerNetworkMinute int
+	// SignInsPerNetworkMinute bounds the sign-in attempts (code guesses)
+	// from one client network a minute, the same way; 0 disables it.
+	SignInsPerNetworkMinute int
 	// SessionCacheTTL keeps authenticated sessions in memory so a request
 	// costs no session queries; a revocation by another server instance
 	// takes effect within this time (sign-out on this instance at once).
 	// 0 disables the cache.
 	SessionCacheTTL time.Duration
+	// Now is the clock (time.Now when nil); tests set a fake one.
+	Now func() time.Time
 }
 
 // DefaultConfig returns the production defaults (without the secret).
@@ -56,11 +63,18 @@ func DefaultConfig() Config {
 		CodesPerHour:   5,
 		MaxAttempts:    5,
 
-		CodesPerNetworkMinute: 60,
+		CodesPerNetworkMinute:   60,
+		SignInsPerNetworkMinute: 120,
 
 		SessionCacheTTL: 30 * time.Second,
 	}
 }
+
+// Rate-limit scopes of the per-network limits.
+const (
+	scopeCodes   = "auth.codes.network"
+	scopeSignIns = "auth.signins.network"
+)
 
 // Service signs people in.
 type Service struct {
@@ -69,7 +83,7 @@ type Service struct {
 	cfg      Config
 	now      func() time.Time
 	sessions *expirable.LRU[string, cachedSession] // by token hash; nil when disabled
-	networks *networkLimit                         // nil when disabled
+	limits   *ratelimit.Limiter
 }
 
 type cachedSession struct {
@@ -82,8 +96,11 @@ func New(client *ent.Client, sender sms.Sender, cfg Config) (*Service, error) {
 	if len(cfg.Secret) < 32 {
 		return nil, fmt.Errorf("auth secret must be at least 32 bytes")
 	}
-	s := &Service{client: client, sms: sender, cfg: cfg, now: time.Now,
-		networks: newNetworkLimit(cfg.CodesPerNetworkMinute)}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	s := &Service{client: client, sms: sender, cfg: cfg, now: cfg.Now,
+		limits: ratelimit.New(client, ratelimit.Options{Now: cfg.Now})}
 	if cfg.SessionCacheTTL > 0 {
 		s.sessions = expirable.NewLRU[string, cachedSession](100_000, nil, cfg.SessionCacheTTL)
 	}
@@ -105,9 +122,9 @@ func (s *Service) RequestCode(ctx context.Context, rawPhone string) (CodeSent, e
 	}
 	sys := rule.System(ctx, "sign-in code")
 	now := s.now()
-	if addr, _ := clientip.FromContext(ctx); !s.networks.allow(addr, now) {
-		return CodeSent{}, apperr.New(apperr.RateLimited,
-			"Terlalu banyak permintaan kode dari jaringan Anda. Coba lagi dalam satu menit.")
+	if err := s.perNetwork(ctx, scopeCodes, s.cfg.CodesPerNetworkMinute,
+		"Terlalu banyak permintaan kode dari jaringan Anda. Coba lagi dalam satu menit."); err != nil {
+		return CodeSent{}, err
 	}
 	if err := s.checkCodeRate(sys, p, now); err != nil {
 		return CodeSent{}, err
@@ -127,6 +144,25 @@ func (s *Service) RequestCode(ctx context.Context, rawPhone string) (CodeSent, e
 		return CodeSent{}, apperr.Wrap(apperr.Unavailable, err, "SMS tidak terkirim, coba lagi sebentar lagi.")
 	}
 	return CodeSent{Phone: p, ExpiresAt: exp, RetryAfter: s.cfg.ResendInterval}, nil
+}
+
+// perNetwork takes one token of the client network's bucket in scope
+// (perMinute a minute, as many at once); a request without a client
+// address is not limited here.
+func (s *Service) perNetwork(ctx context.Context, scope string, perMinute int, msg string) error {
+	addr, _ := clientip.FromContext(ctx)
+	if !addr.IsValid() {
+		return nil
+	}
+	d, err := s.limits.Take(ctx, scope, clientip.Network(addr).String(),
+		ratelimit.Rate{Count: perMinute, Per: time.Minute})
+	if err != nil {
+		return fmt.Errorf("network limit: %w", err)
+	}
+	if !d.Allowed {
+		return apperr.New(apperr.RateLimited, "%s", msg)
+	}
+	return nil
 }
 
 func (s *Service) checkCodeRate(ctx context.Context, p string, now time.Time) error {
@@ -162,6 +198,10 @@ func (s *Service) SignIn(ctx context.Context, rawPhone, code, userAgent string) 
 	if err != nil {
 		return Session{}, apperr.Invalid("phone", "Nomor HP tidak valid.")
 	}
+	if err := s.perNetwork(ctx, scopeSignIns, s.cfg.SignInsPerNetworkMinute,
+		"Terlalu banyak percobaan masuk dari jaringan Anda. Coba lagi dalam satu menit."); err != nil {
+		return Session{}, err
+	}
 	sys := rule.System(ctx, "sign-in")
 	now := s.now()
 	if err := s.consumeCode(sys, p, code, now); err != nil {
@@ -194,7 +234,12 @@ func (s *Service) SignIn(ctx context.Context, rawPhone, code, userAgent string) 
 	return Session{Token: token, ExpiresAt: exp, Account: acct}, nil
 }
 
+var errTooManyAttempts = apperr.New(apperr.RateLimited, "Terlalu banyak percobaan. Minta kode baru.")
+
 // consumeCode marks the newest live code for p used if code matches it.
+// The attempt is counted before the code is evaluated, by one conditional
+// update that succeeds only while attempts remain: however many guesses
+// arrive at once, at most MaxAttempts are ever evaluated against a code.
 func (s *Service) consumeCode(ctx context.Context, p, code string, now time.Time) error {
 	ch, err := s.client.OtpChallenge.Query().
 		Where(otpchallenge.Phone(p), otpchallenge.UsedAtIsNil(), otpchallenge.ExpiresAtGT(now)).
@@ -205,17 +250,21 @@ func (s *Service) consumeCode(ctx context.Context, p, code string, now time.Time
 	if err != nil {
 		return fmt.Errorf("load sign-in code: %w", err)
 	}
-	if ch.Attempts >= s.cfg.MaxAttempts {
-		return apperr.New(apperr.RateLimited, "Terlalu banyak percobaan. Minta kode baru.")
+	n, err := s.client.OtpChallenge.Update().
+		Where(otpchallenge.ID(ch.ID), otpchallenge.UsedAtIsNil(), otpchallenge.ExpiresAtGT(now),
+			otpchallenge.AttemptsLT(s.cfg.MaxAttempts)).
+		AddAttempts(1).Save(ctx)
+	if err != nil {
+		return fmt.Errorf("count attempt: %w", err)
+	}
+	if n == 0 { // no attempt left (or the code was used meanwhile)
+		return errTooManyAttempts
 	}
 	if !hmac.Equal(ch.CodeHash, s.codeHash(p, strings.TrimSpace(code))) {
-		if err := s.client.OtpChallenge.UpdateOneID(ch.ID).AddAttempts(1).Exec(ctx); err != nil {
-			return fmt.Errorf("count attempt: %w", err)
-		}
 		return errBadCode
 	}
 	// Conditional update: of two concurrent sign-ins with one code, one wins.
-	n, err := s.client.OtpChallenge.Update().
+	n, err = s.client.OtpChallenge.Update().
 		Where(otpchallenge.ID(ch.ID), otpchallenge.UsedAtIsNil()).SetUsedAt(now).Save(ctx)
 	if err != nil {
 		return fmt.Errorf("use sign-in code: %w", err)

@@ -15,6 +15,7 @@ import (
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/database"
+	"github.com/kartuprakerja/platform/internal/ratelimit"
 	"github.com/kartuprakerja/platform/internal/registry"
 )
 
@@ -28,6 +29,8 @@ type Config struct {
 	MaxTestAttempts int           // attempts in all
 	PurchaseWithin  time.Duration // first purchase deadline after acceptance (30 days)
 	WarnBefore      time.Duration // warning before that deadline (7 days)
+	// RegisterFailures bounds failed identity verifications (see register.go).
+	RegisterFailures RegisterLimits
 }
 
 // DefaultConfig returns the 2021 rules.
@@ -36,6 +39,7 @@ func DefaultConfig() Config {
 		MinAge: 18, TestQuestions: 20, TestDuration: 30 * time.Minute, PassMark: 60,
 		TestRetryAfter: 24 * time.Hour, MaxTestAttempts: 3,
 		PurchaseWithin: 30 * 24 * time.Hour, WarnBefore: 7 * 24 * time.Hour,
+		RegisterFailures: DefaultRegisterLimits(),
 	}
 }
 
@@ -63,6 +67,7 @@ type Service struct {
 	cfg     Config
 	now     func() time.Time
 	log     *slog.Logger
+	limits  *ratelimit.Limiter
 
 	regencies sync.Map // regency code -> pulid.ID (reference data)
 }
@@ -74,8 +79,9 @@ type Deps struct {
 	Exclusions registry.Exclusions
 	Regions    Regions
 	Notifier   Notifier
-	Dialect    string       // the store's dialect: row locks are taken on PostgreSQL only
-	Log        *slog.Logger // optional: discarded when nil
+	Dialect    string             // the store's dialect: row locks are taken on PostgreSQL only
+	Log        *slog.Logger       // optional: discarded when nil
+	Limiter    *ratelimit.Limiter // optional: one over Client when nil
 }
 
 // New returns a Service.
@@ -86,8 +92,11 @@ func New(d Deps, cfg Config) *Service {
 	if d.Log == nil {
 		d.Log = slog.New(slog.DiscardHandler)
 	}
+	if d.Limiter == nil {
+		d.Limiter = ratelimit.New(d.Client, ratelimit.Options{Log: d.Log})
+	}
 	return &Service{client: d.Client, pop: d.Population, excl: d.Exclusions, regions: d.Regions,
-		notify: d.Notifier, dialect: d.Dialect, cfg: cfg, now: time.Now, log: d.Log}
+		notify: d.Notifier, dialect: d.Dialect, cfg: cfg, now: time.Now, log: d.Log, limits: d.Limiter}
 }
 
 // Config returns the rules in force.

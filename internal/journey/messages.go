@@ -1,5 +1,10 @@
 package journey
 
+import (
+	"fmt"
+	"time"
+)
+
 // Failure explains a failed check in the applicant's language.
 type Failure struct {
 	Rule     string
@@ -40,9 +45,32 @@ func explanations() map[string]explanation {
 			text{"Penerima BSU tidak dapat mengikuti program ini pada tahun yang sama.", "BSU recipients cannot join in the same year."}},
 		"bpum": {text{"Anda terdaftar sebagai penerima Banpres Produktif Usaha Mikro (BPUM).", "You are listed as a micro-business aid (BPUM) recipient."},
 			text{"Penerima BPUM tidak dapat mengikuti program ini pada tahun yang sama.", "BPUM recipients cannot join in the same year."}},
+		ruleMismatch: {text{"Data yang Anda isi tidak sesuai dengan data Dukcapil.", "The details you entered do not match Dukcapil's records."},
+			text{"Periksa kembali NIK, nomor KK, nama lengkap, tanggal lahir dan nama ibu kandung sesuai KTP dan Kartu Keluarga terbaru. Jika semuanya sudah benar, hubungi Dinas Dukcapil setempat atau layanan pengaduan Kartu Prakerja.",
+				"Check your NIK, family card number, full name, birth date and mother's maiden name against your ID card and latest family card. If they are all right, contact your local civil registry office or the Kartu Prakerja help desk."}},
 		"prakerja": {text{"Anda pernah menjadi penerima Kartu Prakerja.", "You have been a Kartu Prakerja recipient before."},
 			text{"Setiap orang hanya dapat menerima Kartu Prakerja satu kali.", "Each person may receive the card only once."}},
 	}
+}
+
+// ruleMismatch is the answer to a failed verification after the first: it
+// names no field, so repeated tries cannot tell which one is wrong.
+const ruleMismatch = "identity_mismatch"
+
+// tooManyFailures is the RATE_LIMITED message of a registration refused
+// after too many failed verifications; wait is when a try comes back.
+func tooManyFailures(wait time.Duration, locale string) string {
+	n, unitID, unitEN := int((wait+time.Hour-1)/time.Hour), "jam", "hours"
+	if wait < time.Hour {
+		n, unitID, unitEN = int((wait+time.Minute-1)/time.Minute), "menit", "minutes"
+	}
+	n = max(n, 1)
+	if locale == "en" {
+		return fmt.Sprintf("Too many registration attempts did not match Dukcapil's records. Try again in %d %s, "+
+			"or contact your local civil registry office or the Kartu Prakerja help desk.", n, unitEN)
+	}
+	return fmt.Sprintf("Terlalu banyak percobaan pendaftaran yang tidak sesuai dengan data Dukcapil. Coba lagi dalam %d %s, "+
+		"atau hubungi Dinas Dukcapil setempat atau layanan pengaduan Kartu Prakerja.", n, unitID)
 }
 
 // explain returns the failure of rule in locale ("en" or Indonesian).

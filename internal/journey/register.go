@@ -16,7 +16,9 @@ import (
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/audit"
+	"github.com/kartuprakerja/platform/internal/clientip"
 	"github.com/kartuprakerja/platform/internal/nik"
+	"github.com/kartuprakerja/platform/internal/ratelimit"
 	"github.com/kartuprakerja/platform/internal/registry"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/viewer"
@@ -62,14 +64,127 @@ func (s *Service) Register(ctx context.Context, in Registration, locale string) 
 	if err != nil {
 		return nil, err
 	}
+	tries, err := s.reserveTry(ctx, v, in.NIK, locale)
+	if err != nil {
+		return nil, err
+	}
 	verdict, listings, err := s.check(ctx, in)
+	if err != nil || verdict.Match { // only a mismatch counts as a failure
+		tries.refund(ctx, s)
+	}
 	if err != nil {
 		return nil, err
 	}
 	if !verdict.Match {
-		return &Result{Failures: []Failure{explain(verdict.Reason, locale)}}, nil
+		return s.failed(ctx, v, in.NIK, tries, verdict.Reason, locale)
 	}
 	return s.store(ctx, v, in, regID, listings, locale)
+}
+
+// RegisterLimits bound the identity verifications that fail (Dukcapil
+// says the NIK, KK number, name, birth date or mother's maiden name do
+// not match): without them, register answers "which field is wrong" for
+// anyone's NIK, a way to confirm a KK number or a mother's maiden name.
+// Failures are counted per account, per NIK (across accounts) and per
+// client network (an IPv4 address, an IPv6 /64), in the store, so every
+// server instance shares the counts. Only the first failure of an account
+// and of a NIK in the window gets the answer that names the field; later
+// ones get one answer for every mismatch, with where to get help; past a
+// limit registration is refused with RATE_LIMITED until a try comes back.
+// A Rate that is off (zero) does not limit.
+type RegisterLimits struct {
+	PerAccount, PerNIK, PerNetwork ratelimit.Rate
+}
+
+// DefaultRegisterLimits: 5 failures a day per account and per NIK (a real
+// applicant mistypes a few times; a NIK's owner locked out by a stranger's
+// failures gets the help desk's address), 30 an hour per network (many
+// phones share a carrier's address).
+func DefaultRegisterLimits() RegisterLimits {
+	return RegisterLimits{
+		PerAccount: ratelimit.Rate{Count: 5, Per: 24 * time.Hour},
+		PerNIK:     ratelimit.Rate{Count: 5, Per: 24 * time.Hour},
+		PerNetwork: ratelimit.Rate{Count: 30, Per: time.Hour},
+	}
+}
+
+// Rate-limit scopes of failed verifications.
+const (
+	scopeFailAccount = "register.fail.account"
+	scopeFailNIK     = "register.fail.nik"
+	scopeFailNetwork = "register.fail.network"
+)
+
+// try is one verification's reservation: a token taken from each of its
+// buckets before the registry is asked, kept if the verification fails,
+// given back otherwise. Reserving first means concurrent tries cannot all
+// pass a check before any of them counts.
+type try struct {
+	taken []reservation
+	first bool // the first failure of the account and of the NIK in the window
+}
+
+type reservation struct {
+	scope, key string
+	rate       ratelimit.Rate
+}
+
+// reserveTry takes a try from the account's, the NIK's and the network's
+// buckets, or refuses with RATE_LIMITED (taking nothing) when one is empty.
+func (s *Service) reserveTry(ctx context.Context, v *viewer.Viewer, nikNumber, locale string) (*try, error) {
+	lim := s.cfg.RegisterFailures
+	want := []reservation{{scopeFailAccount, string(v.AccountID), lim.PerAccount}, {scopeFailNIK, nikNumber, lim.PerNIK}}
+	if addr, _ := clientip.FromContext(ctx); addr.IsValid() {
+		want = append(want, reservation{scopeFailNetwork, clientip.Network(addr).String(), lim.PerNetwork})
+	}
+	t := &try{first: true}
+	for i, r := range want {
+		d, err := s.limits.Take(ctx, r.scope, r.key, r.rate)
+		if err != nil {
+			t.refund(ctx, s)
+			return nil, fmt.Errorf("registration limit: %w", err)
+		}
+		if !d.Allowed {
+			t.refund(ctx, s)
+			return nil, apperr.New(apperr.RateLimited, "%s", tooManyFailures(d.RetryAfter, locale))
+		}
+		t.taken = append(t.taken, r)
+		if i < 2 && !r.rate.Off() && d.Remaining != r.rate.Count-1 {
+			t.first = false
+		}
+	}
+	return t, nil
+}
+
+// refund gives the tries back (best effort: a lost refund only makes a
+// limit stricter).
+func (t *try) refund(ctx context.Context, s *Service) {
+	for _, r := range t.taken {
+		if err := s.limits.Refund(ctx, r.scope, r.key, r.rate); err != nil {
+			s.log.Warn("registration limit refund", "scope", r.scope, "err", err)
+		}
+	}
+	t.taken = nil
+}
+
+// failed audits a failed verification and explains it: naming the field
+// the first time, generically after that.
+func (s *Service) failed(ctx context.Context, v *viewer.Viewer, nikNumber string, t *try, reason, locale string) (*Result, error) {
+	detail := map[string]string{"nik_sha256": ratelimit.Subject(nikNumber), "answer": "generic"}
+	if t.first {
+		detail["answer"] = "named"
+	}
+	if addr, _ := clientip.FromContext(ctx); addr.IsValid() {
+		detail["network"] = clientip.Network(addr).String()
+	}
+	if err := audit.Record(ctx, s.client, audit.Entry{Action: "registration.verification_failed",
+		TargetType: "Account", TargetID: v.AccountID, Reason: reason, Detail: detail}); err != nil {
+		return nil, err
+	}
+	if !t.first {
+		return &Result{Failures: []Failure{explain(ruleMismatch, locale)}}, nil
+	}
+	return &Result{Failures: []Failure{explain(reason, locale)}}, nil
 }
 
 // regencyID resolves a regency code (reference data, cached).

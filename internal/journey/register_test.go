@@ -2,15 +2,22 @@ package journey_test
 
 import (
 	"context"
+	"fmt"
+	"net/netip"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/auditlog"
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/clientip"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/database/dbtest"
 	"github.com/kartuprakerja/platform/internal/journey"
+	"github.com/kartuprakerja/platform/internal/ratelimit"
 	"github.com/kartuprakerja/platform/internal/registry"
 	"github.com/kartuprakerja/platform/internal/registry/registrytest"
 	"github.com/kartuprakerja/platform/internal/rule"
@@ -149,4 +156,259 @@ func TestRegisterRegistryFaults(t *testing.T) {
 		}
 		assertNoRecipient(t, e, p)
 	}
+}
+
+// clock is a settable test clock for the registration limits.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// limited returns a journey service over e's store with the given
+// registration limits, whose limiter reads clk.
+func (e *env) limited(lim journey.RegisterLimits, clk *clock) *journey.Service {
+	cfg := journey.DefaultConfig()
+	cfg.RegisterFailures = lim
+	emb := registry.Embedded{Client: e.db.Client}
+	return journey.New(journey.Deps{Client: e.db.Client, Population: emb, Exclusions: emb,
+		Regions: regionsStub{}, Dialect: e.db.Dialect,
+		Limiter: ratelimit.New(e.db.Client, ratelimit.Options{Now: clk.Now})}, cfg)
+}
+
+func perDay(n int) ratelimit.Rate { return ratelimit.Rate{Count: n, Per: 24 * time.Hour} }
+
+var (
+	wrongMother = func(r *journey.Registration) { r.MotherMaidenName = "Ani" }
+	wrongKK     = func(r *journey.Registration) { r.KKNumber = "3273019999999999" }
+)
+
+// tryOutcome is what one registration try answered: the failure's rule, or
+// the error code, or "verified".
+func tryOutcome(t *testing.T, res *journey.Result, err error) string {
+	t.Helper()
+	switch {
+	case err != nil:
+		ae, ok := apperr.As(err)
+		if !ok {
+			t.Fatalf("untyped error: %v", err)
+		}
+		return string(ae.Code)
+	case res.Recipient != nil:
+		return string(res.Recipient.Status)
+	case len(res.Failures) == 1:
+		return res.Failures[0].Rule
+	}
+	t.Fatalf("result with no recipient and %d failures", len(res.Failures))
+	return ""
+}
+
+func failuresAudited(t *testing.T, e *env, acct *ent.Account) []*ent.AuditLog {
+	t.Helper()
+	return e.db.Client.AuditLog.Query().
+		Where(auditlog.Action("registration.verification_failed"), auditlog.TargetID(acct.ID)).
+		Order(ent.Asc(auditlog.FieldCreatedAt)).AllX(rule.System(context.Background(), "test"))
+}
+
+// TestRegisterFailureAnswers: the first failed verification names the
+// field, later ones give one answer whatever the field, each is audited,
+// and the applicant who then types correctly is verified.
+func TestRegisterFailureAnswers(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db, nil, nil)
+		svc := e.limited(journey.RegisterLimits{PerAccount: perDay(5), PerNIK: perDay(5)}, &clock{t: time.Now()})
+		p := e.newPerson(t)
+		steps := []struct {
+			mod    func(*journey.Registration)
+			locale string
+			want   string
+		}{
+			{wrongMother, "id", registry.MotherMismatch}, // the first: names the field
+			{wrongKK, "id", "identity_mismatch"},
+			{wrongMother, "id", "identity_mismatch"},
+			{wrongMother, "en", "identity_mismatch"},
+			{nil, "id", string(recipient.StatusVerified)}, // typed right within the limit
+		}
+		var answers []journey.Failure
+		for i, s := range steps {
+			in := p.reg
+			if s.mod != nil {
+				s.mod(&in)
+			}
+			res, err := svc.Register(e.as(t, p), in, s.locale)
+			if got := tryOutcome(t, res, err); got != s.want {
+				t.Fatalf("try %d: %s, want %s", i, got, s.want)
+			}
+			if res.Recipient == nil {
+				answers = append(answers, res.Failures[0])
+			}
+		}
+		// The later answers to a wrong KK and a wrong mother's name are one
+		// answer, in the applicant's language, with where to get help.
+		if answers[1] != answers[2] || answers[1] == answers[3] || !strings.Contains(answers[1].WhatToDo, "layanan pengaduan") ||
+			!strings.Contains(answers[3].WhatToDo, "help desk") || answers[0].WhatToDo == "" {
+			t.Errorf("answers = %+v", answers)
+		}
+		// Another applicant's first KK mismatch is named.
+		q := e.newPerson(t)
+		in := q.reg
+		wrongKK(&in)
+		res, err := svc.Register(e.as(t, q), in, "id")
+		if got := tryOutcome(t, res, err); got != registry.KKMismatch {
+			t.Errorf("another applicant's first KK mismatch: %s", got)
+		}
+		rows := failuresAudited(t, e, p.account)
+		want := []struct{ reason, answer string }{
+			{registry.MotherMismatch, "named"}, {registry.KKMismatch, "generic"},
+			{registry.MotherMismatch, "generic"}, {registry.MotherMismatch, "generic"},
+		}
+		if len(rows) != len(want) {
+			t.Fatalf("%d failures audited, want %d", len(rows), len(want))
+		}
+		for i, w := range want {
+			r := rows[i]
+			if r.Reason != w.reason || r.Detail["answer"] != w.answer || r.ActorID != p.account.ID ||
+				r.Detail["nik_sha256"] != ratelimit.Subject(p.reg.NIK) {
+				t.Errorf("audit %d = %+v %v, want %s answered %s", i, r, r.Detail, w.reason, w.answer)
+			}
+		}
+	})
+}
+
+// TestRegisterFailureLimits: failed verifications are limited per NIK
+// (across accounts), per account (across NIKs) and per client network;
+// past a limit registration is refused, even with the right data, until a
+// try comes back; a verification that succeeds does not count.
+func TestRegisterFailureLimits(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db, nil, nil)
+		many := perDay(100)
+		try := func(t *testing.T, svc *journey.Service, ctx context.Context, in journey.Registration, mod func(*journey.Registration)) string {
+			t.Helper()
+			if mod != nil {
+				mod(&in)
+			}
+			res, err := svc.Register(ctx, in, "id")
+			if ae, ok := apperr.As(err); ok && ae.Code == apperr.RateLimited && !strings.Contains(ae.Message, "Coba lagi dalam") {
+				t.Errorf("RATE_LIMITED without when to retry: %q", ae.Message)
+			}
+			return tryOutcome(t, res, err)
+		}
+		t.Run("per NIK across accounts", func(t *testing.T) {
+			clk := &clock{t: time.Now()}
+			svc := e.limited(journey.RegisterLimits{PerAccount: many, PerNIK: perDay(3), PerNetwork: many}, clk)
+			victim := e.newPerson(t)
+			want := []string{registry.MotherMismatch, "identity_mismatch", "identity_mismatch", "RATE_LIMITED"}
+			for i, w := range want {
+				stranger := e.newPerson(t) // a new account each time, trying the victim's NIK
+				if got := try(t, svc, e.as(t, stranger), victim.reg, wrongMother); got != w {
+					t.Fatalf("account %d: %s, want %s", i, got, w)
+				}
+			}
+			if got := try(t, svc, e.as(t, victim), victim.reg, nil); got != "RATE_LIMITED" {
+				t.Fatalf("the NIK's owner during the lock: %s", got)
+			}
+			clk.Add(8 * time.Hour) // one try back (3 a day)
+			if got := try(t, svc, e.as(t, victim), victim.reg, nil); got != string(recipient.StatusVerified) {
+				t.Fatalf("the NIK's owner after the window: %s", got)
+			}
+		})
+		t.Run("per account across NIKs", func(t *testing.T) {
+			clk := &clock{t: time.Now()}
+			svc := e.limited(journey.RegisterLimits{PerAccount: perDay(3), PerNIK: many, PerNetwork: many}, clk)
+			prober := e.newPerson(t)
+			want := []string{registry.KKMismatch, "identity_mismatch", "identity_mismatch", "RATE_LIMITED"}
+			for i, w := range want {
+				target := e.newPerson(t) // another NIK each time, first failure of that NIK
+				if got := try(t, svc, e.as(t, prober), target.reg, wrongKK); got != w {
+					t.Fatalf("NIK %d: %s, want %s", i, got, w)
+				}
+			}
+			if got := try(t, svc, e.as(t, prober), prober.reg, nil); got != "RATE_LIMITED" {
+				t.Fatalf("the account's own data during the lock: %s", got)
+			}
+			if n := len(failuresAudited(t, e, prober.account)); n != 3 {
+				t.Errorf("%d failures audited, want 3 (a refused try is not a verification)", n)
+			}
+			clk.Add(8 * time.Hour)
+			if got := try(t, svc, e.as(t, prober), prober.reg, nil); got != string(recipient.StatusVerified) {
+				t.Fatalf("after the window: %s", got)
+			}
+		})
+		t.Run("per network", func(t *testing.T) {
+			clk := &clock{t: time.Now()}
+			svc := e.limited(journey.RegisterLimits{PerAccount: many, PerNIK: many,
+				PerNetwork: ratelimit.Rate{Count: 2, Per: time.Hour}}, clk)
+			at := func(p person, addr string) context.Context {
+				return clientip.NewContext(e.as(t, p), netip.MustParseAddr(addr))
+			}
+			steps := []struct {
+				addr string
+				mod  func(*journey.Registration)
+				want string
+			}{
+				{"203.0.113.7", nil, string(recipient.StatusVerified)}, // a success does not count
+				{"203.0.113.7", wrongMother, registry.MotherMismatch},
+				{"203.0.113.7", wrongMother, registry.MotherMismatch},
+				{"203.0.113.7", wrongMother, "RATE_LIMITED"},
+				{"203.0.113.8", wrongMother, registry.MotherMismatch}, // another address
+				{"2001:db8:1:2::1", wrongMother, registry.MotherMismatch},
+				{"2001:db8:1:2::2", wrongMother, registry.MotherMismatch},
+				{"2001:db8:1:2:ffff::3", nil, "RATE_LIMITED"}, // the same /64
+				{"2001:db8:1:3::1", nil, string(recipient.StatusVerified)},
+			}
+			for i, s := range steps {
+				p := e.newPerson(t)
+				if got := try(t, svc, at(p, s.addr), p.reg, s.mod); got != s.want {
+					t.Fatalf("step %d from %s: %s, want %s", i, s.addr, got, s.want)
+				}
+			}
+		})
+		t.Run("concurrent tries of one NIK", func(t *testing.T) {
+			svc := e.limited(journey.RegisterLimits{PerAccount: many, PerNIK: perDay(3), PerNetwork: many}, &clock{t: time.Now()})
+			victim := e.newPerson(t)
+			const tries = 20
+			strangers := make([]person, tries)
+			for i := range strangers {
+				strangers[i] = e.newPerson(t)
+			}
+			got := make([]string, tries)
+			var wg sync.WaitGroup
+			for i := range tries {
+				wg.Go(func() {
+					in := victim.reg
+					wrongMother(&in)
+					res, err := svc.Register(e.as(t, strangers[i]), in, "id")
+					if ae, ok := apperr.As(err); ok {
+						got[i] = string(ae.Code)
+					} else if err == nil && len(res.Failures) == 1 {
+						got[i] = "answered"
+					} else {
+						got[i] = fmt.Sprint(err)
+					}
+				})
+			}
+			wg.Wait()
+			count := map[string]int{}
+			audited := 0
+			for i, g := range got {
+				count[g]++
+				audited += len(failuresAudited(t, e, strangers[i].account))
+			}
+			if count["answered"] != 3 || count["RATE_LIMITED"] != tries-3 || audited != 3 {
+				t.Errorf("outcomes %v, %d audited; want 3 answered and audited, the rest RATE_LIMITED", count, audited)
+			}
+		})
+	})
 }

@@ -86,6 +86,7 @@ func Start(db *database.DB) (*Server, error) {
 	acfg := auth.DefaultConfig()
 	acfg.Secret, acfg.ResendInterval, acfg.CodesPerHour = secret, 0, 1<<20
 	acfg.CodesPerNetworkMinute = 0 // the load comes from one host, the users from many networks
+	acfg.SignInsPerNetworkMinute = 0
 	rec := &sms.Recorder{}
 	a, err := app.New(db, app.Config{Auth: acfg, Server: server.Config{}, SMS: rec,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
