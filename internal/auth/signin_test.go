@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/kartuprakerja/platform/internal/clocktest"
 	"net/netip"
 	"regexp"
 	"strings"
@@ -25,37 +26,13 @@ import (
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
-// clock is the fake clock the service reads.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = t
-}
-
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
 // env is an auth service over a fresh store, with a fake clock and the
 // SMS it sent.
 type env struct {
 	db  *database.DB
 	svc *auth.Service
 	sms *sms.Recorder
-	clk *clock
+	clk *clocktest.Clock
 	cfg auth.Config
 }
 
@@ -63,7 +40,7 @@ var secret = []byte("0123456789abcdef0123456789abcdef")
 
 func newEnv(t *testing.T, db *database.DB, mod func(*auth.Config)) *env {
 	t.Helper()
-	e := &env{db: db, sms: &sms.Recorder{}, clk: &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)}}
+	e := &env{db: db, sms: &sms.Recorder{}, clk: clocktest.New(time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC))}
 	e.cfg = auth.DefaultConfig()
 	e.cfg.Secret, e.cfg.Now = secret, e.clk.Now
 	if mod != nil {

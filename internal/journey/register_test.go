@@ -3,6 +3,7 @@ package journey_test
 import (
 	"context"
 	"fmt"
+	"github.com/kartuprakerja/platform/internal/clocktest"
 	"net/netip"
 	"strings"
 	"sync"
@@ -158,27 +159,9 @@ func TestRegisterRegistryFaults(t *testing.T) {
 	}
 }
 
-// clock is a settable test clock for the registration limits.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
 // limited returns a journey service over e's store with the given
 // registration limits, whose limiter reads clk.
-func (e *env) limited(lim journey.RegisterLimits, clk *clock) *journey.Service {
+func (e *env) limited(lim journey.RegisterLimits, clk *clocktest.Clock) *journey.Service {
 	cfg := journey.DefaultConfig()
 	cfg.RegisterFailures = lim
 	emb := registry.Embedded{Client: e.db.Client}
@@ -227,7 +210,7 @@ func failuresAudited(t *testing.T, e *env, acct *ent.Account) []*ent.AuditLog {
 func TestRegisterFailureAnswers(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		e := newEnv(t, db, nil, nil)
-		svc := e.limited(journey.RegisterLimits{PerAccount: perDay(5), PerNIK: perDay(5)}, &clock{t: time.Now()})
+		svc := e.limited(journey.RegisterLimits{PerAccount: perDay(5), PerNIK: perDay(5)}, clocktest.New(time.Now()))
 		p := e.newPerson(t)
 		steps := []struct {
 			mod    func(*journey.Registration)
@@ -306,7 +289,7 @@ func TestRegisterFailureLimits(t *testing.T) {
 			return tryOutcome(t, res, err)
 		}
 		t.Run("per NIK across accounts", func(t *testing.T) {
-			clk := &clock{t: time.Now()}
+			clk := clocktest.New(time.Now())
 			svc := e.limited(journey.RegisterLimits{PerAccount: many, PerNIK: perDay(3), PerNetwork: many}, clk)
 			victim := e.newPerson(t)
 			want := []string{registry.MotherMismatch, "identity_mismatch", "identity_mismatch", "RATE_LIMITED"}
@@ -325,7 +308,7 @@ func TestRegisterFailureLimits(t *testing.T) {
 			}
 		})
 		t.Run("per account across NIKs", func(t *testing.T) {
-			clk := &clock{t: time.Now()}
+			clk := clocktest.New(time.Now())
 			svc := e.limited(journey.RegisterLimits{PerAccount: perDay(3), PerNIK: many, PerNetwork: many}, clk)
 			prober := e.newPerson(t)
 			want := []string{registry.KKMismatch, "identity_mismatch", "identity_mismatch", "RATE_LIMITED"}
@@ -347,7 +330,7 @@ func TestRegisterFailureLimits(t *testing.T) {
 			}
 		})
 		t.Run("per network", func(t *testing.T) {
-			clk := &clock{t: time.Now()}
+			clk := clocktest.New(time.Now())
 			svc := e.limited(journey.RegisterLimits{PerAccount: many, PerNIK: many,
 				PerNetwork: ratelimit.Rate{Count: 2, Per: time.Hour}}, clk)
 			at := func(p person, addr string) context.Context {
@@ -376,7 +359,7 @@ func TestRegisterFailureLimits(t *testing.T) {
 			}
 		})
 		t.Run("concurrent tries of one NIK", func(t *testing.T) {
-			svc := e.limited(journey.RegisterLimits{PerAccount: many, PerNIK: perDay(3), PerNetwork: many}, &clock{t: time.Now()})
+			svc := e.limited(journey.RegisterLimits{PerAccount: many, PerNIK: perDay(3), PerNetwork: many}, clocktest.New(time.Now()))
 			victim := e.newPerson(t)
 			const tries = 20
 			strangers := make([]person, tries)

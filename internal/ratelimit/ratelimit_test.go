@@ -3,6 +3,7 @@ package ratelimit_test
 import (
 	"context"
 	"errors"
+	"github.com/kartuprakerja/platform/internal/clocktest"
 	"io"
 	"log/slog"
 	"path/filepath"
@@ -21,25 +22,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
-// clock is a settable test clock.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newClock() *clock { return &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)} }
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
+func newClock() *clocktest.Clock { return clocktest.New(time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)) }
 
 func rows(t *testing.T, db *database.DB) int {
 	t.Helper()
