@@ -17,7 +17,7 @@ import (
 	"time"
 
 	entschema "entgo.io/ent/dialect/sql/schema"
-	"entgo.io/ent/schema/field"
+	entfield "entgo.io/ent/schema/field"
 	"github.com/vmihailenco/msgpack/v5"
 
 	"github.com/kartuprakerja/platform/ent"
@@ -142,7 +142,7 @@ type matrix struct {
 	ids     map[string]any // argument or field name -> a valid value
 	seq     int
 	tables  []*entschema.Table
-	types   schemaTypes
+	types   inputTypes
 	// newSurvey makes a survey open to the recipient with one optional text
 	// question, so a submission gets as far as the store: every case of
 	// submitSurveyResponse answers a survey of its own.
@@ -183,19 +183,6 @@ func newMatrix(t *testing.T, db *database.DB) *matrix {
 
 // Introspection of the mutations and the input types they take.
 
-type typeRef struct {
-	Kind   string
-	Name   *string
-	OfType *typeRef
-}
-
-func (r typeRef) named() typeRef {
-	for r.OfType != nil {
-		r = *r.OfType
-	}
-	return r
-}
-
 type inputValue struct {
 	Name string
 	Type typeRef
@@ -216,7 +203,7 @@ func (f mutationField) selection() string {
 	return ""
 }
 
-type schemaTypes map[string]struct {
+type inputTypes map[string]struct {
 	Kind        string
 	InputFields []inputValue
 	EnumValues  []struct{ Name string }
@@ -224,7 +211,7 @@ type schemaTypes map[string]struct {
 
 const typeRefFragment = `fragment R on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } }`
 
-func mutationsOf(t *testing.T, c gqltest.Client) ([]mutationField, schemaTypes) {
+func mutationsOf(t *testing.T, c gqltest.Client) ([]mutationField, inputTypes) {
 	t.Helper()
 	var data struct {
 		Schema struct {
@@ -238,7 +225,7 @@ func mutationsOf(t *testing.T, c gqltest.Client) ([]mutationField, schemaTypes) 
 	}
 	c.Do(t, `{ __schema { mutationType { fields { name type { ...R } args { name type { ...R } } } }
 		types { kind name inputFields { name type { ...R } } enumValues { name } } } } `+typeRefFragment, nil).MustData(t, &data)
-	types := schemaTypes{}
+	types := inputTypes{}
 	for _, ty := range data.Schema.Types {
 		types[ty.Name] = struct {
 			Kind        string
@@ -269,7 +256,7 @@ func (m *matrix) lengthLimits() []int {
 	seen := map[int]bool{}
 	for _, tb := range m.tables {
 		for _, c := range tb.Columns {
-			if c.Size > 0 && c.Size < 1<<16 && c.Type == field.TypeString {
+			if c.Size > 0 && c.Size < 1<<16 && c.Type == entfield.TypeString {
 				seen[int(c.Size)] = true
 			}
 		}
@@ -308,11 +295,11 @@ func (m *matrix) leaves(t typeRef, key string, path []string, fn func(key string
 	case "LIST":
 		m.leaves(*t.OfType, key, append(slices.Clone(path), "0"), fn)
 	case "INPUT_OBJECT":
-		for _, f := range m.types[*t.Name].InputFields {
-			m.leaves(f.Type, *t.Name+"."+f.Name, append(slices.Clone(path), f.Name), fn)
+		for _, f := range m.types[t.Name].InputFields {
+			m.leaves(f.Type, t.Name+"."+f.Name, append(slices.Clone(path), f.Name), fn)
 		}
 	case "SCALAR":
-		fn(key, path, *t.Name)
+		fn(key, path, t.Name)
 	}
 }
 
@@ -421,8 +408,8 @@ func (m *matrix) valueFor(mut, name string, t typeRef) any {
 	case "LIST":
 		return []any{m.valueFor(mut, name, *t.OfType)}
 	case "ENUM":
-		vals := m.types[*t.Name].EnumValues
-		switch *t.Name {
+		vals := m.types[t.Name].EnumValues
+		switch t.Name {
 		case "AccountRole":
 			return "digital_platform" // createPartnerAccount: the organisation is a platform
 		case "RecipientGender":
@@ -431,12 +418,12 @@ func (m *matrix) valueFor(mut, name string, t typeRef) any {
 		return vals[0].Name
 	case "INPUT_OBJECT":
 		obj := map[string]any{}
-		for _, f := range m.types[*t.Name].InputFields {
+		for _, f := range m.types[t.Name].InputFields {
 			obj[f.Name] = m.valueFor(mut, f.Name, f.Type)
 		}
 		return obj
 	}
-	switch *t.Name {
+	switch t.Name {
 	case "Int":
 		if name == "number" {
 			return 1000 + m.seq // wave numbers are unique
@@ -638,7 +625,7 @@ func typeString(t typeRef) string {
 	case "LIST":
 		return "[" + typeString(*t.OfType) + "]"
 	}
-	return *t.Name
+	return t.Name
 }
 
 // literal writes v as a GraphQL literal of type t (strings with GraphQL
@@ -660,7 +647,7 @@ func (m *matrix) literal(v any, t typeRef) string {
 		return fmt.Sprint(v)
 	case "INPUT_OBJECT":
 		var parts []string
-		for _, f := range m.types[*t.Name].InputFields {
+		for _, f := range m.types[t.Name].InputFields {
 			if x, ok := v.(map[string]any)[f.Name]; ok {
 				parts = append(parts, f.Name+": "+m.literal(x, f.Type))
 			}

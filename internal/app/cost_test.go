@@ -17,29 +17,6 @@ import (
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
-// typeRef is an introspected type reference.
-type typeRef struct {
-	Kind   string
-	Name   string
-	OfType *typeRef
-}
-
-func (t typeRef) named() typeRef {
-	for t.OfType != nil {
-		t = *t.OfType
-	}
-	return t
-}
-
-func (t typeRef) isList() bool {
-	for r := &t; r != nil; r = r.OfType {
-		if r.Kind == "LIST" {
-			return true
-		}
-	}
-	return false
-}
-
 type field struct {
 	Name string
 	Args []struct {
