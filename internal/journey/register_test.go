@@ -3,7 +3,6 @@ package journey_test
 import (
 	"context"
 	"fmt"
-	"github.com/kartuprakerja/platform/internal/clocktest"
 	"net/netip"
 	"strings"
 	"sync"
@@ -15,6 +14,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/clientip"
+	"github.com/kartuprakerja/platform/internal/clocktest"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/database/dbtest"
 	"github.com/kartuprakerja/platform/internal/journey"

@@ -3,7 +3,6 @@ package ratelimit_test
 import (
 	"context"
 	"errors"
-	"github.com/kartuprakerja/platform/internal/clocktest"
 	"io"
 	"log/slog"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"entgo.io/ent/dialect"
 
 	"github.com/kartuprakerja/platform/ent/privacy"
+	"github.com/kartuprakerja/platform/internal/clocktest"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/database/dbtest"
 	"github.com/kartuprakerja/platform/internal/ratelimit"
