@@ -570,3 +570,22 @@ func newRecipient(t *testing.T, e *env, acct pulid.ID) pulid.ID {
 		SetBirthDate(time.Date(1990, 1, 10, 0, 0, 0, 0, time.UTC)).SetGender("male").SetRegencyID(rg.ID).
 		SetArea("urban").SetEducation("senior_secondary").SetEmployment("not_working").SaveX(ctx).ID
 }
+
+// TestSessionCacheOff: with SessionCacheTTL 0 nothing is cached, so a
+// revocation made elsewhere (another instance) is honoured at once.
+func TestSessionCacheOff(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db, func(c *auth.Config) { c.SessionCacheTTL = 0 })
+		ctx := context.Background()
+		e.db.Client.Account.Create().SetPhone("+6281100000001").SetRole(viewer.RoleAdmin).SaveX(sys())
+		s := e.signIn(t, "081100000001")
+		v, err := e.svc.Authenticate(ctx, "Bearer "+s.Token)
+		if err != nil {
+			t.Fatalf("authenticate: %v", err)
+		}
+		e.db.Client.Session.UpdateOneID(v.SessionID).SetRevokedAt(e.clk.Now()).ExecX(sys())
+		if _, err := e.svc.Authenticate(ctx, "Bearer "+s.Token); !errors.Is(err, auth.ErrInvalidCredentials) {
+			t.Errorf("a session revoked elsewhere, cache off: %v; want invalid credentials", err)
+		}
+	})
+}
