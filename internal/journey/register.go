@@ -64,19 +64,15 @@ func (s *Service) Register(ctx context.Context, in Registration, locale string) 
 	if err != nil {
 		return nil, err
 	}
-	tries, err := s.reserveTry(ctx, v, in.NIK, locale)
-	if err != nil {
+	if err := s.peekTries(ctx, v, in.NIK, locale); err != nil {
 		return nil, err
 	}
 	verdict, listings, err := s.check(ctx, in)
-	if err != nil || verdict.Match { // only a mismatch counts as a failure
-		tries.refund(ctx, s)
-	}
 	if err != nil {
 		return nil, err
 	}
-	if !verdict.Match {
-		return s.failed(ctx, v, in.NIK, tries, verdict.Reason, locale)
+	if !verdict.Match { // only a mismatch counts as a failure
+		return s.failed(ctx, v, in.NIK, verdict.Reason, locale)
 	}
 	return s.store(ctx, v, in, regID, listings, locale)
 }
@@ -115,63 +111,71 @@ const (
 	scopeFailNetwork = "register.fail.network"
 )
 
-// try is one verification's reservation: a token taken from each of its
-// buckets before the registry is asked, kept if the verification fails,
-// given back otherwise. Reserving first means concurrent tries cannot all
-// pass a check before any of them counts.
-type try struct {
-	taken []reservation
-	first bool // the first failure of the account and of the NIK in the window
+// tries are the buckets one verification counts against: the account's,
+// the NIK's and (when known) the client network's.
+func (s *Service) tries(ctx context.Context, v *viewer.Viewer, nikNumber string) []failBucket {
+	lim := s.cfg.RegisterFailures
+	want := []failBucket{{scopeFailAccount, string(v.AccountID), lim.PerAccount}, {scopeFailNIK, nikNumber, lim.PerNIK}}
+	if addr, _ := clientip.FromContext(ctx); addr.IsValid() {
+		want = append(want, failBucket{scopeFailNetwork, clientip.Network(addr).String(), lim.PerNetwork})
+	}
+	return want
 }
 
-type reservation struct {
+type failBucket struct {
 	scope, key string
 	rate       ratelimit.Rate
 }
 
-// reserveTry takes a try from the account's, the NIK's and the network's
-// buckets, or refuses with RATE_LIMITED (taking nothing) when one is empty.
-func (s *Service) reserveTry(ctx context.Context, v *viewer.Viewer, nikNumber, locale string) (*try, error) {
-	lim := s.cfg.RegisterFailures
-	want := []reservation{{scopeFailAccount, string(v.AccountID), lim.PerAccount}, {scopeFailNIK, nikNumber, lim.PerNIK}}
-	if addr, _ := clientip.FromContext(ctx); addr.IsValid() {
-		want = append(want, reservation{scopeFailNetwork, clientip.Network(addr).String(), lim.PerNetwork})
-	}
-	t := &try{first: true}
-	for i, r := range want {
-		d, err := s.limits.Take(ctx, r.scope, r.key, r.rate)
+// peekTries refuses with RATE_LIMITED when a bucket has no try left. It
+// only reads: a verification that matches (the common case) writes nothing
+// to the limiter. The try is taken once the registry answered a mismatch
+// (takeTry), and that take decides whether the client hears the answer, so
+// concurrent tries that all passed the peek still learn at most as many
+// answers as the limits allow.
+func (s *Service) peekTries(ctx context.Context, v *viewer.Viewer, nikNumber, locale string) error {
+	for _, r := range s.tries(ctx, v, nikNumber) {
+		d, err := s.limits.Peek(ctx, r.scope, r.key, r.rate)
 		if err != nil {
-			t.refund(ctx, s)
-			return nil, fmt.Errorf("registration limit: %w", err)
+			return fmt.Errorf("registration limit: %w", err)
 		}
 		if !d.Allowed {
-			t.refund(ctx, s)
-			return nil, apperr.New(apperr.RateLimited, "%s", tooManyFailures(d.RetryAfter, locale))
-		}
-		t.taken = append(t.taken, r)
-		if i < 2 && !r.rate.Off() && d.Remaining != r.rate.Count-1 {
-			t.first = false
+			return apperr.New(apperr.RateLimited, "%s", tooManyFailures(d.RetryAfter, locale))
 		}
 	}
-	return t, nil
+	return nil
 }
 
-// refund gives the tries back (best effort: a lost refund only makes a
-// limit stricter).
-func (t *try) refund(ctx context.Context, s *Service) {
-	for _, r := range t.taken {
-		if err := s.limits.Refund(ctx, r.scope, r.key, r.rate); err != nil {
-			s.log.Warn("registration limit refund", "scope", r.scope, "err", err)
+// takeTry counts a failed verification against every bucket. It returns
+// whether this was the first failure of the account and of the NIK in the
+// window (both buckets were full), or RATE_LIMITED when a bucket ran out
+// meanwhile (tokens taken stay taken: the failure happened).
+func (s *Service) takeTry(ctx context.Context, v *viewer.Viewer, nikNumber, locale string) (first bool, err error) {
+	first = true
+	for i, r := range s.tries(ctx, v, nikNumber) {
+		d, err := s.limits.Take(ctx, r.scope, r.key, r.rate)
+		if err != nil {
+			return false, fmt.Errorf("registration limit: %w", err)
+		}
+		if !d.Allowed {
+			return false, apperr.New(apperr.RateLimited, "%s", tooManyFailures(d.RetryAfter, locale))
+		}
+		if i < 2 && !r.rate.Off() && d.Remaining != r.rate.Count-1 {
+			first = false
 		}
 	}
-	t.taken = nil
+	return first, nil
 }
 
 // failed audits a failed verification and explains it: naming the field
 // the first time, generically after that.
-func (s *Service) failed(ctx context.Context, v *viewer.Viewer, nikNumber string, t *try, reason, locale string) (*Result, error) {
+func (s *Service) failed(ctx context.Context, v *viewer.Viewer, nikNumber, reason, locale string) (*Result, error) {
+	first, err := s.takeTry(ctx, v, nikNumber, locale)
+	if err != nil {
+		return nil, err
+	}
 	detail := map[string]string{"nik_sha256": ratelimit.Subject(nikNumber), "answer": "generic"}
-	if t.first {
+	if first {
 		detail["answer"] = "named"
 	}
 	if addr, _ := clientip.FromContext(ctx); addr.IsValid() {
@@ -181,7 +185,7 @@ func (s *Service) failed(ctx context.Context, v *viewer.Viewer, nikNumber string
 		TargetType: "Account", TargetID: v.AccountID, Reason: reason, Detail: detail}); err != nil {
 		return nil, err
 	}
-	if !t.first {
+	if !first {
 		return &Result{Failures: []Failure{explain(ruleMismatch, locale)}}, nil
 	}
 	return &Result{Failures: []Failure{explain(reason, locale)}}, nil

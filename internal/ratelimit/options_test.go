@@ -152,3 +152,43 @@ func TestCleanupLog(t *testing.T) {
 		}
 	})
 }
+
+// TestPeek: a peek says what a take would decide at the same moment, and
+// writes nothing.
+func TestPeek(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		c := newClock()
+		l := ratelimit.New(db.Client, ratelimit.Options{Now: c.Now})
+		ctx := context.Background()
+		r := ratelimit.Rate{Count: 3, Per: time.Minute}
+		if d, err := l.Peek(ctx, "s", "k", r); err != nil || !d.Allowed || d.Remaining != 3 {
+			t.Fatalf("peek of a new bucket: %+v, %v; want allowed with 3", d, err)
+		}
+		if n := rows(t, db); n != 0 {
+			t.Fatalf("a peek wrote %d rows", n)
+		}
+		for i := range 5 {
+			p, err := l.Peek(ctx, "s", "k", r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := l.Take(ctx, "s", "k", r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Allowed != d.Allowed || p.RetryAfter != d.RetryAfter {
+				t.Errorf("step %d: peek %+v, take %+v", i, p, d)
+			}
+			if p.Allowed && p.Remaining != 3-i {
+				t.Errorf("step %d: peek says %d remaining, want %d", i, p.Remaining, 3-i)
+			}
+		}
+		c.Add(20 * time.Second) // one token back
+		if d, _ := l.Peek(ctx, "s", "k", r); !d.Allowed || d.Remaining != 1 {
+			t.Errorf("after one interval: %+v, want allowed with 1", d)
+		}
+		if d, err := l.Peek(ctx, "s", "k", ratelimit.Rate{}); err != nil || !d.Allowed {
+			t.Errorf("a rate that is off: %+v, %v", d, err)
+		}
+	})
+}

@@ -102,6 +102,31 @@ func (l *Limiter) Take(ctx context.Context, scope, key string, r Rate) (Decision
 	return Decision{RetryAfter: time.Duration(r.interval())}, nil
 }
 
+// Peek reports whether a take from the bucket of key in scope would pass
+// now, without taking: a read, no write. A caller that counts only some
+// outcomes (failed verifications) peeks first and takes once it knows the
+// outcome counts; concurrent callers may all pass a peek, so the take's
+// decision is the one that binds.
+func (l *Limiter) Peek(ctx context.Context, scope, key string, r Rate) (Decision, error) {
+	if r.Off() {
+		return Decision{Allowed: true, Remaining: max(r.Count, 1)}, nil
+	}
+	ctx = rule.System(ctx, "rate limit")
+	b, err := l.client.RateLimit.Query().
+		Where(bucket.Scope(scope), bucket.Subject(Subject(key))).Only(ctx)
+	if ent.IsNotFound(err) {
+		return Decision{Allowed: true, Remaining: r.Count}, nil
+	}
+	if err != nil {
+		return Decision{}, fmt.Errorf("read rate limit %s: %w", scope, err)
+	}
+	now, tolerance := l.now().UnixNano(), int64(r.Count-1)*r.interval()
+	if b.Tat > now+tolerance {
+		return Decision{RetryAfter: time.Duration(b.Tat - tolerance - now)}, nil
+	}
+	return Decision{Allowed: true, Remaining: remaining(r, now, max(b.Tat, now))}, nil
+}
+
 // round makes one attempt at a take at time now; done is false when a
 // concurrent take changed the bucket in between and the round must rerun.
 func (l *Limiter) round(ctx context.Context, scope, subject string, r Rate, now int64) (Decision, bool, error) {
@@ -167,35 +192,6 @@ func (l *Limiter) deleteFull(ctx context.Context, now int64) error {
 	}
 	_, err = l.client.RateLimit.Delete().Where(bucket.IDIn(ids...), bucket.TatLT(now)).Exec(ctx)
 	return err
-}
-
-// Refund gives back a token taken from the bucket of key in scope (a take
-// that turned out not to count, such as a verification that succeeded). A
-// bucket that the refund makes full is deleted (the same as no row, and one
-// write, as the update would be); a bucket that is full already is left
-// alone.
-func (l *Limiter) Refund(ctx context.Context, scope, key string, r Rate) error {
-	if r.Off() {
-		return nil
-	}
-	ctx = rule.System(ctx, "rate limit")
-	now, subject := l.now().UnixNano(), Subject(key)
-	n, err := l.client.RateLimit.Delete().
-		Where(bucket.Scope(scope), bucket.Subject(subject), bucket.TatLTE(now+r.interval())).Exec(ctx)
-	if err != nil || n > 0 {
-		return wrapRefund(scope, err)
-	}
-	_, err = l.client.RateLimit.Update().
-		Where(bucket.Scope(scope), bucket.Subject(subject), bucket.TatGT(now)).
-		AddTat(-r.interval()).Save(ctx)
-	return wrapRefund(scope, err)
-}
-
-func wrapRefund(scope string, err error) error {
-	if err != nil {
-		return fmt.Errorf("refund rate limit %s: %w", scope, err)
-	}
-	return nil
 }
 
 // Subject is how key is stored: its hex SHA-256, so the table holds no

@@ -78,55 +78,6 @@ func TestTake(t *testing.T) {
 	})
 }
 
-func TestRefund(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *database.DB) {
-		c := newClock()
-		l := ratelimit.New(db.Client, ratelimit.Options{Now: c.Now})
-		r := ratelimit.Rate{Count: 2, Per: time.Hour}
-		ctx := context.Background()
-		take := func() ratelimit.Decision {
-			t.Helper()
-			d, err := l.Take(ctx, "s", "k", r)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return d
-		}
-		refund := func() {
-			t.Helper()
-			if err := l.Refund(ctx, "s", "k", r); err != nil {
-				t.Fatal(err)
-			}
-		}
-		refund() // no bucket yet: nothing happens
-		take()
-		take()
-		if take().Allowed {
-			t.Fatal("a third take from a bucket of 2 passed")
-		}
-		refund()
-		if d := take(); !d.Allowed || d.Remaining != 0 {
-			t.Fatalf("after a refund: %+v, want one take", d)
-		}
-		refund()
-		refund()
-		refund() // the bucket is full: more refunds add nothing
-		if n := rows(t, db); n != 0 {
-			t.Errorf("%d rows: a bucket refunded to full was kept", n)
-		}
-		if d := take(); !d.Allowed || d.Remaining != 1 {
-			t.Fatalf("after refunds to full: %+v, want remaining 1", d)
-		}
-		take()
-		if take().Allowed {
-			t.Error("refunds beyond full added tokens")
-		}
-		if err := l.Refund(ctx, "s", "k", ratelimit.Rate{}); err != nil {
-			t.Errorf("refund of a rate that is off: %v", err)
-		}
-	})
-}
-
 // TestTakeConcurrent: takes of one bucket from two connection pools on one
 // store (two server instances) at once let exactly the bucket's size
 // through, on both stores.
