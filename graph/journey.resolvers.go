@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"time"
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
@@ -95,6 +96,17 @@ func (r *queryResolver) MyAbilityTest(ctx context.Context) (*journey.AbilityTest
 	return r.journey.MyAbilityTest(ctx, locale(ctx))
 }
 
+// AbilityTestRules is the resolver for the abilityTestRules field.
+func (r *queryResolver) AbilityTestRules(ctx context.Context) (*model.AbilityTestRules, error) {
+	tr, err := r.journey.AbilityTestRules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &model.AbilityTestRules{Questions: tr.Questions, DurationMinutes: tr.DurationMinutes,
+		PassMark: tr.PassMark, RetryAfterHours: tr.RetryAfterHours, MaxAttempts: tr.MaxAttempts,
+		AttemptsLeft: tr.AttemptsLeft, RetryOpensAt: tr.RetryOpensAt}, nil
+}
+
 // WaveSelection is the resolver for the waveSelection field.
 func (r *queryResolver) WaveSelection(ctx context.Context, waveID pulid.ID) (*journey.Summary, error) {
 	return r.journey.Summary(ctx, waveID)
@@ -129,6 +141,12 @@ func (r *selectionSummaryResolver) ApplicantsURL(ctx context.Context, obj *journ
 // ResultsURL is the resolver for the resultsUrl field.
 func (r *selectionSummaryResolver) ResultsURL(ctx context.Context, obj *journey.Summary) (*string, error) {
 	return publicationURL(obj, "results.csv"), nil
+}
+
+// ResultsExpectedAt is the resolver for the resultsExpectedAt field.
+func (r *waveResolver) ResultsExpectedAt(ctx context.Context, obj *ent.Wave) (*time.Time, error) {
+	at := r.journey.ResultsExpectedAt(obj)
+	return &at, nil
 }
 
 // SelectionSummary returns generated.SelectionSummaryResolver implementation.

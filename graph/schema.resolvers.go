@@ -176,8 +176,12 @@ func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 // Recipient returns generated.RecipientResolver implementation.
 func (r *Resolver) Recipient() generated.RecipientResolver { return &recipientResolver{r} }
 
+// Wave returns generated.WaveResolver implementation.
+func (r *Resolver) Wave() generated.WaveResolver { return &waveResolver{r} }
+
 type (
 	applicationResolver struct{ *Resolver }
 	queryResolver       struct{ *Resolver }
 	recipientResolver   struct{ *Resolver }
+	waveResolver        struct{ *Resolver }
 )

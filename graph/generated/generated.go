@@ -62,6 +62,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Recipient() RecipientResolver
 	SelectionSummary() SelectionSummaryResolver
+	Wave() WaveResolver
 }
 
 type DirectiveRoot struct {
@@ -79,6 +80,16 @@ type ComplexityRoot struct {
 		PassMark    func(childComplexity int) int
 		Questions   func(childComplexity int) int
 		SecondsLeft func(childComplexity int) int
+	}
+
+	AbilityTestRules struct {
+		AttemptsLeft    func(childComplexity int) int
+		DurationMinutes func(childComplexity int) int
+		MaxAttempts     func(childComplexity int) int
+		PassMark        func(childComplexity int) int
+		Questions       func(childComplexity int) int
+		RetryAfterHours func(childComplexity int) int
+		RetryOpensAt    func(childComplexity int) int
 	}
 
 	Account struct {
@@ -580,6 +591,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		AbilityTestRules     func(childComplexity int) int
 		Accounts             func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.AccountOrder, where *ent.AccountWhereInput) int
 		Applications         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.ApplicationOrder, where *ent.ApplicationWhereInput) int
 		AuditLogs            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
@@ -942,21 +954,22 @@ type ComplexityRoot struct {
 	}
 
 	Wave struct {
-		AnnouncedAt     func(childComplexity int) int
-		Applications    func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.ApplicationOrder) int
-		ClosesAt        func(childComplexity int) int
-		Commitment      func(childComplexity int) int
-		CreatedAt       func(childComplexity int) int
-		ID              func(childComplexity int) int
-		Name            func(childComplexity int) int
-		Number          func(childComplexity int) int
-		OpensAt         func(childComplexity int) int
-		Quota           func(childComplexity int) int
-		Quotas          func(childComplexity int) int
-		SelectedAt      func(childComplexity int) int
-		Status          func(childComplexity int) int
-		TrainingBalance func(childComplexity int) int
-		UpdatedAt       func(childComplexity int) int
+		AnnouncedAt       func(childComplexity int) int
+		Applications      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.ApplicationOrder) int
+		ClosesAt          func(childComplexity int) int
+		Commitment        func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Name              func(childComplexity int) int
+		Number            func(childComplexity int) int
+		OpensAt           func(childComplexity int) int
+		Quota             func(childComplexity int) int
+		Quotas            func(childComplexity int) int
+		ResultsExpectedAt func(childComplexity int) int
+		SelectedAt        func(childComplexity int) int
+		Status            func(childComplexity int) int
+		TrainingBalance   func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
 	}
 
 	WaveConnection struct {
@@ -1042,6 +1055,7 @@ type QueryResolver interface {
 	Me(ctx context.Context) (*ent.Account, error)
 	CurrentWave(ctx context.Context) (*ent.Wave, error)
 	MyAbilityTest(ctx context.Context) (*journey.AbilityTest, error)
+	AbilityTestRules(ctx context.Context) (*model.AbilityTestRules, error)
 	WaveSelection(ctx context.Context, waveID pulid.ID) (*journey.Summary, error)
 	WebPushPublicKey(ctx context.Context) (*string, error)
 	MySurveys(ctx context.Context) ([]*survey.Assignment, error)
@@ -1058,6 +1072,9 @@ type SelectionSummaryResolver interface {
 
 	ApplicantsURL(ctx context.Context, obj *journey.Summary) (*string, error)
 	ResultsURL(ctx context.Context, obj *journey.Summary) (*string, error)
+}
+type WaveResolver interface {
+	ResultsExpectedAt(ctx context.Context, obj *ent.Wave) (*time.Time, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1121,6 +1138,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AbilityTest.SecondsLeft(childComplexity), true
+
+	case "AbilityTestRules.attemptsLeft":
+		if e.ComplexityRoot.AbilityTestRules.AttemptsLeft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbilityTestRules.AttemptsLeft(childComplexity), true
+	case "AbilityTestRules.durationMinutes":
+		if e.ComplexityRoot.AbilityTestRules.DurationMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbilityTestRules.DurationMinutes(childComplexity), true
+	case "AbilityTestRules.maxAttempts":
+		if e.ComplexityRoot.AbilityTestRules.MaxAttempts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbilityTestRules.MaxAttempts(childComplexity), true
+	case "AbilityTestRules.passMark":
+		if e.ComplexityRoot.AbilityTestRules.PassMark == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbilityTestRules.PassMark(childComplexity), true
+	case "AbilityTestRules.questions":
+		if e.ComplexityRoot.AbilityTestRules.Questions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbilityTestRules.Questions(childComplexity), true
+	case "AbilityTestRules.retryAfterHours":
+		if e.ComplexityRoot.AbilityTestRules.RetryAfterHours == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbilityTestRules.RetryAfterHours(childComplexity), true
+	case "AbilityTestRules.retryOpensAt":
+		if e.ComplexityRoot.AbilityTestRules.RetryOpensAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbilityTestRules.RetryOpensAt(childComplexity), true
 
 	case "Account.complaints":
 		if e.ComplexityRoot.Account.Complaints == nil {
@@ -3286,6 +3346,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PurchaseEdge.Node(childComplexity), true
 
+	case "Query.abilityTestRules":
+		if e.ComplexityRoot.Query.AbilityTestRules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.AbilityTestRules(childComplexity), true
 	case "Query.accounts":
 		if e.ComplexityRoot.Query.Accounts == nil {
 			break
@@ -5079,6 +5145,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Wave.Quotas(childComplexity), true
+	case "Wave.resultsExpectedAt":
+		if e.ComplexityRoot.Wave.ResultsExpectedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wave.ResultsExpectedAt(childComplexity), true
 	case "Wave.selectedAt":
 		if e.ComplexityRoot.Wave.SelectedAt == nil {
 			break
@@ -13171,6 +13243,24 @@ type AbilityTest {
   passMark: Int!
 }
 
+"The rules of the ability test, stated before it starts, and the viewer's standing under them."
+type AbilityTestRules {
+  "Questions in one attempt."
+  questions: Int!
+  "Minutes allowed for one attempt."
+  durationMinutes: Int!
+  "Score (0-100) that passes."
+  passMark: Int!
+  "Hours to wait after a failed attempt before the next."
+  retryAfterHours: Int!
+  "Attempts allowed in all."
+  maxAttempts: Int!
+  "Attempts the viewer has left; null for a viewer who is not a registered applicant."
+  attemptsLeft: Int
+  "When the viewer may start again after a failed attempt; null when they may start now, have passed or have no attempts left."
+  retryOpensAt: Time
+}
+
 input WaveQuotaInput {
   "Province code, e.g. 32."
   provinceCode: String!
@@ -13207,6 +13297,8 @@ extend type Query {
   currentWave: Wave
   "The viewer's ability test in progress, if any."
   myAbilityTest: AbilityTest
+  "The rules of the ability test and when the viewer may take it."
+  abilityTestRules: AbilityTestRules!
   "The published selection of a wave (commitment before, seed after selection)."
   waveSelection(waveId: ID!): SelectionSummary!
 }
@@ -13242,6 +13334,11 @@ extend type Recipient {
 extend type Application {
   "The lottery's outcome for this application; null until the wave is drawn."
   result: SelectionResult
+}
+
+extend type Wave {
+  "When the lottery's results are announced: the announcement once made, else the date planned after closing."
+  resultsExpectedAt: Time!
 }
 `, BuiltIn: false},
 	{Name: "../schema/push.graphql", Input: `"""
@@ -13437,6 +13534,26 @@ func (ec *executionContext) childFields_AbilityTest(ctx context.Context, field g
 		return ec.fieldContext_AbilityTest_passMark(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AbilityTest", field.Name)
+}
+
+func (ec *executionContext) childFields_AbilityTestRules(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "questions":
+		return ec.fieldContext_AbilityTestRules_questions(ctx, field)
+	case "durationMinutes":
+		return ec.fieldContext_AbilityTestRules_durationMinutes(ctx, field)
+	case "passMark":
+		return ec.fieldContext_AbilityTestRules_passMark(ctx, field)
+	case "retryAfterHours":
+		return ec.fieldContext_AbilityTestRules_retryAfterHours(ctx, field)
+	case "maxAttempts":
+		return ec.fieldContext_AbilityTestRules_maxAttempts(ctx, field)
+	case "attemptsLeft":
+		return ec.fieldContext_AbilityTestRules_attemptsLeft(ctx, field)
+	case "retryOpensAt":
+		return ec.fieldContext_AbilityTestRules_retryOpensAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AbilityTestRules", field.Name)
 }
 
 func (ec *executionContext) childFields_Account(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15067,6 +15184,8 @@ func (ec *executionContext) childFields_Wave(ctx context.Context, field graphql.
 		return ec.fieldContext_Wave_quotas(ctx, field)
 	case "applications":
 		return ec.fieldContext_Wave_applications(ctx, field)
+	case "resultsExpectedAt":
+		return ec.fieldContext_Wave_resultsExpectedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Wave", field.Name)
 }
@@ -18259,6 +18378,167 @@ func (ec *executionContext) _AbilityTest_passMark(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_AbilityTest_passMark(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AbilityTest", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AbilityTestRules_questions(ctx context.Context, field graphql.CollectedField, obj *model.AbilityTestRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbilityTestRules_questions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Questions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbilityTestRules_questions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbilityTestRules", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AbilityTestRules_durationMinutes(ctx context.Context, field graphql.CollectedField, obj *model.AbilityTestRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbilityTestRules_durationMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DurationMinutes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbilityTestRules_durationMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbilityTestRules", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AbilityTestRules_passMark(ctx context.Context, field graphql.CollectedField, obj *model.AbilityTestRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbilityTestRules_passMark(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PassMark, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbilityTestRules_passMark(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbilityTestRules", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AbilityTestRules_retryAfterHours(ctx context.Context, field graphql.CollectedField, obj *model.AbilityTestRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbilityTestRules_retryAfterHours(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RetryAfterHours, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbilityTestRules_retryAfterHours(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbilityTestRules", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AbilityTestRules_maxAttempts(ctx context.Context, field graphql.CollectedField, obj *model.AbilityTestRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbilityTestRules_maxAttempts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxAttempts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbilityTestRules_maxAttempts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbilityTestRules", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AbilityTestRules_attemptsLeft(ctx context.Context, field graphql.CollectedField, obj *model.AbilityTestRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbilityTestRules_attemptsLeft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AttemptsLeft, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AbilityTestRules_attemptsLeft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbilityTestRules", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AbilityTestRules_retryOpensAt(ctx context.Context, field graphql.CollectedField, obj *model.AbilityTestRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbilityTestRules_retryOpensAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RetryOpensAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AbilityTestRules_retryOpensAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbilityTestRules", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Account_id(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -28352,6 +28632,38 @@ func (ec *executionContext) fieldContext_Query_myAbilityTest(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_abilityTestRules(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_abilityTestRules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().AbilityTestRules(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AbilityTestRules) graphql.Marshaler {
+			return ec.marshalNAbilityTestRules2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐAbilityTestRules(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_abilityTestRules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AbilityTestRules(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_waveSelection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34596,6 +34908,29 @@ func (ec *executionContext) fieldContext_Wave_applications(ctx context.Context, 
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Wave_resultsExpectedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Wave) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wave_resultsExpectedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Wave().ResultsExpectedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalNTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wave_resultsExpectedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wave", field, true, true, "Time")
 }
 
 func (ec *executionContext) _WaveConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.WaveConnection) (ret graphql.Marshaler) {
@@ -59968,6 +60303,69 @@ func (ec *executionContext) _AbilityTest(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var abilityTestRulesImplementors = []string{"AbilityTestRules"}
+
+func (ec *executionContext) _AbilityTestRules(ctx context.Context, sel ast.SelectionSet, obj *model.AbilityTestRules) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, abilityTestRulesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AbilityTestRules")
+		case "questions":
+			out.Values[i] = ec._AbilityTestRules_questions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "durationMinutes":
+			out.Values[i] = ec._AbilityTestRules_durationMinutes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "passMark":
+			out.Values[i] = ec._AbilityTestRules_passMark(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "retryAfterHours":
+			out.Values[i] = ec._AbilityTestRules_retryAfterHours(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxAttempts":
+			out.Values[i] = ec._AbilityTestRules_maxAttempts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "attemptsLeft":
+			out.Values[i] = ec._AbilityTestRules_attemptsLeft(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "retryOpensAt":
+			out.Values[i] = ec._AbilityTestRules_retryOpensAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var accountImplementors = []string{"Account", "Node"}
 
 func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, obj *ent.Account) graphql.Marshaler {
@@ -63480,6 +63878,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_myAbilityTest(ctx, field)
 				})
+		case "abilityTestRules":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_abilityTestRules(ctx, field)
+				})
 		case "waveSelection":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -65769,6 +66173,12 @@ func (ec *executionContext) _Wave(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Wave_applications(ctx, field, obj)
 				})
+		case "resultsExpectedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Wave_resultsExpectedAt(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -66303,6 +66713,14 @@ func (ec *executionContext) marshalNAbilityTest2ᚖgithubᚗcomᚋkartuprakerja�
 		return graphql.Null
 	}
 	return ec._AbilityTest(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAbilityTestRules2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐAbilityTestRules(ctx context.Context, sel ast.SelectionSet, v *model.AbilityTestRules) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AbilityTestRules!")
+		return graphql.Null
+	}
+	return ec._AbilityTestRules(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNAccount2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccount(ctx context.Context, sel ast.SelectionSet, v *ent.Account) graphql.Marshaler {
@@ -67989,6 +68407,24 @@ func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v an
 func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalTime(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	res, err := graphql.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Time!")
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalTime(*v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}

@@ -23,6 +23,24 @@ type APIKeyPayload struct {
 	Account *ent.Account `json:"account"`
 }
 
+// The rules of the ability test, stated before it starts, and the viewer's standing under them.
+type AbilityTestRules struct {
+	// Questions in one attempt.
+	Questions int `json:"questions"`
+	// Minutes allowed for one attempt.
+	DurationMinutes int `json:"durationMinutes"`
+	// Score (0-100) that passes.
+	PassMark int `json:"passMark"`
+	// Hours to wait after a failed attempt before the next.
+	RetryAfterHours int `json:"retryAfterHours"`
+	// Attempts allowed in all.
+	MaxAttempts int `json:"maxAttempts"`
+	// Attempts the viewer has left; null for a viewer who is not a registered applicant.
+	AttemptsLeft *int `json:"attemptsLeft,omitempty"`
+	// When the viewer may start again after a failed attempt; null when they may start now, have passed or have no attempts left.
+	RetryOpensAt *time.Time `json:"retryOpensAt,omitempty"`
+}
+
 type CreatePartnerAccountInput struct {
 	Phone       string      `json:"phone"`
 	DisplayName string      `json:"displayName"`

@@ -68,3 +68,67 @@ func TestAbilityTestRules(t *testing.T) {
 		t.Errorf("test after passing: %v", err)
 	}
 }
+
+// TestAbilityTestStanding: the rules stated before the test come from the
+// configuration, and after a failed attempt the retry opens exactly
+// TestRetryAfter after it was scored.
+func TestAbilityTestStanding(t *testing.T) {
+	db := dbtest.Open(t, "sqlite3")
+	e := newEnv(t, db, nil, nil)
+	p := e.newPerson(t)
+	anon, err := e.svc.AbilityTestRules(e.as(t, p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := e.svc.Config()
+	if anon.Questions != cfg.TestQuestions || anon.DurationMinutes != 30 || anon.PassMark != cfg.PassMark ||
+		anon.RetryAfterHours != 24 || anon.MaxAttempts != cfg.MaxTestAttempts || anon.AttemptsLeft != nil || anon.RetryOpensAt != nil {
+		t.Errorf("rules before registration: %+v", anon)
+	}
+	if _, err := e.svc.Register(e.as(t, p), p.reg, "id"); err != nil {
+		t.Fatal(err)
+	}
+	ctx := e.as(t, p)
+	tests := []struct {
+		name      string
+		submitted time.Duration // before now; 0: not yet started
+		left      int
+		retry     bool
+	}{
+		{"not started", 0, 3, false},
+		{"failed an hour ago", time.Hour, 2, true},
+		{"failed 25 hours ago", 25 * time.Hour, 2, false},
+	}
+	sys := rule.System(ctx, "test")
+	var attempt *ent.TestAttempt
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.submitted > 0 {
+				if attempt == nil {
+					test, err := e.svc.StartAbilityTest(ctx, "id")
+					if err != nil {
+						t.Fatal(err)
+					}
+					if attempt, err = e.svc.SubmitAbilityTest(ctx, test.Attempt.ID); err != nil || *attempt.Passed {
+						t.Fatalf("submit an empty attempt: %+v %v", attempt, err)
+					}
+				}
+				attempt = db.Client.TestAttempt.UpdateOneID(attempt.ID).
+					SetSubmittedAt(time.Now().Add(-tt.submitted)).SaveX(sys)
+			}
+			got, err := e.svc.AbilityTestRules(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.AttemptsLeft == nil || *got.AttemptsLeft != tt.left {
+				t.Errorf("attempts left = %v, want %d", got.AttemptsLeft, tt.left)
+			}
+			if (got.RetryOpensAt != nil) != tt.retry {
+				t.Fatalf("retry opens at %v, want one: %v", got.RetryOpensAt, tt.retry)
+			}
+			if tt.retry && !got.RetryOpensAt.Equal(attempt.SubmittedAt.Add(cfg.TestRetryAfter)) {
+				t.Errorf("retry opens at %v, want %v", got.RetryOpensAt, attempt.SubmittedAt.Add(cfg.TestRetryAfter))
+			}
+		})
+	}
+}

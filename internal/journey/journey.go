@@ -29,6 +29,7 @@ type Config struct {
 	MaxTestAttempts int           // attempts in all
 	PurchaseWithin  time.Duration // first purchase deadline after acceptance (30 days)
 	WarnBefore      time.Duration // warning before that deadline (7 days)
+	ResultsAfter    time.Duration // results of a wave's lottery are announced this long after it closes
 	// RegisterFailures bounds failed identity verifications (see register.go).
 	RegisterFailures RegisterLimits
 }
@@ -38,7 +39,7 @@ func DefaultConfig() Config {
 	return Config{
 		MinAge: 18, TestQuestions: 20, TestDuration: 30 * time.Minute, PassMark: 60,
 		TestRetryAfter: 24 * time.Hour, MaxTestAttempts: 3,
-		PurchaseWithin: 30 * 24 * time.Hour, WarnBefore: 7 * 24 * time.Hour,
+		PurchaseWithin: 30 * 24 * time.Hour, WarnBefore: 7 * 24 * time.Hour, ResultsAfter: 3 * 24 * time.Hour,
 		RegisterFailures: DefaultRegisterLimits(),
 	}
 }
