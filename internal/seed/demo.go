@@ -18,12 +18,17 @@ import (
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/ent/schema/schematype"
 	"github.com/kartuprakerja/platform/ent/testattempt"
+	"github.com/kartuprakerja/platform/internal/money"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
-// The demo recipient: a woman from Kota Bandung, accepted in wave 22, who
-// finished her first training, bought a second, linked GoPay and received
-// two of her four incentive payments.
+// The demo recipient: a woman from Kota Bandung, accepted in wave 22 (about
+// two months before Now), who finished her first training, bought a second,
+// linked GoPay and received two of her four incentive payments. Her journey
+// follows the shifted history in order: registration, test, wave,
+// selection, purchase, certificate, incentives, surveys. Her identifiers
+// are made from the unshifted times (world.idAt), so they do not depend on
+// Now.
 const (
 	demoName     = "Siti Rahmawati"
 	demoNIK      = "3273055708950001" // Kota Bandung, district 05, born 17-08-1995 (17+40 for a woman), serial 0001
@@ -37,13 +42,26 @@ var demoBirth = time.Date(1995, time.August, demoBirthDay, 0, 0, 0, 0, time.UTC)
 
 // demoJourney collects the rows of the demo recipient's journey.
 type demoJourney struct {
-	tx        *ent.Tx
-	r         *rand.Rand
-	w         *world
-	accountID pulid.ID
-	id        pulid.ID
-	wave      waveRef
-	accepted  time.Time
+	tx          *ent.Tx
+	r           *rand.Rand
+	w           *world
+	accountID   pulid.ID
+	recipientID pulid.ID
+	wave        waveRef
+	accepted    time.Time
+	certified   time.Time
+	payouts     []demoPayout
+}
+
+// demoPayout is one of the demo recipient's incentive payouts.
+type demoPayout struct {
+	n               int
+	scheduled, sent time.Time // sent is zero while scheduled
+}
+
+// id makes an identifier of the demo journey from a row's date.
+func (d *demoJourney) id(prefix string, t time.Time) pulid.ID {
+	return pulid.Deterministic(prefix, d.w.idAt(t), d.r)
 }
 
 // writeDemoRecipient writes the demo recipient and the whole of her journey.
@@ -51,8 +69,8 @@ func writeDemoRecipient(ctx context.Context, client *ent.Client, opts Options, w
 	return inTx(ctx, client, func(tx *ent.Tx) error {
 		d := &demoJourney{tx: tx, r: opts.rng(streamDemo), w: w, wave: w.waves[len(w.waves)-1]}
 		reg := d.wave.opens.AddDate(0, 0, -2)
-		d.accountID = pulid.Deterministic("ac", reg, d.r)
-		d.id = pulid.Deterministic("rc", reg, d.r)
+		d.accountID = d.id("ac", reg)
+		d.recipientID = d.id("rc", reg)
 		d.accepted = d.wave.announced.Add(time.Hour)
 		err := runSteps([]step{
 			{"identity", func() error { return d.identity(ctx, reg, opts) }},
@@ -87,14 +105,14 @@ func (d *demoJourney) identity(ctx context.Context, reg time.Time, opts Options)
 		Exec(ctx); err != nil {
 		return err
 	}
-	if err := tx.RegistryPerson.Create().SetID(pulid.Deterministic("rp", reg, r)).SetNik(demoNIK).
+	if err := tx.RegistryPerson.Create().SetID(d.id("rp", reg)).SetNik(demoNIK).
 		SetKkNumber(demoKK).SetFullName(demoName).SetBirthDate(demoBirth).SetBirthPlace("Bandung").
 		SetGender(registryperson.GenderFemale).SetMotherMaidenName(demoMother).Exec(ctx); err != nil {
 		return err
 	}
 	verified := reg.Add(40 * time.Minute)
 	ids := newIdentities(opts.rng(streamIdentities), opts.Recipients)
-	if err := tx.Recipient.Create().SetID(d.id).SetAccountID(d.accountID).SetNik(demoNIK).SetKkNumber(demoKK).
+	if err := tx.Recipient.Create().SetID(d.recipientID).SetAccountID(d.accountID).SetNik(demoNIK).SetKkNumber(demoKK).
 		SetFullName(demoName).SetBirthDate(demoBirth).SetBirthPlace("Bandung").
 		SetGender(recipient.GenderFemale).SetRegencyID(d.w.regencies[rg].id).SetArea(recipient.AreaUrban).
 		SetEducation(recipient.EducationSeniorSecondary).SetEmployment(recipient.EmploymentNotWorking).
@@ -105,8 +123,8 @@ func (d *demoJourney) identity(ctx context.Context, reg time.Time, opts Options)
 	}
 	var checks []*ent.IdentityCheckCreate
 	for _, reg := range append([]string{"dukcapil"}, exclusionRegistries...) {
-		checks = append(checks, tx.IdentityCheck.Create().SetID(pulid.Deterministic("ic", verified, r)).
-			SetRecipientID(d.id).SetRegistry(identitycheck.Registry(reg)).SetOutcome(identitycheck.OutcomePass).
+		checks = append(checks, tx.IdentityCheck.Create().SetID(d.id("ic", verified)).
+			SetRecipientID(d.recipientID).SetRegistry(identitycheck.Registry(reg)).SetOutcome(identitycheck.OutcomePass).
 			SetCreatedAt(verified).SetUpdatedAt(verified))
 	}
 	if err := tx.IdentityCheck.CreateBulk(checks...).Exec(ctx); err != nil {
@@ -134,7 +152,7 @@ func (d *demoJourney) abilityTest(ctx context.Context, at time.Time) error {
 	}
 	score := correct * 100 / len(ids)
 	submitted := at.Add(24 * time.Minute)
-	return d.tx.TestAttempt.Create().SetID(pulid.Deterministic("ta", at, r)).SetRecipientID(d.id).
+	return d.tx.TestAttempt.Create().SetID(d.id("ta", at)).SetRecipientID(d.recipientID).
 		SetKind(testattempt.KindAbility).SetQuestionIds(ids).SetAnswers(answers).
 		SetDeadline(at.Add(time.Hour)).SetSubmittedAt(submitted).SetScore(score).SetPassed(score >= 60).
 		SetCreatedAt(at).SetUpdatedAt(submitted).Exec(ctx)
@@ -146,36 +164,37 @@ func (d *demoJourney) application(ctx context.Context) error {
 	province := d.w.regencies[rg].province
 	d.w.ranks[wi][province]++
 	applied := d.wave.opens.Add(2 * time.Hour)
-	appID := pulid.Deterministic("ap", applied, d.r)
-	err := d.tx.Application.Create().SetID(appID).SetRecipientID(d.id).
+	appID := d.id("ap", applied)
+	err := d.tx.Application.Create().SetID(appID).SetRecipientID(d.recipientID).
 		SetWaveID(d.wave.id).SetProvinceID(d.w.provinces[province].id).
 		SetCreatedAt(applied).SetUpdatedAt(applied).Exec(ctx)
 	if err != nil {
 		return err
 	}
-	return selected(d.tx.Client(), appID, d.id, d.wave.id, d.w.ranks[wi][province], d.wave.selected).Exec(ctx)
+	return selected(d.tx.Client(), appID, d.recipientID, d.wave.id, d.w.ranks[wi][province], d.wave.selected).Exec(ctx)
 }
 
 // trainings writes a completed purchase with its certificate and review,
 // and a second purchase in progress, both paid from the training balance.
 func (d *demoJourney) trainings(ctx context.Context, sum *Summary) error {
-	tx, r := d.tx, d.r
+	tx := d.tx
 	first, second, err := d.w.demoCourses()
 	if err != nil {
 		return err
 	}
 	bought := d.accepted.Add(50 * time.Hour)
 	done := bought.Add(5 * 24 * time.Hour)
+	d.certified = done
 	c1, c2 := d.w.courses[first], d.w.courses[second]
-	p1 := pulid.Deterministic("pu", bought, r)
+	p1 := d.id("pu", bought)
 	bought2 := done.Add(3 * 24 * time.Hour)
 	purchases := []*ent.PurchaseCreate{
-		tx.Purchase.Create().SetID(p1).SetRecipientID(d.id).SetCourseID(c1.id).
+		tx.Purchase.Create().SetID(p1).SetRecipientID(d.recipientID).SetCourseID(c1.id).
 			SetDigitalPlatformID(d.w.platforms[c1.platforms[0]].id).SetPrice(c1.price).
 			SetInvoiceCode("INV/DEMO/" + bought.Format("20060102") + "/00000001").
 			SetIdempotencyKey("seed:demo:purchase:1").SetStatus(purchase.StatusCompleted).
 			SetProgressPercent(100).SetCompletedAt(done).SetCreatedAt(bought).SetUpdatedAt(done),
-		tx.Purchase.Create().SetID(pulid.Deterministic("pu", bought2, r)).SetRecipientID(d.id).
+		tx.Purchase.Create().SetID(d.id("pu", bought2)).SetRecipientID(d.recipientID).
 			SetCourseID(c2.id).SetDigitalPlatformID(d.w.platforms[c2.platforms[0]].id).SetPrice(c2.price).
 			SetInvoiceCode("INV/DEMO/" + bought2.Format("20060102") + "/00000002").
 			SetIdempotencyKey("seed:demo:purchase:2").SetStatus(purchase.StatusInProgress).
@@ -184,13 +203,13 @@ func (d *demoJourney) trainings(ctx context.Context, sum *Summary) error {
 	if err := tx.Purchase.CreateBulk(purchases...).Exec(ctx); err != nil {
 		return err
 	}
-	if err := tx.Certificate.Create().SetID(pulid.Deterministic("ce", done, r)).SetRecipientID(d.id).
+	if err := tx.Certificate.Create().SetID(d.id("ce", done)).SetRecipientID(d.recipientID).
 		SetCourseID(c1.id).SetPurchaseID(p1).SetNumber(fmt.Sprintf("PKJ/%d/DEMO0001", done.Year())).
 		SetPostTestScore(84).SetIssuedAt(done).SetCreatedAt(done).SetUpdatedAt(done).Exec(ctx); err != nil {
 		return err
 	}
 	reviewed := done.Add(3 * time.Hour)
-	if err := tx.Review.Create().SetID(pulid.Deterministic("rv", reviewed, r)).SetRecipientID(d.id).
+	if err := tx.Review.Create().SetID(d.id("rv", reviewed)).SetRecipientID(d.recipientID).
 		SetCourseID(c1.id).SetRating(5).SetBody("Materinya menarik dan mudah dipahami. Terima kasih Prakerja!").
 		SetCreatedAt(reviewed).SetUpdatedAt(reviewed).Exec(ctx); err != nil {
 		return err
@@ -202,7 +221,7 @@ func (d *demoJourney) trainings(ctx context.Context, sum *Summary) error {
 	sum.Purchases += 2
 	sum.Certificates++
 	sum.Reviews++
-	return tx.Recipient.UpdateOneID(d.id).SetFirstPurchaseAt(bought).
+	return tx.Recipient.UpdateOneID(d.recipientID).SetFirstPurchaseAt(bought).
 		SetTrainingBalance(d.wave.balance - c1.price - c2.price).SetUpdatedAt(bought2).Exec(ctx)
 }
 
@@ -227,41 +246,44 @@ func (w *world) demoCourses() (int, int, error) {
 }
 
 // incentives writes the linked GoPay account and the four monthly
-// incentive payouts: two sent, two scheduled. Unlike the rest of the demo
-// journey, the payout dates follow Now (the first sent 37 days ago), so the
-// evaluation surveys' windows, which open after the first incentive, are
-// open in the demo: Survei Evaluasi I and II open, III upcoming.
+// incentive payouts, the first demoFirstIncentiveAfter the certificate and
+// then every 30 days: two sent, two scheduled. With the history ending
+// about two months before Now, the first is sent about 37 days before Now,
+// so the evaluation surveys' windows (which open after the first
+// incentive) are as a demo wants them: Survei Evaluasi I and II open, III
+// upcoming.
 func (d *demoJourney) incentives(ctx context.Context, now time.Time, sum *Summary) error {
-	tx, r := d.tx, d.r
+	tx := d.tx
 	gopay, ok := d.w.partnerByCode("GOPAY")
 	if !ok {
 		return fmt.Errorf("payment partner GOPAY missing")
 	}
-	certified := d.accepted.Add(50*time.Hour + 5*24*time.Hour)
-	linkedAt := certified.Add(2 * time.Hour)
+	linkedAt := d.certified.Add(2 * time.Hour)
 	number := phoneDemoRecipient[1:]
 	hash := sha256.Sum256([]byte("GOPAY:" + number))
-	linkedID := pulid.Deterministic("la", linkedAt, r)
-	if err := tx.LinkedAccount.Create().SetID(linkedID).SetRecipientID(d.id).SetPaymentPartnerID(gopay.id).
+	linkedID := d.id("la", linkedAt)
+	if err := tx.LinkedAccount.Create().SetID(linkedID).SetRecipientID(d.recipientID).SetPaymentPartnerID(gopay.id).
 		SetAccountMasked("****" + number[len(number)-4:]).SetAccountHash(hash[:]).
 		SetKycStatus(linkedaccount.KycStatusVerified).SetPrimary(true).SetVerifiedAt(linkedAt).
 		SetCreatedAt(linkedAt).SetUpdatedAt(linkedAt).Exec(ctx); err != nil {
 		return err
 	}
 	var payouts []*ent.PayoutCreate
+	first := dateOf(d.certified.Add(demoFirstIncentiveAfter))
 	for n := 1; n <= incentiveMonths; n++ {
-		scheduled := incentiveDate(now, n)
-		b := tx.Payout.Create().SetID(pulid.Deterministic("po", scheduled, r)).SetRecipientID(d.id).
+		p := demoPayout{n: n, scheduled: first.AddDate(0, 0, 30*(n-1))}
+		b := tx.Payout.Create().SetID(d.id("po", p.scheduled)).SetRecipientID(d.recipientID).
 			SetKind(payout.KindIncentive).SetInstallment(n).SetAmount(incentiveAmount).
-			SetScheduledFor(scheduled).SetIdempotencyKey(fmt.Sprintf("incentive:%s:%d", d.id, n)).
-			SetLinkedAccountID(linkedID).SetPaymentPartnerID(gopay.id).SetCreatedAt(certified)
-		if n <= 2 {
-			sent := scheduled.Add(3*24*time.Hour + 10*time.Hour)
+			SetScheduledFor(p.scheduled).SetIdempotencyKey(fmt.Sprintf("incentive:%s:%d", d.recipientID, n)).
+			SetLinkedAccountID(linkedID).SetPaymentPartnerID(gopay.id).SetCreatedAt(d.certified)
+		if sent := p.scheduled.Add(3*24*time.Hour + 10*time.Hour); sent.Before(now) {
+			p.sent = sent
 			b.SetStatus(payout.StatusSent).SetSentAt(sent).SetUpdatedAt(sent).
 				SetReference(fmt.Sprintf("GOPAY-DEMO-%d", n))
 		} else {
-			b.SetStatus(payout.StatusScheduled).SetUpdatedAt(certified)
+			b.SetStatus(payout.StatusScheduled).SetUpdatedAt(d.certified)
 		}
+		d.payouts = append(d.payouts, p)
 		payouts = append(payouts, b)
 	}
 	if err := tx.Payout.CreateBulk(payouts...).Exec(ctx); err != nil {
@@ -272,42 +294,35 @@ func (d *demoJourney) incentives(ctx context.Context, now time.Time, sum *Summar
 	return nil
 }
 
-// notifications writes the demo's inbox: the selection result, the payout
-// messages, the first survey and a job match.
+// demoFirstIncentiveAfter is how long after her certificate the demo
+// recipient's first incentive is due.
+const demoFirstIncentiveAfter = 15 * 24 * time.Hour
+
+// demoNote is one notification of the demo inbox.
+type demoNote struct {
+	kind        notification.Kind
+	key         string
+	title, body string
+	link        string
+	at          time.Time
+	read        bool
+}
+
+// notifications writes the demo's inbox: the selection result, a message
+// for each payout sent and for the next one scheduled, the first survey and
+// a job match. Every date and amount in a text is the row's it speaks of.
 func (d *demoJourney) notifications(ctx context.Context, now time.Time, sum *Summary) error {
-	first := incentiveDate(now, 1)
-	type note struct {
-		kind        notification.Kind
-		key         string
-		title, body string
-		link        string
-		at          time.Time
-		read        bool
-	}
-	notes := []note{
-		{notification.KindSelectionResult, "selection:wave-22", "Selamat, kamu lolos Gelombang 22!",
-			"Kartu Prakerja-mu sudah aktif dengan saldo pelatihan Rp1.000.000. Beli pelatihan pertamamu dalam 30 hari.",
-			"/", d.accepted, true},
-		{notification.KindPayoutSent, "payout-sent:incentive:1", "Insentif tahap 1 sudah dikirim",
-			"Insentif Rp600.000 sudah dikirim ke GoPay-mu. Dana biasanya masuk dalam 3-5 hari kerja.",
-			"/insentif", first.Add(3*24*time.Hour + 10*time.Hour), true},
-		{notification.KindSurveyAvailable, "survey-available:SE1", "Survei Evaluasi I sudah tersedia",
-			"Isi Survei Evaluasi I dan dapatkan insentif survei Rp50.000.",
-			"/survei", first.Add(4 * 24 * time.Hour), false},
-		{notification.KindPayoutSent, "payout-sent:incentive:2", "Insentif tahap 2 sudah dikirim",
-			"Insentif Rp600.000 sudah dikirim ke GoPay-mu. Dana biasanya masuk dalam 3-5 hari kerja.",
-			"/insentif", first.AddDate(0, 1, 0).Add(3*24*time.Hour + 10*time.Hour), true},
-		{notification.KindPayoutScheduled, "payout-scheduled:incentive:3", "Insentif tahap 3 dijadwalkan",
-			fmt.Sprintf("Insentif Rp600.000 dijadwalkan pada %s ke GoPay-mu.", tanggal(first.AddDate(0, 2, 0))),
-			"/insentif", first.AddDate(0, 1, 5), false},
-		{notification.KindJobMatch, "job-match:demo", "Ada lowongan yang cocok untukmu",
-			"Lowongan baru sesuai pelatihan yang kamu selesaikan. Lihat dan lamar sekarang.",
-			"/lowongan", now.Add(-26 * time.Hour), false},
-	}
+	notes := []demoNote{{notification.KindSelectionResult, "selection:wave-22",
+		fmt.Sprintf("Selamat, kamu lolos Gelombang %d!", d.wave.number),
+		fmt.Sprintf("Kartu Prakerja-mu sudah aktif dengan saldo pelatihan %s. Beli pelatihan pertamamu dalam 30 hari.", rp(d.wave.balance)),
+		"/", d.accepted, true}}
+	notes = append(notes, d.payoutNotes()...)
+	notes = append(notes, demoNote{notification.KindJobMatch, "job-match:demo", "Ada lowongan yang cocok untukmu",
+		"Lowongan baru sesuai pelatihan yang kamu selesaikan. Lihat dan lamar sekarang.",
+		"/lowongan", now.Add(-26 * time.Hour), false})
 	var builders []*ent.NotificationCreate
 	for i, n := range notes {
-		b := d.tx.Notification.Create().
-			SetID(pulid.Deterministic("nt", d.accepted.Add(time.Duration(i)*time.Second), d.r)).
+		b := d.tx.Notification.Create().SetID(d.id("nt", d.accepted.Add(time.Duration(i)*time.Second))).
 			SetAccountID(d.accountID).SetKind(n.kind).SetEventKey(n.key).SetTitle(n.title).SetBody(n.body).
 			SetLink(n.link).SetPushStatus(notification.PushStatusSent).SetPushedAt(n.at).
 			SetCreatedAt(n.at).SetUpdatedAt(n.at)
@@ -323,13 +338,48 @@ func (d *demoJourney) notifications(ctx context.Context, now time.Time, sum *Sum
 	return nil
 }
 
+// payoutNotes are the notices of the payouts sent, the first survey (four
+// days after the first payment) and the next payout scheduled (the day
+// after the last payment), each with the payout row's own date.
+func (d *demoJourney) payoutNotes() []demoNote {
+	var out []demoNote
+	amount := rp(incentiveAmount)
+	for _, p := range d.payouts {
+		if p.sent.IsZero() {
+			out = append(out, demoNote{notification.KindPayoutScheduled, fmt.Sprintf("payout-scheduled:incentive:%d", p.n),
+				fmt.Sprintf("Insentif tahap %d dijadwalkan", p.n),
+				fmt.Sprintf("Insentif %s dijadwalkan pada %s ke GoPay-mu.", amount, tanggal(p.scheduled)),
+				"/insentif", out[len(out)-1].at.Add(24 * time.Hour), false})
+			break
+		}
+		out = append(out, demoNote{notification.KindPayoutSent, fmt.Sprintf("payout-sent:incentive:%d", p.n),
+			fmt.Sprintf("Insentif tahap %d sudah dikirim", p.n),
+			fmt.Sprintf("Insentif %s sudah dikirim ke GoPay-mu. Dana biasanya masuk dalam 3-5 hari kerja.", amount),
+			"/insentif", p.sent, true})
+		if p.n == 1 {
+			out = append(out, demoNote{notification.KindSurveyAvailable, "survey-available:SE1", "Survei Evaluasi I sudah tersedia",
+				fmt.Sprintf("Isi Survei Evaluasi I dan dapatkan insentif survei %s.", rp(surveyIncentive)),
+				"/survei", p.sent.Add(24 * time.Hour), false})
+		}
+	}
+	return out
+}
+
 var bulan = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
 	"September", "Oktober", "November", "Desember"}
 
-// tanggal formats a date the Indonesian way: 15 Februari 2022.
+// wib is Western Indonesia Time (UTC+7, no daylight saving): the dates in
+// the demo's texts are the days in Jakarta.
+var wib = time.FixedZone("WIB", 7*60*60)
+
+// tanggal formats a date the Indonesian way, as the day in WIB: 15 Februari 2022.
 func tanggal(t time.Time) string {
+	t = t.In(wib)
 	return fmt.Sprintf("%d %s %d", t.Day(), bulan[t.Month()-1], t.Year())
 }
+
+// rp formats an amount the Indonesian way: Rp600.000.
+func rp(n money.Rupiah) string { return "Rp" + rupiah(int(n)) }
 
 func (w *world) regencyByCode(code string) (int, bool) {
 	for i, rg := range w.regencies {
@@ -347,10 +397,4 @@ func (w *world) partnerByCode(code string) (orgRef, bool) {
 		}
 	}
 	return orgRef{}, false
-}
-
-// incentiveDate is the demo recipient's payout date of instalment n: the
-// first 40 days before now, then every 30 days.
-func incentiveDate(now time.Time, n int) time.Time {
-	return dateOf(now.AddDate(0, 0, -40+30*(n-1)))
 }

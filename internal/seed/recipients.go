@@ -262,7 +262,7 @@ func writeHeads(ctx context.Context, tx *ent.Tx, first *batch, batches <-chan *b
 // journal, and writes every page a transaction dirtied to the WAL. Keys
 // arriving in random order touch a different page each; ascending keys touch
 // the same few. So recipients are drawn group by group (the card holders of
-// each wave of 2021, then the applicants of the open wave and the registered),
+// each announced wave, then the applicants of the open wave and the registered),
 // within a group regency by regency in code order, and within a regency in
 // NIK order. NIK, regency, province and wave indexes then grow at their ends,
 // and identifiers are minted in that order: their ULID time runs through the
@@ -314,7 +314,7 @@ func newRecipientGen(w *world, client *ent.Client, opts Options) *recipientGen {
 
 // groups splits the recipients: 85% card holders spread evenly over waves
 // 12-22, registered in the weeks before their wave closed; the rest
-// registered during 2021 and are waiting for the open wave, or only
+// registered during the last year and are waiting for the open wave, or only
 // registered.
 func (g *recipientGen) groups() []group {
 	waves := g.w.waves
@@ -324,14 +324,15 @@ func (g *recipientGen) groups() []group {
 		even[i] = 1
 	}
 	var out []group
-	from := firstWaveOpens.AddDate(0, 0, -14)
+	from := firstWaveOpens.AddDate(0, 0, -14).Add(g.w.shift)
 	for i, n := range apportion(accepted, even) {
 		to := waves[i].closes.Add(-24 * time.Hour)
-		out = append(out, group{wave: i, size: n, from: from, to: to, idFrom: from})
+		out = append(out, group{wave: i, size: n, from: from, to: to, idFrom: g.w.idAt(from)})
 		from = waves[i].closes
 	}
 	last := waves[len(waves)-1].closes
-	return append(out, group{wave: -1, size: g.total - accepted, from: firstWaveOpens, to: last, idFrom: last})
+	return append(out, group{wave: -1, size: g.total - accepted, from: firstWaveOpens.Add(g.w.shift), to: last,
+		idFrom: g.w.idAt(last)})
 }
 
 // produce sends batches until every recipient is drawn or ctx is done.
@@ -426,9 +427,9 @@ func (g *recipientGen) drawRegency(grp group, rg, recipients, extras int) []memb
 		reg := grp.from.Add(time.Duration(r.Float64() * float64(grp.to.Sub(grp.from)))).Truncate(time.Second)
 		m := member{recipient: i < recipients, reg: reg}
 		if m.recipient {
-			m.person = g.pop.draw(rg, r.Float64() < shareFemale, drawAge(r), reg)
+			m.person = g.pop.draw(rg, r.Float64() < shareFemale, drawAge(r), g.w.birthRef(reg))
 		} else {
-			m.person = g.pop.drawUnregistered(rg, reg)
+			m.person = g.pop.drawUnregistered(rg, g.w.birthRef(reg))
 		}
 		out = append(out, m)
 	}

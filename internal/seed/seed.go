@@ -6,10 +6,12 @@
 // embedded registry and a chosen number of recipients with the report's mix,
 // plus one demo recipient whose journey is complete.
 //
-// The same seed yields the same rows: identifiers, NIKs, phones, names and
-// all dates of the 2021 timeline. Only what must sit near the present (the
-// open wave, its pending applications, the vacancies' posting dates, the demo
-// recipient's job-match notice) follows Options.Now.
+// The same seed yields the same rows: identifiers, NIKs, birth dates,
+// phones, names and the order and spacing of every date. The dates follow
+// Options.Now: the history of the 2021 program (waves 12-22 at their 2021
+// rhythm) is moved by a whole number of days so that wave 22 was announced
+// about two months before Now and wave 23 is open at Now; identifiers are
+// made from the unshifted times, so they do not change with Now.
 package seed
 
 import (
@@ -144,7 +146,7 @@ func (o Options) normalized() (Options, error) {
 	}
 	o.Now = o.Now.UTC().Truncate(time.Second)
 	if o.Now.Before(earliestNow) {
-		return o, fmt.Errorf("seed: now (%s) must be after the 2021 timeline, from %s", o.Now.Format(time.DateOnly), earliestNow.Format(time.DateOnly))
+		return o, fmt.Errorf("seed: now (%s) must be from %s", o.Now.Format(time.DateOnly), earliestNow.Format(time.DateOnly))
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -152,8 +154,8 @@ func (o Options) normalized() (Options, error) {
 	return o, nil
 }
 
-// earliestNow is the earliest present the demo world fits: after the last
-// scheduled incentive of the demo recipient (February 2022).
+// earliestNow is the earliest present the demo world accepts: one where the
+// history is moved forward, never back before 2021.
 var earliestNow = time.Date(2022, time.March, 1, 0, 0, 0, 0, time.UTC)
 
 // Streams of the random source. Every part of the data set draws from its own

@@ -19,7 +19,8 @@ import (
 // The waves of 2021. The report gives their total (5,931,574 effective
 // recipients in waves 12-22, line 1270) but not their dates or quotas, so the
 // total is split evenly (it divides by 11 exactly) and the dates are spread
-// from February to November 2021 at a fixed rhythm.
+// over ten months at a fixed rhythm (February to November 2021 on the
+// unshifted timeline), ending about two months before Now.
 const (
 	firstWave       = 12
 	lastWave        = 22
@@ -29,28 +30,39 @@ const (
 	trainingBalance = money.Rupiah(1_000_000)
 	waveSpacingDays = 27
 	waveLengthDays  = 5
-	incentiveAmount = money.Rupiah(600_000)
-	incentiveMonths = 4
-	surveyIncentive = money.Rupiah(50_000)
+	// A wave is drawn 2 days after it closes and announced the day after.
+	selectAfterDays   = 2
+	announceAfterDays = 3
+	incentiveAmount   = money.Rupiah(600_000)
+	incentiveMonths   = 4
+	surveyIncentive   = money.Rupiah(50_000)
 )
 
-// firstWaveOpens is when wave 12 opened in the demo world: noon WIB.
+// firstWaveOpens is when wave 12 opened on the unshifted timeline (noon
+// WIB): the time its identifiers are made from. Its dates are moved by
+// world.shift so the history ends lastAnnouncedBefore Now.
 var firstWaveOpens = time.Date(2021, time.February, 8, 5, 0, 0, 0, time.UTC)
 
-// writeWaves writes waves 12-22 (announced) and wave 23 (open now), each
-// with its per-province quotas.
+// lastAnnouncedBefore is how long before Now wave 22 was announced: room
+// for the demo recipient's trainings, certificate and two of her four
+// monthly incentives before Now.
+const lastAnnouncedBefore = 62 * 24 * time.Hour
+
+// writeWaves writes waves 12-22 (announced, the last about two months
+// before Now) and wave 23 (open now), each with its per-province quotas.
 func (w *world) writeWaves(ctx context.Context, tx *ent.Tx, r *rand.Rand, now time.Time, sum *Summary) error {
 	var wb []*ent.WaveCreate
 	for n := firstWave; n <= lastWave; n++ {
-		opens := firstWaveOpens.AddDate(0, 0, (n-firstWave)*waveSpacingDays)
+		idTime := firstWaveOpens.AddDate(0, 0, (n-firstWave)*waveSpacingDays)
+		opens := idTime.Add(w.shift)
 		ref := waveRef{
-			id: pulid.Deterministic("wv", opens, r), idTime: opens, number: n, opens: opens,
+			id: pulid.Deterministic("wv", idTime, r), idTime: idTime, number: n, opens: opens,
 			closes:  opens.AddDate(0, 0, waveLengthDays).Add(11*time.Hour + 59*time.Minute),
 			balance: trainingBalance,
 			quota:   announcedQuota,
 		}
-		ref.selected = ref.closes.AddDate(0, 0, 2)
-		ref.announced = ref.closes.AddDate(0, 0, 3)
+		ref.selected = ref.closes.AddDate(0, 0, selectAfterDays)
+		ref.announced = ref.closes.AddDate(0, 0, announceAfterDays)
 		secret := randomHex(r, 32)
 		w.waves = append(w.waves, ref)
 		wb = append(wb, tx.Wave.Create().SetID(ref.id).SetNumber(n).SetName(fmt.Sprintf("Gelombang %d", n)).

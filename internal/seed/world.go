@@ -35,6 +35,10 @@ type world struct {
 	coursePick picker // by popularity
 	stats      []courseStats
 
+	// shift moves the dates of the history (waves 12-22 and everything
+	// that follows from them) so that it ends shortly before Now; the
+	// identifiers keep the unshifted times, so they do not depend on Now.
+	shift    time.Duration
 	waves    []waveRef // 12..22, announced
 	ranks    [][]int   // selected so far per announced wave and province
 	openWave waveRef   // 23
@@ -118,9 +122,30 @@ func (p picker) pick(r *rand.Rand) int {
 // catalogueEpoch is when the reference rows were created in the demo world.
 var catalogueEpoch = time.Date(2020, time.December, 1, 9, 0, 0, 0, time.UTC)
 
+// idAt is the time an identifier is made from for a row dated t: the
+// unshifted time, the same whatever Now is.
+func (w *world) idAt(t time.Time) time.Time { return t.Add(-w.shift) }
+
+// birthRef is the date a person registering at reg has their drawn age
+// at: reg on the unshifted timeline moved by the whole years of the shift.
+// Birth dates (and so NIKs and the order of people) then change only when
+// Now passes into another year of shift, and the age at registration is the
+// drawn age or one more.
+func (w *world) birthRef(reg time.Time) time.Time {
+	years := int(w.shift / (365*24*time.Hour + 5*time.Hour + 49*time.Minute))
+	return w.idAt(reg).AddDate(years, 0, 0)
+}
+
+// historyShift is the whole number of days that moves the announcement of
+// the last announced wave to lastAnnouncedBefore before now.
+func historyShift(now time.Time) time.Duration {
+	last := firstWaveOpens.AddDate(0, 0, (lastWave-firstWave)*waveSpacingDays+waveLengthDays+announceAfterDays)
+	return dateOf(now).Sub(dateOf(last)) - lastAnnouncedBefore
+}
+
 // writeWorld writes everything but the population in one transaction.
 func writeWorld(ctx context.Context, client *ent.Client, opts Options, set *regions.Set, sum *Summary) (*world, error) {
-	w := &world{}
+	w := &world{shift: historyShift(opts.Now)}
 	err := inTx(ctx, client, func(tx *ent.Tx) error {
 		return runSteps([]step{
 			{"regions", func() error { return w.writeRegions(ctx, tx, opts.rng(streamRegions), set, sum) }},
