@@ -4,6 +4,7 @@
 //	prakerja migrate  apply pending schema migrations
 //	prakerja seed     load deterministic demo data
 //	prakerja verify-selection  recompute a wave's lottery from published data
+//	prakerja demo-identities   identities of the demo registry to try registration
 //
 // Every setting is a flag or a PRAKERJA_* environment variable; run
 // `prakerja <command> -h` for the list.
@@ -38,7 +39,7 @@ func run(ctx context.Context, args []string) error {
 	case "verify-selection":
 		return verifySelection(ctx, args[1:])
 	case "demo-identities":
-		return demoIdentities(ctx, args[1:])
+		return demoIdentities(ctx, args[1:], os.Stdout)
 	}
 	var cfg config
 	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
@@ -48,7 +49,7 @@ func run(ctx context.Context, args []string) error {
 	}
 	switch args[0] {
 	case "serve":
-		return serve(ctx, &cfg)
+		return serve(ctx, &cfg, os.Stdout)
 	case "migrate":
 		return migrateCmd(ctx, &cfg)
 	case "seed":
@@ -65,6 +66,6 @@ commands:
   migrate   apply pending schema migrations
   seed      load deterministic demo data (-seed, -recipients)
   verify-selection  recompute a wave's lottery from its published data (-source URL|DIR, -wave N)
-  demo-identities   print unregistered identities of the embedded registry, to try registration`)
+  demo-identities   print unregistered identities of the embedded registry, to try registration (-h for more)`)
 	return errors.New("unknown or missing command")
 }

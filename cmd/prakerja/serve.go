@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/kartuprakerja/platform/internal/app"
@@ -15,12 +17,15 @@ import (
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/registry"
+	"github.com/kartuprakerja/platform/internal/seed"
 	"github.com/kartuprakerja/platform/internal/server"
 	"github.com/kartuprakerja/platform/internal/sms"
 	"github.com/kartuprakerja/platform/push"
 )
 
-func serve(ctx context.Context, cfg *config) error {
+// serve runs the server; once it is ready to answer (migrated, seeded,
+// listening) it prints where to open it to out.
+func serve(ctx context.Context, cfg *config, out io.Writer) error {
 	start := time.Now()
 	log := cfg.logger()
 	setGCPercent(cfg.GCPercent, log)
@@ -47,7 +52,41 @@ func serve(ctx context.Context, cfg *config) error {
 	}
 	defer stopPush(a, log)
 	log.Info("serving", "addr", ln.Addr().String(), "store", db.Dialect, "ready_in", time.Since(start).Round(time.Millisecond))
+	fmt.Fprint(out, readyBanner(ln.Addr(), cfg.Playground, cfg.Demo))
 	return server.Serve(ctx, ln, a.Handler, log)
+}
+
+// readyBanner says where to open a server listening at addr: the app, the
+// playground, and with demo data the phones to sign in with.
+func readyBanner(addr net.Addr, playground, demo bool) string {
+	base := "http://" + browseHost(addr)
+	var b strings.Builder
+	fmt.Fprintf(&b, "\nKartu Prakerja siap / ready:\n  app:         %s/\n", base)
+	if playground {
+		fmt.Fprintf(&b, "  playground:  %s/playground\n", base)
+	}
+	if demo {
+		var phones []string
+		for _, a := range seed.DemoPhones() {
+			phones = append(phones, a.Phone+" ("+a.Name+")")
+		}
+		fmt.Fprintf(&b, "  demo phones: %s\n", strings.Join(phones, ", "))
+		b.WriteString("  the sign-in code appears in this log (kode masuk muncul di log ini)\n")
+	}
+	return b.String()
+}
+
+// browseHost is addr as a browser on this machine reaches it: localhost
+// for a wildcard address.
+func browseHost(addr net.Addr) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return addr.String()
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
 }
 
 func buildApp(cfg *config, db *database.DB, log *slog.Logger) (*app.App, error) {

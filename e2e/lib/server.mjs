@@ -55,7 +55,7 @@ export async function startServer({ recipients = 200, args = [] } = {}) {
     // identities returns people of the embedded registry who have not
     // registered (they verify): {nik, kkNumber, fullName, birthDate, ...}.
     identities(n = 1) {
-      const out = execFileSync(binary(), ['demo-identities', '-data-dir', dataDir, '-n', String(n)], { encoding: 'utf8' });
+      const out = execFileSync(binary(), ['demo-identities', '-json', '-data-dir', dataDir, '-n', String(n)], { encoding: 'utf8' });
       return out.trim().split('\n').map((l) => JSON.parse(l));
     },
     // signIn signs a phone in through the API and returns its token.

@@ -23,6 +23,18 @@ const (
 	phoneDemoRecipient  = "+6281200000001"
 )
 
+// DemoPhones lists the fixed demo phones, in the local form people type
+// (08…), with the kind of account each signs in to.
+func DemoPhones() []DemoAccount {
+	local := func(p string) string { return "0" + p[3:] }
+	return []DemoAccount{
+		{Phone: local(phoneDemoRecipient), Role: viewer.RoleRecipient, Name: "penerima / recipient"},
+		{Phone: local(phoneAdmin), Role: viewer.RoleAdmin, Name: "admin"},
+		{Phone: local(phoneAnalyst), Role: viewer.RoleAnalyst, Name: "analis / analyst"},
+		{Phone: local(phoneSupport), Role: viewer.RoleSupport, Name: "layanan / support"},
+	}
+}
+
 // writeStaffAndPartners writes the program staff accounts and one service
 // account per kind of partner organisation.
 func (w *world) writeStaffAndPartners(ctx context.Context, tx *ent.Tx, r *rand.Rand, sum *Summary) error {
