@@ -121,7 +121,7 @@ test('a survey answered offline is sent exactly once after the app is reopened a
     await queued.waitFor();
     assert.equal(await queued.getAttribute('data-status'), 'waiting');
     await queued.getByText('menunggu', { exact: true }).waitFor();
-    await page.getByText('1 item menunggu dikirim.').waitFor();
+    await page.getByText('1 kiriman menunggu dikirim.').waitFor();
     assert.equal((await surveys()).by.SE1.response, null, 'nothing reached the server while offline');
 
     // Online: the app flushes on `online`; the UI says sent.

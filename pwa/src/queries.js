@@ -6,7 +6,7 @@ export const ME = `query Me{me{id phone role locale dataSaver displayName mutedK
 
 export const CAPS = 'query Caps{q:__type(name:"Query"){fields{name}}m:__type(name:"Mutation"){fields{name}}}';
 
-export const HOME = `query Home{me{id displayName notifications(first:1,where:{readAtIsNil:true}){totalCount}recipient{${RECIPIENT} testAttempts(first:1,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id passed score submittedAt}}}applications(first:1,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id result{id status} wave{number}}}}purchases(first:5,orderBy:[{field:CREATED_AT,direction:DESC}]){totalCount edges{node{id status progressPercent course{id title}certificate{id number postTestScore issuedAt}}}}payouts(first:1,where:{statusIn:[scheduled,processing]},orderBy:[{field:SCHEDULED_FOR,direction:ASC}]){edges{node{id installment amount scheduledFor status}}}}}currentWave{id number status closesAt}}`;
+export const HOME = `query Home{me{id displayName notifications(first:1,where:{readAtIsNil:true}){totalCount}recipient{${RECIPIENT} testAttempts(first:1,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id passed score submittedAt}}}applications(first:1,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id result{id status} wave{id number status closesAt resultsExpectedAt}}}}purchases(first:5,orderBy:[{field:CREATED_AT,direction:DESC}]){totalCount edges{node{id status progressPercent course{id title}certificate{id number postTestScore issuedAt}}}}payouts(first:1,where:{statusIn:[scheduled,processing]},orderBy:[{field:SCHEDULED_FOR,direction:ASC}]){edges{node{id installment amount scheduledFor status}}}}}currentWave{id number status closesAt resultsExpectedAt}}`;
 
 export const REQUEST_CODE = 'mutation RequestCode($phone:String!){requestSignInCode(phone:$phone){phone expiresAt retryAfterSeconds}}';
 // (The account's recipient is read afterwards with the new token: the
@@ -22,12 +22,12 @@ export const REGISTER = `mutation Register($input:RegistrationInput!){register(i
 export const VERIFICATION = `query Verification{me{id recipient{${RECIPIENT} rejectionReason verifiedAt verificationFailures{rule message whatToDo}}}}`;
 
 const TEST = 'attempt{id deadline submittedAt score passed}questions{id prompt choices answer}secondsLeft passMark';
-export const MY_TEST = `query MyTest{myAbilityTest{${TEST}}me{id recipient{id status testAttempts(first:5,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id passed score submittedAt}}}}}}`;
+export const MY_TEST = `query MyTest{myAbilityTest{${TEST}}abilityTestRules{questions durationMinutes passMark retryAfterHours maxAttempts attemptsLeft retryOpensAt}me{id recipient{id status testAttempts(first:5,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id passed score submittedAt}}}}}}`;
 export const START_TEST = `mutation StartTest{startAbilityTest{${TEST}}}`;
 export const ANSWER_TEST = 'mutation AnswerTest($a:ID!,$q:ID!,$c:Int!){answerAbilityTest(attemptId:$a,questionId:$q,choice:$c){id answer}}';
 export const SUBMIT_TEST = 'mutation SubmitTest($a:ID!){submitAbilityTest(attemptId:$a){id submittedAt score passed}}';
 
-export const WAVES = `query Waves{currentWave{id number name status opensAt closesAt quota}me{id recipient{${RECIPIENT} testAttempts(first:5){edges{node{id passed}}}applications(first:10,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id result{id status rank exclusionReason decidedAt} wave{id number name status}}}}}}}`;
+export const WAVES = `query Waves{currentWave{id number name status opensAt closesAt quota resultsExpectedAt}me{id recipient{${RECIPIENT} testAttempts(first:5){edges{node{id passed}}}applications(first:10,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id result{id status rank exclusionReason decidedAt} wave{id number name status resultsExpectedAt}}}}}}}`;
 export const JOIN_WAVE = 'mutation JoinWave($w:ID!){joinWave(waveId:$w){id result{id status} wave{id number}}}';
 
 export const COURSES = 'query Courses($first:Int,$after:Cursor,$where:CourseWhereInput){courses(first:$first,after:$after,where:$where,orderBy:[{field:POPULARITY,direction:DESC}]){totalCount pageInfo{hasNextPage endCursor}edges{node{id title category method price durationHours ratingAverage}}}}';

@@ -5,7 +5,7 @@ import { t, rp, date } from '../lib/i18n.js';
 import { title, view, edges, badge } from '../lib/ui.js';
 import { session, saveMe } from '../lib/session.js';
 import { HOME } from '../queries.js';
-import { step, cardNumber, dl, appStatus, drawn } from './common.js';
+import { step, cardNumber, dl, appStatus, drawn, wibDate } from './common.js';
 import { certificate } from './trainings.js';
 
 export default function home() {
@@ -21,7 +21,7 @@ export default function home() {
       const unread = me.notifications.totalCount;
       return [
         s === 'recipient' ? dashboard(r) : journey(s, r, attempts, d.currentWave),
-        tiles(unread),
+        tiles(unread, s === 'recipient'),
       ];
     }),
   ];
@@ -34,7 +34,10 @@ function journey(s, r, attempts, wave) {
   const steps = ['register', 'test', 'wave', 'training', 'incentive'];
   const at = { register: 0, registered: 0, rejected: 0, test: 1, wave: 2, revoked: 2 }[s];
   const app = r && edges(r.applications).map(drawn)[0];
-  const next = {
+  // An application waiting for its lottery: no second "join", the state
+  // and the next date instead.
+  const waiting = s === 'wave' && app && app.status === 'pending';
+  const next = waiting ? ['/gelombang', t('nav_wave')] : {
     register: ['/daftar', t('go_register')],
     registered: ['/verifikasi', t('go_verification')],
     rejected: ['/verifikasi', t('go_verification')],
@@ -47,8 +50,18 @@ function journey(s, r, attempts, wave) {
     h('ol', { class: 'steps' }, steps.map((k, i) => h('li', { class: i < at ? 'done' : null },
       t('step_' + k), i < at ? ' ✓ ' + t('done') : i === at ? ' · ' + t('now') : ''))),
     app && h('p', null, t('wave_n', { n: app.wave.number }), ': ', appStatus(app.status)),
-    s === 'wave' && wave && !app && h('p', null, t('wave_open_until', { n: wave.number, date: date(wave.closesAt) })),
-    next && h('div', { class: 'actions' }, h('a', { class: 'btn', href: next[0] }, next[1])));
+    waiting ? waitingFor(app.wave)
+      : s === 'wave' && wave && h('p', null, t('wave_open_until', { n: wave.number, date: date(wave.closesAt) })),
+    next && h('div', { class: 'actions' }, h('a', { class: waiting ? 'btn sec' : 'btn', href: next[0] }, next[1])));
+}
+
+// waitingFor says what happens next to an application waiting for its
+// wave's lottery: when the wave closes and when results come.
+function waitingFor(w) {
+  return h('div', { class: 'card box-ok', 'data-waiting': w.number },
+    h('p', null, h('strong', null, t('home_joined', { n: w.number }))),
+    w.status === 'open' && h('p', null, t('home_wave_closes', { n: w.number, date: wibDate(w.closesAt) })),
+    h('p', null, t('home_results_on', { date: wibDate(w.resultsExpectedAt) })));
 }
 
 function dashboard(r) {
@@ -73,11 +86,18 @@ function dashboard(r) {
   ];
 }
 
-function tiles(unread) {
+// tiles are the shortcuts; the recipients-only screens (trainings,
+// incentives, surveys) are shown to recipients only, and applicants are
+// told when they open.
+function tiles(unread, recipient) {
   const items = [
-    ['/gelombang', t('nav_wave')], ['/pelatihan-saya', t('my_trainings')], ['/insentif', t('nav_incentive')],
-    ['/survei', t('nav_survey')], ['/notifikasi', unread ? t('nav_inbox_n', { n: unread }) : t('nav_inbox')],
+    ['/gelombang', t('nav_wave')],
+    recipient && ['/pelatihan-saya', t('my_trainings')], recipient && ['/insentif', t('nav_incentive')],
+    recipient && ['/survei', t('nav_survey')], ['/notifikasi', unread ? t('nav_inbox_n', { n: unread }) : t('nav_inbox')],
     ['/bantuan', t('nav_help')], ['/kotak-keluar', t('nav_outbox')], ['/akun', t('nav_account')],
+  ].filter(Boolean);
+  return [
+    h('nav', { class: 'tiles', 'aria-label': t('shortcuts') }, items.map(([href, text]) => h('a', { href }, text))),
+    !recipient && h('p', { class: 'tiles-note' }, t('home_later')),
   ];
-  return h('nav', { class: 'tiles', 'aria-label': t('shortcuts') }, items.map(([href, text]) => h('a', { href }, text)));
 }

@@ -7,6 +7,7 @@ import { post } from '../lib/gql.js';
 import { load, watch } from '../lib/data.js';
 import { get, put } from '../lib/idb.js';
 import { title, errorBox, loading, edges, onLeave } from '../lib/ui.js';
+import { wibDate, wibTime } from './common.js';
 import { enqueue, flush, list, onChange, unsent } from '../lib/outbox.js';
 import { session } from '../lib/session.js';
 import { MY_TEST, START_TEST, ANSWER_TEST, SUBMIT_TEST } from '../queries.js';
@@ -19,7 +20,7 @@ export default function abilityTest() {
     if (st.data) {
       const cur = st.data.myAbilityTest;
       if (cur && (st.cached ? cur.secondsLeft > 0 : true)) { shown = true; run(box, cur, st.cached ? st.at : Date.now()); return; }
-      if (!st.cached || st.error) { shown = true; intro(box, st.data.me.recipient); }
+      if (!st.cached || st.error) { shown = true; intro(box, st.data.me.recipient, st.data.abilityTestRules); }
     } else if (st.error) {
       fill(box, errorBox(st.error));
     }
@@ -27,17 +28,30 @@ export default function abilityTest() {
   return [title(t('test_title')), box];
 }
 
-function intro(box, r) {
-  const last = r && edges(r.testAttempts)[0];
-  const passed = r && edges(r.testAttempts).some((a) => a.passed);
+// intro states the rules first, from the server's data, and whether the
+// applicant may start now: after a failed attempt the start button stays
+// disabled until the retry opens, and the screen says when.
+function intro(box, r, rules) {
+  const attempts = r ? edges(r.testAttempts) : [];
+  const last = attempts[0];
+  const passed = attempts.some((a) => a.passed);
+  const waitUntil = rules.retryOpensAt && new Date(rules.retryOpensAt).getTime();
+  const spent = rules.attemptsLeft === 0;
+  if (waitUntil) {
+    const tm = setTimeout(() => intro(box, r, { ...rules, retryOpensAt: null }), Math.max(0, waitUntil - Date.now()));
+    onLeave(() => clearTimeout(tm));
+  }
   const err = h('div');
   fill(box,
     passed ? h('div', { class: 'card box-ok' }, h('p', { class: 'ok' }, t('test_passed', { score: last.score })))
-      : last && last.submittedAt ? h('div', { class: 'card box-warn' }, h('p', null, t('test_failed', { score: last.score }))) : null,
-    !passed && h('p', null, t('test_intro')),
+      : last && last.submittedAt ? h('div', { class: 'card box-warn', 'data-retry': rules.retryOpensAt || '' },
+        h('p', null, t('test_failed', { score: last.score })),
+        waitUntil && h('p', null, h('strong', null, t('test_retry_at', { date: wibDate(rules.retryOpensAt), time: wibTime(rules.retryOpensAt) }))),
+        spent && h('p', null, t('test_no_attempts', { max: rules.maxAttempts }))) : null,
+    !passed && rulesCard(rules),
     h('div', { class: 'actions' }, passed
       ? h('a', { class: 'btn', href: '/gelombang' }, t('go_wave'))
-      : h('button', { type: 'button', onclick: async (e) => {
+      : h('button', { type: 'button', disabled: Boolean(waitUntil || spent), onclick: async (e) => {
         e.target.disabled = true;
         try {
           run(box, (await post(START_TEST)).startAbilityTest, Date.now());
@@ -47,6 +61,19 @@ function intro(box, r) {
         }
       } }, t('start_test'))),
     err);
+}
+
+function rulesCard(rules) {
+  return h('section', { class: 'card', 'aria-labelledby': 'trh' },
+    h('h2', { id: 'trh' }, t('test_rules_h')),
+    h('ul', { class: 'rules' },
+      h('li', null, t('test_rule_questions', { n: rules.questions })),
+      h('li', null, t('test_rule_time', { m: rules.durationMinutes })),
+      h('li', null, t('test_rule_pass', { pass: rules.passMark })),
+      h('li', null, t('test_rule_unanswered')),
+      h('li', null, t('test_rule_retry', { h: rules.retryAfterHours, max: rules.maxAttempts }))),
+    rules.attemptsLeft != null && rules.attemptsLeft > 0 && h('p', { class: 'meta' }, t('test_attempts_left', { n: rules.attemptsLeft })),
+    h('p', { class: 'meta' }, t('test_intro')));
 }
 
 async function run(box, test, at) {
@@ -92,7 +119,7 @@ async function run(box, test, at) {
         h('button', { type: 'button', class: 'sec', disabled: i === 0, onclick: () => go(-1) }, t('prev')),
         i < qs.length - 1
           ? h('button', { type: 'button', onclick: () => go(1) }, t('next'))
-          : h('button', { type: 'button', onclick: finish }, t('submit_test'))),
+          : h('button', { type: 'button', onclick: handIn }, t('submit_test'))),
       count,
       pending);
     count.textContent = t('answered_n', { n: Object.keys(answers).length, total: qs.length });
@@ -108,6 +135,22 @@ async function run(box, test, at) {
       variables: { a: a.id, q: q.id, c: k }, account: session.me.id });
   }
 
+  // handIn asks before handing in a test with unanswered questions (an
+  // in-page dialog); the deadline hands in without asking.
+  function handIn() {
+    const open = qs.filter((q) => answers[q.id] == null);
+    if (!open.length) { finish(); return; }
+    const dlg = h('dialog', { class: 'confirm', 'aria-labelledby': 'cuh', 'aria-describedby': 'cub' },
+      h('h2', { id: 'cuh' }, t('confirm_unanswered_h')),
+      h('p', { id: 'cub' }, t('confirm_unanswered', { n: open.length, total: qs.length })),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'sec', onclick: () => { dlg.close(); i = qs.indexOf(open[0]); question(); box.querySelector('fieldset').focus(); } }, t('confirm_back')),
+        h('button', { type: 'button', onclick: () => { dlg.close(); finish(); } }, t('confirm_submit'))));
+    dlg.addEventListener('close', () => dlg.remove());
+    box.append(dlg);
+    dlg.showModal();
+  }
+
   let finishing = false;
   async function finish() {
     if (finishing) return;
@@ -120,7 +163,8 @@ async function run(box, test, at) {
       const left = await mine();
       if (left.length) throw Object.assign(new Error(t('answers_waiting', { n: left.length })), { code: 'NETWORK' });
       const res = (await post(SUBMIT_TEST, { a: a.id })).submitAbilityTest;
-      await load(MY_TEST).catch(() => null); // refresh the stored copy
+      const fresh = await load(MY_TEST).catch(() => null); // refreshes the stored copy too
+      if (!res.passed && fresh) { intro(box, fresh.me.recipient, fresh.abilityTestRules); return; }
       fill(box, res.passed
         ? h('div', { class: 'card box-ok' }, h('p', { class: 'ok' }, t('test_passed', { score: res.score })))
         : h('div', { class: 'card box-warn' }, h('p', null, t('test_failed', { score: res.score }))),
