@@ -87,6 +87,12 @@ func demoRecipient(t *testing.T, ctx context.Context, c *ent.Client) *ent.Recipi
 	return r
 }
 
+// dated is a step of a journey and when it happened.
+type dated struct {
+	name string
+	at   time.Time
+}
+
 // checkDemoJourney: registration < test < wave < selection < acceptance <
 // purchase < certificate < incentives < surveys, all before Now.
 func checkDemoJourney(t *testing.T, ctx context.Context, c *ent.Client, now time.Time) {
@@ -102,10 +108,7 @@ func checkDemoJourney(t *testing.T, ctx context.Context, c *ent.Client, now time
 	}
 	firstPurchase = *r.FirstPurchaseAt
 	cert = r.Edges.Certificates[0].IssuedAt
-	steps := []struct {
-		name string
-		at   time.Time
-	}{
+	steps := []dated{
 		{"registration", r.Edges.Account.CreatedAt},
 		{"verification", *r.VerifiedAt},
 		{"ability test", *r.Edges.TestAttempts[0].SubmittedAt},
@@ -121,16 +124,10 @@ func checkDemoJourney(t *testing.T, ctx context.Context, c *ent.Client, now time
 	}
 	for _, sv := range c.Survey.Query().AllX(ctx) {
 		if sv.OpensAfterDays <= 30 { // Survei Evaluasi I and II: open in the demo
-			steps = append(steps, struct {
-				name string
-				at   time.Time
-			}{"survey " + sv.Code + " opens", firstSent.Add(time.Duration(sv.OpensAfterDays) * 24 * time.Hour)})
+			steps = append(steps, dated{"survey " + sv.Code + " opens", firstSent.Add(time.Duration(sv.OpensAfterDays) * 24 * time.Hour)})
 		}
 	}
-	steps = append(steps, struct {
-		name string
-		at   time.Time
-	}{"now", now})
+	steps = append(steps, dated{"now", now})
 	for i := 1; i < len(steps); i++ {
 		if steps[i].at.Before(steps[i-1].at) {
 			t.Errorf("%s (%s) before %s (%s)", steps[i].name, steps[i].at, steps[i-1].name, steps[i-1].at)
