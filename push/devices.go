@@ -29,15 +29,15 @@ type DeviceInput struct {
 // token registered by another account (a shared or resold phone) moves to
 // the viewer.
 func (s *Service) RegisterDevice(ctx context.Context, in DeviceInput) (*ent.Device, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return nil, rule.ErrUnauthenticated
+	v, err := rule.Require(ctx, "push.device.register")
+	if err != nil {
+		return nil, err
 	}
 	if err := in.validate(); err != nil {
 		return nil, err
 	}
 	var out *ent.Device
-	err := s.inTx(ctx, "register device", func(sys context.Context, tx *ent.Tx) error {
+	err = s.inTx(ctx, "register device", func(sys context.Context, tx *ent.Tx) error {
 		old, err := tx.Device.Query().Where(device.Token(in.Token)).Only(sys)
 		switch {
 		case ent.IsNotFound(err):
@@ -76,9 +76,9 @@ func refresh(ctx context.Context, tx *ent.Tx, d *ent.Device, in DeviceInput, now
 // UnregisterDevice removes one of the viewer's devices (the app signs out
 // or the browser unsubscribes).
 func (s *Service) UnregisterDevice(ctx context.Context, id pulid.ID) error {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return rule.ErrUnauthenticated
+	v, err := rule.Require(ctx, "push.device.unregister")
+	if err != nil {
+		return err
 	}
 	n, err := s.db.Client.Device.Delete().Where(device.ID(id), device.AccountID(v.AccountID)).Exec(ctx)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/regions"
 	"github.com/kartuprakerja/platform/internal/registry"
+	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/server"
 	"github.com/kartuprakerja/platform/internal/sms"
 	"github.com/kartuprakerja/platform/internal/support"
@@ -56,6 +57,9 @@ type App struct {
 func New(db *database.DB, cfg Config) (*App, error) {
 	if cfg.SMS == nil {
 		cfg.SMS = sms.LogSender{Log: cfg.Log}
+	}
+	if cfg.Log != nil {
+		db.Client.Use(rule.LogSystemWrites(cfg.Log)) // system writes at debug, with their reason
 	}
 	if cfg.Journey == (journey.Config{}) {
 		cfg.Journey = journey.DefaultConfig()
