@@ -9467,7 +9467,7 @@ type Query {
     Filtering options for Accounts returned from the connection.
     """
     where: AccountWhereInput
-  ): AccountConnection!
+  ): AccountConnection
   applications(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9498,7 +9498,7 @@ type Query {
     Filtering options for Applications returned from the connection.
     """
     where: ApplicationWhereInput
-  ): ApplicationConnection!
+  ): ApplicationConnection
   auditLogs(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9529,7 +9529,7 @@ type Query {
     Filtering options for AuditLogs returned from the connection.
     """
     where: AuditLogWhereInput
-  ): AuditLogConnection!
+  ): AuditLogConnection
   certificates(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9560,7 +9560,7 @@ type Query {
     Filtering options for Certificates returned from the connection.
     """
     where: CertificateWhereInput
-  ): CertificateConnection!
+  ): CertificateConnection
   complaints(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9591,7 +9591,7 @@ type Query {
     Filtering options for Complaints returned from the connection.
     """
     where: ComplaintWhereInput
-  ): ComplaintConnection!
+  ): ComplaintConnection
   courses(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9622,7 +9622,7 @@ type Query {
     Filtering options for Courses returned from the connection.
     """
     where: CourseWhereInput
-  ): CourseConnection!
+  ): CourseConnection
   devices(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9653,7 +9653,7 @@ type Query {
     Filtering options for Devices returned from the connection.
     """
     where: DeviceWhereInput
-  ): DeviceConnection!
+  ): DeviceConnection
   digitalPlatforms(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9684,7 +9684,7 @@ type Query {
     Filtering options for DigitalPlatforms returned from the connection.
     """
     where: DigitalPlatformWhereInput
-  ): DigitalPlatformConnection!
+  ): DigitalPlatformConnection
   jobApplications(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9715,7 +9715,7 @@ type Query {
     Filtering options for JobApplications returned from the connection.
     """
     where: JobApplicationWhereInput
-  ): JobApplicationConnection!
+  ): JobApplicationConnection
   jobPortals(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9746,7 +9746,7 @@ type Query {
     Filtering options for JobPortals returned from the connection.
     """
     where: JobPortalWhereInput
-  ): JobPortalConnection!
+  ): JobPortalConnection
   linkedAccounts(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9777,7 +9777,7 @@ type Query {
     Filtering options for LinkedAccounts returned from the connection.
     """
     where: LinkedAccountWhereInput
-  ): LinkedAccountConnection!
+  ): LinkedAccountConnection
   notifications(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9808,7 +9808,7 @@ type Query {
     Filtering options for Notifications returned from the connection.
     """
     where: NotificationWhereInput
-  ): NotificationConnection!
+  ): NotificationConnection
   paymentPartners(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9839,7 +9839,7 @@ type Query {
     Filtering options for PaymentPartners returned from the connection.
     """
     where: PaymentPartnerWhereInput
-  ): PaymentPartnerConnection!
+  ): PaymentPartnerConnection
   payouts(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9870,7 +9870,7 @@ type Query {
     Filtering options for Payouts returned from the connection.
     """
     where: PayoutWhereInput
-  ): PayoutConnection!
+  ): PayoutConnection
   provinces(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9901,7 +9901,7 @@ type Query {
     Filtering options for Provinces returned from the connection.
     """
     where: ProvinceWhereInput
-  ): ProvinceConnection!
+  ): ProvinceConnection
   purchases(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9932,7 +9932,7 @@ type Query {
     Filtering options for Purchases returned from the connection.
     """
     where: PurchaseWhereInput
-  ): PurchaseConnection!
+  ): PurchaseConnection
   recipients(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9963,7 +9963,7 @@ type Query {
     Filtering options for Recipients returned from the connection.
     """
     where: RecipientWhereInput
-  ): RecipientConnection!
+  ): RecipientConnection
   regencies(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9994,7 +9994,7 @@ type Query {
     Filtering options for Regencies returned from the connection.
     """
     where: RegencyWhereInput
-  ): RegencyConnection!
+  ): RegencyConnection
   surveys(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -10025,7 +10025,7 @@ type Query {
     Filtering options for Surveys returned from the connection.
     """
     where: SurveyWhereInput
-  ): SurveyConnection!
+  ): SurveyConnection
   surveyResponses(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -10056,7 +10056,7 @@ type Query {
     Filtering options for SurveyResponses returned from the connection.
     """
     where: SurveyResponseWhereInput
-  ): SurveyResponseConnection!
+  ): SurveyResponseConnection
   trainingInstitutions(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -10087,7 +10087,7 @@ type Query {
     Filtering options for TrainingInstitutions returned from the connection.
     """
     where: TrainingInstitutionWhereInput
-  ): TrainingInstitutionConnection!
+  ): TrainingInstitutionConnection
   vacancies(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -10118,7 +10118,7 @@ type Query {
     Filtering options for Vacancies returned from the connection.
     """
     where: VacancyWhereInput
-  ): VacancyConnection!
+  ): VacancyConnection
   waves(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -10149,7 +10149,7 @@ type Query {
     Filtering options for Waves returned from the connection.
     """
     where: WaveWhereInput
-  ): WaveConnection!
+  ): WaveConnection
 }
 type Recipient implements Node {
   id: ID!
@@ -27258,10 +27258,10 @@ func (ec *executionContext) _Query_accounts(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.AccountConnection) graphql.Marshaler {
-			return ec.marshalNAccountConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccountConnection(ctx, selections, v)
+			return ec.marshalOAccountConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccountConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_accounts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27302,10 +27302,10 @@ func (ec *executionContext) _Query_applications(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ApplicationConnection) graphql.Marshaler {
-			return ec.marshalNApplicationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐApplicationConnection(ctx, selections, v)
+			return ec.marshalOApplicationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐApplicationConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_applications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27346,10 +27346,10 @@ func (ec *executionContext) _Query_auditLogs(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.AuditLogConnection) graphql.Marshaler {
-			return ec.marshalNAuditLogConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAuditLogConnection(ctx, selections, v)
+			return ec.marshalOAuditLogConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAuditLogConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_auditLogs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27390,10 +27390,10 @@ func (ec *executionContext) _Query_certificates(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CertificateConnection) graphql.Marshaler {
-			return ec.marshalNCertificateConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCertificateConnection(ctx, selections, v)
+			return ec.marshalOCertificateConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCertificateConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_certificates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27434,10 +27434,10 @@ func (ec *executionContext) _Query_complaints(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ComplaintConnection) graphql.Marshaler {
-			return ec.marshalNComplaintConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐComplaintConnection(ctx, selections, v)
+			return ec.marshalOComplaintConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐComplaintConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_complaints(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27478,10 +27478,10 @@ func (ec *executionContext) _Query_courses(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CourseConnection) graphql.Marshaler {
-			return ec.marshalNCourseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseConnection(ctx, selections, v)
+			return ec.marshalOCourseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_courses(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27522,10 +27522,10 @@ func (ec *executionContext) _Query_devices(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.DeviceConnection) graphql.Marshaler {
-			return ec.marshalNDeviceConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDeviceConnection(ctx, selections, v)
+			return ec.marshalODeviceConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDeviceConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_devices(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27566,10 +27566,10 @@ func (ec *executionContext) _Query_digitalPlatforms(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.DigitalPlatformConnection) graphql.Marshaler {
-			return ec.marshalNDigitalPlatformConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDigitalPlatformConnection(ctx, selections, v)
+			return ec.marshalODigitalPlatformConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDigitalPlatformConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_digitalPlatforms(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27610,10 +27610,10 @@ func (ec *executionContext) _Query_jobApplications(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.JobApplicationConnection) graphql.Marshaler {
-			return ec.marshalNJobApplicationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobApplicationConnection(ctx, selections, v)
+			return ec.marshalOJobApplicationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobApplicationConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_jobApplications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27654,10 +27654,10 @@ func (ec *executionContext) _Query_jobPortals(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.JobPortalConnection) graphql.Marshaler {
-			return ec.marshalNJobPortalConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobPortalConnection(ctx, selections, v)
+			return ec.marshalOJobPortalConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobPortalConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_jobPortals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27698,10 +27698,10 @@ func (ec *executionContext) _Query_linkedAccounts(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.LinkedAccountConnection) graphql.Marshaler {
-			return ec.marshalNLinkedAccountConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐLinkedAccountConnection(ctx, selections, v)
+			return ec.marshalOLinkedAccountConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐLinkedAccountConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_linkedAccounts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27742,10 +27742,10 @@ func (ec *executionContext) _Query_notifications(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.NotificationConnection) graphql.Marshaler {
-			return ec.marshalNNotificationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐNotificationConnection(ctx, selections, v)
+			return ec.marshalONotificationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐNotificationConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_notifications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27786,10 +27786,10 @@ func (ec *executionContext) _Query_paymentPartners(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.PaymentPartnerConnection) graphql.Marshaler {
-			return ec.marshalNPaymentPartnerConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPaymentPartnerConnection(ctx, selections, v)
+			return ec.marshalOPaymentPartnerConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPaymentPartnerConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_paymentPartners(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27830,10 +27830,10 @@ func (ec *executionContext) _Query_payouts(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.PayoutConnection) graphql.Marshaler {
-			return ec.marshalNPayoutConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPayoutConnection(ctx, selections, v)
+			return ec.marshalOPayoutConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPayoutConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_payouts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27874,10 +27874,10 @@ func (ec *executionContext) _Query_provinces(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProvinceConnection) graphql.Marshaler {
-			return ec.marshalNProvinceConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐProvinceConnection(ctx, selections, v)
+			return ec.marshalOProvinceConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐProvinceConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_provinces(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27918,10 +27918,10 @@ func (ec *executionContext) _Query_purchases(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.PurchaseConnection) graphql.Marshaler {
-			return ec.marshalNPurchaseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPurchaseConnection(ctx, selections, v)
+			return ec.marshalOPurchaseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPurchaseConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_purchases(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27962,10 +27962,10 @@ func (ec *executionContext) _Query_recipients(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.RecipientConnection) graphql.Marshaler {
-			return ec.marshalNRecipientConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipientConnection(ctx, selections, v)
+			return ec.marshalORecipientConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipientConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_recipients(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28006,10 +28006,10 @@ func (ec *executionContext) _Query_regencies(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.RegencyConnection) graphql.Marshaler {
-			return ec.marshalNRegencyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRegencyConnection(ctx, selections, v)
+			return ec.marshalORegencyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRegencyConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_regencies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28050,10 +28050,10 @@ func (ec *executionContext) _Query_surveys(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.SurveyConnection) graphql.Marshaler {
-			return ec.marshalNSurveyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyConnection(ctx, selections, v)
+			return ec.marshalOSurveyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_surveys(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28094,10 +28094,10 @@ func (ec *executionContext) _Query_surveyResponses(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.SurveyResponseConnection) graphql.Marshaler {
-			return ec.marshalNSurveyResponseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyResponseConnection(ctx, selections, v)
+			return ec.marshalOSurveyResponseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyResponseConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_surveyResponses(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28138,10 +28138,10 @@ func (ec *executionContext) _Query_trainingInstitutions(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.TrainingInstitutionConnection) graphql.Marshaler {
-			return ec.marshalNTrainingInstitutionConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingInstitutionConnection(ctx, selections, v)
+			return ec.marshalOTrainingInstitutionConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingInstitutionConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_trainingInstitutions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28182,10 +28182,10 @@ func (ec *executionContext) _Query_vacancies(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.VacancyConnection) graphql.Marshaler {
-			return ec.marshalNVacancyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐVacancyConnection(ctx, selections, v)
+			return ec.marshalOVacancyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐVacancyConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_vacancies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28226,10 +28226,10 @@ func (ec *executionContext) _Query_waves(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.WaveConnection) graphql.Marshaler {
-			return ec.marshalNWaveConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWaveConnection(ctx, selections, v)
+			return ec.marshalOWaveConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWaveConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_waves(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -63326,139 +63326,139 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				})
 		case "accounts":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_accounts(ctx, field)
 				})
 		case "applications":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_applications(ctx, field)
 				})
 		case "auditLogs":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditLogs(ctx, field)
 				})
 		case "certificates":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_certificates(ctx, field)
 				})
 		case "complaints":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_complaints(ctx, field)
 				})
 		case "courses":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_courses(ctx, field)
 				})
 		case "devices":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_devices(ctx, field)
 				})
 		case "digitalPlatforms":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_digitalPlatforms(ctx, field)
 				})
 		case "jobApplications":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_jobApplications(ctx, field)
 				})
 		case "jobPortals":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_jobPortals(ctx, field)
 				})
 		case "linkedAccounts":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_linkedAccounts(ctx, field)
 				})
 		case "notifications":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_notifications(ctx, field)
 				})
 		case "paymentPartners":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_paymentPartners(ctx, field)
 				})
 		case "payouts":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_payouts(ctx, field)
 				})
 		case "provinces":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_provinces(ctx, field)
 				})
 		case "purchases":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_purchases(ctx, field)
 				})
 		case "recipients":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_recipients(ctx, field)
 				})
 		case "regencies":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_regencies(ctx, field)
 				})
 		case "surveys":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_surveys(ctx, field)
 				})
 		case "surveyResponses":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_surveyResponses(ctx, field)
 				})
 		case "trainingInstitutions":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_trainingInstitutions(ctx, field)
 				})
 		case "vacancies":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_vacancies(ctx, field)
 				})
 		case "waves":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_waves(ctx, field)
 				})
@@ -66313,14 +66313,6 @@ func (ec *executionContext) marshalNAccount2ᚖgithubᚗcomᚋkartuprakerjaᚋpl
 	return ec._Account(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAccountConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccountConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AccountConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AccountConnection!")
-		return graphql.Null
-	}
-	return ec._AccountConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNAccountLocale2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋaccountᚐLocale(ctx context.Context, v any) (account.Locale, error) {
 	var res account.Locale
 	err := res.UnmarshalGQL(v)
@@ -66403,14 +66395,6 @@ func (ec *executionContext) marshalNApplicationOrderField2ᚖgithubᚗcomᚋkart
 func (ec *executionContext) unmarshalNApplicationWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐApplicationWhereInput(ctx context.Context, v any) (*ent.ApplicationWhereInput, error) {
 	res, err := ec.unmarshalInputApplicationWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNAuditLogConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAuditLogConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AuditLogConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AuditLogConnection!")
-		return graphql.Null
-	}
-	return ec._AuditLogConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNAuditLogOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAuditLogOrder(ctx context.Context, v any) (*ent.AuditLogOrder, error) {
@@ -66722,14 +66706,6 @@ func (ec *executionContext) marshalNDigitalPlatform2ᚖgithubᚗcomᚋkartuprake
 	return ec._DigitalPlatform(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNDigitalPlatformConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDigitalPlatformConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DigitalPlatformConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "DigitalPlatformConnection!")
-		return graphql.Null
-	}
-	return ec._DigitalPlatformConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNDigitalPlatformOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDigitalPlatformOrder(ctx context.Context, v any) (*ent.DigitalPlatformOrder, error) {
 	res, err := ec.unmarshalInputDigitalPlatformOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -66941,14 +66917,6 @@ func (ec *executionContext) marshalNJobPortal2ᚖgithubᚗcomᚋkartuprakerjaᚋ
 	return ec._JobPortal(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNJobPortalConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobPortalConnection(ctx context.Context, sel ast.SelectionSet, v *ent.JobPortalConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "JobPortalConnection!")
-		return graphql.Null
-	}
-	return ec._JobPortalConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNJobPortalOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobPortalOrder(ctx context.Context, v any) (*ent.JobPortalOrder, error) {
 	res, err := ec.unmarshalInputJobPortalOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -67143,14 +67111,6 @@ func (ec *executionContext) marshalNPaymentPartner2ᚖgithubᚗcomᚋkartupraker
 	return ec._PaymentPartner(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPaymentPartnerConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPaymentPartnerConnection(ctx context.Context, sel ast.SelectionSet, v *ent.PaymentPartnerConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "PaymentPartnerConnection!")
-		return graphql.Null
-	}
-	return ec._PaymentPartnerConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNPaymentPartnerKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋpaymentpartnerᚐKind(ctx context.Context, v any) (paymentpartner.Kind, error) {
 	var res paymentpartner.Kind
 	err := res.UnmarshalGQL(v)
@@ -67243,14 +67203,6 @@ func (ec *executionContext) marshalNProvince2ᚖgithubᚗcomᚋkartuprakerjaᚋp
 		return graphql.Null
 	}
 	return ec._Province(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNProvinceConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐProvinceConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ProvinceConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "ProvinceConnection!")
-		return graphql.Null
-	}
-	return ec._ProvinceConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNProvinceOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐProvinceOrder(ctx context.Context, v any) (*ent.ProvinceOrder, error) {
@@ -67353,14 +67305,6 @@ func (ec *executionContext) unmarshalNRecipientArea2githubᚗcomᚋkartuprakerja
 
 func (ec *executionContext) marshalNRecipientArea2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋrecipientᚐArea(ctx context.Context, sel ast.SelectionSet, v recipient.Area) graphql.Marshaler {
 	return v
-}
-
-func (ec *executionContext) marshalNRecipientConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipientConnection(ctx context.Context, sel ast.SelectionSet, v *ent.RecipientConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "RecipientConnection!")
-		return graphql.Null
-	}
-	return ec._RecipientConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRecipientEducation2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋrecipientᚐEducation(ctx context.Context, v any) (recipient.Education, error) {
@@ -67780,14 +67724,6 @@ func (ec *executionContext) marshalNSurveyAssignmentStatus2githubᚗcomᚋkartup
 	return v
 }
 
-func (ec *executionContext) marshalNSurveyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyConnection(ctx context.Context, sel ast.SelectionSet, v *ent.SurveyConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "SurveyConnection!")
-		return graphql.Null
-	}
-	return ec._SurveyConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNSurveyOption2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋschematypeᚐSurveyOption(ctx context.Context, sel ast.SelectionSet, v schematype.SurveyOption) graphql.Marshaler {
 	return ec._SurveyOption(ctx, sel, &v)
 }
@@ -68003,14 +67939,6 @@ func (ec *executionContext) marshalNTrainingInstitution2ᚖgithubᚗcomᚋkartup
 	return ec._TrainingInstitution(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNTrainingInstitutionConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingInstitutionConnection(ctx context.Context, sel ast.SelectionSet, v *ent.TrainingInstitutionConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "TrainingInstitutionConnection!")
-		return graphql.Null
-	}
-	return ec._TrainingInstitutionConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNTrainingInstitutionOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingInstitutionOrder(ctx context.Context, v any) (*ent.TrainingInstitutionOrder, error) {
 	res, err := ec.unmarshalInputTrainingInstitutionOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -68111,14 +68039,6 @@ func (ec *executionContext) marshalNWave2ᚖgithubᚗcomᚋkartuprakerjaᚋplatf
 		return graphql.Null
 	}
 	return ec._Wave(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNWaveConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWaveConnection(ctx context.Context, sel ast.SelectionSet, v *ent.WaveConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "WaveConnection!")
-		return graphql.Null
-	}
-	return ec._WaveConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNWaveOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWaveOrder(ctx context.Context, v any) (*ent.WaveOrder, error) {
@@ -68343,6 +68263,13 @@ func (ec *executionContext) marshalOAccount2ᚖgithubᚗcomᚋkartuprakerjaᚋpl
 	return ec._Account(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOAccountConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccountConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AccountConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AccountConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOAccountEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccountEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.AccountEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -68516,6 +68443,13 @@ func (ec *executionContext) marshalOApplication2ᚖgithubᚗcomᚋkartuprakerja�
 	return ec._Application(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOApplicationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐApplicationConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ApplicationConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ApplicationConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOApplicationEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐApplicationEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.ApplicationEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -68583,6 +68517,13 @@ func (ec *executionContext) marshalOAuditLog2ᚖgithubᚗcomᚋkartuprakerjaᚋp
 		return graphql.Null
 	}
 	return ec._AuditLog(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAuditLogConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAuditLogConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AuditLogConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AuditLogConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOAuditLogEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAuditLogEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.AuditLogEdge) graphql.Marshaler {
@@ -68682,6 +68623,13 @@ func (ec *executionContext) marshalOCertificate2ᚖgithubᚗcomᚋkartuprakerja�
 		return graphql.Null
 	}
 	return ec._Certificate(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCertificateConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCertificateConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CertificateConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CertificateConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCertificateEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCertificateEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CertificateEdge) graphql.Marshaler {
@@ -68917,6 +68865,13 @@ func (ec *executionContext) marshalOComplaintChannel2ᚖgithubᚗcomᚋkartuprak
 	return v
 }
 
+func (ec *executionContext) marshalOComplaintConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐComplaintConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ComplaintConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ComplaintConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOComplaintEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐComplaintEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.ComplaintEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -69090,6 +69045,13 @@ func (ec *executionContext) marshalOCourseCategory2ᚖgithubᚗcomᚋkartupraker
 	return v
 }
 
+func (ec *executionContext) marshalOCourseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CourseConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CourseConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOCourseEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CourseEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -69227,6 +69189,13 @@ func (ec *executionContext) marshalODevice2ᚖgithubᚗcomᚋkartuprakerjaᚋpla
 		return graphql.Null
 	}
 	return ec._Device(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODeviceConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDeviceConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DeviceConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeviceConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalODeviceEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDeviceEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.DeviceEdge) graphql.Marshaler {
@@ -69367,6 +69336,13 @@ func (ec *executionContext) marshalODigitalPlatform2ᚖgithubᚗcomᚋkartuprake
 		return graphql.Null
 	}
 	return ec._DigitalPlatform(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODigitalPlatformConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDigitalPlatformConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DigitalPlatformConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DigitalPlatformConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalODigitalPlatformEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDigitalPlatformEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.DigitalPlatformEdge) graphql.Marshaler {
@@ -69834,6 +69810,13 @@ func (ec *executionContext) marshalOJobApplication2ᚖgithubᚗcomᚋkartupraker
 	return ec._JobApplication(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOJobApplicationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobApplicationConnection(ctx context.Context, sel ast.SelectionSet, v *ent.JobApplicationConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._JobApplicationConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOJobApplicationEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobApplicationEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.JobApplicationEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -69955,6 +69938,13 @@ func (ec *executionContext) marshalOJobPortal2ᚖgithubᚗcomᚋkartuprakerjaᚋ
 	return ec._JobPortal(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOJobPortalConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobPortalConnection(ctx context.Context, sel ast.SelectionSet, v *ent.JobPortalConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._JobPortalConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOJobPortalEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobPortalEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.JobPortalEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -70022,6 +70012,13 @@ func (ec *executionContext) marshalOLinkedAccount2ᚖgithubᚗcomᚋkartuprakerj
 		return graphql.Null
 	}
 	return ec._LinkedAccount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOLinkedAccountConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐLinkedAccountConnection(ctx context.Context, sel ast.SelectionSet, v *ent.LinkedAccountConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LinkedAccountConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOLinkedAccountEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐLinkedAccountEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.LinkedAccountEdge) graphql.Marshaler {
@@ -70150,6 +70147,13 @@ func (ec *executionContext) marshalONotification2ᚖgithubᚗcomᚋkartuprakerja
 		return graphql.Null
 	}
 	return ec._Notification(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalONotificationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐNotificationConnection(ctx context.Context, sel ast.SelectionSet, v *ent.NotificationConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._NotificationConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalONotificationEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐNotificationEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.NotificationEdge) graphql.Marshaler {
@@ -70325,6 +70329,13 @@ func (ec *executionContext) marshalOPaymentPartner2ᚖgithubᚗcomᚋkartupraker
 	return ec._PaymentPartner(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOPaymentPartnerConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPaymentPartnerConnection(ctx context.Context, sel ast.SelectionSet, v *ent.PaymentPartnerConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PaymentPartnerConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOPaymentPartnerEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPaymentPartnerEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.PaymentPartnerEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -70444,6 +70455,13 @@ func (ec *executionContext) marshalOPayout2ᚖgithubᚗcomᚋkartuprakerjaᚋpla
 		return graphql.Null
 	}
 	return ec._Payout(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPayoutConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPayoutConnection(ctx context.Context, sel ast.SelectionSet, v *ent.PayoutConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PayoutConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOPayoutEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPayoutEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.PayoutEdge) graphql.Marshaler {
@@ -70619,6 +70637,13 @@ func (ec *executionContext) marshalOProvince2ᚖgithubᚗcomᚋkartuprakerjaᚋp
 	return ec._Province(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOProvinceConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐProvinceConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ProvinceConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProvinceConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOProvinceEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐProvinceEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.ProvinceEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -70738,6 +70763,13 @@ func (ec *executionContext) marshalOPurchase2ᚖgithubᚗcomᚋkartuprakerjaᚋp
 		return graphql.Null
 	}
 	return ec._Purchase(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPurchaseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPurchaseConnection(ctx context.Context, sel ast.SelectionSet, v *ent.PurchaseConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PurchaseConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOPurchaseEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPurchaseEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.PurchaseEdge) graphql.Marshaler {
@@ -70911,6 +70943,13 @@ func (ec *executionContext) marshalORecipientArea2ᚖgithubᚗcomᚋkartuprakerj
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalORecipientConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipientConnection(ctx context.Context, sel ast.SelectionSet, v *ent.RecipientConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RecipientConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalORecipientEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipientEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.RecipientEdge) graphql.Marshaler {
@@ -71188,6 +71227,13 @@ func (ec *executionContext) marshalORegency2ᚖgithubᚗcomᚋkartuprakerjaᚋpl
 		return graphql.Null
 	}
 	return ec._Regency(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORegencyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRegencyConnection(ctx context.Context, sel ast.SelectionSet, v *ent.RegencyConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RegencyConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalORegencyEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRegencyEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.RegencyEdge) graphql.Marshaler {
@@ -71570,6 +71616,13 @@ func (ec *executionContext) marshalOSurvey2ᚖgithubᚗcomᚋkartuprakerjaᚋpla
 	return ec._Survey(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOSurveyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyConnection(ctx context.Context, sel ast.SelectionSet, v *ent.SurveyConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SurveyConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOSurveyEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.SurveyEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -71727,6 +71780,13 @@ func (ec *executionContext) marshalOSurveyResponse2ᚖgithubᚗcomᚋkartupraker
 		return graphql.Null
 	}
 	return ec._SurveyResponse(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSurveyResponseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyResponseConnection(ctx context.Context, sel ast.SelectionSet, v *ent.SurveyResponseConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SurveyResponseConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOSurveyResponseEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyResponseEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.SurveyResponseEdge) graphql.Marshaler {
@@ -71997,6 +72057,13 @@ func (ec *executionContext) marshalOTrainingInstitution2ᚖgithubᚗcomᚋkartup
 	return ec._TrainingInstitution(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOTrainingInstitutionConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingInstitutionConnection(ctx context.Context, sel ast.SelectionSet, v *ent.TrainingInstitutionConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TrainingInstitutionConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOTrainingInstitutionEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingInstitutionEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.TrainingInstitutionEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -72064,6 +72131,13 @@ func (ec *executionContext) marshalOVacancy2ᚖgithubᚗcomᚋkartuprakerjaᚋpl
 		return graphql.Null
 	}
 	return ec._Vacancy(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOVacancyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐVacancyConnection(ctx context.Context, sel ast.SelectionSet, v *ent.VacancyConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._VacancyConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOVacancyEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐVacancyEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.VacancyEdge) graphql.Marshaler {
@@ -72237,6 +72311,13 @@ func (ec *executionContext) marshalOWave2ᚖgithubᚗcomᚋkartuprakerjaᚋplatf
 		return graphql.Null
 	}
 	return ec._Wave(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOWaveConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWaveConnection(ctx context.Context, sel ast.SelectionSet, v *ent.WaveConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._WaveConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOWaveEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWaveEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.WaveEdge) graphql.Marshaler {
