@@ -57,10 +57,8 @@ func (r *mutationResolver) UpdateSettings(ctx context.Context, input model.Updat
 }
 
 // CreatePartnerAccount is the resolver for the createPartnerAccount field.
-func (r *mutationResolver) CreatePartnerAccount(ctx context.Context, input model.CreatePartnerAccountInput) (*ent.Account, error) {
-	return r.auth.CreatePartnerAccount(ctx, auth.PartnerAccount{
-		Phone: input.Phone, DisplayName: input.DisplayName, Role: input.Role, OrganizationID: input.OrganizationID,
-	})
+func (r *mutationResolver) CreatePartnerAccount(ctx context.Context, input auth.PartnerAccount) (*ent.Account, error) {
+	return r.auth.CreatePartnerAccount(ctx, input)
 }
 
 // CreateAPIKey is the resolver for the createAPIKey field.

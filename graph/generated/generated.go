@@ -39,10 +39,13 @@ import (
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/graph/model"
 	"github.com/kartuprakerja/platform/graph/scalars"
+	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/money"
+	"github.com/kartuprakerja/platform/internal/support"
 	"github.com/kartuprakerja/platform/internal/survey"
 	"github.com/kartuprakerja/platform/internal/viewer"
+	"github.com/kartuprakerja/platform/push"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -416,14 +419,14 @@ type ComplexityRoot struct {
 		AnswerAbilityTest             func(childComplexity int, attemptID pulid.ID, questionID pulid.ID, choice int) int
 		CloseWave                     func(childComplexity int, waveID pulid.ID) int
 		CreateAPIKey                  func(childComplexity int, accountID pulid.ID, label string) int
-		CreatePartnerAccount          func(childComplexity int, input model.CreatePartnerAccountInput) int
+		CreatePartnerAccount          func(childComplexity int, input auth.PartnerAccount) int
 		CreateWave                    func(childComplexity int, input model.CreateWaveInput) int
 		JoinWave                      func(childComplexity int, waveID pulid.ID) int
 		MarkAllNotificationsRead      func(childComplexity int) int
 		MarkNotificationsRead         func(childComplexity int, ids []pulid.ID) int
 		OpenWave                      func(childComplexity int, waveID pulid.ID) int
-		Register                      func(childComplexity int, input model.RegistrationInput) int
-		RegisterDevice                func(childComplexity int, input model.RegisterDeviceInput) int
+		Register                      func(childComplexity int, input journey.Registration) int
+		RegisterDevice                func(childComplexity int, input push.DeviceInput) int
 		RequestSignInCode             func(childComplexity int, phone string) int
 		RevokeAPIKey                  func(childComplexity int, prefix string) int
 		RevokeRecipient               func(childComplexity int, recipientID pulid.ID, reason string) int
@@ -432,10 +435,10 @@ type ComplexityRoot struct {
 		SignOut                       func(childComplexity int) int
 		StartAbilityTest              func(childComplexity int) int
 		SubmitAbilityTest             func(childComplexity int, attemptID pulid.ID) int
-		SubmitComplaint               func(childComplexity int, input model.SubmitComplaintInput) int
+		SubmitComplaint               func(childComplexity int, input support.Complaint) int
 		SubmitSurveyResponse          func(childComplexity int, input survey.Submission) int
 		UnregisterDevice              func(childComplexity int, id pulid.ID) int
-		UpdateNotificationPreferences func(childComplexity int, input model.UpdateNotificationPreferencesInput) int
+		UpdateNotificationPreferences func(childComplexity int, input push.Preferences) int
 		UpdateSettings                func(childComplexity int, input model.UpdateSettingsInput) int
 	}
 
@@ -992,10 +995,10 @@ type MutationResolver interface {
 	SignIn(ctx context.Context, phone string, code string) (*model.SignInPayload, error)
 	SignOut(ctx context.Context) (bool, error)
 	UpdateSettings(ctx context.Context, input model.UpdateSettingsInput) (*ent.Account, error)
-	CreatePartnerAccount(ctx context.Context, input model.CreatePartnerAccountInput) (*ent.Account, error)
+	CreatePartnerAccount(ctx context.Context, input auth.PartnerAccount) (*ent.Account, error)
 	CreateAPIKey(ctx context.Context, accountID pulid.ID, label string) (*model.APIKeyPayload, error)
 	RevokeAPIKey(ctx context.Context, prefix string) (bool, error)
-	Register(ctx context.Context, input model.RegistrationInput) (*journey.Result, error)
+	Register(ctx context.Context, input journey.Registration) (*journey.Result, error)
 	StartAbilityTest(ctx context.Context) (*journey.AbilityTest, error)
 	AnswerAbilityTest(ctx context.Context, attemptID pulid.ID, questionID pulid.ID, choice int) (*journey.TestQuestion, error)
 	SubmitAbilityTest(ctx context.Context, attemptID pulid.ID) (*ent.TestAttempt, error)
@@ -1005,12 +1008,12 @@ type MutationResolver interface {
 	CloseWave(ctx context.Context, waveID pulid.ID) (*ent.Wave, error)
 	RunSelection(ctx context.Context, waveID pulid.ID) (*journey.Summary, error)
 	RevokeRecipient(ctx context.Context, recipientID pulid.ID, reason string) (*ent.Recipient, error)
-	RegisterDevice(ctx context.Context, input model.RegisterDeviceInput) (*ent.Device, error)
+	RegisterDevice(ctx context.Context, input push.DeviceInput) (*ent.Device, error)
 	UnregisterDevice(ctx context.Context, id pulid.ID) (bool, error)
 	MarkNotificationsRead(ctx context.Context, ids []pulid.ID) ([]*ent.Notification, error)
 	MarkAllNotificationsRead(ctx context.Context) (int, error)
-	UpdateNotificationPreferences(ctx context.Context, input model.UpdateNotificationPreferencesInput) (*ent.Account, error)
-	SubmitComplaint(ctx context.Context, input model.SubmitComplaintInput) (*ent.Complaint, error)
+	UpdateNotificationPreferences(ctx context.Context, input push.Preferences) (*ent.Account, error)
+	SubmitComplaint(ctx context.Context, input support.Complaint) (*ent.Complaint, error)
 	SubmitSurveyResponse(ctx context.Context, input survey.Submission) (*ent.SurveyResponse, error)
 }
 type QueryResolver interface {
@@ -2523,7 +2526,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreatePartnerAccount(childComplexity, args["input"].(model.CreatePartnerAccountInput)), true
+		return e.ComplexityRoot.Mutation.CreatePartnerAccount(childComplexity, args["input"].(auth.PartnerAccount)), true
 	case "Mutation.createWave":
 		if e.ComplexityRoot.Mutation.CreateWave == nil {
 			break
@@ -2584,7 +2587,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.Register(childComplexity, args["input"].(model.RegistrationInput)), true
+		return e.ComplexityRoot.Mutation.Register(childComplexity, args["input"].(journey.Registration)), true
 	case "Mutation.registerDevice":
 		if e.ComplexityRoot.Mutation.RegisterDevice == nil {
 			break
@@ -2595,7 +2598,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.RegisterDevice(childComplexity, args["input"].(model.RegisterDeviceInput)), true
+		return e.ComplexityRoot.Mutation.RegisterDevice(childComplexity, args["input"].(push.DeviceInput)), true
 	case "Mutation.requestSignInCode":
 		if e.ComplexityRoot.Mutation.RequestSignInCode == nil {
 			break
@@ -2684,7 +2687,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.SubmitComplaint(childComplexity, args["input"].(model.SubmitComplaintInput)), true
+		return e.ComplexityRoot.Mutation.SubmitComplaint(childComplexity, args["input"].(support.Complaint)), true
 	case "Mutation.submitSurveyResponse":
 		if e.ComplexityRoot.Mutation.SubmitSurveyResponse == nil {
 			break
@@ -2717,7 +2720,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateNotificationPreferences(childComplexity, args["input"].(model.UpdateNotificationPreferencesInput)), true
+		return e.ComplexityRoot.Mutation.UpdateNotificationPreferences(childComplexity, args["input"].(push.Preferences)), true
 	case "Mutation.updateSettings":
 		if e.ComplexityRoot.Mutation.UpdateSettings == nil {
 			break
@@ -15675,8 +15678,8 @@ func (ec *executionContext) field_Mutation_createPartnerAccount_args(ctx context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.CreatePartnerAccountInput, error) {
-			return ec.unmarshalNCreatePartnerAccountInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCreatePartnerAccountInput(ctx, v)
+		func(ctx context.Context, v any) (auth.PartnerAccount, error) {
+			return ec.unmarshalNCreatePartnerAccountInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋauthᚐPartnerAccount(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -15745,8 +15748,8 @@ func (ec *executionContext) field_Mutation_registerDevice_args(ctx context.Conte
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.RegisterDeviceInput, error) {
-			return ec.unmarshalNRegisterDeviceInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐRegisterDeviceInput(ctx, v)
+		func(ctx context.Context, v any) (push.DeviceInput, error) {
+			return ec.unmarshalNRegisterDeviceInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋpushᚐDeviceInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -15759,8 +15762,8 @@ func (ec *executionContext) field_Mutation_register_args(ctx context.Context, ra
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.RegistrationInput, error) {
-			return ec.unmarshalNRegistrationInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐRegistrationInput(ctx, v)
+		func(ctx context.Context, v any) (journey.Registration, error) {
+			return ec.unmarshalNRegistrationInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐRegistration(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -15873,8 +15876,8 @@ func (ec *executionContext) field_Mutation_submitComplaint_args(ctx context.Cont
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.SubmitComplaintInput, error) {
-			return ec.unmarshalNSubmitComplaintInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐSubmitComplaintInput(ctx, v)
+		func(ctx context.Context, v any) (support.Complaint, error) {
+			return ec.unmarshalNSubmitComplaintInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsupportᚐComplaint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -15915,8 +15918,8 @@ func (ec *executionContext) field_Mutation_updateNotificationPreferences_args(ct
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.UpdateNotificationPreferencesInput, error) {
-			return ec.unmarshalNUpdateNotificationPreferencesInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐUpdateNotificationPreferencesInput(ctx, v)
+		func(ctx context.Context, v any) (push.Preferences, error) {
+			return ec.unmarshalNUpdateNotificationPreferencesInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋpushᚐPreferences(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -24044,7 +24047,7 @@ func (ec *executionContext) _Mutation_createPartnerAccount(ctx context.Context, 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreatePartnerAccount(ctx, fc.Args["input"].(model.CreatePartnerAccountInput))
+			return ec.Resolvers.Mutation().CreatePartnerAccount(ctx, fc.Args["input"].(auth.PartnerAccount))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
@@ -24176,7 +24179,7 @@ func (ec *executionContext) _Mutation_register(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().Register(ctx, fc.Args["input"].(model.RegistrationInput))
+			return ec.Resolvers.Mutation().Register(ctx, fc.Args["input"].(journey.Registration))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *journey.Result) graphql.Marshaler {
@@ -24604,7 +24607,7 @@ func (ec *executionContext) _Mutation_registerDevice(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RegisterDevice(ctx, fc.Args["input"].(model.RegisterDeviceInput))
+			return ec.Resolvers.Mutation().RegisterDevice(ctx, fc.Args["input"].(push.DeviceInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Device) graphql.Marshaler {
@@ -24759,7 +24762,7 @@ func (ec *executionContext) _Mutation_updateNotificationPreferences(ctx context.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateNotificationPreferences(ctx, fc.Args["input"].(model.UpdateNotificationPreferencesInput))
+			return ec.Resolvers.Mutation().UpdateNotificationPreferences(ctx, fc.Args["input"].(push.Preferences))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
@@ -24803,7 +24806,7 @@ func (ec *executionContext) _Mutation_submitComplaint(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().SubmitComplaint(ctx, fc.Args["input"].(model.SubmitComplaintInput))
+			return ec.Resolvers.Mutation().SubmitComplaint(ctx, fc.Args["input"].(support.Complaint))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Complaint) graphql.Marshaler {
@@ -41905,8 +41908,8 @@ func UnmarshalCourseWhereInput(ctx context.Context, raw any) (ent.CourseWhereInp
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputCreatePartnerAccountInput(ctx context.Context, obj any) (model.CreatePartnerAccountInput, error) {
-	var it model.CreatePartnerAccountInput
+func (ec *executionContext) unmarshalInputCreatePartnerAccountInput(ctx context.Context, obj any) (auth.PartnerAccount, error) {
+	var it auth.PartnerAccount
 	if obj == nil {
 		return it, nil
 	}
@@ -41962,8 +41965,8 @@ func (ec *executionContext) unmarshalInputCreatePartnerAccountInput(ctx context.
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalCreatePartnerAccountInput(ctx context.Context, raw any) (model.CreatePartnerAccountInput, error) {
-	var out model.CreatePartnerAccountInput
+func UnmarshalCreatePartnerAccountInput(ctx context.Context, raw any) (auth.PartnerAccount, error) {
+	var out auth.PartnerAccount
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreatePartnerAccountInput", raw, &out)
 	return out, err
 }
@@ -51918,8 +51921,8 @@ func UnmarshalRegencyWhereInput(ctx context.Context, raw any) (ent.RegencyWhereI
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputRegisterDeviceInput(ctx context.Context, obj any) (model.RegisterDeviceInput, error) {
-	var it model.RegisterDeviceInput
+func (ec *executionContext) unmarshalInputRegisterDeviceInput(ctx context.Context, obj any) (push.DeviceInput, error) {
+	var it push.DeviceInput
 	if obj == nil {
 		return it, nil
 	}
@@ -51952,21 +51955,21 @@ func (ec *executionContext) unmarshalInputRegisterDeviceInput(ctx context.Contex
 			it.Token = data
 		case "p256dh":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("p256dh"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.P256dh = data
 		case "auth":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("auth"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Auth = data
 		case "label":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("label"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -51982,14 +51985,14 @@ func (ec *executionContext) unmarshalInputRegisterDeviceInput(ctx context.Contex
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalRegisterDeviceInput(ctx context.Context, raw any) (model.RegisterDeviceInput, error) {
-	var out model.RegisterDeviceInput
+func UnmarshalRegisterDeviceInput(ctx context.Context, raw any) (push.DeviceInput, error) {
+	var out push.DeviceInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RegisterDeviceInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputRegistrationInput(ctx context.Context, obj any) (model.RegistrationInput, error) {
-	var it model.RegistrationInput
+func (ec *executionContext) unmarshalInputRegistrationInput(ctx context.Context, obj any) (journey.Registration, error) {
+	var it journey.Registration
 	if obj == nil {
 		return it, nil
 	}
@@ -52012,14 +52015,14 @@ func (ec *executionContext) unmarshalInputRegistrationInput(ctx context.Context,
 			if err != nil {
 				return it, err
 			}
-			it.Nik = data
+			it.NIK = data
 		case "kkNumber":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kkNumber"))
 			data, err := ec.unmarshalNString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.KkNumber = data
+			it.KKNumber = data
 		case "fullName":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fullName"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -52085,21 +52088,21 @@ func (ec *executionContext) unmarshalInputRegistrationInput(ctx context.Context,
 			it.Employment = data
 		case "hasDisability":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDisability"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.HasDisability = data
 		case "formerMigrantWorker":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("formerMigrantWorker"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FormerMigrantWorker = data
 		case "hadFinancialAccount":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hadFinancialAccount"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -52115,8 +52118,8 @@ func (ec *executionContext) unmarshalInputRegistrationInput(ctx context.Context,
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalRegistrationInput(ctx context.Context, raw any) (model.RegistrationInput, error) {
-	var out model.RegistrationInput
+func UnmarshalRegistrationInput(ctx context.Context, raw any) (journey.Registration, error) {
+	var out journey.Registration
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RegistrationInput", raw, &out)
 	return out, err
 }
@@ -53186,8 +53189,8 @@ func UnmarshalSelectionResultWhereInput(ctx context.Context, raw any) (ent.Selec
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputSubmitComplaintInput(ctx context.Context, obj any) (model.SubmitComplaintInput, error) {
-	var it model.SubmitComplaintInput
+func (ec *executionContext) unmarshalInputSubmitComplaintInput(ctx context.Context, obj any) (support.Complaint, error) {
+	var it support.Complaint
 	if obj == nil {
 		return it, nil
 	}
@@ -53243,8 +53246,8 @@ func (ec *executionContext) unmarshalInputSubmitComplaintInput(ctx context.Conte
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalSubmitComplaintInput(ctx context.Context, raw any) (model.SubmitComplaintInput, error) {
-	var out model.SubmitComplaintInput
+func UnmarshalSubmitComplaintInput(ctx context.Context, raw any) (support.Complaint, error) {
+	var out support.Complaint
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SubmitComplaintInput", raw, &out)
 	return out, err
 }
@@ -57038,8 +57041,8 @@ func UnmarshalTrainingInstitutionWhereInput(ctx context.Context, raw any) (ent.T
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputUpdateNotificationPreferencesInput(ctx context.Context, obj any) (model.UpdateNotificationPreferencesInput, error) {
-	var it model.UpdateNotificationPreferencesInput
+func (ec *executionContext) unmarshalInputUpdateNotificationPreferencesInput(ctx context.Context, obj any) (push.Preferences, error) {
+	var it push.Preferences
 	if obj == nil {
 		return it, nil
 	}
@@ -57095,8 +57098,8 @@ func (ec *executionContext) unmarshalInputUpdateNotificationPreferencesInput(ctx
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalUpdateNotificationPreferencesInput(ctx context.Context, raw any) (model.UpdateNotificationPreferencesInput, error) {
-	var out model.UpdateNotificationPreferencesInput
+func UnmarshalUpdateNotificationPreferencesInput(ctx context.Context, raw any) (push.Preferences, error) {
+	var out push.Preferences
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateNotificationPreferencesInput", raw, &out)
 	return out, err
 }
@@ -66624,7 +66627,7 @@ func (ec *executionContext) unmarshalNCourseWhereInput2ᚖgithubᚗcomᚋkartupr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCreatePartnerAccountInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCreatePartnerAccountInput(ctx context.Context, v any) (model.CreatePartnerAccountInput, error) {
+func (ec *executionContext) unmarshalNCreatePartnerAccountInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋauthᚐPartnerAccount(ctx context.Context, v any) (auth.PartnerAccount, error) {
 	res, err := ec.unmarshalInputCreatePartnerAccountInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -67421,12 +67424,12 @@ func (ec *executionContext) unmarshalNRegencyWhereInput2ᚖgithubᚗcomᚋkartup
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNRegisterDeviceInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐRegisterDeviceInput(ctx context.Context, v any) (model.RegisterDeviceInput, error) {
+func (ec *executionContext) unmarshalNRegisterDeviceInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋpushᚐDeviceInput(ctx context.Context, v any) (push.DeviceInput, error) {
 	res, err := ec.unmarshalInputRegisterDeviceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNRegistrationInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐRegistrationInput(ctx context.Context, v any) (model.RegistrationInput, error) {
+func (ec *executionContext) unmarshalNRegistrationInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐRegistration(ctx context.Context, v any) (journey.Registration, error) {
 	res, err := ec.unmarshalInputRegistrationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -67625,7 +67628,7 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
-func (ec *executionContext) unmarshalNSubmitComplaintInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐSubmitComplaintInput(ctx context.Context, v any) (model.SubmitComplaintInput, error) {
+func (ec *executionContext) unmarshalNSubmitComplaintInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsupportᚐComplaint(ctx context.Context, v any) (support.Complaint, error) {
 	res, err := ec.unmarshalInputSubmitComplaintInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -67963,7 +67966,7 @@ func (ec *executionContext) unmarshalNTrainingInstitutionWhereInput2ᚖgithubᚗ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNUpdateNotificationPreferencesInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐUpdateNotificationPreferencesInput(ctx context.Context, v any) (model.UpdateNotificationPreferencesInput, error) {
+func (ec *executionContext) unmarshalNUpdateNotificationPreferencesInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋpushᚐPreferences(ctx context.Context, v any) (push.Preferences, error) {
 	res, err := ec.unmarshalInputUpdateNotificationPreferencesInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -71554,6 +71557,18 @@ func (ec *executionContext) unmarshalOSelectionResultWhereInput2ᚖgithubᚗcom�
 	}
 	res, err := ec.unmarshalInputSelectionResultWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
+	res, err := scalars.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := scalars.MarshalString(v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
