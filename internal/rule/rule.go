@@ -16,8 +16,8 @@
 //     language.
 //   - A write of one's own rows goes through the entity's mutation policy, as
 //     the viewer, never as the system: OwnWrites (devices, complaints, one's
-//     account) and OwnUpdates for the fields an owner may change (a
-//     notification's read_at).
+//     account, its own wave application) and OwnUpdates for the fields an
+//     owner may change (a notification's read_at, an ability test's answers).
 //
 // System writes: a service that has authorised a write itself (a selection,
 // a registration after the registry checks) runs it under System(ctx,
@@ -29,8 +29,8 @@
 // Payout, LinkedAccount) is recorded with audit.Record, once per action: a
 // job over many rows (a selection, a carry-over, a notification fan-out)
 // writes one entry per run naming the reason, never one per row.
-// Notifications and test attempts written by the system for their owner are
-// logged, not audited.
+// Notifications and test attempts the system writes (a fan-out, drawing
+// and scoring a test) are logged, not audited.
 //
 // The one exception to "decided here": field-level rules. A recipient's NIK
 // and KK number are resolved in graph (personalField): shown to their owner,
