@@ -7,6 +7,9 @@ package main
 
 import (
 	"log"
+	"strings"
+
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent/entc"
@@ -20,6 +23,7 @@ func main() {
 		entgql.WithSchemaPath("schema.graphql"),
 		entgql.WithWhereInputs(true),
 		entgql.WithNodeDescriptor(false),
+		entgql.WithSchemaHook(nullableRootLists),
 	)
 	if err != nil {
 		log.Fatalf("entgql extension: %v", err)
@@ -41,4 +45,21 @@ func main() {
 	if err := entc.Generate("./ent/schema", cfg, entc.Extensions(ex)); err != nil {
 		log.Fatalf("ent codegen: %v", err)
 	}
+}
+
+// nullableRootLists makes every top-level connection of Query nullable, so
+// a list the viewer may not read fails alone: its field is null with a
+// FORBIDDEN error at its path, and the other fields of the same query keep
+// their data (a non-null field's error would empty the whole answer).
+func nullableRootLists(_ *gen.Graph, s *ast.Schema) error {
+	q := s.Types["Query"]
+	if q == nil {
+		return nil
+	}
+	for _, f := range q.Fields {
+		if f.Type.NonNull && f.Type.Elem == nil && strings.HasSuffix(f.Type.NamedType, "Connection") {
+			f.Type = ast.NamedType(f.Type.NamedType, f.Type.Position)
+		}
+	}
+	return nil
 }

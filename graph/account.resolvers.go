@@ -14,7 +14,6 @@ import (
 	"github.com/kartuprakerja/platform/graph/model"
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/rule"
-	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
 // RequestSignInCode is the resolver for the requestSignInCode field.
@@ -46,9 +45,9 @@ func (r *mutationResolver) SignOut(ctx context.Context) (bool, error) {
 
 // UpdateSettings is the resolver for the updateSettings field.
 func (r *mutationResolver) UpdateSettings(ctx context.Context, input model.UpdateSettingsInput) (*ent.Account, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return nil, rule.ErrUnauthenticated
+	v, err := rule.Require(ctx, "account.settings.update")
+	if err != nil {
+		return nil, err
 	}
 	return r.client.Account.UpdateOneID(v.AccountID).
 		SetNillableDisplayName(input.DisplayName).
@@ -58,10 +57,8 @@ func (r *mutationResolver) UpdateSettings(ctx context.Context, input model.Updat
 }
 
 // CreatePartnerAccount is the resolver for the createPartnerAccount field.
-func (r *mutationResolver) CreatePartnerAccount(ctx context.Context, input model.CreatePartnerAccountInput) (*ent.Account, error) {
-	return r.auth.CreatePartnerAccount(ctx, auth.PartnerAccount{
-		Phone: input.Phone, DisplayName: input.DisplayName, Role: input.Role, OrganizationID: input.OrganizationID,
-	})
+func (r *mutationResolver) CreatePartnerAccount(ctx context.Context, input auth.PartnerAccount) (*ent.Account, error) {
+	return r.auth.CreatePartnerAccount(ctx, input)
 }
 
 // CreateAPIKey is the resolver for the createAPIKey field.
@@ -83,9 +80,9 @@ func (r *mutationResolver) RevokeAPIKey(ctx context.Context, prefix string) (boo
 
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*ent.Account, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return nil, rule.ErrUnauthenticated
+	v, err := rule.Require(ctx, "account.me")
+	if err != nil {
+		return nil, err
 	}
 	return r.client.Account.Get(ctx, v.AccountID)
 }

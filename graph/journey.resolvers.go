@@ -23,14 +23,8 @@ func (r *applicationResolver) Result(ctx context.Context, obj *ent.Application) 
 }
 
 // Register is the resolver for the register field.
-func (r *mutationResolver) Register(ctx context.Context, input model.RegistrationInput) (*journey.Result, error) {
-	return r.journey.Register(ctx, journey.Registration{
-		NIK: input.Nik, KKNumber: input.KkNumber, FullName: input.FullName, BirthDate: input.BirthDate,
-		BirthPlace: input.BirthPlace, Gender: input.Gender, MotherMaidenName: input.MotherMaidenName,
-		RegencyCode: input.RegencyCode, Area: input.Area, Education: input.Education, Employment: input.Employment,
-		HasDisability: deref(input.HasDisability), FormerMigrantWorker: deref(input.FormerMigrantWorker),
-		HadFinancialAccount: deref(input.HadFinancialAccount),
-	}, locale(ctx))
+func (r *mutationResolver) Register(ctx context.Context, input journey.Registration) (*journey.Result, error) {
+	return r.journey.Register(ctx, input, locale(ctx))
 }
 
 // StartAbilityTest is the resolver for the startAbilityTest field.

@@ -10,14 +10,12 @@ import (
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
-	"github.com/kartuprakerja/platform/graph/model"
 	"github.com/kartuprakerja/platform/push"
 )
 
 // RegisterDevice is the resolver for the registerDevice field.
-func (r *mutationResolver) RegisterDevice(ctx context.Context, input model.RegisterDeviceInput) (*ent.Device, error) {
-	return r.push.RegisterDevice(ctx, push.DeviceInput{Kind: input.Kind, Token: input.Token,
-		P256dh: deref(input.P256dh), Auth: deref(input.Auth), Label: deref(input.Label)})
+func (r *mutationResolver) RegisterDevice(ctx context.Context, input push.DeviceInput) (*ent.Device, error) {
+	return r.push.RegisterDevice(ctx, input)
 }
 
 // UnregisterDevice is the resolver for the unregisterDevice field.
@@ -39,10 +37,8 @@ func (r *mutationResolver) MarkAllNotificationsRead(ctx context.Context) (int, e
 }
 
 // UpdateNotificationPreferences is the resolver for the updateNotificationPreferences field.
-func (r *mutationResolver) UpdateNotificationPreferences(ctx context.Context, input model.UpdateNotificationPreferencesInput) (*ent.Account, error) {
-	return r.push.UpdatePreferences(ctx, push.Preferences{MutedKinds: input.MutedKinds,
-		QuietStartMinute: input.QuietStartMinute, QuietEndMinute: input.QuietEndMinute,
-		DailyPushCap: input.DailyPushCap})
+func (r *mutationResolver) UpdateNotificationPreferences(ctx context.Context, input push.Preferences) (*ent.Account, error) {
+	return r.push.UpdatePreferences(ctx, input)
 }
 
 // WebPushPublicKey is the resolver for the webPushPublicKey field.

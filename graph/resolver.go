@@ -80,13 +80,6 @@ func locale(ctx context.Context) string {
 	return "id"
 }
 
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
-}
 
 // publicationURL is where an announced wave's lottery data is published.
 func publicationURL(s *journey.Summary, file string) *string {

@@ -9,12 +9,10 @@ import (
 	"context"
 
 	"github.com/kartuprakerja/platform/ent"
-	"github.com/kartuprakerja/platform/graph/model"
 	"github.com/kartuprakerja/platform/internal/support"
 )
 
 // SubmitComplaint is the resolver for the submitComplaint field.
-func (r *mutationResolver) SubmitComplaint(ctx context.Context, input model.SubmitComplaintInput) (*ent.Complaint, error) {
-	return r.support.Submit(ctx, support.Complaint{ClientID: input.ClientID, Category: input.Category,
-		Subject: input.Subject, Body: input.Body})
+func (r *mutationResolver) SubmitComplaint(ctx context.Context, input support.Complaint) (*ent.Complaint, error) {
+	return r.support.Submit(ctx, input)
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/rule"
-	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
 // DeviceInput is a push endpoint the app or the PWA registers.
@@ -29,31 +28,31 @@ type DeviceInput struct {
 // token registered by another account (a shared or resold phone) moves to
 // the viewer.
 func (s *Service) RegisterDevice(ctx context.Context, in DeviceInput) (*ent.Device, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return nil, rule.ErrUnauthenticated
+	v, err := rule.Require(ctx, "push.device.register")
+	if err != nil {
+		return nil, err
 	}
 	if err := in.validate(); err != nil {
 		return nil, err
 	}
 	var out *ent.Device
-	err := s.inTx(ctx, "register device", func(sys context.Context, tx *ent.Tx) error {
+	err = s.inTx(ctx, "register device", func(sys context.Context, tx *ent.Tx) error {
 		old, err := tx.Device.Query().Where(device.Token(in.Token)).Only(sys)
 		switch {
 		case ent.IsNotFound(err):
 		case err != nil:
 			return wrap(err, "find device")
 		case old.AccountID == v.AccountID:
-			out, err = refresh(sys, tx, old, in, s.now())
+			out, err = refresh(ctx, tx, old, in, s.now()) // the viewer's own row, as the viewer
 			return err
-		default: // account_id is immutable: the row moves by delete and create
+		default: // account_id is immutable: the row moves by delete (another's row: the system) and create
 			if err := tx.Device.DeleteOne(old).Exec(sys); err != nil {
 				return wrap(err, "release device")
 			}
 		}
 		out, err = tx.Device.Create().SetAccountID(v.AccountID).SetKind(in.Kind).SetToken(in.Token).
 			SetP256dh(in.P256dh).SetAuthSecret(in.Auth).SetLabel(in.Label).SetLastSeenAt(s.now()).
-			Save(viewer.NewContext(ctx, v)) // the viewer's own write, checked by the policy
+			Save(ctx) // the viewer's own write, checked by the policy
 		return wrap(err, "create device")
 	})
 	if err != nil {
@@ -76,9 +75,9 @@ func refresh(ctx context.Context, tx *ent.Tx, d *ent.Device, in DeviceInput, now
 // UnregisterDevice removes one of the viewer's devices (the app signs out
 // or the browser unsubscribes).
 func (s *Service) UnregisterDevice(ctx context.Context, id pulid.ID) error {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return rule.ErrUnauthenticated
+	v, err := rule.Require(ctx, "push.device.unregister")
+	if err != nil {
+		return err
 	}
 	n, err := s.db.Client.Device.Delete().Where(device.ID(id), device.AccountID(v.AccountID)).Exec(ctx)
 	if err != nil {

@@ -13,6 +13,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kartuprakerja/platform/internal/app"
+	"github.com/kartuprakerja/platform/internal/auth"
+	"github.com/kartuprakerja/platform/internal/journey"
+	"github.com/kartuprakerja/platform/push"
 )
 
 // config is every setting of the binary. Each has a flag and an environment
@@ -56,14 +61,17 @@ type config struct {
 	TwilioAccountSID, TwilioAuthToken, TwilioFrom, TwilioMessagingService, TwilioBaseURL string
 }
 
+// register declares the flags. A default that belongs to a package is read
+// from that package's DefaultConfig, never stated again here.
 func (c *config) register(fs *flag.FlagSet) {
+	a, j, p := auth.DefaultConfig(), journey.DefaultConfig(), push.DefaultConfig()
 	fs.StringVar(&c.Addr, "addr", env("ADDR", ":8080"), "listen address")
 	fs.StringVar(&c.DataDir, "data-dir", env("DATA_DIR", "data"), "directory for the SQLite file and the generated secret")
 	fs.StringVar(&c.DatabaseURL, "database-url", env("DATABASE_URL", ""), "postgres://… for PostgreSQL; default: SQLite file <data-dir>/prakerja.db")
 	fs.StringVar(&c.AllowedOrigins, "allowed-origins", env("ALLOWED_ORIGINS", ""), "comma-separated CORS origins allowed to call /graphql")
 	fs.StringVar(&c.Secret, "secret", env("SECRET", ""), "hex key (32+ bytes) for sign-in codes; default: generated into <data-dir>/secret.key")
-	fs.IntVar(&c.CodesPerNetworkMinute, "codes-per-network-minute", int(envInt("CODES_PER_NETWORK_MINUTE", 60)), "sign-in codes one client network (IPv4 address, IPv6 /64) may request a minute; 0: no limit")
-	fs.IntVar(&c.SignInsPerNetworkMinute, "sign-ins-per-network-minute", int(envInt("SIGN_INS_PER_NETWORK_MINUTE", 120)), "sign-in attempts (code guesses) one client network may make a minute; 0: no limit")
+	fs.IntVar(&c.CodesPerNetworkMinute, "codes-per-network-minute", int(envInt("CODES_PER_NETWORK_MINUTE", int64(a.CodesPerNetworkMinute))), "sign-in codes one client network (IPv4 address, IPv6 /64) may request a minute; 0: no limit")
+	fs.IntVar(&c.SignInsPerNetworkMinute, "sign-ins-per-network-minute", int(envInt("SIGN_INS_PER_NETWORK_MINUTE", int64(a.SignInsPerNetworkMinute))), "sign-in attempts (code guesses) one client network may make a minute; 0: no limit")
 	c.RegisterFailures.register(fs)
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("TRUSTED_PROXIES", ""), "comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed")
 	fs.StringVar(&c.TwilioAccountSID, "twilio-account-sid", env("TWILIO_ACCOUNT_SID", ""), "Twilio account for sign-in SMS; empty: codes are written to the log")
@@ -80,7 +88,7 @@ func (c *config) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.Demo, "demo", envBool("DEMO", false), "seed demo data into an empty database before serving")
 	fs.Int64Var(&c.Seed, "seed", envInt("SEED", 1), "seed number of the demo data")
 	fs.IntVar(&c.Recipients, "recipients", int(envInt("RECIPIENTS", 2000)), "recipients in the demo data")
-	fs.DurationVar(&c.SessionTTL, "session-ttl", envDuration("SESSION_TTL", 30*24*time.Hour), "how long a sign-in lasts")
+	fs.DurationVar(&c.SessionTTL, "session-ttl", envDuration("SESSION_TTL", a.SessionTTL), "how long a sign-in lasts")
 	fs.StringVar(&c.RegistryURL, "registry-url", env("REGISTRY_URL", ""), "base URL of the Dukcapil/exclusion registry API; empty: the embedded synthetic registry")
 	fs.StringVar(&c.RegistryKey, "registry-key", env("REGISTRY_KEY", ""), "bearer key for the registry API")
 	fs.StringVar(&c.FCMProject, "fcm-project", env("FCM_PROJECT", ""), "Firebase project for FCM pushes; empty: FCM off")
@@ -90,11 +98,11 @@ func (c *config) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.VAPIDPrivate, "vapid-private-key", env("VAPID_PRIVATE_KEY", ""), "Web Push VAPID private key")
 	fs.StringVar(&c.VAPIDSubject, "vapid-subject", env("VAPID_SUBJECT", "push@prakerja.go.id"), "contact address sent with Web Push")
 	fs.StringVar(&c.PWAOrigin, "pwa-origin", env("PWA_ORIGIN", ""), "the PWA's https origin, for links in web pushes")
-	fs.DurationVar(&c.ScheduleEvery, "schedule-every", envDuration("SCHEDULE_EVERY", time.Hour), "period of the scheduled jobs (30-day rule, survey openings); one instance's job queue leader enqueues them")
-	fs.DurationVar(&c.SessionCacheTTL, "session-cache-ttl", envDuration("SESSION_CACHE_TTL", 30*time.Second), "how long an instance trusts a cached session: a sign-out on another instance takes effect within it; 0: no cache")
+	fs.DurationVar(&c.ScheduleEvery, "schedule-every", envDuration("SCHEDULE_EVERY", app.DefaultScheduleEvery), "period of the scheduled jobs (30-day rule, survey openings); one instance's job queue leader enqueues them")
+	fs.DurationVar(&c.SessionCacheTTL, "session-cache-ttl", envDuration("SESSION_CACHE_TTL", a.SessionCacheTTL), "how long an instance trusts a cached session: a sign-out on another instance takes effect within it; 0: no cache")
 	fs.IntVar(&c.DBMaxConns, "database-max-conns", int(envInt("DATABASE_MAX_CONNS", 0)), "most connections this instance opens to the store (the job queue shares them); 0: 20 on PostgreSQL, 8 on SQLite")
-	fs.Float64Var(&c.PushRate, "push-rate", envFloat("PUSH_RATE", 10_000), "most push messages a second this instance sends (FCM allows 10,000/s per project: with N instances use 10000/N); 0: no limit")
-	fs.IntVar(&c.TestPassMark, "test-pass-mark", int(envInt("TEST_PASS_MARK", 60)), "score (0-100) that passes the motivation and basic ability test")
+	fs.Float64Var(&c.PushRate, "push-rate", envFloat("PUSH_RATE", p.Rate), "most push messages a second this instance sends (FCM allows 10,000/s per project: with N instances use 10000/N); 0: no limit")
+	fs.IntVar(&c.TestPassMark, "test-pass-mark", int(envInt("TEST_PASS_MARK", int64(j.PassMark))), "score (0-100) that passes the motivation and basic ability test")
 }
 
 func (c *config) databaseURL() string {

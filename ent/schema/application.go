@@ -2,6 +2,7 @@ package schema
 
 import (
 	"entgo.io/ent"
+	"entgo.io/ent/privacy"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -43,5 +44,8 @@ func (Application) Indexes() []ent.Index {
 func (Application) Annotations() []schema.Annotation { return browsable() }
 
 func (Application) Policy() ent.Policy {
-	return privatePolicy(rule.Private(rule.OwnRecipient("recipient_id")))
+	// A recipient enters itself into a wave (journey.JoinWave, after its
+	// checks); every other write is the system's or an admin's.
+	return privatePolicy(rule.Private(rule.OwnRecipient("recipient_id")),
+		privacy.OnMutationOperation(rule.OwnWrites("recipient_id", rule.RecipientOf), ent.OpCreate))
 }

@@ -44,5 +44,6 @@ func (Notification) Indexes() []ent.Index {
 func (Notification) Annotations() []schema.Annotation { return browsable() }
 
 func (Notification) Policy() ent.Policy {
-	return privatePolicy(rule.Private(rule.OwnAccount("account_id")))
+	return privatePolicy(rule.Private(rule.OwnAccount("account_id")),
+		rule.OwnUpdates("account_id", rule.AccountOf, "read_at", "updated_at"))
 }

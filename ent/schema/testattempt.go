@@ -37,5 +37,8 @@ func (TestAttempt) Annotations() []schema.Annotation {
 }
 
 func (TestAttempt) Policy() ent.Policy {
-	return privatePolicy(rule.Private(rule.OwnRecipient("recipient_id")))
+	// Its owner saves answers; the questions, deadline and score are the
+	// system's (journey draws and scores).
+	return privatePolicy(rule.Private(rule.OwnRecipient("recipient_id")),
+		rule.OwnUpdates("recipient_id", rule.RecipientOf, "answers", "updated_at"))
 }

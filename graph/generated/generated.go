@@ -39,10 +39,13 @@ import (
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/graph/model"
 	"github.com/kartuprakerja/platform/graph/scalars"
+	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/money"
+	"github.com/kartuprakerja/platform/internal/support"
 	"github.com/kartuprakerja/platform/internal/survey"
 	"github.com/kartuprakerja/platform/internal/viewer"
+	"github.com/kartuprakerja/platform/push"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -427,14 +430,14 @@ type ComplexityRoot struct {
 		AnswerAbilityTest             func(childComplexity int, attemptID pulid.ID, questionID pulid.ID, choice int) int
 		CloseWave                     func(childComplexity int, waveID pulid.ID) int
 		CreateAPIKey                  func(childComplexity int, accountID pulid.ID, label string) int
-		CreatePartnerAccount          func(childComplexity int, input model.CreatePartnerAccountInput) int
+		CreatePartnerAccount          func(childComplexity int, input auth.PartnerAccount) int
 		CreateWave                    func(childComplexity int, input model.CreateWaveInput) int
 		JoinWave                      func(childComplexity int, waveID pulid.ID) int
 		MarkAllNotificationsRead      func(childComplexity int) int
 		MarkNotificationsRead         func(childComplexity int, ids []pulid.ID) int
 		OpenWave                      func(childComplexity int, waveID pulid.ID) int
-		Register                      func(childComplexity int, input model.RegistrationInput) int
-		RegisterDevice                func(childComplexity int, input model.RegisterDeviceInput) int
+		Register                      func(childComplexity int, input journey.Registration) int
+		RegisterDevice                func(childComplexity int, input push.DeviceInput) int
 		RequestSignInCode             func(childComplexity int, phone string) int
 		RevokeAPIKey                  func(childComplexity int, prefix string) int
 		RevokeRecipient               func(childComplexity int, recipientID pulid.ID, reason string) int
@@ -443,10 +446,10 @@ type ComplexityRoot struct {
 		SignOut                       func(childComplexity int) int
 		StartAbilityTest              func(childComplexity int) int
 		SubmitAbilityTest             func(childComplexity int, attemptID pulid.ID) int
-		SubmitComplaint               func(childComplexity int, input model.SubmitComplaintInput) int
+		SubmitComplaint               func(childComplexity int, input support.Complaint) int
 		SubmitSurveyResponse          func(childComplexity int, input survey.Submission) int
 		UnregisterDevice              func(childComplexity int, id pulid.ID) int
-		UpdateNotificationPreferences func(childComplexity int, input model.UpdateNotificationPreferencesInput) int
+		UpdateNotificationPreferences func(childComplexity int, input push.Preferences) int
 		UpdateSettings                func(childComplexity int, input model.UpdateSettingsInput) int
 	}
 
@@ -1005,10 +1008,10 @@ type MutationResolver interface {
 	SignIn(ctx context.Context, phone string, code string) (*model.SignInPayload, error)
 	SignOut(ctx context.Context) (bool, error)
 	UpdateSettings(ctx context.Context, input model.UpdateSettingsInput) (*ent.Account, error)
-	CreatePartnerAccount(ctx context.Context, input model.CreatePartnerAccountInput) (*ent.Account, error)
+	CreatePartnerAccount(ctx context.Context, input auth.PartnerAccount) (*ent.Account, error)
 	CreateAPIKey(ctx context.Context, accountID pulid.ID, label string) (*model.APIKeyPayload, error)
 	RevokeAPIKey(ctx context.Context, prefix string) (bool, error)
-	Register(ctx context.Context, input model.RegistrationInput) (*journey.Result, error)
+	Register(ctx context.Context, input journey.Registration) (*journey.Result, error)
 	StartAbilityTest(ctx context.Context) (*journey.AbilityTest, error)
 	AnswerAbilityTest(ctx context.Context, attemptID pulid.ID, questionID pulid.ID, choice int) (*journey.TestQuestion, error)
 	SubmitAbilityTest(ctx context.Context, attemptID pulid.ID) (*ent.TestAttempt, error)
@@ -1018,12 +1021,12 @@ type MutationResolver interface {
 	CloseWave(ctx context.Context, waveID pulid.ID) (*ent.Wave, error)
 	RunSelection(ctx context.Context, waveID pulid.ID) (*journey.Summary, error)
 	RevokeRecipient(ctx context.Context, recipientID pulid.ID, reason string) (*ent.Recipient, error)
-	RegisterDevice(ctx context.Context, input model.RegisterDeviceInput) (*ent.Device, error)
+	RegisterDevice(ctx context.Context, input push.DeviceInput) (*ent.Device, error)
 	UnregisterDevice(ctx context.Context, id pulid.ID) (bool, error)
 	MarkNotificationsRead(ctx context.Context, ids []pulid.ID) ([]*ent.Notification, error)
 	MarkAllNotificationsRead(ctx context.Context) (int, error)
-	UpdateNotificationPreferences(ctx context.Context, input model.UpdateNotificationPreferencesInput) (*ent.Account, error)
-	SubmitComplaint(ctx context.Context, input model.SubmitComplaintInput) (*ent.Complaint, error)
+	UpdateNotificationPreferences(ctx context.Context, input push.Preferences) (*ent.Account, error)
+	SubmitComplaint(ctx context.Context, input support.Complaint) (*ent.Complaint, error)
 	SubmitSurveyResponse(ctx context.Context, input survey.Submission) (*ent.SurveyResponse, error)
 }
 type QueryResolver interface {
@@ -2583,7 +2586,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreatePartnerAccount(childComplexity, args["input"].(model.CreatePartnerAccountInput)), true
+		return e.ComplexityRoot.Mutation.CreatePartnerAccount(childComplexity, args["input"].(auth.PartnerAccount)), true
 	case "Mutation.createWave":
 		if e.ComplexityRoot.Mutation.CreateWave == nil {
 			break
@@ -2644,7 +2647,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.Register(childComplexity, args["input"].(model.RegistrationInput)), true
+		return e.ComplexityRoot.Mutation.Register(childComplexity, args["input"].(journey.Registration)), true
 	case "Mutation.registerDevice":
 		if e.ComplexityRoot.Mutation.RegisterDevice == nil {
 			break
@@ -2655,7 +2658,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.RegisterDevice(childComplexity, args["input"].(model.RegisterDeviceInput)), true
+		return e.ComplexityRoot.Mutation.RegisterDevice(childComplexity, args["input"].(push.DeviceInput)), true
 	case "Mutation.requestSignInCode":
 		if e.ComplexityRoot.Mutation.RequestSignInCode == nil {
 			break
@@ -2744,7 +2747,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.SubmitComplaint(childComplexity, args["input"].(model.SubmitComplaintInput)), true
+		return e.ComplexityRoot.Mutation.SubmitComplaint(childComplexity, args["input"].(support.Complaint)), true
 	case "Mutation.submitSurveyResponse":
 		if e.ComplexityRoot.Mutation.SubmitSurveyResponse == nil {
 			break
@@ -2777,7 +2780,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateNotificationPreferences(childComplexity, args["input"].(model.UpdateNotificationPreferencesInput)), true
+		return e.ComplexityRoot.Mutation.UpdateNotificationPreferences(childComplexity, args["input"].(push.Preferences)), true
 	case "Mutation.updateSettings":
 		if e.ComplexityRoot.Mutation.UpdateSettings == nil {
 			break
@@ -9539,7 +9542,7 @@ type Query {
     Filtering options for Accounts returned from the connection.
     """
     where: AccountWhereInput
-  ): AccountConnection!
+  ): AccountConnection
   applications(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9570,7 +9573,7 @@ type Query {
     Filtering options for Applications returned from the connection.
     """
     where: ApplicationWhereInput
-  ): ApplicationConnection!
+  ): ApplicationConnection
   auditLogs(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9601,7 +9604,7 @@ type Query {
     Filtering options for AuditLogs returned from the connection.
     """
     where: AuditLogWhereInput
-  ): AuditLogConnection!
+  ): AuditLogConnection
   certificates(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9632,7 +9635,7 @@ type Query {
     Filtering options for Certificates returned from the connection.
     """
     where: CertificateWhereInput
-  ): CertificateConnection!
+  ): CertificateConnection
   complaints(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9663,7 +9666,7 @@ type Query {
     Filtering options for Complaints returned from the connection.
     """
     where: ComplaintWhereInput
-  ): ComplaintConnection!
+  ): ComplaintConnection
   courses(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9694,7 +9697,7 @@ type Query {
     Filtering options for Courses returned from the connection.
     """
     where: CourseWhereInput
-  ): CourseConnection!
+  ): CourseConnection
   devices(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9725,7 +9728,7 @@ type Query {
     Filtering options for Devices returned from the connection.
     """
     where: DeviceWhereInput
-  ): DeviceConnection!
+  ): DeviceConnection
   digitalPlatforms(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9756,7 +9759,7 @@ type Query {
     Filtering options for DigitalPlatforms returned from the connection.
     """
     where: DigitalPlatformWhereInput
-  ): DigitalPlatformConnection!
+  ): DigitalPlatformConnection
   jobApplications(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9787,7 +9790,7 @@ type Query {
     Filtering options for JobApplications returned from the connection.
     """
     where: JobApplicationWhereInput
-  ): JobApplicationConnection!
+  ): JobApplicationConnection
   jobPortals(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9818,7 +9821,7 @@ type Query {
     Filtering options for JobPortals returned from the connection.
     """
     where: JobPortalWhereInput
-  ): JobPortalConnection!
+  ): JobPortalConnection
   linkedAccounts(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9849,7 +9852,7 @@ type Query {
     Filtering options for LinkedAccounts returned from the connection.
     """
     where: LinkedAccountWhereInput
-  ): LinkedAccountConnection!
+  ): LinkedAccountConnection
   notifications(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9880,7 +9883,7 @@ type Query {
     Filtering options for Notifications returned from the connection.
     """
     where: NotificationWhereInput
-  ): NotificationConnection!
+  ): NotificationConnection
   paymentPartners(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9911,7 +9914,7 @@ type Query {
     Filtering options for PaymentPartners returned from the connection.
     """
     where: PaymentPartnerWhereInput
-  ): PaymentPartnerConnection!
+  ): PaymentPartnerConnection
   payouts(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9942,7 +9945,7 @@ type Query {
     Filtering options for Payouts returned from the connection.
     """
     where: PayoutWhereInput
-  ): PayoutConnection!
+  ): PayoutConnection
   provinces(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9973,7 +9976,7 @@ type Query {
     Filtering options for Provinces returned from the connection.
     """
     where: ProvinceWhereInput
-  ): ProvinceConnection!
+  ): ProvinceConnection
   purchases(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -10004,7 +10007,7 @@ type Query {
     Filtering options for Purchases returned from the connection.
     """
     where: PurchaseWhereInput
-  ): PurchaseConnection!
+  ): PurchaseConnection
   recipients(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -10035,7 +10038,7 @@ type Query {
     Filtering options for Recipients returned from the connection.
     """
     where: RecipientWhereInput
-  ): RecipientConnection!
+  ): RecipientConnection
   regencies(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -10066,7 +10069,7 @@ type Query {
     Filtering options for Regencies returned from the connection.
     """
     where: RegencyWhereInput
-  ): RegencyConnection!
+  ): RegencyConnection
   surveys(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -10097,7 +10100,7 @@ type Query {
     Filtering options for Surveys returned from the connection.
     """
     where: SurveyWhereInput
-  ): SurveyConnection!
+  ): SurveyConnection
   surveyResponses(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -10128,7 +10131,7 @@ type Query {
     Filtering options for SurveyResponses returned from the connection.
     """
     where: SurveyResponseWhereInput
-  ): SurveyResponseConnection!
+  ): SurveyResponseConnection
   trainingInstitutions(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -10159,7 +10162,7 @@ type Query {
     Filtering options for TrainingInstitutions returned from the connection.
     """
     where: TrainingInstitutionWhereInput
-  ): TrainingInstitutionConnection!
+  ): TrainingInstitutionConnection
   vacancies(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -10190,7 +10193,7 @@ type Query {
     Filtering options for Vacancies returned from the connection.
     """
     where: VacancyWhereInput
-  ): VacancyConnection!
+  ): VacancyConnection
   waves(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -10221,7 +10224,7 @@ type Query {
     Filtering options for Waves returned from the connection.
     """
     where: WaveWhereInput
-  ): WaveConnection!
+  ): WaveConnection
 }
 type Recipient implements Node {
   id: ID!
@@ -15794,8 +15797,8 @@ func (ec *executionContext) field_Mutation_createPartnerAccount_args(ctx context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.CreatePartnerAccountInput, error) {
-			return ec.unmarshalNCreatePartnerAccountInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCreatePartnerAccountInput(ctx, v)
+		func(ctx context.Context, v any) (auth.PartnerAccount, error) {
+			return ec.unmarshalNCreatePartnerAccountInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋauthᚐPartnerAccount(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -15864,8 +15867,8 @@ func (ec *executionContext) field_Mutation_registerDevice_args(ctx context.Conte
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.RegisterDeviceInput, error) {
-			return ec.unmarshalNRegisterDeviceInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐRegisterDeviceInput(ctx, v)
+		func(ctx context.Context, v any) (push.DeviceInput, error) {
+			return ec.unmarshalNRegisterDeviceInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋpushᚐDeviceInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -15878,8 +15881,8 @@ func (ec *executionContext) field_Mutation_register_args(ctx context.Context, ra
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.RegistrationInput, error) {
-			return ec.unmarshalNRegistrationInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐRegistrationInput(ctx, v)
+		func(ctx context.Context, v any) (journey.Registration, error) {
+			return ec.unmarshalNRegistrationInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐRegistration(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -15992,8 +15995,8 @@ func (ec *executionContext) field_Mutation_submitComplaint_args(ctx context.Cont
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.SubmitComplaintInput, error) {
-			return ec.unmarshalNSubmitComplaintInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐSubmitComplaintInput(ctx, v)
+		func(ctx context.Context, v any) (support.Complaint, error) {
+			return ec.unmarshalNSubmitComplaintInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsupportᚐComplaint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -16034,8 +16037,8 @@ func (ec *executionContext) field_Mutation_updateNotificationPreferences_args(ct
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.UpdateNotificationPreferencesInput, error) {
-			return ec.unmarshalNUpdateNotificationPreferencesInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐUpdateNotificationPreferencesInput(ctx, v)
+		func(ctx context.Context, v any) (push.Preferences, error) {
+			return ec.unmarshalNUpdateNotificationPreferencesInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋpushᚐPreferences(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -24324,7 +24327,7 @@ func (ec *executionContext) _Mutation_createPartnerAccount(ctx context.Context, 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreatePartnerAccount(ctx, fc.Args["input"].(model.CreatePartnerAccountInput))
+			return ec.Resolvers.Mutation().CreatePartnerAccount(ctx, fc.Args["input"].(auth.PartnerAccount))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
@@ -24456,7 +24459,7 @@ func (ec *executionContext) _Mutation_register(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().Register(ctx, fc.Args["input"].(model.RegistrationInput))
+			return ec.Resolvers.Mutation().Register(ctx, fc.Args["input"].(journey.Registration))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *journey.Result) graphql.Marshaler {
@@ -24884,7 +24887,7 @@ func (ec *executionContext) _Mutation_registerDevice(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RegisterDevice(ctx, fc.Args["input"].(model.RegisterDeviceInput))
+			return ec.Resolvers.Mutation().RegisterDevice(ctx, fc.Args["input"].(push.DeviceInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Device) graphql.Marshaler {
@@ -25039,7 +25042,7 @@ func (ec *executionContext) _Mutation_updateNotificationPreferences(ctx context.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateNotificationPreferences(ctx, fc.Args["input"].(model.UpdateNotificationPreferencesInput))
+			return ec.Resolvers.Mutation().UpdateNotificationPreferences(ctx, fc.Args["input"].(push.Preferences))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
@@ -25083,7 +25086,7 @@ func (ec *executionContext) _Mutation_submitComplaint(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().SubmitComplaint(ctx, fc.Args["input"].(model.SubmitComplaintInput))
+			return ec.Resolvers.Mutation().SubmitComplaint(ctx, fc.Args["input"].(support.Complaint))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Complaint) graphql.Marshaler {
@@ -27538,10 +27541,10 @@ func (ec *executionContext) _Query_accounts(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.AccountConnection) graphql.Marshaler {
-			return ec.marshalNAccountConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccountConnection(ctx, selections, v)
+			return ec.marshalOAccountConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccountConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_accounts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27582,10 +27585,10 @@ func (ec *executionContext) _Query_applications(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ApplicationConnection) graphql.Marshaler {
-			return ec.marshalNApplicationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐApplicationConnection(ctx, selections, v)
+			return ec.marshalOApplicationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐApplicationConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_applications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27626,10 +27629,10 @@ func (ec *executionContext) _Query_auditLogs(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.AuditLogConnection) graphql.Marshaler {
-			return ec.marshalNAuditLogConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAuditLogConnection(ctx, selections, v)
+			return ec.marshalOAuditLogConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAuditLogConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_auditLogs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27670,10 +27673,10 @@ func (ec *executionContext) _Query_certificates(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CertificateConnection) graphql.Marshaler {
-			return ec.marshalNCertificateConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCertificateConnection(ctx, selections, v)
+			return ec.marshalOCertificateConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCertificateConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_certificates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27714,10 +27717,10 @@ func (ec *executionContext) _Query_complaints(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ComplaintConnection) graphql.Marshaler {
-			return ec.marshalNComplaintConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐComplaintConnection(ctx, selections, v)
+			return ec.marshalOComplaintConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐComplaintConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_complaints(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27758,10 +27761,10 @@ func (ec *executionContext) _Query_courses(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CourseConnection) graphql.Marshaler {
-			return ec.marshalNCourseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseConnection(ctx, selections, v)
+			return ec.marshalOCourseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_courses(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27802,10 +27805,10 @@ func (ec *executionContext) _Query_devices(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.DeviceConnection) graphql.Marshaler {
-			return ec.marshalNDeviceConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDeviceConnection(ctx, selections, v)
+			return ec.marshalODeviceConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDeviceConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_devices(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27846,10 +27849,10 @@ func (ec *executionContext) _Query_digitalPlatforms(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.DigitalPlatformConnection) graphql.Marshaler {
-			return ec.marshalNDigitalPlatformConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDigitalPlatformConnection(ctx, selections, v)
+			return ec.marshalODigitalPlatformConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDigitalPlatformConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_digitalPlatforms(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27890,10 +27893,10 @@ func (ec *executionContext) _Query_jobApplications(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.JobApplicationConnection) graphql.Marshaler {
-			return ec.marshalNJobApplicationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobApplicationConnection(ctx, selections, v)
+			return ec.marshalOJobApplicationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobApplicationConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_jobApplications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27934,10 +27937,10 @@ func (ec *executionContext) _Query_jobPortals(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.JobPortalConnection) graphql.Marshaler {
-			return ec.marshalNJobPortalConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobPortalConnection(ctx, selections, v)
+			return ec.marshalOJobPortalConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobPortalConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_jobPortals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27978,10 +27981,10 @@ func (ec *executionContext) _Query_linkedAccounts(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.LinkedAccountConnection) graphql.Marshaler {
-			return ec.marshalNLinkedAccountConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐLinkedAccountConnection(ctx, selections, v)
+			return ec.marshalOLinkedAccountConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐLinkedAccountConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_linkedAccounts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28022,10 +28025,10 @@ func (ec *executionContext) _Query_notifications(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.NotificationConnection) graphql.Marshaler {
-			return ec.marshalNNotificationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐNotificationConnection(ctx, selections, v)
+			return ec.marshalONotificationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐNotificationConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_notifications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28066,10 +28069,10 @@ func (ec *executionContext) _Query_paymentPartners(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.PaymentPartnerConnection) graphql.Marshaler {
-			return ec.marshalNPaymentPartnerConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPaymentPartnerConnection(ctx, selections, v)
+			return ec.marshalOPaymentPartnerConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPaymentPartnerConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_paymentPartners(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28110,10 +28113,10 @@ func (ec *executionContext) _Query_payouts(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.PayoutConnection) graphql.Marshaler {
-			return ec.marshalNPayoutConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPayoutConnection(ctx, selections, v)
+			return ec.marshalOPayoutConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPayoutConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_payouts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28154,10 +28157,10 @@ func (ec *executionContext) _Query_provinces(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProvinceConnection) graphql.Marshaler {
-			return ec.marshalNProvinceConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐProvinceConnection(ctx, selections, v)
+			return ec.marshalOProvinceConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐProvinceConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_provinces(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28198,10 +28201,10 @@ func (ec *executionContext) _Query_purchases(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.PurchaseConnection) graphql.Marshaler {
-			return ec.marshalNPurchaseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPurchaseConnection(ctx, selections, v)
+			return ec.marshalOPurchaseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPurchaseConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_purchases(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28242,10 +28245,10 @@ func (ec *executionContext) _Query_recipients(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.RecipientConnection) graphql.Marshaler {
-			return ec.marshalNRecipientConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipientConnection(ctx, selections, v)
+			return ec.marshalORecipientConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipientConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_recipients(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28286,10 +28289,10 @@ func (ec *executionContext) _Query_regencies(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.RegencyConnection) graphql.Marshaler {
-			return ec.marshalNRegencyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRegencyConnection(ctx, selections, v)
+			return ec.marshalORegencyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRegencyConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_regencies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28330,10 +28333,10 @@ func (ec *executionContext) _Query_surveys(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.SurveyConnection) graphql.Marshaler {
-			return ec.marshalNSurveyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyConnection(ctx, selections, v)
+			return ec.marshalOSurveyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_surveys(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28374,10 +28377,10 @@ func (ec *executionContext) _Query_surveyResponses(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.SurveyResponseConnection) graphql.Marshaler {
-			return ec.marshalNSurveyResponseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyResponseConnection(ctx, selections, v)
+			return ec.marshalOSurveyResponseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyResponseConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_surveyResponses(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28418,10 +28421,10 @@ func (ec *executionContext) _Query_trainingInstitutions(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.TrainingInstitutionConnection) graphql.Marshaler {
-			return ec.marshalNTrainingInstitutionConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingInstitutionConnection(ctx, selections, v)
+			return ec.marshalOTrainingInstitutionConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingInstitutionConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_trainingInstitutions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28462,10 +28465,10 @@ func (ec *executionContext) _Query_vacancies(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.VacancyConnection) graphql.Marshaler {
-			return ec.marshalNVacancyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐVacancyConnection(ctx, selections, v)
+			return ec.marshalOVacancyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐVacancyConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_vacancies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28506,10 +28509,10 @@ func (ec *executionContext) _Query_waves(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.WaveConnection) graphql.Marshaler {
-			return ec.marshalNWaveConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWaveConnection(ctx, selections, v)
+			return ec.marshalOWaveConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWaveConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_waves(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -42240,8 +42243,8 @@ func UnmarshalCourseWhereInput(ctx context.Context, raw any) (ent.CourseWhereInp
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputCreatePartnerAccountInput(ctx context.Context, obj any) (model.CreatePartnerAccountInput, error) {
-	var it model.CreatePartnerAccountInput
+func (ec *executionContext) unmarshalInputCreatePartnerAccountInput(ctx context.Context, obj any) (auth.PartnerAccount, error) {
+	var it auth.PartnerAccount
 	if obj == nil {
 		return it, nil
 	}
@@ -42297,8 +42300,8 @@ func (ec *executionContext) unmarshalInputCreatePartnerAccountInput(ctx context.
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalCreatePartnerAccountInput(ctx context.Context, raw any) (model.CreatePartnerAccountInput, error) {
-	var out model.CreatePartnerAccountInput
+func UnmarshalCreatePartnerAccountInput(ctx context.Context, raw any) (auth.PartnerAccount, error) {
+	var out auth.PartnerAccount
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreatePartnerAccountInput", raw, &out)
 	return out, err
 }
@@ -52253,8 +52256,8 @@ func UnmarshalRegencyWhereInput(ctx context.Context, raw any) (ent.RegencyWhereI
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputRegisterDeviceInput(ctx context.Context, obj any) (model.RegisterDeviceInput, error) {
-	var it model.RegisterDeviceInput
+func (ec *executionContext) unmarshalInputRegisterDeviceInput(ctx context.Context, obj any) (push.DeviceInput, error) {
+	var it push.DeviceInput
 	if obj == nil {
 		return it, nil
 	}
@@ -52287,21 +52290,21 @@ func (ec *executionContext) unmarshalInputRegisterDeviceInput(ctx context.Contex
 			it.Token = data
 		case "p256dh":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("p256dh"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.P256dh = data
 		case "auth":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("auth"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Auth = data
 		case "label":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("label"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -52317,14 +52320,14 @@ func (ec *executionContext) unmarshalInputRegisterDeviceInput(ctx context.Contex
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalRegisterDeviceInput(ctx context.Context, raw any) (model.RegisterDeviceInput, error) {
-	var out model.RegisterDeviceInput
+func UnmarshalRegisterDeviceInput(ctx context.Context, raw any) (push.DeviceInput, error) {
+	var out push.DeviceInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RegisterDeviceInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputRegistrationInput(ctx context.Context, obj any) (model.RegistrationInput, error) {
-	var it model.RegistrationInput
+func (ec *executionContext) unmarshalInputRegistrationInput(ctx context.Context, obj any) (journey.Registration, error) {
+	var it journey.Registration
 	if obj == nil {
 		return it, nil
 	}
@@ -52347,14 +52350,14 @@ func (ec *executionContext) unmarshalInputRegistrationInput(ctx context.Context,
 			if err != nil {
 				return it, err
 			}
-			it.Nik = data
+			it.NIK = data
 		case "kkNumber":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kkNumber"))
 			data, err := ec.unmarshalNString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.KkNumber = data
+			it.KKNumber = data
 		case "fullName":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fullName"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -52420,21 +52423,21 @@ func (ec *executionContext) unmarshalInputRegistrationInput(ctx context.Context,
 			it.Employment = data
 		case "hasDisability":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDisability"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.HasDisability = data
 		case "formerMigrantWorker":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("formerMigrantWorker"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FormerMigrantWorker = data
 		case "hadFinancialAccount":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hadFinancialAccount"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -52450,8 +52453,8 @@ func (ec *executionContext) unmarshalInputRegistrationInput(ctx context.Context,
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalRegistrationInput(ctx context.Context, raw any) (model.RegistrationInput, error) {
-	var out model.RegistrationInput
+func UnmarshalRegistrationInput(ctx context.Context, raw any) (journey.Registration, error) {
+	var out journey.Registration
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RegistrationInput", raw, &out)
 	return out, err
 }
@@ -53521,8 +53524,8 @@ func UnmarshalSelectionResultWhereInput(ctx context.Context, raw any) (ent.Selec
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputSubmitComplaintInput(ctx context.Context, obj any) (model.SubmitComplaintInput, error) {
-	var it model.SubmitComplaintInput
+func (ec *executionContext) unmarshalInputSubmitComplaintInput(ctx context.Context, obj any) (support.Complaint, error) {
+	var it support.Complaint
 	if obj == nil {
 		return it, nil
 	}
@@ -53578,8 +53581,8 @@ func (ec *executionContext) unmarshalInputSubmitComplaintInput(ctx context.Conte
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalSubmitComplaintInput(ctx context.Context, raw any) (model.SubmitComplaintInput, error) {
-	var out model.SubmitComplaintInput
+func UnmarshalSubmitComplaintInput(ctx context.Context, raw any) (support.Complaint, error) {
+	var out support.Complaint
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SubmitComplaintInput", raw, &out)
 	return out, err
 }
@@ -57373,8 +57376,8 @@ func UnmarshalTrainingInstitutionWhereInput(ctx context.Context, raw any) (ent.T
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputUpdateNotificationPreferencesInput(ctx context.Context, obj any) (model.UpdateNotificationPreferencesInput, error) {
-	var it model.UpdateNotificationPreferencesInput
+func (ec *executionContext) unmarshalInputUpdateNotificationPreferencesInput(ctx context.Context, obj any) (push.Preferences, error) {
+	var it push.Preferences
 	if obj == nil {
 		return it, nil
 	}
@@ -57430,8 +57433,8 @@ func (ec *executionContext) unmarshalInputUpdateNotificationPreferencesInput(ctx
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalUpdateNotificationPreferencesInput(ctx context.Context, raw any) (model.UpdateNotificationPreferencesInput, error) {
-	var out model.UpdateNotificationPreferencesInput
+func UnmarshalUpdateNotificationPreferencesInput(ctx context.Context, raw any) (push.Preferences, error) {
+	var out push.Preferences
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateNotificationPreferencesInput", raw, &out)
 	return out, err
 }
@@ -63724,139 +63727,139 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				})
 		case "accounts":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_accounts(ctx, field)
 				})
 		case "applications":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_applications(ctx, field)
 				})
 		case "auditLogs":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditLogs(ctx, field)
 				})
 		case "certificates":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_certificates(ctx, field)
 				})
 		case "complaints":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_complaints(ctx, field)
 				})
 		case "courses":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_courses(ctx, field)
 				})
 		case "devices":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_devices(ctx, field)
 				})
 		case "digitalPlatforms":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_digitalPlatforms(ctx, field)
 				})
 		case "jobApplications":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_jobApplications(ctx, field)
 				})
 		case "jobPortals":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_jobPortals(ctx, field)
 				})
 		case "linkedAccounts":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_linkedAccounts(ctx, field)
 				})
 		case "notifications":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_notifications(ctx, field)
 				})
 		case "paymentPartners":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_paymentPartners(ctx, field)
 				})
 		case "payouts":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_payouts(ctx, field)
 				})
 		case "provinces":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_provinces(ctx, field)
 				})
 		case "purchases":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_purchases(ctx, field)
 				})
 		case "recipients":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_recipients(ctx, field)
 				})
 		case "regencies":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_regencies(ctx, field)
 				})
 		case "surveys":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_surveys(ctx, field)
 				})
 		case "surveyResponses":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_surveyResponses(ctx, field)
 				})
 		case "trainingInstitutions":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_trainingInstitutions(ctx, field)
 				})
 		case "vacancies":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_vacancies(ctx, field)
 				})
 		case "waves":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_waves(ctx, field)
 				})
@@ -66731,14 +66734,6 @@ func (ec *executionContext) marshalNAccount2ᚖgithubᚗcomᚋkartuprakerjaᚋpl
 	return ec._Account(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAccountConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccountConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AccountConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AccountConnection!")
-		return graphql.Null
-	}
-	return ec._AccountConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNAccountLocale2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋaccountᚐLocale(ctx context.Context, v any) (account.Locale, error) {
 	var res account.Locale
 	err := res.UnmarshalGQL(v)
@@ -66821,14 +66816,6 @@ func (ec *executionContext) marshalNApplicationOrderField2ᚖgithubᚗcomᚋkart
 func (ec *executionContext) unmarshalNApplicationWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐApplicationWhereInput(ctx context.Context, v any) (*ent.ApplicationWhereInput, error) {
 	res, err := ec.unmarshalInputApplicationWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNAuditLogConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAuditLogConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AuditLogConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AuditLogConnection!")
-		return graphql.Null
-	}
-	return ec._AuditLogConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNAuditLogOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAuditLogOrder(ctx context.Context, v any) (*ent.AuditLogOrder, error) {
@@ -67058,7 +67045,7 @@ func (ec *executionContext) unmarshalNCourseWhereInput2ᚖgithubᚗcomᚋkartupr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCreatePartnerAccountInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCreatePartnerAccountInput(ctx context.Context, v any) (model.CreatePartnerAccountInput, error) {
+func (ec *executionContext) unmarshalNCreatePartnerAccountInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋauthᚐPartnerAccount(ctx context.Context, v any) (auth.PartnerAccount, error) {
 	res, err := ec.unmarshalInputCreatePartnerAccountInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -67138,14 +67125,6 @@ func (ec *executionContext) marshalNDigitalPlatform2ᚖgithubᚗcomᚋkartuprake
 		return graphql.Null
 	}
 	return ec._DigitalPlatform(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNDigitalPlatformConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDigitalPlatformConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DigitalPlatformConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "DigitalPlatformConnection!")
-		return graphql.Null
-	}
-	return ec._DigitalPlatformConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDigitalPlatformOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDigitalPlatformOrder(ctx context.Context, v any) (*ent.DigitalPlatformOrder, error) {
@@ -67359,14 +67338,6 @@ func (ec *executionContext) marshalNJobPortal2ᚖgithubᚗcomᚋkartuprakerjaᚋ
 	return ec._JobPortal(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNJobPortalConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobPortalConnection(ctx context.Context, sel ast.SelectionSet, v *ent.JobPortalConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "JobPortalConnection!")
-		return graphql.Null
-	}
-	return ec._JobPortalConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNJobPortalOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobPortalOrder(ctx context.Context, v any) (*ent.JobPortalOrder, error) {
 	res, err := ec.unmarshalInputJobPortalOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -67561,14 +67532,6 @@ func (ec *executionContext) marshalNPaymentPartner2ᚖgithubᚗcomᚋkartupraker
 	return ec._PaymentPartner(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPaymentPartnerConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPaymentPartnerConnection(ctx context.Context, sel ast.SelectionSet, v *ent.PaymentPartnerConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "PaymentPartnerConnection!")
-		return graphql.Null
-	}
-	return ec._PaymentPartnerConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNPaymentPartnerKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋpaymentpartnerᚐKind(ctx context.Context, v any) (paymentpartner.Kind, error) {
 	var res paymentpartner.Kind
 	err := res.UnmarshalGQL(v)
@@ -67661,14 +67624,6 @@ func (ec *executionContext) marshalNProvince2ᚖgithubᚗcomᚋkartuprakerjaᚋp
 		return graphql.Null
 	}
 	return ec._Province(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNProvinceConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐProvinceConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ProvinceConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "ProvinceConnection!")
-		return graphql.Null
-	}
-	return ec._ProvinceConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNProvinceOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐProvinceOrder(ctx context.Context, v any) (*ent.ProvinceOrder, error) {
@@ -67771,14 +67726,6 @@ func (ec *executionContext) unmarshalNRecipientArea2githubᚗcomᚋkartuprakerja
 
 func (ec *executionContext) marshalNRecipientArea2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋrecipientᚐArea(ctx context.Context, sel ast.SelectionSet, v recipient.Area) graphql.Marshaler {
 	return v
-}
-
-func (ec *executionContext) marshalNRecipientConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipientConnection(ctx context.Context, sel ast.SelectionSet, v *ent.RecipientConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "RecipientConnection!")
-		return graphql.Null
-	}
-	return ec._RecipientConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRecipientEducation2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋrecipientᚐEducation(ctx context.Context, v any) (recipient.Education, error) {
@@ -67895,12 +67842,12 @@ func (ec *executionContext) unmarshalNRegencyWhereInput2ᚖgithubᚗcomᚋkartup
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNRegisterDeviceInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐRegisterDeviceInput(ctx context.Context, v any) (model.RegisterDeviceInput, error) {
+func (ec *executionContext) unmarshalNRegisterDeviceInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋpushᚐDeviceInput(ctx context.Context, v any) (push.DeviceInput, error) {
 	res, err := ec.unmarshalInputRegisterDeviceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNRegistrationInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐRegistrationInput(ctx context.Context, v any) (model.RegistrationInput, error) {
+func (ec *executionContext) unmarshalNRegistrationInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋjourneyᚐRegistration(ctx context.Context, v any) (journey.Registration, error) {
 	res, err := ec.unmarshalInputRegistrationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -68099,7 +68046,7 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
-func (ec *executionContext) unmarshalNSubmitComplaintInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐSubmitComplaintInput(ctx context.Context, v any) (model.SubmitComplaintInput, error) {
+func (ec *executionContext) unmarshalNSubmitComplaintInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsupportᚐComplaint(ctx context.Context, v any) (support.Complaint, error) {
 	res, err := ec.unmarshalInputSubmitComplaintInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -68196,14 +68143,6 @@ func (ec *executionContext) unmarshalNSurveyAssignmentStatus2githubᚗcomᚋkart
 
 func (ec *executionContext) marshalNSurveyAssignmentStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋsurveyᚐStatus(ctx context.Context, sel ast.SelectionSet, v survey.Status) graphql.Marshaler {
 	return v
-}
-
-func (ec *executionContext) marshalNSurveyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyConnection(ctx context.Context, sel ast.SelectionSet, v *ent.SurveyConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "SurveyConnection!")
-		return graphql.Null
-	}
-	return ec._SurveyConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSurveyOption2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋschematypeᚐSurveyOption(ctx context.Context, sel ast.SelectionSet, v schematype.SurveyOption) graphql.Marshaler {
@@ -68439,14 +68378,6 @@ func (ec *executionContext) marshalNTrainingInstitution2ᚖgithubᚗcomᚋkartup
 	return ec._TrainingInstitution(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNTrainingInstitutionConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingInstitutionConnection(ctx context.Context, sel ast.SelectionSet, v *ent.TrainingInstitutionConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "TrainingInstitutionConnection!")
-		return graphql.Null
-	}
-	return ec._TrainingInstitutionConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNTrainingInstitutionOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingInstitutionOrder(ctx context.Context, v any) (*ent.TrainingInstitutionOrder, error) {
 	res, err := ec.unmarshalInputTrainingInstitutionOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -68471,7 +68402,7 @@ func (ec *executionContext) unmarshalNTrainingInstitutionWhereInput2ᚖgithubᚗ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNUpdateNotificationPreferencesInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐUpdateNotificationPreferencesInput(ctx context.Context, v any) (model.UpdateNotificationPreferencesInput, error) {
+func (ec *executionContext) unmarshalNUpdateNotificationPreferencesInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋpushᚐPreferences(ctx context.Context, v any) (push.Preferences, error) {
 	res, err := ec.unmarshalInputUpdateNotificationPreferencesInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -68547,14 +68478,6 @@ func (ec *executionContext) marshalNWave2ᚖgithubᚗcomᚋkartuprakerjaᚋplatf
 		return graphql.Null
 	}
 	return ec._Wave(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNWaveConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWaveConnection(ctx context.Context, sel ast.SelectionSet, v *ent.WaveConnection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "WaveConnection!")
-		return graphql.Null
-	}
-	return ec._WaveConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNWaveOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWaveOrder(ctx context.Context, v any) (*ent.WaveOrder, error) {
@@ -68779,6 +68702,13 @@ func (ec *executionContext) marshalOAccount2ᚖgithubᚗcomᚋkartuprakerjaᚋpl
 	return ec._Account(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOAccountConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccountConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AccountConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AccountConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOAccountEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccountEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.AccountEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -68952,6 +68882,13 @@ func (ec *executionContext) marshalOApplication2ᚖgithubᚗcomᚋkartuprakerja�
 	return ec._Application(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOApplicationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐApplicationConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ApplicationConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ApplicationConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOApplicationEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐApplicationEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.ApplicationEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -69019,6 +68956,13 @@ func (ec *executionContext) marshalOAuditLog2ᚖgithubᚗcomᚋkartuprakerjaᚋp
 		return graphql.Null
 	}
 	return ec._AuditLog(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAuditLogConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAuditLogConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AuditLogConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AuditLogConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOAuditLogEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAuditLogEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.AuditLogEdge) graphql.Marshaler {
@@ -69118,6 +69062,13 @@ func (ec *executionContext) marshalOCertificate2ᚖgithubᚗcomᚋkartuprakerja�
 		return graphql.Null
 	}
 	return ec._Certificate(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCertificateConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCertificateConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CertificateConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CertificateConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCertificateEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCertificateEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CertificateEdge) graphql.Marshaler {
@@ -69353,6 +69304,13 @@ func (ec *executionContext) marshalOComplaintChannel2ᚖgithubᚗcomᚋkartuprak
 	return v
 }
 
+func (ec *executionContext) marshalOComplaintConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐComplaintConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ComplaintConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ComplaintConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOComplaintEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐComplaintEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.ComplaintEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -69526,6 +69484,13 @@ func (ec *executionContext) marshalOCourseCategory2ᚖgithubᚗcomᚋkartupraker
 	return v
 }
 
+func (ec *executionContext) marshalOCourseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CourseConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CourseConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOCourseEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CourseEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -69663,6 +69628,13 @@ func (ec *executionContext) marshalODevice2ᚖgithubᚗcomᚋkartuprakerjaᚋpla
 		return graphql.Null
 	}
 	return ec._Device(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODeviceConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDeviceConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DeviceConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeviceConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalODeviceEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDeviceEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.DeviceEdge) graphql.Marshaler {
@@ -69803,6 +69775,13 @@ func (ec *executionContext) marshalODigitalPlatform2ᚖgithubᚗcomᚋkartuprake
 		return graphql.Null
 	}
 	return ec._DigitalPlatform(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODigitalPlatformConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDigitalPlatformConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DigitalPlatformConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DigitalPlatformConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalODigitalPlatformEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐDigitalPlatformEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.DigitalPlatformEdge) graphql.Marshaler {
@@ -70270,6 +70249,13 @@ func (ec *executionContext) marshalOJobApplication2ᚖgithubᚗcomᚋkartupraker
 	return ec._JobApplication(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOJobApplicationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobApplicationConnection(ctx context.Context, sel ast.SelectionSet, v *ent.JobApplicationConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._JobApplicationConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOJobApplicationEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobApplicationEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.JobApplicationEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -70391,6 +70377,13 @@ func (ec *executionContext) marshalOJobPortal2ᚖgithubᚗcomᚋkartuprakerjaᚋ
 	return ec._JobPortal(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOJobPortalConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobPortalConnection(ctx context.Context, sel ast.SelectionSet, v *ent.JobPortalConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._JobPortalConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOJobPortalEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐJobPortalEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.JobPortalEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -70458,6 +70451,13 @@ func (ec *executionContext) marshalOLinkedAccount2ᚖgithubᚗcomᚋkartuprakerj
 		return graphql.Null
 	}
 	return ec._LinkedAccount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOLinkedAccountConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐLinkedAccountConnection(ctx context.Context, sel ast.SelectionSet, v *ent.LinkedAccountConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LinkedAccountConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOLinkedAccountEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐLinkedAccountEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.LinkedAccountEdge) graphql.Marshaler {
@@ -70586,6 +70586,13 @@ func (ec *executionContext) marshalONotification2ᚖgithubᚗcomᚋkartuprakerja
 		return graphql.Null
 	}
 	return ec._Notification(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalONotificationConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐNotificationConnection(ctx context.Context, sel ast.SelectionSet, v *ent.NotificationConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._NotificationConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalONotificationEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐNotificationEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.NotificationEdge) graphql.Marshaler {
@@ -70761,6 +70768,13 @@ func (ec *executionContext) marshalOPaymentPartner2ᚖgithubᚗcomᚋkartupraker
 	return ec._PaymentPartner(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOPaymentPartnerConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPaymentPartnerConnection(ctx context.Context, sel ast.SelectionSet, v *ent.PaymentPartnerConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PaymentPartnerConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOPaymentPartnerEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPaymentPartnerEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.PaymentPartnerEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -70880,6 +70894,13 @@ func (ec *executionContext) marshalOPayout2ᚖgithubᚗcomᚋkartuprakerjaᚋpla
 		return graphql.Null
 	}
 	return ec._Payout(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPayoutConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPayoutConnection(ctx context.Context, sel ast.SelectionSet, v *ent.PayoutConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PayoutConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOPayoutEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPayoutEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.PayoutEdge) graphql.Marshaler {
@@ -71055,6 +71076,13 @@ func (ec *executionContext) marshalOProvince2ᚖgithubᚗcomᚋkartuprakerjaᚋp
 	return ec._Province(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOProvinceConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐProvinceConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ProvinceConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProvinceConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOProvinceEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐProvinceEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.ProvinceEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -71174,6 +71202,13 @@ func (ec *executionContext) marshalOPurchase2ᚖgithubᚗcomᚋkartuprakerjaᚋp
 		return graphql.Null
 	}
 	return ec._Purchase(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPurchaseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPurchaseConnection(ctx context.Context, sel ast.SelectionSet, v *ent.PurchaseConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PurchaseConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOPurchaseEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPurchaseEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.PurchaseEdge) graphql.Marshaler {
@@ -71347,6 +71382,13 @@ func (ec *executionContext) marshalORecipientArea2ᚖgithubᚗcomᚋkartuprakerj
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalORecipientConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipientConnection(ctx context.Context, sel ast.SelectionSet, v *ent.RecipientConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RecipientConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalORecipientEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipientEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.RecipientEdge) graphql.Marshaler {
@@ -71624,6 +71666,13 @@ func (ec *executionContext) marshalORegency2ᚖgithubᚗcomᚋkartuprakerjaᚋpl
 		return graphql.Null
 	}
 	return ec._Regency(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORegencyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRegencyConnection(ctx context.Context, sel ast.SelectionSet, v *ent.RegencyConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RegencyConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalORegencyEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRegencyEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.RegencyEdge) graphql.Marshaler {
@@ -71946,6 +71995,18 @@ func (ec *executionContext) unmarshalOSelectionResultWhereInput2ᚖgithubᚗcom�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
+	res, err := scalars.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := scalars.MarshalString(v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
 	if v == nil {
 		return nil, nil
@@ -72004,6 +72065,13 @@ func (ec *executionContext) marshalOSurvey2ᚖgithubᚗcomᚋkartuprakerjaᚋpla
 		return graphql.Null
 	}
 	return ec._Survey(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSurveyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyConnection(ctx context.Context, sel ast.SelectionSet, v *ent.SurveyConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SurveyConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOSurveyEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.SurveyEdge) graphql.Marshaler {
@@ -72163,6 +72231,13 @@ func (ec *executionContext) marshalOSurveyResponse2ᚖgithubᚗcomᚋkartupraker
 		return graphql.Null
 	}
 	return ec._SurveyResponse(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSurveyResponseConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyResponseConnection(ctx context.Context, sel ast.SelectionSet, v *ent.SurveyResponseConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SurveyResponseConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOSurveyResponseEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐSurveyResponseEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.SurveyResponseEdge) graphql.Marshaler {
@@ -72433,6 +72508,13 @@ func (ec *executionContext) marshalOTrainingInstitution2ᚖgithubᚗcomᚋkartup
 	return ec._TrainingInstitution(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOTrainingInstitutionConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingInstitutionConnection(ctx context.Context, sel ast.SelectionSet, v *ent.TrainingInstitutionConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TrainingInstitutionConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOTrainingInstitutionEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingInstitutionEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.TrainingInstitutionEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -72500,6 +72582,13 @@ func (ec *executionContext) marshalOVacancy2ᚖgithubᚗcomᚋkartuprakerjaᚋpl
 		return graphql.Null
 	}
 	return ec._Vacancy(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOVacancyConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐVacancyConnection(ctx context.Context, sel ast.SelectionSet, v *ent.VacancyConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._VacancyConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOVacancyEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐVacancyEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.VacancyEdge) graphql.Marshaler {
@@ -72673,6 +72762,13 @@ func (ec *executionContext) marshalOWave2ᚖgithubᚗcomᚋkartuprakerjaᚋplatf
 		return graphql.Null
 	}
 	return ec._Wave(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOWaveConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWaveConnection(ctx context.Context, sel ast.SelectionSet, v *ent.WaveConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._WaveConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOWaveEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWaveEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.WaveEdge) graphql.Marshaler {

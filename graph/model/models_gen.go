@@ -7,13 +7,7 @@ import (
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/account"
-	"github.com/kartuprakerja/platform/ent/complaint"
-	"github.com/kartuprakerja/platform/ent/device"
-	"github.com/kartuprakerja/platform/ent/notification"
-	"github.com/kartuprakerja/platform/ent/recipient"
-	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/money"
-	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
 type APIKeyPayload struct {
@@ -41,14 +35,6 @@ type AbilityTestRules struct {
 	RetryOpensAt *time.Time `json:"retryOpensAt,omitempty"`
 }
 
-type CreatePartnerAccountInput struct {
-	Phone       string      `json:"phone"`
-	DisplayName string      `json:"displayName"`
-	Role        viewer.Role `json:"role"`
-	// The partner organisation (institution, platform, payment partner or job portal).
-	OrganizationID pulid.ID `json:"organizationId"`
-}
-
 type CreateWaveInput struct {
 	Number          int               `json:"number"`
 	Name            string            `json:"name"`
@@ -57,42 +43,6 @@ type CreateWaveInput struct {
 	Quota           int               `json:"quota"`
 	TrainingBalance *money.Rupiah     `json:"trainingBalance,omitempty"`
 	ProvinceQuotas  []*WaveQuotaInput `json:"provinceQuotas"`
-}
-
-// A push endpoint to register: an FCM registration token (the Android app, or
-// the PWA through Firebase) or a standard Web Push subscription (the PWA).
-type RegisterDeviceInput struct {
-	Kind device.Kind `json:"kind"`
-	// The FCM registration token, or the Web Push subscription's endpoint (https).
-	Token string `json:"token"`
-	// Web Push only: the subscription's p256dh key, base64url.
-	P256dh *string `json:"p256dh,omitempty"`
-	// Web Push only: the subscription's auth secret, base64url.
-	Auth *string `json:"auth,omitempty"`
-	// A name the recipient recognises, e.g. 'Chrome di HP'.
-	Label *string `json:"label,omitempty"`
-}
-
-type RegistrationInput struct {
-	// 16-digit NIK.
-	Nik string `json:"nik"`
-	// 16-digit family card (KK) number.
-	KkNumber string `json:"kkNumber"`
-	FullName string `json:"fullName"`
-	// Birth date (YYYY-MM-DD as Time at midnight UTC).
-	BirthDate  time.Time        `json:"birthDate"`
-	BirthPlace string           `json:"birthPlace"`
-	Gender     recipient.Gender `json:"gender"`
-	// Used only for the registry check; kept as a salted hash.
-	MotherMaidenName string `json:"motherMaidenName"`
-	// Kemendagri code of the domicile regency, e.g. 3273.
-	RegencyCode         string               `json:"regencyCode"`
-	Area                recipient.Area       `json:"area"`
-	Education           recipient.Education  `json:"education"`
-	Employment          recipient.Employment `json:"employment"`
-	HasDisability       *bool                `json:"hasDisability,omitempty"`
-	FormerMigrantWorker *bool                `json:"formerMigrantWorker,omitempty"`
-	HadFinancialAccount *bool                `json:"hadFinancialAccount,omitempty"`
 }
 
 // A one-time code was sent by SMS; it expires at expiresAt.
@@ -108,28 +58,6 @@ type SignInPayload struct {
 	Token     string       `json:"token"`
 	ExpiresAt time.Time    `json:"expiresAt"`
 	Account   *ent.Account `json:"account"`
-}
-
-// A complaint from the app's form; clientId is the outbox's idempotency key.
-type SubmitComplaintInput struct {
-	ClientID string             `json:"clientId"`
-	Category complaint.Category `json:"category"`
-	Subject  string             `json:"subject"`
-	Body     string             `json:"body"`
-}
-
-// Delivery preferences. Null fields stay as they are. Every notification stays
-// in the inbox whatever these say.
-type UpdateNotificationPreferencesInput struct {
-	// Kinds not to push (an empty list pushes every kind). selection_result and
-	// payout_failed cannot be muted: BAD_USER_INPUT.
-	MutedKinds []notification.Kind `json:"mutedKinds,omitempty"`
-	// Start of the quiet hours, in minutes after local midnight (the province's WIB, WITA or WIT).
-	QuietStartMinute *int `json:"quietStartMinute,omitempty"`
-	// End of the quiet hours; equal to the start means no quiet hours.
-	QuietEndMinute *int `json:"quietEndMinute,omitempty"`
-	// The most pushes a day (1-50); selection results and failed payouts are not counted against it.
-	DailyPushCap *int `json:"dailyPushCap,omitempty"`
 }
 
 type UpdateSettingsInput struct {

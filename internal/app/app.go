@@ -16,6 +16,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/regions"
 	"github.com/kartuprakerja/platform/internal/registry"
+	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/server"
 	"github.com/kartuprakerja/platform/internal/sms"
 	"github.com/kartuprakerja/platform/internal/support"
@@ -39,9 +40,13 @@ type Config struct {
 	Introspection *bool         // nil: on when Server.PlaygroundPath is set
 	SocketRecheck time.Duration // how often a websocket's credentials are checked again; 0: 30 s
 	// ScheduleEvery is the period of the domains' schedules (the 30-day
-	// rule, survey openings); zero is an hour.
+	// rule, survey openings); zero is DefaultScheduleEvery.
 	ScheduleEvery time.Duration
 }
+
+// DefaultScheduleEvery is the period of the domains' schedules when
+// Config.ScheduleEvery is zero.
+const DefaultScheduleEvery = time.Hour
 
 // App is the wired platform.
 type App struct {
@@ -56,6 +61,9 @@ type App struct {
 func New(db *database.DB, cfg Config) (*App, error) {
 	if cfg.SMS == nil {
 		cfg.SMS = sms.LogSender{Log: cfg.Log}
+	}
+	if cfg.Log != nil {
+		db.Client.Use(rule.LogSystemWrites(cfg.Log)) // system writes at debug, with their reason
 	}
 	if cfg.Journey == (journey.Config{}) {
 		cfg.Journey = journey.DefaultConfig()
@@ -77,7 +85,7 @@ func New(db *database.DB, cfg Config) (*App, error) {
 	}
 	sv := survey.New(survey.Deps{Client: db.Client, Dialect: db.Dialect, Log: cfg.Log}, survey.DefaultConfig())
 	if cfg.ScheduleEvery <= 0 {
-		cfg.ScheduleEvery = time.Hour
+		cfg.ScheduleEvery = DefaultScheduleEvery
 	}
 	if err := pu.AddSchedules(schedules(jr, sv, pu, cfg.ScheduleEvery)...); err != nil {
 		return nil, err

@@ -156,12 +156,16 @@ func newMatrix(t *testing.T, db *database.DB) *matrix {
 	p := w.NewPerson(t, db.Client, 1, w.Platform)
 	q := w.NewPerson(t, db.Client, 2, w.Platform) // the one revokeRecipient revokes
 	fixture.NewAccount(t, db.Client, "+6281100000001", viewer.RoleAdmin, "")
+	fixture.NewAccount(t, db.Client, "+6281100000002", viewer.RoleAnalyst, "")
 	partner := fixture.NewAccount(t, db.Client, "+6281100000012", viewer.RolePlatform, w.Platform.ID)
 	m := &matrix{db: db, tables: migrate.Tables, clients: map[string]gqltest.Client{
 		"anonymous": {URL: s.URL},
 		"recipient": gqltest.SignIn(t, s.URL, s.SMS, p.Phone),
 		"admin":     gqltest.SignIn(t, s.URL, s.SMS, "+6281100000001"),
 		"applicant": gqltest.SignIn(t, s.URL, s.SMS, "+6281377770001"),
+		// Wrong callers of the permissions matrix (permissions_test.go).
+		"analyst": gqltest.SignIn(t, s.URL, s.SMS, "+6281100000002"),
+		"partner": gqltest.SignIn(t, s.URL, s.SMS, "+6281100000012"),
 	}}
 	m.ids = map[string]any{
 		"waveId": w.Wave.ID, "accountId": partner.ID, "organizationId": w.Platform.ID,

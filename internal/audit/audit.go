@@ -23,9 +23,13 @@ type Entry struct {
 }
 
 // Record writes e with the viewer in ctx as the actor (the system when there
-// is none). Pass a transactional client to make the entry part of the change
-// it records.
+// is none). An entry without a reason made in a system context gets the
+// reason given to rule.System. Pass a transactional client to make the
+// entry part of the change it records.
 func Record(ctx context.Context, client *ent.Client, e Entry) error {
+	if e.Reason == "" {
+		e.Reason, _ = rule.SystemReason(ctx)
+	}
 	c := client.AuditLog.Create().
 		SetCreatedAt(time.Now().UTC()).
 		SetAction(e.Action).

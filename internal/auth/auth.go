@@ -296,8 +296,11 @@ func (s *Service) accountFor(ctx context.Context, p string) (*ent.Account, error
 
 // SignOut revokes the session of the viewer in ctx.
 func (s *Service) SignOut(ctx context.Context) error {
-	v := viewer.FromContext(ctx)
-	if v == nil || v.SessionID == "" {
+	v, err := rule.Require(ctx, "auth.sign_out")
+	if err != nil {
+		return err
+	}
+	if v.SessionID == "" { // an API-key caller
 		return apperr.New(apperr.Unauthenticated, "Tidak ada sesi untuk diakhiri.")
 	}
 	sys := rule.System(ctx, "sign-out")

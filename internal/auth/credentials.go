@@ -144,6 +144,9 @@ type PartnerAccount struct {
 // CreatePartnerAccount creates a service account bound to one partner
 // organisation; the organisation's type must match the role.
 func (s *Service) CreatePartnerAccount(ctx context.Context, in PartnerAccount) (*ent.Account, error) {
+	if _, err := rule.Require(ctx, "auth.partner_account.create", viewer.RoleAdmin); err != nil {
+		return nil, err
+	}
 	if !in.Role.IsPartner() {
 		return nil, apperr.Invalid("role", "role must be a partner role")
 	}
@@ -186,6 +189,9 @@ type IssuedKey struct {
 // policy decides who may (admins): the row is written first, in a
 // transaction that is rolled back if the account is not a partner's.
 func (s *Service) CreateAPIKey(ctx context.Context, accountID pulid.ID, label string) (IssuedKey, error) {
+	if _, err := rule.Require(ctx, "auth.api_key.create", viewer.RoleAdmin); err != nil {
+		return IssuedKey{}, err
+	}
 	prefix, _, err := newToken()
 	if err != nil {
 		return IssuedKey{}, err
@@ -222,6 +228,9 @@ func (s *Service) CreateAPIKey(ctx context.Context, accountID pulid.ID, label st
 
 // RevokeAPIKey revokes a key by prefix (admins only, by privacy policy).
 func (s *Service) RevokeAPIKey(ctx context.Context, prefix string) error {
+	if _, err := rule.Require(ctx, "auth.api_key.revoke", viewer.RoleAdmin); err != nil {
+		return err
+	}
 	n, err := s.client.APIKey.Update().Where(apikey.Prefix(prefix), apikey.RevokedAtIsNil()).
 		SetRevokedAt(s.now()).Save(ctx)
 	if err != nil {

@@ -89,6 +89,9 @@ func wrong(code string, i int) string {
 }
 
 func codeOf(err error) apperr.Code {
+	if c := rule.Code(err); c != "" {
+		return c
+	}
 	if ae, ok := apperr.As(err); ok {
 		return ae.Code
 	}

@@ -14,7 +14,7 @@ func TestAbilityTestRules(t *testing.T) {
 	db := dbtest.Open(t, "sqlite3")
 	e := newEnv(t, db, nil, nil)
 	p := e.newPerson(t)
-	if _, err := e.svc.StartAbilityTest(e.as(t, p), "id"); !apperr.Is(err, apperr.Forbidden) {
+	if _, err := e.svc.StartAbilityTest(e.as(t, p), "id"); rule.Code(err) != apperr.Forbidden || rule.KeyOf(err) != "journey.register_first" {
 		t.Errorf("test before registration: %v", err)
 	}
 	if _, err := e.svc.Register(e.as(t, p), p.reg, "id"); err != nil {

@@ -49,11 +49,11 @@ type Result struct {
 // and nothing is stored (the NIK may be mistyped, and must not block its
 // real owner).
 func (s *Service) Register(ctx context.Context, in Registration, locale string) (*Result, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return nil, rule.ErrUnauthenticated
+	v, err := rule.Require(ctx, "journey.register", viewer.RoleRecipient)
+	if err != nil {
+		return nil, err
 	}
-	if v.Role != viewer.RoleRecipient || v.RecipientID != "" {
+	if v.RecipientID != "" {
 		return nil, apperr.New(apperr.Conflict, "Akun ini sudah terdaftar.")
 	}
 	in = normalize(in)

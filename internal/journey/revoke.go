@@ -21,13 +21,17 @@ const ReasonNoPurchase = "Tidak membeli pelatihan pertama dalam 30 hari setelah 
 // calls it, in the purchase's transaction, for every purchase: only the
 // first one counts, so repeating it is harmless.
 func RecordFirstPurchase(ctx context.Context, tx *ent.Tx, recipientID pulid.ID, at time.Time) error {
-	err := tx.Recipient.Update().
+	n, err := tx.Recipient.Update().
 		Where(recipient.ID(recipientID), recipient.FirstPurchaseAtIsNil()).
-		SetFirstPurchaseAt(at).Exec(rule.System(ctx, "first purchase"))
+		SetFirstPurchaseAt(at).Save(rule.System(ctx, "first purchase stops the 30-day clock"))
 	if err != nil {
 		return fmt.Errorf("record first purchase: %w", err)
 	}
-	return nil
+	if n == 0 {
+		return nil // not the first purchase
+	}
+	return audit.Record(ctx, tx.Client(), audit.Entry{Action: "recipient.first_purchase",
+		TargetType: "Recipient", TargetID: recipientID})
 }
 
 // ClockResult counts what one run of the 30-day clock did.
@@ -78,6 +82,9 @@ func (s *Service) EnforcePurchaseDeadline(ctx context.Context) (ClockResult, err
 // RevokeRecipient is a staff decision: revoke a recipient with a reason
 // shown to them. Only admins may (the recipient's privacy policy).
 func (s *Service) RevokeRecipient(ctx context.Context, id pulid.ID, reason string) (*ent.Recipient, error) {
+	if err := staff(ctx, "journey.recipient.revoke"); err != nil {
+		return nil, err
+	}
 	reason = strings.TrimSpace(reason)
 	if len(reason) < 10 {
 		return nil, apperr.Invalid("reason", "Tuliskan alasan pencabutan (minimal 10 karakter).")

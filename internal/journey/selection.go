@@ -37,6 +37,9 @@ type Summary struct {
 // rejected, revoked, or already a recipient); the others are excluded with
 // that status as the reason.
 func (s *Service) RunSelection(ctx context.Context, id pulid.ID) (*Summary, error) {
+	if err := staff(ctx, "journey.wave.select"); err != nil {
+		return nil, err
+	}
 	w, err := s.client.Wave.Get(ctx, id)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,41 @@
-// Package rule owns the privacy rules that the ent schema attaches to every
-// entity: who may read and write which rows. Resolvers never check access
-// themselves; queries are filtered to the viewer's own rows here.
+// Package rule owns who may do what: the privacy rules that the ent schema
+// attaches to every entity (who reads and writes which rows) and the one
+// check of actions (Require, RequireRecipient, Need). Resolvers never check
+// access themselves.
+//
+// Reads are decided in the model: queries are filtered to the viewer's own
+// rows by the entity's query policy (Private, StaffOnly, Everyone, Nobody).
+//
+// Writes are decided in two places, one per kind of write:
+//   - An action of a domain service (join a wave, run a selection, submit a
+//     survey) starts with Require / RequireRecipient naming the action and the
+//     roles it needs; the role set of a family of actions is stated once in
+//     its domain (journey's staff(), for instance). A refusal is a *Denial
+//     wrapping ErrUnauthenticated or ErrForbidden, with the action for logs
+//     and an optional message key (KEYS.md) the API renders in the viewer's
+//     language.
+//   - A write of one's own rows goes through the entity's mutation policy, as
+//     the viewer, never as the system: OwnWrites (devices, complaints, one's
+//     account, its own wave application) and OwnUpdates for the fields an
+//     owner may change (a notification's read_at, an ability test's answers).
+//
+// System writes: a service that has authorised a write itself (a selection,
+// a registration after the registry checks) runs it under System(ctx,
+// reason). The reason stays in the context: LogSystemWrites logs every such
+// write at debug with it, and audit.Record writes it to the audit log when
+// an entry gives no reason of its own. The audit rule is by entity: a system
+// write to a row holding a person's identity, membership or money
+// (Recipient, IdentityCheck, Application, SelectionResult, SurveyResponse,
+// Payout, LinkedAccount) is recorded with audit.Record, once per action: a
+// job over many rows (a selection, a carry-over, a notification fan-out)
+// writes one entry per run naming the reason, never one per row.
+// Notifications and test attempts the system writes (a fan-out, drawing
+// and scoring a test) are logged, not audited.
+//
+// The one exception to "decided here": field-level rules. A recipient's NIK
+// and KK number are resolved in graph (personalField): shown to their owner,
+// to staff with an audit entry per read, and null to everyone else, while the
+// rest of the row follows the entity's policy.
 package rule
 
 import (
@@ -8,6 +43,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 
 	"entgo.io/ent"
 	"entgo.io/ent/entql"
@@ -26,16 +62,30 @@ var (
 
 // System returns a context in which privacy rules allow everything. Domain
 // services use it for writes they have already authorised (and for jobs,
-// seeding and sign-in); the reason documents why at the call site.
+// seeding and sign-in). The reason travels with the context: SystemReason
+// reads it, LogSystemWrites logs it with every write, and audit.Record
+// writes it to the audit log when an entry gives none.
 func System(ctx context.Context, reason string) context.Context {
-	_ = reason
+	ctx = context.WithValue(ctx, reasonKey{}, reason)
 	return privacy.DecisionContext(ctx, privacy.Allow)
 }
+
+type reasonKey struct{}
 
 // IsSystem reports whether ctx carries the system decision.
 func IsSystem(ctx context.Context) bool {
 	d, ok := privacy.DecisionFromContext(ctx)
 	return ok && d == nil
+}
+
+// SystemReason returns the reason given to System for ctx, and whether ctx
+// is a system context at all.
+func SystemReason(ctx context.Context) (string, bool) {
+	if !IsSystem(ctx) {
+		return "", false
+	}
+	r, _ := ctx.Value(reasonKey{}).(string)
+	return r, true
 }
 
 // filterer is the generic filter ent generates for every query and mutation.
@@ -198,6 +248,28 @@ func OwnWrites(column string, own func(*viewer.Viewer) pulid.ID) privacy.Mutatio
 				return ErrForbidden
 			}
 			return privacy.Allow
+		}
+		return filter(m, eq(column, id))
+	})
+}
+
+// OwnUpdates lets a viewer update the given fields (and nothing else) of
+// its own rows, found through column; creates and deletes are left to the
+// rules after it. Notifications use it: their owner marks them read.
+func OwnUpdates(column string, own func(*viewer.Viewer) pulid.ID, fields ...string) privacy.MutationRule {
+	return privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
+		v := viewer.FromContext(ctx)
+		if v == nil {
+			return ErrUnauthenticated
+		}
+		id := own(v)
+		if id == "" || !m.Op().Is(ent.OpUpdate|ent.OpUpdateOne) {
+			return privacy.Skip
+		}
+		for _, f := range append(m.Fields(), m.ClearedFields()...) {
+			if !slices.Contains(fields, f) {
+				return fmt.Errorf("%w: field %s", ErrForbidden, f)
+			}
 		}
 		return filter(m, eq(column, id))
 	})

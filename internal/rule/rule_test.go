@@ -290,7 +290,57 @@ func testWrites(t *testing.T, x *world) {
 	check("admin writes the audit log", audit(staff(viewer.RoleAdmin)), rule.ErrForbidden)
 	check("anonymous writes the audit log", audit(context.Background()), rule.ErrUnauthenticated)
 	check("the system writes the audit log", audit(sys), nil)
+	testOwnUpdates(t, x)
 }
+
+// testOwnUpdates: an owner sets the listed fields of its own rows only.
+func testOwnUpdates(t *testing.T, x *world) {
+	c, sys, actx := x.c, rule.System(context.Background(), "test"), recipient(x.a)
+	mine, theirs := x.a.Private["Notification"], x.b.Private["Notification"]
+	now := time.Now()
+	tests := []struct {
+		name string
+		ctx  context.Context
+		do   func(ctx context.Context) error
+		want error // nil, rule.ErrForbidden, rule.ErrUnauthenticated, or errNotFound
+	}{
+		{"A marks its notification read", actx, func(ctx context.Context) error {
+			return c.Notification.UpdateOneID(mine).SetReadAt(now).Exec(ctx)
+		}, nil},
+		{"A rewrites its notification's title", actx, func(ctx context.Context) error {
+			return c.Notification.UpdateOneID(mine).SetTitle("lain").Exec(ctx)
+		}, rule.ErrForbidden},
+		{"A marks B's notification read", actx, func(ctx context.Context) error {
+			return c.Notification.UpdateOneID(theirs).SetReadAt(now).Exec(ctx)
+		}, errNotFound},
+		{"A creates a notification for itself", actx, func(ctx context.Context) error {
+			return c.Notification.Create().SetAccountID(x.a.Account.ID).SetKind("job_match").SetEventKey("x").
+				SetTitle("t").SetBody("b").Exec(ctx)
+		}, rule.ErrForbidden},
+		{"A deletes its notification", actx, func(ctx context.Context) error {
+			return c.Notification.DeleteOneID(mine).Exec(ctx)
+		}, rule.ErrForbidden},
+		{"anonymous marks A's notification read", context.Background(), func(ctx context.Context) error {
+			return c.Notification.UpdateOneID(mine).SetReadAt(now).Exec(ctx)
+		}, rule.ErrUnauthenticated},
+	}
+	for _, tt := range tests {
+		err := tt.do(tt.ctx)
+		switch {
+		case tt.want == errNotFound:
+			if !ent.IsNotFound(err) {
+				t.Errorf("%s: %v, want not found", tt.name, err)
+			}
+		case tt.want == nil && err != nil, tt.want != nil && !errors.Is(err, tt.want):
+			t.Errorf("%s: %v, want %v", tt.name, err, tt.want)
+		}
+	}
+	if n := c.Notification.GetX(sys, theirs); n.ReadAt != nil {
+		t.Errorf("B's notification was marked read")
+	}
+}
+
+var errNotFound = errors.New("not found")
 
 func TestSystemAndIsDenied(t *testing.T) {
 	bg := context.Background()

@@ -13,7 +13,6 @@ import (
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/rule"
-	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
 // Service files complaints.
@@ -33,9 +32,9 @@ type Complaint struct {
 // returns the complaint filed the first time; a client id used by another
 // account is refused.
 func (s *Service) Submit(ctx context.Context, in Complaint) (*ent.Complaint, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil || v.AccountID == "" {
-		return nil, rule.ErrUnauthenticated
+	v, err := rule.Require(ctx, "support.complaint.submit")
+	if err != nil {
+		return nil, err
 	}
 	in.Subject, in.Body = strings.TrimSpace(in.Subject), strings.TrimSpace(in.Body)
 	if err := validate(in); err != nil {

@@ -74,14 +74,9 @@ func (s *Service) Results(ctx context.Context, surveyID pulid.ID) (*Aggregate, e
 // mayAnalyse allows admins and analysts only (support staff read single
 // responses to help a recipient, not the survey's results).
 func mayAnalyse(ctx context.Context) error {
-	v, locale := viewer.FromContext(ctx), localeOf(ctx)
-	switch {
-	case v == nil:
-		return apperr.Wrap(apperr.Unauthenticated, rule.ErrUnauthenticated, say(locale, "sign_in"))
-	case v.Role != viewer.RoleAdmin && v.Role != viewer.RoleAnalyst:
-		return apperr.Wrap(apperr.Forbidden, rule.ErrForbidden, say(locale, "staff_only"))
-	}
-	return nil
+	_, err := rule.Need{Action: "survey.aggregate", Roles: []viewer.Role{viewer.RoleAdmin, viewer.RoleAnalyst},
+		Key: "survey.staff_only"}.Check(ctx)
+	return err
 }
 
 // summarise builds the aggregate from the database's counts.

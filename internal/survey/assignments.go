@@ -9,7 +9,6 @@ import (
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/ent/survey"
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
-	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
@@ -27,9 +26,9 @@ type Assignment struct {
 // active survey, and any inactive one they answered. A viewer who is not a
 // recipient, or whose first incentive was not sent yet, has none.
 func (s *Service) MySurveys(ctx context.Context) ([]*Assignment, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return nil, apperr.Wrap(apperr.Unauthenticated, rule.ErrUnauthenticated, say(localeOf(ctx), "sign_in"))
+	v, err := rule.Require(ctx, "survey.mine")
+	if err != nil {
+		return nil, err
 	}
 	out := []*Assignment{}
 	if v.Role != viewer.RoleRecipient || v.RecipientID == "" {

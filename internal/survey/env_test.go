@@ -152,6 +152,9 @@ func (e *env) entitlements(t testing.TB) int {
 }
 
 func code(err error) apperr.Code {
+	if c := rule.Code(err); c != "" {
+		return c
+	}
 	if e, ok := apperr.As(err); ok {
 		return e.Code
 	}

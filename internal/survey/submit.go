@@ -11,7 +11,6 @@ import (
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/rule"
-	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
 // Submit stores the viewer's answers to a survey, exactly once:
@@ -26,7 +25,7 @@ import (
 //     audit entry in the same transaction.
 func (s *Service) Submit(ctx context.Context, in Submission) (*ent.SurveyResponse, error) {
 	locale := localeOf(ctx)
-	rid, err := recipientOf(ctx, locale)
+	rid, err := recipientOf(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -50,13 +49,10 @@ func (s *Service) Submit(ctx context.Context, in Submission) (*ent.SurveyRespons
 }
 
 // recipientOf returns the viewer's recipient id: only recipients answer.
-func recipientOf(ctx context.Context, locale string) (pulid.ID, error) {
-	v := viewer.FromContext(ctx)
-	switch {
-	case v == nil:
-		return "", apperr.Wrap(apperr.Unauthenticated, rule.ErrUnauthenticated, say(locale, "sign_in"))
-	case v.Role != viewer.RoleRecipient || v.RecipientID == "":
-		return "", apperr.Wrap(apperr.Forbidden, rule.ErrForbidden, say(locale, "recipients_only"))
+func recipientOf(ctx context.Context) (pulid.ID, error) {
+	v, err := rule.RequireRecipient(ctx, "survey.submit", "survey.recipients_only")
+	if err != nil {
+		return "", err
 	}
 	return v.RecipientID, nil
 }
