@@ -14,17 +14,18 @@ import (
 
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/auth"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
 // writeError writes a GraphQL-shaped error response for failures that
 // happen before GraphQL execution (body too large, malformed JSON, bad
 // credentials), so clients always find extensions.code.
-func writeError(w http.ResponseWriter, status int, code apperr.Code, msg string) {
+func writeError(w http.ResponseWriter, status int, code apperr.Code, message string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(map[string]any{
-		"errors": []map[string]any{{"message": msg, "extensions": map[string]any{"code": string(code)}}},
+		"errors": []map[string]any{{"message": message, "extensions": map[string]any{"code": string(code)}}},
 	})
 }
 
@@ -78,21 +79,22 @@ func isMultipart(r *http.Request) bool {
 func withViewer(a Authenticator, log *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		header := r.Header.Get("Authorization")
+		locale := msg.FromAcceptLanguage(r.Header.Get("Accept-Language"))
+		ctx := msg.WithLocale(r.Context(), locale) // the language of callers not signed in
 		if header == "" && r.Method == http.MethodGet && r.Header.Get("Upgrade") == "websocket" {
-			next.ServeHTTP(w, r) // websocket clients authenticate in connection_init
+			next.ServeHTTP(w, r.WithContext(ctx)) // websocket clients authenticate in connection_init
 			return
 		}
-		v, err := a.Authenticate(r.Context(), header)
+		v, err := a.Authenticate(ctx, header)
 		if err != nil {
 			if e, ok := apperr.As(err); ok && e.Code == apperr.Unauthenticated {
-				writeError(w, http.StatusUnauthorized, apperr.Unauthenticated, e.Message)
+				writeError(w, http.StatusUnauthorized, apperr.Unauthenticated, e.Message(locale))
 				return
 			}
-			log.ErrorContext(r.Context(), "authenticate", "err", err)
-			writeError(w, http.StatusServiceUnavailable, apperr.Unavailable, "temporarily unavailable")
+			log.ErrorContext(ctx, "authenticate", "err", err)
+			writeError(w, http.StatusServiceUnavailable, apperr.Unavailable, msg.Render(locale, msg.WebsocketUnavailable))
 			return
 		}
-		ctx := r.Context()
 		if v != nil {
 			ctx = viewer.NewContext(ctx, v)
 		}

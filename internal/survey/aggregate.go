@@ -11,6 +11,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/surveyquestion"
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
@@ -53,7 +54,7 @@ func (s *Service) Results(ctx context.Context, surveyID pulid.ID) (*Aggregate, e
 	}
 	sv, err := withOrderedQuestions(s.client.Survey.Query()).Where(survey.ID(surveyID)).Only(ctx)
 	if ent.IsNotFound(err) {
-		return nil, apperr.New(apperr.NotFound, "%s", say(localeOf(ctx), "survey_not_found"))
+		return nil, apperr.E(apperr.NotFound, msg.SurveyNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("load survey: %w", err)
@@ -74,12 +75,12 @@ func (s *Service) Results(ctx context.Context, surveyID pulid.ID) (*Aggregate, e
 // mayAnalyse allows admins and analysts only (support staff read single
 // responses to help a recipient, not the survey's results).
 func mayAnalyse(ctx context.Context) error {
-	v, locale := viewer.FromContext(ctx), localeOf(ctx)
+	v := viewer.FromContext(ctx)
 	switch {
 	case v == nil:
-		return apperr.Wrap(apperr.Unauthenticated, rule.ErrUnauthenticated, say(locale, "sign_in"))
+		return apperr.Wrap(apperr.Unauthenticated, rule.ErrUnauthenticated, msg.SignInRequired)
 	case v.Role != viewer.RoleAdmin && v.Role != viewer.RoleAnalyst:
-		return apperr.Wrap(apperr.Forbidden, rule.ErrForbidden, say(locale, "staff_only"))
+		return apperr.Wrap(apperr.Forbidden, rule.ErrForbidden, msg.SurveyStaffOnly)
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/survey"
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
@@ -29,7 +30,7 @@ type Assignment struct {
 func (s *Service) MySurveys(ctx context.Context) ([]*Assignment, error) {
 	v := viewer.FromContext(ctx)
 	if v == nil {
-		return nil, apperr.Wrap(apperr.Unauthenticated, rule.ErrUnauthenticated, say(localeOf(ctx), "sign_in"))
+		return nil, apperr.Wrap(apperr.Unauthenticated, rule.ErrUnauthenticated, msg.SignInRequired)
 	}
 	out := []*Assignment{}
 	if v.Role != viewer.RoleRecipient || v.RecipientID == "" {

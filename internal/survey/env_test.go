@@ -164,7 +164,7 @@ func code(err error) apperr.Code {
 func fields(err error) map[string]string {
 	var e *apperr.Error
 	if errors.As(err, &e) {
-		return e.Fields
+		return e.FieldMessages("id")
 	}
 	return nil
 }
