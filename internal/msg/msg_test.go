@@ -14,8 +14,12 @@ import (
 // verbs are fmt placeholders (explicit indexes allowed), not %%.
 var verbs = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z]`)
 
+// named are {name} placeholders (notifications).
+var named = regexp.MustCompile(`\{\w+\}`)
+
 func placeholders(s string) []string {
 	found := verbs.FindAllString(regexp.MustCompile(`%%`).ReplaceAllString(s, ""), -1)
+	found = append(found, named.FindAllString(s, -1)...)
 	slices.Sort(found)
 	return found
 }
@@ -63,6 +67,7 @@ func TestPlaceholders(t *testing.T) {
 		{"%d of %s", []string{"%d", "%s"}},
 		{"100%% %q", []string{"%q"}},
 		{"%[2]s %[1]d", []string{"%[1]d", "%[2]s"}},
+		{"{amount} ke {partner}-mu", []string{"{amount}", "{partner}"}},
 	}
 	for _, tt := range tests {
 		if got := placeholders(tt.in); !slices.Equal(got, tt.want) {
@@ -95,7 +100,7 @@ func TestMoney(t *testing.T) {
 }
 
 func TestDates(t *testing.T) {
-	morning := time.Date(2026, 12, 21, 2, 0, 0, 0, time.UTC)    // 09.00 WIB
+	morning := time.Date(2026, 12, 21, 2, 0, 0, 0, time.UTC)   // 09.00 WIB
 	lateUTC := time.Date(2026, 12, 20, 18, 30, 0, 0, time.UTC) // 01.30 WIB the next day
 	tests := []struct {
 		name, got, want string
