@@ -139,8 +139,8 @@ func (s *Service) RequestCode(ctx context.Context, rawPhone string) (CodeSent, e
 		SetExpiresAt(exp).SetCreatedAt(now).Exec(sys); err != nil {
 		return CodeSent{}, fmt.Errorf("store sign-in code: %w", err)
 	}
-	text := fmt.Sprintf("Kode masuk Kartu Prakerja: %s. Berlaku %d menit. Jangan berikan kode ini kepada siapa pun.",
-		code, int(s.cfg.CodeTTL.Minutes()))
+	// in the language the request asked for: the phone may have no account yet
+	text := msg.Render(msg.LocaleOf(ctx), msg.SignInSMS, code, int(s.cfg.CodeTTL.Minutes()))
 	if err := s.sms.Send(ctx, p, text); err != nil {
 		return CodeSent{}, apperr.Wrap(apperr.Unavailable, err, msg.SMSFailed)
 	}

@@ -43,6 +43,20 @@ const (
 	SessionEnded     Key = "session_ended"
 )
 
+// Keys: refusals of the HTTP transport (internal/server), before GraphQL.
+const (
+	PostTakesJSON         Key = "http.post_takes_json"
+	MethodNotAllowed      Key = "http.method_not_allowed"
+	QueryStringUnreadable Key = "http.query_string_unreadable"
+	GetNeedsQuery         Key = "http.get_needs_query"
+	ParamNotJSON          Key = "http.param_not_json"
+	BadHandshake          Key = "http.bad_handshake"
+	BodyTooLarge          Key = "http.body_too_large"
+	BodyUnreadable        Key = "http.body_unreadable"
+	BodyNotJSON           Key = "http.body_not_json"
+	BodyNotObject         Key = "http.body_not_object"
+)
+
 // Keys: sign-in and accounts (internal/auth).
 const (
 	SessionInvalid       Key = "auth.session_invalid"
@@ -64,6 +78,7 @@ const (
 	TooManyCodeAttempts  Key = "auth.too_many_code_attempts"
 	NoSessionToEnd       Key = "auth.no_session_to_end"
 	WebsocketUnavailable Key = "auth.websocket_unavailable"
+	SignInSMS            Key = "auth.sign_in_sms"
 )
 
 // Keys: registration, waves, selection, the ability test, revocation
@@ -217,6 +232,19 @@ var catalogue = withNotifications(withRules(map[Key]text{
 	ListTooLong:      {"Daftar %s terlalu panjang untuk dijawab (lebih dari %d).", "The list %s is longer than %d items."},
 	SessionEnded:     {"Sesi sudah berakhir. Silakan masuk lagi.", "The session has ended. Please sign in again."},
 
+	PostTakesJSON:         {"POST /graphql menerima application/json.", "POST /graphql takes application/json."},
+	MethodNotAllowed:      {"/graphql hanya menjawab GET (kueri) dan POST.", "/graphql answers GET (queries) and POST."},
+	QueryStringUnreadable: {"Query string tidak dapat dibaca.", "The query string cannot be parsed."},
+	GetNeedsQuery:         {"GET memerlukan query atau hash persisted query di extensions.", "A GET needs a query or a persisted-query hash in extensions."},
+	ParamNotJSON:          {"%s bukan JSON yang valid.", "%s is not valid JSON."},
+	BadHandshake: {"Jabat tangan websocket memerlukan Connection: Upgrade, Sec-WebSocket-Key dan Sec-WebSocket-Version: 13.",
+		"A websocket handshake needs Connection: Upgrade, Sec-WebSocket-Key and Sec-WebSocket-Version: 13."},
+	BodyTooLarge:   {"Isi permintaan terlalu besar.", "The request body is too large."},
+	BodyUnreadable: {"Isi permintaan tidak dapat dibaca.", "The request body could not be read."},
+	BodyNotJSON:    {"Isi permintaan bukan JSON yang valid.", "The request body is not valid JSON."},
+	BodyNotObject: {"Isi permintaan harus satu objek JSON (batch tidak didukung).",
+		"The request body must be one JSON object (batches are not supported)."},
+
 	SessionInvalid:      {"Sesi tidak valid atau sudah berakhir. Silakan masuk lagi.", "The session is not valid or has ended. Please sign in again."},
 	PhoneInvalid:        {"Nomor HP tidak valid: gunakan nomor seluler Indonesia (08…).", "The phone number is not valid: use an Indonesian mobile number (08…)."},
 	PhoneInvalidShort:   {"Nomor HP tidak valid.", "The phone number is not valid."},
@@ -238,6 +266,8 @@ var catalogue = withNotifications(withRules(map[Key]text{
 	TooManyCodeAttempts:  {"Terlalu banyak percobaan. Minta kode baru.", "Too many attempts. Ask for a new code."},
 	NoSessionToEnd:       {"Tidak ada sesi untuk diakhiri.", "There is no session to end."},
 	WebsocketUnavailable: {"Sementara tidak tersedia.", "Temporarily unavailable."},
+	SignInSMS: {"Kode masuk Kartu Prakerja: %s. Berlaku %d menit. Jangan berikan kode ini kepada siapa pun.",
+		"Your Kartu Prakerja sign-in code: %s. Valid for %d minutes. Do not give this code to anyone."},
 
 	AlreadyRegistered:   {"Akun ini sudah terdaftar.", "This account is already registered."},
 	RegencyUnknown:      {"Kabupaten/kota tidak dikenal.", "Unknown regency or city."},

@@ -21,6 +21,12 @@ import (
 // writeError writes a GraphQL-shaped error response for failures that
 // happen before GraphQL execution (body too large, malformed JSON, bad
 // credentials), so clients always find extensions.code.
+// refuse writes a coded GraphQL error with the catalogue's text in the
+// language the request asked for (these refusals come before sign-in).
+func refuse(w http.ResponseWriter, r *http.Request, status int, code apperr.Code, text msg.Text) {
+	writeError(w, status, code, text.In(msg.FromAcceptLanguage(r.Header.Get("Accept-Language"))))
+}
+
 func writeError(w http.ResponseWriter, status int, code apperr.Code, message string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
@@ -40,23 +46,23 @@ func withBodyLimit(limit int64, next http.Handler) http.Handler {
 			return
 		}
 		if r.ContentLength > limit {
-			writeError(w, http.StatusRequestEntityTooLarge, apperr.BadUserInput, "request body too large")
+			refuse(w, r, http.StatusRequestEntityTooLarge, apperr.BadUserInput, msg.T(msg.BodyTooLarge))
 			return
 		}
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 		var mbe *http.MaxBytesError
 		switch {
 		case errors.As(err, &mbe):
-			writeError(w, http.StatusRequestEntityTooLarge, apperr.BadUserInput, "request body too large")
+			refuse(w, r, http.StatusRequestEntityTooLarge, apperr.BadUserInput, msg.T(msg.BodyTooLarge))
 			return
 		case err != nil:
-			writeError(w, http.StatusBadRequest, apperr.BadUserInput, "could not read request body")
+			refuse(w, r, http.StatusBadRequest, apperr.BadUserInput, msg.T(msg.BodyUnreadable))
 			return
 		case !json.Valid(body):
-			writeError(w, http.StatusBadRequest, apperr.BadUserInput, "request body is not valid JSON")
+			refuse(w, r, http.StatusBadRequest, apperr.BadUserInput, msg.T(msg.BodyNotJSON))
 			return
 		case !isObject(body):
-			writeError(w, http.StatusBadRequest, apperr.BadUserInput, "request body must be one JSON object (batches are not supported)")
+			refuse(w, r, http.StatusBadRequest, apperr.BadUserInput, msg.T(msg.BodyNotObject))
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
