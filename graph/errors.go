@@ -101,6 +101,7 @@ func isNodeNotFound(err error) bool {
 var foreignKeys = map[string]msg.Key{
 	"GRAPHQL_PARSE_FAILED":      msg.QueryUnreadable,
 	"GRAPHQL_VALIDATION_FAILED": msg.QueryInvalid,
+	"COMPLEXITY_LIMIT_EXCEEDED": msg.QueryTooComplex,
 	string(apperr.BadUserInput): msg.InputInvalid,
 }
 

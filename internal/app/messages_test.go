@@ -48,6 +48,8 @@ func TestMessagesInTheViewersLanguage(t *testing.T) {
 				"answeredAt": future, "answers": []map[string]any{}}}, msg.SurveyAnsweredFuture, nil},
 			{"unknown field", `{ me { nope } }`, nil, msg.QueryInvalid, nil},
 			{"limits", `{ ` + strings.Repeat("__typename ", 501) + `}`, nil, msg.QueryTooWide, []any{500}},
+			{"cost", `{ provinces(first: 100) { edges { node { regencies(first: 100) { edges { node { id } } } } } } }`,
+				nil, msg.QueryTooComplex, nil},
 		}
 		for _, tt := range tests {
 			for locale, c := range clients {

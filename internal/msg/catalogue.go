@@ -38,6 +38,7 @@ const (
 	QueryTooLong     Key = "query_too_long"
 	QueryTooWide     Key = "query_too_wide"
 	QueryTooDeep     Key = "query_too_deep"
+	QueryTooComplex  Key = "query_too_complex"
 	ResponseTooLarge Key = "response_too_large"
 	ListTooLong      Key = "list_too_long"
 	SessionEnded     Key = "session_ended"
@@ -228,6 +229,7 @@ var catalogue = withNotifications(withRules(map[Key]text{
 	QueryTooLong:     {"Kueri terlalu panjang (lebih dari %d token).", "The query has more than %d tokens."},
 	QueryTooWide:     {"Kueri meminta terlalu banyak field (lebih dari %d).", "The query selects more than %d fields."},
 	QueryTooDeep:     {"Kueri terlalu dalam (lebih dari %d tingkat).", "The query nests deeper than %d levels."},
+	QueryTooComplex:  {"Kueri terlalu berat; minta lebih sedikit data sekaligus.", "The query costs too much; ask for less at once."},
 	ResponseTooLarge: {"Jawaban terlalu besar (lebih dari %d byte); minta lebih sedikit data.", "The response exceeds %d bytes; ask for less."},
 	ListTooLong:      {"Daftar %s terlalu panjang untuk dijawab (lebih dari %d).", "The list %s is longer than %d items."},
 	SessionEnded:     {"Sesi sudah berakhir. Silakan masuk lagi.", "The session has ended. Please sign in again."},
