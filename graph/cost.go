@@ -10,6 +10,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 )
 
 // ListBounds is the most items each list field (a GraphQL list that is not a
@@ -121,9 +122,7 @@ func resolveBounded(ctx context.Context, log *slog.Logger, next graphql.Resolver
 	}
 	log.WarnContext(ctx, "list longer than its bound in graph.ListBounds", "field", fc.Object+"."+fc.Field.Name,
 		"items", v.Len(), "bound", bound)
-	return nil, apperr.New(apperr.ResponseTooLarge,
-		"Daftar %s terlalu panjang untuk dijawab (lebih dari %d). / The list %s is longer than %d items.",
-		fc.Field.Name, bound, fc.Field.Name, bound)
+	return nil, apperr.E(apperr.ResponseTooLarge, msg.ListTooLong, fc.Field.Name, bound)
 }
 
 // isEdgeList reports whether typeName.field is a connection's edges, which

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"errors"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/kartuprakerja/platform/graph/scalars"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/database"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 )
 
@@ -23,19 +25,19 @@ func classifyStore(err error) *apperr.Error {
 	var ce *ent.ConstraintError
 	switch {
 	case errors.Is(err, rule.ErrUnauthenticated):
-		return apperr.Wrap(apperr.Unauthenticated, err, "sign-in required")
+		return apperr.Wrap(apperr.Unauthenticated, err, msg.SignInRequired)
 	case errors.Is(err, privacy.Deny):
-		return apperr.Wrap(apperr.Forbidden, err, "not permitted for this account")
+		return apperr.Wrap(apperr.Forbidden, err, cmp.Or(rule.KeyOf(err), msg.Forbidden))
 	case errors.As(err, &nf), ent.IsNotSingular(err):
-		return apperr.Wrap(apperr.NotFound, err, "not found")
+		return apperr.Wrap(apperr.NotFound, err, msg.NotFound)
 	case errors.As(err, &ve):
 		return invalidField(ve)
 	case errors.As(err, &ce):
-		return apperr.Wrap(apperr.Conflict, err, "Bertentangan dengan data yang sudah ada (sudah terdaftar, atau rujukannya tidak ada).")
+		return apperr.Wrap(apperr.Conflict, err, msg.StoreConflict)
 	case isCursorMismatch(err):
-		return apperr.Wrap(apperr.BadUserInput, err, "Kursor halaman tidak cocok dengan urutan ini; mulai lagi dari halaman pertama.")
+		return apperr.Wrap(apperr.BadUserInput, err, msg.CursorMismatch)
 	case database.IsBusy(err):
-		e := apperr.Wrap(apperr.Unavailable, err, "Server sedang sibuk; tidak ada yang tersimpan. Coba lagi sebentar lagi.")
+		e := apperr.Wrap(apperr.Unavailable, err, msg.Busy)
 		e.Retry = true
 		return e
 	}
@@ -56,14 +58,14 @@ func nameRefusedArgument(err error, gqlErr *gqlerror.Error) {
 // field the GraphQL way (display_name -> displayName), with a message for
 // people instead of ent's.
 func invalidField(ve *ent.ValidationError) *apperr.Error {
-	msg := "Nilai tidak valid."
+	key := msg.ValueInvalid
 	switch cause := ve.Error(); {
 	case strings.Contains(cause, "greater than the required length"):
-		msg = "Terlalu panjang."
+		key = msg.ValueTooLong
 	case strings.Contains(cause, "less than the required length"), strings.Contains(cause, "missing required field"):
-		msg = "Wajib diisi."
+		key = msg.ValueRequired
 	}
-	return apperr.Invalid(lowerCamel(ve.Name), msg)
+	return apperr.Invalid(lowerCamel(ve.Name), key)
 }
 
 func lowerCamel(snake string) string {
@@ -84,4 +86,37 @@ func isCursorMismatch(err error) bool {
 	msg := err.Error()
 	return strings.Contains(msg, "cursor values length ") && strings.Contains(msg, " do not match orderBy fields length ") ||
 		strings.HasPrefix(msg, "cursor ") && strings.HasSuffix(msg, " is not a slice")
+}
+
+// isNodeNotFound reports entgql's refusal of a global id that names no
+// node (node(id:), nodes(ids:)), which it says in English with code
+// NOT_FOUND.
+func isNodeNotFound(err error) bool {
+	var gqlErr *gqlerror.Error
+	return errors.As(err, &gqlErr) && gqlErr.Extensions["code"] == string(apperr.NotFound)
+}
+
+// foreignKeys are the messages of gqlgen's and gqlparser's own errors (by
+// extensions.code), which they write in English: the presenter shows the
+// catalogue's sentence and keeps theirs in extensions.detail.
+var foreignKeys = map[string]msg.Key{
+	"GRAPHQL_PARSE_FAILED":      msg.QueryUnreadable,
+	"GRAPHQL_VALIDATION_FAILED": msg.QueryInvalid,
+	"COMPLEXITY_LIMIT_EXCEEDED": msg.QueryTooComplex,
+	string(apperr.BadUserInput): msg.InputInvalid,
+}
+
+// renderForeign replaces the English message of an error gqlgen made
+// itself (parse and validation errors, arguments and variables it could
+// not coerce) by the catalogue's, in locale; others it leaves alone (a
+// persisted-query miss is a protocol message clients compare).
+func renderForeign(gqlErr *gqlerror.Error, locale string) {
+	code, _ := gqlErr.Extensions["code"].(string)
+	key, ok := foreignKeys[code]
+	if !ok {
+		return
+	}
+	gqlErr.Extensions["detail"] = gqlErr.Message
+	gqlErr.Extensions["messageKey"] = string(key)
+	gqlErr.Message = msg.Render(locale, key)
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 )
 
 // Page sizes of every connection.
@@ -71,7 +72,7 @@ func NewHandler(es graphql.ExecutableSchema, cfg HandlerConfig) *handler.Server 
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		cfg.Log.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p))
-		return apperr.New(apperr.Internal, "internal error")
+		return apperr.E(apperr.Internal, msg.Internal)
 	})
 	return srv
 }
@@ -104,7 +105,7 @@ func boundPage(fc *graphql.FieldContext) error {
 	last, _ := fc.Args["last"].(*int)
 	for name, n := range map[string]*int{"first": first, "last": last} {
 		if n != nil && (*n < 0 || *n > MaxPageSize) {
-			return apperr.Invalid(name, fmt.Sprintf("%s must be between 0 and %d", name, MaxPageSize))
+			return apperr.Invalid(name, msg.PageSize, name, MaxPageSize)
 		}
 	}
 	if first == nil && last == nil {
@@ -136,11 +137,13 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	if gqlErr.Extensions == nil {
 		gqlErr.Extensions = map[string]any{}
 	}
+	locale := msg.LocaleOf(ctx)
 	if e, ok := apperr.As(err); ok {
-		gqlErr.Message = e.Message
+		gqlErr.Message = e.Message(locale)
 		gqlErr.Extensions["code"] = string(e.Code)
-		if len(e.Fields) > 0 {
-			gqlErr.Extensions["fields"] = e.Fields
+		gqlErr.Extensions["messageKey"] = string(e.Text.Key)
+		if f := e.FieldMessages(locale); f != nil {
+			gqlErr.Extensions["fields"] = f
 		}
 		nameRefusedArgument(err, gqlErr)
 		if e.Retry {
@@ -153,6 +156,7 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		// of arguments and variables, i.e. the client's input.
 		gqlErr.Extensions["code"] = string(apperr.BadUserInput)
 	}
+	renderForeign(gqlErr, locale)
 	return gqlErr
 }
 
@@ -160,6 +164,9 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 func classify(ctx context.Context, log *slog.Logger, err error) error {
 	if e, ok := apperr.As(err); ok {
 		return e
+	}
+	if isNodeNotFound(err) {
+		return apperr.Wrap(apperr.NotFound, err, msg.NotFound)
 	}
 	var gqlErr *gqlerror.Error
 	if errors.As(err, &gqlErr) && gqlErr.Extensions["code"] != nil {
@@ -169,10 +176,10 @@ func classify(ctx context.Context, log *slog.Logger, err error) error {
 		return e
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		e := apperr.Wrap(apperr.Unavailable, err, "request cancelled or timed out")
+		e := apperr.Wrap(apperr.Unavailable, err, msg.Cancelled)
 		e.Retry = true
 		return e
 	}
 	log.ErrorContext(ctx, "resolver error", "err", err, "path", graphql.GetPath(ctx).String())
-	return apperr.Wrap(apperr.Internal, err, "internal error")
+	return apperr.Wrap(apperr.Internal, err, msg.Internal)
 }

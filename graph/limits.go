@@ -13,6 +13,7 @@ import (
 	"github.com/vektah/gqlparser/v2/parser"
 
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 )
 
 // Limits bound what one GraphQL request may cost. The README's "Limits"
@@ -100,16 +101,16 @@ func (d documentLimit) check(query string) *gqlerror.Error {
 	if err != nil {
 		var gqlErr *gqlerror.Error
 		if errors.As(err, &gqlErr) && gqlErr.Message == tokenLimitMessage(d.limits.Tokens) {
-			return limitError("Kueri terlalu panjang (lebih dari %d token). / The query has more than %d tokens.", d.limits.Tokens)
+			return limitError(msg.QueryTooLong, d.limits.Tokens)
 		}
 		return nil
 	}
 	m := measure(doc)
 	if m.fields > d.limits.Fields {
-		return limitError("Kueri meminta terlalu banyak field (lebih dari %d). / The query selects more than %d fields.", d.limits.Fields)
+		return limitError(msg.QueryTooWide, d.limits.Fields)
 	}
 	if m.depth > d.limits.Depth {
-		return limitError("Kueri terlalu dalam (lebih dari %d tingkat). / The query nests deeper than %d levels.", d.limits.Depth)
+		return limitError(msg.QueryTooDeep, d.limits.Depth)
 	}
 	return nil
 }
@@ -118,10 +119,10 @@ func tokenLimitMessage(n int) string {
 	return gqlerror.Errorf("exceeded token limit of %d", n).Message
 }
 
-func limitError(format string, n int) *gqlerror.Error {
-	e := gqlerror.Errorf(format, n, n)
-	e.Extensions = map[string]any{"code": string(apperr.QueryTooLarge)}
-	return e
+// limitError is QUERY_TOO_LARGE; the presenter renders its message.
+func limitError(key msg.Key, n int) *gqlerror.Error {
+	e := apperr.E(apperr.QueryTooLarge, key, n)
+	return &gqlerror.Error{Err: e, Message: e.Error(), Extensions: map[string]any{"code": string(apperr.QueryTooLarge)}}
 }
 
 // size is the expanded measure of a selection set.
@@ -200,9 +201,8 @@ func responseLimit(l Limits) graphql.ResponseMiddleware {
 		if resp == nil || responseSize(resp) <= l.ResponseBytes {
 			return resp
 		}
-		e := gqlerror.Errorf("Jawaban terlalu besar (lebih dari %d byte); minta lebih sedikit data. / The response exceeds %d bytes; ask for less.",
-			l.ResponseBytes, l.ResponseBytes)
-		e.Extensions = map[string]any{"code": string(apperr.ResponseTooLarge)}
+		e := gqlerror.Errorf("%s", msg.Render(msg.LocaleOf(ctx), msg.ResponseTooLarge, l.ResponseBytes))
+		e.Extensions = map[string]any{"code": string(apperr.ResponseTooLarge), "messageKey": string(msg.ResponseTooLarge)}
 		return &graphql.Response{Errors: gqlerror.List{e}}
 	}
 }

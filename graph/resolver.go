@@ -14,6 +14,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/audit"
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/journey"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/support"
 	"github.com/kartuprakerja/platform/internal/survey"
 	"github.com/kartuprakerja/platform/internal/viewer"
@@ -72,14 +73,8 @@ func (r *Resolver) personalField(ctx context.Context, rec *ent.Recipient, name, 
 	return nil, nil
 }
 
-// locale is the viewer's language: "en" or Indonesian (the default).
-func locale(ctx context.Context) string {
-	if v := viewer.FromContext(ctx); v != nil {
-		return v.Locale
-	}
-	return "id"
-}
-
+// locale is the reader's language: "en" or Indonesian (msg.LocaleOf).
+func locale(ctx context.Context) string { return msg.LocaleOf(ctx) }
 
 // publicationURL is where an announced wave's lottery data is published.
 func publicationURL(s *journey.Summary, file string) *string {

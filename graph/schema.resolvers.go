@@ -7,13 +7,13 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/graph/generated"
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 )
 
 // Node is the resolver for the node field.
@@ -24,7 +24,7 @@ func (r *queryResolver) Node(ctx context.Context, id pulid.ID) (ent.Noder, error
 // Nodes is the resolver for the nodes field.
 func (r *queryResolver) Nodes(ctx context.Context, ids []pulid.ID) ([]ent.Noder, error) {
 	if len(ids) > maxNodes {
-		return nil, apperr.Invalid("ids", fmt.Sprintf("at most %d ids per request", maxNodes))
+		return nil, apperr.Invalid("ids", msg.TooManyIDs, maxNodes)
 	}
 	return r.client.Noders(ctx, ids, ent.WithNodeType(ent.IDToType))
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/text"
 )
 
@@ -72,7 +73,7 @@ func checkLines(schema *ast.Schema, key string, t *ast.Type, v any, path string)
 		}
 	case t.NamedType == "String" && !multilineInputs[key]:
 		if s, ok := v.(string); ok && text.Check(s, text.SingleLine) != nil {
-			return apperr.Invalid(path, "Teks ini harus satu baris, tanpa baris baru atau tab.")
+			return apperr.Invalid(path, msg.TextOneLine)
 		}
 	}
 	return nil

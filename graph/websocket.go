@@ -10,6 +10,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
@@ -54,10 +55,12 @@ func socketSignIn(cfg WebsocketConfig, log *slog.Logger) transport.WebsocketInit
 		if err != nil {
 			ctx = transport.WithWebsocketCloseCode(ctx, closeUnauthorized)
 			if apperr.Is(err, apperr.Unauthenticated) {
-				return transport.AppendCloseReason(ctx, "unauthenticated"), nil, errors.New("unauthenticated")
+				return transport.AppendCloseReason(ctx, "unauthenticated"), nil,
+					errors.New(msg.Render(msg.LocaleOf(ctx), msg.SessionInvalid))
 			}
 			log.ErrorContext(ctx, "websocket sign-in", "err", err)
-			return transport.AppendCloseReason(ctx, "unavailable"), nil, errors.New("temporarily unavailable")
+			return transport.AppendCloseReason(ctx, "unavailable"), nil,
+				errors.New(msg.Render(msg.LocaleOf(ctx), msg.WebsocketUnavailable))
 		}
 		if v == nil {
 			return ctx, nil, nil // anonymous, as over HTTP

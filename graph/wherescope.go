@@ -9,6 +9,7 @@ import (
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 )
 
@@ -37,20 +38,16 @@ func scopeWhere(next graphql.Resolver) graphql.Resolver {
 }
 
 // filterDenied presents a refused filter: FORBIDDEN (UNAUTHENTICATED for an
-// anonymous caller) naming the filter, in Indonesian then English.
+// anonymous caller) naming the filter.
 func filterDenied(err error) error {
 	var fd *ent.FilterDeniedError
 	if !errors.As(err, &fd) {
 		return fmt.Errorf("scope where filter: %w", err)
 	}
 	code := apperr.Forbidden
-	msg := fmt.Sprintf("Filter %[1]s tidak diizinkan untuk akun ini: Anda hanya dapat memfilter data yang boleh Anda lihat. "+
-		"/ The filter %[1]s is not permitted for this account: you can only filter on data you may read.", fd.Filter)
+	key := msg.FilterForbidden
 	if errors.Is(err, rule.ErrUnauthenticated) {
-		code = apperr.Unauthenticated
-		msg = fmt.Sprintf("Filter %[1]s hanya dapat dipakai setelah masuk. / The filter %[1]s requires signing in.", fd.Filter)
+		code, key = apperr.Unauthenticated, msg.FilterSignIn
 	}
-	e := apperr.Wrap(code, err, msg)
-	e.Fields = map[string]string{fd.Filter: msg}
-	return e
+	return apperr.Wrap(code, err, key, fd.Filter).InField(fd.Filter)
 }

@@ -2,7 +2,6 @@ package push
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"strings"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 )
 
@@ -84,7 +84,7 @@ func (s *Service) UnregisterDevice(ctx context.Context, id pulid.ID) error {
 		return wrap(err, "delete device")
 	}
 	if n == 0 {
-		return apperr.New(apperr.NotFound, "device not found")
+		return apperr.E(apperr.NotFound, msg.DeviceNotFound)
 	}
 	return nil
 }
@@ -93,9 +93,9 @@ func (in *DeviceInput) validate() error {
 	in.Token, in.Label = strings.TrimSpace(in.Token), strings.TrimSpace(in.Label)
 	switch {
 	case in.Token == "" || len(in.Token) > 1024:
-		return apperr.Invalid("token", "token must be 1-1024 characters")
+		return apperr.Invalid("token", msg.DeviceToken)
 	case len(in.Label) > 120:
-		return apperr.Invalid("label", "label must be at most 120 characters")
+		return apperr.Invalid("label", msg.DeviceLabel)
 	}
 	switch in.Kind {
 	case device.KindFcm:
@@ -104,12 +104,12 @@ func (in *DeviceInput) validate() error {
 	case device.KindWebpush:
 		u, err := url.Parse(in.Token)
 		if err != nil || u.Scheme != "https" || u.Host == "" {
-			return apperr.Invalid("token", "a Web Push endpoint must be an https URL")
+			return apperr.Invalid("token", msg.WebPushHTTPS)
 		}
 		if err := checkSubscriptionKeys(in.P256dh, in.Auth); err != nil {
-			return apperr.Invalid("p256dh", err.Error())
+			return apperr.Wrap(apperr.BadUserInput, err, msg.WebPushKey).InField("p256dh")
 		}
 		return nil
 	}
-	return apperr.Invalid("kind", fmt.Sprintf("unknown device kind %q", in.Kind))
+	return apperr.Invalid("kind", msg.DeviceKind, string(in.Kind))
 }

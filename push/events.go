@@ -101,11 +101,12 @@ func PayoutFailed(accountID pulid.ID, p Payout) Event {
 }
 
 // SurveyAvailable announces an evaluation survey with its incentive; it is
-// not delivered after closesAt (zero: the kind's default).
-func SurveyAvailable(accountID, surveyID pulid.ID, title string, incentive money.Rupiah, closesAt time.Time) Event {
+// not delivered after closesAt (zero: the kind's default). The title is
+// shown in English to English readers when titleEN is set.
+func SurveyAvailable(accountID, surveyID pulid.ID, titleID, titleEN string, incentive money.Rupiah, closesAt time.Time) Event {
 	return Event{AccountID: accountID, Kind: notification.KindSurveyAvailable,
 		Key: "survey-available:" + string(surveyID),
-		Params: map[string]string{"survey_id": string(surveyID), "survey": title,
+		Params: map[string]string{"survey_id": string(surveyID), "survey": titleID, "survey_en": titleEN,
 			"amount": strconv.FormatInt(int64(incentive), 10)},
 		ExpiresAt: closesAt}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/notification"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 )
 
@@ -25,7 +26,7 @@ func (s *Service) MarkRead(ctx context.Context, ids []pulid.ID) ([]*ent.Notifica
 		return []*ent.Notification{}, nil
 	}
 	if len(ids) > 500 {
-		return nil, apperr.Invalid("ids", "at most 500 notifications at once")
+		return nil, apperr.Invalid("ids", msg.TooManyNotifications, 500)
 	}
 	own := notification.And(notification.IDIn(ids...), notification.AccountID(v.AccountID))
 	n, err := s.db.Client.Notification.Query().Where(own).Count(ctx)
@@ -33,7 +34,7 @@ func (s *Service) MarkRead(ctx context.Context, ids []pulid.ID) ([]*ent.Notifica
 		return nil, wrap(err, "find notifications")
 	}
 	if n != len(ids) {
-		return nil, apperr.New(apperr.NotFound, "notification not found")
+		return nil, apperr.E(apperr.NotFound, msg.NotificationNotFound)
 	}
 	err = s.db.Client.Notification.Update().Where(own, notification.ReadAtIsNil()).
 		SetReadAt(s.now()).Exec(ctx)
@@ -95,19 +96,19 @@ func (s *Service) UpdatePreferences(ctx context.Context, in Preferences) (*ent.A
 func (in Preferences) validate() error {
 	for _, k := range in.MutedKinds {
 		if err := notification.KindValidator(k); err != nil {
-			return apperr.Invalid("mutedKinds", "unknown notification kind "+string(k))
+			return apperr.Invalid("mutedKinds", msg.KindUnknown, string(k))
 		}
 		if Unmutable(k) {
-			return apperr.Invalid("mutedKinds", "selection results and failed payouts cannot be muted")
+			return apperr.Invalid("mutedKinds", msg.KindUnmutable)
 		}
 	}
 	for field, m := range map[string]*int{"quietStartMinute": in.QuietStartMinute, "quietEndMinute": in.QuietEndMinute} {
 		if m != nil && (*m < 0 || *m >= 24*60) {
-			return apperr.Invalid(field, "minutes after midnight must be 0-1439")
+			return apperr.Invalid(field, msg.QuietMinute)
 		}
 	}
 	if in.DailyPushCap != nil && (*in.DailyPushCap < 1 || *in.DailyPushCap > 50) {
-		return apperr.Invalid("dailyPushCap", "the daily cap must be 1-50")
+		return apperr.Invalid("dailyPushCap", msg.DailyCap)
 	}
 	return nil
 }

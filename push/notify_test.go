@@ -172,3 +172,26 @@ func (e *env) waitForLockWaiter(timeout time.Duration) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+// TestNotifyInTheAccountsLanguage: one event, two recipients: the stored
+// notification reads in each account's language, money and date included.
+func TestNotifyInTheAccountsLanguage(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db)
+		idA, enA := e.person("WIB"), e.person("WIB")
+		db.Client.Account.UpdateOne(enA).SetLocale(account.LocaleEn).ExecX(rule.System(context.Background(), "test"))
+		date := time.Date(2026, 12, 21, 0, 0, 0, 0, WIB)
+		p := Payout{ID: "po1", Installment: 2, Amount: 552_000, Partner: "GoPay"}
+		e.notify(PayoutScheduled(idA.ID, p, date), PayoutScheduled(enA.ID, p, date))
+		want := map[*ent.Account]string{
+			idA: "Insentif Rp552.000 dijadwalkan pada 21 Desember 2026 ke GoPay-mu.",
+			enA: "Rp552,000 is scheduled for 21 December 2026 to your GoPay account.",
+		}
+		for a, body := range want {
+			ns := e.notifications(a)
+			if len(ns) != 1 || ns[0].Body != body {
+				t.Errorf("account %s (%s): %d notifications, want body %q: %+v", a.ID, a.Locale, len(ns), body, ns)
+			}
+		}
+	})
+}

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/kartuprakerja/platform/ent/account"
-	"github.com/kartuprakerja/platform/internal/money"
+	"github.com/kartuprakerja/platform/internal/msg"
 )
 
 // Rendered is a notification's text in the account's language.
@@ -28,16 +28,13 @@ func Render(e Event, locale account.Locale) (Rendered, error) {
 	if !ok {
 		return Rendered{}, fmt.Errorf("push: kind %s has no text for result %q", e.Kind, e.Params["result"])
 	}
-	txt := v.ID
-	if locale == account.LocaleEn {
-		txt = v.EN
-	}
 	var r Rendered
 	var err error
-	if r.Title, err = expand(txt.Title, e.Params, locale); err != nil {
+	loc := string(locale)
+	if r.Title, err = expand(msg.Render(loc, v.title), e.Params, locale); err != nil {
 		return r, fmt.Errorf("push: %s title: %w", e.Kind, err)
 	}
-	if r.Body, err = expand(txt.Body, e.Params, locale); err != nil {
+	if r.Body, err = expand(msg.Render(loc, v.body), e.Params, locale); err != nil {
 		return r, fmt.Errorf("push: %s body: %w", e.Kind, err)
 	}
 	if r.Link, err = expand(t.link, e.Params, ""); err != nil {
@@ -69,46 +66,36 @@ func expand(s string, params map[string]string, locale account.Locale) (string, 
 			return "", fmt.Errorf("unclosed placeholder in %q", s)
 		}
 		name := s[i+1 : i+j]
-		raw, ok := params[name]
-		if !ok {
+		if _, ok := params[name]; !ok {
 			return "", fmt.Errorf("missing parameter %q", name)
 		}
 		b.WriteString(s[:i])
-		b.WriteString(format(name, raw, locale))
+		b.WriteString(format(name, params, locale))
 		s = s[i+j+1:]
 	}
 }
 
-// format shows a raw parameter: amounts as rupiah, dates in words.
-func format(name, raw string, locale account.Locale) string {
+// format shows a raw parameter for locale: amounts as rupiah, dates in
+// words (internal/msg's formats), and a parameter with an English twin
+// (name_en, e.g. a survey's title) in English to English readers.
+func format(name string, params map[string]string, locale account.Locale) string {
+	raw := params[name]
 	if locale == "" {
 		return raw
 	}
+	loc := string(locale)
 	switch name {
 	case "amount", "balance":
 		if n, err := strconv.ParseInt(raw, 10, 64); err == nil {
-			return money.Rupiah(n).String()
+			return msg.Money(loc, n)
 		}
 	case "date", "deadline":
-		if t, err := time.Parse(time.DateOnly, raw); err == nil {
-			return formatDate(t, locale)
+		if t, err := time.ParseInLocation(time.DateOnly, raw, msg.WIB); err == nil {
+			return msg.Date(loc, t)
 		}
 	}
-	return raw
-}
-
-var (
-	monthsID = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-		"September", "Oktober", "November", "Desember"}
-	monthsEN = [...]string{"January", "February", "March", "April", "May", "June", "July", "August",
-		"September", "October", "November", "December"}
-)
-
-// formatDate writes 15 Februari 2022 (or 15 February 2022).
-func formatDate(t time.Time, locale account.Locale) string {
-	m := monthsID[t.Month()-1]
-	if locale == account.LocaleEn {
-		m = monthsEN[t.Month()-1]
+	if en := params[name+"_en"]; en != "" && msg.Normalize(loc) == msg.EN {
+		return en
 	}
-	return fmt.Sprintf("%d %s %d", t.Day(), m, t.Year())
+	return raw
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kartuprakerja/platform/ent/account"
 	"github.com/kartuprakerja/platform/ent/notification"
+	"github.com/kartuprakerja/platform/internal/msg"
 )
 
 // sampleEvents has one event of every kind, built by the producers' API.
@@ -22,7 +23,7 @@ func sampleEvents() []Event {
 		PayoutScheduled("ac1", p, date),
 		PayoutSent("ac1", p),
 		PayoutFailed("ac1", p),
-		SurveyAvailable("ac1", "sv1", "Survei Evaluasi I", 50_000, date),
+		SurveyAvailable("ac1", "sv1", "Survei Evaluasi I", "Evaluation Survey I", 50_000, date),
 		JobMatchDigest("ac1", date, 3, "Staf Gudang"),
 		ComplaintReply("ac1", "cp1", "cm1", "Insentif belum masuk"),
 	}
@@ -34,8 +35,14 @@ func TestTemplatesCoverEveryKind(t *testing.T) {
 		seen[e.Kind] = true
 	}
 	for _, k := range Kinds() {
-		if _, ok := templates[k]; !ok || !seen[k] {
+		tpl, ok := templates[k]
+		if !ok || !seen[k] {
 			t.Errorf("kind %s: template %v, sample event %v", k, ok, seen[k])
+		}
+		for result, v := range tpl.variants {
+			if !msg.Has(v.title) || !msg.Has(v.body) {
+				t.Errorf("kind %s/%q: no catalogue text %s or %s", k, result, v.title, v.body)
+			}
 		}
 	}
 }
@@ -80,9 +87,13 @@ func TestRenderTexts(t *testing.T) {
 		{PayoutScheduled("a", p, date), "id", "Insentif tahap 2 dijadwalkan",
 			"Insentif Rp600.000 dijadwalkan pada 15 Februari 2022 ke GoPay-mu.", "/insentif"},
 		{PayoutScheduled("a", p, date), "en", "Incentive payment 2 scheduled",
-			"Rp600.000 is scheduled for 15 February 2022 to your GoPay account.", "/insentif"},
-		{SurveyAvailable("a", "sv9", "Survei Evaluasi II", 50_000, date), "id", "Survei Evaluasi II sudah tersedia",
+			"Rp600,000 is scheduled for 15 February 2022 to your GoPay account.", "/insentif"},
+		{SurveyAvailable("a", "sv9", "Survei Evaluasi II", "Evaluation Survey II", 50_000, date), "id", "Survei Evaluasi II sudah tersedia",
 			"Isi Survei Evaluasi II dan dapatkan insentif survei Rp50.000.", "/survei/sv9"},
+		{SurveyAvailable("a", "sv9", "Survei Evaluasi II", "Evaluation Survey II", 50_000, date), "en", "Evaluation Survey II is available",
+			"Answer Evaluation Survey II and receive a survey incentive of Rp50,000.", "/survei/sv9"},
+		{SurveyAvailable("a", "sv9", "Survei Evaluasi II", "", 50_000, date), "en", "Survei Evaluasi II is available",
+			"Answer Survei Evaluasi II and receive a survey incentive of Rp50,000.", "/survei/sv9"},
 		{ComplaintReply("a", "cp7", "cm1", "Saldo"), "", "Pengaduanmu sudah dibalas",
 			"Ada balasan untuk pengaduan \"Saldo\". Buka untuk membacanya.", "/bantuan/cp7"},
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/money"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/text"
 )
 
@@ -31,22 +32,22 @@ func MarshalString(s string) graphql.Marshaler { return graphql.MarshalString(s)
 func UnmarshalString(v any) (string, error) {
 	s, err := graphql.UnmarshalString(v)
 	if err != nil {
-		return "", inputError("Teks tidak valid.", err)
+		return "", inputError(err, msg.TextInvalid)
 	}
 	if err := text.Check(s, text.Multiline); err != nil {
-		return "", inputError(textMessage(err), err)
+		return "", inputError(err, textMessage(err))
 	}
 	return s, nil
 }
 
-func textMessage(err error) string {
+func textMessage(err error) msg.Key {
 	switch {
 	case errors.Is(err, text.ErrNUL):
-		return "Teks tidak boleh berisi karakter NUL."
+		return msg.TextNUL
 	case errors.Is(err, text.ErrInvalidUTF8):
-		return "Teks harus UTF-8 yang valid."
+		return msg.TextUTF8
 	}
-	return "Teks tidak boleh berisi karakter kontrol."
+	return msg.TextControl
 }
 
 // MarshalInt writes an int.
@@ -76,11 +77,11 @@ func UnmarshalInt32(v any) (int32, error) { return unmarshalInt32(v) }
 func unmarshalInt32(v any) (int32, error) {
 	n, err := graphql.UnmarshalInt64(v)
 	if err != nil {
-		return 0, inputError("Harus bilangan bulat.", err)
+		return 0, inputError(err, msg.WholeNumber)
 	}
 	if n > math.MaxInt32 || n < math.MinInt32 {
-		return 0, inputError(fmt.Sprintf("Harus bilangan bulat antara %d dan %d.", math.MinInt32, math.MaxInt32),
-			fmt.Errorf("%d overflows GraphQL Int (32 bits)", n))
+		return 0, inputError(fmt.Errorf("%d overflows GraphQL Int (32 bits)", n),
+			msg.WholeNumberRange, math.MinInt32, math.MaxInt32)
 	}
 	return int32(n), nil
 }
@@ -92,8 +93,8 @@ func (r refusal) Unwrap() error { return r.error }
 
 // inputError is a BAD_USER_INPUT without a field: the scalar does not know
 // which field it reads; Fields names it when the error is presented.
-func inputError(message string, cause error) *apperr.Error {
-	return apperr.Wrap(apperr.BadUserInput, refusal{cause}, message)
+func inputError(cause error, key msg.Key, args ...any) *apperr.Error {
+	return apperr.Wrap(apperr.BadUserInput, refusal{cause}, key, args...)
 }
 
 // Fields returns extensions.fields for a scalar's refusal, named from the
@@ -132,10 +133,10 @@ func MarshalID(id pulid.ID) graphql.Marshaler { return id }
 func UnmarshalID(v any) (pulid.ID, error) {
 	var id pulid.ID
 	if err := id.UnmarshalGQL(v); err != nil {
-		return "", inputError("ID tidak valid.", err)
+		return "", inputError(err, msg.IDInvalid)
 	}
 	if err := text.Check(string(id), text.SingleLine); err != nil {
-		return "", inputError("ID tidak valid.", err)
+		return "", inputError(err, msg.IDInvalid)
 	}
 	return id, nil
 }
@@ -148,7 +149,7 @@ func MarshalRupiah(r money.Rupiah) graphql.Marshaler { return r }
 func UnmarshalRupiah(v any) (money.Rupiah, error) {
 	var r money.Rupiah
 	if err := r.UnmarshalGQL(v); err != nil {
-		return 0, inputError("Jumlah rupiah harus bilangan bulat antara -9007199254740991 dan 9007199254740991.", err)
+		return 0, inputError(err, msg.RupiahInvalid)
 	}
 	return r, nil
 }
@@ -163,21 +164,21 @@ func MarshalCursor(c ent.Cursor) graphql.Marshaler { return c }
 func UnmarshalCursor(v any) (ent.Cursor, error) {
 	var c ent.Cursor
 	if err := c.UnmarshalGQL(v); err != nil {
-		return c, inputError("Kursor halaman tidak valid.", err)
+		return c, inputError(err, msg.CursorInvalid)
 	}
 	if err := text.Check(string(c.ID), text.SingleLine); err != nil {
-		return c, inputError("Kursor halaman tidak valid.", err)
+		return c, inputError(err, msg.CursorInvalid)
 	}
 	if c.Value == nil {
 		return c, nil
 	}
 	values, ok := c.Value.([]any)
 	if !ok {
-		return c, inputError("Kursor halaman tidak valid.", fmt.Errorf("cursor value %T is not a list", c.Value))
+		return c, inputError(fmt.Errorf("cursor value %T is not a list", c.Value), msg.CursorInvalid)
 	}
 	for _, x := range values {
 		if err := plainValue(x); err != nil {
-			return c, inputError("Kursor halaman tidak valid.", err)
+			return c, inputError(err, msg.CursorInvalid)
 		}
 	}
 	return c, nil

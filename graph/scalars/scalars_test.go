@@ -98,7 +98,7 @@ func TestFields(t *testing.T) {
 		{refused, path("createAPIKey", "label"), "label"},
 		{refused, path("revokeRecipient", "input"), "input"}, // an argument named input that is itself the value
 		{refused, path("createWave"), ""},
-		{apperr.New(apperr.BadUserInput, "other"), path("createWave", "input", "name"), ""},
+		{apperr.E(apperr.BadUserInput, "other"), path("createWave", "input", "name"), ""},
 		{errors.New("plain"), path("createWave", "input", "name"), ""},
 	}
 	for _, tt := range tests {

@@ -145,7 +145,7 @@ type surveyNotifier struct{ push *push.Service }
 func (n surveyNotifier) SurveysOpened(ctx context.Context, openings []survey.Opening) error {
 	events := make([]push.Event, len(openings))
 	for i, o := range openings {
-		events[i] = push.SurveyAvailable(o.AccountID, o.Survey.ID, o.Survey.TitleID, o.Survey.Incentive, o.Window.Closes)
+		events[i] = push.SurveyAvailable(o.AccountID, o.Survey.ID, o.Survey.TitleID, o.Survey.TitleEn, o.Survey.Incentive, o.Window.Closes)
 	}
 	_, err := n.push.NotifyNow(ctx, events...)
 	return err

@@ -21,6 +21,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/otpchallenge"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/clientip"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/phone"
 	"github.com/kartuprakerja/platform/internal/ratelimit"
 	"github.com/kartuprakerja/platform/internal/rule"
@@ -118,12 +119,12 @@ type CodeSent struct {
 func (s *Service) RequestCode(ctx context.Context, rawPhone string) (CodeSent, error) {
 	p, err := phone.Normalize(rawPhone)
 	if err != nil {
-		return CodeSent{}, apperr.Invalid("phone", "Nomor HP tidak valid: gunakan nomor seluler Indonesia (08…).")
+		return CodeSent{}, apperr.Invalid("phone", msg.PhoneInvalid)
 	}
 	sys := rule.System(ctx, "sign-in code")
 	now := s.now()
 	if err := s.perNetwork(ctx, scopeCodes, s.cfg.CodesPerNetworkMinute,
-		"Terlalu banyak permintaan kode dari jaringan Anda. Coba lagi dalam satu menit."); err != nil {
+		msg.CodesFromNetwork); err != nil {
 		return CodeSent{}, err
 	}
 	if err := s.checkCodeRate(sys, p, now); err != nil {
@@ -138,10 +139,10 @@ func (s *Service) RequestCode(ctx context.Context, rawPhone string) (CodeSent, e
 		SetExpiresAt(exp).SetCreatedAt(now).Exec(sys); err != nil {
 		return CodeSent{}, fmt.Errorf("store sign-in code: %w", err)
 	}
-	text := fmt.Sprintf("Kode masuk Kartu Prakerja: %s. Berlaku %d menit. Jangan berikan kode ini kepada siapa pun.",
-		code, int(s.cfg.CodeTTL.Minutes()))
+	// in the language the request asked for: the phone may have no account yet
+	text := msg.Render(msg.LocaleOf(ctx), msg.SignInSMS, code, int(s.cfg.CodeTTL.Minutes()))
 	if err := s.sms.Send(ctx, p, text); err != nil {
-		return CodeSent{}, apperr.Wrap(apperr.Unavailable, err, "SMS tidak terkirim, coba lagi sebentar lagi.")
+		return CodeSent{}, apperr.Wrap(apperr.Unavailable, err, msg.SMSFailed)
 	}
 	return CodeSent{Phone: p, ExpiresAt: exp, RetryAfter: s.cfg.ResendInterval}, nil
 }
@@ -149,7 +150,7 @@ func (s *Service) RequestCode(ctx context.Context, rawPhone string) (CodeSent, e
 // perNetwork takes one token of the client network's bucket in scope
 // (perMinute a minute, as many at once); a request without a client
 // address is not limited here.
-func (s *Service) perNetwork(ctx context.Context, scope string, perMinute int, msg string) error {
+func (s *Service) perNetwork(ctx context.Context, scope string, perMinute int, key msg.Key) error {
 	addr, _ := clientip.FromContext(ctx)
 	if !addr.IsValid() {
 		return nil
@@ -160,7 +161,7 @@ func (s *Service) perNetwork(ctx context.Context, scope string, perMinute int, m
 		return fmt.Errorf("network limit: %w", err)
 	}
 	if !d.Allowed {
-		return apperr.New(apperr.RateLimited, "%s", msg)
+		return apperr.E(apperr.RateLimited, key)
 	}
 	return nil
 }
@@ -173,11 +174,11 @@ func (s *Service) checkCodeRate(ctx context.Context, p string, now time.Time) er
 		return fmt.Errorf("check code rate: %w", err)
 	}
 	if len(recent) >= s.cfg.CodesPerHour {
-		return apperr.New(apperr.RateLimited, "Terlalu banyak permintaan kode. Coba lagi dalam satu jam.")
+		return apperr.E(apperr.RateLimited, msg.CodesPerHour)
 	}
 	if len(recent) > 0 && now.Sub(recent[0].CreatedAt) < s.cfg.ResendInterval {
 		wait := s.cfg.ResendInterval - now.Sub(recent[0].CreatedAt)
-		return apperr.New(apperr.RateLimited, "Tunggu %d detik sebelum meminta kode baru.", int(wait.Seconds())+1)
+		return apperr.E(apperr.RateLimited, msg.CodeWait, int(wait.Seconds())+1)
 	}
 	return nil
 }
@@ -189,17 +190,17 @@ type Session struct {
 	Account   *ent.Account
 }
 
-var errBadCode = apperr.Invalid("code", "Kode salah atau sudah kedaluwarsa. Minta kode baru.")
+var errBadCode = apperr.Invalid("code", msg.CodeWrong)
 
 // SignIn checks the code and opens a session, creating the applicant's
 // account at the first sign-in.
 func (s *Service) SignIn(ctx context.Context, rawPhone, code, userAgent string) (Session, error) {
 	p, err := phone.Normalize(rawPhone)
 	if err != nil {
-		return Session{}, apperr.Invalid("phone", "Nomor HP tidak valid.")
+		return Session{}, apperr.Invalid("phone", msg.PhoneInvalidShort)
 	}
 	if err := s.perNetwork(ctx, scopeSignIns, s.cfg.SignInsPerNetworkMinute,
-		"Terlalu banyak percobaan masuk dari jaringan Anda. Coba lagi dalam satu menit."); err != nil {
+		msg.SignInsFromNetwork); err != nil {
 		return Session{}, err
 	}
 	sys := rule.System(ctx, "sign-in")
@@ -212,7 +213,7 @@ func (s *Service) SignIn(ctx context.Context, rawPhone, code, userAgent string) 
 		return Session{}, err
 	}
 	if acct.DisabledAt != nil {
-		return Session{}, apperr.New(apperr.Forbidden, "Akun ini dinonaktifkan. Hubungi layanan pengaduan.")
+		return Session{}, apperr.E(apperr.Forbidden, msg.AccountDisabled)
 	}
 	token, hash, err := newToken()
 	if err != nil {
@@ -234,7 +235,7 @@ func (s *Service) SignIn(ctx context.Context, rawPhone, code, userAgent string) 
 	return Session{Token: token, ExpiresAt: exp, Account: acct}, nil
 }
 
-var errTooManyAttempts = apperr.New(apperr.RateLimited, "Terlalu banyak percobaan. Minta kode baru.")
+var errTooManyAttempts = apperr.E(apperr.RateLimited, msg.TooManyCodeAttempts)
 
 // consumeCode marks the newest live code for p used if code matches it.
 // The attempt is counted before the code is evaluated, by one conditional
@@ -301,7 +302,7 @@ func (s *Service) SignOut(ctx context.Context) error {
 		return err
 	}
 	if v.SessionID == "" { // an API-key caller
-		return apperr.New(apperr.Unauthenticated, "Tidak ada sesi untuk diakhiri.")
+		return apperr.E(apperr.Unauthenticated, msg.NoSessionToEnd)
 	}
 	sys := rule.System(ctx, "sign-out")
 	sess, err := s.client.Session.UpdateOneID(v.SessionID).SetRevokedAt(s.now()).Save(sys)

@@ -13,6 +13,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/ent/session"
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/phone"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/text"
@@ -21,7 +22,7 @@ import (
 
 // ErrInvalidCredentials is returned for a token or key that is unknown,
 // expired, revoked, or belongs to a disabled account.
-var ErrInvalidCredentials = apperr.New(apperr.Unauthenticated, "Sesi tidak valid atau sudah berakhir. Silakan masuk lagi.")
+var ErrInvalidCredentials = apperr.E(apperr.Unauthenticated, msg.SessionInvalid)
 
 // Authenticate turns an Authorization header value into a viewer:
 // "Bearer <session token>" or "ApiKey <key>". An empty header is an
@@ -148,11 +149,11 @@ func (s *Service) CreatePartnerAccount(ctx context.Context, in PartnerAccount) (
 		return nil, err
 	}
 	if !in.Role.IsPartner() {
-		return nil, apperr.Invalid("role", "role must be a partner role")
+		return nil, apperr.Invalid("role", msg.PartnerRoleRequired)
 	}
 	p, err := phone.Normalize(in.Phone)
 	if err != nil {
-		return nil, apperr.Invalid("phone", "Nomor HP tidak valid: gunakan nomor seluler Indonesia (08…).")
+		return nil, apperr.Invalid("phone", msg.PhoneInvalid)
 	}
 	c := s.client.Account.Create().SetPhone(p).SetDisplayName(in.DisplayName).SetRole(in.Role)
 	want := map[viewer.Role]string{
@@ -160,7 +161,7 @@ func (s *Service) CreatePartnerAccount(ctx context.Context, in PartnerAccount) (
 		viewer.RolePaymentPartner: "pp", viewer.RoleJobPortal: "jp",
 	}[in.Role]
 	if in.OrganizationID.Prefix() != want || !in.OrganizationID.Valid() {
-		return nil, apperr.Invalid("organizationId", "organisation does not match the role")
+		return nil, apperr.Invalid("organizationId", msg.OrgRoleMismatch)
 	}
 	switch in.Role {
 	case viewer.RoleInstitution:
@@ -174,7 +175,7 @@ func (s *Service) CreatePartnerAccount(ctx context.Context, in PartnerAccount) (
 	}
 	a, err := c.Save(ctx) // privacy: admins only
 	if ent.IsConstraintError(err) {
-		return nil, apperr.Wrap(apperr.Conflict, err, "phone is taken or the organisation does not exist")
+		return nil, apperr.Wrap(apperr.Conflict, err, msg.PartnerConflict)
 	}
 	return a, err
 }
@@ -209,7 +210,7 @@ func (s *Service) CreateAPIKey(ctx context.Context, accountID pulid.ID, label st
 	if err := tx.APIKey.Create().SetAccountID(accountID).SetPrefix(prefix).SetSecretHash(hash).
 		SetLabel(text.Truncate(label, 120)).Exec(ctx); err != nil {
 		if ent.IsConstraintError(err) {
-			return IssuedKey{}, apperr.New(apperr.NotFound, "account not found")
+			return IssuedKey{}, apperr.E(apperr.NotFound, msg.AccountNotFound)
 		}
 		return IssuedKey{}, err
 	}
@@ -218,7 +219,7 @@ func (s *Service) CreateAPIKey(ctx context.Context, accountID pulid.ID, label st
 		return IssuedKey{}, err
 	}
 	if !a.Role.IsPartner() {
-		return IssuedKey{}, apperr.Invalid("accountId", "API keys are for partner accounts")
+		return IssuedKey{}, apperr.Invalid("accountId", msg.KeysForPartners)
 	}
 	if err := tx.Commit(); err != nil {
 		return IssuedKey{}, fmt.Errorf("commit api key: %w", err)
@@ -237,7 +238,7 @@ func (s *Service) RevokeAPIKey(ctx context.Context, prefix string) error {
 		return fmt.Errorf("revoke api key: %w", err)
 	}
 	if n == 0 {
-		return apperr.New(apperr.NotFound, "no active API key with that prefix")
+		return apperr.E(apperr.NotFound, msg.KeyNotFound)
 	}
 	return nil
 }

@@ -92,7 +92,7 @@ func TestPartnerAccountsAndKeys(t *testing.T) {
 		for _, r := range refused {
 			_, err := e.svc.CreatePartnerAccount(admin, r.in)
 			ae, ok := apperr.As(err)
-			if !ok || ae.Code != r.code || (r.want != "" && ae.Fields[r.want] == "") {
+			if !ok || ae.Code != r.code || (r.want != "" && ae.Fields[r.want].Key == "") {
 				t.Errorf("%s: %v, want %s on %q", r.name, err, r.code, r.want)
 			}
 		}

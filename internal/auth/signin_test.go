@@ -161,7 +161,7 @@ func (failingSender) Send(context.Context, string, string) error { return errors
 
 func hasField(err error, field string) bool {
 	ae, ok := apperr.As(err)
-	return ok && ae.Code == apperr.BadUserInput && ae.Fields[field] != ""
+	return ok && ae.Code == apperr.BadUserInput && ae.Fields[field].Key != ""
 }
 
 // TestCodeRatePerPhone: one code a minute and five an hour per phone.

@@ -17,6 +17,7 @@ type Client struct {
 	URL          string
 	Auth         string // Authorization header value; empty for anonymous
 	ForwardedFor string // X-Forwarded-For header value, optional
+	Language     string // Accept-Language header value, optional
 }
 
 // Error is one GraphQL error.
@@ -68,6 +69,9 @@ func (c Client) Raw(t testing.TB, contentType string, body []byte) Response {
 	}
 	if c.ForwardedFor != "" {
 		req.Header.Set("X-Forwarded-For", c.ForwardedFor)
+	}
+	if c.Language != "" {
+		req.Header.Set("Accept-Language", c.Language)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

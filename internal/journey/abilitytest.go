@@ -14,6 +14,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/schema/schematype"
 	"github.com/kartuprakerja/platform/ent/testattempt"
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
@@ -105,15 +106,15 @@ func (s *Service) attempts(ctx context.Context, rid pulid.ID) ([]*ent.TestAttemp
 func (s *Service) mayStart(attempts []*ent.TestAttempt) error {
 	for _, a := range attempts {
 		if a.Passed != nil && *a.Passed {
-			return apperr.New(apperr.Conflict, "Anda sudah lulus tes; tidak perlu mengulang.")
+			return apperr.E(apperr.Conflict, msg.TestPassed)
 		}
 	}
 	if len(attempts) >= s.cfg.MaxTestAttempts {
-		return apperr.New(apperr.Forbidden, "Kesempatan tes sudah habis (%d kali).", s.cfg.MaxTestAttempts)
+		return apperr.E(apperr.Forbidden, msg.TestAttemptsUsed, s.cfg.MaxTestAttempts)
 	}
 	if len(attempts) > 0 {
 		if wait := attempts[0].SubmittedAt.Add(s.cfg.TestRetryAfter).Sub(s.now()); wait > 0 {
-			return apperr.New(apperr.RateLimited, "Anda dapat mengulang tes dalam %d jam.", int(wait.Hours())+1)
+			return apperr.E(apperr.RateLimited, msg.TestRetryIn, int(wait.Hours())+1)
 		}
 	}
 	return nil
@@ -126,7 +127,7 @@ func (s *Service) drawQuestions(ctx context.Context) ([]string, error) {
 		return nil, fmt.Errorf("load question bank: %w", err)
 	}
 	if len(ids) < s.cfg.TestQuestions {
-		return nil, apperr.New(apperr.Unavailable, "Bank soal belum tersedia.")
+		return nil, apperr.E(apperr.Unavailable, msg.QuestionBankEmpty)
 	}
 	rand.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
 	out := make([]string, s.cfg.TestQuestions)
@@ -139,7 +140,7 @@ func (s *Service) drawQuestions(ctx context.Context) ([]string, error) {
 // AnswerAbilityTest saves one answer of the viewer's attempt in progress.
 // Only the recipient who owns it may (staff read attempts, but never answer).
 func (s *Service) AnswerAbilityTest(ctx context.Context, attemptID, questionID pulid.ID, choice int, locale string) (*TestQuestion, error) {
-	if _, err := rule.RequireRecipient(ctx, "journey.ability_test.answer", "journey.register_first"); err != nil {
+	if _, err := rule.RequireRecipient(ctx, "journey.ability_test.answer", msg.RegisterFirst); err != nil {
 		return nil, err
 	}
 	var out *TestQuestion
@@ -149,14 +150,14 @@ func (s *Service) AnswerAbilityTest(ctx context.Context, attemptID, questionID p
 			return err
 		}
 		if !slices.Contains(a.QuestionIds, string(questionID)) {
-			return apperr.Invalid("questionId", "Soal ini bukan bagian dari tes Anda.")
+			return apperr.Invalid("questionId", msg.TestQuestionUnknown)
 		}
 		q, err := tx.Question.Get(rule.System(ctx, "the answer key's question, for its choices"), questionID)
 		if err != nil {
 			return err
 		}
 		if choice < 0 || choice >= len(q.ChoicesID) {
-			return apperr.Invalid("choice", "Pilihan jawaban tidak ada.")
+			return apperr.Invalid("choice", msg.TestChoiceUnknown)
 		}
 		answers := setAnswer(a.Answers, string(questionID), choice)
 		// As the viewer: the attempt's policy lets its owner save answers.
@@ -182,7 +183,7 @@ func (s *Service) openAttempt(ctx context.Context, tx *ent.Tx, id pulid.ID) (*en
 		return nil, err
 	}
 	if a.SubmittedAt != nil || !s.now().Before(a.Deadline) {
-		return nil, apperr.New(apperr.Conflict, "Waktu tes sudah habis atau tes sudah dikumpulkan.")
+		return nil, apperr.E(apperr.Conflict, msg.TestOver)
 	}
 	return a, nil
 }
@@ -195,7 +196,7 @@ func setAnswer(answers []schematype.TestAnswer, qid string, choice int) []schema
 // SubmitAbilityTest scores the viewer's attempt (its owner's only, as for
 // answers).
 func (s *Service) SubmitAbilityTest(ctx context.Context, attemptID pulid.ID) (*ent.TestAttempt, error) {
-	if _, err := rule.RequireRecipient(ctx, "journey.ability_test.submit", "journey.register_first"); err != nil {
+	if _, err := rule.RequireRecipient(ctx, "journey.ability_test.submit", msg.RegisterFirst); err != nil {
 		return nil, err
 	}
 	a, err := s.client.TestAttempt.Get(ctx, attemptID) // privacy: own attempts only
@@ -274,7 +275,7 @@ func (s *Service) view(ctx context.Context, a *ent.TestAttempt, locale string) (
 
 // verifiedApplicant returns the viewer's recipient if it may take the test.
 func (s *Service) verifiedApplicant(ctx context.Context, action string) (*ent.Recipient, error) {
-	v, err := rule.RequireRecipient(ctx, action, "journey.register_first")
+	v, err := rule.RequireRecipient(ctx, action, msg.RegisterFirst)
 	if err != nil {
 		return nil, err
 	}
@@ -283,7 +284,7 @@ func (s *Service) verifiedApplicant(ctx context.Context, action string) (*ent.Re
 		return nil, err
 	}
 	if r.Status != recipient.StatusVerified {
-		return nil, apperr.New(apperr.Forbidden, "Hanya pendaftar yang sudah terverifikasi dan belum menjadi penerima yang dapat melanjutkan.")
+		return nil, apperr.E(apperr.Forbidden, msg.VerifiedApplicantOnly)
 	}
 	return r, nil
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/audit"
 	"github.com/kartuprakerja/platform/internal/clientip"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/nik"
 	"github.com/kartuprakerja/platform/internal/ratelimit"
 	"github.com/kartuprakerja/platform/internal/registry"
@@ -54,7 +55,7 @@ func (s *Service) Register(ctx context.Context, in Registration, locale string) 
 		return nil, err
 	}
 	if v.RecipientID != "" {
-		return nil, apperr.New(apperr.Conflict, "Akun ini sudah terdaftar.")
+		return nil, apperr.E(apperr.Conflict, msg.AlreadyRegistered)
 	}
 	in = normalize(in)
 	if err := s.validate(in); err != nil {
@@ -64,7 +65,7 @@ func (s *Service) Register(ctx context.Context, in Registration, locale string) 
 	if err != nil {
 		return nil, err
 	}
-	if err := s.peekTries(ctx, v, in.NIK, locale); err != nil {
+	if err := s.peekTries(ctx, v, in.NIK); err != nil {
 		return nil, err
 	}
 	verdict, listings, err := s.check(ctx, in)
@@ -133,14 +134,14 @@ type failBucket struct {
 // (takeTry), and that take decides whether the client hears the answer, so
 // concurrent tries that all passed the peek still learn at most as many
 // answers as the limits allow.
-func (s *Service) peekTries(ctx context.Context, v *viewer.Viewer, nikNumber, locale string) error {
+func (s *Service) peekTries(ctx context.Context, v *viewer.Viewer, nikNumber string) error {
 	for _, r := range s.tries(ctx, v, nikNumber) {
 		d, err := s.limits.Peek(ctx, r.scope, r.key, r.rate)
 		if err != nil {
 			return fmt.Errorf("registration limit: %w", err)
 		}
 		if !d.Allowed {
-			return apperr.New(apperr.RateLimited, "%s", tooManyFailures(d.RetryAfter, locale))
+			return tooManyFailures(d.RetryAfter)
 		}
 	}
 	return nil
@@ -150,7 +151,7 @@ func (s *Service) peekTries(ctx context.Context, v *viewer.Viewer, nikNumber, lo
 // whether this was the first failure of the account and of the NIK in the
 // window (both buckets were full), or RATE_LIMITED when a bucket ran out
 // meanwhile (tokens taken stay taken: the failure happened).
-func (s *Service) takeTry(ctx context.Context, v *viewer.Viewer, nikNumber, locale string) (first bool, err error) {
+func (s *Service) takeTry(ctx context.Context, v *viewer.Viewer, nikNumber string) (first bool, err error) {
 	first = true
 	for i, r := range s.tries(ctx, v, nikNumber) {
 		d, err := s.limits.Take(ctx, r.scope, r.key, r.rate)
@@ -158,7 +159,7 @@ func (s *Service) takeTry(ctx context.Context, v *viewer.Viewer, nikNumber, loca
 			return false, fmt.Errorf("registration limit: %w", err)
 		}
 		if !d.Allowed {
-			return false, apperr.New(apperr.RateLimited, "%s", tooManyFailures(d.RetryAfter, locale))
+			return false, tooManyFailures(d.RetryAfter)
 		}
 		if i < 2 && !r.rate.Off() && d.Remaining != r.rate.Count-1 {
 			first = false
@@ -170,7 +171,7 @@ func (s *Service) takeTry(ctx context.Context, v *viewer.Viewer, nikNumber, loca
 // failed audits a failed verification and explains it: naming the field
 // the first time, generically after that.
 func (s *Service) failed(ctx context.Context, v *viewer.Viewer, nikNumber, reason, locale string) (*Result, error) {
-	first, err := s.takeTry(ctx, v, nikNumber, locale)
+	first, err := s.takeTry(ctx, v, nikNumber)
 	if err != nil {
 		return nil, err
 	}
@@ -198,7 +199,7 @@ func (s *Service) regencyID(ctx context.Context, code string) (pulid.ID, error) 
 	}
 	id, err := s.client.Regency.Query().Where(regency.Code(code)).OnlyID(rule.System(ctx, "lookup"))
 	if ent.IsNotFound(err) {
-		return "", apperr.Invalid("regencyCode", "Kabupaten/kota tidak dikenal.")
+		return "", apperr.Invalid("regencyCode", msg.RegencyUnknown)
 	}
 	if err != nil {
 		return "", err
@@ -218,7 +219,7 @@ func normalize(in Registration) Registration {
 }
 
 func (s *Service) validate(in Registration) error {
-	fields := map[string]string{}
+	fields := map[string]msg.Text{}
 	_, err := nik.Check(in.NIK, in.BirthDate, in.Gender == recipient.GenderFemale, s.regions, s.cfg.MinAge, s.now())
 	var p *nik.Problem
 	if errors.As(err, &p) {
@@ -229,21 +230,21 @@ func (s *Service) validate(in Registration) error {
 		case "gender":
 			field = "gender"
 		}
-		fields[field] = p.Message
+		fields[field] = p.Text
 	}
 	if len(in.KKNumber) != 16 || strings.Trim(in.KKNumber, "0123456789") != "" {
-		fields["kkNumber"] = "Nomor KK harus 16 digit angka."
+		fields["kkNumber"] = msg.T(msg.KKShape)
 	}
 	if in.FullName == "" || len(in.FullName) > 120 {
-		fields["fullName"] = "Nama lengkap wajib diisi (maksimal 120 karakter)."
+		fields["fullName"] = msg.T(msg.FullNameRequired)
 	}
 	if strings.TrimSpace(in.MotherMaidenName) == "" {
-		fields["motherMaidenName"] = "Nama ibu kandung wajib diisi."
+		fields["motherMaidenName"] = msg.T(msg.MotherRequired)
 	}
 	if in.BirthDate.After(s.now()) {
-		fields["birthDate"] = "Tanggal lahir tidak boleh di masa depan."
+		fields["birthDate"] = msg.T(msg.BirthDateFuture)
 	}
-	return apperr.InvalidFields("Data pendaftaran belum benar.", fields)
+	return apperr.InvalidFields(msg.RegistrationInvalid, fields)
 }
 
 // check asks Dukcapil, then (for a matching identity) the exclusion registries.
@@ -272,8 +273,7 @@ func (s *Service) check(ctx context.Context, in Registration) (registry.Verdict,
 }
 
 func unavailable(err error) error {
-	e := apperr.Wrap(apperr.Unavailable, err,
-		"Layanan verifikasi sedang tidak dapat dihubungi. Data Anda belum disimpan; coba lagi beberapa saat lagi.")
+	e := apperr.Wrap(apperr.Unavailable, err, msg.VerifierUnavailable)
 	e.Retry = true
 	return e
 }
@@ -301,7 +301,7 @@ func (s *Service) store(ctx context.Context, v *viewer.Viewer, in Registration, 
 		}
 		r, err := c.Save(sys)
 		if ent.IsConstraintError(err) {
-			return apperr.Wrap(apperr.Conflict, err, "NIK atau akun ini sudah terdaftar. Hubungi layanan pengaduan jika ini bukan pendaftaran Anda.")
+			return apperr.Wrap(apperr.Conflict, err, msg.NIKTaken)
 		}
 		if err != nil {
 			return fmt.Errorf("store recipient: %w", err)

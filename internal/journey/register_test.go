@@ -61,7 +61,7 @@ func TestRegister(t *testing.T) {
 				res, err := e.svc.Register(e.as(t, p), in, "id")
 				if tt.code != "" {
 					ae, ok := apperr.As(err)
-					if !ok || ae.Code != tt.code || ae.Fields[tt.field] == "" {
+					if !ok || ae.Code != tt.code || ae.Fields[tt.field].Key == "" {
 						t.Fatalf("err = %v (%+v), want %s on %s", err, ae, tt.code, tt.field)
 					}
 					assertNoRecipient(t, e, p)
@@ -283,8 +283,8 @@ func TestRegisterFailureLimits(t *testing.T) {
 				mod(&in)
 			}
 			res, err := svc.Register(ctx, in, "id")
-			if ae, ok := apperr.As(err); ok && ae.Code == apperr.RateLimited && !strings.Contains(ae.Message, "Coba lagi dalam") {
-				t.Errorf("RATE_LIMITED without when to retry: %q", ae.Message)
+			if ae, ok := apperr.As(err); ok && ae.Code == apperr.RateLimited && !strings.Contains(ae.Message("id"), "Coba lagi dalam") {
+				t.Errorf("RATE_LIMITED without when to retry: %q", ae.Message("id"))
 			}
 			return tryOutcome(t, res, err)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/audit"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 )
 
@@ -87,14 +88,14 @@ func (s *Service) RevokeRecipient(ctx context.Context, id pulid.ID, reason strin
 	}
 	reason = strings.TrimSpace(reason)
 	if len(reason) < 10 {
-		return nil, apperr.Invalid("reason", "Tuliskan alasan pencabutan (minimal 10 karakter).")
+		return nil, apperr.Invalid("reason", msg.RevokeReason)
 	}
 	ok, err := s.revoke(ctx, id, reason, "recipient.revoked.by_staff")
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
-		return nil, apperr.New(apperr.Conflict, "Hanya penerima aktif yang dapat dicabut kepesertaannya.")
+		return nil, apperr.E(apperr.Conflict, msg.OnlyActiveRevoked)
 	}
 	return s.client.Recipient.Get(ctx, id)
 }

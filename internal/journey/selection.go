@@ -19,6 +19,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/audit"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/lottery"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 )
 
@@ -48,10 +49,10 @@ func (s *Service) RunSelection(ctx context.Context, id pulid.ID) (*Summary, erro
 		return s.Summary(ctx, id)
 	}
 	if w.Status != wave.StatusClosed {
-		return nil, apperr.New(apperr.Conflict, "Tutup gelombang sebelum menjalankan seleksi.")
+		return nil, apperr.E(apperr.Conflict, msg.CloseBeforeSelection)
 	}
 	if w.Seed == nil || w.Commitment == nil {
-		return nil, apperr.New(apperr.Conflict, "Gelombang ini dibuka tanpa komitmen undian; seleksi tidak dapat diaudit.")
+		return nil, apperr.E(apperr.Conflict, msg.NoCommitment)
 	}
 	var committed time.Time
 	err = withTx(ctx, s.client, func(tx *ent.Tx) error {
@@ -64,7 +65,7 @@ func (s *Service) RunSelection(ctx context.Context, id pulid.ID) (*Summary, erro
 			return err
 		}
 		if n == 0 {
-			return apperr.New(apperr.Conflict, "Seleksi gelombang ini sedang atau sudah berjalan.")
+			return apperr.E(apperr.Conflict, msg.SelectionRunning)
 		}
 		return s.draw(rule.System(ctx, "selection by admin"), tx, w)
 	})

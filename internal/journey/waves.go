@@ -22,6 +22,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/checked"
 	"github.com/kartuprakerja/platform/internal/lottery"
 	"github.com/kartuprakerja/platform/internal/money"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
@@ -58,7 +59,7 @@ func (s *Service) CreateWave(ctx context.Context, in NewWave) (*ent.Wave, error)
 		return nil, err
 	}
 	if len(provs) != len(in.ProvinceQuotas) {
-		return nil, apperr.Invalid("provinceQuotas", "Ada kode provinsi yang tidak dikenal.")
+		return nil, apperr.Invalid("provinceQuotas", msg.ProvinceUnknown)
 	}
 	var w *ent.Wave
 	err = withTx(ctx, s.client, func(tx *ent.Tx) error {
@@ -69,7 +70,7 @@ func (s *Service) CreateWave(ctx context.Context, in NewWave) (*ent.Wave, error)
 		}
 		if w, err = c.Save(ctx); err != nil {
 			if ent.IsConstraintError(err) {
-				return apperr.Wrap(apperr.Conflict, err, fmt.Sprintf("Gelombang %d sudah ada.", in.Number))
+				return apperr.Wrap(apperr.Conflict, err, msg.WaveExists, in.Number)
 			}
 			return err
 		}
@@ -91,11 +92,11 @@ func (s *Service) CreateWave(ctx context.Context, in NewWave) (*ent.Wave, error)
 // overflows: the quotas of a wave come from a client.
 func AddQuota(quotas map[string]int, provinceCode string, seats int) error {
 	if seats < 0 {
-		return apperr.Invalid("provinceQuotas", "Kuota tidak boleh negatif.")
+		return apperr.Invalid("provinceQuotas", msg.QuotaNegative)
 	}
 	sum, err := checked.Add(quotas[provinceCode], seats)
 	if err != nil {
-		return apperr.Invalid("provinceQuotas", "Jumlah kuota provinsi terlalu besar.")
+		return apperr.Invalid("provinceQuotas", msg.QuotaTooLarge)
 	}
 	quotas[provinceCode] = sum
 	return nil
@@ -105,24 +106,24 @@ func validateWave(in NewWave) error {
 	sum := 0
 	for _, q := range in.ProvinceQuotas {
 		if q < 0 {
-			return apperr.Invalid("provinceQuotas", "Kuota tidak boleh negatif.")
+			return apperr.Invalid("provinceQuotas", msg.QuotaNegative)
 		}
 		var err error
 		if sum, err = checked.Add(sum, q); err != nil {
-			return apperr.Invalid("provinceQuotas", "Jumlah kuota provinsi terlalu besar.")
+			return apperr.Invalid("provinceQuotas", msg.QuotaTooLarge)
 		}
 	}
 	switch {
 	case in.Quota < 0:
-		return apperr.Invalid("quota", "Kuota tidak boleh negatif.")
+		return apperr.Invalid("quota", msg.QuotaNegative)
 	case in.Number <= 0:
-		return apperr.Invalid("number", "Nomor gelombang harus positif.")
+		return apperr.Invalid("number", msg.WaveNumberPositive)
 	case !in.ClosesAt.After(in.OpensAt):
-		return apperr.Invalid("closesAt", "Waktu tutup harus setelah waktu buka.")
+		return apperr.Invalid("closesAt", msg.ClosesAfterOpens)
 	case sum != in.Quota:
-		return apperr.Invalid("provinceQuotas", fmt.Sprintf("Jumlah kuota provinsi (%d) harus sama dengan kuota gelombang (%d).", sum, in.Quota))
+		return apperr.Invalid("provinceQuotas", msg.QuotaSumMismatch, sum, in.Quota)
 	case in.TrainingBalance != nil && *in.TrainingBalance <= 0:
-		return apperr.Invalid("trainingBalance", "Saldo pelatihan harus positif.")
+		return apperr.Invalid("trainingBalance", msg.BalancePositive)
 	}
 	return nil
 }
@@ -149,7 +150,7 @@ func (s *Service) OpenWave(ctx context.Context, id pulid.ID) (*ent.Wave, error) 
 			return err
 		}
 		if n == 0 {
-			return apperr.New(apperr.Conflict, "Hanya gelombang berstatus draft yang dapat dibuka.")
+			return apperr.E(apperr.Conflict, msg.OnlyDraftOpens)
 		}
 		carried, err := s.carryOver(ctx, tx, w)
 		if err != nil {
@@ -217,7 +218,7 @@ func (s *Service) CloseWave(ctx context.Context, id pulid.ID) (*ent.Wave, error)
 		return nil, err
 	}
 	if n == 0 && w.Status != wave.StatusClosed {
-		return nil, apperr.New(apperr.Conflict, "Hanya gelombang yang dibuka yang dapat ditutup.")
+		return nil, apperr.E(apperr.Conflict, msg.OnlyOpenCloses)
 	}
 	return w, audit.Record(ctx, s.client, audit.Entry{Action: "wave.closed", TargetType: "Wave", TargetID: id})
 }
@@ -241,7 +242,7 @@ func (s *Service) JoinWave(ctx context.Context, waveID pulid.ID) (*ent.Applicati
 	sys := rule.System(ctx, "join wave after checks")
 	if ok, err := s.passedAbilityTest(sys, r.ID); err != nil || !ok {
 		if err == nil {
-			err = apperr.New(apperr.Forbidden, "Selesaikan dan lulus Tes Motivasi & Kemampuan Dasar terlebih dahulu.")
+			err = apperr.E(apperr.Forbidden, msg.PassTestFirst)
 		}
 		return nil, err
 	}
@@ -251,7 +252,7 @@ func (s *Service) JoinWave(ctx context.Context, waveID pulid.ID) (*ent.Applicati
 	}
 	now := s.now()
 	if w.Status != wave.StatusOpen || now.Before(w.OpensAt) || !now.Before(w.ClosesAt) {
-		return nil, apperr.New(apperr.Conflict, "Gelombang %d tidak sedang dibuka.", w.Number)
+		return nil, apperr.E(apperr.Conflict, msg.WaveNotOpen, w.Number)
 	}
 	provID, err := s.client.Regency.Query().Where(regency.ID(r.RegencyID)).QueryProvince().OnlyID(sys)
 	if err != nil {

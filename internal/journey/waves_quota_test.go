@@ -39,7 +39,7 @@ func TestWaveQuotaArithmetic(t *testing.T) {
 			_, err := e.svc.CreateWave(e.admin, journey.NewWave{Number: 900 + i, Name: "Gelombang uji",
 				OpensAt: time.Now(), ClosesAt: time.Now().Add(time.Hour), Quota: tt.quota, ProvinceQuotas: tt.quotas})
 			ae, ok := apperr.As(err)
-			if !ok || ae.Code != apperr.BadUserInput || ae.Fields[tt.field] == "" {
+			if !ok || ae.Code != apperr.BadUserInput || ae.Fields[tt.field].Key == "" {
 				t.Errorf("%s: %v; want BAD_USER_INPUT on %s", tt.name, err, tt.field)
 			}
 		}

@@ -84,7 +84,8 @@ func (r *Rupiah) Scan(src any) error {
 // Value implements driver.Valuer.
 func (r Rupiah) Value() (driver.Value, error) { return int64(r), nil }
 
-// String formats the amount the Indonesian way: Rp1.000.000.
+// String formats the amount the Indonesian way (Rp1.000.000), for logs;
+// text for people is msg.Money, which follows the reader's locale.
 func (r Rupiah) String() string {
 	s := strconv.FormatInt(int64(r), 10)
 	neg := false

@@ -4,8 +4,9 @@
 package nik
 
 import (
-	"fmt"
 	"time"
+
+	"github.com/kartuprakerja/platform/internal/msg"
 )
 
 // Parsed is what a NIK says about its holder.
@@ -25,20 +26,20 @@ type RegionChecker interface {
 
 // Problem is a NIK rule that failed, for a per-field error.
 type Problem struct {
-	Rule    string // shape, region, birth_date, gender, age
-	Message string // Indonesian, shown to the applicant
+	Rule string   // shape, region, birth_date, gender, age
+	Text msg.Text // shown to the applicant, in their language
 }
 
-func (p *Problem) Error() string { return p.Rule + ": " + p.Message }
+func (p *Problem) Error() string { return p.Rule + ": " + p.Text.In(msg.ID) }
 
 // Parse checks the shape and the embedded date of n.
 func Parse(n string) (Parsed, error) {
 	if len(n) != 16 {
-		return Parsed{}, &Problem{"shape", "NIK harus 16 digit angka."}
+		return Parsed{}, &Problem{"shape", msg.T(msg.NIKShape)}
 	}
 	for _, r := range n {
 		if r < '0' || r > '9' {
-			return Parsed{}, &Problem{"shape", "NIK hanya boleh berisi angka."}
+			return Parsed{}, &Problem{"shape", msg.T(msg.NIKDigits)}
 		}
 	}
 	p := Parsed{RegencyCode: n[:4], District: n[4:6], Serial: n[12:]}
@@ -47,7 +48,7 @@ func Parse(n string) (Parsed, error) {
 		p.Female, p.Day = true, p.Day-40
 	}
 	if p.District == "00" || p.Serial == "0000" || p.Month < 1 || p.Month > 12 || p.Day < 1 || p.Day > 31 {
-		return Parsed{}, &Problem{"shape", "Format NIK tidak valid."}
+		return Parsed{}, &Problem{"shape", msg.T(msg.NIKFormat)}
 	}
 	return p, nil
 }
@@ -60,16 +61,16 @@ func Check(n string, birth time.Time, female bool, regions RegionChecker, minAge
 		return p, err
 	}
 	if !regions.HasRegency(p.RegencyCode) {
-		return p, &Problem{"region", "Kode wilayah pada NIK tidak dikenal."}
+		return p, &Problem{"region", msg.T(msg.NIKRegion)}
 	}
 	if p.Day != birth.Day() || p.Month != int(birth.Month()) || p.YY != birth.Year()%100 {
-		return p, &Problem{"birth_date", "Tanggal lahir tidak sesuai dengan NIK."}
+		return p, &Problem{"birth_date", msg.T(msg.NIKBirthDate)}
 	}
 	if p.Female != female {
-		return p, &Problem{"gender", "Jenis kelamin tidak sesuai dengan NIK."}
+		return p, &Problem{"gender", msg.T(msg.NIKGender)}
 	}
 	if Age(birth, now) < minAge {
-		return p, &Problem{"age", fmt.Sprintf("Usia minimal %d tahun.", minAge)}
+		return p, &Problem{"age", msg.T(msg.MinAge, minAge)}
 	}
 	return p, nil
 }

@@ -10,15 +10,16 @@ import (
 	"entgo.io/ent"
 
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
 // Denial is a refused action: ErrUnauthenticated or ErrForbidden with the
 // action named (for logs) and, when the generic message is not enough, the
-// key of a more specific message in the message catalogue (KEYS.md).
+// key of a more specific message in the message catalogue (internal/msg).
 type Denial struct {
 	Action string
-	Key    string // "" for the generic message of the code
+	Key    msg.Key // "" for the generic message of the code
 	err    error
 }
 
@@ -29,7 +30,7 @@ func (d *Denial) Error() string { return d.Action + ": " + d.err.Error() }
 func (d *Denial) Unwrap() error { return d.err }
 
 // KeyOf returns the message key carried by a denial in err's chain, or "".
-func KeyOf(err error) string {
+func KeyOf(err error) msg.Key {
 	var d *Denial
 	if errors.As(err, &d) {
 		return d.Key
@@ -44,7 +45,7 @@ type Need struct {
 	Roles  []viewer.Role // the roles allowed; empty: every role
 	// Registered requires a recipient row: the viewer's RecipientID is set.
 	Registered bool
-	Key        string // message key for FORBIDDEN; "" for the generic one
+	Key        msg.Key // message key for FORBIDDEN; "" for the generic one
 }
 
 // Check returns the viewer if it may perform the action: anonymous callers
@@ -70,14 +71,14 @@ func Require(ctx context.Context, action string, roles ...viewer.Role) (*viewer.
 
 // RequireRecipient returns the viewer if it is a recipient account with a
 // registered recipient row; key names the FORBIDDEN message ("" generic).
-func RequireRecipient(ctx context.Context, action, key string) (*viewer.Viewer, error) {
+func RequireRecipient(ctx context.Context, action string, key msg.Key) (*viewer.Viewer, error) {
 	return Need{Action: action, Roles: []viewer.Role{viewer.RoleRecipient}, Registered: true, Key: key}.Check(ctx)
 }
 
 // Forbid returns a FORBIDDEN denial of action with a message key, for a
 // refusal decided from the viewer's own state (a recipient account that is
 // already registered, say) after Require let it in.
-func Forbid(action, key string) error {
+func Forbid(action string, key msg.Key) error {
 	return &Denial{Action: action, Key: key, err: ErrForbidden}
 }
 

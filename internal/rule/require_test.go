@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/privacy"
 
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
@@ -31,7 +32,7 @@ func TestNeedCheck(t *testing.T) {
 		ctx  context.Context
 		need rule.Need
 		want error // nil: allowed
-		key  string
+		key  msg.Key
 	}{
 		{"anonymous, any role", anon, rule.Need{Action: "a"}, rule.ErrUnauthenticated, ""},
 		{"anonymous, admins; no key on UNAUTHENTICATED", anon, rule.Need{Action: "a", Roles: admins, Key: "k"}, rule.ErrUnauthenticated, ""},
@@ -76,7 +77,7 @@ func TestRequireAndRequireRecipient(t *testing.T) {
 		name string
 		call func() error
 		want error
-		key  string
+		key  msg.Key
 	}{
 		{"Require admin as admin", func() error { _, err := rule.Require(staff(viewer.RoleAdmin), "x", viewer.RoleAdmin); return err }, nil, ""},
 		{"Require admin as support", func() error { _, err := rule.Require(staff(viewer.RoleSupport), "x", viewer.RoleAdmin); return err }, rule.ErrForbidden, ""},

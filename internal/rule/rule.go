@@ -12,7 +12,7 @@
 //     roles it needs; the role set of a family of actions is stated once in
 //     its domain (journey's staff(), for instance). A refusal is a *Denial
 //     wrapping ErrUnauthenticated or ErrForbidden, with the action for logs
-//     and an optional message key (KEYS.md) the API renders in the viewer's
+//     and an optional message key (internal/msg) the API renders in the viewer's
 //     language.
 //   - A write of one's own rows goes through the entity's mutation policy, as
 //     the viewer, never as the system: OwnWrites (devices, complaints, one's

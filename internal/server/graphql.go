@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 )
 
 // withGraphQLRequest refuses, with a coded GraphQL error, what /graphql
@@ -25,23 +26,21 @@ func withGraphQLRequest(next http.Handler) http.Handler {
 		case http.MethodOptions:
 		case http.MethodPost:
 			if !isJSON(r.Header.Get("Content-Type")) {
-				writeError(w, http.StatusUnsupportedMediaType, apperr.UnsupportedMediaType,
-					"POST /graphql takes application/json")
+				refuse(w, r, http.StatusUnsupportedMediaType, apperr.UnsupportedMediaType, msg.T(msg.PostTakesJSON))
 				return
 			}
 		case http.MethodGet:
-			msg := badGetParams(r.URL.RawQuery)
+			bad := badGetParams(r.URL.RawQuery)
 			if r.Header.Get("Upgrade") != "" {
-				msg = badUpgrade(r.Header)
+				bad = badUpgrade(r.Header)
 			}
-			if msg != "" {
-				writeError(w, http.StatusBadRequest, apperr.BadUserInput, msg)
+			if bad.Key != "" {
+				refuse(w, r, http.StatusBadRequest, apperr.BadUserInput, bad)
 				return
 			}
 		default:
 			w.Header().Set("Allow", "GET, POST, OPTIONS")
-			writeError(w, http.StatusMethodNotAllowed, apperr.MethodNotAllowed,
-				"/graphql answers GET (queries) and POST")
+			refuse(w, r, http.StatusMethodNotAllowed, apperr.MethodNotAllowed, msg.T(msg.MethodNotAllowed))
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -53,25 +52,27 @@ func isJSON(contentType string) bool {
 	return err == nil && (mt == "application/json" || mt == "application/graphql-response+json")
 }
 
-// badGetParams describes what is wrong with a GET's query string, or "".
-func badGetParams(raw string) string {
+// badGetParams describes what is wrong with a GET's query string (an
+// empty Text when nothing is).
+func badGetParams(raw string) msg.Text {
 	q, err := url.ParseQuery(raw)
 	if err != nil {
-		return "the query string cannot be parsed"
+		return msg.T(msg.QueryStringUnreadable)
 	}
 	if q.Get("query") == "" && q.Get("extensions") == "" {
-		return "a GET needs a query or a persisted-query hash in extensions"
+		return msg.T(msg.GetNeedsQuery)
 	}
 	for _, name := range []string{"variables", "extensions"} {
 		if v := q.Get(name); v != "" && !json.Valid([]byte(v)) {
-			return name + " is not valid JSON"
+			return msg.T(msg.ParamNotJSON, name)
 		}
 	}
-	return ""
+	return msg.Text{}
 }
 
-// badUpgrade describes what a websocket handshake lacks, or "".
-func badUpgrade(h http.Header) string {
+// badUpgrade describes what a websocket handshake lacks (an empty Text
+// when nothing).
+func badUpgrade(h http.Header) msg.Text {
 	hasUpgrade := false
 	for _, v := range h.Values("Connection") {
 		for _, tok := range strings.Split(v, ",") {
@@ -79,9 +80,9 @@ func badUpgrade(h http.Header) string {
 		}
 	}
 	if !hasUpgrade || h.Get("Sec-WebSocket-Key") == "" || h.Get("Sec-WebSocket-Version") != "13" {
-		return "a websocket handshake needs Connection: Upgrade, Sec-WebSocket-Key and Sec-WebSocket-Version: 13"
+		return msg.T(msg.BadHandshake)
 	}
-	return ""
+	return msg.Text{}
 }
 
 // withCodedErrors is the safety net behind every other check: a /graphql

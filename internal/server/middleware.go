@@ -14,17 +14,24 @@ import (
 
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/auth"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
 // writeError writes a GraphQL-shaped error response for failures that
 // happen before GraphQL execution (body too large, malformed JSON, bad
 // credentials), so clients always find extensions.code.
-func writeError(w http.ResponseWriter, status int, code apperr.Code, msg string) {
+// refuse writes a coded GraphQL error with the catalogue's text in the
+// language the request asked for (these refusals come before sign-in).
+func refuse(w http.ResponseWriter, r *http.Request, status int, code apperr.Code, text msg.Text) {
+	writeError(w, status, code, text.In(msg.FromAcceptLanguage(r.Header.Get("Accept-Language"))))
+}
+
+func writeError(w http.ResponseWriter, status int, code apperr.Code, message string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(map[string]any{
-		"errors": []map[string]any{{"message": msg, "extensions": map[string]any{"code": string(code)}}},
+		"errors": []map[string]any{{"message": message, "extensions": map[string]any{"code": string(code)}}},
 	})
 }
 
@@ -39,23 +46,23 @@ func withBodyLimit(limit int64, next http.Handler) http.Handler {
 			return
 		}
 		if r.ContentLength > limit {
-			writeError(w, http.StatusRequestEntityTooLarge, apperr.BadUserInput, "request body too large")
+			refuse(w, r, http.StatusRequestEntityTooLarge, apperr.BadUserInput, msg.T(msg.BodyTooLarge))
 			return
 		}
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 		var mbe *http.MaxBytesError
 		switch {
 		case errors.As(err, &mbe):
-			writeError(w, http.StatusRequestEntityTooLarge, apperr.BadUserInput, "request body too large")
+			refuse(w, r, http.StatusRequestEntityTooLarge, apperr.BadUserInput, msg.T(msg.BodyTooLarge))
 			return
 		case err != nil:
-			writeError(w, http.StatusBadRequest, apperr.BadUserInput, "could not read request body")
+			refuse(w, r, http.StatusBadRequest, apperr.BadUserInput, msg.T(msg.BodyUnreadable))
 			return
 		case !json.Valid(body):
-			writeError(w, http.StatusBadRequest, apperr.BadUserInput, "request body is not valid JSON")
+			refuse(w, r, http.StatusBadRequest, apperr.BadUserInput, msg.T(msg.BodyNotJSON))
 			return
 		case !isObject(body):
-			writeError(w, http.StatusBadRequest, apperr.BadUserInput, "request body must be one JSON object (batches are not supported)")
+			refuse(w, r, http.StatusBadRequest, apperr.BadUserInput, msg.T(msg.BodyNotObject))
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
@@ -78,21 +85,22 @@ func isMultipart(r *http.Request) bool {
 func withViewer(a Authenticator, log *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		header := r.Header.Get("Authorization")
+		locale := msg.FromAcceptLanguage(r.Header.Get("Accept-Language"))
+		ctx := msg.WithLocale(r.Context(), locale) // the language of callers not signed in
 		if header == "" && r.Method == http.MethodGet && r.Header.Get("Upgrade") == "websocket" {
-			next.ServeHTTP(w, r) // websocket clients authenticate in connection_init
+			next.ServeHTTP(w, r.WithContext(ctx)) // websocket clients authenticate in connection_init
 			return
 		}
-		v, err := a.Authenticate(r.Context(), header)
+		v, err := a.Authenticate(ctx, header)
 		if err != nil {
 			if e, ok := apperr.As(err); ok && e.Code == apperr.Unauthenticated {
-				writeError(w, http.StatusUnauthorized, apperr.Unauthenticated, e.Message)
+				writeError(w, http.StatusUnauthorized, apperr.Unauthenticated, e.Message(locale))
 				return
 			}
-			log.ErrorContext(r.Context(), "authenticate", "err", err)
-			writeError(w, http.StatusServiceUnavailable, apperr.Unavailable, "temporarily unavailable")
+			log.ErrorContext(ctx, "authenticate", "err", err)
+			writeError(w, http.StatusServiceUnavailable, apperr.Unavailable, msg.Render(locale, msg.WebsocketUnavailable))
 			return
 		}
-		ctx := r.Context()
 		if v != nil {
 			ctx = viewer.NewContext(ctx, v)
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 )
 
@@ -49,7 +50,7 @@ func (s *Service) Submit(ctx context.Context, in Complaint) (*ent.Complaint, err
 		if c, err := s.byClientID(ctx, in.ClientID); c != nil || err != nil {
 			return c, err
 		}
-		return nil, apperr.New(apperr.Conflict, "Pengaduan dengan kode ini sudah dikirim dari akun lain.")
+		return nil, apperr.E(apperr.Conflict, msg.ComplaintOtherAccount)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("file complaint: %w", err)
@@ -68,18 +69,18 @@ func (s *Service) byClientID(ctx context.Context, id string) (*ent.Complaint, er
 }
 
 func validate(in Complaint) error {
-	fields := map[string]string{}
+	fields := map[string]msg.Text{}
 	if in.ClientID == "" || len(in.ClientID) > 64 {
-		fields["clientId"] = "Kode pengiriman wajib ada (maksimal 64 karakter)."
+		fields["clientId"] = msg.T(msg.ComplaintClientID)
 	}
 	if complaint.CategoryValidator(in.Category) != nil {
-		fields["category"] = "Pilih kategori pengaduan."
+		fields["category"] = msg.T(msg.ComplaintCategory)
 	}
 	if in.Subject == "" || utf8.RuneCountInString(in.Subject) > 200 {
-		fields["subject"] = "Judul wajib diisi (maksimal 200 karakter)."
+		fields["subject"] = msg.T(msg.ComplaintSubject)
 	}
 	if in.Body == "" || utf8.RuneCountInString(in.Body) > 2000 {
-		fields["body"] = "Isi pengaduan wajib diisi (maksimal 2.000 karakter)."
+		fields["body"] = msg.T(msg.ComplaintBody)
 	}
-	return apperr.InvalidFields("Pengaduan belum lengkap.", fields)
+	return apperr.InvalidFields(msg.ComplaintIncomplete, fields)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/surveyquestion"
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
@@ -53,7 +54,7 @@ func (s *Service) Results(ctx context.Context, surveyID pulid.ID) (*Aggregate, e
 	}
 	sv, err := withOrderedQuestions(s.client.Survey.Query()).Where(survey.ID(surveyID)).Only(ctx)
 	if ent.IsNotFound(err) {
-		return nil, apperr.New(apperr.NotFound, "%s", say(localeOf(ctx), "survey_not_found"))
+		return nil, apperr.E(apperr.NotFound, msg.SurveyNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("load survey: %w", err)
@@ -75,7 +76,7 @@ func (s *Service) Results(ctx context.Context, surveyID pulid.ID) (*Aggregate, e
 // responses to help a recipient, not the survey's results).
 func mayAnalyse(ctx context.Context) error {
 	_, err := rule.Need{Action: "survey.aggregate", Roles: []viewer.Role{viewer.RoleAdmin, viewer.RoleAnalyst},
-		Key: "survey.staff_only"}.Check(ctx)
+		Key: msg.SurveyStaffOnly}.Check(ctx)
 	return err
 }
 

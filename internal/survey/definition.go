@@ -11,6 +11,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/survey"
 	"github.com/kartuprakerja/platform/ent/surveyquestion"
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 )
 
 // byPosition loads a survey's questions in the order they are asked.
@@ -29,7 +30,7 @@ func withOrderedQuestions(q *ent.SurveyQuery) *ent.SurveyQuery {
 // definition returns the active survey with its questions in order, from
 // the cache when fresh; NOT_FOUND when it does not exist or is inactive.
 // The returned survey is shared: callers only read it.
-func (s *Service) definition(ctx context.Context, id pulid.ID, locale string) (*ent.Survey, error) {
+func (s *Service) definition(ctx context.Context, id pulid.ID) (*ent.Survey, error) {
 	if sv := s.defs.get(id); sv != nil {
 		return sv, nil
 	}
@@ -37,9 +38,7 @@ func (s *Service) definition(ctx context.Context, id pulid.ID, locale string) (*
 		WithQuestions(byPosition).Only(ctx)
 	switch {
 	case ent.IsNotFound(err):
-		e := apperr.New(apperr.NotFound, "%s", say(locale, "survey_not_found"))
-		e.Fields = map[string]string{"surveyId": e.Message}
-		return nil, e
+		return nil, apperr.E(apperr.NotFound, msg.SurveyNotFound).InField("surveyId")
 	case err != nil:
 		return nil, fmt.Errorf("load survey %s: %w", id, err)
 	}

@@ -164,10 +164,14 @@ func code(err error) apperr.Code {
 	return ""
 }
 
-func fields(err error) map[string]string {
+func fields(err error) map[string]string { return fieldsIn(err, "id") }
+
+// fieldsIn renders an error's per-field messages in locale, as the GraphQL
+// boundary does for the viewer.
+func fieldsIn(err error, locale string) map[string]string {
 	var e *apperr.Error
 	if errors.As(err, &e) {
-		return e.Fields
+		return e.FieldMessages(locale)
 	}
 	return nil
 }

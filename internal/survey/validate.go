@@ -11,6 +11,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/schema/schematype"
 	"github.com/kartuprakerja/platform/ent/surveyquestion"
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 )
 
 // Submission is a recipient's answers to one survey as the client sends
@@ -38,9 +39,9 @@ const maxClientID = 64
 // the answers to store (in question order, empty optional answers left
 // out), or a BAD_USER_INPUT error whose fields are keyed
 // "answers.<questionKey>" ("answers.<questionId>" for unknown questions).
-func (s *Service) validate(sv *ent.Survey, in []AnswerInput, locale string) ([]schematype.SurveyAnswer, error) {
-	fields := map[string]string{}
-	given := s.index(sv, in, fields, locale)
+func (s *Service) validate(sv *ent.Survey, in []AnswerInput) ([]schematype.SurveyAnswer, error) {
+	fields := map[string]msg.Text{}
+	given := s.index(sv, in, fields)
 	out := make([]schematype.SurveyAnswer, 0, len(sv.Edges.Questions))
 	for _, q := range sv.Edges.Questions {
 		key := "answers." + q.Key
@@ -50,25 +51,25 @@ func (s *Service) validate(sv *ent.Survey, in []AnswerInput, locale string) ([]s
 		a, ok := given[q.ID]
 		if !ok || empty(a) {
 			if q.Required {
-				fields[key] = say(locale, "required")
+				fields[key] = msg.T(msg.SurveyRequired)
 			}
 			continue
 		}
-		ans, msg := s.check(q, a, locale)
-		if msg != "" {
-			fields[key] = msg
+		ans, problem := s.check(q, a)
+		if problem.Key != "" {
+			fields[key] = problem
 			continue
 		}
 		out = append(out, ans)
 	}
 	if len(fields) > 0 {
-		return nil, &apperr.Error{Code: apperr.BadUserInput, Message: say(locale, "invalid_answers"), Fields: fields}
+		return nil, apperr.InvalidFields(msg.SurveyInvalidAnswers, fields)
 	}
 	return out, nil
 }
 
 // index maps the answers by question, refusing unknown and repeated ones.
-func (s *Service) index(sv *ent.Survey, in []AnswerInput, fields map[string]string, locale string) map[pulid.ID]AnswerInput {
+func (s *Service) index(sv *ent.Survey, in []AnswerInput, fields map[string]msg.Text) map[pulid.ID]AnswerInput {
 	known := make(map[pulid.ID]*ent.SurveyQuestion, len(sv.Edges.Questions))
 	for _, q := range sv.Edges.Questions {
 		known[q.ID] = q
@@ -78,9 +79,9 @@ func (s *Service) index(sv *ent.Survey, in []AnswerInput, fields map[string]stri
 		q, ok := known[a.QuestionID]
 		switch {
 		case !ok:
-			fields["answers."+string(a.QuestionID)] = say(locale, "unknown_question")
+			fields["answers."+string(a.QuestionID)] = msg.T(msg.SurveyUnknownQuestion)
 		case hasKey(given, a.QuestionID):
-			fields["answers."+q.Key] = say(locale, "duplicate")
+			fields["answers."+q.Key] = msg.T(msg.SurveyDuplicate)
 		default:
 			given[a.QuestionID] = a
 		}
@@ -97,66 +98,66 @@ func empty(a AnswerInput) bool {
 
 // check validates one non-empty answer by the question's kind and returns
 // the stored form, or a message.
-func (s *Service) check(q *ent.SurveyQuestion, a AnswerInput, locale string) (schematype.SurveyAnswer, string) {
+func (s *Service) check(q *ent.SurveyQuestion, a AnswerInput) (schematype.SurveyAnswer, msg.Text) {
 	out := schematype.SurveyAnswer{QuestionID: string(q.ID)}
-	var msg string
+	var problem msg.Text
 	switch q.Kind {
 	case surveyquestion.KindSingle, surveyquestion.KindLikert:
-		out.Choices, msg = checkChoices(q, a, true, locale)
+		out.Choices, problem = checkChoices(q, a, true)
 	case surveyquestion.KindMultiple:
-		out.Choices, msg = checkChoices(q, a, false, locale)
+		out.Choices, problem = checkChoices(q, a, false)
 	case surveyquestion.KindNumber:
-		out.Number, msg = checkNumber(q, a, locale)
+		out.Number, problem = checkNumber(q, a)
 	case surveyquestion.KindText:
-		out.Text, msg = s.checkText(a, locale)
+		out.Text, problem = s.checkText(a)
 	default:
-		msg = say(locale, "wrong_type")
+		problem = msg.T(msg.SurveyWrongType)
 	}
-	return out, msg
+	return out, problem
 }
 
 // checkChoices: one valid option (single, likert) or at least one valid
 // option without repeats (multiple).
-func checkChoices(q *ent.SurveyQuestion, a AnswerInput, one bool, locale string) ([]string, string) {
+func checkChoices(q *ent.SurveyQuestion, a AnswerInput, one bool) ([]string, msg.Text) {
 	switch {
 	case a.Number != nil || a.Text != nil:
-		return nil, say(locale, "wrong_type")
+		return nil, msg.T(msg.SurveyWrongType)
 	case one && len(a.Choices) != 1:
-		return nil, say(locale, "one_choice")
+		return nil, msg.T(msg.SurveyOneChoice)
 	}
 	for i, c := range a.Choices {
 		if !slices.ContainsFunc(q.Options, func(o schematype.SurveyOption) bool { return o.Value == c }) {
-			return nil, say(locale, "bad_choice", c)
+			return nil, msg.T(msg.SurveyBadChoice, c)
 		}
 		if slices.Contains(a.Choices[:i], c) {
-			return nil, say(locale, "repeated_choice", c)
+			return nil, msg.T(msg.SurveyRepeatedChoice, c)
 		}
 	}
-	return slices.Clone(a.Choices), ""
+	return slices.Clone(a.Choices), msg.Text{}
 }
 
 // checkNumber: a whole number within the question's bounds.
-func checkNumber(q *ent.SurveyQuestion, a AnswerInput, locale string) (*int64, string) {
+func checkNumber(q *ent.SurveyQuestion, a AnswerInput) (*int64, msg.Text) {
 	switch n := a.Number; {
 	case n == nil || len(a.Choices) > 0 || a.Text != nil:
-		return nil, say(locale, "wrong_type")
+		return nil, msg.T(msg.SurveyWrongType)
 	case q.Min != nil && *n < *q.Min:
-		return nil, say(locale, "min", *q.Min)
+		return nil, msg.T(msg.SurveyMin, *q.Min)
 	case q.Max != nil && *n > *q.Max:
-		return nil, say(locale, "max", *q.Max)
+		return nil, msg.T(msg.SurveyMax, *q.Max)
 	}
 	n := *a.Number
-	return &n, ""
+	return &n, msg.Text{}
 }
 
 // checkText: short text, trimmed, at most MaxText characters.
-func (s *Service) checkText(a AnswerInput, locale string) (*string, string) {
+func (s *Service) checkText(a AnswerInput) (*string, msg.Text) {
 	if a.Text == nil || len(a.Choices) > 0 || a.Number != nil {
-		return nil, say(locale, "wrong_type")
+		return nil, msg.T(msg.SurveyWrongType)
 	}
 	t := strings.TrimSpace(*a.Text)
 	if utf8.RuneCountInString(t) > s.cfg.MaxText {
-		return nil, say(locale, "text_long", s.cfg.MaxText)
+		return nil, msg.T(msg.SurveyTextLong, s.cfg.MaxText)
 	}
-	return &t, ""
+	return &t, msg.Text{}
 }

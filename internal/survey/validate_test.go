@@ -136,7 +136,7 @@ func TestValidationAccepts(t *testing.T) {
 		in := e.submission("en-1")
 		in.Answers = in.Answers[1:]
 		_, err := e.svc.Submit(as(p, "en"), in)
-		if got := fields(err)["answers.skills_improved"]; got != "This question is required." {
+		if got := fieldsIn(err, "en")["answers.skills_improved"]; got != "This question is required." {
 			t.Errorf("english message = %q (%v)", got, err)
 		}
 	})

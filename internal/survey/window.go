@@ -12,6 +12,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/msg"
 )
 
 // Status is where a recipient stands with one survey.
@@ -105,23 +106,22 @@ func (s *Service) revokedAt(ctx context.Context, rid pulid.ID) (*time.Time, erro
 //  3. answered must lie in [Opens-ClockSkew, Closes+ClockSkew];
 //  4. now must be at most Grace after Closes: an answer made offline inside
 //     the window is accepted late, but not forever.
-func (s *Service) admit(w Window, answered, now time.Time, locale string) error {
+func (s *Service) admit(w Window, answered, now time.Time) error {
 	k := s.cfg.ClockSkew
-	refuse := func(code apperr.Code, key string, args ...any) error {
-		m := say(locale, key, args...)
-		return &apperr.Error{Code: code, Message: m, Fields: map[string]string{"answeredAt": m}}
+	refuse := func(code apperr.Code, key msg.Key, args ...any) error {
+		return apperr.E(code, key, args...).InField("answeredAt")
 	}
 	switch {
 	case answered.After(now.Add(k)):
-		return refuse(apperr.BadUserInput, "answered_future")
+		return refuse(apperr.BadUserInput, msg.SurveyAnsweredFuture)
 	case now.Before(w.Opens.Add(-k)):
-		return refuse(apperr.Forbidden, "not_open_yet", dateText(w.Opens, locale))
+		return refuse(apperr.Forbidden, msg.SurveyNotOpenYet, w.Opens)
 	case answered.Before(w.Opens.Add(-k)):
-		return refuse(apperr.Forbidden, "answered_before_open", dateText(w.Opens, locale))
+		return refuse(apperr.Forbidden, msg.SurveyAnsweredBeforeOpen, w.Opens)
 	case answered.After(w.Closes.Add(k)):
-		return refuse(apperr.Forbidden, "closed", dateText(w.Closes, locale))
+		return refuse(apperr.Forbidden, msg.SurveyClosed, w.Closes)
 	case now.After(w.Closes.Add(s.cfg.Grace)):
-		return refuse(apperr.Forbidden, "too_late", dateText(w.Closes, locale))
+		return refuse(apperr.Forbidden, msg.SurveyTooLate, w.Closes)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@
 /* global EN_URL */
 import ID from '../i18n/id.json';
 import { setLanguage } from './gql.js';
+import * as fmt from './format.js';
 
 let dict = ID;
 export let lang = 'id';
@@ -34,13 +35,22 @@ export async function setLang(l) {
   return true;
 }
 
-const loc = () => (lang === 'en' ? 'en-GB' : 'id-ID');
-export const rp = (n) => 'Rp' + Number(n || 0).toLocaleString('id-ID');
-export const num = (n) => Number(n || 0).toLocaleString(loc());
-export const date = (s) => (s ? new Date(s).toLocaleDateString(loc(), { day: 'numeric', month: 'long', year: 'numeric' }) : '');
-export const dateTime = (s) => (s ? new Date(s).toLocaleString(loc(), {
-  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
-}) : '');
+// Money, numbers and dates in the chosen language, formatted as the server
+// does (lib/format.js mirrors internal/msg).
+export const rp = (n) => fmt.money(n, lang);
+export const num = (n) => fmt.group(n, lang);
+export const date = (s) => fmt.date(s, lang);
+export const dateTime = (s) => fmt.dateTime(s, lang);
+
+// keyOf returns the key whose text (in Indonesian or the current language)
+// is s, or '': text stored in one language can then be shown in another.
+export function keyOf(s) {
+  if (!s) return '';
+  for (const d of [ID, dict]) {
+    for (const k in d) if (d[k] === s) return k;
+  }
+  return '';
+}
 
 // ago says how long ago a time (ms or ISO) was, coarsely.
 export function ago(at) {

@@ -44,10 +44,11 @@ export const appStatus = (s) => h('span', { class: 'badge b-' + s }, t('app_' + 
 export const drawn = (a) => ({ ...a, ...(a.result || { status: 'pending' }) });
 
 export function failureList(fs) {
-  return h('ul', { class: 'list' }, fs.map((f) => h('li', { class: 'box-err' },
+  // the rule's code (mother_mismatch) is for support, not for reading: it
+  // stays in data-rule; the server's sentences say what failed
+  return h('ul', { class: 'list' }, fs.map((f) => h('li', { class: 'box-err', 'data-rule': f.rule },
     h('h3', null, f.message),
-    h('p', null, h('strong', null, t('what_to_do') + ': '), f.whatToDo),
-    h('p', { class: 'meta' }, t('rule') + ': ' + f.rule))));
+    h('p', null, h('strong', null, t('what_to_do') + ': '), f.whatToDo))));
 }
 
 export const isRecipient = () => session.me && session.me.recipient && session.me.recipient.status === 'recipient';
