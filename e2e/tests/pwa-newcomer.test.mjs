@@ -12,9 +12,7 @@ import { startServer, gql } from '../lib/server.mjs';
 import { launch } from '../lib/browser.mjs';
 import { signInUI, pageToken } from '../lib/pwa.mjs';
 
-const WIB = { timeZone: 'Asia/Jakarta' };
-const wibDate = (s) => new Date(s).toLocaleDateString('id-ID', { ...WIB, day: 'numeric', month: 'long', year: 'numeric' });
-const wibTime = (s) => new Date(s).toLocaleTimeString('id-ID', { ...WIB, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+import { date, dateTime } from '../../pwa/src/lib/format.js';
 
 const REGISTER = 'mutation($i:RegistrationInput!){register(input:$i){recipient{id status}failures{rule}}}';
 
@@ -98,7 +96,7 @@ test('the ability test states its rules, confirms an incomplete hand-in, and say
     const { data } = await gql(strict.url, '{abilityTestRules{retryOpensAt attemptsLeft}}', {}, token);
     assert.equal(data.abilityTestRules.attemptsLeft, 2);
     const retry = data.abilityTestRules.retryOpensAt;
-    const said = `Anda bisa mengulang tes mulai ${wibDate(retry)} pukul ${wibTime(retry)} WIB.`;
+    const said = `Anda bisa mengulang tes mulai ${dateTime(retry, 'id')}.`;
     assert.match(said, /^Anda bisa mengulang tes mulai \d{1,2} \p{L}+ \d{4} pukul \d{2}\.\d{2} WIB\.$/u);
     for (const reload of [false, true]) {
       if (reload) await page.reload();
@@ -140,8 +138,8 @@ test('after joining a wave, home shows the wave and its next dates, not "Gabung 
     await page.reload();
     const box = page.locator(`[data-waiting="${w.number}"]`);
     await box.getByText(`Anda sudah ikut Gelombang ${w.number}.`).waitFor();
-    await box.getByText(`Pendaftaran Gelombang ${w.number} ditutup ${wibDate(w.closesAt)}.`).waitFor();
-    await box.getByText(`Hasil seleksi diumumkan sekitar ${wibDate(w.resultsExpectedAt)}.`, { exact: false }).waitFor();
+    await box.getByText(`Pendaftaran Gelombang ${w.number} ditutup ${date(w.closesAt, 'id')}.`).waitFor();
+    await box.getByText(`Hasil seleksi diumumkan sekitar ${date(w.resultsExpectedAt, 'id')}.`, { exact: false }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'Gabung gelombang' }).count(), 0, 'offers to join again');
     assert.equal(await page.getByRole('button', { name: /Gabung/ }).count(), 0);
   } finally {

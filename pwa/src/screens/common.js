@@ -53,9 +53,3 @@ export function failureList(fs) {
 
 export const isRecipient = () => session.me && session.me.recipient && session.me.recipient.status === 'recipient';
 
-// Dates and times of the program are told in WIB (Jakarta), whatever the
-// phone's time zone: "2 Desember 2026", "14.30".
-const WIB = { timeZone: 'Asia/Jakarta' };
-const locale = () => (lang === 'en' ? 'en-GB' : 'id-ID');
-export const wibDate = (s) => new Date(s).toLocaleDateString(locale(), { ...WIB, day: 'numeric', month: 'long', year: 'numeric' });
-export const wibTime = (s) => new Date(s).toLocaleTimeString(locale(), { ...WIB, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

@@ -5,7 +5,7 @@ import { t, rp, date } from '../lib/i18n.js';
 import { title, view, edges, badge } from '../lib/ui.js';
 import { session, saveMe } from '../lib/session.js';
 import { HOME } from '../queries.js';
-import { step, cardNumber, dl, appStatus, drawn, wibDate } from './common.js';
+import { step, cardNumber, dl, appStatus, drawn } from './common.js';
 import { certificate } from './trainings.js';
 
 export default function home() {
@@ -60,8 +60,8 @@ function journey(s, r, attempts, wave) {
 function waitingFor(w) {
   return h('div', { class: 'card box-ok', 'data-waiting': w.number },
     h('p', null, h('strong', null, t('home_joined', { n: w.number }))),
-    w.status === 'open' && h('p', null, t('home_wave_closes', { n: w.number, date: wibDate(w.closesAt) })),
-    h('p', null, t('home_results_on', { date: wibDate(w.resultsExpectedAt) })));
+    w.status === 'open' && h('p', null, t('home_wave_closes', { n: w.number, date: date(w.closesAt) })),
+    h('p', null, t('home_results_on', { date: date(w.resultsExpectedAt) })));
 }
 
 function dashboard(r) {

@@ -2,12 +2,11 @@
 // saved as it is chosen (through the outbox, so a dropped connection loses
 // nothing), the place kept across reloads, a countdown to the deadline.
 import { h, fill } from '../lib/h.js';
-import { t } from '../lib/i18n.js';
+import { t, dateTime } from '../lib/i18n.js';
 import { post } from '../lib/gql.js';
 import { load, watch } from '../lib/data.js';
 import { get, put } from '../lib/idb.js';
 import { title, errorBox, loading, edges, onLeave } from '../lib/ui.js';
-import { wibDate, wibTime } from './common.js';
 import { enqueue, flush, list, onChange, unsent } from '../lib/outbox.js';
 import { session } from '../lib/session.js';
 import { MY_TEST, START_TEST, ANSWER_TEST, SUBMIT_TEST } from '../queries.js';
@@ -46,7 +45,7 @@ function intro(box, r, rules) {
     passed ? h('div', { class: 'card box-ok' }, h('p', { class: 'ok' }, t('test_passed', { score: last.score })))
       : last && last.submittedAt ? h('div', { class: 'card box-warn', 'data-retry': rules.retryOpensAt || '' },
         h('p', null, t('test_failed', { score: last.score })),
-        waitUntil && h('p', null, h('strong', null, t('test_retry_at', { date: wibDate(rules.retryOpensAt), time: wibTime(rules.retryOpensAt) }))),
+        waitUntil && h('p', null, h('strong', null, t('test_retry_at', { when: dateTime(rules.retryOpensAt) }))),
         spent && h('p', null, t('test_no_attempts', { max: rules.maxAttempts }))) : null,
     !passed && rulesCard(rules),
     h('div', { class: 'actions' }, passed

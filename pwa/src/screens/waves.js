@@ -6,7 +6,7 @@ import { post } from '../lib/gql.js';
 import { title, view, edges, errorBox } from '../lib/ui.js';
 import { saveMe, session } from '../lib/session.js';
 import { WAVES, JOIN_WAVE } from '../queries.js';
-import { appStatus, cardNumber, dl, drawn, wibDate } from './common.js';
+import { appStatus, cardNumber, dl, drawn } from './common.js';
 
 export default function waves() {
   const box = h('div');
@@ -30,7 +30,7 @@ export default function waves() {
       w ? h('div', { class: 'card' },
         h('h3', null, w.name),
         dl([[t('opens'), date(w.opensAt)], [t('closes'), date(w.closesAt)], [t('quota'), num(w.quota)], [t('status'), t('ws_' + w.status)]]),
-        joined ? [h('p', { class: 'ok' }, t('joined')), h('p', null, t('home_results_on', { date: wibDate(w.resultsExpectedAt) }))]
+        joined ? [h('p', { class: 'ok' }, t('joined')), h('p', null, t('home_results_on', { date: date(w.resultsExpectedAt) }))]
           : r && r.status === 'verified' && passed && w.status === 'open'
             ? h('div', { class: 'actions' }, h('button', { type: 'button', onclick: async (e) => {
               e.target.disabled = true;
@@ -50,7 +50,7 @@ export default function waves() {
         h('h3', null, t('wave_n', { n: a.wave.number })),
         h('p', null, appStatus(a.status)),
         a.exclusionReason && h('p', { class: 'meta' }, t('excl_' + a.exclusionReason)),
-        a.status === 'pending' && h('p', { class: 'meta' }, t('home_results_on', { date: wibDate(a.wave.resultsExpectedAt) })),
+        a.status === 'pending' && h('p', { class: 'meta' }, t('home_results_on', { date: date(a.wave.resultsExpectedAt) })),
         a.status === 'not_selected' && h('p', { class: 'meta' }, t('try_next_wave')),
         a.decidedAt && h('p', { class: 'meta' }, t('decided', { date: date(a.decidedAt) })))))
         : h('p', null, t('no_applications')),
