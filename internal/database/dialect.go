@@ -86,7 +86,8 @@ func Either[T any](d Dialect, pg, lite T) T {
 
 // JSONElements is a table function over the elements (JSON values) of the
 // array doc, or of the array at key in doc when key is not empty (no rows
-// where that is not an array).
+// where key is absent; a scalar at key is one row on SQLite, none on
+// PostgreSQL, so store arrays there).
 func (d Dialect) JSONElements(doc, key string) string {
 	if d.postgres() {
 		return "jsonb_array_elements(" + pgArrayAt(doc, key) + ")"
