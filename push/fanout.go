@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
 	"github.com/riverqueue/river"
 
@@ -143,10 +142,7 @@ func (s *Service) decidedPage(ctx context.Context, c *ent.Client, waveID, after 
 // and every page would sort the whole wave. The unary + keeps SQLite off
 // that index; PostgreSQL plans from statistics.
 func (s *Service) inWave(waveID pulid.ID) predicate.SelectionResult {
-	if s.db.Dialect != dialect.SQLite {
-		return selectionresult.WaveID(waveID)
-	}
 	return predicate.SelectionResult(func(sel *entsql.Selector) {
-		sel.Where(entsql.ExprP("+"+sel.C(selectionresult.FieldWaveID)+" = ?", string(waveID)))
+		sel.Where(s.db.Store().EQNoIndex(sel.C(selectionresult.FieldWaveID), string(waveID)))
 	})
 }

@@ -7,18 +7,17 @@ import (
 	"slices"
 	"time"
 
-	"entgo.io/ent/dialect"
-	entsql "entgo.io/ent/dialect/sql"
 	"github.com/riverqueue/river"
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/account"
 	"github.com/kartuprakerja/platform/ent/notification"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/internal/database"
 )
 
-// insertChunk bounds the rows of one INSERT (SQLite allows 32,766 bound
-// values; a notification row has 15 columns).
+// insertChunk bounds the ids of one IN list (SQLite allows 32,766 bound
+// values).
 const insertChunk = 1_000
 
 // Notify records events as notifications in tx, the caller's transaction,
@@ -65,11 +64,7 @@ func (s *Service) prepare(ctx context.Context, c *ent.Client, events []Event) ([
 // (account, key) a concurrent transaction inserted first is skipped by the
 // store; its delivery job then finds nothing to send.
 func (s *Service) write(ctx context.Context, tx *ent.Tx, rows []row) error {
-	insert := s.insertBulk
-	if s.db.Dialect == dialect.Postgres {
-		insert = s.insertArrays
-	}
-	if err := insert(ctx, tx, rows); err != nil {
+	if err := s.insert(ctx, tx, rows); err != nil {
 		return err
 	}
 	ids := make([]pulid.ID, len(rows))
@@ -79,52 +74,38 @@ func (s *Service) write(ctx context.Context, tx *ent.Tx, rows []row) error {
 	return s.enqueue(ctx, tx, ids)
 }
 
-// insertBulk inserts rows with ent's multi-row statements (SQLite).
-func (s *Service) insertBulk(ctx context.Context, tx *ent.Tx, rows []row) error {
-	for chunk := range slices.Chunk(rows, insertChunk) {
-		builders := make([]*ent.NotificationCreate, len(chunk))
-		for i, r := range chunk {
-			builders[i] = tx.Notification.Create().SetID(r.id).SetAccountID(r.AccountID).SetKind(r.Kind).
-				SetEventKey(r.Key).SetTitle(r.text.Title).SetBody(r.text.Body).SetLink(r.text.Link).
-				SetData(r.text.Data).SetExpiresAt(r.expiresAt).SetCreatedAt(s.now()).SetUpdatedAt(s.now())
-		}
-		err := tx.Notification.CreateBulk(builders...).
-			OnConflict(entsql.ConflictColumns(notification.FieldAccountID, notification.FieldEventKey)).
-			DoNothing().Exec(ctx)
-		if err != nil {
-			return fmt.Errorf("push: insert notifications: %w", err)
-		}
-	}
-	return nil
-}
-
-// insertArrays inserts rows on PostgreSQL as one statement over arrays
-// (a fan-out page of thousands of rows: ent's multi-row VALUES would bind
-// 11 parameters a row). Repeats of an (account, key) are skipped, as in
-// insertBulk.
-func (s *Service) insertArrays(ctx context.Context, tx *ent.Tx, rows []row) error {
-	n := len(rows)
-	ids, accounts, kinds, keys := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-	titles, bodies, links, data := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-	expires := make([]time.Time, n)
+// insert inserts rows in one bulk insert (a fan-out page is thousands of
+// rows). Repeats of an (account, key) are skipped.
+func (s *Service) insert(ctx context.Context, tx *ent.Tx, rows []row) error {
+	data := make([]string, len(rows))
 	for i, r := range rows {
-		ids[i], accounts[i], kinds[i], keys[i] = string(r.id), string(r.AccountID), string(r.Kind), r.Key
-		titles[i], bodies[i], links[i], expires[i] = r.text.Title, r.text.Body, r.text.Link, r.expiresAt
-		if r.text.Data != nil {
-			b, err := json.Marshal(r.text.Data)
-			if err != nil {
-				return fmt.Errorf("push: encode notification data: %w", err)
-			}
-			data[i] = string(b)
+		if r.text.Data == nil {
+			continue // NULL
 		}
+		b, err := json.Marshal(r.text.Data)
+		if err != nil {
+			return fmt.Errorf("push: encode notification data: %w", err)
+		}
+		data[i] = string(b)
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO notifications
-			(id, account_id, kind, event_key, title, body, link, data, expires_at, created_at, updated_at)
-		SELECT id, acc, kind, ekey, title, body, link, NULLIF(data, '')::jsonb, exp, $10, $10
-		FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-			$8::text[], $9::timestamptz[]) AS t(id, acc, kind, ekey, title, body, link, data, exp)
-		ON CONFLICT (account_id, event_key) DO NOTHING`,
-		ids, accounts, kinds, keys, titles, bodies, links, data, expires, s.now())
+	err := s.db.Store().Insert(ctx, tx, database.Insert{
+		Into:   `notifications (id, account_id, kind, event_key, title, body, link, data, expires_at, created_at, updated_at)`,
+		Values: `:id, :acc, :kind, :ekey, :title, :body, :link, :data, :exp, :now, :now`,
+		Tail:   `ON CONFLICT (account_id, event_key) DO NOTHING`,
+		Rows:   len(rows),
+		Columns: []database.Column{
+			database.Text("id", func(i int) string { return string(rows[i].id) }),
+			database.Text("acc", func(i int) string { return string(rows[i].AccountID) }),
+			database.Text("kind", func(i int) string { return string(rows[i].Kind) }),
+			database.Text("ekey", func(i int) string { return rows[i].Key }),
+			database.Text("title", func(i int) string { return rows[i].text.Title }),
+			database.Text("body", func(i int) string { return rows[i].text.Body }),
+			database.Text("link", func(i int) string { return rows[i].text.Link }),
+			database.JSON("data", func(i int) string { return data[i] }),
+			database.Time("exp", func(i int) time.Time { return rows[i].expiresAt }),
+		},
+		Consts: []database.Const{database.Value("now", s.now())},
+	})
 	if err != nil {
 		return fmt.Errorf("push: insert notifications: %w", err)
 	}

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"time"
 
-	"entgo.io/ent/dialect"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver"
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
@@ -73,10 +72,9 @@ func (WaveResultsArgs) InsertOpts() river.InsertOpts {
 
 // driver returns the river driver for the store, over the app's own pool.
 func driver(db *database.DB) riverdriver.Driver[*sql.Tx] {
-	if db.Dialect == dialect.Postgres {
-		return riverdatabasesql.New(db.SQL)
-	}
-	return riversqlite.New(db.SQL)
+	pg := func() riverdriver.Driver[*sql.Tx] { return riverdatabasesql.New(db.SQL) }
+	lite := func() riverdriver.Driver[*sql.Tx] { return riversqlite.New(db.SQL) }
+	return database.Either(db.Store(), pg, lite)()
 }
 
 // Migrate creates or updates river's tables (river_job and friends) in the
@@ -107,26 +105,11 @@ func Migrate(ctx context.Context, db *database.DB, log *slog.Logger) error {
 // riverMigrationLock is the advisory lock key of river's migrations.
 const riverMigrationLock = 7274658
 
-// migrationLock takes, on PostgreSQL, a session advisory lock on a
-// connection of its own (river's migrations cannot share one transaction:
-// a new enum value is used in the file that adds it), held until unlock.
-// With a pool of one connection there is none to spare: no lock then.
+// migrationLock holds riverMigrationLock (on PostgreSQL, see
+// database.SessionLock) until unlock: river's migrations cannot share one
+// transaction, as a new enum value is used in the file that adds it.
 func migrationLock(ctx context.Context, db *database.DB) (unlock func(), err error) {
-	if db.Dialect != dialect.Postgres || db.SQL.Stats().MaxOpenConnections == 1 {
-		return func() {}, nil
-	}
-	conn, err := db.SQL.Conn(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, riverMigrationLock); err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("lock: %w", err)
-	}
-	return func() {
-		_, _ = conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, riverMigrationLock)
-		conn.Close()
-	}, nil
+	return db.SessionLock(ctx, riverMigrationLock)
 }
 
 // newRiver builds the job client; it inserts jobs at once and works them

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"entgo.io/ent/dialect"
 	"fmt"
 	"log/slog"
 	"time"
@@ -54,7 +53,7 @@ func runSeed(ctx context.Context, db *database.DB, cfg *config, log *slog.Logger
 	start := time.Now()
 	sum, err := seed.Run(ctx, db.Client, seed.Options{
 		Seed: cfg.Seed, Recipients: cfg.Recipients, Now: time.Now(), Logger: log,
-		Parallel: db.Dialect == dialect.SQLite,
+		Parallel: db.Store().InterleavesStatements(),
 	})
 	if err != nil {
 		return fmt.Errorf("seed: %w", err)

@@ -2,7 +2,6 @@ package journey
 
 import (
 	"context"
-	"entgo.io/ent/dialect"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/schema/schematype"
 	"github.com/kartuprakerja/platform/ent/testattempt"
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/viewer"
@@ -174,10 +174,7 @@ func (s *Service) AnswerAbilityTest(ctx context.Context, attemptID, questionID p
 // openAttempt loads the viewer's own attempt (privacy-filtered) that is
 // still open, locked against a concurrent answer.
 func (s *Service) openAttempt(ctx context.Context, tx *ent.Tx, id pulid.ID) (*ent.TestAttempt, error) {
-	q := tx.TestAttempt.Query().Where(testattempt.ID(id))
-	if s.dialect == dialect.Postgres {
-		q.ForUpdate() // SQLite transactions already hold the write lock
-	}
+	q := database.ForUpdate(s.dialect, tx.TestAttempt.Query().Where(testattempt.ID(id)))
 	a, err := q.Only(ctx)
 	if err != nil {
 		return nil, err

@@ -64,7 +64,7 @@ type Service struct {
 	excl    registry.Exclusions
 	regions Regions
 	notify  Notifier
-	dialect string
+	dialect database.Dialect
 	cfg     Config
 	now     func() time.Time
 	log     *slog.Logger
@@ -97,7 +97,7 @@ func New(d Deps, cfg Config) *Service {
 		d.Limiter = ratelimit.New(d.Client, ratelimit.Options{Log: d.Log})
 	}
 	return &Service{client: d.Client, pop: d.Population, excl: d.Exclusions, regions: d.Regions,
-		notify: d.Notifier, dialect: d.Dialect, cfg: cfg, now: time.Now, log: d.Log, limits: d.Limiter}
+		notify: d.Notifier, dialect: database.Dialect(d.Dialect), cfg: cfg, now: time.Now, log: d.Log, limits: d.Limiter}
 }
 
 // Config returns the rules in force.

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"entgo.io/ent/dialect"
-
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
@@ -170,7 +168,7 @@ func (s *Service) applicants(ctx context.Context, tx *ent.Tx, waveID pulid.ID) (
 func (s *Service) writeOutcomes(ctx context.Context, tx *ent.Tx, apps []applicant, outs []lottery.Outcome, w *ent.Wave, lap *laps) error {
 	now := s.now().UTC()
 	results := make([]result, len(outs))
-	var accepted [][]any
+	var accepted []acceptance
 	seq := 0
 	for i, o := range outs {
 		results[i] = result{application: o.ID, recipient: apps[i].recipientID, status: string(o.Status)}
@@ -178,26 +176,26 @@ func (s *Service) writeOutcomes(ctx context.Context, tx *ent.Tx, apps []applican
 		case lottery.Selected:
 			seq++
 			results[i].rank = int64(o.Rank)
-			accepted = append(accepted, []any{apps[i].recipientID, fmt.Sprintf("%04d%012d", w.Number, seq)})
+			accepted = append(accepted, acceptance{apps[i].recipientID, fmt.Sprintf("%04d%012d", w.Number, seq)})
 		case lottery.Excluded:
 			results[i].reason = apps[i].recipientStatus
 		}
 	}
 	// In recipient order: each page of the recipients table and its primary
 	// key is visited once.
-	slices.SortFunc(accepted, func(a, b []any) int { return strings.Compare(a[0].(string), b[0].(string)) })
+	slices.SortFunc(accepted, func(a, b acceptance) int { return strings.Compare(a.recipient, b.recipient) })
 	if err := s.insertResults(ctx, tx, results, w.ID, now); err != nil {
 		return fmt.Errorf("record results: %w", err)
 	}
 	lap.done("results")
-	// Per row: recipient id, card number. Constant: balance, accepted_at, updated_at.
-	err := s.updateRows(ctx, tx, accepted, bulkUpdate{
-		cte: "v(id, card)",
-		pg: `UPDATE recipients SET status = 'recipient', card_number = v.card, training_balance = ?,
-			accepted_at = ?, updated_at = ? FROM v WHERE recipients.id = v.id`,
-		lite: `UPDATE recipients SET status = 'recipient', card_number = ?2, training_balance = ?3,
-			accepted_at = ?4, updated_at = ?5 WHERE id = ?1`,
-		args: []any{int64(w.TrainingBalance), now, now},
+	err := s.dialect.Update(ctx, tx, database.Update{
+		Table: "recipients",
+		Set: `status = 'recipient', card_number = :card, training_balance = :balance,
+			accepted_at = :now, updated_at = :now`,
+		Key:     database.Text("id", func(i int) string { return accepted[i].recipient }),
+		Rows:    len(accepted),
+		Columns: []database.Column{database.Text("card", func(i int) string { return accepted[i].card })},
+		Consts:  []database.Const{database.Value("balance", int64(w.TrainingBalance)), database.Value("now", now)},
 	})
 	if err != nil {
 		return fmt.Errorf("accept recipients: %w", err)
@@ -205,6 +203,9 @@ func (s *Service) writeOutcomes(ctx context.Context, tx *ent.Tx, apps []applican
 	lap.done("accept")
 	return nil
 }
+
+// acceptance is a selected recipient and its new card number.
+type acceptance struct{ recipient, card string }
 
 // result is one selection_results row; its id is the application's ULID
 // under the "se" prefix (the draw appends results in application order, so
@@ -214,115 +215,31 @@ type result struct {
 	rank                                   int64
 }
 
-// insertResults appends the wave's results. PostgreSQL takes them as
-// arrays, 100,000 rows a statement (INSERT … SELECT FROM unnest); SQLite
-// runs one prepared INSERT per row inside the transaction.
+// insertResults appends the wave's results in one bulk insert (on
+// PostgreSQL over arrays, in large chunks; on SQLite a prepared INSERT per
+// row).
 func (s *Service) insertResults(ctx context.Context, tx *ent.Tx, rs []result, waveID pulid.ID, now time.Time) error {
-	const cols = `INSERT INTO selection_results (id, application_id, recipient_id, status, rank,
-		exclusion_reason, wave_id, decided_at, created_at, updated_at) `
-	if s.dialect == dialect.Postgres {
-		for c := range chunks(rs, 100_000) {
-			appIDs, recIDs, sts, reasons, ranks := make([]string, len(c)), make([]string, len(c)),
-				make([]string, len(c)), make([]string, len(c)), make([]int64, len(c))
-			for i, r := range c {
-				appIDs[i], recIDs[i], sts[i], reasons[i], ranks[i] = r.application, r.recipient, r.status, r.reason, r.rank
-			}
-			_, err := tx.ExecContext(ctx, cols+`
-				SELECT 'se' || substr(app, 3), app, rc, st, NULLIF(rk, 0), NULLIF(rs, ''), $6, $7, $7, $7
-				FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::text[]) AS t(app, rc, st, rk, rs)`,
-				appIDs, recIDs, sts, ranks, reasons, string(waveID), now)
-			if err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	return s.eachRow(ctx, tx, cols+`VALUES ('se' || substr(?1, 3), ?1, ?2, ?3, NULLIF(?4, 0), NULLIF(?5, ''), ?6, ?7, ?7, ?7)`,
-		len(rs), func(i int) []any {
-			r := rs[i]
-			return []any{r.application, r.recipient, r.status, r.rank, r.reason, string(waveID), now}
-		})
-}
-
-// bulkUpdate updates many rows by id, each with its own values, in the
-// statement form that is fast on each store.
-type bulkUpdate struct {
-	cte  string // PostgreSQL: the VALUES list's name and columns, e.g. v(id, st)
-	pg   string // PostgreSQL: UPDATE … FROM v, with ? for the constant args
-	lite string // SQLite: one row's UPDATE, ?1… the row's values then the constant args
-	args []any  // the constant values
-}
-
-// updateRows applies u to rows. PostgreSQL joins the table with a VALUES
-// list (4,000 rows a statement, a hash join); SQLite, whose planner scans
-// the table for such a join, runs one prepared statement per row instead
-// (a primary-key lookup each, microseconds inside one transaction).
-func (s *Service) updateRows(ctx context.Context, tx *ent.Tx, rows [][]any, u bulkUpdate) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	if s.dialect == dialect.Postgres {
-		for c := range chunks(rows, 4000) {
-			if err := s.execValues(ctx, tx, u.pg, u.cte, c, u.args...); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	return s.eachRow(ctx, tx, u.lite, len(rows), func(i int) []any {
-		return append(append([]any{}, rows[i]...), u.args...)
+	return s.dialect.Insert(ctx, tx, database.Insert{
+		Into: `selection_results (id, application_id, recipient_id, status, rank,
+			exclusion_reason, wave_id, decided_at, created_at, updated_at)`,
+		Values: `'se' || substr(:app, 3), :app, :rc, :st, NULLIF(:rk, 0), NULLIF(:rs, ''), :wave, :now, :now, :now`,
+		Rows:   len(rs),
+		Columns: []database.Column{
+			database.Text("app", func(i int) string { return rs[i].application }),
+			database.Text("rc", func(i int) string { return rs[i].recipient }),
+			database.Text("st", func(i int) string { return rs[i].status }),
+			database.Int("rk", func(i int) int64 { return rs[i].rank }),
+			database.Text("rs", func(i int) string { return rs[i].reason }),
+		},
+		Consts: []database.Const{database.Value("wave", string(waveID)), database.Value("now", now)},
 	})
 }
 
-// eachRow runs one prepared statement n times in tx (SQLite), with the
-// arguments args(i).
-func (s *Service) eachRow(ctx context.Context, tx *ent.Tx, query string, n int, args func(i int) []any) error {
-	st := tx.SQLTx()
-	if st == nil {
-		return fmt.Errorf("no database/sql transaction")
-	}
-	stmt, err := st.PrepareContext(ctx, query)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	for i := range n {
-		if _, err := stmt.ExecContext(ctx, args(i)...); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// execValues runs "WITH <cte> AS (VALUES …) <stmt>" with rows as the
-// VALUES list followed by the statement's own arguments.
-func (s *Service) execValues(ctx context.Context, tx *ent.Tx, stmt, cte string, rows [][]any, args ...any) error {
-	var b strings.Builder
-	b.WriteString("WITH " + cte + " AS (VALUES ")
-	all := make([]any, 0, len(rows)*len(rows[0])+len(args))
-	for i, r := range rows {
-		if i > 0 {
-			b.WriteString(",")
-		}
-		b.WriteString("(" + strings.TrimSuffix(strings.Repeat("?,", len(r)), ",") + ")")
-		all = append(all, r...)
-	}
-	b.WriteString(") " + stmt)
-	_, err := tx.ExecContext(ctx, s.rebind(b.String()), append(all, args...)...)
-	return err
-}
-
-// byteOrder orders by a text column byte by byte on every store (PostgreSQL
-// would otherwise use the database's locale collation).
-func (s *Service) byteOrder(col string) string {
-	if s.dialect == dialect.Postgres {
-		return col + ` COLLATE "C"`
-	}
-	return col
-}
+// byteOrder orders by a text column byte by byte on every store.
+func (s *Service) byteOrder(col string) string { return s.dialect.ByteOrder(col) }
 
 // rebind adapts a hand-written statement's placeholders to the store.
-func (s *Service) rebind(q string) string { return database.Rebind(s.dialect, q) }
+func (s *Service) rebind(q string) string { return s.dialect.Rebind(q) }
 
 // Results returns the results of applications, in their order: nil where
 // the wave is not drawn yet (or the viewer may not read the result). One

@@ -57,10 +57,8 @@ func TestGroupCommit(t *testing.T) {
 		}
 	}
 
-	s.batch.mu.Lock()
-	s.batch.leading = true // as if a batch were being written: everyone queues
-	s.batch.max = 3        // batches [0 1 2*] [3 4 4] [5 6 7]: the lead is handed on twice
-	s.batch.mu.Unlock()
+	s.batch = newGroupCommit(s, 3) // batches [0 1 2*] [3 4 4] [5 6 7]: the lead is handed on twice
+	release := s.batch.Hold()      // as if a batch were being written: everyone queues
 	results := make([]*ent.SurveyResponse, len(subs))
 	errs := make([]error, len(subs))
 	var wg sync.WaitGroup
@@ -72,7 +70,7 @@ func TestGroupCommit(t *testing.T) {
 		}()
 	}
 	waitQueued(t, s.batch, len(subs), 10*time.Second)
-	s.batch.writeNext()
+	release()
 	wg.Wait()
 
 	for i, err := range errs {
@@ -92,25 +90,23 @@ func TestGroupCommit(t *testing.T) {
 	if n := db.Client.AuditLog.Query().Where(auditlog.Action("survey.response.accepted")).CountX(sys); n != 7 {
 		t.Errorf("%d audit entries, want 7", n)
 	}
-	if s.batch.leading || len(s.batch.queue) != 0 {
-		t.Errorf("batcher left leading=%v with %d queued", s.batch.leading, len(s.batch.queue))
+	if queued, leading := s.batch.State(); leading || queued != 0 {
+		t.Errorf("group commit left leading=%v with %d queued", leading, queued)
 	}
 }
 
 // waitQueued waits until n submissions are queued behind the held lead; it
 // fails the test if they are not within timeout (a submission that never
 // reached the queue).
-func waitQueued(t *testing.T, b *batcher, n int, timeout time.Duration) {
+func waitQueued(t *testing.T, b interface{ State() (int, bool) }, n int, timeout time.Duration) {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for {
-		b.mu.Lock()
-		queued := len(b.queue)
-		b.mu.Unlock()
-		if queued >= n {
+		if queued, _ := b.State(); queued >= n {
 			return
 		}
 		if time.Now().After(deadline) {
+			queued, _ := b.State()
 			t.Fatalf("%d of %d submissions queued after %s", queued, n, timeout)
 		}
 		time.Sleep(time.Millisecond)

@@ -5,14 +5,11 @@ import (
 	"fmt"
 	"time"
 
-	"entgo.io/ent/dialect"
-
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/payout"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/ent/schema/schematype"
 	"github.com/kartuprakerja/platform/internal/audit"
-	"github.com/kartuprakerja/platform/internal/database"
 )
 
 // accepted is a submission that passed every check, ready to be written.
@@ -24,23 +21,12 @@ type accepted struct {
 	answers []schematype.SurveyAnswer
 }
 
-// store writes an accepted submission: on PostgreSQL in its own
-// transaction; on SQLite through the group commit (see batcher), because
-// SQLite has one writer and a commit per response would cap ingestion.
+// store writes an accepted submission through the group commit: on
+// PostgreSQL in its own transaction; on SQLite, which has one writer and
+// whose commit per response would cap ingestion, batched with the
+// submissions that arrive meanwhile.
 func (s *Service) store(a accepted) (*ent.SurveyResponse, error) {
-	if s.dialect == dialect.SQLite {
-		return s.batch.submit(a)
-	}
-	var out *ent.SurveyResponse
-	err := database.WithTx(a.ctx, s.client, func(tx *ent.Tx) error {
-		var err error
-		out, err = s.write(tx, a)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out.Unwrap(), nil
+	return s.batch.Submit(a)
 }
 
 // write inserts the response, the survey-incentive entitlement and the

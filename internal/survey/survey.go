@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/internal/database"
 )
 
 // Config holds the rules of survey ingestion.
@@ -59,12 +60,12 @@ type Deps struct {
 // Service runs the evaluation surveys.
 type Service struct {
 	client  *ent.Client
-	dialect string
+	dialect database.Dialect
 	cfg     Config
 	log     *slog.Logger
 	now     func() time.Time
 	defs    *definitions
-	batch   *batcher // the group commit on SQLite
+	batch   *database.GroupCommit[accepted, *ent.SurveyResponse]
 }
 
 // New returns a Service. A zero Config means DefaultConfig.
@@ -78,9 +79,9 @@ func New(d Deps, cfg Config) *Service {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	s := &Service{client: d.Client, dialect: d.Dialect, cfg: cfg, log: d.Log, now: d.Now,
+	s := &Service{client: d.Client, dialect: database.Dialect(d.Dialect), cfg: cfg, log: d.Log, now: d.Now,
 		defs: newDefinitions(cfg.DefinitionTTL)}
-	s.batch = newBatcher(s, maxBatch)
+	s.batch = newGroupCommit(s, maxBatch)
 	return s
 }
 

@@ -7,9 +7,8 @@ import (
 	"maps"
 	"slices"
 
-	"entgo.io/ent/dialect"
-
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/internal/database"
 )
 
 // tally is what the database counted over one survey's answers, by
@@ -20,37 +19,30 @@ type tally struct {
 	options  map[string]map[string]int // question id -> option value -> count
 }
 
-// The aggregate queries, per dialect. Each answer is one element of the
-// JSON array in survey_responses.answers; the database unnests and groups
-// them, so the work is one pass over the survey's rows (by the survey_id
-// index) and only the grouped counts travel.
-const (
-	sqliteStats = `SELECT json_extract(a.value, '$.questionId'), COUNT(*), AVG(json_extract(a.value, '$.number'))
-FROM survey_responses AS r, json_each(r.answers) AS a
+// The aggregate queries, stated once in the store's JSON functions. Each
+// answer is one element of the JSON array in survey_responses.answers; the
+// database unnests and groups them, so the work is one pass over the
+// survey's rows (by the survey_id index) and only the grouped counts travel.
+
+// statsQuery counts each question's answers and averages their numbers.
+func statsQuery(d database.Dialect) string {
+	return d.Rebind(`SELECT ` + d.JSONText("a.value", "questionId") + `, COUNT(*), AVG(` + d.JSONNumber("a.value", "number") + `)
+FROM survey_responses AS r, ` + d.JSONElements("r.answers", "") + ` AS a
 WHERE r.survey_id = ?
-GROUP BY 1`
-	sqliteOptions = `SELECT json_extract(a.value, '$.questionId'), c.value, COUNT(*)
-FROM survey_responses AS r, json_each(r.answers) AS a, json_each(a.value, '$.choices') AS c
+GROUP BY 1`)
+}
+
+// optionsQuery counts each question's chosen options.
+func optionsQuery(d database.Dialect) string {
+	return d.Rebind(`SELECT ` + d.JSONText("a.value", "questionId") + `, c.value, COUNT(*)
+FROM survey_responses AS r, ` + d.JSONElements("r.answers", "") + ` AS a, ` + d.JSONTextElements("a.value", "choices") + ` AS c
 WHERE r.survey_id = ?
-GROUP BY 1, 2`
-	postgresStats = `SELECT a->>'questionId', COUNT(*), AVG((a->>'number')::float8)
-FROM survey_responses AS r CROSS JOIN LATERAL jsonb_array_elements(r.answers) AS a
-WHERE r.survey_id = $1
-GROUP BY 1`
-	postgresOptions = `SELECT a->>'questionId', c, COUNT(*)
-FROM survey_responses AS r CROSS JOIN LATERAL jsonb_array_elements(r.answers) AS a
-CROSS JOIN LATERAL jsonb_array_elements_text(
-  CASE WHEN jsonb_typeof(a->'choices') = 'array' THEN a->'choices' ELSE '[]'::jsonb END) AS c
-WHERE r.survey_id = $1
-GROUP BY 1, 2`
-)
+GROUP BY 1, 2`)
+}
 
 // tally runs the aggregate queries for one survey.
 func (s *Service) tally(ctx context.Context, surveyID pulid.ID) (*tally, error) {
-	stats, options := sqliteStats, sqliteOptions
-	if s.dialect == dialect.Postgres {
-		stats, options = postgresStats, postgresOptions
-	}
+	stats, options := statsQuery(s.dialect), optionsQuery(s.dialect)
 	t := &tally{answered: map[string]int{}, means: map[string]*float64{}, options: map[string]map[string]int{}}
 	err := s.each(ctx, stats, string(surveyID), func(rows *sql.Rows) error {
 		var q string

@@ -8,7 +8,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/json"
-	"entgo.io/ent/dialect"
 	"fmt"
 	"io"
 	"log/slog"
@@ -65,7 +64,7 @@ func seedIfEmpty(ctx context.Context, db *database.DB, n int, log *slog.Logger) 
 	}
 	start := time.Now()
 	if _, err := seed.Run(ctx, db.Client, seed.Options{Seed: 1, Recipients: n, Now: time.Now(), Logger: log,
-		Parallel: db.Dialect == dialect.SQLite}); err != nil {
+		Parallel: db.Store().InterleavesStatements()}); err != nil {
 		return err
 	}
 	fmt.Printf("seeded %d recipients in %s\n", n, time.Since(start).Round(time.Millisecond))
