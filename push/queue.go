@@ -8,9 +8,7 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
-	"github.com/riverqueue/river/riverdriver"
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
-	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
 	"github.com/riverqueue/river/rivertype"
 
@@ -70,20 +68,13 @@ func (WaveResultsArgs) InsertOpts() river.InsertOpts {
 	}}
 }
 
-// driver returns the river driver for the store, over the app's own pool.
-func driver(db *database.DB) riverdriver.Driver[*sql.Tx] {
-	pg := func() riverdriver.Driver[*sql.Tx] { return riverdatabasesql.New(db.SQL) }
-	lite := func() riverdriver.Driver[*sql.Tx] { return riversqlite.New(db.SQL) }
-	return database.Either(db.Store(), pg, lite)()
-}
-
 // Migrate creates or updates river's tables (river_job and friends) in the
 // store. New calls it; it is safe to run again, and from several instances
 // starting at once: on PostgreSQL it runs under an advisory lock (river's
 // migrator takes none, and two instances creating its tables together
 // fail), on SQLite under the write lock.
 func Migrate(ctx context.Context, db *database.DB, log *slog.Logger) error {
-	m, err := rivermigrate.New(driver(db), &rivermigrate.Config{Logger: quiet(log)})
+	m, err := rivermigrate.New(db.RiverDriver(), &rivermigrate.Config{Logger: quiet(log)})
 	if err != nil {
 		return fmt.Errorf("push: river migrator: %w", err)
 	}
@@ -115,7 +106,7 @@ func migrationLock(ctx context.Context, db *database.DB) (unlock func(), err err
 // newRiver builds the job client; it inserts jobs at once and works them
 // after Start.
 func newRiver(db *database.DB, cfg Config, log *slog.Logger, workers *river.Workers) (*river.Client[*sql.Tx], error) {
-	c, err := river.NewClient(driver(db), &river.Config{
+	c, err := river.NewClient(db.RiverDriver(), &river.Config{
 		Queues: map[string]river.QueueConfig{
 			queueDeliver: {MaxWorkers: cfg.Workers},
 			queueFanout:  {MaxWorkers: 1},

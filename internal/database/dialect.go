@@ -70,15 +70,6 @@ func (d Dialect) EQNoIndex(col string, v any) *entsql.Predicate {
 	return entsql.ExprP("+"+col+" = ?", v)
 }
 
-// Either returns pg on PostgreSQL and lite on SQLite: for the choices that
-// are not SQL, such as which job-queue driver runs on the store.
-func Either[T any](d Dialect, pg, lite T) T {
-	if d.postgres() {
-		return pg
-	}
-	return lite
-}
-
 // The JSON pieces of hand-written aggregate queries. A query names a JSON
 // array's elements in its FROM list, as "<JSONElements(…)> AS a", and reads
 // each element as a.value on both stores (PostgreSQL lets a function in
