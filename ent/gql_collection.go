@@ -4604,11 +4604,6 @@ func (_q *RecipientQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				selectedFields = append(selectedFields, recipient.FieldRevokedAt)
 				fieldSeen[recipient.FieldRevokedAt] = struct{}{}
 			}
-		case "revocationReason":
-			if _, ok := fieldSeen[recipient.FieldRevocationReason]; !ok {
-				selectedFields = append(selectedFields, recipient.FieldRevocationReason)
-				fieldSeen[recipient.FieldRevocationReason] = struct{}{}
-			}
 		case "id":
 		case "__typename":
 		default:

@@ -71,7 +71,7 @@ type Recipient struct {
 	FirstPurchaseAt *time.Time `json:"first_purchase_at,omitempty"`
 	// RevokedAt holds the value of the "revoked_at" field.
 	RevokedAt *time.Time `json:"revoked_at,omitempty"`
-	// RevocationReason holds the value of the "revocation_reason" field.
+	// a message key of internal/msg for the program's own revocations, else a staff member's words
 	RevocationReason *string `json:"revocation_reason,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the RecipientQuery when eager-loading is set.

@@ -15,6 +15,7 @@ import (
 	"github.com/kartuprakerja/platform/graph/generated"
 	"github.com/kartuprakerja/platform/graph/model"
 	"github.com/kartuprakerja/platform/internal/journey"
+	"github.com/kartuprakerja/platform/internal/msg"
 )
 
 // Result is the resolver for the result field.
@@ -109,6 +110,15 @@ func (r *queryResolver) WaveSelection(ctx context.Context, waveID pulid.ID) (*jo
 // VerificationFailures is the resolver for the verificationFailures field.
 func (r *recipientResolver) VerificationFailures(ctx context.Context, obj *ent.Recipient) ([]*journey.Failure, error) {
 	return journey.Failures(obj, locale(ctx)), nil
+}
+
+// RevocationReason is the resolver for the revocationReason field.
+func (r *recipientResolver) RevocationReason(ctx context.Context, obj *ent.Recipient) (*string, error) {
+	if obj.RevocationReason == nil {
+		return nil, nil
+	}
+	s := msg.Stored(locale(ctx), *obj.RevocationReason)
+	return &s, nil
 }
 
 // Commitment is the resolver for the commitment field.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/database"
+	"github.com/kartuprakerja/platform/internal/database/jobqueue"
 )
 
 // Queues: deliveries and fan-outs run apart, so a wave fan-out never takes
@@ -74,7 +75,7 @@ func (WaveResultsArgs) InsertOpts() river.InsertOpts {
 // migrator takes none, and two instances creating its tables together
 // fail), on SQLite under the write lock.
 func Migrate(ctx context.Context, db *database.DB, log *slog.Logger) error {
-	m, err := rivermigrate.New(db.RiverDriver(), &rivermigrate.Config{Logger: quiet(log)})
+	m, err := rivermigrate.New(jobqueue.Driver(db), &rivermigrate.Config{Logger: quiet(log)})
 	if err != nil {
 		return fmt.Errorf("push: river migrator: %w", err)
 	}
@@ -106,7 +107,7 @@ func migrationLock(ctx context.Context, db *database.DB) (unlock func(), err err
 // newRiver builds the job client; it inserts jobs at once and works them
 // after Start.
 func newRiver(db *database.DB, cfg Config, log *slog.Logger, workers *river.Workers) (*river.Client[*sql.Tx], error) {
-	c, err := river.NewClient(db.RiverDriver(), &river.Config{
+	c, err := river.NewClient(jobqueue.Driver(db), &river.Config{
 		Queues: map[string]river.QueueConfig{
 			queueDeliver: {MaxWorkers: cfg.Workers},
 			queueFanout:  {MaxWorkers: 1},

@@ -54,7 +54,9 @@ func (Recipient) Fields() []ent.Field {
 		field.Time("first_purchase_at").Optional().Nillable().
 			Comment("stops the 30-day clock"),
 		field.Time("revoked_at").Optional().Nillable(),
-		field.String("revocation_reason").Optional().Nillable(),
+		field.String("revocation_reason").Optional().Nillable().
+			Comment("a message key of internal/msg for the program's own revocations, else a staff member's words").
+			Annotations(entgql.Skip(entgql.SkipType)), // served rendered: graph/schema/journey.graphql
 	}
 }
 

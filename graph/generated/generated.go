@@ -1068,6 +1068,7 @@ type RecipientResolver interface {
 	Nik(ctx context.Context, obj *ent.Recipient) (*string, error)
 	KkNumber(ctx context.Context, obj *ent.Recipient) (*string, error)
 	VerificationFailures(ctx context.Context, obj *ent.Recipient) ([]*journey.Failure, error)
+	RevocationReason(ctx context.Context, obj *ent.Recipient) (*string, error)
 }
 type SelectionSummaryResolver interface {
 	Commitment(ctx context.Context, obj *journey.Summary) (string, error)
@@ -10259,7 +10260,6 @@ type Recipient implements Node {
   """
   firstPurchaseAt: Time
   revokedAt: Time
-  revocationReason: String
   account: Account!
   regency: Regency!
   identityChecks(
@@ -13332,6 +13332,8 @@ extend type Mutation {
 extend type Recipient {
   "Why the registration was rejected, in the viewer's language (empty unless rejected)."
   verificationFailures: [RuleFailure!]!
+  "Why the card was revoked, in the viewer's language; null unless revoked."
+  revocationReason: String
 }
 
 extend type Application {
@@ -14549,8 +14551,6 @@ func (ec *executionContext) childFields_Recipient(ctx context.Context, field gra
 		return ec.fieldContext_Recipient_firstPurchaseAt(ctx, field)
 	case "revokedAt":
 		return ec.fieldContext_Recipient_revokedAt(ctx, field)
-	case "revocationReason":
-		return ec.fieldContext_Recipient_revocationReason(ctx, field)
 	case "account":
 		return ec.fieldContext_Recipient_account(ctx, field)
 	case "regency":
@@ -14581,6 +14581,8 @@ func (ec *executionContext) childFields_Recipient(ctx context.Context, field gra
 		return ec.fieldContext_Recipient_kkNumber(ctx, field)
 	case "verificationFailures":
 		return ec.fieldContext_Recipient_verificationFailures(ctx, field)
+	case "revocationReason":
+		return ec.fieldContext_Recipient_revocationReason(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Recipient", field.Name)
 }
@@ -29415,29 +29417,6 @@ func (ec *executionContext) fieldContext_Recipient_revokedAt(_ context.Context, 
 	return graphql.NewScalarFieldContext("Recipient", field, false, false, "Time")
 }
 
-func (ec *executionContext) _Recipient_revocationReason(ctx context.Context, field graphql.CollectedField, obj *ent.Recipient) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Recipient_revocationReason(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RevocationReason, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Recipient_revocationReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Recipient", field, false, false, "String")
-}
-
 func (ec *executionContext) _Recipient_account(ctx context.Context, field graphql.CollectedField, obj *ent.Recipient) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30018,6 +29997,29 @@ func (ec *executionContext) fieldContext_Recipient_verificationFailures(_ contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Recipient_revocationReason(ctx context.Context, field graphql.CollectedField, obj *ent.Recipient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recipient_revocationReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Recipient().RevocationReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recipient_revocationReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recipient", field, true, true, "String")
 }
 
 func (ec *executionContext) _RecipientConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.RecipientConnection) (ret graphql.Marshaler) {
@@ -64068,11 +64070,6 @@ func (ec *executionContext) _Recipient(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "revocationReason":
-			out.Values[i] = ec._Recipient_revocationReason(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "account":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -64162,6 +64159,12 @@ func (ec *executionContext) _Recipient(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Recipient_verificationFailures(ctx, field, obj)
+				})
+		case "revocationReason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recipient_revocationReason(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

@@ -113,8 +113,8 @@ func (s *Service) mayStart(attempts []*ent.TestAttempt) error {
 		return apperr.E(apperr.Forbidden, msg.TestAttemptsUsed, s.cfg.MaxTestAttempts)
 	}
 	if len(attempts) > 0 {
-		if wait := attempts[0].SubmittedAt.Add(s.cfg.TestRetryAfter).Sub(s.now()); wait > 0 {
-			return apperr.E(apperr.RateLimited, msg.TestRetryIn, int(wait.Hours())+1)
+		if opens := attempts[0].SubmittedAt.Add(s.cfg.TestRetryAfter); opens.After(s.now()) {
+			return apperr.E(apperr.RateLimited, msg.TestRetryFrom, msg.At(opens))
 		}
 	}
 	return nil

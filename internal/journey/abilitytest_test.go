@@ -7,6 +7,7 @@ import (
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/database/dbtest"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 )
 
@@ -14,7 +15,7 @@ func TestAbilityTestRules(t *testing.T) {
 	db := dbtest.Open(t, "sqlite3")
 	e := newEnv(t, db, nil, nil)
 	p := e.newPerson(t)
-	if _, err := e.svc.StartAbilityTest(e.as(t, p), "id"); rule.Code(err) != apperr.Forbidden || rule.KeyOf(err) != "journey.register_first" {
+	if _, err := e.svc.StartAbilityTest(e.as(t, p), "id"); rule.Code(err) != apperr.Forbidden || rule.KeyOf(err) != msg.RegisterFirst {
 		t.Errorf("test before registration: %v", err)
 	}
 	if _, err := e.svc.Register(e.as(t, p), p.reg, "id"); err != nil {
@@ -54,10 +55,13 @@ func TestAbilityTestRules(t *testing.T) {
 	if _, err := e.svc.AnswerAbilityTest(ctx, test.Attempt.ID, q.ID, 2, "id"); !apperr.Is(err, apperr.Conflict) {
 		t.Errorf("answer after the deadline: %v", err)
 	}
-	if _, err := e.svc.StartAbilityTest(ctx, "id"); !apperr.Is(err, apperr.RateLimited) {
+	_, err = e.svc.StartAbilityTest(ctx, "id")
+	a := db.Client.TestAttempt.GetX(sys, test.Attempt.ID)
+	// The refusal says when the retry opens, to the minute, not "in N hours".
+	if ae, ok := apperr.As(err); !ok || ae.Code != apperr.RateLimited || a.SubmittedAt == nil ||
+		ae.Text.In("id") != msg.Render("id", msg.TestRetryFrom, msg.At(a.SubmittedAt.Add(e.svc.Config().TestRetryAfter))) {
 		t.Errorf("retry right after failing: %v", err)
 	}
-	a := db.Client.TestAttempt.GetX(sys, test.Attempt.ID)
 	if a.SubmittedAt == nil || a.Passed == nil || *a.Passed {
 		t.Errorf("expired attempt not scored as failed: %+v", a)
 	}

@@ -15,8 +15,9 @@ import (
 	"github.com/kartuprakerja/platform/internal/rule"
 )
 
-// ReasonNoPurchase is the revocation reason of the 30-day rule.
-const ReasonNoPurchase = "Tidak membeli pelatihan pertama dalam 30 hari setelah diterima."
+// ReasonNoPurchase is the revocation reason of the 30-day rule, stored as
+// its message key and shown in the reader's language.
+const ReasonNoPurchase = string(msg.RevokedNoPurchase)
 
 // RecordFirstPurchase stops the recipient's 30-day clock. The marketplace
 // calls it, in the purchase's transaction, for every purchase: only the

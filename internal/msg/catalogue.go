@@ -113,7 +113,7 @@ const (
 	SelectionRunning      Key = "journey.selection_running"
 	TestPassed            Key = "journey.test_passed"
 	TestAttemptsUsed      Key = "journey.test_attempts_used"
-	TestRetryIn           Key = "journey.test_retry_in"
+	TestRetryFrom         Key = "journey.test_retry_from"
 	QuestionBankEmpty     Key = "journey.question_bank_empty"
 	TestQuestionUnknown   Key = "journey.test_question_unknown"
 	TestChoiceUnknown     Key = "journey.test_choice_unknown"
@@ -122,6 +122,7 @@ const (
 	VerifiedApplicantOnly Key = "journey.verified_applicant_only"
 	RevokeReason          Key = "journey.revoke_reason"
 	OnlyActiveRevoked     Key = "journey.only_active_revoked"
+	RevokedNoPurchase     Key = "journey.revoked_no_purchase"
 	CheckFailed           Key = "journey.check_failed"
 	CheckFailedTodo       Key = "journey.check_failed_todo"
 	NIKShape              Key = "journey.nik_shape"
@@ -309,7 +310,7 @@ var catalogue = withNotifications(withRules(map[Key]text{
 	SelectionRunning:    {"Seleksi gelombang ini sedang atau sudah berjalan.", "This wave's selection is running or has run."},
 	TestPassed:          {"Anda sudah lulus tes; tidak perlu mengulang.", "You have passed the test; there is no need to take it again."},
 	TestAttemptsUsed:    {"Kesempatan tes sudah habis (%d kali).", "You have used all your test attempts (%d)."},
-	TestRetryIn:         {"Anda dapat mengulang tes dalam %d jam.", "You can take the test again in %d hours."},
+	TestRetryFrom:       {"Anda bisa mengulang tes mulai %s.", "You can take the test again from %s."},
 	QuestionBankEmpty:   {"Bank soal belum tersedia.", "The question bank is not available yet."},
 	TestQuestionUnknown: {"Soal ini bukan bagian dari tes Anda.", "This question is not part of your test."},
 	TestChoiceUnknown:   {"Pilihan jawaban tidak ada.", "That answer choice does not exist."},
@@ -319,15 +320,17 @@ var catalogue = withNotifications(withRules(map[Key]text{
 		"Only verified applicants who are not yet recipients can continue."},
 	RevokeReason:      {"Tuliskan alasan pencabutan (minimal 10 karakter).", "Write the reason for revoking (at least 10 characters)."},
 	OnlyActiveRevoked: {"Hanya penerima aktif yang dapat dicabut kepesertaannya.", "Only an active recipient's membership can be revoked."},
-	CheckFailed:       {"Verifikasi tidak berhasil.", "Verification failed."},
-	CheckFailedTodo:   {"Hubungi layanan pengaduan.", "Contact the help desk."},
-	NIKShape:          {"NIK harus 16 digit angka.", "The NIK must be 16 digits."},
-	NIKDigits:         {"NIK hanya boleh berisi angka.", "The NIK may contain digits only."},
-	NIKFormat:         {"Format NIK tidak valid.", "The NIK's format is not valid."},
-	NIKRegion:         {"Kode wilayah pada NIK tidak dikenal.", "The region code in the NIK is unknown."},
-	NIKBirthDate:      {"Tanggal lahir tidak sesuai dengan NIK.", "The birth date does not match the NIK."},
-	NIKGender:         {"Jenis kelamin tidak sesuai dengan NIK.", "The gender does not match the NIK."},
-	MinAge:            {"Usia minimal %d tahun.", "You must be at least %d years old."},
+	RevokedNoPurchase: {"Tidak membeli pelatihan pertama dalam 30 hari setelah diterima.",
+		"No first training was bought within 30 days of acceptance."},
+	CheckFailed:     {"Verifikasi tidak berhasil.", "Verification failed."},
+	CheckFailedTodo: {"Hubungi layanan pengaduan.", "Contact the help desk."},
+	NIKShape:        {"NIK harus 16 digit angka.", "The NIK must be 16 digits."},
+	NIKDigits:       {"NIK hanya boleh berisi angka.", "The NIK may contain digits only."},
+	NIKFormat:       {"Format NIK tidak valid.", "The NIK's format is not valid."},
+	NIKRegion:       {"Kode wilayah pada NIK tidak dikenal.", "The region code in the NIK is unknown."},
+	NIKBirthDate:    {"Tanggal lahir tidak sesuai dengan NIK.", "The birth date does not match the NIK."},
+	NIKGender:       {"Jenis kelamin tidak sesuai dengan NIK.", "The gender does not match the NIK."},
+	MinAge:          {"Usia minimal %d tahun.", "You must be at least %d years old."},
 
 	ComplaintOtherAccount: {"Pengaduan dengan kode ini sudah dikirim dari akun lain.", "A complaint with this code was already sent from another account."},
 	ComplaintIncomplete:   {"Pengaduan belum lengkap.", "The complaint is not complete yet."},

@@ -67,6 +67,16 @@ func Render(locale string, key Key, args ...any) string {
 	return fmt.Sprintf(f, shown...)
 }
 
+// Stored renders a reason kept in the store: the text of a catalogue key
+// (what the program itself wrote) in locale, or the stored words as they
+// are (what a person typed).
+func Stored(locale, s string) string {
+	if _, ok := catalogue[Key(s)]; ok {
+		return Render(locale, Key(s))
+	}
+	return s
+}
+
 func show(locale string, a any) any {
 	switch v := a.(type) {
 	case time.Time:

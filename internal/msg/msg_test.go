@@ -170,3 +170,19 @@ func TestLocale(t *testing.T) {
 		}
 	}
 }
+
+// A reason kept in the store is a catalogue key when the program wrote it
+// (rendered in the reader's language) and a person's words otherwise.
+func TestStored(t *testing.T) {
+	tests := []struct{ locale, stored, want string }{
+		{ID, string(RevokedNoPurchase), "Tidak membeli pelatihan pertama dalam 30 hari setelah diterima."},
+		{EN, string(RevokedNoPurchase), "No first training was bought within 30 days of acceptance."},
+		{EN, "Data rekening terbukti palsu.", "Data rekening terbukti palsu."},
+		{ID, "journey.no_such_key", "journey.no_such_key"},
+	}
+	for _, tt := range tests {
+		if got := Stored(tt.locale, tt.stored); got != tt.want {
+			t.Errorf("Stored(%s, %q) = %q, want %q", tt.locale, tt.stored, got, tt.want)
+		}
+	}
+}

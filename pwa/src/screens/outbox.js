@@ -23,7 +23,7 @@ export default function outbox() {
       items.length ? h('ul', { class: 'list' }, items.map((it) => h('li', { 'data-item': it.id, 'data-kind': it.kind, 'data-status': it.status },
         h('h3', null, label(it)),
         h('p', null, h('span', { class: 'badge b-' + it.status }, t('ob_' + it.status)), ' ', h('span', { class: 'meta' }, dateTime(it.sentAt || it.createdAt))),
-        it.status === 'refused' && h('p', { class: 'err' }, t('reason'), ': ', it.reason),
+        it.status === 'refused' && h('p', { class: 'err' }, t('reason'), ': ', it.code === 'CORRUPT' ? t('ob_corrupt') : it.reason),
         it.status === 'waiting' && it.error && h('p', { class: 'meta' }, it.error === 'NETWORK' ? t('ob_offline') : it.error === 'UNAUTHENTICATED' ? t('ob_signin') : t('ob_retry_later', { reason: it.reason || it.error })),
         (it.status === 'refused' || it.status === 'waiting') && h('div', { class: 'actions' }, h('button', { type: 'button', class: 'sec', onclick: async () => {
           if (confirm(t(it.status === 'refused' ? 'ob_confirm_remove' : 'ob_confirm_drop', { label: label(it) }))) await remove(it.id);
