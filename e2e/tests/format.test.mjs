@@ -3,7 +3,7 @@
 // TestDates), in both languages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { money, group, date, clock, dateTime } from '../../pwa/src/lib/format.js';
+import { money, group, date, clock, dateTime, whole } from '../../pwa/src/lib/format.js';
 
 test('money as the server writes it', () => {
   const cases = [
@@ -27,4 +27,12 @@ test('dates and times in WIB as the server writes them', () => {
   assert.equal(dateTime(lateUTC, 'en'), '21 December 2026, 1:30 WIB');
   assert.equal(date('2027-05-01', 'id'), '1 Mei 2027'); // a date-only value (midnight UTC) keeps its day
   assert.equal(date('', 'id'), '');
+});
+
+test('whole numbers typed as each language writes them', () => {
+  const cases = [
+    ['id', '1.500.000', 1500000], ['en', '1,500,000', 1500000], ['id', ' 250 000 ', 250000], ['en', '42', 42],
+    ['id', '1,5', NaN], ['en', '1.5', NaN], ['id', '', NaN], ['en', 'abc', NaN], ['id', '-3', -3],
+  ];
+  for (const [l, s, want] of cases) assert.equal(whole(s, l), want, `${l} ${JSON.stringify(s)}`);
 });

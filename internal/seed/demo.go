@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/account"
 	"github.com/kartuprakerja/platform/ent/identitycheck"
 	"github.com/kartuprakerja/platform/ent/linkedaccount"
 	"github.com/kartuprakerja/platform/ent/notification"
@@ -17,9 +18,10 @@ import (
 	"github.com/kartuprakerja/platform/ent/registryperson"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/ent/schema/schematype"
+	"github.com/kartuprakerja/platform/ent/survey"
 	"github.com/kartuprakerja/platform/ent/testattempt"
-	"github.com/kartuprakerja/platform/internal/money"
 	"github.com/kartuprakerja/platform/internal/viewer"
+	"github.com/kartuprakerja/platform/push"
 )
 
 // The demo recipient: a woman from Kota Bandung, accepted in wave 22 (about
@@ -55,6 +57,7 @@ type demoJourney struct {
 
 // demoPayout is one of the demo recipient's incentive payouts.
 type demoPayout struct {
+	id              pulid.ID
 	n               int
 	scheduled, sent time.Time // sent is zero while scheduled
 }
@@ -272,7 +275,8 @@ func (d *demoJourney) incentives(ctx context.Context, now time.Time, sum *Summar
 	first := dateOf(d.certified.Add(demoFirstIncentiveAfter))
 	for n := 1; n <= incentiveMonths; n++ {
 		p := demoPayout{n: n, scheduled: first.AddDate(0, 0, 30*(n-1))}
-		b := tx.Payout.Create().SetID(d.id("po", p.scheduled)).SetRecipientID(d.recipientID).
+		p.id = d.id("po", p.scheduled)
+		b := tx.Payout.Create().SetID(p.id).SetRecipientID(d.recipientID).
 			SetKind(payout.KindIncentive).SetInstallment(n).SetAmount(incentiveAmount).
 			SetScheduledFor(p.scheduled).SetIdempotencyKey(fmt.Sprintf("incentive:%s:%d", d.recipientID, n)).
 			SetLinkedAccountID(linkedID).SetPaymentPartnerID(gopay.id).SetCreatedAt(d.certified)
@@ -298,34 +302,39 @@ func (d *demoJourney) incentives(ctx context.Context, now time.Time, sum *Summar
 // recipient's first incentive is due.
 const demoFirstIncentiveAfter = 15 * 24 * time.Hour
 
-// demoNote is one notification of the demo inbox.
+// demoNote is one notification of the demo inbox: a push event, when it
+// reached her and whether she read it.
 type demoNote struct {
-	kind        notification.Kind
-	key         string
-	title, body string
-	link        string
-	at          time.Time
-	read        bool
+	event push.Event
+	at    time.Time
+	read  bool
 }
 
 // notifications writes the demo's inbox: the selection result, a message
 // for each payout sent and for the next one scheduled, the first survey and
-// a job match. Every date and amount in a text is the row's it speaks of.
+// a job match. The texts are push's own (push.Render of the events the
+// real producers send), in the account's language; every date and amount
+// is the row's it speaks of.
 func (d *demoJourney) notifications(ctx context.Context, now time.Time, sum *Summary) error {
-	notes := []demoNote{{notification.KindSelectionResult, "selection:wave-22",
-		fmt.Sprintf("Selamat, kamu lolos Gelombang %d!", d.wave.number),
-		fmt.Sprintf("Kartu Prakerja-mu sudah aktif dengan saldo pelatihan %s. Beli pelatihan pertamamu dalam 30 hari.", rp(d.wave.balance)),
-		"/", d.accepted, true}}
-	notes = append(notes, d.payoutNotes()...)
-	notes = append(notes, demoNote{notification.KindJobMatch, "job-match:demo", "Ada lowongan yang cocok untukmu",
-		"Lowongan baru sesuai pelatihan yang kamu selesaikan. Lihat dan lamar sekarang.",
-		"/lowongan", now.Add(-26 * time.Hour), false})
+	notes := []demoNote{{push.SelectionResult(d.accountID, d.wave.id, d.wave.number, "selected", d.wave.balance),
+		d.accepted, true}}
+	payouts, err := d.payoutNotes(ctx)
+	if err != nil {
+		return err
+	}
+	notes = append(notes, payouts...)
+	notes = append(notes, demoNote{push.JobMatchDigest(d.accountID, now.Add(-26*time.Hour), 3, "Staf Pemasaran Digital"),
+		now.Add(-26 * time.Hour), false})
 	var builders []*ent.NotificationCreate
 	for i, n := range notes {
+		text, err := push.Render(n.event, account.LocaleID)
+		if err != nil {
+			return err
+		}
 		b := d.tx.Notification.Create().SetID(d.id("nt", d.accepted.Add(time.Duration(i)*time.Second))).
-			SetAccountID(d.accountID).SetKind(n.kind).SetEventKey(n.key).SetTitle(n.title).SetBody(n.body).
-			SetLink(n.link).SetPushStatus(notification.PushStatusSent).SetPushedAt(n.at).
-			SetCreatedAt(n.at).SetUpdatedAt(n.at)
+			SetAccountID(d.accountID).SetKind(n.event.Kind).SetEventKey(n.event.Key).SetTitle(text.Title).
+			SetBody(text.Body).SetLink(text.Link).SetData(text.Data).SetPushStatus(notification.PushStatusSent).
+			SetPushedAt(n.at).SetCreatedAt(n.at).SetUpdatedAt(n.at)
 		if n.read {
 			b.SetReadAt(n.at.Add(35 * time.Minute))
 		}
@@ -338,48 +347,31 @@ func (d *demoJourney) notifications(ctx context.Context, now time.Time, sum *Sum
 	return nil
 }
 
-// payoutNotes are the notices of the payouts sent, the first survey (four
-// days after the first payment) and the next payout scheduled (the day
-// after the last payment), each with the payout row's own date.
-func (d *demoJourney) payoutNotes() []demoNote {
+// payoutNotes are the notices of the payouts sent, the first survey (a day
+// after the first payment) and the next payout scheduled (the day after
+// the last payment), each with the payout row's own date.
+func (d *demoJourney) payoutNotes(ctx context.Context) ([]demoNote, error) {
+	first, err := d.tx.Survey.Query().Where(survey.Code("SE1")).Only(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("the first survey: %w", err)
+	}
 	var out []demoNote
-	amount := rp(incentiveAmount)
 	for _, p := range d.payouts {
+		pay := push.Payout{ID: p.id, Installment: p.n, Amount: incentiveAmount, Partner: "GoPay"}
 		if p.sent.IsZero() {
-			out = append(out, demoNote{notification.KindPayoutScheduled, fmt.Sprintf("payout-scheduled:incentive:%d", p.n),
-				fmt.Sprintf("Insentif tahap %d dijadwalkan", p.n),
-				fmt.Sprintf("Insentif %s dijadwalkan pada %s ke GoPay-mu.", amount, tanggal(p.scheduled)),
-				"/insentif", out[len(out)-1].at.Add(24 * time.Hour), false})
+			out = append(out, demoNote{push.PayoutScheduled(d.accountID, pay, p.scheduled),
+				out[len(out)-1].at.Add(24 * time.Hour), false})
 			break
 		}
-		out = append(out, demoNote{notification.KindPayoutSent, fmt.Sprintf("payout-sent:incentive:%d", p.n),
-			fmt.Sprintf("Insentif tahap %d sudah dikirim", p.n),
-			fmt.Sprintf("Insentif %s sudah dikirim ke GoPay-mu. Dana biasanya masuk dalam 3-5 hari kerja.", amount),
-			"/insentif", p.sent, true})
+		out = append(out, demoNote{push.PayoutSent(d.accountID, pay), p.sent, true})
 		if p.n == 1 {
-			out = append(out, demoNote{notification.KindSurveyAvailable, "survey-available:SE1", "Survei Evaluasi I sudah tersedia",
-				fmt.Sprintf("Isi Survei Evaluasi I dan dapatkan insentif survei %s.", rp(surveyIncentive)),
-				"/survei", p.sent.Add(24 * time.Hour), false})
+			out = append(out, demoNote{push.SurveyAvailable(d.accountID, first.ID, first.TitleID, first.TitleEn,
+				first.Incentive, time.Time{}), p.sent.Add(24 * time.Hour), false})
 		}
 	}
-	return out
+	return out, nil
 }
 
-var bulan = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-	"September", "Oktober", "November", "Desember"}
-
-// wib is Western Indonesia Time (UTC+7, no daylight saving): the dates in
-// the demo's texts are the days in Jakarta.
-var wib = time.FixedZone("WIB", 7*60*60)
-
-// tanggal formats a date the Indonesian way, as the day in WIB: 15 Februari 2022.
-func tanggal(t time.Time) string {
-	t = t.In(wib)
-	return fmt.Sprintf("%d %s %d", t.Day(), bulan[t.Month()-1], t.Year())
-}
-
-// rp formats an amount the Indonesian way: Rp600.000.
-func rp(n money.Rupiah) string { return "Rp" + rupiah(int(n)) }
 
 func (w *world) regencyByCode(code string) (int, bool) {
 	for i, rg := range w.regencies {

@@ -15,7 +15,9 @@ import (
 	"github.com/kartuprakerja/platform/ent/payout"
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/selectionresult"
+	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/ent/wave"
+	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 )
 
@@ -157,10 +159,10 @@ func checkPayoutsOnce(t *testing.T, ctx context.Context, c *ent.Client) {
 func checkDemoNotifications(t *testing.T, ctx context.Context, c *ent.Client, now time.Time) {
 	t.Helper()
 	r := demoRecipient(t, ctx, c)
-	byInstalment := map[int]*ent.Payout{}
+	byID := map[pulid.ID]*ent.Payout{}
 	for _, p := range r.Edges.Payouts {
 		if p.Kind == payout.KindIncentive {
-			byInstalment[p.Installment] = p
+			byID[p.ID] = p
 		}
 	}
 	notes := c.Notification.Query().Where(notification.AccountID(r.AccountID)).AllX(ctx)
@@ -172,19 +174,18 @@ func checkDemoNotifications(t *testing.T, ctx context.Context, c *ent.Client, no
 		switch n.Kind {
 		case notification.KindSelectionResult:
 			w := r.Edges.Applications[0].Edges.Wave
-			if !strings.Contains(n.Title, strconv.Itoa(w.Number)) || !strings.Contains(n.Body, rp(w.TrainingBalance)) {
-				t.Errorf("selection notice %q / %q does not name wave %d and %s", n.Title, n.Body, w.Number, rp(w.TrainingBalance))
+			if !strings.Contains(n.Title, strconv.Itoa(w.Number)) || !strings.Contains(n.Body, msg.Money(msg.ID, int64(w.TrainingBalance))) {
+				t.Errorf("selection notice %q / %q does not name wave %d and %s", n.Title, n.Body, w.Number, msg.Money(msg.ID, int64(w.TrainingBalance)))
 			}
 		case notification.KindPayoutSent, notification.KindPayoutScheduled:
 			payoutNotes++
-			k, _ := strconv.Atoi(n.EventKey[strings.LastIndex(n.EventKey, ":")+1:])
-			p := byInstalment[k]
+			p := byID[pulid.ID(n.EventKey[strings.LastIndex(n.EventKey, ":")+1:])]
 			if p == nil {
-				t.Errorf("notice %q speaks of instalment %d, which has no payout", n.EventKey, k)
+				t.Errorf("notice %q speaks of a payout that does not exist", n.EventKey)
 				continue
 			}
-			if !strings.Contains(n.Body, rp(p.Amount)) || !strings.Contains(n.Title, fmt.Sprintf("tahap %d", k)) {
-				t.Errorf("notice %q / %q does not name instalment %d of %s", n.Title, n.Body, k, rp(p.Amount))
+			if !strings.Contains(n.Body, msg.Money(msg.ID, int64(p.Amount))) || !strings.Contains(n.Title, fmt.Sprintf("tahap %d", p.Installment)) {
+				t.Errorf("notice %q / %q does not name instalment %d of %s", n.Title, n.Body, p.Installment, msg.Money(msg.ID, int64(p.Amount)))
 			}
 			checkPayoutNote(t, n, p)
 		}
@@ -202,8 +203,7 @@ func checkPayoutNote(t *testing.T, n *ent.Notification, p *ent.Payout) {
 			t.Errorf("notice %q at %s, payout %s sent %v", n.EventKey, n.CreatedAt, p.Status, p.SentAt)
 		}
 	case notification.KindPayoutScheduled:
-		day := p.ScheduledFor.In(wib)
-		want := fmt.Sprintf("%d %s %d", day.Day(), bulan[day.Month()-1], day.Year())
+		want := msg.Date(msg.ID, p.ScheduledFor)
 		if p.Status != payout.StatusScheduled || !strings.Contains(n.Body, want) {
 			t.Errorf("notice %q says %q; payout %s scheduled for %s (WIB)", n.EventKey, n.Body, p.Status, want)
 		}

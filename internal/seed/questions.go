@@ -9,6 +9,7 @@ import (
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/question"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/internal/msg"
 )
 
 // testItem is one multiple-choice question of the motivation and basic
@@ -161,20 +162,20 @@ func numeracyItems(r *rand.Rand, n int) []testItem {
 		switch i % 5 {
 		case 0:
 			price, qty := 1_000*(2+r.IntN(19)), 3+r.IntN(7)
-			out = append(out, numberItem(fmt.Sprintf("Harga satu bungkus kopi Rp%s. Berapa harga %d bungkus?", rupiah(price), qty),
-				fmt.Sprintf("One pack of coffee costs Rp%s. How much do %d packs cost?", rupiah(price), qty),
+			out = append(out, numberItem(fmt.Sprintf("Harga satu bungkus kopi %s. Berapa harga %d bungkus?", idr(price), qty),
+				fmt.Sprintf("One pack of coffee costs %s. How much do %d packs cost?", enr(price), qty),
 				price*qty, []int{price * (qty - 1), price * (qty + 1), price*qty + price/2}, true))
 		case 1:
 			price, disc := 50_000*(2+r.IntN(10)), []int{10, 20, 25, 50}[r.IntN(4)]
 			got := price - price*disc/100
-			out = append(out, numberItem(fmt.Sprintf("Pelatihan seharga Rp%s mendapat potongan %d%%. Berapa harga setelah potongan?", rupiah(price), disc),
-				fmt.Sprintf("A Rp%s training has a %d%% discount. What is the price after the discount?", rupiah(price), disc),
+			out = append(out, numberItem(fmt.Sprintf("Pelatihan seharga %s mendapat potongan %d%%. Berapa harga setelah potongan?", idr(price), disc),
+				fmt.Sprintf("A %s training has a %d%% discount. What is the price after the discount?", enr(price), disc),
 				got, []int{price * disc / 100, price - disc*1_000, got + price/10}, true))
 		case 2:
 			cost := 1_000 * (11 + r.IntN(80))
 			pay := 100_000
-			out = append(out, numberItem(fmt.Sprintf("Anda berbelanja Rp%s dan membayar Rp%s. Berapa kembaliannya?", rupiah(cost), rupiah(pay)),
-				fmt.Sprintf("You shop for Rp%s and pay Rp%s. How much change do you get?", rupiah(cost), rupiah(pay)),
+			out = append(out, numberItem(fmt.Sprintf("Anda berbelanja %s dan membayar %s. Berapa kembaliannya?", idr(cost), idr(pay)),
+				fmt.Sprintf("You shop for %s and pay %s. How much change do you get?", enr(cost), enr(pay)),
 				pay-cost, []int{pay - cost + 10_000, pay - cost - 1_000, cost}, true))
 		case 3:
 			start, hours := 7+r.IntN(5), 2+r.IntN(5)
@@ -242,9 +243,9 @@ func seriesItems(r *rand.Rand, n int) []testItem {
 // numberItem makes a numeric question whose distractors differ from the
 // answer and from each other.
 func numberItem(id, en string, answer int, distractors []int, money bool) testItem {
-	format := strconv.Itoa
+	fid, fen := strconv.Itoa, strconv.Itoa
 	if money {
-		format = func(v int) string { return "Rp" + rupiah(v) }
+		fid, fen = idr, enr
 	}
 	vals := []int{answer}
 	for _, d := range append(distractors, answer+7, answer+13, answer*2+1) {
@@ -259,11 +260,11 @@ func numberItem(id, en string, answer int, distractors []int, money bool) testIt
 			vals = append(vals, d)
 		}
 	}
-	var c [4]string
+	var cid, cen [4]string
 	for i, v := range vals {
-		c[i] = format(v)
+		cid[i], cen[i] = fid(v), fen(v)
 	}
-	return testItem{topic: "numeracy", id: id, en: en, cid: c, cen: c}
+	return testItem{topic: "numeracy", id: id, en: en, cid: cid, cen: cen}
 }
 
 func timeItem(start, hours int) testItem {
@@ -276,14 +277,10 @@ func timeItem(start, hours int) testItem {
 		cen: [4]string{f(end), f(end - 1), f(end + 1), f(start + 2*hours)}}
 }
 
-// rupiah formats an amount with dots between thousands: 1.250.000.
-func rupiah(v int) string {
-	s := strconv.Itoa(v)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "." + s[i:]
-	}
-	return s
-}
+// idr and enr write an amount of rupiah as each language reads it
+// (internal/msg's one formatter): Rp1.250.000 and Rp1,250,000.
+func idr(v int) string { return msg.Money(msg.ID, int64(v)) }
+func enr(v int) string { return msg.Money(msg.EN, int64(v)) }
 
 // writeQuestions writes the ability-test bank: 60 questions on motivation,
 // literacy, numeracy and logic, with shuffled choices.

@@ -18,6 +18,14 @@ export function group(n, l) {
   return v < 0 ? '-' + s : s;
 }
 
+// whole reads a whole number typed as the locale writes it: the thousands
+// separator (id ".", en ",") and spaces are dropped; what is left must be
+// an integer, else NaN ("1,5" in Indonesian and "1.5" in English are not).
+export function whole(s, l) {
+  const v = String(s).replace(norm(l) === 'en' ? /[,\s]/g : /[.\s]/g, '');
+  return /^-?\d+$/.test(v) ? Number(v) : NaN;
+}
+
 // money writes whole rupiah: Rp552.000 (id), Rp552,000 (en).
 export function money(n, l) {
   const v = Math.trunc(Number(n) || 0);

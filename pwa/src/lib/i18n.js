@@ -39,6 +39,7 @@ export async function setLang(l) {
 // does (lib/format.js mirrors internal/msg).
 export const rp = (n) => fmt.money(n, lang);
 export const num = (n) => fmt.group(n, lang);
+export const whole = (s) => fmt.whole(s, lang);
 export const date = (s) => fmt.date(s, lang);
 export const dateTime = (s) => fmt.dateTime(s, lang);
 

@@ -2,7 +2,7 @@
 // every question kind. Answers always go through the outbox, so a survey
 // answered offline is sent once the phone is back online, exactly once.
 import { h, fill } from '../lib/h.js';
-import { t, lang, date, num } from '../lib/i18n.js';
+import { t, lang, date, num, whole } from '../lib/i18n.js';
 import { title, view, showErrors, onLeave, badge, loading, updated, errorBox } from '../lib/ui.js';
 import { watch } from '../lib/data.js';
 import { enqueue, list, onChange } from '../lib/outbox.js';
@@ -97,9 +97,9 @@ function form(s, refused, queuedCb) {
       const a = { questionId: q.id };
       const els = [...f.querySelectorAll(`[name="${q.key}"]`)];
       if (q.kind === 'number') {
-        const v = els[0].value.replace(/[.\s]/g, ''); // 1.500.000 is how rupiah are written
+        const v = els[0].value.trim(); // 1.500.000 (id) or 1,500,000 (en)
         if (v !== '') {
-          const n = Number(v);
+          const n = whole(v);
           if (!Number.isInteger(n)) errs[q.key] = t('whole_number');
           else if ((q.min != null && n < q.min) || (q.max != null && n > q.max)) errs[q.key] = t('between', { min: num(q.min), max: num(q.max) });
           a.number = n;
