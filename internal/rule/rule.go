@@ -302,3 +302,24 @@ func IsDenied(err error) bool { return errors.Is(err, privacy.Deny) }
 type queryRule func(context.Context, ent.Query) error
 
 func (f queryRule) EvalQuery(ctx context.Context, q ent.Query) error { return f(ctx, q) }
+
+// AdminOr is the query rule for partner-facing records (API keys, the call
+// log): admins read everything, partners what their scopes allow, other
+// staff and everyone else nothing.
+func AdminOr(scopes ...Scope) privacy.QueryRule {
+	return queryRule(func(ctx context.Context, q ent.Query) error {
+		v := viewer.FromContext(ctx)
+		switch {
+		case v == nil:
+			return ErrUnauthenticated
+		case v.Role == viewer.RoleAdmin:
+			return privacy.Allow
+		}
+		for _, scope := range scopes {
+			if p := scope(v); p != nil {
+				return filter(q, p)
+			}
+		}
+		return ErrForbidden
+	})
+}
