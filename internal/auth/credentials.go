@@ -183,3 +183,14 @@ func (s *Service) CreatePartnerAccount(ctx context.Context, in PartnerAccount) (
 	}
 	return a, err
 }
+
+// KeyPrefixOf returns the prefix of the API key in an Authorization header
+// value ("ApiKey pk_<prefix>_<secret>"), or "".
+func KeyPrefixOf(header string) string {
+	scheme, cred, _ := strings.Cut(strings.TrimSpace(header), " ")
+	if !strings.EqualFold(scheme, "ApiKey") {
+		return ""
+	}
+	prefix, _, _ := splitKey(strings.TrimSpace(cred))
+	return prefix
+}
