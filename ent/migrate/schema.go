@@ -16,7 +16,7 @@ var (
 		{Name: "prefix", Type: field.TypeString, Unique: true, Size: 16},
 		{Name: "secret_hash", Type: field.TypeBytes},
 		{Name: "label", Type: field.TypeString, Size: 120, Default: ""},
-		{Name: "scopes", Type: field.TypeJSON},
+		{Name: "scopes", Type: field.TypeJSON, Default: "[]"},
 		{Name: "last_used_at", Type: field.TypeTime, Nullable: true},
 		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
 		{Name: "account_id", Type: field.TypeString, Size: 28},

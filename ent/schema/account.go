@@ -3,6 +3,7 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/privacy"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
@@ -131,7 +132,7 @@ func (APIKey) Fields() []ent.Field {
 		field.String("prefix").Unique().NotEmpty().MaxLen(16),
 		field.Bytes("secret_hash").Sensitive().NotEmpty().Annotations(internal()),
 		field.String("label").Default("").MaxLen(120),
-		field.Strings("scopes").Default([]string{}),
+		field.Strings("scopes").Default([]string{}).Annotations(entsql.Default("[]")), // keys issued before scopes: none
 		field.Time("last_used_at").Optional().Nillable(),
 		field.Time("revoked_at").Optional().Nillable(),
 	}
