@@ -59,6 +59,9 @@ func TestScopesAreWellFormed(t *testing.T) {
 	for _, k := range partnerapi.Kinds() {
 		seen, granted := map[string]bool{}, map[string]string{}
 		scopes := partnerapi.Scopes(k)
+		if len(scopes) > partnerapi.MaxScopes || len(partnerapi.Docs(k)) > partnerapi.MaxDocs {
+			t.Errorf("%s: %d scopes, %d docs: over the bounds of graph.ListBounds", k, len(scopes), len(partnerapi.Docs(k)))
+		}
 		if len(scopes) < 3 || scopes[0].Name != "partner:read" {
 			t.Errorf("%s: scopes %v: want partner:read and at least two more", k, scopes)
 		}
@@ -67,6 +70,9 @@ func TestScopesAreWellFormed(t *testing.T) {
 				t.Errorf("%s: scope %q repeated or not a read scope", k, sc.Name)
 			}
 			seen[sc.Name] = true
+			if len(sc.Operations) > partnerapi.MaxOperations {
+				t.Errorf("%s %s: %d operations, over MaxOperations", k, sc.Name, len(sc.Operations))
+			}
 			if !msg.Has(sc.Description) || len(sc.Operations) == 0 || len(sc.Nodes) == 0 {
 				t.Errorf("%s %s: description %q, %d operations, %d node types", k, sc.Name, sc.Description, len(sc.Operations), len(sc.Nodes))
 			}

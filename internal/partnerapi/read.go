@@ -13,6 +13,16 @@ import (
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
+// Bounds of the partner API's lists (graph.ListBounds); tests hold the
+// catalogue to them.
+const (
+	MaxKeys       = 100 // keys listed, newest first
+	MaxOperators  = 50  // accounts of one organisation listed, oldest first
+	MaxScopes     = 10  // scopes of one kind
+	MaxOperations = 10  // root fields of one scope
+	MaxDocs       = 20  // documented operations of one kind
+)
+
 // readers may read the partner API's catalogue and keys: staff and partners.
 var readers = []viewer.Role{viewer.RoleAdmin, viewer.RoleAnalyst, viewer.RoleSupport,
 	viewer.RoleInstitution, viewer.RolePlatform, viewer.RolePaymentPartner, viewer.RoleJobPortal}
@@ -54,7 +64,7 @@ func Keys(ctx context.Context, q *ent.APIKeyQuery, includeRevoked bool) ([]*ent.
 	if !includeRevoked {
 		q = q.Where(apikey.RevokedAtIsNil())
 	}
-	return q.Order(ent.Desc(apikey.FieldCreatedAt)).All(ctx)
+	return q.Order(ent.Desc(apikey.FieldCreatedAt)).Limit(MaxKeys).All(ctx)
 }
 
 // Operators runs q (an organisation's accounts) for admins and for
@@ -64,5 +74,5 @@ func Operators(ctx context.Context, q *ent.AccountQuery, org pulid.ID) ([]*ent.A
 	if v == nil || v.Role != viewer.RoleAdmin && (!v.Role.IsPartner() || v.OrgID != org) {
 		return []*ent.Account{}, nil
 	}
-	return q.Order(ent.Asc(account.FieldCreatedAt)).All(ctx)
+	return q.Order(ent.Asc(account.FieldCreatedAt)).Limit(MaxOperators).All(ctx)
 }
