@@ -97,7 +97,8 @@ func New(db *database.DB, cfg Config) (*App, error) {
 		Support: support.New(db.Client)}
 	gql := graph.NewHandler(graph.NewSchema(services), graph.HandlerConfig{Log: cfg.Log,
 		Operations: []graphql.OperationMiddleware{graph.Loaders(services)}, Limits: cfg.Limits,
-		Introspection: cfg.introspection(), Calls: calls,
+		Introspection: cfg.introspection(),
+		Calls:         calls,
 		Websocket:     graph.WebsocketConfig{Authenticate: authn.Authenticate, Recheck: cfg.SocketRecheck}})
 	h, err := server.New(cfg.Server, server.Deps{
 		GraphQL: graph.WithUpgradeCredentials(gql), Auth: authn, Ready: db.Ping, PWA: pwa.Files(), Log: cfg.Log,

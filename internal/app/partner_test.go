@@ -243,8 +243,8 @@ func TestPartnerKeyScenario(t *testing.T) {
 			actions[e.Action+" "+e.Detail["prefix"]] = e.ActorID
 		}
 		for want, actor := range map[string]string{
-			"api_key.create " + issuedA.Prefix:           accA,
-			"api_key.revoke " + issuedA.Prefix:           accA,
+			"api_key.create " + issuedA.Prefix:          accA,
+			"api_key.revoke " + issuedA.Prefix:          accA,
 			"api_key.rotate " + rot.RotateAPIKey.Prefix: accB,
 		} {
 			if string(actions[want]) != actor {
