@@ -199,6 +199,12 @@ func TestPartnerKeyScenario(t *testing.T) {
 		if slices.ContainsFunc(calls, func(c call) bool { return c.APIKeyPrefix == issuedB.Prefix }) {
 			t.Errorf("A's call log shows B's calls: %+v", calls)
 		}
+		var refused struct{ PartnerCalls struct{ TotalCount int } }
+		opA.Do(t, `query($p: String!) { partnerCalls(where: {apiKeyPrefix: $p, status: "FORBIDDEN"}) { totalCount } }`,
+			map[string]any{"p": issuedA.Prefix}).MustData(t, &refused)
+		if refused.PartnerCalls.TotalCount != 3 { // payouts, me, createAPIKey
+			t.Errorf("A's refused calls: %d, want 3", refused.PartnerCalls.TotalCount)
+		}
 		if n := len(partnerCalls(t, admin)); n < len(calls)+1 {
 			t.Errorf("admin sees %d calls, A alone made %d", n, len(calls))
 		}

@@ -172,12 +172,18 @@ func PartnerVia(role viewer.Role, edge, field string) Scope {
 // Private is the query rule for personal rows: staff read everything, others
 // read what their scopes allow, anonymous callers are refused.
 func Private(scopes ...Scope) privacy.QueryRule {
+	return scopedRead(func(v *viewer.Viewer) bool { return v.Role.IsStaff() }, scopes)
+}
+
+// scopedRead lets viewers for whom all holds read every row, others the
+// rows of their first scope that applies; the rest are refused.
+func scopedRead(all func(*viewer.Viewer) bool, scopes []Scope) privacy.QueryRule {
 	return queryRule(func(ctx context.Context, q ent.Query) error {
 		v := viewer.FromContext(ctx)
 		switch {
 		case v == nil:
 			return ErrUnauthenticated
-		case v.Role.IsStaff():
+		case all(v):
 			return privacy.Allow
 		}
 		for _, scope := range scopes {
@@ -307,19 +313,5 @@ func (f queryRule) EvalQuery(ctx context.Context, q ent.Query) error { return f(
 // log): admins read everything, partners what their scopes allow, other
 // staff and everyone else nothing.
 func AdminOr(scopes ...Scope) privacy.QueryRule {
-	return queryRule(func(ctx context.Context, q ent.Query) error {
-		v := viewer.FromContext(ctx)
-		switch {
-		case v == nil:
-			return ErrUnauthenticated
-		case v.Role == viewer.RoleAdmin:
-			return privacy.Allow
-		}
-		for _, scope := range scopes {
-			if p := scope(v); p != nil {
-				return filter(q, p)
-			}
-		}
-		return ErrForbidden
-	})
+	return scopedRead(func(v *viewer.Viewer) bool { return v.Role == viewer.RoleAdmin }, scopes)
 }
