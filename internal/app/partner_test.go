@@ -169,6 +169,17 @@ func TestPartnerKeyScenario(t *testing.T) {
 			}
 		}
 
+		// node follows the scope of the node's type: the own platform needs partner:read.
+		r0 := keyA.Do(t, `query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": orgA})
+		if e := errorOf(t, r0, "node of a platform"); e.Code() != "FORBIDDEN" || !strings.Contains(e.Message, "partner:read") {
+			t.Errorf("node(platform) with a purchases:read key: %+v, want FORBIDDEN naming partner:read", e)
+		}
+		var own struct{ Node *struct{ ID string } }
+		keyA.Do(t, `query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": idsA[0]}).MustData(t, &own)
+		if own.Node == nil || own.Node.ID != idsA[0] {
+			t.Errorf("node(own purchase) = %+v", own.Node)
+		}
+
 		// Outside the scopes: FORBIDDEN naming the scope, the rest of the query intact.
 		r := keyA.Do(t, `{ payouts { totalCount } }`, nil)
 		if e := errorOf(t, r, "payouts with purchases:read"); e.Code() != "FORBIDDEN" || !strings.Contains(e.Message, "payouts:read") {
@@ -202,8 +213,8 @@ func TestPartnerKeyScenario(t *testing.T) {
 		var refused struct{ PartnerCalls struct{ TotalCount int } }
 		opA.Do(t, `query($p: String!) { partnerCalls(where: {apiKeyPrefix: $p, status: "FORBIDDEN"}) { totalCount } }`,
 			map[string]any{"p": issuedA.Prefix}).MustData(t, &refused)
-		if refused.PartnerCalls.TotalCount != 3 { // payouts, me, createAPIKey
-			t.Errorf("A's refused calls: %d, want 3", refused.PartnerCalls.TotalCount)
+		if refused.PartnerCalls.TotalCount != 4 { // node, payouts, me, createAPIKey
+			t.Errorf("A's refused calls: %d, want 4", refused.PartnerCalls.TotalCount)
 		}
 		if n := len(partnerCalls(t, admin)); n < len(calls)+1 {
 			t.Errorf("admin sees %d calls, A alone made %d", n, len(calls))
@@ -318,6 +329,16 @@ func TestCreateAPIKeyRefusesBadScopes(t *testing.T) {
 func TestPartnerAPIDocsRun(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		s := seededStack(t, db)
+		admin, _ := operator(t, s, "+6281100000001")
+		r := admin.Do(t, `{ partnerScopes { name } }`, nil)
+		if e := errorOf(t, r, "staff without a kind"); e.Code() != "BAD_USER_INPUT" {
+			t.Errorf("partnerScopes without kind as admin: %+v", e)
+		}
+		var bank struct{ PartnerScopes []struct{ Name string } }
+		admin.Do(t, `{ partnerScopes(kind: PAYMENT_PARTNER) { name } }`, nil).MustData(t, &bank)
+		if len(bank.PartnerScopes) != 3 || bank.PartnerScopes[2].Name != "payouts:read" {
+			t.Errorf("payment partner scopes for admin: %+v", bank.PartnerScopes)
+		}
 		ran := 0
 		for _, phone := range []string{phoneInstitution, phoneTokopedia, phoneBank, phonePortal} {
 			op, acc := operator(t, s, phone)
