@@ -9,7 +9,6 @@ import (
 	"context"
 
 	"github.com/kartuprakerja/platform/ent"
-	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/graph/generated"
 	"github.com/kartuprakerja/platform/graph/model"
 	"github.com/kartuprakerja/platform/internal/auth"
@@ -59,23 +58,6 @@ func (r *mutationResolver) UpdateSettings(ctx context.Context, input model.Updat
 // CreatePartnerAccount is the resolver for the createPartnerAccount field.
 func (r *mutationResolver) CreatePartnerAccount(ctx context.Context, input auth.PartnerAccount) (*ent.Account, error) {
 	return r.auth.CreatePartnerAccount(ctx, input)
-}
-
-// CreateAPIKey is the resolver for the createAPIKey field.
-func (r *mutationResolver) CreateAPIKey(ctx context.Context, accountID pulid.ID, label string) (*model.APIKeyPayload, error) {
-	k, err := r.auth.CreateAPIKey(ctx, accountID, label)
-	if err != nil {
-		return nil, err
-	}
-	return &model.APIKeyPayload{Key: k.Key, Prefix: k.Prefix, Account: k.Account}, nil
-}
-
-// RevokeAPIKey is the resolver for the revokeAPIKey field.
-func (r *mutationResolver) RevokeAPIKey(ctx context.Context, prefix string) (bool, error) {
-	if err := r.auth.RevokeAPIKey(ctx, prefix); err != nil {
-		return false, err
-	}
-	return true, nil
 }
 
 // Me is the resolver for the me field.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/msg"
+	"github.com/kartuprakerja/platform/internal/partnerapi"
 )
 
 // ListBounds is the most items each list field (a GraphQL list that is not a
@@ -37,6 +38,16 @@ var ListBounds = map[string]int{
 	"RegistrationResult.failures":     20,
 	"Account.mutedKinds":              20, // notification kinds
 	"Vacancy.skills":                  50,
+	"Query.apiKeys":                   partnerapi.MaxKeys, // the newest, partnerapi.Keys
+	"Account.apiKeys":                 partnerapi.MaxKeys,
+	"APIKey.scopes":                   partnerapi.MaxScopes, // of the kind's catalogue, without repeats
+	"Query.partnerScopes":             partnerapi.MaxScopes,
+	"PartnerScope.operations":         partnerapi.MaxOperations,
+	"Query.partnerAPIDocs":            partnerapi.MaxDocs,
+	"TrainingInstitution.operators":   partnerapi.MaxOperators, // the first, partnerapi.Operators
+	"DigitalPlatform.operators":       partnerapi.MaxOperators,
+	"PaymentPartner.operators":        partnerapi.MaxOperators,
+	"JobPortal.operators":             partnerapi.MaxOperators,
 }
 
 // listBound returns the bound of a list field: the length of an ids

@@ -38,7 +38,7 @@ import (
 var mutationRoles = map[string]string{
 	"requestSignInCode": "anonymous", "signIn": "anonymous", "signOut": "recipient",
 	"updateSettings": "recipient", "createPartnerAccount": "admin", "createAPIKey": "admin",
-	"revokeAPIKey": "admin", "register": "applicant", "startAbilityTest": "recipient",
+	"revokeAPIKey": "admin", "rotateAPIKey": "admin", "register": "applicant", "startAbilityTest": "recipient",
 	"answerAbilityTest": "recipient", "submitAbilityTest": "recipient", "joinWave": "recipient",
 	"createWave": "admin", "openWave": "admin", "closeWave": "admin", "runSelection": "admin",
 	"revokeRecipient": "admin", "registerDevice": "recipient", "unregisterDevice": "recipient",
@@ -168,7 +168,7 @@ func newMatrix(t *testing.T, db *database.DB) *matrix {
 		"partner": gqltest.SignIn(t, s.URL, s.SMS, "+6281100000012"),
 	}}
 	m.ids = map[string]any{
-		"waveId": w.Wave.ID, "accountId": partner.ID, "organizationId": w.Platform.ID,
+		"waveId": w.Wave.ID, "accountId": partner.ID, "scopes": []any{"purchases:read"}, "organizationId": w.Platform.ID,
 		"recipientId": q.Recipient.ID, "surveyId": w.Survey.ID, "attemptId": p.Private["TestAttempt"],
 		"questionId": pulid.New("qu"), "id": p.Private["Device"], "ids": []any{p.Private["Notification"]},
 	}

@@ -172,12 +172,18 @@ func PartnerVia(role viewer.Role, edge, field string) Scope {
 // Private is the query rule for personal rows: staff read everything, others
 // read what their scopes allow, anonymous callers are refused.
 func Private(scopes ...Scope) privacy.QueryRule {
+	return scopedRead(func(v *viewer.Viewer) bool { return v.Role.IsStaff() }, scopes)
+}
+
+// scopedRead lets viewers for whom all holds read every row, others the
+// rows of their first scope that applies; the rest are refused.
+func scopedRead(all func(*viewer.Viewer) bool, scopes []Scope) privacy.QueryRule {
 	return queryRule(func(ctx context.Context, q ent.Query) error {
 		v := viewer.FromContext(ctx)
 		switch {
 		case v == nil:
 			return ErrUnauthenticated
-		case v.Role.IsStaff():
+		case all(v):
 			return privacy.Allow
 		}
 		for _, scope := range scopes {
@@ -302,3 +308,10 @@ func IsDenied(err error) bool { return errors.Is(err, privacy.Deny) }
 type queryRule func(context.Context, ent.Query) error
 
 func (f queryRule) EvalQuery(ctx context.Context, q ent.Query) error { return f(ctx, q) }
+
+// AdminOr is the query rule for partner-facing records (API keys, the call
+// log): admins read everything, partners what their scopes allow, other
+// staff and everyone else nothing.
+func AdminOr(scopes ...Scope) privacy.QueryRule {
+	return scopedRead(func(v *viewer.Viewer) bool { return v.Role == viewer.RoleAdmin }, scopes)
+}

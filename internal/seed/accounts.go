@@ -20,6 +20,7 @@ const (
 	phonePlatform       = "+6281100000012"
 	phonePaymentPartner = "+6281100000013"
 	phoneJobPortal      = "+6281100000014"
+	phoneOtherPlatform  = "+6281100000015" // a second platform: partners see only their own
 	phoneDemoRecipient  = "+6281200000001"
 )
 
@@ -43,6 +44,7 @@ func (w *world) writeStaffAndPartners(ctx context.Context, tx *ent.Tx, r *rand.R
 		role        viewer.Role
 		org         orgRef
 		set         func(*ent.AccountCreate, pulid.ID) *ent.AccountCreate
+		own         bool // its ID from its own random stream, so adding it moved no other seeded value
 	}
 	specs := []spec{
 		{phone: phoneAdmin, name: "Admin MPPKP (Demo)", role: viewer.RoleAdmin},
@@ -56,13 +58,19 @@ func (w *world) writeStaffAndPartners(ctx context.Context, tx *ent.Tx, r *rand.R
 			set: (*ent.AccountCreate).SetPaymentPartnerID},
 		{phone: phoneJobPortal, role: viewer.RoleJobPortal, org: w.portals[0],
 			set: (*ent.AccountCreate).SetJobPortalID},
+		{phone: phoneOtherPlatform, role: viewer.RolePlatform, org: w.platforms[2], // Pintaria
+			set: (*ent.AccountCreate).SetDigitalPlatformID, own: true},
 	}
 	var builders []*ent.AccountCreate
 	for _, s := range specs {
 		if s.set != nil {
 			s.name = "Operator " + s.org.name + " (Demo)"
 		}
-		b := tx.Account.Create().SetID(pulid.Deterministic("ac", catalogueEpoch, r)).
+		ids := r
+		if s.own {
+			ids = rand.New(rand.NewPCG(15, 15))
+		}
+		b := tx.Account.Create().SetID(pulid.Deterministic("ac", catalogueEpoch, ids)).
 			SetPhone(s.phone).SetRole(s.role).SetDisplayName(s.name).
 			SetCreatedAt(catalogueEpoch).SetUpdatedAt(catalogueEpoch)
 		if s.set != nil {

@@ -53,6 +53,7 @@ type Viewer struct {
 	RecipientID pulid.ID // set once the account has registered as an applicant
 	OrgID       pulid.ID // the partner organisation of a partner account
 	SessionID   pulid.ID // empty for API-key callers
+	Scopes      []string // an API key's scopes (internal/partnerapi); nil for sessions
 	Locale      string   // "id" or "en"
 }
 
