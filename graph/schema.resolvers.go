@@ -170,6 +170,9 @@ func (r *queryResolver) Waves(ctx context.Context, after *entgql.Cursor[pulid.ID
 // Application returns generated.ApplicationResolver implementation.
 func (r *Resolver) Application() generated.ApplicationResolver { return &applicationResolver{r} }
 
+// AuditLog returns generated.AuditLogResolver implementation.
+func (r *Resolver) AuditLog() generated.AuditLogResolver { return &auditLogResolver{r} }
+
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
@@ -181,6 +184,7 @@ func (r *Resolver) Wave() generated.WaveResolver { return &waveResolver{r} }
 
 type (
 	applicationResolver struct{ *Resolver }
+	auditLogResolver    struct{ *Resolver }
 	queryResolver       struct{ *Resolver }
 	recipientResolver   struct{ *Resolver }
 	waveResolver        struct{ *Resolver }
