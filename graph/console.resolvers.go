@@ -39,7 +39,10 @@ func (r *mutationResolver) RevealRecipientIdentity(ctx context.Context, recipien
 
 // ConsoleSections is the resolver for the consoleSections field.
 func (r *queryResolver) ConsoleSections(ctx context.Context) ([]*console.Section, error) {
-	sections := console.For(ctx)
+	sections, err := console.For(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]*console.Section, len(sections))
 	for i := range sections {
 		out[i] = &sections[i]

@@ -40,14 +40,18 @@ func Sections() []Section {
 	}
 }
 
-// For returns the sections the viewer in ctx may use: none for an anonymous
-// caller or a recipient (they use the app).
-func For(ctx context.Context) []Section {
+// For returns the sections the viewer in ctx may use: none for a recipient
+// (they use the app); an anonymous caller is refused (UNAUTHENTICATED), so
+// the console knows to sign in first.
+func For(ctx context.Context) ([]Section, error) {
+	if _, err := rule.Require(ctx, "console.sections"); err != nil {
+		return nil, err
+	}
 	var out []Section
 	for _, s := range Sections() {
 		if _, err := s.Need.Check(ctx); err == nil {
 			out = append(out, s)
 		}
 	}
-	return out
+	return out, nil
 }
