@@ -37,6 +37,8 @@ var ListBounds = map[string]int{
 	"RegistrationResult.failures":     20,
 	"Account.mutedKinds":              20, // notification kinds
 	"Vacancy.skills":                  50,
+	"Query.consoleSections":           30, // the console's screens (12 in internal/console today)
+	"Query.findRecipients":            2,  // exact matches of unique columns: a NIK and a card number equal to it
 }
 
 // listBound returns the bound of a list field: the length of an ids
