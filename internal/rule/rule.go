@@ -209,6 +209,26 @@ func Private(scopes ...Scope) privacy.QueryRule {
 	})
 }
 
+// Within is the query rule of rows only the roles of need may read, each
+// through the first scope that applies to it, every row when none does:
+// Within(NeedPartnerCalls(), Partner(...)...) lets admins read every call
+// and each partner its own, and refuses everyone else (analyst and support
+// included, unlike Private), so a console section and its list agree.
+func Within(need Need, scopes ...Scope) privacy.QueryRule {
+	return queryRule(func(ctx context.Context, q ent.Query) error {
+		v, err := need.Check(ctx)
+		if err != nil {
+			return err
+		}
+		for _, scope := range scopes {
+			if p := scope(v); p != nil {
+				return filter(q, p)
+			}
+		}
+		return privacy.Allow
+	})
+}
+
 // StaffOnly lets staff of the given roles read; nobody else.
 func StaffOnly(roles ...viewer.Role) privacy.QueryRule {
 	return queryRule(func(ctx context.Context, _ ent.Query) error {
