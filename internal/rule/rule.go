@@ -4,7 +4,8 @@
 // access themselves.
 //
 // Reads are decided in the model: queries are filtered to the viewer's own
-// rows by the entity's query policy (Private, StaffOnly, Everyone, Nobody).
+// rows by the entity's query policy (Private, Within, StaffOnly, Everyone,
+// Nobody).
 //
 // Writes are decided in two places, one per kind of write:
 //   - An action of a domain service (join a wave, run a selection, submit a
