@@ -71,12 +71,12 @@ func (r *queryResolver) Me(ctx context.Context) (*ent.Account, error) {
 
 // Nik is the resolver for the nik field.
 func (r *recipientResolver) Nik(ctx context.Context, obj *ent.Recipient) (*string, error) {
-	return r.personalField(ctx, obj, "nik", obj.Nik)
+	return personalField(ctx, obj, obj.Nik), nil
 }
 
 // KkNumber is the resolver for the kkNumber field.
 func (r *recipientResolver) KkNumber(ctx context.Context, obj *ent.Recipient) (*string, error) {
-	return r.personalField(ctx, obj, "kk_number", obj.KkNumber)
+	return personalField(ctx, obj, obj.KkNumber), nil
 }
 
 // Mutation returns generated.MutationResolver implementation.

@@ -48,6 +48,8 @@ var ListBounds = map[string]int{
 	"DigitalPlatform.operators":       partnerapi.MaxOperators,
 	"PaymentPartner.operators":        partnerapi.MaxOperators,
 	"JobPortal.operators":             partnerapi.MaxOperators,
+	"Query.consoleSections":           30, // the console's screens (12 in internal/console today)
+	"Query.findRecipients":            2,  // exact matches of unique columns: a NIK and a card number equal to it
 }
 
 // listBound returns the bound of a list field: the length of an ids

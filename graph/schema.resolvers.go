@@ -179,6 +179,9 @@ func (r *Resolver) Account() generated.AccountResolver { return &accountResolver
 // Application returns generated.ApplicationResolver implementation.
 func (r *Resolver) Application() generated.ApplicationResolver { return &applicationResolver{r} }
 
+// AuditLog returns generated.AuditLogResolver implementation.
+func (r *Resolver) AuditLog() generated.AuditLogResolver { return &auditLogResolver{r} }
+
 // DigitalPlatform returns generated.DigitalPlatformResolver implementation.
 func (r *Resolver) DigitalPlatform() generated.DigitalPlatformResolver {
 	return &digitalPlatformResolver{r}
@@ -209,6 +212,7 @@ func (r *Resolver) Wave() generated.WaveResolver { return &waveResolver{r} }
 type (
 	accountResolver             struct{ *Resolver }
 	applicationResolver         struct{ *Resolver }
+	auditLogResolver            struct{ *Resolver }
 	digitalPlatformResolver     struct{ *Resolver }
 	jobPortalResolver           struct{ *Resolver }
 	paymentPartnerResolver      struct{ *Resolver }

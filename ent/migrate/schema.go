@@ -48,7 +48,7 @@ var (
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "phone", Type: field.TypeString, Unique: true, Size: 16},
-		{Name: "role", Type: field.TypeEnum, Enums: []string{"recipient", "admin", "analyst", "support", "training_institution", "digital_platform", "payment_partner", "job_portal"}, Default: "recipient"},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"recipient", "admin", "analyst", "support", "assessor", "finance_maker", "finance_checker", "training_institution", "digital_platform", "payment_partner", "job_portal"}, Default: "recipient"},
 		{Name: "display_name", Type: field.TypeString, Size: 120, Default: ""},
 		{Name: "locale", Type: field.TypeEnum, Enums: []string{"id", "en"}, Default: "id"},
 		{Name: "data_saver", Type: field.TypeBool, Default: false},

@@ -40,6 +40,7 @@ import (
 	"github.com/kartuprakerja/platform/graph/model"
 	"github.com/kartuprakerja/platform/graph/scalars"
 	"github.com/kartuprakerja/platform/internal/auth"
+	"github.com/kartuprakerja/platform/internal/console"
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/money"
 	"github.com/kartuprakerja/platform/internal/support"
@@ -62,6 +63,8 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Account() AccountResolver
 	Application() ApplicationResolver
+	AuditLog() AuditLogResolver
+	ConsoleSection() ConsoleSectionResolver
 	DigitalPlatform() DigitalPlatformResolver
 	JobPortal() JobPortalResolver
 	Mutation() MutationResolver
@@ -179,6 +182,7 @@ type ComplexityRoot struct {
 
 	AuditLog struct {
 		Action     func(childComplexity int) int
+		Actor      func(childComplexity int) int
 		ActorID    func(childComplexity int) int
 		ActorRole  func(childComplexity int) int
 		CreatedAt  func(childComplexity int) int
@@ -273,6 +277,11 @@ type ComplexityRoot struct {
 	ComplaintEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ConsoleSection struct {
+		ID    func(childComplexity int) int
+		Title func(childComplexity int) int
 	}
 
 	Course struct {
@@ -461,6 +470,7 @@ type ComplexityRoot struct {
 		Register                      func(childComplexity int, input journey.Registration) int
 		RegisterDevice                func(childComplexity int, input push.DeviceInput) int
 		RequestSignInCode             func(childComplexity int, phone string) int
+		RevealRecipientIdentity       func(childComplexity int, recipientID pulid.ID, reason string) int
 		RevokeAPIKey                  func(childComplexity int, prefix string) int
 		RevokeRecipient               func(childComplexity int, recipientID pulid.ID, reason string) int
 		RotateAPIKey                  func(childComplexity int, prefix string) int
@@ -660,10 +670,12 @@ type ComplexityRoot struct {
 		AuditLogs            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
 		Certificates         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CertificateOrder, where *ent.CertificateWhereInput) int
 		Complaints           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.ComplaintOrder, where *ent.ComplaintWhereInput) int
+		ConsoleSections      func(childComplexity int) int
 		Courses              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CourseOrder, where *ent.CourseWhereInput) int
 		CurrentWave          func(childComplexity int) int
 		Devices              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.DeviceOrder, where *ent.DeviceWhereInput) int
 		DigitalPlatforms     func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.DigitalPlatformOrder, where *ent.DigitalPlatformWhereInput) int
+		FindRecipients       func(childComplexity int, query string, reason *string) int
 		JobApplications      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.JobApplicationOrder, where *ent.JobApplicationWhereInput) int
 		JobPortals           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.JobPortalOrder, where *ent.JobPortalWhereInput) int
 		LinkedAccounts       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.LinkedAccountOrder, where *ent.LinkedAccountWhereInput) int
@@ -717,6 +729,7 @@ type ComplexityRoot struct {
 		KkNumber             func(childComplexity int) int
 		LinkedAccounts       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.LinkedAccountOrder, where *ent.LinkedAccountWhereInput) int
 		Nik                  func(childComplexity int) int
+		NikMasked            func(childComplexity int) int
 		Payouts              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PayoutOrder, where *ent.PayoutWhereInput) int
 		Purchases            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PurchaseOrder, where *ent.PurchaseWhereInput) int
 		Regency              func(childComplexity int) int
@@ -743,6 +756,11 @@ type ComplexityRoot struct {
 	RecipientEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	RecipientIdentity struct {
+		KkNumber func(childComplexity int) int
+		Nik      func(childComplexity int) int
 	}
 
 	Regency struct {
@@ -1070,6 +1088,12 @@ type AccountResolver interface {
 type ApplicationResolver interface {
 	Result(ctx context.Context, obj *ent.Application) (*ent.SelectionResult, error)
 }
+type AuditLogResolver interface {
+	Actor(ctx context.Context, obj *ent.AuditLog) (*ent.Account, error)
+}
+type ConsoleSectionResolver interface {
+	Title(ctx context.Context, obj *console.Section) (string, error)
+}
 type DigitalPlatformResolver interface {
 	Operators(ctx context.Context, obj *ent.DigitalPlatform) ([]*ent.Account, error)
 }
@@ -1082,6 +1106,7 @@ type MutationResolver interface {
 	SignOut(ctx context.Context) (bool, error)
 	UpdateSettings(ctx context.Context, input model.UpdateSettingsInput) (*ent.Account, error)
 	CreatePartnerAccount(ctx context.Context, input auth.PartnerAccount) (*ent.Account, error)
+	RevealRecipientIdentity(ctx context.Context, recipientID pulid.ID, reason string) (*console.Identity, error)
 	Register(ctx context.Context, input journey.Registration) (*journey.Result, error)
 	StartAbilityTest(ctx context.Context) (*journey.AbilityTest, error)
 	AnswerAbilityTest(ctx context.Context, attemptID pulid.ID, questionID pulid.ID, choice int) (*journey.TestQuestion, error)
@@ -1134,6 +1159,8 @@ type QueryResolver interface {
 	Vacancies(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.VacancyOrder, where *ent.VacancyWhereInput) (*ent.VacancyConnection, error)
 	Waves(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.WaveOrder, where *ent.WaveWhereInput) (*ent.WaveConnection, error)
 	Me(ctx context.Context) (*ent.Account, error)
+	ConsoleSections(ctx context.Context) ([]*console.Section, error)
+	FindRecipients(ctx context.Context, query string, reason *string) ([]*ent.Recipient, error)
 	CurrentWave(ctx context.Context) (*ent.Wave, error)
 	MyAbilityTest(ctx context.Context) (*journey.AbilityTest, error)
 	AbilityTestRules(ctx context.Context) (*model.AbilityTestRules, error)
@@ -1148,6 +1175,7 @@ type QueryResolver interface {
 type RecipientResolver interface {
 	Nik(ctx context.Context, obj *ent.Recipient) (*string, error)
 	KkNumber(ctx context.Context, obj *ent.Recipient) (*string, error)
+	NikMasked(ctx context.Context, obj *ent.Recipient) (string, error)
 	VerificationFailures(ctx context.Context, obj *ent.Recipient) ([]*journey.Failure, error)
 	RevocationReason(ctx context.Context, obj *ent.Recipient) (*string, error)
 }
@@ -1634,6 +1662,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditLog.Action(childComplexity), true
+	case "AuditLog.actor":
+		if e.ComplexityRoot.AuditLog.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.Actor(childComplexity), true
 	case "AuditLog.actorID":
 		if e.ComplexityRoot.AuditLog.ActorID == nil {
 			break
@@ -2016,6 +2050,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ComplaintEdge.Node(childComplexity), true
+
+	case "ConsoleSection.id":
+		if e.ComplexityRoot.ConsoleSection.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsoleSection.ID(childComplexity), true
+	case "ConsoleSection.title":
+		if e.ComplexityRoot.ConsoleSection.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsoleSection.Title(childComplexity), true
 
 	case "Course.active":
 		if e.ComplexityRoot.Course.Active == nil {
@@ -2840,6 +2887,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RequestSignInCode(childComplexity, args["phone"].(string)), true
+	case "Mutation.revealRecipientIdentity":
+		if e.ComplexityRoot.Mutation.RevealRecipientIdentity == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revealRecipientIdentity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevealRecipientIdentity(childComplexity, args["recipientId"].(pulid.ID), args["reason"].(string)), true
 	case "Mutation.revokeAPIKey":
 		if e.ComplexityRoot.Mutation.RevokeAPIKey == nil {
 			break
@@ -3733,6 +3791,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Complaints(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.ComplaintOrder), args["where"].(*ent.ComplaintWhereInput)), true
+	case "Query.consoleSections":
+		if e.ComplexityRoot.Query.ConsoleSections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ConsoleSections(childComplexity), true
 	case "Query.courses":
 		if e.ComplexityRoot.Query.Courses == nil {
 			break
@@ -3772,6 +3836,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.DigitalPlatforms(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.DigitalPlatformOrder), args["where"].(*ent.DigitalPlatformWhereInput)), true
+	case "Query.findRecipients":
+		if e.ComplexityRoot.Query.FindRecipients == nil {
+			break
+		}
+
+		args, err := ec.field_Query_findRecipients_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FindRecipients(childComplexity, args["query"].(string), args["reason"].(*string)), true
 
 	case "Query.jobApplications":
 		if e.ComplexityRoot.Query.JobApplications == nil {
@@ -4209,6 +4284,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Recipient.Nik(childComplexity), true
+	case "Recipient.nikMasked":
+		if e.ComplexityRoot.Recipient.NikMasked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recipient.NikMasked(childComplexity), true
 	case "Recipient.payouts":
 		if e.ComplexityRoot.Recipient.Payouts == nil {
 			break
@@ -4356,6 +4437,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RecipientEdge.Node(childComplexity), true
+
+	case "RecipientIdentity.kkNumber":
+		if e.ComplexityRoot.RecipientIdentity.KkNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecipientIdentity.KkNumber(childComplexity), true
+	case "RecipientIdentity.nik":
+		if e.ComplexityRoot.RecipientIdentity.Nik == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecipientIdentity.Nik(childComplexity), true
 
 	case "Regency.code":
 		if e.ComplexityRoot.Regency.Code == nil {
@@ -5987,6 +6081,9 @@ enum AccountRole @goModel(model: "github.com/kartuprakerja/platform/internal/vie
   admin
   analyst
   support
+  assessor
+  finance_maker
+  finance_checker
   training_institution
   digital_platform
   payment_partner
@@ -13729,8 +13826,8 @@ input WaveWhereInput {
 
 extend type Recipient {
   """
-  The 16-digit NIK. Visible to the recipient; every staff read is written to
-  the audit log. Null for everyone else.
+  The 16-digit NIK. Visible to the recipient only; null for everyone else
+  (staff use revealRecipientIdentity, which asks for a reason and audits it).
   """
   nik: String
   "The family card (KK) number, with the same rules as nik."
@@ -13776,6 +13873,46 @@ type Mutation {
   updateSettings(input: UpdateSettingsInput!): Account!
   "Admin only: creates a partner's service account."
   createPartnerAccount(input: CreatePartnerAccountInput!): Account!
+}
+`, BuiltIn: false},
+	{Name: "../schema/console.graphql", Input: `"A screen of the staff and partner console the viewer may use."
+type ConsoleSection {
+  "Stable id: home, waves, recipients, partners, keys, calls, docs, audit, payouts, purchases, courses, vacancies."
+  id: String!
+  "Title in the viewer's language."
+  title: String!
+}
+
+extend type Query {
+  "The console sections this account may use, decided by the same rules that guard their operations; empty for recipients (they use the app)."
+  consoleSections: [ConsoleSection!]!
+  """
+  Staff (admin, support): recipients whose phone (08… or +62…), card number or NIK (16 digits) is the query
+  (exact match). A NIK query needs a reason (BAD_USER_INPUT field "reason" without one). Every search is audited
+  (action recipient.search, with the reason).
+  """
+  findRecipients(query: String!, reason: String): [Recipient!]!
+}
+
+"A recipient's NIK and family card number, revealed to staff for a stated reason."
+type RecipientIdentity {
+  nik: String!
+  kkNumber: String!
+}
+
+extend type Mutation {
+  "Staff (admin, support): shows a recipient's NIK and KK; the reason (at least 10 characters) goes to the audit log (action recipient.identity.read)."
+  revealRecipientIdentity(recipientId: ID!, reason: String!): RecipientIdentity!
+}
+
+extend type Recipient {
+  "The NIK with the middle digits hidden (e.g. 3273••••••••0001): for staff screens; the owner also sees nik."
+  nikMasked: String!
+}
+
+extend type AuditLog {
+  "The account that acted; null for the system."
+  actor: Account
 }
 `, BuiltIn: false},
 	{Name: "../schema/journey.graphql", Input: `# Steps 1-3 of the recipient journey: registration and verification, the
@@ -14403,6 +14540,8 @@ func (ec *executionContext) childFields_AuditLog(ctx context.Context, field grap
 		return ec.fieldContext_AuditLog_targetID(ctx, field)
 	case "reason":
 		return ec.fieldContext_AuditLog_reason(ctx, field)
+	case "actor":
+		return ec.fieldContext_AuditLog_actor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditLog", field.Name)
 }
@@ -14579,6 +14718,16 @@ func (ec *executionContext) childFields_ComplaintEdge(ctx context.Context, field
 		return ec.fieldContext_ComplaintEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ComplaintEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsoleSection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ConsoleSection_id(ctx, field)
+	case "title":
+		return ec.fieldContext_ConsoleSection_title(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsoleSection", field.Name)
 }
 
 func (ec *executionContext) childFields_Course(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15355,6 +15504,8 @@ func (ec *executionContext) childFields_Recipient(ctx context.Context, field gra
 		return ec.fieldContext_Recipient_nik(ctx, field)
 	case "kkNumber":
 		return ec.fieldContext_Recipient_kkNumber(ctx, field)
+	case "nikMasked":
+		return ec.fieldContext_Recipient_nikMasked(ctx, field)
 	case "verificationFailures":
 		return ec.fieldContext_Recipient_verificationFailures(ctx, field)
 	case "revocationReason":
@@ -15383,6 +15534,16 @@ func (ec *executionContext) childFields_RecipientEdge(ctx context.Context, field
 		return ec.fieldContext_RecipientEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RecipientEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RecipientIdentity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nik":
+		return ec.fieldContext_RecipientIdentity_nik(ctx, field)
+	case "kkNumber":
+		return ec.fieldContext_RecipientIdentity_kkNumber(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecipientIdentity", field.Name)
 }
 
 func (ec *executionContext) childFields_Regency(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16693,6 +16854,28 @@ func (ec *executionContext) field_Mutation_requestSignInCode_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_revealRecipientIdentity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "recipientId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["recipientId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_revokeAPIKey_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17374,6 +17557,28 @@ func (ec *executionContext) field_Query_digitalPlatforms_args(ctx context.Contex
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_findRecipients_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
 	return args, nil
 }
 
@@ -21130,6 +21335,38 @@ func (ec *executionContext) fieldContext_AuditLog_reason(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("AuditLog", field, false, false, "String")
 }
 
+func (ec *executionContext) _AuditLog_actor(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditLog_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditLog().Actor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
+			return ec.marshalOAccount2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditLog_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditLog",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AuditLogConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLogConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22553,6 +22790,52 @@ func (ec *executionContext) _ComplaintEdge_cursor(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_ComplaintEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ComplaintEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _ConsoleSection_id(ctx context.Context, field graphql.CollectedField, obj *console.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsoleSection_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsoleSection_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsoleSection", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConsoleSection_title(ctx context.Context, field graphql.CollectedField, obj *console.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsoleSection_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConsoleSection().Title(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsoleSection_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsoleSection", field, true, true, "String")
 }
 
 func (ec *executionContext) _Course_id(ctx context.Context, field graphql.CollectedField, obj *ent.Course) (ret graphql.Marshaler) {
@@ -25620,6 +25903,50 @@ func (ec *executionContext) fieldContext_Mutation_createPartnerAccount(ctx conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_createPartnerAccount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revealRecipientIdentity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revealRecipientIdentity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevealRecipientIdentity(ctx, fc.Args["recipientId"].(pulid.ID), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *console.Identity) graphql.Marshaler {
+			return ec.marshalNRecipientIdentity2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋconsoleᚐIdentity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revealRecipientIdentity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecipientIdentity(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revealRecipientIdentity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30443,6 +30770,82 @@ func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graph
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_consoleSections(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_consoleSections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ConsoleSections(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*console.Section) graphql.Marshaler {
+			return ec.marshalNConsoleSection2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋconsoleᚐSectionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_consoleSections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsoleSection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_findRecipients(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_findRecipients(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FindRecipients(ctx, fc.Args["query"].(string), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Recipient) graphql.Marshaler {
+			return ec.marshalNRecipient2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipientᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_findRecipients(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recipient(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_findRecipients_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_currentWave(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31969,6 +32372,29 @@ func (ec *executionContext) fieldContext_Recipient_kkNumber(_ context.Context, f
 	return graphql.NewScalarFieldContext("Recipient", field, true, true, "String")
 }
 
+func (ec *executionContext) _Recipient_nikMasked(ctx context.Context, field graphql.CollectedField, obj *ent.Recipient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recipient_nikMasked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Recipient().NikMasked(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recipient_nikMasked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recipient", field, true, true, "String")
+}
+
 func (ec *executionContext) _Recipient_verificationFailures(ctx context.Context, field graphql.CollectedField, obj *ent.Recipient) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32164,6 +32590,52 @@ func (ec *executionContext) _RecipientEdge_cursor(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_RecipientEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RecipientEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _RecipientIdentity_nik(ctx context.Context, field graphql.CollectedField, obj *console.Identity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecipientIdentity_nik(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nik, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecipientIdentity_nik(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecipientIdentity", field, false, false, "String")
+}
+
+func (ec *executionContext) _RecipientIdentity_kkNumber(ctx context.Context, field graphql.CollectedField, obj *console.Identity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecipientIdentity_kkNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KkNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecipientIdentity_kkNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecipientIdentity", field, false, false, "String")
 }
 
 func (ec *executionContext) _Regency_id(ctx context.Context, field graphql.CollectedField, obj *ent.Regency) (ret graphql.Marshaler) {
@@ -63626,43 +64098,49 @@ func (ec *executionContext) _AuditLog(ctx context.Context, sel ast.SelectionSet,
 		case "id":
 			out.Values[i] = ec._AuditLog_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "createdAt":
 			out.Values[i] = ec._AuditLog_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "actorID":
 			out.Values[i] = ec._AuditLog_actorID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "actorRole":
 			out.Values[i] = ec._AuditLog_actorRole(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "action":
 			out.Values[i] = ec._AuditLog_action(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "targetType":
 			out.Values[i] = ec._AuditLog_targetType(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "targetID":
 			out.Values[i] = ec._AuditLog_targetID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reason":
 			out.Values[i] = ec._AuditLog_reason(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "actor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditLog_actor(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -64248,6 +64726,45 @@ func (ec *executionContext) _ComplaintEdge(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consoleSectionImplementors = []string{"ConsoleSection"}
+
+func (ec *executionContext) _ConsoleSection(ctx context.Context, sel ast.SelectionSet, obj *console.Section) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consoleSectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsoleSection")
+		case "id":
+			out.Values[i] = ec._ConsoleSection_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConsoleSection_title(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -65466,6 +65983,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "createPartnerAccount":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createPartnerAccount(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revealRecipientIdentity":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revealRecipientIdentity(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -66984,6 +67508,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_me(ctx, field)
 				})
+		case "consoleSections":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_consoleSections(ctx, field)
+				})
+		case "findRecipients":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_findRecipients(ctx, field)
+				})
 		case "currentWave":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -67285,6 +67821,12 @@ func (ec *executionContext) _Recipient(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Recipient_kkNumber(ctx, field, obj)
 				})
+		case "nikMasked":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recipient_nikMasked(ctx, field, obj)
+				})
 		case "verificationFailures":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -67375,6 +67917,44 @@ func (ec *executionContext) _RecipientEdge(ctx context.Context, sel ast.Selectio
 			}
 		case "cursor":
 			out.Values[i] = ec._RecipientEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recipientIdentityImplementors = []string{"RecipientIdentity"}
+
+func (ec *executionContext) _RecipientIdentity(ctx context.Context, sel ast.SelectionSet, obj *console.Identity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recipientIdentityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecipientIdentity")
+		case "nik":
+			out.Values[i] = ec._RecipientIdentity_nik(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kkNumber":
+			out.Values[i] = ec._RecipientIdentity_kkNumber(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -70179,6 +70759,30 @@ func (ec *executionContext) unmarshalNComplaintWhereInput2ᚖgithubᚗcomᚋkart
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNConsoleSection2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋconsoleᚐSectionᚄ(ctx context.Context, sel ast.SelectionSet, v []*console.Section) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsoleSection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋconsoleᚐSection(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConsoleSection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋconsoleᚐSection(ctx context.Context, sel ast.SelectionSet, v *console.Section) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsoleSection!")
+		return graphql.Null
+	}
+	return ec._ConsoleSection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCourse2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourse(ctx context.Context, sel ast.SelectionSet, v *ent.Course) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Course!")
@@ -70976,6 +71580,22 @@ func (ec *executionContext) unmarshalNPurchaseWhereInput2ᚖgithubᚗcomᚋkartu
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNRecipient2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipientᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Recipient) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecipient2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipient(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNRecipient2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipient(ctx context.Context, sel ast.SelectionSet, v *ent.Recipient) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Recipient!")
@@ -71022,6 +71642,14 @@ func (ec *executionContext) unmarshalNRecipientGender2githubᚗcomᚋkartupraker
 
 func (ec *executionContext) marshalNRecipientGender2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋrecipientᚐGender(ctx context.Context, sel ast.SelectionSet, v recipient.Gender) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNRecipientIdentity2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋconsoleᚐIdentity(ctx context.Context, sel ast.SelectionSet, v *console.Identity) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RecipientIdentity!")
+		return graphql.Null
+	}
+	return ec._RecipientIdentity(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRecipientOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipientOrder(ctx context.Context, v any) (*ent.RecipientOrder, error) {

@@ -16,6 +16,9 @@ const (
 	phoneAdmin          = "+6281100000001"
 	phoneAnalyst        = "+6281100000002"
 	phoneSupport        = "+6281100000003"
+	phoneAssessor       = "+6281100000004"
+	phoneFinanceMaker   = "+6281100000005"
+	phoneFinanceChecker = "+6281100000006"
 	phoneInstitution    = "+6281100000011"
 	phonePlatform       = "+6281100000012"
 	phonePaymentPartner = "+6281100000013"
@@ -33,6 +36,9 @@ func DemoPhones() []DemoAccount {
 		{Phone: local(phoneAdmin), Role: viewer.RoleAdmin, Name: "admin"},
 		{Phone: local(phoneAnalyst), Role: viewer.RoleAnalyst, Name: "analis / analyst"},
 		{Phone: local(phoneSupport), Role: viewer.RoleSupport, Name: "layanan / support"},
+		{Phone: local(phoneAssessor), Role: viewer.RoleAssessor, Name: "asesor / assessor"},
+		{Phone: local(phoneFinanceMaker), Role: viewer.RoleFinanceMaker, Name: "keuangan pembuat / finance maker"},
+		{Phone: local(phoneFinanceChecker), Role: viewer.RoleFinanceChecker, Name: "keuangan pemeriksa / finance checker"},
 	}
 }
 
@@ -50,6 +56,9 @@ func (w *world) writeStaffAndPartners(ctx context.Context, tx *ent.Tx, r *rand.R
 		{phone: phoneAdmin, name: "Admin MPPKP (Demo)", role: viewer.RoleAdmin},
 		{phone: phoneAnalyst, name: "Analis Data MPPKP (Demo)", role: viewer.RoleAnalyst},
 		{phone: phoneSupport, name: "Petugas Layanan (Demo)", role: viewer.RoleSupport},
+		{phone: phoneAssessor, name: "Asesor Pelatihan (Demo)", role: viewer.RoleAssessor},
+		{phone: phoneFinanceMaker, name: "Keuangan, Pembuat (Demo)", role: viewer.RoleFinanceMaker},
+		{phone: phoneFinanceChecker, name: "Keuangan, Pemeriksa (Demo)", role: viewer.RoleFinanceChecker},
 		{phone: phoneInstitution, role: viewer.RoleInstitution, org: w.institutions[0],
 			set: (*ent.AccountCreate).SetTrainingInstitutionID},
 		{phone: phonePlatform, role: viewer.RolePlatform, org: w.platforms[0],
