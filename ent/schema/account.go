@@ -150,7 +150,7 @@ func (APIKey) Policy() ent.Policy {
 		scopes = append(scopes, rule.PartnerVia(s.role, "account", s.field))
 	}
 	return privacy.Policy{
-		Query:    privacy.QueryPolicy{rule.AdminOr(scopes...)},
+		Query:    privacy.QueryPolicy{rule.Within(rule.NeedPartnerKeys(), scopes...)},
 		Mutation: privacy.MutationPolicy{rule.DenyWrites()},
 	}
 }

@@ -58,7 +58,7 @@ func (PartnerCall) Policy() ent.Policy {
 		scopes = append(scopes, rule.Partner(s.role, "org_id"))
 	}
 	return privacy.Policy{
-		Query:    privacy.QueryPolicy{rule.AdminOr(scopes...)},
+		Query:    privacy.QueryPolicy{rule.Within(rule.NeedPartnerCalls(), scopes...)},
 		Mutation: privacy.MutationPolicy{rule.DenyWrites()},
 	}
 }

@@ -325,7 +325,9 @@ func TestRevealRecipientIdentity(t *testing.T) {
 					}
 					return
 				}
-				var data struct{ RevealRecipientIdentity struct{ Nik, KkNumber string } }
+				var data struct {
+					RevealRecipientIdentity struct{ Nik, KkNumber string }
+				}
 				r.MustData(t, &data)
 				rec := cw.db.Client.Recipient.GetX(rule.System(context.Background(), "test"), tt.id)
 				if data.RevealRecipientIdentity.Nik != rec.Nik || data.RevealRecipientIdentity.KkNumber != rec.KkNumber {

@@ -26,7 +26,7 @@ var anySignedIn = map[string]bool{
 // wrongCallers are, for every other mutation a caller must be signed in
 // for, signed-in callers whose role may not use it (clients of newMatrix).
 var wrongCallers = map[string][]string{
-	"createPartnerAccount":    adminOnly,
+	"createPartnerAccount": adminOnly,
 	// The matrix's partner is an operator of the key's organisation, so it
 	// may manage keys: other organisations are refused in partner_test.go.
 	"createAPIKey":            {"recipient", "analyst", "support", "assessor", "finance"},

@@ -119,7 +119,9 @@ func TestPrivacyMatrix(t *testing.T) {
 			}
 			fixture.NewAccount(t, db.Client, "+6281100000001", viewer.RoleAdmin, "")
 			asAdmin := gqltest.SignIn(t, s.URL, s.SMS, "+6281100000001")
-			var staff struct{ Node struct{ Nik, KkNumber *string } }
+			var staff struct {
+				Node struct{ Nik, KkNumber *string }
+			}
 			asAdmin.Do(t, q, map[string]any{"id": b.Recipient.ID}).MustData(t, &staff)
 			if staff.Node.Nik != nil || staff.Node.KkNumber != nil {
 				t.Errorf("admin read NIK/KK as fields (they take revealRecipientIdentity with a reason): %+v", staff)

@@ -23,14 +23,10 @@ const (
 	MaxDocs       = 20  // documented operations of one kind
 )
 
-// readers may read the partner API's catalogue and keys: staff and partners.
-var readers = []viewer.Role{viewer.RoleAdmin, viewer.RoleAnalyst, viewer.RoleSupport,
-	viewer.RoleInstitution, viewer.RolePlatform, viewer.RolePaymentPartner, viewer.RoleJobPortal}
-
 // KindFor is the kind whose scopes and docs the viewer reads: a partner's
 // own kind (asked is ignored), the asked kind for staff (required).
 func KindFor(ctx context.Context, asked *Kind) (Kind, error) {
-	v, err := rule.Require(ctx, "partner.catalogue.read", readers...)
+	v, err := rule.NeedPartnerDocs().Check(ctx)
 	if err != nil {
 		return "", err
 	}
@@ -43,23 +39,12 @@ func KindFor(ctx context.Context, asked *Kind) (Kind, error) {
 	return *asked, nil
 }
 
-// keyReader reports whether the viewer may read any API key at all
-// (admins and partners; the key's privacy policy narrows partners to their
-// organisation's).
-func keyReader(ctx context.Context) (bool, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return false, rule.ErrUnauthenticated
-	}
-	return v.Role == viewer.RoleAdmin || v.Role.IsPartner(), nil
-}
-
 // Keys runs q (API keys) for the viewer, newest first, active ones only
-// unless includeRevoked; other staff and recipients read none.
+// unless includeRevoked; other staff and recipients are refused
+// (rule.NeedPartnerKeys, the rule of the console's keys section).
 func Keys(ctx context.Context, q *ent.APIKeyQuery, includeRevoked bool) ([]*ent.APIKey, error) {
-	ok, err := keyReader(ctx)
-	if !ok || err != nil {
-		return []*ent.APIKey{}, err
+	if _, err := rule.NeedPartnerKeys().Check(ctx); err != nil {
+		return nil, err
 	}
 	if !includeRevoked {
 		q = q.Where(apikey.RevokedAtIsNil())

@@ -349,10 +349,3 @@ func IsDenied(err error) bool { return errors.Is(err, privacy.Deny) }
 type queryRule func(context.Context, ent.Query) error
 
 func (f queryRule) EvalQuery(ctx context.Context, q ent.Query) error { return f(ctx, q) }
-
-// AdminOr is the query rule for partner-facing records (API keys, the call
-// log): admins read everything, partners what their scopes allow, other
-// staff and everyone else nothing.
-func AdminOr(scopes ...Scope) privacy.QueryRule {
-	return scopedRead(func(v *viewer.Viewer) bool { return v.Role == viewer.RoleAdmin }, scopes)
-}
