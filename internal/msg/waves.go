@@ -49,7 +49,7 @@ func waveTexts() map[Key]text {
 		WaveNext("open"):      {"yang dapat dilakukan sekarang hanyalah menutupnya.", "the only thing it can do now is be closed."},
 		WaveNext("closed"):    {"yang dapat dilakukan sekarang hanyalah menjalankan seleksinya.", "the only thing it can do now is have its selection run."},
 		WaveNext("selecting"): {"tunggu seleksinya selesai.", "wait for its selection to finish."},
-		WaveNext("announced"): {"hasilnya sudah diumumkan; tidak ada langkah lain.", "its results are announced; nothing more can be done."},
+		WaveNext("announced"): {"seleksinya sudah dijalankan; tidak ada langkah lain.", "its selection has run and nothing more can be done."},
 
 		WavePhase("created"):              {"Dibuat", "Created"},
 		WavePhase("opened"):               {"Dibuka untuk pendaftaran", "Opened for applications"},
