@@ -40,7 +40,7 @@ func TestApportion(t *testing.T) {
 	}{
 		{"exact proportion", []int{100, 300, 600}, 10, []int{1, 3, 6}},
 		{"remainders to the largest", []int{1, 1, 1}, 100, []int{34, 33, 33}}, // 33.33 each: tie to the lower code
-		{"largest remainder wins", []int{15, 25, 60}, 7, []int{1, 2, 4}},       // 1.05, 1.75, 4.2: the 0.75 gets the seat
+		{"largest remainder wins", []int{15, 25, 60}, 7, []int{1, 2, 4}},      // 1.05, 1.75, 4.2: the 0.75 gets the seat
 		{"a province without applicants gets none", []int{0, 5, 5}, 3, []int{0, 2, 1}},
 		{"more seats than applicants", []int{1, 2}, 1000, []int{333, 667}},
 		{"one seat", []int{10, 20, 30}, 1, []int{0, 0, 1}},
