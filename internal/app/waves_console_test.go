@@ -273,8 +273,11 @@ func TestWaveLifeThroughAPI(t *testing.T) {
 		}
 		d.admin.Do(t, q, map[string]any{"w": id}).MustData(t, &w)
 		var names []string
-		for _, p := range w.Node.Phases {
+		for i, p := range w.Node.Phases {
 			names = append(names, p.Name)
+			if i > 0 && p.At != nil && w.Node.Phases[i-1].At != nil && p.At.Before(*w.Node.Phases[i-1].At) {
+				t.Errorf("phase %s at %v, before %s at %v", p.Name, p.At, w.Node.Phases[i-1].Name, w.Node.Phases[i-1].At)
+			}
 			selection := strings.HasPrefix(p.Name, "selection.")
 			if p.At == nil || p.Label == "" || p.Label == p.Name || selection != (p.DurationMs != nil && p.Rows != nil) {
 				t.Errorf("phase %+v", p)

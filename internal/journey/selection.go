@@ -111,8 +111,9 @@ func (s *Service) draw(ctx context.Context, tx *ent.Tx, w *ent.Wave) error {
 	lap.done("selection.notify", len(apps)) // every applicant is told the result
 	s.log.Info("selection drawn", append([]any{"wave", w.Number, "applicants", len(apps)}, lap.attrs()...)...)
 	// The steps are the wave's phases (Phases): stored with the result they
-	// describe, or not at all.
-	if err := tx.Wave.UpdateOneID(w.ID).SetSelectionSteps(lap.steps).Exec(ctx); err != nil {
+	// describe, or not at all. The announcement is now, after them (the
+	// commit makes it visible).
+	if err := tx.Wave.UpdateOneID(w.ID).SetSelectionSteps(lap.steps).SetAnnouncedAt(s.now()).Exec(ctx); err != nil {
 		return fmt.Errorf("record selection steps: %w", err)
 	}
 	return nil
