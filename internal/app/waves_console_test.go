@@ -164,23 +164,17 @@ func TestCreateWaveBadQuotas(t *testing.T) {
 			{"an unknown province", 10, []map[string]any{row("32", 5), row("99", 5)}, "provinceQuotas.1.provinceCode", "Province code 99 is unknown"},
 		}
 		for _, tt := range tests {
-			r := d.admin.Do(t, m, map[string]any{"in": map[string]any{"number": 40, "name": "Gelombang 40",
-				"opensAt": time.Now().Format(time.RFC3339), "closesAt": time.Now().Add(time.Hour).Format(time.RFC3339),
-				"quota": tt.quota, "provinceQuotas": tt.rows}})
+			r := d.admin.Do(t, m, map[string]any{"in": waveInput(40, tt.quota, tt.rows)})
 			checkRefusal(t, tt.name, r, "BAD_USER_INPUT", tt.field, tt.text)
 		}
 		// A quota that is not a number never reaches the service: the
 		// variable's validation refuses it, naming the cell.
-		r := d.admin.Do(t, m, map[string]any{"in": map[string]any{"number": 40, "name": "Gelombang 40",
-			"opensAt": time.Now().Format(time.RFC3339), "closesAt": time.Now().Add(time.Hour).Format(time.RFC3339),
-			"quota": 10, "provinceQuotas": []map[string]any{row("32", 5), row("33", "abc")}}})
+		r := d.admin.Do(t, m, map[string]any{"in": waveInput(40, 10, []map[string]any{row("32", 5), row("33", "abc")})})
 		checkRefusal(t, "a quota that is not a number", r, "GRAPHQL_VALIDATION_FAILED", "provinceQuotas.1.quota", "The request does not fit the schema.")
 		if f, _ := r.Errors[0].Extensions["fields"].(map[string]any); len(r.Errors) == 1 && f["provinceQuotas.1.quota"] != "Must be a whole number." {
 			t.Errorf("non-numeric quota's field message: %v", r.Errors[0].Extensions)
 		}
-		r = d.citizen.Do(t, m, map[string]any{"in": map[string]any{"number": 40, "name": "Gelombang 40",
-			"opensAt": time.Now().Format(time.RFC3339), "closesAt": time.Now().Add(time.Hour).Format(time.RFC3339),
-			"quota": 1, "provinceQuotas": []map[string]any{row("99", -1)}}})
+		r = d.citizen.Do(t, m, map[string]any{"in": waveInput(40, 1, []map[string]any{row("99", -1)})})
 		checkRefusal(t, "a recipient's bad quotas", r, "FORBIDDEN", "", "")
 		if after := d.written(t); after != before {
 			t.Errorf("waves, quotas, audit entries %v -> %v after refusals", before, after)
@@ -196,10 +190,8 @@ func TestWaveLifeThroughAPI(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		d := newWaveDesk(t, db)
 		var created struct{ CreateWave struct{ ID string } }
-		d.admin.Do(t, `mutation($in: CreateWaveInput!) { createWave(input: $in) { id } }`, map[string]any{"in": map[string]any{
-			"number": 30, "name": "Gelombang 30", "opensAt": time.Now().Add(-time.Hour).Format(time.RFC3339),
-			"closesAt": time.Now().Add(time.Hour).Format(time.RFC3339), "quota": 10,
-			"provinceQuotas": []map[string]any{{"provinceCode": "32", "quota": 8}, {"provinceCode": "33", "quota": 2}}}}).MustData(t, &created)
+		d.admin.Do(t, `mutation($in: CreateWaveInput!) { createWave(input: $in) { id } }`, map[string]any{"in": waveInput(30, 10,
+			[]map[string]any{{"provinceCode": "32", "quota": 8}, {"provinceCode": "33", "quota": 2}})}).MustData(t, &created)
 		id := created.CreateWave.ID
 		do := func(op string) gqltest.Response {
 			return d.admin.Do(t, `mutation($w: ID!) { `+op+`(waveId: $w) { __typename } }`, map[string]any{"w": id})
@@ -313,6 +305,13 @@ func TestWaveLifeThroughAPI(t *testing.T) {
 			t.Errorf("an open wave has a verify command: %s", *draft.Node.VerifyCommand)
 		}
 	})
+}
+
+// waveInput is a CreateWaveInput open from an hour ago to an hour from now.
+func waveInput(number, quota int, rows []map[string]any) map[string]any {
+	return map[string]any{"number": number, "name": fmt.Sprintf("Gelombang %d", number),
+		"opensAt": time.Now().Add(-time.Hour).Format(time.RFC3339), "closesAt": time.Now().Add(time.Hour).Format(time.RFC3339),
+		"quota": quota, "provinceQuotas": rows}
 }
 
 func (d *waveDesk) provinceOf(t *testing.T, r *ent.Recipient) pulid.ID {
