@@ -136,7 +136,18 @@
       error);
   }
 
-  var fetcher = GraphiQL.createFetcher({ url: endpoint });
+  // GraphiQL re-reads the operation name a moment after the query changes:
+  // a query run at once (pasted, or set by a test) would go with the name
+  // of the operation it replaced, which the server refuses. A name the
+  // document does not define is dropped.
+  var base = GraphiQL.createFetcher({ url: endpoint });
+  function fetcher(params, opts) {
+    var name = params.operationName;
+    if (name && !new RegExp('\\b(query|mutation|subscription)\\s+' + name + '\\b').test(params.query)) {
+      params = Object.assign({}, params, { operationName: undefined });
+    }
+    return base(params, opts);
+  }
 
   function App() {
     var t = React.useState(sessionStorage.getItem(TOKEN) || '');
