@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -75,4 +76,23 @@ func TestVerifyCommandOfAServedWave(t *testing.T) {
 			t.Errorf("%s: %v", cmd, err)
 		}
 	})
+}
+
+// TestPublicURL: the configured URL wins (without a trailing slash, so the
+// command's URLs have one slash); else the listen address as a browser here
+// reaches it.
+func TestPublicURL(t *testing.T) {
+	addr, err := net.ResolveTCPAddr("tcp", "[::]:8080")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ configured, want string }{
+		{"", "http://localhost:8080"},
+		{"https://prakerja.example/", "https://prakerja.example"},
+		{"https://prakerja.example/api", "https://prakerja.example/api"},
+	} {
+		if got := publicURL(tt.configured, addr); got != tt.want {
+			t.Errorf("publicURL(%q) = %q, want %q", tt.configured, got, tt.want)
+		}
+	}
 }
