@@ -850,6 +850,9 @@ var schemaGraph = func() *sqlgraph.Schema {
 			wave.FieldSeed:            {Type: field.TypeString, Column: wave.FieldSeed},
 			wave.FieldSelectedAt:      {Type: field.TypeTime, Column: wave.FieldSelectedAt},
 			wave.FieldAnnouncedAt:     {Type: field.TypeTime, Column: wave.FieldAnnouncedAt},
+			wave.FieldOpenedAt:        {Type: field.TypeTime, Column: wave.FieldOpenedAt},
+			wave.FieldClosedAt:        {Type: field.TypeTime, Column: wave.FieldClosedAt},
+			wave.FieldSelectionSteps:  {Type: field.TypeJSON, Column: wave.FieldSelectionSteps},
 		},
 	}
 	graph.Nodes[36] = &sqlgraph.Node{
@@ -6160,6 +6163,21 @@ func (f *WaveFilter) WhereSelectedAt(p entql.TimeP) {
 // WhereAnnouncedAt applies the entql time.Time predicate on the announced_at field.
 func (f *WaveFilter) WhereAnnouncedAt(p entql.TimeP) {
 	f.Where(p.Field(wave.FieldAnnouncedAt))
+}
+
+// WhereOpenedAt applies the entql time.Time predicate on the opened_at field.
+func (f *WaveFilter) WhereOpenedAt(p entql.TimeP) {
+	f.Where(p.Field(wave.FieldOpenedAt))
+}
+
+// WhereClosedAt applies the entql time.Time predicate on the closed_at field.
+func (f *WaveFilter) WhereClosedAt(p entql.TimeP) {
+	f.Where(p.Field(wave.FieldClosedAt))
+}
+
+// WhereSelectionSteps applies the entql json.RawMessage predicate on the selection_steps field.
+func (f *WaveFilter) WhereSelectionSteps(p entql.BytesP) {
+	f.Where(p.Field(wave.FieldSelectionSteps))
 }
 
 // WhereHasQuotas applies a predicate to check if query has an edge quotas.

@@ -39,6 +39,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/regency"
 	"github.com/kartuprakerja/platform/ent/registryperson"
 	"github.com/kartuprakerja/platform/ent/review"
+	"github.com/kartuprakerja/platform/ent/schema"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/ent/schema/schematype"
 	"github.com/kartuprakerja/platform/ent/selectionresult"
@@ -35119,35 +35120,39 @@ func (m *VacancyMutation) ResetEdge(name string) error {
 // WaveMutation represents an operation that mutates the Wave nodes in the graph.
 type WaveMutation struct {
 	config
-	op                  Op
-	typ                 string
-	id                  *pulid.ID
-	created_at          *time.Time
-	updated_at          *time.Time
-	number              *int
-	addnumber           *int
-	name                *string
-	opens_at            *time.Time
-	closes_at           *time.Time
-	status              *wave.Status
-	quota               *int
-	addquota            *int
-	training_balance    *money.Rupiah
-	addtraining_balance *money.Rupiah
-	commitment          *string
-	seed                *string
-	selected_at         *time.Time
-	announced_at        *time.Time
-	clearedFields       map[string]struct{}
-	quotas              map[pulid.ID]struct{}
-	removedquotas       map[pulid.ID]struct{}
-	clearedquotas       bool
-	applications        map[pulid.ID]struct{}
-	removedapplications map[pulid.ID]struct{}
-	clearedapplications bool
-	done                bool
-	oldValue            func(context.Context) (*Wave, error)
-	predicates          []predicate.Wave
+	op                    Op
+	typ                   string
+	id                    *pulid.ID
+	created_at            *time.Time
+	updated_at            *time.Time
+	number                *int
+	addnumber             *int
+	name                  *string
+	opens_at              *time.Time
+	closes_at             *time.Time
+	status                *wave.Status
+	quota                 *int
+	addquota              *int
+	training_balance      *money.Rupiah
+	addtraining_balance   *money.Rupiah
+	commitment            *string
+	seed                  *string
+	selected_at           *time.Time
+	announced_at          *time.Time
+	opened_at             *time.Time
+	closed_at             *time.Time
+	selection_steps       *[]schema.SelectionStep
+	appendselection_steps []schema.SelectionStep
+	clearedFields         map[string]struct{}
+	quotas                map[pulid.ID]struct{}
+	removedquotas         map[pulid.ID]struct{}
+	clearedquotas         bool
+	applications          map[pulid.ID]struct{}
+	removedapplications   map[pulid.ID]struct{}
+	clearedapplications   bool
+	done                  bool
+	oldValue              func(context.Context) (*Wave, error)
+	predicates            []predicate.Wave
 }
 
 var _ ent.Mutation = (*WaveMutation)(nil)
@@ -35834,6 +35839,169 @@ func (m *WaveMutation) ResetAnnouncedAt() {
 	delete(m.clearedFields, wave.FieldAnnouncedAt)
 }
 
+// SetOpenedAt sets the "opened_at" field.
+func (m *WaveMutation) SetOpenedAt(t time.Time) {
+	m.opened_at = &t
+}
+
+// OpenedAt returns the value of the "opened_at" field in the mutation.
+func (m *WaveMutation) OpenedAt() (r time.Time, exists bool) {
+	v := m.opened_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOpenedAt returns the old "opened_at" field's value of the Wave entity.
+// If the Wave object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WaveMutation) OldOpenedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOpenedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOpenedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOpenedAt: %w", err)
+	}
+	return oldValue.OpenedAt, nil
+}
+
+// ClearOpenedAt clears the value of the "opened_at" field.
+func (m *WaveMutation) ClearOpenedAt() {
+	m.opened_at = nil
+	m.clearedFields[wave.FieldOpenedAt] = struct{}{}
+}
+
+// OpenedAtCleared returns if the "opened_at" field was cleared in this mutation.
+func (m *WaveMutation) OpenedAtCleared() bool {
+	_, ok := m.clearedFields[wave.FieldOpenedAt]
+	return ok
+}
+
+// ResetOpenedAt resets all changes to the "opened_at" field.
+func (m *WaveMutation) ResetOpenedAt() {
+	m.opened_at = nil
+	delete(m.clearedFields, wave.FieldOpenedAt)
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (m *WaveMutation) SetClosedAt(t time.Time) {
+	m.closed_at = &t
+}
+
+// ClosedAt returns the value of the "closed_at" field in the mutation.
+func (m *WaveMutation) ClosedAt() (r time.Time, exists bool) {
+	v := m.closed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedAt returns the old "closed_at" field's value of the Wave entity.
+// If the Wave object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WaveMutation) OldClosedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedAt: %w", err)
+	}
+	return oldValue.ClosedAt, nil
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (m *WaveMutation) ClearClosedAt() {
+	m.closed_at = nil
+	m.clearedFields[wave.FieldClosedAt] = struct{}{}
+}
+
+// ClosedAtCleared returns if the "closed_at" field was cleared in this mutation.
+func (m *WaveMutation) ClosedAtCleared() bool {
+	_, ok := m.clearedFields[wave.FieldClosedAt]
+	return ok
+}
+
+// ResetClosedAt resets all changes to the "closed_at" field.
+func (m *WaveMutation) ResetClosedAt() {
+	m.closed_at = nil
+	delete(m.clearedFields, wave.FieldClosedAt)
+}
+
+// SetSelectionSteps sets the "selection_steps" field.
+func (m *WaveMutation) SetSelectionSteps(ss []schema.SelectionStep) {
+	m.selection_steps = &ss
+	m.appendselection_steps = nil
+}
+
+// SelectionSteps returns the value of the "selection_steps" field in the mutation.
+func (m *WaveMutation) SelectionSteps() (r []schema.SelectionStep, exists bool) {
+	v := m.selection_steps
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSelectionSteps returns the old "selection_steps" field's value of the Wave entity.
+// If the Wave object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WaveMutation) OldSelectionSteps(ctx context.Context) (v []schema.SelectionStep, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSelectionSteps is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSelectionSteps requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSelectionSteps: %w", err)
+	}
+	return oldValue.SelectionSteps, nil
+}
+
+// AppendSelectionSteps adds ss to the "selection_steps" field.
+func (m *WaveMutation) AppendSelectionSteps(ss []schema.SelectionStep) {
+	m.appendselection_steps = append(m.appendselection_steps, ss...)
+}
+
+// AppendedSelectionSteps returns the list of values that were appended to the "selection_steps" field in this mutation.
+func (m *WaveMutation) AppendedSelectionSteps() ([]schema.SelectionStep, bool) {
+	if len(m.appendselection_steps) == 0 {
+		return nil, false
+	}
+	return m.appendselection_steps, true
+}
+
+// ClearSelectionSteps clears the value of the "selection_steps" field.
+func (m *WaveMutation) ClearSelectionSteps() {
+	m.selection_steps = nil
+	m.appendselection_steps = nil
+	m.clearedFields[wave.FieldSelectionSteps] = struct{}{}
+}
+
+// SelectionStepsCleared returns if the "selection_steps" field was cleared in this mutation.
+func (m *WaveMutation) SelectionStepsCleared() bool {
+	_, ok := m.clearedFields[wave.FieldSelectionSteps]
+	return ok
+}
+
+// ResetSelectionSteps resets all changes to the "selection_steps" field.
+func (m *WaveMutation) ResetSelectionSteps() {
+	m.selection_steps = nil
+	m.appendselection_steps = nil
+	delete(m.clearedFields, wave.FieldSelectionSteps)
+}
+
 // AddQuotaIDs adds the "quotas" edge to the WaveQuota entity by ids.
 func (m *WaveMutation) AddQuotaIDs(ids ...pulid.ID) {
 	if m.quotas == nil {
@@ -35976,7 +36144,7 @@ func (m *WaveMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *WaveMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 16)
 	if m.created_at != nil {
 		fields = append(fields, wave.FieldCreatedAt)
 	}
@@ -36016,6 +36184,15 @@ func (m *WaveMutation) Fields() []string {
 	if m.announced_at != nil {
 		fields = append(fields, wave.FieldAnnouncedAt)
 	}
+	if m.opened_at != nil {
+		fields = append(fields, wave.FieldOpenedAt)
+	}
+	if m.closed_at != nil {
+		fields = append(fields, wave.FieldClosedAt)
+	}
+	if m.selection_steps != nil {
+		fields = append(fields, wave.FieldSelectionSteps)
+	}
 	return fields
 }
 
@@ -36050,6 +36227,12 @@ func (m *WaveMutation) Field(name string) (ent.Value, bool) {
 		return m.SelectedAt()
 	case wave.FieldAnnouncedAt:
 		return m.AnnouncedAt()
+	case wave.FieldOpenedAt:
+		return m.OpenedAt()
+	case wave.FieldClosedAt:
+		return m.ClosedAt()
+	case wave.FieldSelectionSteps:
+		return m.SelectionSteps()
 	}
 	return nil, false
 }
@@ -36085,6 +36268,12 @@ func (m *WaveMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldSelectedAt(ctx)
 	case wave.FieldAnnouncedAt:
 		return m.OldAnnouncedAt(ctx)
+	case wave.FieldOpenedAt:
+		return m.OldOpenedAt(ctx)
+	case wave.FieldClosedAt:
+		return m.OldClosedAt(ctx)
+	case wave.FieldSelectionSteps:
+		return m.OldSelectionSteps(ctx)
 	}
 	return nil, fmt.Errorf("unknown Wave field %s", name)
 }
@@ -36185,6 +36374,27 @@ func (m *WaveMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetAnnouncedAt(v)
 		return nil
+	case wave.FieldOpenedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOpenedAt(v)
+		return nil
+	case wave.FieldClosedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedAt(v)
+		return nil
+	case wave.FieldSelectionSteps:
+		v, ok := value.([]schema.SelectionStep)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSelectionSteps(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Wave field %s", name)
 }
@@ -36266,6 +36476,15 @@ func (m *WaveMutation) ClearedFields() []string {
 	if m.FieldCleared(wave.FieldAnnouncedAt) {
 		fields = append(fields, wave.FieldAnnouncedAt)
 	}
+	if m.FieldCleared(wave.FieldOpenedAt) {
+		fields = append(fields, wave.FieldOpenedAt)
+	}
+	if m.FieldCleared(wave.FieldClosedAt) {
+		fields = append(fields, wave.FieldClosedAt)
+	}
+	if m.FieldCleared(wave.FieldSelectionSteps) {
+		fields = append(fields, wave.FieldSelectionSteps)
+	}
 	return fields
 }
 
@@ -36291,6 +36510,15 @@ func (m *WaveMutation) ClearField(name string) error {
 		return nil
 	case wave.FieldAnnouncedAt:
 		m.ClearAnnouncedAt()
+		return nil
+	case wave.FieldOpenedAt:
+		m.ClearOpenedAt()
+		return nil
+	case wave.FieldClosedAt:
+		m.ClearClosedAt()
+		return nil
+	case wave.FieldSelectionSteps:
+		m.ClearSelectionSteps()
 		return nil
 	}
 	return fmt.Errorf("unknown Wave nullable field %s", name)
@@ -36338,6 +36566,15 @@ func (m *WaveMutation) ResetField(name string) error {
 		return nil
 	case wave.FieldAnnouncedAt:
 		m.ResetAnnouncedAt()
+		return nil
+	case wave.FieldOpenedAt:
+		m.ResetOpenedAt()
+		return nil
+	case wave.FieldClosedAt:
+		m.ResetClosedAt()
+		return nil
+	case wave.FieldSelectionSteps:
+		m.ResetSelectionSteps()
 		return nil
 	}
 	return fmt.Errorf("unknown Wave field %s", name)

@@ -25,6 +25,8 @@ var ListBounds = map[string]int{
 	"Mutation.markNotificationsRead":  500,      // also len(ids), refused above 500 (push.MarkRead)
 	"Query.mySurveys":                 10,       // the program's evaluation surveys (3 today)
 	"Wave.quotas":                     34,       // one per province (unique wave, province)
+	"Query.suggestWaveQuotas":         40,       // one per province (34; 38 since 2022)
+	"Wave.phases":                     20,       // created, opened, closed, the selection's steps (5), announced
 	"Course.platforms":                20,       // the program's digital platforms (7 in 2020-21)
 	"Survey.questions":                30,
 	"SurveyAggregate.questions":       30, // as Survey.questions

@@ -1250,6 +1250,9 @@ var (
 		{Name: "seed", Type: field.TypeString, Nullable: true},
 		{Name: "selected_at", Type: field.TypeTime, Nullable: true},
 		{Name: "announced_at", Type: field.TypeTime, Nullable: true},
+		{Name: "opened_at", Type: field.TypeTime, Nullable: true},
+		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "selection_steps", Type: field.TypeJSON, Nullable: true},
 	}
 	// WavesTable holds the schema information for the "waves" table.
 	WavesTable = &schema.Table{

@@ -633,6 +633,13 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ProvinceQuotaSuggestion struct {
+		Applicants   func(childComplexity int) int
+		ProvinceCode func(childComplexity int) int
+		ProvinceName func(childComplexity int) int
+		Quota        func(childComplexity int) int
+	}
+
 	Purchase struct {
 		Certificate       func(childComplexity int) int
 		CompletedAt       func(childComplexity int) int
@@ -694,6 +701,7 @@ type ComplexityRoot struct {
 		Purchases            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PurchaseOrder, where *ent.PurchaseWhereInput) int
 		Recipients           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.RecipientOrder, where *ent.RecipientWhereInput) int
 		Regencies            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.RegencyOrder, where *ent.RegencyWhereInput) int
+		SuggestWaveQuotas    func(childComplexity int, size int) int
 		SurveyResponses      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.SurveyResponseOrder, where *ent.SurveyResponseWhereInput) int
 		SurveyResults        func(childComplexity int, surveyID pulid.ID) int
 		Surveys              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.SurveyOrder, where *ent.SurveyWhereInput) int
@@ -1048,6 +1056,7 @@ type ComplexityRoot struct {
 		Name              func(childComplexity int) int
 		Number            func(childComplexity int) int
 		OpensAt           func(childComplexity int) int
+		Phases            func(childComplexity int) int
 		Quota             func(childComplexity int) int
 		Quotas            func(childComplexity int) int
 		ResultsExpectedAt func(childComplexity int) int
@@ -1055,6 +1064,7 @@ type ComplexityRoot struct {
 		Status            func(childComplexity int) int
 		TrainingBalance   func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
+		VerifyCommand     func(childComplexity int) int
 	}
 
 	WaveConnection struct {
@@ -1066,6 +1076,14 @@ type ComplexityRoot struct {
 	WaveEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	WavePhase struct {
+		At         func(childComplexity int) int
+		DurationMs func(childComplexity int) int
+		Label      func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Rows       func(childComplexity int) int
 	}
 
 	WaveQuota struct {
@@ -1161,6 +1179,7 @@ type QueryResolver interface {
 	Me(ctx context.Context) (*ent.Account, error)
 	ConsoleSections(ctx context.Context) ([]*console.Section, error)
 	FindRecipients(ctx context.Context, query string, reason *string) ([]*ent.Recipient, error)
+	SuggestWaveQuotas(ctx context.Context, size int) ([]*model.ProvinceQuotaSuggestion, error)
 	CurrentWave(ctx context.Context) (*ent.Wave, error)
 	MyAbilityTest(ctx context.Context) (*journey.AbilityTest, error)
 	AbilityTestRules(ctx context.Context) (*model.AbilityTestRules, error)
@@ -1191,6 +1210,8 @@ type TrainingInstitutionResolver interface {
 }
 type WaveResolver interface {
 	ResultsExpectedAt(ctx context.Context, obj *ent.Wave) (*time.Time, error)
+	Phases(ctx context.Context, obj *ent.Wave) ([]*model.WavePhase, error)
+	VerifyCommand(ctx context.Context, obj *ent.Wave) (*string, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -3596,6 +3617,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProvinceEdge.Node(childComplexity), true
 
+	case "ProvinceQuotaSuggestion.applicants":
+		if e.ComplexityRoot.ProvinceQuotaSuggestion.Applicants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProvinceQuotaSuggestion.Applicants(childComplexity), true
+	case "ProvinceQuotaSuggestion.provinceCode":
+		if e.ComplexityRoot.ProvinceQuotaSuggestion.ProvinceCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProvinceQuotaSuggestion.ProvinceCode(childComplexity), true
+	case "ProvinceQuotaSuggestion.provinceName":
+		if e.ComplexityRoot.ProvinceQuotaSuggestion.ProvinceName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProvinceQuotaSuggestion.ProvinceName(childComplexity), true
+	case "ProvinceQuotaSuggestion.quota":
+		if e.ComplexityRoot.ProvinceQuotaSuggestion.Quota == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProvinceQuotaSuggestion.Quota(childComplexity), true
+
 	case "Purchase.certificate":
 		if e.ComplexityRoot.Purchase.Certificate == nil {
 			break
@@ -4031,6 +4077,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Regencies(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.RegencyOrder), args["where"].(*ent.RegencyWhereInput)), true
+	case "Query.suggestWaveQuotas":
+		if e.ComplexityRoot.Query.SuggestWaveQuotas == nil {
+			break
+		}
+
+		args, err := ec.field_Query_suggestWaveQuotas_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SuggestWaveQuotas(childComplexity, args["size"].(int)), true
 	case "Query.surveyResponses":
 		if e.ComplexityRoot.Query.SurveyResponses == nil {
 			break
@@ -5592,6 +5649,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Wave.OpensAt(childComplexity), true
+	case "Wave.phases":
+		if e.ComplexityRoot.Wave.Phases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wave.Phases(childComplexity), true
 	case "Wave.quota":
 		if e.ComplexityRoot.Wave.Quota == nil {
 			break
@@ -5634,6 +5697,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Wave.UpdatedAt(childComplexity), true
+	case "Wave.verifyCommand":
+		if e.ComplexityRoot.Wave.VerifyCommand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wave.VerifyCommand(childComplexity), true
 
 	case "WaveConnection.edges":
 		if e.ComplexityRoot.WaveConnection.Edges == nil {
@@ -5666,6 +5735,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WaveEdge.Node(childComplexity), true
+
+	case "WavePhase.at":
+		if e.ComplexityRoot.WavePhase.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WavePhase.At(childComplexity), true
+	case "WavePhase.durationMs":
+		if e.ComplexityRoot.WavePhase.DurationMs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WavePhase.DurationMs(childComplexity), true
+	case "WavePhase.label":
+		if e.ComplexityRoot.WavePhase.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WavePhase.Label(childComplexity), true
+	case "WavePhase.name":
+		if e.ComplexityRoot.WavePhase.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WavePhase.Name(childComplexity), true
+	case "WavePhase.rows":
+		if e.ComplexityRoot.WavePhase.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WavePhase.Rows(childComplexity), true
 
 	case "WaveQuota.id":
 		if e.ComplexityRoot.WaveQuota.ID == nil {
@@ -14021,7 +14121,34 @@ type SelectionSummary {
   resultsUrl: String
 }
 
+"Seats for one province, in proportion to the applicants waiting there."
+type ProvinceQuotaSuggestion {
+  provinceCode: String!
+  provinceName: String!
+  "Verified applicants in the province who are not yet recipients (the base of the proportion)."
+  applicants: Int!
+  quota: Int!
+}
+
+"One step of a wave's life or of its selection run, with when it happened."
+type WavePhase {
+  "created, opened, closed, selection.applicants, selection.draw, selection.results, announced, ..."
+  name: String!
+  "In the viewer's language."
+  label: String!
+  at: Time
+  "For selection steps: how long it took and how many rows it handled."
+  durationMs: Int
+  rows: Int
+}
+
 extend type Query {
+  """
+  Admin: quotas for all 34 provinces adding up to size, in proportion to applicants (largest remainder; equal
+  remainders go to the lower province code). With no applicants anywhere: CONFLICT (nothing to be proportional
+  to). size must be 1 to 10,000,000 (else BAD_USER_INPUT on size).
+  """
+  suggestWaveQuotas(size: Int!): [ProvinceQuotaSuggestion!]!
   "The open wave, if any."
   currentWave: Wave
   "The viewer's ability test in progress, if any."
@@ -14045,11 +14172,14 @@ extend type Mutation {
   joinWave(waveId: ID!): Application!
   "Staff: creates a wave in draft with its per-province quotas."
   createWave(input: CreateWaveInput!): Wave!
-  "Staff: opens a wave, publishing the commitment to its lottery seed."
+  "Staff: opens a draft wave, publishing the commitment to its lottery seed (CONFLICT naming the state otherwise)."
   openWave(waveId: ID!): Wave!
-  "Staff: closes a wave to new applications."
+  "Staff: closes an open wave to new applications (closing a closed wave returns it; CONFLICT naming the state otherwise)."
   closeWave(waveId: ID!): Wave!
-  "Staff: runs the lottery of a closed wave; a second run returns the first result."
+  """
+  Staff: runs the lottery of a closed wave. A second run draws nothing and returns the first result (the same
+  summary, seed and counts); a wave not closed yet is refused with CONFLICT naming its state.
+  """
   runSelection(waveId: ID!): SelectionSummary!
   "Staff: revokes a recipient's membership, with the reason shown to them."
   revokeRecipient(recipientId: ID!, reason: String!): Recipient!
@@ -14070,6 +14200,10 @@ extend type Application {
 extend type Wave {
   "When the lottery's results are announced: the announcement once made, else the date planned after closing."
   resultsExpectedAt: Time!
+  "The wave's steps so far, oldest first (staff: admin and analyst; an empty list for others)."
+  phases: [WavePhase!]!
+  "The command anyone can run to recompute and verify this wave's selection; null before selection."
+  verifyCommand: String
 }
 `, BuiltIn: false},
 	{Name: "../schema/partner.graphql", Input: `# Partner API: keys with scopes, the call log, the scope catalogue and the
@@ -15370,6 +15504,20 @@ func (ec *executionContext) childFields_ProvinceEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type ProvinceEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ProvinceQuotaSuggestion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "provinceCode":
+		return ec.fieldContext_ProvinceQuotaSuggestion_provinceCode(ctx, field)
+	case "provinceName":
+		return ec.fieldContext_ProvinceQuotaSuggestion_provinceName(ctx, field)
+	case "applicants":
+		return ec.fieldContext_ProvinceQuotaSuggestion_applicants(ctx, field)
+	case "quota":
+		return ec.fieldContext_ProvinceQuotaSuggestion_quota(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProvinceQuotaSuggestion", field.Name)
+}
+
 func (ec *executionContext) childFields_Purchase(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -16130,6 +16278,10 @@ func (ec *executionContext) childFields_Wave(ctx context.Context, field graphql.
 		return ec.fieldContext_Wave_applications(ctx, field)
 	case "resultsExpectedAt":
 		return ec.fieldContext_Wave_resultsExpectedAt(ctx, field)
+	case "phases":
+		return ec.fieldContext_Wave_phases(ctx, field)
+	case "verifyCommand":
+		return ec.fieldContext_Wave_verifyCommand(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Wave", field.Name)
 }
@@ -16154,6 +16306,22 @@ func (ec *executionContext) childFields_WaveEdge(ctx context.Context, field grap
 		return ec.fieldContext_WaveEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type WaveEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_WavePhase(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_WavePhase_name(ctx, field)
+	case "label":
+		return ec.fieldContext_WavePhase_label(ctx, field)
+	case "at":
+		return ec.fieldContext_WavePhase_at(ctx, field)
+	case "durationMs":
+		return ec.fieldContext_WavePhase_durationMs(ctx, field)
+	case "rows":
+		return ec.fieldContext_WavePhase_rows(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WavePhase", field.Name)
 }
 
 func (ec *executionContext) childFields_WaveQuota(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -18229,6 +18397,20 @@ func (ec *executionContext) field_Query_regencies_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_suggestWaveQuotas_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "size",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["size"] = arg0
 	return args, nil
 }
 
@@ -29071,6 +29253,98 @@ func (ec *executionContext) fieldContext_ProvinceEdge_cursor(_ context.Context, 
 	return graphql.NewScalarFieldContext("ProvinceEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _ProvinceQuotaSuggestion_provinceCode(ctx context.Context, field graphql.CollectedField, obj *model.ProvinceQuotaSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProvinceQuotaSuggestion_provinceCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProvinceCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProvinceQuotaSuggestion_provinceCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProvinceQuotaSuggestion", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProvinceQuotaSuggestion_provinceName(ctx context.Context, field graphql.CollectedField, obj *model.ProvinceQuotaSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProvinceQuotaSuggestion_provinceName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProvinceName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProvinceQuotaSuggestion_provinceName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProvinceQuotaSuggestion", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProvinceQuotaSuggestion_applicants(ctx context.Context, field graphql.CollectedField, obj *model.ProvinceQuotaSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProvinceQuotaSuggestion_applicants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Applicants, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProvinceQuotaSuggestion_applicants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProvinceQuotaSuggestion", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProvinceQuotaSuggestion_quota(ctx context.Context, field graphql.CollectedField, obj *model.ProvinceQuotaSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProvinceQuotaSuggestion_quota(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quota, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProvinceQuotaSuggestion_quota(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProvinceQuotaSuggestion", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Purchase_id(ctx context.Context, field graphql.CollectedField, obj *ent.Purchase) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30840,6 +31114,50 @@ func (ec *executionContext) fieldContext_Query_findRecipients(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_findRecipients_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_suggestWaveQuotas(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_suggestWaveQuotas(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SuggestWaveQuotas(ctx, fc.Args["size"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ProvinceQuotaSuggestion) graphql.Marshaler {
+			return ec.marshalNProvinceQuotaSuggestion2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐProvinceQuotaSuggestionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_suggestWaveQuotas(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProvinceQuotaSuggestion(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_suggestWaveQuotas_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -37444,6 +37762,61 @@ func (ec *executionContext) fieldContext_Wave_resultsExpectedAt(_ context.Contex
 	return graphql.NewScalarFieldContext("Wave", field, true, true, "Time")
 }
 
+func (ec *executionContext) _Wave_phases(ctx context.Context, field graphql.CollectedField, obj *ent.Wave) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wave_phases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Wave().Phases(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.WavePhase) graphql.Marshaler {
+			return ec.marshalNWavePhase2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWavePhaseᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wave_phases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Wave",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WavePhase(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Wave_verifyCommand(ctx context.Context, field graphql.CollectedField, obj *ent.Wave) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wave_verifyCommand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Wave().VerifyCommand(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Wave_verifyCommand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wave", field, true, true, "String")
+}
+
 func (ec *executionContext) _WaveConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.WaveConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -37584,6 +37957,121 @@ func (ec *executionContext) _WaveEdge_cursor(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_WaveEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WaveEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _WavePhase_name(ctx context.Context, field graphql.CollectedField, obj *model.WavePhase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WavePhase_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WavePhase_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WavePhase", field, false, false, "String")
+}
+
+func (ec *executionContext) _WavePhase_label(ctx context.Context, field graphql.CollectedField, obj *model.WavePhase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WavePhase_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WavePhase_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WavePhase", field, false, false, "String")
+}
+
+func (ec *executionContext) _WavePhase_at(ctx context.Context, field graphql.CollectedField, obj *model.WavePhase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WavePhase_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WavePhase_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WavePhase", field, false, false, "Time")
+}
+
+func (ec *executionContext) _WavePhase_durationMs(ctx context.Context, field graphql.CollectedField, obj *model.WavePhase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WavePhase_durationMs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DurationMs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WavePhase_durationMs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WavePhase", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WavePhase_rows(ctx context.Context, field graphql.CollectedField, obj *model.WavePhase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WavePhase_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WavePhase_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WavePhase", field, false, false, "Int")
 }
 
 func (ec *executionContext) _WaveQuota_id(ctx context.Context, field graphql.CollectedField, obj *ent.WaveQuota) (ret graphql.Marshaler) {
@@ -67139,6 +67627,54 @@ func (ec *executionContext) _ProvinceEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var provinceQuotaSuggestionImplementors = []string{"ProvinceQuotaSuggestion"}
+
+func (ec *executionContext) _ProvinceQuotaSuggestion(ctx context.Context, sel ast.SelectionSet, obj *model.ProvinceQuotaSuggestion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, provinceQuotaSuggestionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProvinceQuotaSuggestion")
+		case "provinceCode":
+			out.Values[i] = ec._ProvinceQuotaSuggestion_provinceCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "provinceName":
+			out.Values[i] = ec._ProvinceQuotaSuggestion_provinceName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "applicants":
+			out.Values[i] = ec._ProvinceQuotaSuggestion_applicants(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quota":
+			out.Values[i] = ec._ProvinceQuotaSuggestion_quota(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var purchaseImplementors = []string{"Purchase", "Node"}
 
 func (ec *executionContext) _Purchase(ctx context.Context, sel ast.SelectionSet, obj *ent.Purchase) graphql.Marshaler {
@@ -67519,6 +68055,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_findRecipients(ctx, field)
+				})
+		case "suggestWaveQuotas":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_suggestWaveQuotas(ctx, field)
 				})
 		case "currentWave":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -69902,6 +70444,18 @@ func (ec *executionContext) _Wave(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Wave_resultsExpectedAt(ctx, field, obj)
 				})
+		case "phases":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Wave_phases(ctx, field, obj)
+				})
+		case "verifyCommand":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Wave_verifyCommand(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -69981,6 +70535,59 @@ func (ec *executionContext) _WaveEdge(ctx context.Context, sel ast.SelectionSet,
 		case "cursor":
 			out.Values[i] = ec._WaveEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wavePhaseImplementors = []string{"WavePhase"}
+
+func (ec *executionContext) _WavePhase(ctx context.Context, sel ast.SelectionSet, obj *model.WavePhase) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wavePhaseImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WavePhase")
+		case "name":
+			out.Values[i] = ec._WavePhase_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._WavePhase_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._WavePhase_at(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "durationMs":
+			out.Values[i] = ec._WavePhase_durationMs(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._WavePhase_rows(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -71515,6 +72122,30 @@ func (ec *executionContext) marshalNProvinceOrderField2ᚖgithubᚗcomᚋkartupr
 	return v
 }
 
+func (ec *executionContext) marshalNProvinceQuotaSuggestion2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐProvinceQuotaSuggestionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ProvinceQuotaSuggestion) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProvinceQuotaSuggestion2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐProvinceQuotaSuggestion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProvinceQuotaSuggestion2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐProvinceQuotaSuggestion(ctx context.Context, sel ast.SelectionSet, v *model.ProvinceQuotaSuggestion) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProvinceQuotaSuggestion!")
+		return graphql.Null
+	}
+	return ec._ProvinceQuotaSuggestion(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNProvinceTimeZone2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋprovinceᚐTimeZone(ctx context.Context, v any) (province.TimeZone, error) {
 	var res province.TimeZone
 	err := res.UnmarshalGQL(v)
@@ -72391,6 +73022,30 @@ func (ec *executionContext) marshalNWaveOrderField2ᚖgithubᚗcomᚋkartupraker
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNWavePhase2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWavePhaseᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.WavePhase) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWavePhase2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWavePhase(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWavePhase2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWavePhase(ctx context.Context, sel ast.SelectionSet, v *model.WavePhase) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WavePhase!")
+		return graphql.Null
+	}
+	return ec._WavePhase(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNWaveQuota2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWaveQuota(ctx context.Context, sel ast.SelectionSet, v *ent.WaveQuota) graphql.Marshaler {

@@ -72,6 +72,15 @@ type PartnerScope struct {
 	Operations []string `json:"operations"`
 }
 
+// Seats for one province, in proportion to the applicants waiting there.
+type ProvinceQuotaSuggestion struct {
+	ProvinceCode string `json:"provinceCode"`
+	ProvinceName string `json:"provinceName"`
+	// Verified applicants in the province who are not yet recipients (the base of the proportion).
+	Applicants int `json:"applicants"`
+	Quota      int `json:"quota"`
+}
+
 // A one-time code was sent by SMS; it expires at expiresAt.
 type SignInCodeSent struct {
 	Phone     string    `json:"phone"`
@@ -91,6 +100,18 @@ type UpdateSettingsInput struct {
 	DisplayName *string         `json:"displayName,omitempty"`
 	Locale      *account.Locale `json:"locale,omitempty"`
 	DataSaver   *bool           `json:"dataSaver,omitempty"`
+}
+
+// One step of a wave's life or of its selection run, with when it happened.
+type WavePhase struct {
+	// created, opened, closed, selection.applicants, selection.draw, selection.results, announced, ...
+	Name string `json:"name"`
+	// In the viewer's language.
+	Label string     `json:"label"`
+	At    *time.Time `json:"at,omitempty"`
+	// For selection steps: how long it took and how many rows it handled.
+	DurationMs *int `json:"durationMs,omitempty"`
+	Rows       *int `json:"rows,omitempty"`
 }
 
 type WaveQuotaInput struct {
