@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
+
+	"github.com/kartuprakerja/platform/internal/database/jobqueue"
 )
 
 // PurchaseDeadlineArgs is one run of the 30-day first-purchase rule, a job
@@ -16,35 +18,19 @@ type PurchaseDeadlineArgs struct{}
 func (PurchaseDeadlineArgs) Kind() string { return "journey_purchase_deadline" }
 
 // PurchaseDeadlineSchedule runs EnforcePurchaseDeadline every period as a
-// periodic job: the queue's leader enqueues it, one worker of the fleet
-// runs it, and the job is unique per period, so every instance may
-// register it and a period still runs once. A run is idempotent (a revoked
-// recipient is not revoked again, a warning's event key dedupes), so a rerun
-// after a crash is harmless.
+// periodic job of the queue (jobqueue.Every: one run a period across the
+// fleet). A run is idempotent (a revoked recipient is not revoked again, a
+// warning's event key dedupes), so a rerun after a crash is harmless.
 type PurchaseDeadlineSchedule struct {
-	svc   *Service
-	every time.Duration
+	jobqueue.Every[PurchaseDeadlineArgs]
+	svc *Service
 }
 
 // NewPurchaseDeadlineSchedule returns the schedule of the 30-day rule.
 func NewPurchaseDeadlineSchedule(svc *Service, every time.Duration) *PurchaseDeadlineSchedule {
-	return &PurchaseDeadlineSchedule{svc: svc, every: every}
-}
-
-// Register implements push.Schedule.
-func (p *PurchaseDeadlineSchedule) Register(w *river.Workers) error {
-	return river.AddWorkerSafely(w, river.WorkFunc(p.work))
-}
-
-// Periodic implements push.Schedule: at start (once a leader is elected)
-// and every period after.
-func (p *PurchaseDeadlineSchedule) Periodic() *river.PeriodicJob {
-	return river.NewPeriodicJob(river.PeriodicInterval(p.every),
-		func() (river.JobArgs, *river.InsertOpts) {
-			return PurchaseDeadlineArgs{}, &river.InsertOpts{MaxAttempts: 3,
-				UniqueOpts: river.UniqueOpts{ByPeriod: p.every}}
-		},
-		&river.PeriodicJobOpts{ID: PurchaseDeadlineArgs{}.Kind(), RunOnStart: true})
+	p := &PurchaseDeadlineSchedule{svc: svc}
+	p.Every = jobqueue.Every[PurchaseDeadlineArgs]{Period: every, Work: p.work}
+	return p
 }
 
 func (p *PurchaseDeadlineSchedule) work(ctx context.Context, _ *river.Job[PurchaseDeadlineArgs]) error {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/partnercall"
+	"github.com/kartuprakerja/platform/internal/database/jobqueue"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/text"
 	"github.com/kartuprakerja/platform/internal/viewer"
@@ -77,29 +78,18 @@ type PruneArgs struct{}
 // Kind implements river.JobArgs.
 func (PruneArgs) Kind() string { return "partner_call_prune" }
 
-// PruneSchedule runs Prune every period; a run is idempotent.
+// PruneSchedule runs Prune every period (jobqueue.Every); a run is
+// idempotent.
 type PruneSchedule struct {
-	log   *CallLog
-	every time.Duration
+	jobqueue.Every[PruneArgs]
+	log *CallLog
 }
 
 // NewPruneSchedule returns the retention schedule of the call log.
 func NewPruneSchedule(l *CallLog, every time.Duration) *PruneSchedule {
-	return &PruneSchedule{log: l, every: every}
-}
-
-// Register implements push.Schedule.
-func (p *PruneSchedule) Register(w *river.Workers) error {
-	return river.AddWorkerSafely(w, river.WorkFunc(p.work))
-}
-
-// Periodic implements push.Schedule: at start and every period after.
-func (p *PruneSchedule) Periodic() *river.PeriodicJob {
-	return river.NewPeriodicJob(river.PeriodicInterval(p.every),
-		func() (river.JobArgs, *river.InsertOpts) {
-			return PruneArgs{}, &river.InsertOpts{MaxAttempts: 3, UniqueOpts: river.UniqueOpts{ByPeriod: p.every}}
-		},
-		&river.PeriodicJobOpts{ID: PruneArgs{}.Kind(), RunOnStart: true})
+	p := &PruneSchedule{log: l}
+	p.Every = jobqueue.Every[PruneArgs]{Period: every, Work: p.work}
+	return p
 }
 
 func (p *PruneSchedule) work(ctx context.Context, _ *river.Job[PruneArgs]) error {

@@ -9,6 +9,8 @@ import (
 
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
+
+	"github.com/kartuprakerja/platform/internal/database/jobqueue"
 )
 
 // OpeningsArgs is one run of the survey-openings announcer, a job of the
@@ -53,29 +55,16 @@ type openingsOutput struct {
 // run, every period, as a periodic job of the queue: the leader enqueues
 // it, one worker of the fleet runs it, one job per period.
 type OpeningsSchedule struct {
+	jobqueue.Every[OpeningsArgs]
 	svc    *Service
 	notify OpeningsNotifier
-	every  time.Duration
 }
 
 // NewOpeningsSchedule returns the schedule of the survey openings.
 func NewOpeningsSchedule(svc *Service, notify OpeningsNotifier, every time.Duration) *OpeningsSchedule {
-	return &OpeningsSchedule{svc: svc, notify: notify, every: every}
-}
-
-// Register implements push.Schedule.
-func (o *OpeningsSchedule) Register(w *river.Workers) error {
-	return river.AddWorkerSafely(w, river.WorkFunc(o.work))
-}
-
-// Periodic implements push.Schedule.
-func (o *OpeningsSchedule) Periodic() *river.PeriodicJob {
-	return river.NewPeriodicJob(river.PeriodicInterval(o.every),
-		func() (river.JobArgs, *river.InsertOpts) {
-			return OpeningsArgs{}, &river.InsertOpts{MaxAttempts: 3,
-				UniqueOpts: river.UniqueOpts{ByPeriod: o.every}}
-		},
-		&river.PeriodicJobOpts{ID: OpeningsArgs{}.Kind(), RunOnStart: true})
+	o := &OpeningsSchedule{svc: svc, notify: notify}
+	o.Every = jobqueue.Every[OpeningsArgs]{Period: every, Work: o.work}
+	return o
 }
 
 func (o *OpeningsSchedule) work(ctx context.Context, _ *river.Job[OpeningsArgs]) error {

@@ -1,7 +1,8 @@
-// Package jobqueue owns the choice of the job queue's (river's) driver for
-// the store. It is apart from internal/database because river's drivers
-// register SQL drivers of their own, which the migration generator (a
-// user of internal/database) must not load twice.
+// Package jobqueue owns the job queue's (river's) pieces every domain
+// shares: the driver for the store and the periodic job (Every). It is apart
+// from internal/database because river's drivers register SQL drivers of
+// their own, which the migration generator (a user of internal/database)
+// must not load twice.
 package jobqueue
 
 import (
