@@ -11,7 +11,7 @@ export const onRoute = (before, after) => { hooks.before = before; hooks.after =
 
 export function route(pattern, screen, opts = {}) {
   const keys = [];
-  const re = new RegExp('^' + pattern.replace(/:(\w+)/g, (_, k) => { keys.push(k); return '([^/]+)'; }) + '/?$');
+  const re = opts.notFound ? /(?!)/ : new RegExp('^' + pattern.replace(/:(\w+)/g, (_, k) => { keys.push(k); return '([^/]+)'; }) + '/?$');
   routes.push({ re, keys, screen, opts });
 }
 

@@ -27,7 +27,7 @@ export function partners() {
     fill(box, createOperator(d, show), KINDS.map((k) => [
       h('h2', null, t('kind_' + k.role) + ' (' + d[k.list].totalCount + ')'),
       table([
-        { label: t('code'), get: (o) => o.code },
+        { label: t('code_col'), get: (o) => o.code },
         { label: t('name'), get: (o) => o.name },
         { label: t('status'), get: (o) => (o.active ? badge(t('active'), 'ok') : badge(t('inactive'), 'off')) },
         { label: t('operators'), get: (o) => (o.operators.length ? h('ul', { class: 'plain' }, o.operators.map((a) => h('li', null, a.displayName + ' · ' + a.phone))) : '–') },

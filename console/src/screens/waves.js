@@ -68,7 +68,7 @@ export async function newWave() {
       h('button', { type: 'button', class: 'sec', onclick: () => { rows.forEach((r) => { r.input.value = ''; }); update(); } }, t('clear_quotas'))),
     h('p', { class: 'err', 'data-error-for': 'provinceQuotas', hidden: true, role: 'alert' }),
     h('div', { class: 'tbl-wrap' }, h('table', { class: 'quotas' },
-      h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('code')), h('th', { scope: 'col' }, t('province')),
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('code_col')), h('th', { scope: 'col' }, t('province')),
         h('th', { scope: 'col', class: 'num' }, t('applicants_waiting')), h('th', { scope: 'col', class: 'num' }, t('quota')))),
       h('tbody', null, rows.map((r) => r.tr)),
       h('tfoot', null, h('tr', null, h('th', { scope: 'row', colspan: 3 }, t('quota_total')), h('td', { class: 'num' }, sumOut))))),

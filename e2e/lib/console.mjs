@@ -1,0 +1,40 @@
+// Helpers for the console's browser tests (/konsol/): signing in through
+// its screen or its dialog, reading the session token it shares with the
+// PWA (IndexedDB 'prakerja', store 'kv', key 'token'), and API calls with
+// an API key.
+import { waitFor } from './server.mjs';
+export { pageToken } from './pwa.mjs';
+
+// codeInto fills the phone and code steps of a sign-in form inside scope
+// (the page or a dialog).
+export async function codeInto(scope, server, phone) {
+  await scope.getByLabel('Nomor HP').fill(phone.replace(/^\+62/, '0'));
+  const mark = server.log.length;
+  await scope.getByRole('button', { name: 'Kirim kode' }).click();
+  const code = await waitFor(() => { try { return server.codeFor(phone, mark); } catch { return null; } });
+  await scope.getByLabel('Kode dari SMS').fill(code);
+  await scope.getByRole('button', { name: 'Masuk', exact: true }).click();
+}
+
+// signInConsole signs a phone in on the console's sign-in screen and waits
+// for the console's home (or the `next` page).
+export async function signInConsole(page, server, phone, next = '') {
+  await page.goto(server.url + '/konsol/masuk' + (next ? '?next=' + encodeURIComponent(next) : ''));
+  await codeInto(page, server, phone);
+  await page.waitForURL((u) => u.pathname.startsWith('/konsol') && !u.pathname.startsWith('/konsol/masuk'));
+  await page.locator('#nav a').first().waitFor();
+}
+
+// gqlKey posts an operation with an API key.
+export async function gqlKey(url, query, variables, key) {
+  const r = await fetch(`${url}/graphql`, { method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `ApiKey ${key}` }, body: JSON.stringify({ query, variables }) });
+  return r.json();
+}
+
+// pageErrors collects uncaught errors of a page (a test asserts none).
+export function pageErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
