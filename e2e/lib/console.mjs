@@ -2,6 +2,8 @@
 // its screen or its dialog, reading the session token it shares with the
 // PWA (IndexedDB 'prakerja', store 'kv', key 'token'), and API calls with
 // an API key.
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { waitFor } from './server.mjs';
 export { pageToken } from './pwa.mjs';
 
@@ -37,4 +39,11 @@ export function pageErrors(page) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+// ageCodes makes the codes sent to phone two minutes old (e2e/dbfixture),
+// so the account can request a new one at once.
+export function ageCodes(server, phone) {
+  execFileSync('go', ['run', './e2e/dbfixture', '-db', join(server.dataDir, 'prakerja.db'), '-age-codes', phone],
+    { cwd: resolve(import.meta.dirname, '..', '..'), stdio: 'pipe' });
 }

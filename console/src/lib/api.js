@@ -41,10 +41,10 @@ export async function raw(query, variables = {}, authorization) {
   return { status: r.status, body };
 }
 
-async function once(query, variables, partial) {
+async function once(query, variables, partial, anonymous) {
   let res;
   try {
-    res = await raw(query, variables);
+    res = await raw(query, variables, anonymous ? '' : undefined);
   } catch {
     throw new ApiError(t('err_network'), 'NETWORK');
   }
@@ -59,16 +59,24 @@ async function once(query, variables, partial) {
 
 // gql runs an operation. With {partial: true} it returns {data, errors}
 // when some fields failed (a list the role may not read) instead of
-// throwing.
-export async function gql(query, variables = {}, { partial = false } = {}) {
+// throwing; {anonymous: true} sends no credentials (signing in).
+export async function gql(query, variables = {}, { partial = false, anonymous = false } = {}) {
   try {
-    return await once(query, variables, partial);
+    return await once(query, variables, partial, anonymous);
   } catch (e) {
-    if (e.code === 'UNAUTHENTICATED' && session.token && hooks.reauth && await hooks.reauth()) {
-      return once(query, variables, partial);
+    if (!anonymous && e.code === 'UNAUTHENTICATED' && session.token && hooks.reauth && await reauth()) {
+      return once(query, variables, partial, false);
     }
     throw e;
   }
+}
+
+// reauth opens one sign-in dialog however many requests found the session
+// gone; they all wait for it.
+let pending = null;
+function reauth() {
+  pending ||= hooks.reauth().finally(() => { pending = null; });
+  return pending;
 }
 
 // nodes turns a connection into its nodes.

@@ -23,7 +23,7 @@ export function signInForm(done, { phone: preset = '' } = {}) {
       phone = normalizePhone(v);
       f.querySelector('button').disabled = true;
       try {
-        await gql(REQUEST_CODE, { phone });
+        await gql(REQUEST_CODE, { phone }, { anonymous: true });
         codeStep();
       } catch (ex) {
         phoneStep(errorBox(ex));
@@ -47,7 +47,7 @@ export function signInForm(done, { phone: preset = '' } = {}) {
       if (code.length !== 6) return codeStep(h('p', { class: 'err', role: 'alert' }, t('code_invalid')));
       f.querySelector('button').disabled = true;
       try {
-        const d = await gql(SIGN_IN, { phone, code });
+        const d = await gql(SIGN_IN, { phone, code }, { anonymous: true });
         await done(d.signIn.token, d.signIn.account);
       } catch (ex) {
         codeStep(errorBox(ex));
