@@ -1,0 +1,58 @@
+// The console as a whole: every GraphQL operation it sends is valid against
+// the server's schema (introspected, so a field renamed on either side
+// fails here and not on a screen), the shell's headers, and what the
+// console weighs on a first load (bytes on the wire, compressed), printed
+// for docs/console.md.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildClientSchema, getIntrospectionQuery, parse, validate } from 'graphql';
+import { startServer } from '../lib/server.mjs';
+import { launch } from '../lib/browser.mjs';
+import { netLog } from '../lib/pwa.mjs';
+import * as queries from '../../console/src/queries.js';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('every operation of the console is valid against the server schema', async () => {
+  const r = await fetch(server.url + '/graphql', { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: getIntrospectionQuery() }) });
+  const schema = buildClientSchema((await r.json()).data);
+  const problems = [];
+  for (const [name, doc] of Object.entries(queries)) {
+    if (typeof doc !== 'string') continue;
+    for (const e of validate(schema, parse(doc))) problems.push(`${name}: ${e.message}`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('the console shell: its own headers, client routes, and its weight on a first load', async () => {
+  const shell = await fetch(server.url + '/konsol/waves/anything', { headers: { 'accept-encoding': 'br' } });
+  assert.equal(shell.status, 200);
+  assert.match(shell.headers.get('content-security-policy'), /frame-ancestors 'none'/);
+  assert.equal(shell.headers.get('content-encoding'), 'br');
+  assert.equal(shell.headers.get('cache-control'), 'no-cache');
+
+  const ctx = await browser.newContext();
+  try {
+    const page = await ctx.newPage();
+    const net = await netLog(page);
+    await page.goto(server.url + '/konsol/');
+    await page.getByRole('heading', { name: 'Masuk ke konsol' }).waitFor();
+    const rs = await net.settled((e) => e.url.includes('/konsol/'));
+    const bytes = rs.reduce((n, e) => n + (e.bytes || 0), 0);
+    console.log('console first load:', JSON.stringify({ bytes, requests: rs.map((e) => ({ url: e.url.replace(server.url, ''), bytes: e.bytes, encoding: e.encoding })) }));
+    assert.ok(rs.every((e) => e.url.endsWith('.svg') || e.encoding === 'br'), 'every text file brotli-compressed');
+    assert.ok(bytes < 100 * 1024, `first load ${bytes} bytes`);
+  } finally {
+    await ctx.close();
+  }
+});
