@@ -209,7 +209,7 @@ export async function wave({ id }) {
       return fill(box, errorBox(e));
     }
     if (!w) return fill(box, title(t('not_found')));
-    fill(box, title(t('wave_n', { n: w.number }) + ' · ' + w.name),
+    fill(box, title(w.name.includes(String(w.number)) ? w.name : t('wave_n', { n: w.number }) + ' · ' + w.name),
       h('p', null, status(w.status)),
       h('dl', { class: 'kv' },
         kv(t('opens_at'), when(w.opensAt)), kv(t('closes_at'), when(w.closesAt)),
@@ -283,6 +283,6 @@ async function quotaChart(w) {
   } catch { /* the chart shows seats alone */ }
   return [shareChart(quotas.map((q) => ({ label: q.province.name, a: q.quota, b: waiting[q.province.code] || 0 })),
     [t('quota'), t('applicants_waiting')], t('chart_title')),
-  table([{ label: t('province'), get: (q) => q.province.name }, { label: t('quota'), get: (q) => num(q.quota), class: 'num' },
-    { label: t('applicants_waiting'), get: (q) => (waiting[q.province.code] != null ? num(waiting[q.province.code]) : '–'), class: 'num' }], quotas)];
+  h('details', null, h('summary', null, t('as_table')), table([{ label: t('province'), get: (q) => q.province.name }, { label: t('quota'), get: (q) => num(q.quota), class: 'num' },
+    { label: t('applicants_waiting'), get: (q) => (waiting[q.province.code] != null ? num(waiting[q.province.code]) : '–'), class: 'num' }], quotas))];
 }
