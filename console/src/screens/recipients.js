@@ -4,7 +4,7 @@
 import { h, fill, title, field, table, badge, when, errorBox, reasonDialog, confirmDialog, loading, draft } from '../lib/ui.js';
 import { t, num, rp, date } from '../lib/i18n.js';
 import { gql, nodes } from '../lib/api.js';
-import { FIND_RECIPIENTS, RECIPIENT_PAGE, REVEAL, REVOKE } from '../queries.js';
+import { FIND_RECIPIENTS, RECIPIENT_ROWS, RECIPIENT_PAGE, REVEAL, REVOKE } from '../queries.js';
 
 // A NIK is 16 digits; card numbers are 16 digits too but start 5049 (no
 // region code starts with 50).
@@ -38,14 +38,16 @@ export function recipients(_, qs) {
         if (!reason) return fill(out);
         d = await gql(FIND_RECIPIENTS, { q, reason });
       }
-      fill(out, h('h2', null, t('results_n', { n: d.findRecipients.length })), table([
+      const ids = d.findRecipients.map((r) => r.id);
+      const found = ids.length ? (await gql(RECIPIENT_ROWS, { ids })).nodes.filter(Boolean) : [];
+      fill(out, h('h2', null, t('results_n', { n: found.length })), table([
         { label: t('full_name'), get: (r) => h('a', { href: '/konsol/recipients/' + r.id }, r.fullName) },
         { label: t('phone'), get: (r) => r.account.phone },
         { label: t('card_number'), get: (r) => r.cardNumber || '–' },
         { label: 'NIK', get: (r) => r.nikMasked },
         { label: t('status'), get: (r) => status(r.status) },
         { label: t('regency'), get: (r) => r.regency.name },
-      ], d.findRecipients, { empty: t('no_match') }));
+      ], found, { empty: t('no_match') }));
     } catch (ex) {
       fill(out, errorBox(ex));
     }

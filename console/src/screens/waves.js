@@ -183,12 +183,14 @@ export async function newWave() {
   };
 
   // placeCell shows an error naming one province's quota in its row
-  // (provinceQuotas.32, provinceQuotas[3]) and one on the whole table above it.
+  // (provinceQuotas.3.quota: the fourth row sent) and one on the whole
+  // table above it.
   function placeCell(k, v, sent) {
     const key = k.replace(/^input\./, '');
     if (!key.startsWith('provinceQuotas')) return showFieldError(f, key.split('.')[0], v) || false;
+    // the server names the row by its index in the list sent
     const m = key.match(/^provinceQuotas[.[](\d+)/);
-    const code = m && (rows.some((r) => r.p.code === m[1]) && m[1].length === 2 ? m[1] : sent[Number(m[1])] && sent[Number(m[1])].provinceCode);
+    const code = m && sent[Number(m[1])] && sent[Number(m[1])].provinceCode;
     const r = code && rows.find((x) => x.p.code === code);
     if (r) { r.tr.classList.add('cell-err'); showFieldError(f, 'q_' + code, v); return true; }
     showFieldError(f, 'provinceQuotas', v);
