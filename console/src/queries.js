@@ -35,7 +35,13 @@ export const REVEAL = 'mutation RevealIdentity($id:ID!,$reason:String!){revealRe
 export const REVOKE = `mutation RevokeRecipient($id:ID!,$reason:String!){revokeRecipient(recipientId:$id,reason:$reason){${RECIPIENT}}}`;
 
 const ORG = 'id code name active operators{id phone displayName role}';
-export const PARTNERS = `query Partners{trainingInstitutions(first:100){totalCount edges{node{${ORG}}}}digitalPlatforms(first:100){totalCount edges{node{${ORG}}}}paymentPartners(first:100){totalCount edges{node{${ORG}}}}jobPortals(first:100){totalCount edges{node{${ORG}}}}}`;
+// One kind a page: operators is a bounded list, so 25 organisations with
+// their operators stay within the API's cost limit.
+const orgs = (name, list) => `query ${name}($after:Cursor){${list}(first:25,after:$after){${PAGE} edges{node{${ORG}}}}}`;
+export const PARTNERS_TI = orgs('PartnersInstitutions', 'trainingInstitutions');
+export const PARTNERS_DP = orgs('PartnersPlatforms', 'digitalPlatforms');
+export const PARTNERS_PP = orgs('PartnersPayment', 'paymentPartners');
+export const PARTNERS_JP = orgs('PartnersJobPortals', 'jobPortals');
 export const CREATE_OPERATOR = 'mutation CreateOperator($input:CreatePartnerAccountInput!){createPartnerAccount(input:$input){id phone displayName role}}';
 
 const KEY = 'id prefix label scopes createdAt lastUsedAt revokedAt account{id phone displayName role}';

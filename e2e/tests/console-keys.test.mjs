@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, gql } from '../lib/server.mjs';
 import { launch } from '../lib/browser.mjs';
-import { signInConsole, gqlKey, pageErrors } from '../lib/console.mjs';
+import { signInConsole, gqlKey, pageErrors, ageCodes } from '../lib/console.mjs';
 
 const OPERATOR = '+6281100000012'; // Tokopedia
 const ADMIN = '+6281100000001';
@@ -74,6 +74,35 @@ test('a platform operator creates a key, calls the API with it, sees the call, a
     await op.getByRole('button', { name: 'Coba di sandbox' }).click();
     const answer = await op.locator('[data-answer]').innerText();
     assert.match(answer, /"data"/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('an admin sees the partners of each kind with their operators and adds an operator', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await ctx.newPage();
+    const errors = pageErrors(page);
+    ageCodes(server, ADMIN); // the first test signed the admin in through the API
+    await signInConsole(page, server, ADMIN, '/partners');
+    await page.getByLabel('Jenis mitra').selectOption('DIGITAL_PLATFORM');
+    const row = page.locator('tbody tr', { hasText: 'Tokopedia' });
+    await row.waitFor();
+    assert.match(await row.innerText(), /081100000012|\+6281100000012/);
+    await row.getByRole('button', { name: 'Tambah operator' }).click();
+    await row.getByLabel('Nomor HP').fill('085800000999');
+    await row.getByLabel('Nama tampilan').fill('Operator Kedua Tokopedia');
+    await row.getByRole('button', { name: 'Buat operator' }).click();
+    await page.locator('tbody tr', { hasText: 'Operator Kedua Tokopedia' }).waitFor();
+    // A phone that is not an Indonesian mobile number: the server's message under the field.
+    const row2 = page.locator('tbody tr', { hasText: 'Tokopedia' });
+    await row2.getByRole('button', { name: 'Tambah operator' }).click();
+    await row2.getByLabel('Nomor HP').fill('12');
+    await row2.getByLabel('Nama tampilan').fill('Salah nomor');
+    await row2.getByRole('button', { name: 'Buat operator' }).click();
+    await row2.locator('.box-err').waitFor();
     assert.deepEqual(errors, []);
   } finally {
     await ctx.close();

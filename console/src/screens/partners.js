@@ -1,64 +1,69 @@
-// Partners (admin): the organisations of the four kinds with their
-// operators, and a form that creates an operator account.
-import { h, fill, title, field, table, badge, errorBox, formErrors, loading, draft } from '../lib/ui.js';
+// Partners (admin): the organisations of each of the four kinds with their
+// operators, and on each organisation a form adding an operator account.
+import { h, fill, title, field, table, pager, badge, errorBox, formErrors, loading } from '../lib/ui.js';
 import { t } from '../lib/i18n.js';
 import { gql, nodes } from '../lib/api.js';
 import { normalizePhone } from '../../../pwa/src/lib/phone.js';
-import { PARTNERS, CREATE_OPERATOR } from '../queries.js';
+import { PARTNERS_TI, PARTNERS_DP, PARTNERS_PP, PARTNERS_JP, CREATE_OPERATOR } from '../queries.js';
 
-// KINDS: the four partner kinds, their connection in PARTNERS and the
-// operator role of each.
+// KINDS: the four partner kinds, their connection and the operator role of
+// each.
 export const KINDS = [
-  { kind: 'TRAINING_INSTITUTION', list: 'trainingInstitutions', role: 'training_institution' },
-  { kind: 'DIGITAL_PLATFORM', list: 'digitalPlatforms', role: 'digital_platform' },
-  { kind: 'PAYMENT_PARTNER', list: 'paymentPartners', role: 'payment_partner' },
-  { kind: 'JOB_PORTAL', list: 'jobPortals', role: 'job_portal' },
+  { kind: 'TRAINING_INSTITUTION', list: 'trainingInstitutions', role: 'training_institution', doc: PARTNERS_TI },
+  { kind: 'DIGITAL_PLATFORM', list: 'digitalPlatforms', role: 'digital_platform', doc: PARTNERS_DP },
+  { kind: 'PAYMENT_PARTNER', list: 'paymentPartners', role: 'payment_partner', doc: PARTNERS_PP },
+  { kind: 'JOB_PORTAL', list: 'jobPortals', role: 'job_portal', doc: PARTNERS_JP },
 ];
 
-export function partners() {
-  const box = h('div', null, loading());
-  const show = async () => {
+export function partners(_, qs) {
+  const box = h('div');
+  const kindField = field({ label: t('partner_kind'), name: 'kind', tag: 'select', value: qs.get('jenis') || KINDS[0].kind,
+    options: KINDS.map((k) => [k.kind, t('kind_' + k.role)]) });
+  const select = kindField.querySelector('select');
+  const load = async (after) => {
+    const k = KINDS.find((x) => x.kind === select.value) || KINDS[0];
+    fill(box, loading());
     let d;
     try {
-      d = await gql(PARTNERS);
+      d = await gql(k.doc, { after });
     } catch (e) {
       return fill(box, errorBox(e));
     }
-    fill(box, createOperator(d, show), KINDS.map((k) => [
-      h('h2', null, t('kind_' + k.role) + ' (' + d[k.list].totalCount + ')'),
-      table([
-        { label: t('code_col'), get: (o) => o.code },
-        { label: t('name'), get: (o) => o.name },
-        { label: t('status'), get: (o) => (o.active ? badge(t('active'), 'ok') : badge(t('inactive'), 'off')) },
-        { label: t('operators'), get: (o) => (o.operators.length ? h('ul', { class: 'plain' }, o.operators.map((a) => h('li', null, a.displayName + ' · ' + a.phone))) : '–') },
-      ], nodes(d[k.list]))]));
+    const conn = d[k.list];
+    fill(box, h('h2', null, t('kind_' + k.role)), table([
+      { label: t('code_col'), get: (o) => o.code },
+      { label: t('name'), get: (o) => o.name },
+      { label: t('status'), get: (o) => (o.active ? badge(t('active'), 'ok') : badge(t('inactive'), 'off')) },
+      { label: t('operators'), get: (o) => (o.operators.length ? h('ul', { class: 'plain' }, o.operators.map((a) => h('li', null, a.displayName + ' · ' + a.phone))) : '–') },
+      { label: '', get: (o) => addOperator(o, k, () => load(after)) },
+    ], nodes(conn)), pager(conn, load, after && (() => load())));
   };
-  show();
-  return [title(t('sec_partners')), box];
+  select.addEventListener('change', () => {
+    history.replaceState(null, '', '?jenis=' + select.value);
+    load();
+  });
+  load();
+  return [title(t('sec_partners')), h('div', { class: 'filters' }, kindField), box];
 }
 
-function createOperator(d, reload) {
-  const orgs = KINDS.flatMap((k) => nodes(d[k.list]).map((o) => [o.id, t('kind_' + k.role) + ': ' + o.name, k.role]));
+// addOperator is a button opening a small form that creates an operator
+// account of the organisation (createPartnerAccount).
+function addOperator(org, k, reload) {
   const out = h('div');
-  const f = h('form', { novalidate: true, class: 'card' }, h('h2', null, t('operator_new')),
-    h('div', { class: 'grid2' },
-      field({ label: t('organization'), name: 'organizationId', tag: 'select', options: [['', '–'], ...orgs.map(([id, l]) => [id, l])] }),
-      field({ label: t('phone'), name: 'phone', type: 'tel', autocomplete: 'off' }),
-      field({ label: t('display_name'), name: 'displayName', autocomplete: 'off' })),
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('operator_create'))), out);
-  const dr = draft(f, 'operator-new');
+  const f = h('form', { novalidate: true, class: 'inline-form', hidden: true, 'aria-label': t('operator_new') + ': ' + org.name },
+    field({ label: t('phone'), name: 'phone', type: 'tel', autocomplete: 'off' }),
+    field({ label: t('display_name'), name: 'displayName', autocomplete: 'off' }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'small' }, t('operator_create'))), out);
+  const open = h('button', { type: 'button', class: 'sec small', onclick: () => { f.hidden = false; open.hidden = true; f.phone.focus(); } }, t('operator_add'));
   f.onsubmit = async (e) => {
     e.preventDefault();
-    const org = orgs.find((o) => o[0] === f.organizationId.value);
-    const input = { organizationId: f.organizationId.value, phone: normalizePhone(f.phone.value.trim()), displayName: f.displayName.value.trim(), role: org ? org[2] : 'digital_platform' };
+    const input = { organizationId: org.id, role: k.role, phone: normalizePhone(f.phone.value.trim()), displayName: f.displayName.value.trim() };
     try {
-      const a = (await gql(CREATE_OPERATOR, { input })).createPartnerAccount;
-      dr.clear();
+      await gql(CREATE_OPERATOR, { input });
       await reload();
-      document.querySelector('main').prepend(h('p', { class: 'note', role: 'status' }, t('operator_created', { phone: a.phone })));
     } catch (ex) {
       fill(out, formErrors(f, ex));
     }
   };
-  return f;
+  return [open, f];
 }
