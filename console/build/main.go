@@ -8,7 +8,6 @@
 package main
 
 import (
-	"log"
 	"path/filepath"
 
 	"github.com/evanw/esbuild/pkg/api"
@@ -23,15 +22,7 @@ var dirs = webbuild.Dirs{Src: "src", Out: "app"}
 const svgIcon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><rect width="100" height="100" rx="18" fill="#083f78"/><rect x="17" y="28" width="66" height="44" rx="6" fill="#fff"/><rect x="25" y="38" width="14" height="11" rx="2" fill="#f4b400"/><rect x="17" y="56" width="66" height="7" fill="#0b5cad"/></svg>`
 
 func main() {
-	log.SetFlags(0)
-	log.SetPrefix("console/build: ")
-	out, err := build()
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := dirs.Write(out); err != nil {
-		log.Fatal(err)
-	}
+	dirs.Run("console/build", build)
 }
 
 func build() (map[string][]byte, error) {

@@ -2,9 +2,11 @@
 // its screen or its dialog, reading the session token it shares with the
 // PWA (IndexedDB 'prakerja', store 'kv', key 'token'), and API calls with
 // an API key.
+import { before, after } from 'node:test';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { waitFor } from './server.mjs';
+import { startServer, waitFor } from './server.mjs';
+import { launch } from './browser.mjs';
 export { pageToken } from './pwa.mjs';
 
 // codeInto fills the phone and code steps of a sign-in form inside scope
@@ -47,3 +49,21 @@ export function ageCodes(server, phone) {
   execFileSync('go', ['run', './e2e/dbfixture', '-db', join(server.dataDir, 'prakerja.db'), '-age-codes', phone],
     { cwd: resolve(import.meta.dirname, '..', '..'), stdio: 'pipe' });
 }
+
+// suite starts, for one test file, a server with demo data and a browser
+// (env.server, env.browser once the tests run), and stops them after.
+export function suite(opts) {
+  const env = {};
+  before(async () => {
+    env.server = await startServer(opts);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
+}
+
+// desk opens a browser context the size of a desktop screen.
+export const desk = (browser) => browser.newContext({ viewport: { width: 1280, height: 900 } });

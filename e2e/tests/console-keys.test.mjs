@@ -4,36 +4,26 @@
 // and the key reaches only its own platform's purchases (another platform's
 // purchase by node() is refused). The docs screen runs an example against
 // this server with the key.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, gql } from '../lib/server.mjs';
-import { launch } from '../lib/browser.mjs';
-import { signInConsole, gqlKey, pageErrors, ageCodes } from '../lib/console.mjs';
+import { gql } from '../lib/server.mjs';
+import { suite, desk, signInConsole, gqlKey, pageErrors, ageCodes } from '../lib/console.mjs';
 
 const OPERATOR = '+6281100000012'; // Tokopedia
 const ADMIN = '+6281100000001';
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = suite();
 
 test('a platform operator creates a key, calls the API with it, sees the call, and cannot see another platform\'s purchases', async () => {
-  const admin = await server.signIn(ADMIN);
-  const all = (await gql(server.url, '{purchases(first:100){edges{node{id platform{id name}}}}}', {}, admin)).data.purchases.edges.map((e) => e.node);
+  const admin = await env.server.signIn(ADMIN);
+  const all = (await gql(env.server.url, '{purchases(first:100){edges{node{id platform{id name}}}}}', {}, admin)).data.purchases.edges.map((e) => e.node);
   const other = all.find((p) => p.platform.name !== 'Tokopedia');
   assert.ok(other, 'the demo has purchases on another platform');
 
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const ctx = await desk(env.browser);
   try {
     const page = await ctx.newPage();
     const errors = pageErrors(page);
-    await signInConsole(page, server, OPERATOR);
+    await signInConsole(page, env.server, OPERATOR);
     await page.locator('#nav').getByRole('link', { name: 'Kunci API' }).click();
     await page.getByLabel('Label').fill('Server uji');
     await page.getByRole('checkbox', { name: /purchases:read/ }).check();
@@ -46,14 +36,14 @@ test('a platform operator creates a key, calls the API with it, sees the call, a
     assert.match(await row.innerText(), /purchases:read/);
 
     // The key reads its own platform's purchases only.
-    const mine = await gqlKey(server.url, 'query OwnPurchases{purchases(first:100){totalCount edges{node{id platform{name}}}}}', {}, key);
+    const mine = await gqlKey(env.server.url, 'query OwnPurchases{purchases(first:100){totalCount edges{node{id platform{name}}}}}', {}, key);
     assert.equal(mine.errors, undefined, JSON.stringify(mine.errors));
     assert.ok(mine.data.purchases.edges.length > 0);
     assert.ok(mine.data.purchases.edges.every((e) => e.node.platform.name === 'Tokopedia'));
-    const theirs = await gqlKey(server.url, 'query Theirs($id:ID!){node(id:$id){id}}', { id: other.id }, key);
+    const theirs = await gqlKey(env.server.url, 'query Theirs($id:ID!){node(id:$id){id}}', { id: other.id }, key);
     assert.ok(theirs.errors || theirs.data.node === null, `another platform's purchase: ${JSON.stringify(theirs)}`);
     // Outside its scope: refused.
-    const payouts = await gqlKey(server.url, '{payouts(first:1){totalCount}}', {}, key);
+    const payouts = await gqlKey(env.server.url, '{payouts(first:1){totalCount}}', {}, key);
     assert.equal(payouts.errors[0].extensions.code, 'FORBIDDEN');
 
     // The calls show in the operator's log, newest first, errors marked.
@@ -81,12 +71,12 @@ test('a platform operator creates a key, calls the API with it, sees the call, a
 });
 
 test('an admin sees the partners of each kind with their operators and adds an operator', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const ctx = await desk(env.browser);
   try {
     const page = await ctx.newPage();
     const errors = pageErrors(page);
-    ageCodes(server, ADMIN); // the first test signed the admin in through the API
-    await signInConsole(page, server, ADMIN, '/partners');
+    ageCodes(env.server, ADMIN); // the first test signed the admin in through the API
+    await signInConsole(page, env.server, ADMIN, '/partners');
     await page.getByLabel('Jenis mitra').selectOption('DIGITAL_PLATFORM');
     const row = page.locator('tbody tr', { hasText: 'Tokopedia' });
     await row.waitFor();

@@ -3,38 +3,28 @@
 // recipient's history, and reading the NIK and KK asks for a reason (at
 // least 10 characters) that then shows in the audit log, read by an admin
 // filtering by the agent's phone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, gql } from '../lib/server.mjs';
-import { launch } from '../lib/browser.mjs';
-import { signInConsole, pageErrors } from '../lib/console.mjs';
+import { gql } from '../lib/server.mjs';
+import { suite, desk, signInConsole, pageErrors } from '../lib/console.mjs';
 
 const SUPPORT = '+6281100000003';
 const ADMIN = '+6281100000001';
 const RECIPIENT = '+6281200000001';
 const REASON = 'Pengaduan 1500042 nomor 8812: cek identitas';
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = suite();
 
 test('support finds a recipient by phone and NIK; reading the NIK asks a reason that the audit log shows', async () => {
   // The owner sees her own NIK: what the agent should be shown.
-  const own = await gql(server.url, '{me{recipient{id fullName nik kkNumber}}}', {}, await server.signIn(RECIPIENT));
+  const own = await gql(env.server.url, '{me{recipient{id fullName nik kkNumber}}}', {}, await env.server.signIn(RECIPIENT));
   const { nik, kkNumber, fullName } = own.data.me.recipient;
   assert.match(nik, /^\d{16}$/);
 
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const ctx = await desk(env.browser);
   try {
     const page = await ctx.newPage();
     const errors = pageErrors(page);
-    await signInConsole(page, server, SUPPORT);
+    await signInConsole(page, env.server, SUPPORT);
     await page.locator('#nav').getByRole('link', { name: 'Penerima' }).click();
 
     // By phone: no reason asked.
@@ -73,10 +63,10 @@ test('support finds a recipient by phone and NIK; reading the NIK asks a reason 
   }
 
   // The admin reads the reason in the audit log, filtered by the agent.
-  const actx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const actx = await desk(env.browser);
   try {
     const page = await actx.newPage();
-    await signInConsole(page, server, ADMIN, '/audit');
+    await signInConsole(page, env.server, ADMIN, '/audit');
     await page.getByLabel('Nomor HP pelaku').fill('081100000003');
     await page.getByLabel('Tindakan').fill('recipient.identity');
     await page.getByRole('button', { name: 'Saring' }).click();

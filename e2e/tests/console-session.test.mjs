@@ -6,33 +6,23 @@
 // was lost on the way). A reload keeps the draft too; signing out clears it.
 // Also: a partner who opens the recipient PWA lands in the console, and a
 // recipient who opens the console is sent to the app.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, gql } from '../lib/server.mjs';
-import { launch } from '../lib/browser.mjs';
+import { gql } from '../lib/server.mjs';
 import { signInUI } from '../lib/pwa.mjs';
-import { signInConsole, codeInto, ageCodes, pageToken, pageErrors } from '../lib/console.mjs';
+import { suite, desk, signInConsole, codeInto, ageCodes, pageToken, pageErrors } from '../lib/console.mjs';
 
 const ADMIN = '+6281100000001';
 const PLATFORM = '+6281100000012';
 const RECIPIENT = '+6281200000001';
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = suite();
 
 test('a session that expires mid-form keeps the typed values and the action is retried', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const ctx = await desk(env.browser);
   try {
     const page = await ctx.newPage();
     const errors = pageErrors(page);
-    await signInConsole(page, server, ADMIN, '/waves/baru');
+    await signInConsole(page, env.server, ADMIN, '/waves/baru');
     await page.getByRole('heading', { name: 'Gelombang baru' }).waitFor();
     await page.getByLabel('Nomor gelombang').fill('777');
     await page.getByLabel('Nama', { exact: true }).fill('Gelombang sesi habis');
@@ -52,15 +42,15 @@ test('a session that expires mid-form keeps the typed values and the action is r
 
     // The session ends elsewhere (signed out with its token).
     const token = await pageToken(page);
-    const out = await gql(server.url, 'mutation{signOut}', {}, token);
+    const out = await gql(env.server.url, 'mutation{signOut}', {}, token);
     assert.equal(out.data.signOut, true);
-    ageCodes(server, ADMIN);
+    ageCodes(env.server, ADMIN);
 
     await page.getByRole('button', { name: 'Buat gelombang' }).click();
     const dialog = page.locator('dialog[open]');
     await dialog.getByRole('heading', { name: 'Masuk lagi' }).waitFor();
     assert.equal(await dialog.getByLabel('Nomor HP').inputValue(), '081100000001');
-    await codeInto(dialog, server, ADMIN);
+    await codeInto(dialog, env.server, ADMIN);
     await dialog.waitFor({ state: 'detached' });
 
     // Retried with the same values: the server's answer is about them.
@@ -81,28 +71,28 @@ test('a session that expires mid-form keeps the typed values and the action is r
 });
 
 test('a partner who opens the recipient app lands in the console; a recipient who opens the console goes to the app', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const ctx = await desk(env.browser);
   try {
     const page = await ctx.newPage();
     const errors = pageErrors(page);
     // Signing in on the PWA's own screen hands over to the console.
-    await signInUI(page, server, PLATFORM);
+    await signInUI(page, env.server, PLATFORM);
     await page.waitForURL('**/konsol/');
     await page.locator('#nav a').first().waitFor();
     assert.match(await page.locator('#who').innerText(), /platform digital/);
     // Opening the app again, already signed in, goes to the console too.
-    await page.goto(server.url + '/');
+    await page.goto(env.server.url + '/');
     await page.waitForURL('**/konsol/');
     await page.locator('#nav a').first().waitFor();
     assert.deepEqual(errors, []);
   } finally {
     await ctx.close();
   }
-  const rctx = await browser.newContext();
+  const rctx = await env.browser.newContext();
   try {
     const page = await rctx.newPage();
-    await signInUI(page, server, RECIPIENT);
-    await page.goto(server.url + '/konsol/recipients');
+    await signInUI(page, env.server, RECIPIENT);
+    await page.goto(env.server.url + '/konsol/recipients');
     await page.waitForURL((u) => !u.pathname.startsWith('/konsol'));
   } finally {
     await rctx.close();

@@ -4,37 +4,27 @@
 // a non-numeric cell refused by the form itself), opens it, closes it, runs
 // the selection, and sees its phases, results, publication links and the
 // verify command.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, gql } from '../lib/server.mjs';
-import { launch } from '../lib/browser.mjs';
-import { signInConsole, pageErrors, pageToken } from '../lib/console.mjs';
+import { gql } from '../lib/server.mjs';
+import { suite, desk, signInConsole, pageErrors, pageToken } from '../lib/console.mjs';
 
 const ADMIN = '+6281100000001';
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = suite();
 
 test('an admin creates, opens, closes and selects a wave and sees its publication', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const ctx = await desk(env.browser);
   try {
     const page = await ctx.newPage();
     const errors = pageErrors(page);
     page.on('dialog', (d) => d.accept());
-    await signInConsole(page, server, ADMIN);
+    await signInConsole(page, env.server, ADMIN);
     await page.locator('#nav').getByRole('link', { name: 'Gelombang' }).click();
     await page.getByRole('link', { name: 'Gelombang baru' }).click();
     await page.getByRole('heading', { name: 'Gelombang baru' }).waitFor();
 
     const token = await pageToken(page);
-    const numbers = (await gql(server.url, '{waves(first:100){edges{node{number}}}}', {}, token)).data.waves.edges.map((e) => e.node.number);
+    const numbers = (await gql(env.server.url, '{waves(first:100){edges{node{number}}}}', {}, token)).data.waves.edges.map((e) => e.node.number);
     const number = Math.max(...numbers) + 1;
     await page.getByLabel('Nomor gelombang').fill(String(number));
     await page.getByLabel('Nama', { exact: true }).fill(`Gelombang ${number} uji konsol`);
@@ -84,7 +74,7 @@ test('an admin creates, opens, closes and selects a wave and sees its publicatio
     await page.getByRole('link', { name: 'Hasil undian (CSV)' }).waitFor();
     const pub = await page.getByRole('link', { name: 'Ringkasan seleksi (JSON)' }).getAttribute('href');
     assert.equal(pub, `/publication/waves/${number}/selection.json`);
-    const r = await fetch(server.url + pub);
+    const r = await fetch(env.server.url + pub);
     assert.equal(r.status, 200);
     const verify = await page.locator('pre[data-verify]').innerText();
     assert.match(verify, new RegExp(`verify-selection.*${number}|${number}.*verify-selection`));

@@ -14,6 +14,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"log"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -27,6 +28,20 @@ import (
 // Dirs are an app's source and output directories.
 type Dirs struct {
 	Src, Out string
+}
+
+// Run is a build command's main: it builds the files and writes them to
+// Out, or exits with the error, prefixed by name.
+func (d Dirs) Run(name string, build func() (map[string][]byte, error)) {
+	log.SetFlags(0)
+	log.SetPrefix(name + ": ")
+	out, err := build()
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := d.Write(out); err != nil {
+		log.Fatal(err)
+	}
 }
 
 // Fingerprint is the first ten hex digits of b's SHA-256.

@@ -17,7 +17,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"log"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -32,15 +31,7 @@ const srcDir = "src"
 var dirs = webbuild.Dirs{Src: srcDir, Out: "app"}
 
 func main() {
-	log.SetFlags(0)
-	log.SetPrefix("pwa/build: ")
-	out, err := build()
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := dirs.Write(out); err != nil {
-		log.Fatal(err)
-	}
+	dirs.Run("pwa/build", build)
 }
 
 // build returns every output file by name.
