@@ -6,7 +6,7 @@ import { h, fill } from '../../pwa/src/lib/h.js';
 import { restore, session, signedIn, forgetSession } from '../../pwa/src/lib/session.js';
 import { t, setLang, savedLang, lang } from './lib/i18n.js';
 import { gql, onReauth } from './lib/api.js';
-import { route, render, navigate, onRoute, here } from './lib/router.js';
+import { route, render, navigate, onRoute } from './lib/router.js';
 import { title, errorBox } from './lib/ui.js';
 import { ME, SIGN_OUT, SET_LOCALE } from './queries.js';
 import signinScreen, { signInForm } from './screens/signin.js';
@@ -24,7 +24,7 @@ const state = { me: null, sections: [] };
 // Each route names the section it belongs to; a section the server did not
 // list for this account is not shown (and its data would be refused).
 route('/', home, { section: 'home' });
-route('/masuk', signinScreen(afterSignIn), { public: true });
+route('/masuk', signinScreen(afterSignIn, switchLang), { public: true });
 route('/waves', waves, { section: 'waves' });
 route('/waves/baru', newWave, { section: 'waves' });
 route('/waves/:id', wave, { section: 'waves' });

@@ -1,6 +1,6 @@
 // Partners (admin): the organisations of each of the four kinds with their
 // operators, and on each organisation a form adding an operator account.
-import { h, fill, title, field, table, pager, badge, errorBox, formErrors, loading } from '../lib/ui.js';
+import { h, fill, title, field, table, pager, badge, errorBox, formErrors, loading, draft } from '../lib/ui.js';
 import { t } from '../lib/i18n.js';
 import { gql, nodes } from '../lib/api.js';
 import { normalizePhone } from '../../../pwa/src/lib/phone.js';
@@ -54,12 +54,16 @@ function addOperator(org, k, reload) {
     field({ label: t('phone'), name: 'phone', type: 'tel', autocomplete: 'off' }),
     field({ label: t('display_name'), name: 'displayName', autocomplete: 'off' }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'small' }, t('operator_create'))), out);
-  const open = h('button', { type: 'button', class: 'sec small', onclick: () => { f.hidden = false; open.hidden = true; f.phone.focus(); } }, t('operator_add'));
+  const dr = draft(f, 'operator-' + org.id);
+  const show = () => { f.hidden = false; open.hidden = true; };
+  const open = h('button', { type: 'button', class: 'sec small', onclick: () => { show(); f.phone.focus(); } }, t('operator_add'));
+  if (dr.had) show();
   f.onsubmit = async (e) => {
     e.preventDefault();
     const input = { organizationId: org.id, role: k.role, phone: normalizePhone(f.phone.value.trim()), displayName: f.displayName.value.trim() };
     try {
       await gql(CREATE_OPERATOR, { input });
+      dr.clear();
       await reload();
     } catch (ex) {
       fill(out, formErrors(f, ex));

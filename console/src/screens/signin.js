@@ -2,7 +2,7 @@
 // API as the recipient app). signInForm is used by the sign-in screen and
 // by the dialog that opens when a session expires mid-work.
 import { h, fill, field, errorBox, title } from '../lib/ui.js';
-import { t } from '../lib/i18n.js';
+import { t, lang } from '../lib/i18n.js';
 import { gql } from '../lib/api.js';
 import { normalizePhone } from '../../../pwa/src/lib/phone.js';
 import { REQUEST_CODE, SIGN_IN } from '../queries.js';
@@ -61,6 +61,8 @@ export function signInForm(done, { phone: preset = '' } = {}) {
   return box;
 }
 
-export default function signinScreen(done) {
-  return () => [title(t('signin_title')), h('p', null, t('signin_intro')), signInForm(done)];
+export default function signinScreen(done, switchLang) {
+  return () => [title(t('signin_title')), h('p', null, t('signin_intro')), signInForm(done),
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'sec', lang: lang === 'en' ? 'id' : 'en', onclick: switchLang },
+      lang === 'en' ? 'Bahasa Indonesia' : 'English'))];
 }
