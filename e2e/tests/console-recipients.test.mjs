@@ -18,6 +18,7 @@ test('support finds a recipient by phone and NIK; reading the NIK asks a reason 
   // The owner sees her own NIK: what the agent should be shown.
   const own = await gql(env.server.url, '{me{recipient{id fullName nik kkNumber}}}', {}, await env.server.signIn(RECIPIENT));
   const { nik, kkNumber, fullName } = own.data.me.recipient;
+  let recipientPath = '';
   assert.match(nik, /^\d{16}$/);
 
   const ctx = await desk(env.browser);
@@ -57,6 +58,7 @@ test('support finds a recipient by phone and NIK; reading the NIK asks a reason 
     await dialog.getByRole('button', { name: 'Lanjut' }).click();
     assert.equal(await page.locator('[data-nik]').innerText(), nik);
     assert.equal(await page.locator('[data-kk]').innerText(), kkNumber);
+    recipientPath = new URL(page.url()).pathname;
     assert.deepEqual(errors, []);
   } finally {
     await ctx.close();
@@ -74,6 +76,16 @@ test('support finds a recipient by phone and NIK; reading the NIK asks a reason 
     await row.waitFor();
     assert.match(await row.innerText(), /recipient\.identity\.read/);
     assert.match(await row.innerText(), /081100000003|\+6281100000003/);
+
+    // The admin revokes the card with a reason, after a confirmation.
+    await page.goto(env.server.url + recipientPath);
+    await page.getByRole('button', { name: 'Cabut' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.getByLabel('Alasan').fill('Terbukti menerima bansos ganda');
+    await dialog.getByRole('button', { name: 'Lanjut' }).click();
+    await page.locator('dialog[open]').getByRole('button', { name: 'Cabut' }).click();
+    await page.locator('.badge', { hasText: 'Dicabut' }).waitFor();
+    await page.getByText('Terbukti menerima bansos ganda').waitFor();
   } finally {
     await actx.close();
   }
