@@ -1,7 +1,7 @@
 // Recipients: search by phone, card number or NIK (a NIK search states its
 // reason first: it is audited), and one recipient's whole history, with the
 // NIK and KK shown only for a stated reason, and revocation.
-import { h, fill, title, field, table, badge, when, errorBox, reasonDialog, confirmDialog, loading, draft } from '../lib/ui.js';
+import { h, fill, title, field, table, badge, when, errorBox, reasonDialog, confirmDialog, loading } from '../lib/ui.js';
 import { t, num, rp, date } from '../lib/i18n.js';
 import { gql, nodes } from '../lib/api.js';
 import { FIND_RECIPIENTS, RECIPIENT_ROWS, RECIPIENT_PAGE, REVEAL, REVOKE } from '../queries.js';
@@ -16,7 +16,6 @@ export function recipients(_, qs) {
   const f = h('form', { novalidate: true, class: 'search', role: 'search' },
     field({ label: t('find_label'), name: 'q', type: 'search', hint: t('find_hint'), autocomplete: 'off', value: qs.get('q') || '' }),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('find'))));
-  draft(f, 'recipients');
   f.onsubmit = async (e) => {
     e.preventDefault();
     const q = f.q.value.replace(/[\s-]/g, '');
