@@ -32,6 +32,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/linkedaccount"
 	"github.com/kartuprakerja/platform/ent/notification"
 	"github.com/kartuprakerja/platform/ent/otpchallenge"
+	"github.com/kartuprakerja/platform/ent/partnercall"
 	"github.com/kartuprakerja/platform/ent/paymentpartner"
 	"github.com/kartuprakerja/platform/ent/payout"
 	"github.com/kartuprakerja/platform/ent/province"
@@ -93,6 +94,8 @@ type Client struct {
 	Notification *NotificationClient
 	// OtpChallenge is the client for interacting with the OtpChallenge builders.
 	OtpChallenge *OtpChallengeClient
+	// PartnerCall is the client for interacting with the PartnerCall builders.
+	PartnerCall *PartnerCallClient
 	// PaymentPartner is the client for interacting with the PaymentPartner builders.
 	PaymentPartner *PaymentPartnerClient
 	// Payout is the client for interacting with the Payout builders.
@@ -160,6 +163,7 @@ func (c *Client) init() {
 	c.LinkedAccount = NewLinkedAccountClient(c.config)
 	c.Notification = NewNotificationClient(c.config)
 	c.OtpChallenge = NewOtpChallengeClient(c.config)
+	c.PartnerCall = NewPartnerCallClient(c.config)
 	c.PaymentPartner = NewPaymentPartnerClient(c.config)
 	c.Payout = NewPayoutClient(c.config)
 	c.Province = NewProvinceClient(c.config)
@@ -288,6 +292,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		LinkedAccount:       NewLinkedAccountClient(cfg),
 		Notification:        NewNotificationClient(cfg),
 		OtpChallenge:        NewOtpChallengeClient(cfg),
+		PartnerCall:         NewPartnerCallClient(cfg),
 		PaymentPartner:      NewPaymentPartnerClient(cfg),
 		Payout:              NewPayoutClient(cfg),
 		Province:            NewProvinceClient(cfg),
@@ -343,6 +348,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		LinkedAccount:       NewLinkedAccountClient(cfg),
 		Notification:        NewNotificationClient(cfg),
 		OtpChallenge:        NewOtpChallengeClient(cfg),
+		PartnerCall:         NewPartnerCallClient(cfg),
 		PaymentPartner:      NewPaymentPartnerClient(cfg),
 		Payout:              NewPayoutClient(cfg),
 		Province:            NewProvinceClient(cfg),
@@ -395,10 +401,10 @@ func (c *Client) Use(hooks ...Hook) {
 		c.APIKey, c.Account, c.Application, c.AuditLog, c.Certificate, c.ChatMessage,
 		c.Complaint, c.Course, c.Device, c.DigitalPlatform, c.IdentityCheck,
 		c.JobApplication, c.JobPortal, c.LinkedAccount, c.Notification, c.OtpChallenge,
-		c.PaymentPartner, c.Payout, c.Province, c.Purchase, c.Question, c.RateLimit,
-		c.Recipient, c.Regency, c.RegistryPerson, c.Review, c.SelectionResult,
-		c.Session, c.Survey, c.SurveyQuestion, c.SurveyResponse, c.TestAttempt,
-		c.TrainingInstitution, c.Vacancy, c.Wave, c.WaveQuota,
+		c.PartnerCall, c.PaymentPartner, c.Payout, c.Province, c.Purchase, c.Question,
+		c.RateLimit, c.Recipient, c.Regency, c.RegistryPerson, c.Review,
+		c.SelectionResult, c.Session, c.Survey, c.SurveyQuestion, c.SurveyResponse,
+		c.TestAttempt, c.TrainingInstitution, c.Vacancy, c.Wave, c.WaveQuota,
 	} {
 		n.Use(hooks...)
 	}
@@ -411,10 +417,10 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.APIKey, c.Account, c.Application, c.AuditLog, c.Certificate, c.ChatMessage,
 		c.Complaint, c.Course, c.Device, c.DigitalPlatform, c.IdentityCheck,
 		c.JobApplication, c.JobPortal, c.LinkedAccount, c.Notification, c.OtpChallenge,
-		c.PaymentPartner, c.Payout, c.Province, c.Purchase, c.Question, c.RateLimit,
-		c.Recipient, c.Regency, c.RegistryPerson, c.Review, c.SelectionResult,
-		c.Session, c.Survey, c.SurveyQuestion, c.SurveyResponse, c.TestAttempt,
-		c.TrainingInstitution, c.Vacancy, c.Wave, c.WaveQuota,
+		c.PartnerCall, c.PaymentPartner, c.Payout, c.Province, c.Purchase, c.Question,
+		c.RateLimit, c.Recipient, c.Regency, c.RegistryPerson, c.Review,
+		c.SelectionResult, c.Session, c.Survey, c.SurveyQuestion, c.SurveyResponse,
+		c.TestAttempt, c.TrainingInstitution, c.Vacancy, c.Wave, c.WaveQuota,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -455,6 +461,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Notification.mutate(ctx, m)
 	case *OtpChallengeMutation:
 		return c.OtpChallenge.mutate(ctx, m)
+	case *PartnerCallMutation:
+		return c.PartnerCall.mutate(ctx, m)
 	case *PaymentPartnerMutation:
 		return c.PaymentPartner.mutate(ctx, m)
 	case *PayoutMutation:
@@ -3281,6 +3289,140 @@ func (c *OtpChallengeClient) mutate(ctx context.Context, m *OtpChallengeMutation
 		return (&OtpChallengeDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown OtpChallenge mutation op: %q", m.Op())
+	}
+}
+
+// PartnerCallClient is a client for the PartnerCall schema.
+type PartnerCallClient struct {
+	config
+}
+
+// NewPartnerCallClient returns a client for the PartnerCall from the given config.
+func NewPartnerCallClient(c config) *PartnerCallClient {
+	return &PartnerCallClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `partnercall.Hooks(f(g(h())))`.
+func (c *PartnerCallClient) Use(hooks ...Hook) {
+	c.hooks.PartnerCall = append(c.hooks.PartnerCall, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `partnercall.Intercept(f(g(h())))`.
+func (c *PartnerCallClient) Intercept(interceptors ...Interceptor) {
+	c.inters.PartnerCall = append(c.inters.PartnerCall, interceptors...)
+}
+
+// Create returns a builder for creating a PartnerCall entity.
+func (c *PartnerCallClient) Create() *PartnerCallCreate {
+	mutation := newPartnerCallMutation(c.config, OpCreate)
+	return &PartnerCallCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of PartnerCall entities.
+func (c *PartnerCallClient) CreateBulk(builders ...*PartnerCallCreate) *PartnerCallCreateBulk {
+	return &PartnerCallCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PartnerCallClient) MapCreateBulk(slice any, setFunc func(*PartnerCallCreate, int)) *PartnerCallCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PartnerCallCreateBulk{err: fmt.Errorf("calling to PartnerCallClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PartnerCallCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PartnerCallCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for PartnerCall.
+func (c *PartnerCallClient) Update() *PartnerCallUpdate {
+	mutation := newPartnerCallMutation(c.config, OpUpdate)
+	return &PartnerCallUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PartnerCallClient) UpdateOne(_m *PartnerCall) *PartnerCallUpdateOne {
+	mutation := newPartnerCallMutation(c.config, OpUpdateOne, withPartnerCall(_m))
+	return &PartnerCallUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PartnerCallClient) UpdateOneID(id pulid.ID) *PartnerCallUpdateOne {
+	mutation := newPartnerCallMutation(c.config, OpUpdateOne, withPartnerCallID(id))
+	return &PartnerCallUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for PartnerCall.
+func (c *PartnerCallClient) Delete() *PartnerCallDelete {
+	mutation := newPartnerCallMutation(c.config, OpDelete)
+	return &PartnerCallDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PartnerCallClient) DeleteOne(_m *PartnerCall) *PartnerCallDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PartnerCallClient) DeleteOneID(id pulid.ID) *PartnerCallDeleteOne {
+	builder := c.Delete().Where(partnercall.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PartnerCallDeleteOne{builder}
+}
+
+// Query returns a query builder for PartnerCall.
+func (c *PartnerCallClient) Query() *PartnerCallQuery {
+	return &PartnerCallQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePartnerCall},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a PartnerCall entity by its id.
+func (c *PartnerCallClient) Get(ctx context.Context, id pulid.ID) (*PartnerCall, error) {
+	return c.Query().Where(partnercall.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PartnerCallClient) GetX(ctx context.Context, id pulid.ID) *PartnerCall {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *PartnerCallClient) Hooks() []Hook {
+	hooks := c.hooks.PartnerCall
+	return append(hooks[:len(hooks):len(hooks)], partnercall.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *PartnerCallClient) Interceptors() []Interceptor {
+	return c.inters.PartnerCall
+}
+
+func (c *PartnerCallClient) mutate(ctx context.Context, m *PartnerCallMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PartnerCallCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PartnerCallUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PartnerCallUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PartnerCallDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown PartnerCall mutation op: %q", m.Op())
 	}
 }
 
@@ -6705,18 +6847,18 @@ type (
 	hooks struct {
 		APIKey, Account, Application, AuditLog, Certificate, ChatMessage, Complaint,
 		Course, Device, DigitalPlatform, IdentityCheck, JobApplication, JobPortal,
-		LinkedAccount, Notification, OtpChallenge, PaymentPartner, Payout, Province,
-		Purchase, Question, RateLimit, Recipient, Regency, RegistryPerson, Review,
-		SelectionResult, Session, Survey, SurveyQuestion, SurveyResponse, TestAttempt,
-		TrainingInstitution, Vacancy, Wave, WaveQuota []ent.Hook
+		LinkedAccount, Notification, OtpChallenge, PartnerCall, PaymentPartner, Payout,
+		Province, Purchase, Question, RateLimit, Recipient, Regency, RegistryPerson,
+		Review, SelectionResult, Session, Survey, SurveyQuestion, SurveyResponse,
+		TestAttempt, TrainingInstitution, Vacancy, Wave, WaveQuota []ent.Hook
 	}
 	inters struct {
 		APIKey, Account, Application, AuditLog, Certificate, ChatMessage, Complaint,
 		Course, Device, DigitalPlatform, IdentityCheck, JobApplication, JobPortal,
-		LinkedAccount, Notification, OtpChallenge, PaymentPartner, Payout, Province,
-		Purchase, Question, RateLimit, Recipient, Regency, RegistryPerson, Review,
-		SelectionResult, Session, Survey, SurveyQuestion, SurveyResponse, TestAttempt,
-		TrainingInstitution, Vacancy, Wave, WaveQuota []ent.Interceptor
+		LinkedAccount, Notification, OtpChallenge, PartnerCall, PaymentPartner, Payout,
+		Province, Purchase, Question, RateLimit, Recipient, Regency, RegistryPerson,
+		Review, SelectionResult, Session, Survey, SurveyQuestion, SurveyResponse,
+		TestAttempt, TrainingInstitution, Vacancy, Wave, WaveQuota []ent.Interceptor
 	}
 )
 

@@ -28,6 +28,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/linkedaccount"
 	"github.com/kartuprakerja/platform/ent/notification"
 	"github.com/kartuprakerja/platform/ent/otpchallenge"
+	"github.com/kartuprakerja/platform/ent/partnercall"
 	"github.com/kartuprakerja/platform/ent/paymentpartner"
 	"github.com/kartuprakerja/platform/ent/payout"
 	"github.com/kartuprakerja/platform/ent/province"
@@ -124,6 +125,7 @@ func checkColumn(t, c string) error {
 			linkedaccount.Table:       linkedaccount.ValidColumn,
 			notification.Table:        notification.ValidColumn,
 			otpchallenge.Table:        otpchallenge.ValidColumn,
+			partnercall.Table:         partnercall.ValidColumn,
 			paymentpartner.Table:      paymentpartner.ValidColumn,
 			payout.Table:              payout.ValidColumn,
 			province.Table:            province.ValidColumn,

@@ -19,6 +19,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/linkedaccount"
 	"github.com/kartuprakerja/platform/ent/notification"
 	"github.com/kartuprakerja/platform/ent/otpchallenge"
+	"github.com/kartuprakerja/platform/ent/partnercall"
 	"github.com/kartuprakerja/platform/ent/paymentpartner"
 	"github.com/kartuprakerja/platform/ent/payout"
 	"github.com/kartuprakerja/platform/ent/predicate"
@@ -49,7 +50,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 36)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 37)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apikey.Table,
@@ -67,6 +68,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			apikey.FieldPrefix:     {Type: field.TypeString, Column: apikey.FieldPrefix},
 			apikey.FieldSecretHash: {Type: field.TypeBytes, Column: apikey.FieldSecretHash},
 			apikey.FieldLabel:      {Type: field.TypeString, Column: apikey.FieldLabel},
+			apikey.FieldScopes:     {Type: field.TypeJSON, Column: apikey.FieldScopes},
 			apikey.FieldLastUsedAt: {Type: field.TypeTime, Column: apikey.FieldLastUsedAt},
 			apikey.FieldRevokedAt:  {Type: field.TypeTime, Column: apikey.FieldRevokedAt},
 		},
@@ -401,6 +403,27 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   partnercall.Table,
+			Columns: partnercall.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: partnercall.FieldID,
+			},
+		},
+		Type: "PartnerCall",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			partnercall.FieldCreatedAt:    {Type: field.TypeTime, Column: partnercall.FieldCreatedAt},
+			partnercall.FieldOrgID:        {Type: field.TypeString, Column: partnercall.FieldOrgID},
+			partnercall.FieldAccountID:    {Type: field.TypeString, Column: partnercall.FieldAccountID},
+			partnercall.FieldAPIKeyPrefix: {Type: field.TypeString, Column: partnercall.FieldAPIKeyPrefix},
+			partnercall.FieldOperation:    {Type: field.TypeString, Column: partnercall.FieldOperation},
+			partnercall.FieldStatus:       {Type: field.TypeString, Column: partnercall.FieldStatus},
+			partnercall.FieldErrorMessage: {Type: field.TypeString, Column: partnercall.FieldErrorMessage},
+			partnercall.FieldDurationMs:   {Type: field.TypeInt, Column: partnercall.FieldDurationMs},
+		},
+	}
+	graph.Nodes[17] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   paymentpartner.Table,
 			Columns: paymentpartner.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -418,7 +441,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			paymentpartner.FieldKind:      {Type: field.TypeEnum, Column: paymentpartner.FieldKind},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   payout.Table,
 			Columns: payout.Columns,
@@ -445,7 +468,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			payout.FieldFailureReason:    {Type: field.TypeString, Column: payout.FieldFailureReason},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   province.Table,
 			Columns: province.Columns,
@@ -461,7 +484,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			province.FieldTimeZone: {Type: field.TypeEnum, Column: province.FieldTimeZone},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   purchase.Table,
 			Columns: purchase.Columns,
@@ -485,7 +508,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			purchase.FieldCompletedAt:       {Type: field.TypeTime, Column: purchase.FieldCompletedAt},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   question.Table,
 			Columns: question.Columns,
@@ -509,7 +532,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			question.FieldActive:    {Type: field.TypeBool, Column: question.FieldActive},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ratelimit.Table,
 			Columns: ratelimit.Columns,
@@ -525,7 +548,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ratelimit.FieldTat:     {Type: field.TypeInt64, Column: ratelimit.FieldTat},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   recipient.Table,
 			Columns: recipient.Columns,
@@ -564,7 +587,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			recipient.FieldRevocationReason:    {Type: field.TypeString, Column: recipient.FieldRevocationReason},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   regency.Table,
 			Columns: regency.Columns,
@@ -581,7 +604,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			regency.FieldProvinceID: {Type: field.TypeString, Column: regency.FieldProvinceID},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   registryperson.Table,
 			Columns: registryperson.Columns,
@@ -603,7 +626,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			registryperson.FieldExclusions:       {Type: field.TypeJSON, Column: registryperson.FieldExclusions},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   review.Table,
 			Columns: review.Columns,
@@ -622,7 +645,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			review.FieldBody:        {Type: field.TypeString, Column: review.FieldBody},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   selectionresult.Table,
 			Columns: selectionresult.Columns,
@@ -644,7 +667,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			selectionresult.FieldDecidedAt:       {Type: field.TypeTime, Column: selectionresult.FieldDecidedAt},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -664,7 +687,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent: {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   survey.Table,
 			Columns: survey.Columns,
@@ -689,7 +712,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			survey.FieldActive:         {Type: field.TypeBool, Column: survey.FieldActive},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   surveyquestion.Table,
 			Columns: surveyquestion.Columns,
@@ -712,7 +735,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			surveyquestion.FieldMax:      {Type: field.TypeInt64, Column: surveyquestion.FieldMax},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   surveyresponse.Table,
 			Columns: surveyresponse.Columns,
@@ -732,7 +755,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			surveyresponse.FieldAnsweredAt:  {Type: field.TypeTime, Column: surveyresponse.FieldAnsweredAt},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   testattempt.Table,
 			Columns: testattempt.Columns,
@@ -756,7 +779,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			testattempt.FieldPassed:      {Type: field.TypeBool, Column: testattempt.FieldPassed},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   traininginstitution.Table,
 			Columns: traininginstitution.Columns,
@@ -775,7 +798,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			traininginstitution.FieldCity:      {Type: field.TypeString, Column: traininginstitution.FieldCity},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   vacancy.Table,
 			Columns: vacancy.Columns,
@@ -803,7 +826,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			vacancy.FieldExpiresAt:    {Type: field.TypeTime, Column: vacancy.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   wave.Table,
 			Columns: wave.Columns,
@@ -827,9 +850,12 @@ var schemaGraph = func() *sqlgraph.Schema {
 			wave.FieldSeed:            {Type: field.TypeString, Column: wave.FieldSeed},
 			wave.FieldSelectedAt:      {Type: field.TypeTime, Column: wave.FieldSelectedAt},
 			wave.FieldAnnouncedAt:     {Type: field.TypeTime, Column: wave.FieldAnnouncedAt},
+			wave.FieldOpenedAt:        {Type: field.TypeTime, Column: wave.FieldOpenedAt},
+			wave.FieldClosedAt:        {Type: field.TypeTime, Column: wave.FieldClosedAt},
+			wave.FieldSelectionSteps:  {Type: field.TypeJSON, Column: wave.FieldSelectionSteps},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   wavequota.Table,
 			Columns: wavequota.Columns,
@@ -1954,6 +1980,11 @@ func (f *APIKeyFilter) WhereSecretHash(p entql.BytesP) {
 // WhereLabel applies the entql string predicate on the label field.
 func (f *APIKeyFilter) WhereLabel(p entql.StringP) {
 	f.Where(p.Field(apikey.FieldLabel))
+}
+
+// WhereScopes applies the entql json.RawMessage predicate on the scopes field.
+func (f *APIKeyFilter) WhereScopes(p entql.BytesP) {
+	f.Where(p.Field(apikey.FieldScopes))
 }
 
 // WhereLastUsedAt applies the entql time.Time predicate on the last_used_at field.
@@ -3792,6 +3823,86 @@ func (f *OtpChallengeFilter) WhereUsedAt(p entql.TimeP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *PartnerCallQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the PartnerCallQuery builder.
+func (_q *PartnerCallQuery) Filter() *PartnerCallFilter {
+	return &PartnerCallFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *PartnerCallMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the PartnerCallMutation builder.
+func (m *PartnerCallMutation) Filter() *PartnerCallFilter {
+	return &PartnerCallFilter{config: m.config, predicateAdder: m}
+}
+
+// PartnerCallFilter provides a generic filtering capability at runtime for PartnerCallQuery.
+type PartnerCallFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *PartnerCallFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *PartnerCallFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(partnercall.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *PartnerCallFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(partnercall.FieldCreatedAt))
+}
+
+// WhereOrgID applies the entql string predicate on the org_id field.
+func (f *PartnerCallFilter) WhereOrgID(p entql.StringP) {
+	f.Where(p.Field(partnercall.FieldOrgID))
+}
+
+// WhereAccountID applies the entql string predicate on the account_id field.
+func (f *PartnerCallFilter) WhereAccountID(p entql.StringP) {
+	f.Where(p.Field(partnercall.FieldAccountID))
+}
+
+// WhereAPIKeyPrefix applies the entql string predicate on the api_key_prefix field.
+func (f *PartnerCallFilter) WhereAPIKeyPrefix(p entql.StringP) {
+	f.Where(p.Field(partnercall.FieldAPIKeyPrefix))
+}
+
+// WhereOperation applies the entql string predicate on the operation field.
+func (f *PartnerCallFilter) WhereOperation(p entql.StringP) {
+	f.Where(p.Field(partnercall.FieldOperation))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *PartnerCallFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(partnercall.FieldStatus))
+}
+
+// WhereErrorMessage applies the entql string predicate on the error_message field.
+func (f *PartnerCallFilter) WhereErrorMessage(p entql.StringP) {
+	f.Where(p.Field(partnercall.FieldErrorMessage))
+}
+
+// WhereDurationMs applies the entql int predicate on the duration_ms field.
+func (f *PartnerCallFilter) WhereDurationMs(p entql.IntP) {
+	f.Where(p.Field(partnercall.FieldDurationMs))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *PaymentPartnerQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3820,7 +3931,7 @@ type PaymentPartnerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PaymentPartnerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3932,7 +4043,7 @@ type PayoutFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PayoutFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4084,7 +4195,7 @@ type ProvinceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProvinceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4167,7 +4278,7 @@ type PurchaseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PurchaseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4318,7 +4429,7 @@ type QuestionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *QuestionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4427,7 +4538,7 @@ type RateLimitFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RateLimitFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4482,7 +4593,7 @@ type RecipientFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RecipientFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4820,7 +4931,7 @@ type RegencyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RegencyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4922,7 +5033,7 @@ type RegistryPersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RegistryPersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5007,7 +5118,7 @@ type ReviewFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReviewFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5105,7 +5216,7 @@ type SelectionResultFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SelectionResultFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5190,7 +5301,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5279,7 +5390,7 @@ type SurveyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SurveyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5407,7 +5518,7 @@ type SurveyQuestionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SurveyQuestionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5511,7 +5622,7 @@ type SurveyResponseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SurveyResponseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5614,7 +5725,7 @@ type TestAttemptFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TestAttemptFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5723,7 +5834,7 @@ type TrainingInstitutionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrainingInstitutionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5821,7 +5932,7 @@ type VacancyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VacancyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5978,7 +6089,7 @@ type WaveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WaveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6054,6 +6165,21 @@ func (f *WaveFilter) WhereAnnouncedAt(p entql.TimeP) {
 	f.Where(p.Field(wave.FieldAnnouncedAt))
 }
 
+// WhereOpenedAt applies the entql time.Time predicate on the opened_at field.
+func (f *WaveFilter) WhereOpenedAt(p entql.TimeP) {
+	f.Where(p.Field(wave.FieldOpenedAt))
+}
+
+// WhereClosedAt applies the entql time.Time predicate on the closed_at field.
+func (f *WaveFilter) WhereClosedAt(p entql.TimeP) {
+	f.Where(p.Field(wave.FieldClosedAt))
+}
+
+// WhereSelectionSteps applies the entql json.RawMessage predicate on the selection_steps field.
+func (f *WaveFilter) WhereSelectionSteps(p entql.BytesP) {
+	f.Where(p.Field(wave.FieldSelectionSteps))
+}
+
 // WhereHasQuotas applies a predicate to check if query has an edge quotas.
 func (f *WaveFilter) WhereHasQuotas() {
 	f.Where(entql.HasEdge("quotas"))
@@ -6111,7 +6237,7 @@ type WaveQuotaFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WaveQuotaFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

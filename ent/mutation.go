@@ -27,6 +27,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/linkedaccount"
 	"github.com/kartuprakerja/platform/ent/notification"
 	"github.com/kartuprakerja/platform/ent/otpchallenge"
+	"github.com/kartuprakerja/platform/ent/partnercall"
 	"github.com/kartuprakerja/platform/ent/paymentpartner"
 	"github.com/kartuprakerja/platform/ent/payout"
 	"github.com/kartuprakerja/platform/ent/predicate"
@@ -38,6 +39,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/regency"
 	"github.com/kartuprakerja/platform/ent/registryperson"
 	"github.com/kartuprakerja/platform/ent/review"
+	"github.com/kartuprakerja/platform/ent/schema"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/ent/schema/schematype"
 	"github.com/kartuprakerja/platform/ent/selectionresult"
@@ -79,6 +81,7 @@ const (
 	TypeLinkedAccount       = "LinkedAccount"
 	TypeNotification        = "Notification"
 	TypeOtpChallenge        = "OtpChallenge"
+	TypePartnerCall         = "PartnerCall"
 	TypePaymentPartner      = "PaymentPartner"
 	TypePayout              = "Payout"
 	TypeProvince            = "Province"
@@ -112,6 +115,8 @@ type APIKeyMutation struct {
 	prefix         *string
 	secret_hash    *[]byte
 	label          *string
+	scopes         *[]string
+	appendscopes   []string
 	last_used_at   *time.Time
 	revoked_at     *time.Time
 	clearedFields  map[string]struct{}
@@ -442,6 +447,57 @@ func (m *APIKeyMutation) ResetLabel() {
 	m.label = nil
 }
 
+// SetScopes sets the "scopes" field.
+func (m *APIKeyMutation) SetScopes(s []string) {
+	m.scopes = &s
+	m.appendscopes = nil
+}
+
+// Scopes returns the value of the "scopes" field in the mutation.
+func (m *APIKeyMutation) Scopes() (r []string, exists bool) {
+	v := m.scopes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldScopes returns the old "scopes" field's value of the APIKey entity.
+// If the APIKey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *APIKeyMutation) OldScopes(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldScopes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldScopes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldScopes: %w", err)
+	}
+	return oldValue.Scopes, nil
+}
+
+// AppendScopes adds s to the "scopes" field.
+func (m *APIKeyMutation) AppendScopes(s []string) {
+	m.appendscopes = append(m.appendscopes, s...)
+}
+
+// AppendedScopes returns the list of values that were appended to the "scopes" field in this mutation.
+func (m *APIKeyMutation) AppendedScopes() ([]string, bool) {
+	if len(m.appendscopes) == 0 {
+		return nil, false
+	}
+	return m.appendscopes, true
+}
+
+// ResetScopes resets all changes to the "scopes" field.
+func (m *APIKeyMutation) ResetScopes() {
+	m.scopes = nil
+	m.appendscopes = nil
+}
+
 // SetLastUsedAt sets the "last_used_at" field.
 func (m *APIKeyMutation) SetLastUsedAt(t time.Time) {
 	m.last_used_at = &t
@@ -601,7 +657,7 @@ func (m *APIKeyMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *APIKeyMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.created_at != nil {
 		fields = append(fields, apikey.FieldCreatedAt)
 	}
@@ -619,6 +675,9 @@ func (m *APIKeyMutation) Fields() []string {
 	}
 	if m.label != nil {
 		fields = append(fields, apikey.FieldLabel)
+	}
+	if m.scopes != nil {
+		fields = append(fields, apikey.FieldScopes)
 	}
 	if m.last_used_at != nil {
 		fields = append(fields, apikey.FieldLastUsedAt)
@@ -646,6 +705,8 @@ func (m *APIKeyMutation) Field(name string) (ent.Value, bool) {
 		return m.SecretHash()
 	case apikey.FieldLabel:
 		return m.Label()
+	case apikey.FieldScopes:
+		return m.Scopes()
 	case apikey.FieldLastUsedAt:
 		return m.LastUsedAt()
 	case apikey.FieldRevokedAt:
@@ -671,6 +732,8 @@ func (m *APIKeyMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldSecretHash(ctx)
 	case apikey.FieldLabel:
 		return m.OldLabel(ctx)
+	case apikey.FieldScopes:
+		return m.OldScopes(ctx)
 	case apikey.FieldLastUsedAt:
 		return m.OldLastUsedAt(ctx)
 	case apikey.FieldRevokedAt:
@@ -725,6 +788,13 @@ func (m *APIKeyMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetLabel(v)
+		return nil
+	case apikey.FieldScopes:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetScopes(v)
 		return nil
 	case apikey.FieldLastUsedAt:
 		v, ok := value.(time.Time)
@@ -821,6 +891,9 @@ func (m *APIKeyMutation) ResetField(name string) error {
 		return nil
 	case apikey.FieldLabel:
 		m.ResetLabel()
+		return nil
+	case apikey.FieldScopes:
+		m.ResetScopes()
 		return nil
 	case apikey.FieldLastUsedAt:
 		m.ResetLastUsedAt()
@@ -15702,6 +15775,774 @@ func (m *OtpChallengeMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *OtpChallengeMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown OtpChallenge edge %s", name)
+}
+
+// PartnerCallMutation represents an operation that mutates the PartnerCall nodes in the graph.
+type PartnerCallMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *pulid.ID
+	created_at     *time.Time
+	org_id         *pulid.ID
+	account_id     *pulid.ID
+	api_key_prefix *string
+	operation      *string
+	status         *string
+	error_message  *string
+	duration_ms    *int
+	addduration_ms *int
+	clearedFields  map[string]struct{}
+	done           bool
+	oldValue       func(context.Context) (*PartnerCall, error)
+	predicates     []predicate.PartnerCall
+}
+
+var _ ent.Mutation = (*PartnerCallMutation)(nil)
+
+// partnercallOption allows management of the mutation configuration using functional options.
+type partnercallOption func(*PartnerCallMutation)
+
+// newPartnerCallMutation creates new mutation for the PartnerCall entity.
+func newPartnerCallMutation(c config, op Op, opts ...partnercallOption) *PartnerCallMutation {
+	m := &PartnerCallMutation{
+		config:        c,
+		op:            op,
+		typ:           TypePartnerCall,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withPartnerCallID sets the ID field of the mutation.
+func withPartnerCallID(id pulid.ID) partnercallOption {
+	return func(m *PartnerCallMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *PartnerCall
+		)
+		m.oldValue = func(ctx context.Context) (*PartnerCall, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().PartnerCall.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withPartnerCall sets the old PartnerCall of the mutation.
+func withPartnerCall(node *PartnerCall) partnercallOption {
+	return func(m *PartnerCallMutation) {
+		m.oldValue = func(context.Context) (*PartnerCall, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m PartnerCallMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m PartnerCallMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of PartnerCall entities.
+func (m *PartnerCallMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *PartnerCallMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *PartnerCallMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().PartnerCall.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *PartnerCallMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *PartnerCallMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the PartnerCall entity.
+// If the PartnerCall object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PartnerCallMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *PartnerCallMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetOrgID sets the "org_id" field.
+func (m *PartnerCallMutation) SetOrgID(pu pulid.ID) {
+	m.org_id = &pu
+}
+
+// OrgID returns the value of the "org_id" field in the mutation.
+func (m *PartnerCallMutation) OrgID() (r pulid.ID, exists bool) {
+	v := m.org_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrgID returns the old "org_id" field's value of the PartnerCall entity.
+// If the PartnerCall object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PartnerCallMutation) OldOrgID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrgID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrgID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrgID: %w", err)
+	}
+	return oldValue.OrgID, nil
+}
+
+// ResetOrgID resets all changes to the "org_id" field.
+func (m *PartnerCallMutation) ResetOrgID() {
+	m.org_id = nil
+}
+
+// SetAccountID sets the "account_id" field.
+func (m *PartnerCallMutation) SetAccountID(pu pulid.ID) {
+	m.account_id = &pu
+}
+
+// AccountID returns the value of the "account_id" field in the mutation.
+func (m *PartnerCallMutation) AccountID() (r pulid.ID, exists bool) {
+	v := m.account_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAccountID returns the old "account_id" field's value of the PartnerCall entity.
+// If the PartnerCall object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PartnerCallMutation) OldAccountID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAccountID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAccountID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAccountID: %w", err)
+	}
+	return oldValue.AccountID, nil
+}
+
+// ResetAccountID resets all changes to the "account_id" field.
+func (m *PartnerCallMutation) ResetAccountID() {
+	m.account_id = nil
+}
+
+// SetAPIKeyPrefix sets the "api_key_prefix" field.
+func (m *PartnerCallMutation) SetAPIKeyPrefix(s string) {
+	m.api_key_prefix = &s
+}
+
+// APIKeyPrefix returns the value of the "api_key_prefix" field in the mutation.
+func (m *PartnerCallMutation) APIKeyPrefix() (r string, exists bool) {
+	v := m.api_key_prefix
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAPIKeyPrefix returns the old "api_key_prefix" field's value of the PartnerCall entity.
+// If the PartnerCall object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PartnerCallMutation) OldAPIKeyPrefix(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAPIKeyPrefix is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAPIKeyPrefix requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAPIKeyPrefix: %w", err)
+	}
+	return oldValue.APIKeyPrefix, nil
+}
+
+// ResetAPIKeyPrefix resets all changes to the "api_key_prefix" field.
+func (m *PartnerCallMutation) ResetAPIKeyPrefix() {
+	m.api_key_prefix = nil
+}
+
+// SetOperation sets the "operation" field.
+func (m *PartnerCallMutation) SetOperation(s string) {
+	m.operation = &s
+}
+
+// Operation returns the value of the "operation" field in the mutation.
+func (m *PartnerCallMutation) Operation() (r string, exists bool) {
+	v := m.operation
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOperation returns the old "operation" field's value of the PartnerCall entity.
+// If the PartnerCall object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PartnerCallMutation) OldOperation(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOperation is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOperation requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOperation: %w", err)
+	}
+	return oldValue.Operation, nil
+}
+
+// ResetOperation resets all changes to the "operation" field.
+func (m *PartnerCallMutation) ResetOperation() {
+	m.operation = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *PartnerCallMutation) SetStatus(s string) {
+	m.status = &s
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *PartnerCallMutation) Status() (r string, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the PartnerCall entity.
+// If the PartnerCall object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PartnerCallMutation) OldStatus(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *PartnerCallMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetErrorMessage sets the "error_message" field.
+func (m *PartnerCallMutation) SetErrorMessage(s string) {
+	m.error_message = &s
+}
+
+// ErrorMessage returns the value of the "error_message" field in the mutation.
+func (m *PartnerCallMutation) ErrorMessage() (r string, exists bool) {
+	v := m.error_message
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldErrorMessage returns the old "error_message" field's value of the PartnerCall entity.
+// If the PartnerCall object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PartnerCallMutation) OldErrorMessage(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldErrorMessage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldErrorMessage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldErrorMessage: %w", err)
+	}
+	return oldValue.ErrorMessage, nil
+}
+
+// ClearErrorMessage clears the value of the "error_message" field.
+func (m *PartnerCallMutation) ClearErrorMessage() {
+	m.error_message = nil
+	m.clearedFields[partnercall.FieldErrorMessage] = struct{}{}
+}
+
+// ErrorMessageCleared returns if the "error_message" field was cleared in this mutation.
+func (m *PartnerCallMutation) ErrorMessageCleared() bool {
+	_, ok := m.clearedFields[partnercall.FieldErrorMessage]
+	return ok
+}
+
+// ResetErrorMessage resets all changes to the "error_message" field.
+func (m *PartnerCallMutation) ResetErrorMessage() {
+	m.error_message = nil
+	delete(m.clearedFields, partnercall.FieldErrorMessage)
+}
+
+// SetDurationMs sets the "duration_ms" field.
+func (m *PartnerCallMutation) SetDurationMs(i int) {
+	m.duration_ms = &i
+	m.addduration_ms = nil
+}
+
+// DurationMs returns the value of the "duration_ms" field in the mutation.
+func (m *PartnerCallMutation) DurationMs() (r int, exists bool) {
+	v := m.duration_ms
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDurationMs returns the old "duration_ms" field's value of the PartnerCall entity.
+// If the PartnerCall object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PartnerCallMutation) OldDurationMs(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDurationMs is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDurationMs requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDurationMs: %w", err)
+	}
+	return oldValue.DurationMs, nil
+}
+
+// AddDurationMs adds i to the "duration_ms" field.
+func (m *PartnerCallMutation) AddDurationMs(i int) {
+	if m.addduration_ms != nil {
+		*m.addduration_ms += i
+	} else {
+		m.addduration_ms = &i
+	}
+}
+
+// AddedDurationMs returns the value that was added to the "duration_ms" field in this mutation.
+func (m *PartnerCallMutation) AddedDurationMs() (r int, exists bool) {
+	v := m.addduration_ms
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDurationMs resets all changes to the "duration_ms" field.
+func (m *PartnerCallMutation) ResetDurationMs() {
+	m.duration_ms = nil
+	m.addduration_ms = nil
+}
+
+// Where appends a list predicates to the PartnerCallMutation builder.
+func (m *PartnerCallMutation) Where(ps ...predicate.PartnerCall) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the PartnerCallMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *PartnerCallMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.PartnerCall, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *PartnerCallMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *PartnerCallMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (PartnerCall).
+func (m *PartnerCallMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *PartnerCallMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.created_at != nil {
+		fields = append(fields, partnercall.FieldCreatedAt)
+	}
+	if m.org_id != nil {
+		fields = append(fields, partnercall.FieldOrgID)
+	}
+	if m.account_id != nil {
+		fields = append(fields, partnercall.FieldAccountID)
+	}
+	if m.api_key_prefix != nil {
+		fields = append(fields, partnercall.FieldAPIKeyPrefix)
+	}
+	if m.operation != nil {
+		fields = append(fields, partnercall.FieldOperation)
+	}
+	if m.status != nil {
+		fields = append(fields, partnercall.FieldStatus)
+	}
+	if m.error_message != nil {
+		fields = append(fields, partnercall.FieldErrorMessage)
+	}
+	if m.duration_ms != nil {
+		fields = append(fields, partnercall.FieldDurationMs)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *PartnerCallMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case partnercall.FieldCreatedAt:
+		return m.CreatedAt()
+	case partnercall.FieldOrgID:
+		return m.OrgID()
+	case partnercall.FieldAccountID:
+		return m.AccountID()
+	case partnercall.FieldAPIKeyPrefix:
+		return m.APIKeyPrefix()
+	case partnercall.FieldOperation:
+		return m.Operation()
+	case partnercall.FieldStatus:
+		return m.Status()
+	case partnercall.FieldErrorMessage:
+		return m.ErrorMessage()
+	case partnercall.FieldDurationMs:
+		return m.DurationMs()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *PartnerCallMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case partnercall.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case partnercall.FieldOrgID:
+		return m.OldOrgID(ctx)
+	case partnercall.FieldAccountID:
+		return m.OldAccountID(ctx)
+	case partnercall.FieldAPIKeyPrefix:
+		return m.OldAPIKeyPrefix(ctx)
+	case partnercall.FieldOperation:
+		return m.OldOperation(ctx)
+	case partnercall.FieldStatus:
+		return m.OldStatus(ctx)
+	case partnercall.FieldErrorMessage:
+		return m.OldErrorMessage(ctx)
+	case partnercall.FieldDurationMs:
+		return m.OldDurationMs(ctx)
+	}
+	return nil, fmt.Errorf("unknown PartnerCall field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PartnerCallMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case partnercall.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case partnercall.FieldOrgID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrgID(v)
+		return nil
+	case partnercall.FieldAccountID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAccountID(v)
+		return nil
+	case partnercall.FieldAPIKeyPrefix:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAPIKeyPrefix(v)
+		return nil
+	case partnercall.FieldOperation:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOperation(v)
+		return nil
+	case partnercall.FieldStatus:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case partnercall.FieldErrorMessage:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetErrorMessage(v)
+		return nil
+	case partnercall.FieldDurationMs:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDurationMs(v)
+		return nil
+	}
+	return fmt.Errorf("unknown PartnerCall field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *PartnerCallMutation) AddedFields() []string {
+	var fields []string
+	if m.addduration_ms != nil {
+		fields = append(fields, partnercall.FieldDurationMs)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *PartnerCallMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case partnercall.FieldDurationMs:
+		return m.AddedDurationMs()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PartnerCallMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case partnercall.FieldDurationMs:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDurationMs(v)
+		return nil
+	}
+	return fmt.Errorf("unknown PartnerCall numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *PartnerCallMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(partnercall.FieldErrorMessage) {
+		fields = append(fields, partnercall.FieldErrorMessage)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *PartnerCallMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *PartnerCallMutation) ClearField(name string) error {
+	switch name {
+	case partnercall.FieldErrorMessage:
+		m.ClearErrorMessage()
+		return nil
+	}
+	return fmt.Errorf("unknown PartnerCall nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *PartnerCallMutation) ResetField(name string) error {
+	switch name {
+	case partnercall.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case partnercall.FieldOrgID:
+		m.ResetOrgID()
+		return nil
+	case partnercall.FieldAccountID:
+		m.ResetAccountID()
+		return nil
+	case partnercall.FieldAPIKeyPrefix:
+		m.ResetAPIKeyPrefix()
+		return nil
+	case partnercall.FieldOperation:
+		m.ResetOperation()
+		return nil
+	case partnercall.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case partnercall.FieldErrorMessage:
+		m.ResetErrorMessage()
+		return nil
+	case partnercall.FieldDurationMs:
+		m.ResetDurationMs()
+		return nil
+	}
+	return fmt.Errorf("unknown PartnerCall field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *PartnerCallMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *PartnerCallMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *PartnerCallMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *PartnerCallMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *PartnerCallMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *PartnerCallMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *PartnerCallMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown PartnerCall unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *PartnerCallMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown PartnerCall edge %s", name)
 }
 
 // PaymentPartnerMutation represents an operation that mutates the PaymentPartner nodes in the graph.
@@ -34279,35 +35120,39 @@ func (m *VacancyMutation) ResetEdge(name string) error {
 // WaveMutation represents an operation that mutates the Wave nodes in the graph.
 type WaveMutation struct {
 	config
-	op                  Op
-	typ                 string
-	id                  *pulid.ID
-	created_at          *time.Time
-	updated_at          *time.Time
-	number              *int
-	addnumber           *int
-	name                *string
-	opens_at            *time.Time
-	closes_at           *time.Time
-	status              *wave.Status
-	quota               *int
-	addquota            *int
-	training_balance    *money.Rupiah
-	addtraining_balance *money.Rupiah
-	commitment          *string
-	seed                *string
-	selected_at         *time.Time
-	announced_at        *time.Time
-	clearedFields       map[string]struct{}
-	quotas              map[pulid.ID]struct{}
-	removedquotas       map[pulid.ID]struct{}
-	clearedquotas       bool
-	applications        map[pulid.ID]struct{}
-	removedapplications map[pulid.ID]struct{}
-	clearedapplications bool
-	done                bool
-	oldValue            func(context.Context) (*Wave, error)
-	predicates          []predicate.Wave
+	op                    Op
+	typ                   string
+	id                    *pulid.ID
+	created_at            *time.Time
+	updated_at            *time.Time
+	number                *int
+	addnumber             *int
+	name                  *string
+	opens_at              *time.Time
+	closes_at             *time.Time
+	status                *wave.Status
+	quota                 *int
+	addquota              *int
+	training_balance      *money.Rupiah
+	addtraining_balance   *money.Rupiah
+	commitment            *string
+	seed                  *string
+	selected_at           *time.Time
+	announced_at          *time.Time
+	opened_at             *time.Time
+	closed_at             *time.Time
+	selection_steps       *[]schema.SelectionStep
+	appendselection_steps []schema.SelectionStep
+	clearedFields         map[string]struct{}
+	quotas                map[pulid.ID]struct{}
+	removedquotas         map[pulid.ID]struct{}
+	clearedquotas         bool
+	applications          map[pulid.ID]struct{}
+	removedapplications   map[pulid.ID]struct{}
+	clearedapplications   bool
+	done                  bool
+	oldValue              func(context.Context) (*Wave, error)
+	predicates            []predicate.Wave
 }
 
 var _ ent.Mutation = (*WaveMutation)(nil)
@@ -34994,6 +35839,169 @@ func (m *WaveMutation) ResetAnnouncedAt() {
 	delete(m.clearedFields, wave.FieldAnnouncedAt)
 }
 
+// SetOpenedAt sets the "opened_at" field.
+func (m *WaveMutation) SetOpenedAt(t time.Time) {
+	m.opened_at = &t
+}
+
+// OpenedAt returns the value of the "opened_at" field in the mutation.
+func (m *WaveMutation) OpenedAt() (r time.Time, exists bool) {
+	v := m.opened_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOpenedAt returns the old "opened_at" field's value of the Wave entity.
+// If the Wave object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WaveMutation) OldOpenedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOpenedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOpenedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOpenedAt: %w", err)
+	}
+	return oldValue.OpenedAt, nil
+}
+
+// ClearOpenedAt clears the value of the "opened_at" field.
+func (m *WaveMutation) ClearOpenedAt() {
+	m.opened_at = nil
+	m.clearedFields[wave.FieldOpenedAt] = struct{}{}
+}
+
+// OpenedAtCleared returns if the "opened_at" field was cleared in this mutation.
+func (m *WaveMutation) OpenedAtCleared() bool {
+	_, ok := m.clearedFields[wave.FieldOpenedAt]
+	return ok
+}
+
+// ResetOpenedAt resets all changes to the "opened_at" field.
+func (m *WaveMutation) ResetOpenedAt() {
+	m.opened_at = nil
+	delete(m.clearedFields, wave.FieldOpenedAt)
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (m *WaveMutation) SetClosedAt(t time.Time) {
+	m.closed_at = &t
+}
+
+// ClosedAt returns the value of the "closed_at" field in the mutation.
+func (m *WaveMutation) ClosedAt() (r time.Time, exists bool) {
+	v := m.closed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedAt returns the old "closed_at" field's value of the Wave entity.
+// If the Wave object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WaveMutation) OldClosedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedAt: %w", err)
+	}
+	return oldValue.ClosedAt, nil
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (m *WaveMutation) ClearClosedAt() {
+	m.closed_at = nil
+	m.clearedFields[wave.FieldClosedAt] = struct{}{}
+}
+
+// ClosedAtCleared returns if the "closed_at" field was cleared in this mutation.
+func (m *WaveMutation) ClosedAtCleared() bool {
+	_, ok := m.clearedFields[wave.FieldClosedAt]
+	return ok
+}
+
+// ResetClosedAt resets all changes to the "closed_at" field.
+func (m *WaveMutation) ResetClosedAt() {
+	m.closed_at = nil
+	delete(m.clearedFields, wave.FieldClosedAt)
+}
+
+// SetSelectionSteps sets the "selection_steps" field.
+func (m *WaveMutation) SetSelectionSteps(ss []schema.SelectionStep) {
+	m.selection_steps = &ss
+	m.appendselection_steps = nil
+}
+
+// SelectionSteps returns the value of the "selection_steps" field in the mutation.
+func (m *WaveMutation) SelectionSteps() (r []schema.SelectionStep, exists bool) {
+	v := m.selection_steps
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSelectionSteps returns the old "selection_steps" field's value of the Wave entity.
+// If the Wave object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WaveMutation) OldSelectionSteps(ctx context.Context) (v []schema.SelectionStep, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSelectionSteps is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSelectionSteps requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSelectionSteps: %w", err)
+	}
+	return oldValue.SelectionSteps, nil
+}
+
+// AppendSelectionSteps adds ss to the "selection_steps" field.
+func (m *WaveMutation) AppendSelectionSteps(ss []schema.SelectionStep) {
+	m.appendselection_steps = append(m.appendselection_steps, ss...)
+}
+
+// AppendedSelectionSteps returns the list of values that were appended to the "selection_steps" field in this mutation.
+func (m *WaveMutation) AppendedSelectionSteps() ([]schema.SelectionStep, bool) {
+	if len(m.appendselection_steps) == 0 {
+		return nil, false
+	}
+	return m.appendselection_steps, true
+}
+
+// ClearSelectionSteps clears the value of the "selection_steps" field.
+func (m *WaveMutation) ClearSelectionSteps() {
+	m.selection_steps = nil
+	m.appendselection_steps = nil
+	m.clearedFields[wave.FieldSelectionSteps] = struct{}{}
+}
+
+// SelectionStepsCleared returns if the "selection_steps" field was cleared in this mutation.
+func (m *WaveMutation) SelectionStepsCleared() bool {
+	_, ok := m.clearedFields[wave.FieldSelectionSteps]
+	return ok
+}
+
+// ResetSelectionSteps resets all changes to the "selection_steps" field.
+func (m *WaveMutation) ResetSelectionSteps() {
+	m.selection_steps = nil
+	m.appendselection_steps = nil
+	delete(m.clearedFields, wave.FieldSelectionSteps)
+}
+
 // AddQuotaIDs adds the "quotas" edge to the WaveQuota entity by ids.
 func (m *WaveMutation) AddQuotaIDs(ids ...pulid.ID) {
 	if m.quotas == nil {
@@ -35136,7 +36144,7 @@ func (m *WaveMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *WaveMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 16)
 	if m.created_at != nil {
 		fields = append(fields, wave.FieldCreatedAt)
 	}
@@ -35176,6 +36184,15 @@ func (m *WaveMutation) Fields() []string {
 	if m.announced_at != nil {
 		fields = append(fields, wave.FieldAnnouncedAt)
 	}
+	if m.opened_at != nil {
+		fields = append(fields, wave.FieldOpenedAt)
+	}
+	if m.closed_at != nil {
+		fields = append(fields, wave.FieldClosedAt)
+	}
+	if m.selection_steps != nil {
+		fields = append(fields, wave.FieldSelectionSteps)
+	}
 	return fields
 }
 
@@ -35210,6 +36227,12 @@ func (m *WaveMutation) Field(name string) (ent.Value, bool) {
 		return m.SelectedAt()
 	case wave.FieldAnnouncedAt:
 		return m.AnnouncedAt()
+	case wave.FieldOpenedAt:
+		return m.OpenedAt()
+	case wave.FieldClosedAt:
+		return m.ClosedAt()
+	case wave.FieldSelectionSteps:
+		return m.SelectionSteps()
 	}
 	return nil, false
 }
@@ -35245,6 +36268,12 @@ func (m *WaveMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldSelectedAt(ctx)
 	case wave.FieldAnnouncedAt:
 		return m.OldAnnouncedAt(ctx)
+	case wave.FieldOpenedAt:
+		return m.OldOpenedAt(ctx)
+	case wave.FieldClosedAt:
+		return m.OldClosedAt(ctx)
+	case wave.FieldSelectionSteps:
+		return m.OldSelectionSteps(ctx)
 	}
 	return nil, fmt.Errorf("unknown Wave field %s", name)
 }
@@ -35345,6 +36374,27 @@ func (m *WaveMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetAnnouncedAt(v)
 		return nil
+	case wave.FieldOpenedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOpenedAt(v)
+		return nil
+	case wave.FieldClosedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedAt(v)
+		return nil
+	case wave.FieldSelectionSteps:
+		v, ok := value.([]schema.SelectionStep)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSelectionSteps(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Wave field %s", name)
 }
@@ -35426,6 +36476,15 @@ func (m *WaveMutation) ClearedFields() []string {
 	if m.FieldCleared(wave.FieldAnnouncedAt) {
 		fields = append(fields, wave.FieldAnnouncedAt)
 	}
+	if m.FieldCleared(wave.FieldOpenedAt) {
+		fields = append(fields, wave.FieldOpenedAt)
+	}
+	if m.FieldCleared(wave.FieldClosedAt) {
+		fields = append(fields, wave.FieldClosedAt)
+	}
+	if m.FieldCleared(wave.FieldSelectionSteps) {
+		fields = append(fields, wave.FieldSelectionSteps)
+	}
 	return fields
 }
 
@@ -35451,6 +36510,15 @@ func (m *WaveMutation) ClearField(name string) error {
 		return nil
 	case wave.FieldAnnouncedAt:
 		m.ClearAnnouncedAt()
+		return nil
+	case wave.FieldOpenedAt:
+		m.ClearOpenedAt()
+		return nil
+	case wave.FieldClosedAt:
+		m.ClearClosedAt()
+		return nil
+	case wave.FieldSelectionSteps:
+		m.ClearSelectionSteps()
 		return nil
 	}
 	return fmt.Errorf("unknown Wave nullable field %s", name)
@@ -35498,6 +36566,15 @@ func (m *WaveMutation) ResetField(name string) error {
 		return nil
 	case wave.FieldAnnouncedAt:
 		m.ResetAnnouncedAt()
+		return nil
+	case wave.FieldOpenedAt:
+		m.ResetOpenedAt()
+		return nil
+	case wave.FieldClosedAt:
+		m.ResetClosedAt()
+		return nil
+	case wave.FieldSelectionSteps:
+		m.ResetSelectionSteps()
 		return nil
 	}
 	return fmt.Errorf("unknown Wave field %s", name)

@@ -22,6 +22,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/linkedaccount"
 	"github.com/kartuprakerja/platform/ent/notification"
 	"github.com/kartuprakerja/platform/ent/otpchallenge"
+	"github.com/kartuprakerja/platform/ent/partnercall"
 	"github.com/kartuprakerja/platform/ent/paymentpartner"
 	"github.com/kartuprakerja/platform/ent/payout"
 	"github.com/kartuprakerja/platform/ent/province"
@@ -63,6 +64,7 @@ var prefixTables = map[string]string{
 	"la": linkedaccount.Table,
 	"nt": notification.Table,
 	"ot": otpchallenge.Table,
+	"pc": partnercall.Table,
 	"pp": paymentpartner.Table,
 	"po": payout.Table,
 	"pv": province.Table,

@@ -46,6 +46,8 @@ type Tx struct {
 	Notification *NotificationClient
 	// OtpChallenge is the client for interacting with the OtpChallenge builders.
 	OtpChallenge *OtpChallengeClient
+	// PartnerCall is the client for interacting with the PartnerCall builders.
+	PartnerCall *PartnerCallClient
 	// PaymentPartner is the client for interacting with the PaymentPartner builders.
 	PaymentPartner *PaymentPartnerClient
 	// Payout is the client for interacting with the Payout builders.
@@ -233,6 +235,7 @@ func (tx *Tx) init() {
 	tx.LinkedAccount = NewLinkedAccountClient(tx.config)
 	tx.Notification = NewNotificationClient(tx.config)
 	tx.OtpChallenge = NewOtpChallengeClient(tx.config)
+	tx.PartnerCall = NewPartnerCallClient(tx.config)
 	tx.PaymentPartner = NewPaymentPartnerClient(tx.config)
 	tx.Payout = NewPayoutClient(tx.config)
 	tx.Province = NewProvinceClient(tx.config)

@@ -3,12 +3,14 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/kartuprakerja/platform/ent/schema"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/internal/money"
@@ -45,6 +47,12 @@ type Wave struct {
 	SelectedAt *time.Time `json:"selected_at,omitempty"`
 	// AnnouncedAt holds the value of the "announced_at" field.
 	AnnouncedAt *time.Time `json:"announced_at,omitempty"`
+	// OpenedAt holds the value of the "opened_at" field.
+	OpenedAt *time.Time `json:"opened_at,omitempty"`
+	// ClosedAt holds the value of the "closed_at" field.
+	ClosedAt *time.Time `json:"closed_at,omitempty"`
+	// the selection run's steps, timed, written in the selection's transaction (Wave.phases)
+	SelectionSteps []schema.SelectionStep `json:"selection_steps,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the WaveQuery when eager-loading is set.
 	Edges        WaveEdges `json:"edges"`
@@ -90,6 +98,8 @@ func (*Wave) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case wave.FieldSelectionSteps:
+			values[i] = new([]byte)
 		case wave.FieldTrainingBalance:
 			values[i] = new(money.Rupiah)
 		case wave.FieldID:
@@ -98,7 +108,7 @@ func (*Wave) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case wave.FieldName, wave.FieldStatus, wave.FieldCommitment, wave.FieldSeed:
 			values[i] = new(sql.NullString)
-		case wave.FieldCreatedAt, wave.FieldUpdatedAt, wave.FieldOpensAt, wave.FieldClosesAt, wave.FieldSelectedAt, wave.FieldAnnouncedAt:
+		case wave.FieldCreatedAt, wave.FieldUpdatedAt, wave.FieldOpensAt, wave.FieldClosesAt, wave.FieldSelectedAt, wave.FieldAnnouncedAt, wave.FieldOpenedAt, wave.FieldClosedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -203,6 +213,28 @@ func (_m *Wave) assignValues(columns []string, values []any) error {
 				_m.AnnouncedAt = new(time.Time)
 				*_m.AnnouncedAt = value.Time
 			}
+		case wave.FieldOpenedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field opened_at", values[i])
+			} else if value.Valid {
+				_m.OpenedAt = new(time.Time)
+				*_m.OpenedAt = value.Time
+			}
+		case wave.FieldClosedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field closed_at", values[i])
+			} else if value.Valid {
+				_m.ClosedAt = new(time.Time)
+				*_m.ClosedAt = value.Time
+			}
+		case wave.FieldSelectionSteps:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field selection_steps", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.SelectionSteps); err != nil {
+					return fmt.Errorf("unmarshal field selection_steps: %w", err)
+				}
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -292,6 +324,19 @@ func (_m *Wave) String() string {
 		builder.WriteString("announced_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	if v := _m.OpenedAt; v != nil {
+		builder.WriteString("opened_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.ClosedAt; v != nil {
+		builder.WriteString("closed_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("selection_steps=")
+	builder.WriteString(fmt.Sprintf("%v", _m.SelectionSteps))
 	builder.WriteByte(')')
 	return builder.String()
 }

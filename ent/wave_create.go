@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/kartuprakerja/platform/ent/application"
+	"github.com/kartuprakerja/platform/ent/schema"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/ent/wavequota"
@@ -166,6 +167,40 @@ func (_c *WaveCreate) SetNillableAnnouncedAt(v *time.Time) *WaveCreate {
 	if v != nil {
 		_c.SetAnnouncedAt(*v)
 	}
+	return _c
+}
+
+// SetOpenedAt sets the "opened_at" field.
+func (_c *WaveCreate) SetOpenedAt(v time.Time) *WaveCreate {
+	_c.mutation.SetOpenedAt(v)
+	return _c
+}
+
+// SetNillableOpenedAt sets the "opened_at" field if the given value is not nil.
+func (_c *WaveCreate) SetNillableOpenedAt(v *time.Time) *WaveCreate {
+	if v != nil {
+		_c.SetOpenedAt(*v)
+	}
+	return _c
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (_c *WaveCreate) SetClosedAt(v time.Time) *WaveCreate {
+	_c.mutation.SetClosedAt(v)
+	return _c
+}
+
+// SetNillableClosedAt sets the "closed_at" field if the given value is not nil.
+func (_c *WaveCreate) SetNillableClosedAt(v *time.Time) *WaveCreate {
+	if v != nil {
+		_c.SetClosedAt(*v)
+	}
+	return _c
+}
+
+// SetSelectionSteps sets the "selection_steps" field.
+func (_c *WaveCreate) SetSelectionSteps(v []schema.SelectionStep) *WaveCreate {
+	_c.mutation.SetSelectionSteps(v)
 	return _c
 }
 
@@ -423,6 +458,18 @@ func (_c *WaveCreate) createSpec() (*Wave, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.AnnouncedAt(); ok {
 		_spec.SetField(wave.FieldAnnouncedAt, field.TypeTime, value)
 		_node.AnnouncedAt = &value
+	}
+	if value, ok := _c.mutation.OpenedAt(); ok {
+		_spec.SetField(wave.FieldOpenedAt, field.TypeTime, value)
+		_node.OpenedAt = &value
+	}
+	if value, ok := _c.mutation.ClosedAt(); ok {
+		_spec.SetField(wave.FieldClosedAt, field.TypeTime, value)
+		_node.ClosedAt = &value
+	}
+	if value, ok := _c.mutation.SelectionSteps(); ok {
+		_spec.SetField(wave.FieldSelectionSteps, field.TypeJSON, value)
+		_node.SelectionSteps = value
 	}
 	if nodes := _c.mutation.QuotasIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -694,6 +741,60 @@ func (u *WaveUpsert) ClearAnnouncedAt() *WaveUpsert {
 	return u
 }
 
+// SetOpenedAt sets the "opened_at" field.
+func (u *WaveUpsert) SetOpenedAt(v time.Time) *WaveUpsert {
+	u.Set(wave.FieldOpenedAt, v)
+	return u
+}
+
+// UpdateOpenedAt sets the "opened_at" field to the value that was provided on create.
+func (u *WaveUpsert) UpdateOpenedAt() *WaveUpsert {
+	u.SetExcluded(wave.FieldOpenedAt)
+	return u
+}
+
+// ClearOpenedAt clears the value of the "opened_at" field.
+func (u *WaveUpsert) ClearOpenedAt() *WaveUpsert {
+	u.SetNull(wave.FieldOpenedAt)
+	return u
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (u *WaveUpsert) SetClosedAt(v time.Time) *WaveUpsert {
+	u.Set(wave.FieldClosedAt, v)
+	return u
+}
+
+// UpdateClosedAt sets the "closed_at" field to the value that was provided on create.
+func (u *WaveUpsert) UpdateClosedAt() *WaveUpsert {
+	u.SetExcluded(wave.FieldClosedAt)
+	return u
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (u *WaveUpsert) ClearClosedAt() *WaveUpsert {
+	u.SetNull(wave.FieldClosedAt)
+	return u
+}
+
+// SetSelectionSteps sets the "selection_steps" field.
+func (u *WaveUpsert) SetSelectionSteps(v []schema.SelectionStep) *WaveUpsert {
+	u.Set(wave.FieldSelectionSteps, v)
+	return u
+}
+
+// UpdateSelectionSteps sets the "selection_steps" field to the value that was provided on create.
+func (u *WaveUpsert) UpdateSelectionSteps() *WaveUpsert {
+	u.SetExcluded(wave.FieldSelectionSteps)
+	return u
+}
+
+// ClearSelectionSteps clears the value of the "selection_steps" field.
+func (u *WaveUpsert) ClearSelectionSteps() *WaveUpsert {
+	u.SetNull(wave.FieldSelectionSteps)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -959,6 +1060,69 @@ func (u *WaveUpsertOne) UpdateAnnouncedAt() *WaveUpsertOne {
 func (u *WaveUpsertOne) ClearAnnouncedAt() *WaveUpsertOne {
 	return u.Update(func(s *WaveUpsert) {
 		s.ClearAnnouncedAt()
+	})
+}
+
+// SetOpenedAt sets the "opened_at" field.
+func (u *WaveUpsertOne) SetOpenedAt(v time.Time) *WaveUpsertOne {
+	return u.Update(func(s *WaveUpsert) {
+		s.SetOpenedAt(v)
+	})
+}
+
+// UpdateOpenedAt sets the "opened_at" field to the value that was provided on create.
+func (u *WaveUpsertOne) UpdateOpenedAt() *WaveUpsertOne {
+	return u.Update(func(s *WaveUpsert) {
+		s.UpdateOpenedAt()
+	})
+}
+
+// ClearOpenedAt clears the value of the "opened_at" field.
+func (u *WaveUpsertOne) ClearOpenedAt() *WaveUpsertOne {
+	return u.Update(func(s *WaveUpsert) {
+		s.ClearOpenedAt()
+	})
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (u *WaveUpsertOne) SetClosedAt(v time.Time) *WaveUpsertOne {
+	return u.Update(func(s *WaveUpsert) {
+		s.SetClosedAt(v)
+	})
+}
+
+// UpdateClosedAt sets the "closed_at" field to the value that was provided on create.
+func (u *WaveUpsertOne) UpdateClosedAt() *WaveUpsertOne {
+	return u.Update(func(s *WaveUpsert) {
+		s.UpdateClosedAt()
+	})
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (u *WaveUpsertOne) ClearClosedAt() *WaveUpsertOne {
+	return u.Update(func(s *WaveUpsert) {
+		s.ClearClosedAt()
+	})
+}
+
+// SetSelectionSteps sets the "selection_steps" field.
+func (u *WaveUpsertOne) SetSelectionSteps(v []schema.SelectionStep) *WaveUpsertOne {
+	return u.Update(func(s *WaveUpsert) {
+		s.SetSelectionSteps(v)
+	})
+}
+
+// UpdateSelectionSteps sets the "selection_steps" field to the value that was provided on create.
+func (u *WaveUpsertOne) UpdateSelectionSteps() *WaveUpsertOne {
+	return u.Update(func(s *WaveUpsert) {
+		s.UpdateSelectionSteps()
+	})
+}
+
+// ClearSelectionSteps clears the value of the "selection_steps" field.
+func (u *WaveUpsertOne) ClearSelectionSteps() *WaveUpsertOne {
+	return u.Update(func(s *WaveUpsert) {
+		s.ClearSelectionSteps()
 	})
 }
 
@@ -1394,6 +1558,69 @@ func (u *WaveUpsertBulk) UpdateAnnouncedAt() *WaveUpsertBulk {
 func (u *WaveUpsertBulk) ClearAnnouncedAt() *WaveUpsertBulk {
 	return u.Update(func(s *WaveUpsert) {
 		s.ClearAnnouncedAt()
+	})
+}
+
+// SetOpenedAt sets the "opened_at" field.
+func (u *WaveUpsertBulk) SetOpenedAt(v time.Time) *WaveUpsertBulk {
+	return u.Update(func(s *WaveUpsert) {
+		s.SetOpenedAt(v)
+	})
+}
+
+// UpdateOpenedAt sets the "opened_at" field to the value that was provided on create.
+func (u *WaveUpsertBulk) UpdateOpenedAt() *WaveUpsertBulk {
+	return u.Update(func(s *WaveUpsert) {
+		s.UpdateOpenedAt()
+	})
+}
+
+// ClearOpenedAt clears the value of the "opened_at" field.
+func (u *WaveUpsertBulk) ClearOpenedAt() *WaveUpsertBulk {
+	return u.Update(func(s *WaveUpsert) {
+		s.ClearOpenedAt()
+	})
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (u *WaveUpsertBulk) SetClosedAt(v time.Time) *WaveUpsertBulk {
+	return u.Update(func(s *WaveUpsert) {
+		s.SetClosedAt(v)
+	})
+}
+
+// UpdateClosedAt sets the "closed_at" field to the value that was provided on create.
+func (u *WaveUpsertBulk) UpdateClosedAt() *WaveUpsertBulk {
+	return u.Update(func(s *WaveUpsert) {
+		s.UpdateClosedAt()
+	})
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (u *WaveUpsertBulk) ClearClosedAt() *WaveUpsertBulk {
+	return u.Update(func(s *WaveUpsert) {
+		s.ClearClosedAt()
+	})
+}
+
+// SetSelectionSteps sets the "selection_steps" field.
+func (u *WaveUpsertBulk) SetSelectionSteps(v []schema.SelectionStep) *WaveUpsertBulk {
+	return u.Update(func(s *WaveUpsert) {
+		s.SetSelectionSteps(v)
+	})
+}
+
+// UpdateSelectionSteps sets the "selection_steps" field to the value that was provided on create.
+func (u *WaveUpsertBulk) UpdateSelectionSteps() *WaveUpsertBulk {
+	return u.Update(func(s *WaveUpsert) {
+		s.UpdateSelectionSteps()
+	})
+}
+
+// ClearSelectionSteps clears the value of the "selection_steps" field.
+func (u *WaveUpsertBulk) ClearSelectionSteps() *WaveUpsertBulk {
+	return u.Update(func(s *WaveUpsert) {
+		s.ClearSelectionSteps()
 	})
 }
 

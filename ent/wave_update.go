@@ -10,9 +10,11 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/predicate"
+	"github.com/kartuprakerja/platform/ent/schema"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/ent/wavequota"
@@ -238,6 +240,64 @@ func (_u *WaveUpdate) ClearAnnouncedAt() *WaveUpdate {
 	return _u
 }
 
+// SetOpenedAt sets the "opened_at" field.
+func (_u *WaveUpdate) SetOpenedAt(v time.Time) *WaveUpdate {
+	_u.mutation.SetOpenedAt(v)
+	return _u
+}
+
+// SetNillableOpenedAt sets the "opened_at" field if the given value is not nil.
+func (_u *WaveUpdate) SetNillableOpenedAt(v *time.Time) *WaveUpdate {
+	if v != nil {
+		_u.SetOpenedAt(*v)
+	}
+	return _u
+}
+
+// ClearOpenedAt clears the value of the "opened_at" field.
+func (_u *WaveUpdate) ClearOpenedAt() *WaveUpdate {
+	_u.mutation.ClearOpenedAt()
+	return _u
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (_u *WaveUpdate) SetClosedAt(v time.Time) *WaveUpdate {
+	_u.mutation.SetClosedAt(v)
+	return _u
+}
+
+// SetNillableClosedAt sets the "closed_at" field if the given value is not nil.
+func (_u *WaveUpdate) SetNillableClosedAt(v *time.Time) *WaveUpdate {
+	if v != nil {
+		_u.SetClosedAt(*v)
+	}
+	return _u
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (_u *WaveUpdate) ClearClosedAt() *WaveUpdate {
+	_u.mutation.ClearClosedAt()
+	return _u
+}
+
+// SetSelectionSteps sets the "selection_steps" field.
+func (_u *WaveUpdate) SetSelectionSteps(v []schema.SelectionStep) *WaveUpdate {
+	_u.mutation.SetSelectionSteps(v)
+	return _u
+}
+
+// AppendSelectionSteps appends value to the "selection_steps" field.
+func (_u *WaveUpdate) AppendSelectionSteps(v []schema.SelectionStep) *WaveUpdate {
+	_u.mutation.AppendSelectionSteps(v)
+	return _u
+}
+
+// ClearSelectionSteps clears the value of the "selection_steps" field.
+func (_u *WaveUpdate) ClearSelectionSteps() *WaveUpdate {
+	_u.mutation.ClearSelectionSteps()
+	return _u
+}
+
 // AddQuotaIDs adds the "quotas" edge to the WaveQuota entity by IDs.
 func (_u *WaveUpdate) AddQuotaIDs(ids ...pulid.ID) *WaveUpdate {
 	_u.mutation.AddQuotaIDs(ids...)
@@ -456,6 +516,29 @@ func (_u *WaveUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.AnnouncedAtCleared() {
 		_spec.ClearField(wave.FieldAnnouncedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.OpenedAt(); ok {
+		_spec.SetField(wave.FieldOpenedAt, field.TypeTime, value)
+	}
+	if _u.mutation.OpenedAtCleared() {
+		_spec.ClearField(wave.FieldOpenedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ClosedAt(); ok {
+		_spec.SetField(wave.FieldClosedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ClosedAtCleared() {
+		_spec.ClearField(wave.FieldClosedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.SelectionSteps(); ok {
+		_spec.SetField(wave.FieldSelectionSteps, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedSelectionSteps(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, wave.FieldSelectionSteps, value)
+		})
+	}
+	if _u.mutation.SelectionStepsCleared() {
+		_spec.ClearField(wave.FieldSelectionSteps, field.TypeJSON)
 	}
 	if _u.mutation.QuotasCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -774,6 +857,64 @@ func (_u *WaveUpdateOne) ClearAnnouncedAt() *WaveUpdateOne {
 	return _u
 }
 
+// SetOpenedAt sets the "opened_at" field.
+func (_u *WaveUpdateOne) SetOpenedAt(v time.Time) *WaveUpdateOne {
+	_u.mutation.SetOpenedAt(v)
+	return _u
+}
+
+// SetNillableOpenedAt sets the "opened_at" field if the given value is not nil.
+func (_u *WaveUpdateOne) SetNillableOpenedAt(v *time.Time) *WaveUpdateOne {
+	if v != nil {
+		_u.SetOpenedAt(*v)
+	}
+	return _u
+}
+
+// ClearOpenedAt clears the value of the "opened_at" field.
+func (_u *WaveUpdateOne) ClearOpenedAt() *WaveUpdateOne {
+	_u.mutation.ClearOpenedAt()
+	return _u
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (_u *WaveUpdateOne) SetClosedAt(v time.Time) *WaveUpdateOne {
+	_u.mutation.SetClosedAt(v)
+	return _u
+}
+
+// SetNillableClosedAt sets the "closed_at" field if the given value is not nil.
+func (_u *WaveUpdateOne) SetNillableClosedAt(v *time.Time) *WaveUpdateOne {
+	if v != nil {
+		_u.SetClosedAt(*v)
+	}
+	return _u
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (_u *WaveUpdateOne) ClearClosedAt() *WaveUpdateOne {
+	_u.mutation.ClearClosedAt()
+	return _u
+}
+
+// SetSelectionSteps sets the "selection_steps" field.
+func (_u *WaveUpdateOne) SetSelectionSteps(v []schema.SelectionStep) *WaveUpdateOne {
+	_u.mutation.SetSelectionSteps(v)
+	return _u
+}
+
+// AppendSelectionSteps appends value to the "selection_steps" field.
+func (_u *WaveUpdateOne) AppendSelectionSteps(v []schema.SelectionStep) *WaveUpdateOne {
+	_u.mutation.AppendSelectionSteps(v)
+	return _u
+}
+
+// ClearSelectionSteps clears the value of the "selection_steps" field.
+func (_u *WaveUpdateOne) ClearSelectionSteps() *WaveUpdateOne {
+	_u.mutation.ClearSelectionSteps()
+	return _u
+}
+
 // AddQuotaIDs adds the "quotas" edge to the WaveQuota entity by IDs.
 func (_u *WaveUpdateOne) AddQuotaIDs(ids ...pulid.ID) *WaveUpdateOne {
 	_u.mutation.AddQuotaIDs(ids...)
@@ -1022,6 +1163,29 @@ func (_u *WaveUpdateOne) sqlSave(ctx context.Context) (_node *Wave, err error) {
 	}
 	if _u.mutation.AnnouncedAtCleared() {
 		_spec.ClearField(wave.FieldAnnouncedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.OpenedAt(); ok {
+		_spec.SetField(wave.FieldOpenedAt, field.TypeTime, value)
+	}
+	if _u.mutation.OpenedAtCleared() {
+		_spec.ClearField(wave.FieldOpenedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ClosedAt(); ok {
+		_spec.SetField(wave.FieldClosedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ClosedAtCleared() {
+		_spec.ClearField(wave.FieldClosedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.SelectionSteps(); ok {
+		_spec.SetField(wave.FieldSelectionSteps, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedSelectionSteps(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, wave.FieldSelectionSteps, value)
+		})
+	}
+	if _u.mutation.SelectionStepsCleared() {
+		_spec.ClearField(wave.FieldSelectionSteps, field.TypeJSON)
 	}
 	if _u.mutation.QuotasCleared() {
 		edge := &sqlgraph.EdgeSpec{

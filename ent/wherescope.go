@@ -22,6 +22,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/jobportal"
 	"github.com/kartuprakerja/platform/ent/linkedaccount"
 	"github.com/kartuprakerja/platform/ent/notification"
+	"github.com/kartuprakerja/platform/ent/partnercall"
 	"github.com/kartuprakerja/platform/ent/paymentpartner"
 	"github.com/kartuprakerja/platform/ent/payout"
 	"github.com/kartuprakerja/platform/ent/predicate"
@@ -1415,6 +1416,47 @@ func (*NotificationWhereInput) readScope(ctx context.Context) ([]predicate.Notif
 	}
 	q := &NotificationQuery{ctx: &QueryContext{Type: TypeNotification}}
 	if err := notification.Policy.EvalQuery(ctx, q); err != nil {
+		return nil, err
+	}
+	return q.predicates, nil
+}
+
+var _ ViewerScoper = (*PartnerCallWhereInput)(nil)
+
+// ScopeToViewer implements ViewerScoper.
+func (i *PartnerCallWhereInput) ScopeToViewer(ctx context.Context) error {
+	return i.scopeToViewer(ctx, "where")
+}
+
+func (i *PartnerCallWhereInput) scopeToViewer(ctx context.Context, path string) error {
+	if i == nil {
+		return nil
+	}
+	if err := i.Not.scopeToViewer(ctx, path+".not"); err != nil {
+		return err
+	}
+	for _, w := range i.Or {
+		if err := w.scopeToViewer(ctx, path+".or"); err != nil {
+			return err
+		}
+	}
+	for _, w := range i.And {
+		if err := w.scopeToViewer(ctx, path+".and"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readScope evaluates the PartnerCall query policy for the viewer in ctx on a
+// query that is never run: a denial is returned, an allowance yields the row
+// filter the policy added (none: every row is readable).
+func (*PartnerCallWhereInput) readScope(ctx context.Context) ([]predicate.PartnerCall, error) {
+	if partnercall.Policy == nil {
+		return nil, fmt.Errorf("ent: uninitialized partnercall.Policy (forgotten import ent/runtime?)")
+	}
+	q := &PartnerCallQuery{ctx: &QueryContext{Type: TypePartnerCall}}
+	if err := partnercall.Policy.EvalQuery(ctx, q); err != nil {
 		return nil, err
 	}
 	return q.predicates, nil
@@ -3025,6 +3067,7 @@ func WithScopedWhereInputs(ctx context.Context) context.Context {
 			graphql.NewInputUnmarshaler("JobPortalWhereInput", scopedUnmarshaler[JobPortalWhereInput](orig, "JobPortalWhereInput")),
 			graphql.NewInputUnmarshaler("LinkedAccountWhereInput", scopedUnmarshaler[LinkedAccountWhereInput](orig, "LinkedAccountWhereInput")),
 			graphql.NewInputUnmarshaler("NotificationWhereInput", scopedUnmarshaler[NotificationWhereInput](orig, "NotificationWhereInput")),
+			graphql.NewInputUnmarshaler("PartnerCallWhereInput", scopedUnmarshaler[PartnerCallWhereInput](orig, "PartnerCallWhereInput")),
 			graphql.NewInputUnmarshaler("PaymentPartnerWhereInput", scopedUnmarshaler[PaymentPartnerWhereInput](orig, "PaymentPartnerWhereInput")),
 			graphql.NewInputUnmarshaler("PayoutWhereInput", scopedUnmarshaler[PayoutWhereInput](orig, "PayoutWhereInput")),
 			graphql.NewInputUnmarshaler("ProvinceWhereInput", scopedUnmarshaler[ProvinceWhereInput](orig, "ProvinceWhereInput")),

@@ -9,7 +9,6 @@ import (
 	"context"
 
 	"github.com/kartuprakerja/platform/ent"
-	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/graph/generated"
 	"github.com/kartuprakerja/platform/graph/model"
 	"github.com/kartuprakerja/platform/internal/auth"
@@ -61,23 +60,6 @@ func (r *mutationResolver) CreatePartnerAccount(ctx context.Context, input auth.
 	return r.auth.CreatePartnerAccount(ctx, input)
 }
 
-// CreateAPIKey is the resolver for the createAPIKey field.
-func (r *mutationResolver) CreateAPIKey(ctx context.Context, accountID pulid.ID, label string) (*model.APIKeyPayload, error) {
-	k, err := r.auth.CreateAPIKey(ctx, accountID, label)
-	if err != nil {
-		return nil, err
-	}
-	return &model.APIKeyPayload{Key: k.Key, Prefix: k.Prefix, Account: k.Account}, nil
-}
-
-// RevokeAPIKey is the resolver for the revokeAPIKey field.
-func (r *mutationResolver) RevokeAPIKey(ctx context.Context, prefix string) (bool, error) {
-	if err := r.auth.RevokeAPIKey(ctx, prefix); err != nil {
-		return false, err
-	}
-	return true, nil
-}
-
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*ent.Account, error) {
 	v, err := rule.Require(ctx, "account.me")
@@ -89,12 +71,12 @@ func (r *queryResolver) Me(ctx context.Context) (*ent.Account, error) {
 
 // Nik is the resolver for the nik field.
 func (r *recipientResolver) Nik(ctx context.Context, obj *ent.Recipient) (*string, error) {
-	return r.personalField(ctx, obj, "nik", obj.Nik)
+	return personalField(ctx, obj, obj.Nik), nil
 }
 
 // KkNumber is the resolver for the kkNumber field.
 func (r *recipientResolver) KkNumber(ctx context.Context, obj *ent.Recipient) (*string, error) {
-	return r.personalField(ctx, obj, "kk_number", obj.KkNumber)
+	return personalField(ctx, obj, obj.KkNumber), nil
 }
 
 // Mutation returns generated.MutationResolver implementation.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/msg"
+	"github.com/kartuprakerja/platform/internal/partnerapi"
 )
 
 // ListBounds is the most items each list field (a GraphQL list that is not a
@@ -24,6 +25,8 @@ var ListBounds = map[string]int{
 	"Mutation.markNotificationsRead":  500,      // also len(ids), refused above 500 (push.MarkRead)
 	"Query.mySurveys":                 10,       // the program's evaluation surveys (3 today)
 	"Wave.quotas":                     34,       // one per province (unique wave, province)
+	"Query.suggestWaveQuotas":         40,       // one per province (34; 38 since 2022)
+	"Wave.phases":                     20,       // created, opened, closed, the selection's steps (5), announced
 	"Course.platforms":                20,       // the program's digital platforms (7 in 2020-21)
 	"Survey.questions":                30,
 	"SurveyAggregate.questions":       30, // as Survey.questions
@@ -37,6 +40,18 @@ var ListBounds = map[string]int{
 	"RegistrationResult.failures":     20,
 	"Account.mutedKinds":              20, // notification kinds
 	"Vacancy.skills":                  50,
+	"Query.apiKeys":                   partnerapi.MaxKeys, // the newest, partnerapi.Keys
+	"Account.apiKeys":                 partnerapi.MaxKeys,
+	"APIKey.scopes":                   partnerapi.MaxScopes, // of the kind's catalogue, without repeats
+	"Query.partnerScopes":             partnerapi.MaxScopes,
+	"PartnerScope.operations":         partnerapi.MaxOperations,
+	"Query.partnerAPIDocs":            partnerapi.MaxDocs,
+	"TrainingInstitution.operators":   partnerapi.MaxOperators, // the first, partnerapi.Operators
+	"DigitalPlatform.operators":       partnerapi.MaxOperators,
+	"PaymentPartner.operators":        partnerapi.MaxOperators,
+	"JobPortal.operators":             partnerapi.MaxOperators,
+	"Query.consoleSections":           30, // the console's screens (12 in internal/console today)
+	"Query.findRecipients":            2,  // exact matches of unique columns: a NIK and a card number equal to it
 }
 
 // listBound returns the bound of a list field: the length of an ids

@@ -3,10 +3,12 @@ package graph
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"strings"
 
 	"entgo.io/ent/privacy"
 
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/kartuprakerja/platform/ent"
@@ -118,5 +120,31 @@ func renderForeign(gqlErr *gqlerror.Error, locale string) {
 	}
 	gqlErr.Extensions["detail"] = gqlErr.Message
 	gqlErr.Extensions["messageKey"] = string(key)
+	nameRefusedVariable(gqlErr, locale)
 	gqlErr.Message = msg.Render(locale, key)
+}
+
+// nameRefusedVariable names, in extensions.fields, the part of a variable
+// the GraphQL layer refused for its type (a quota "abc" sent for Int): the
+// path inside the variable ("provinceQuotas.0.quota" of $in), or the
+// variable's name when it is the whole value, so a form can mark the
+// cell. Only its Int refusals get their own sentence.
+func nameRefusedVariable(gqlErr *gqlerror.Error, locale string) {
+	path := gqlErr.Path
+	if len(path) < 2 || path[0] != ast.PathName("variable") || gqlErr.Extensions["fields"] != nil {
+		return
+	}
+	inside := path[2:]
+	if len(inside) == 0 {
+		inside = path[1:]
+	}
+	parts := make([]string, len(inside))
+	for i, p := range inside {
+		parts[i] = fmt.Sprint(p)
+	}
+	key := msg.ValueInvalid
+	if strings.HasSuffix(gqlErr.Message, " as Int") {
+		key = msg.WholeNumber
+	}
+	gqlErr.Extensions["fields"] = map[string]string{strings.Join(parts, "."): msg.Render(locale, key)}
 }

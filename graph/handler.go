@@ -34,6 +34,7 @@ type HandlerConfig struct {
 	Limits          Limits                        // zero values: DefaultLimits
 	Introspection   bool                          // answer __schema and __type
 	Websocket       WebsocketConfig               // connection_init sign-in
+	Calls           CallRecorder                  // the partner call log; nil records nothing
 }
 
 // NewHandler returns the GraphQL HTTP handler: POST, GET (for persisted
@@ -63,12 +64,16 @@ func NewHandler(es graphql.ExecutableSchema, cfg HandlerConfig) *handler.Server 
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
 	srv.Use(newDocumentLimit(cfg.Limits)) // after APQ, which fills in the query
 	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
+	if cfg.Calls != nil {
+		srv.AroundOperations(recordCalls(cfg.Calls)) // API-key calls, once their response is known
+	}
 	for _, m := range cfg.Operations {
 		srv.AroundOperations(m)
 	}
 	srv.AroundResponses(responseLimit(cfg.Limits))
 	srv.AroundFields(fieldMiddleware(cfg.Log))
 	srv.AroundFields(singleLineText(es.Schema()))
+	srv.AroundFields(keyScopes) // last, so outermost: an API key outside its scopes is refused first
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		cfg.Log.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p))

@@ -50,11 +50,13 @@ func (r *mutationResolver) JoinWave(ctx context.Context, waveID pulid.ID) (*ent.
 
 // CreateWave is the resolver for the createWave field.
 func (r *mutationResolver) CreateWave(ctx context.Context, input model.CreateWaveInput) (*ent.Wave, error) {
-	quotas := map[string]int{}
-	for _, q := range input.ProvinceQuotas {
-		if err := journey.AddQuota(quotas, q.ProvinceCode, q.Quota); err != nil {
-			return nil, err
-		}
+	rows := make([]journey.ProvinceQuota, len(input.ProvinceQuotas))
+	for i, q := range input.ProvinceQuotas {
+		rows[i] = journey.ProvinceQuota{ProvinceCode: q.ProvinceCode, Quota: q.Quota}
+	}
+	quotas, err := r.journey.ProvinceQuotas(ctx, rows)
+	if err != nil {
+		return nil, err
 	}
 	return r.journey.CreateWave(ctx, journey.NewWave{Number: input.Number, Name: input.Name,
 		OpensAt: input.OpensAt, ClosesAt: input.ClosesAt, Quota: input.Quota,
@@ -79,6 +81,19 @@ func (r *mutationResolver) RunSelection(ctx context.Context, waveID pulid.ID) (*
 // RevokeRecipient is the resolver for the revokeRecipient field.
 func (r *mutationResolver) RevokeRecipient(ctx context.Context, recipientID pulid.ID, reason string) (*ent.Recipient, error) {
 	return r.journey.RevokeRecipient(ctx, recipientID, reason)
+}
+
+// SuggestWaveQuotas is the resolver for the suggestWaveQuotas field.
+func (r *queryResolver) SuggestWaveQuotas(ctx context.Context, size int) ([]*model.ProvinceQuotaSuggestion, error) {
+	shares, err := r.journey.SuggestWaveQuotas(ctx, size)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.ProvinceQuotaSuggestion, len(shares))
+	for i, p := range shares {
+		out[i] = &model.ProvinceQuotaSuggestion{ProvinceCode: p.Code, ProvinceName: p.Name, Applicants: p.Applicants, Quota: p.Quota}
+	}
+	return out, nil
 }
 
 // CurrentWave is the resolver for the currentWave field.
@@ -151,6 +166,24 @@ func (r *selectionSummaryResolver) ResultsURL(ctx context.Context, obj *journey.
 func (r *waveResolver) ResultsExpectedAt(ctx context.Context, obj *ent.Wave) (*time.Time, error) {
 	at := r.journey.ResultsExpectedAt(obj)
 	return &at, nil
+}
+
+// Phases is the resolver for the phases field.
+func (r *waveResolver) Phases(ctx context.Context, obj *ent.Wave) ([]*model.WavePhase, error) {
+	phases := r.journey.Phases(ctx, obj, locale(ctx))
+	out := make([]*model.WavePhase, len(phases))
+	for i, p := range phases {
+		out[i] = &model.WavePhase{Name: p.Name, Label: p.Label, At: p.At, DurationMs: p.DurationMs, Rows: p.Rows}
+	}
+	return out, nil
+}
+
+// VerifyCommand is the resolver for the verifyCommand field.
+func (r *waveResolver) VerifyCommand(ctx context.Context, obj *ent.Wave) (*string, error) {
+	if c := r.journey.VerifyCommand(obj); c != "" {
+		return &c, nil
+	}
+	return nil, nil
 }
 
 // SelectionSummary returns generated.SelectionSummaryResolver implementation.

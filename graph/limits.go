@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -36,24 +37,12 @@ func DefaultLimits() Limits {
 // withDefaults fills zero values from DefaultLimits.
 func (l Limits) withDefaults() Limits {
 	d := DefaultLimits()
-	if l.Complexity == 0 {
-		l.Complexity = d.Complexity
-	}
-	if l.Depth == 0 {
-		l.Depth = d.Depth
-	}
-	if l.Tokens == 0 {
-		l.Tokens = d.Tokens
-	}
-	if l.Fields == 0 {
-		l.Fields = d.Fields
-	}
-	if l.ResponseBytes == 0 {
-		l.ResponseBytes = d.ResponseBytes
-	}
-	if l.Timeout == 0 {
-		l.Timeout = d.Timeout
-	}
+	l.Complexity = cmp.Or(l.Complexity, d.Complexity)
+	l.Depth = cmp.Or(l.Depth, d.Depth)
+	l.Tokens = cmp.Or(l.Tokens, d.Tokens)
+	l.Fields = cmp.Or(l.Fields, d.Fields)
+	l.ResponseBytes = cmp.Or(l.ResponseBytes, d.ResponseBytes)
+	l.Timeout = cmp.Or(l.Timeout, d.Timeout)
 	return l
 }
 

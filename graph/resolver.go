@@ -11,8 +11,8 @@ import (
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/graph/generated"
-	"github.com/kartuprakerja/platform/internal/audit"
 	"github.com/kartuprakerja/platform/internal/auth"
+	"github.com/kartuprakerja/platform/internal/console"
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/support"
@@ -32,6 +32,7 @@ type Resolver struct {
 	surveys *survey.Service
 	push    *push.Service
 	support *support.Service
+	console *console.Service
 }
 
 // Services are what the resolvers call.
@@ -48,29 +49,18 @@ type Services struct {
 func NewSchema(s Services) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
 		Resolvers: &Resolver{client: s.Client, auth: s.Auth, journey: s.Journey, surveys: s.Surveys,
-			push: s.Push, support: s.Support},
+			push: s.Push, support: s.Support, console: console.New(s.Client)},
 	})
 }
 
-// personalField returns a sensitive identity field: to its owner as is, to
-// staff with an audit entry for the read, to nobody else.
-func (r *Resolver) personalField(ctx context.Context, rec *ent.Recipient, name, value string) (*string, error) {
-	v := viewer.FromContext(ctx)
-	switch {
-	case v == nil:
-		return nil, nil
-	case v.Role == viewer.RoleRecipient && v.RecipientID == rec.ID:
-		return &value, nil
-	case v.Role.IsStaff():
-		err := audit.Record(ctx, r.client, audit.Entry{
-			Action: "recipient." + name + ".read", TargetType: "Recipient", TargetID: rec.ID,
-		})
-		if err != nil {
-			return nil, err
-		}
-		return &value, nil
+// personalField returns a sensitive identity field to its owner, and null
+// to everyone else: staff read it through revealRecipientIdentity, which
+// takes a reason and audits it (internal/console).
+func personalField(ctx context.Context, rec *ent.Recipient, value string) *string {
+	if v := viewer.FromContext(ctx); v != nil && v.Role == viewer.RoleRecipient && v.RecipientID == rec.ID {
+		return &value
 	}
-	return nil, nil
+	return nil
 }
 
 // locale is the reader's language: "en" or Indonesian (msg.LocaleOf).

@@ -101,6 +101,12 @@ func (r *queryResolver) Notifications(ctx context.Context, after *entgql.Cursor[
 		ent.WithNotificationOrder(orderBy), ent.WithNotificationFilter(where.Filter))
 }
 
+// PartnerCalls is the resolver for the partnerCalls field.
+func (r *queryResolver) PartnerCalls(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PartnerCallOrder, where *ent.PartnerCallWhereInput) (*ent.PartnerCallConnection, error) {
+	return r.client.PartnerCall.Query().Paginate(ctx, after, first, before, last,
+		ent.WithPartnerCallOrder(orderBy), ent.WithPartnerCallFilter(where.Filter))
+}
+
 // PaymentPartners is the resolver for the paymentPartners field.
 func (r *queryResolver) PaymentPartners(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PaymentPartnerOrder, where *ent.PaymentPartnerWhereInput) (*ent.PaymentPartnerConnection, error) {
 	return r.client.PaymentPartner.Query().Paginate(ctx, after, first, before, last,
@@ -167,8 +173,27 @@ func (r *queryResolver) Waves(ctx context.Context, after *entgql.Cursor[pulid.ID
 		ent.WithWaveOrder(orderBy), ent.WithWaveFilter(where.Filter))
 }
 
+// Account returns generated.AccountResolver implementation.
+func (r *Resolver) Account() generated.AccountResolver { return &accountResolver{r} }
+
 // Application returns generated.ApplicationResolver implementation.
 func (r *Resolver) Application() generated.ApplicationResolver { return &applicationResolver{r} }
+
+// AuditLog returns generated.AuditLogResolver implementation.
+func (r *Resolver) AuditLog() generated.AuditLogResolver { return &auditLogResolver{r} }
+
+// DigitalPlatform returns generated.DigitalPlatformResolver implementation.
+func (r *Resolver) DigitalPlatform() generated.DigitalPlatformResolver {
+	return &digitalPlatformResolver{r}
+}
+
+// JobPortal returns generated.JobPortalResolver implementation.
+func (r *Resolver) JobPortal() generated.JobPortalResolver { return &jobPortalResolver{r} }
+
+// PaymentPartner returns generated.PaymentPartnerResolver implementation.
+func (r *Resolver) PaymentPartner() generated.PaymentPartnerResolver {
+	return &paymentPartnerResolver{r}
+}
 
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
@@ -176,12 +201,23 @@ func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 // Recipient returns generated.RecipientResolver implementation.
 func (r *Resolver) Recipient() generated.RecipientResolver { return &recipientResolver{r} }
 
+// TrainingInstitution returns generated.TrainingInstitutionResolver implementation.
+func (r *Resolver) TrainingInstitution() generated.TrainingInstitutionResolver {
+	return &trainingInstitutionResolver{r}
+}
+
 // Wave returns generated.WaveResolver implementation.
 func (r *Resolver) Wave() generated.WaveResolver { return &waveResolver{r} }
 
 type (
-	applicationResolver struct{ *Resolver }
-	queryResolver       struct{ *Resolver }
-	recipientResolver   struct{ *Resolver }
-	waveResolver        struct{ *Resolver }
+	accountResolver             struct{ *Resolver }
+	applicationResolver         struct{ *Resolver }
+	auditLogResolver            struct{ *Resolver }
+	digitalPlatformResolver     struct{ *Resolver }
+	jobPortalResolver           struct{ *Resolver }
+	paymentPartnerResolver      struct{ *Resolver }
+	queryResolver               struct{ *Resolver }
+	recipientResolver           struct{ *Resolver }
+	trainingInstitutionResolver struct{ *Resolver }
+	waveResolver                struct{ *Resolver }
 )

@@ -45,6 +45,7 @@ type config struct {
 	VAPIDPrivate   string
 	VAPIDSubject   string
 	PWAOrigin      string
+	PublicURL      string
 	GCPercent      int
 
 	CodesPerNetworkMinute   int
@@ -97,6 +98,7 @@ func (c *config) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.VAPIDPublic, "vapid-public-key", env("VAPID_PUBLIC_KEY", ""), "Web Push VAPID public key; default: generated into <data-dir>/vapid.json")
 	fs.StringVar(&c.VAPIDPrivate, "vapid-private-key", env("VAPID_PRIVATE_KEY", ""), "Web Push VAPID private key")
 	fs.StringVar(&c.VAPIDSubject, "vapid-subject", env("VAPID_SUBJECT", "push@prakerja.go.id"), "contact address sent with Web Push")
+	fs.StringVar(&c.PublicURL, "public-url", env("PUBLIC_URL", ""), "public base URL of this server, named in the command that verifies a wave's selection; default: http://localhost:<port of -addr>")
 	fs.StringVar(&c.PWAOrigin, "pwa-origin", env("PWA_ORIGIN", ""), "the PWA's https origin, for links in web pushes")
 	fs.DurationVar(&c.ScheduleEvery, "schedule-every", envDuration("SCHEDULE_EVERY", app.DefaultScheduleEvery), "period of the scheduled jobs (30-day rule, survey openings); one instance's job queue leader enqueues them")
 	fs.DurationVar(&c.SessionCacheTTL, "session-cache-ttl", envDuration("SESSION_CACHE_TTL", a.SessionCacheTTL), "how long an instance trusts a cached session: a sign-out on another instance takes effect within it; 0: no cache")

@@ -39,13 +39,13 @@ func serve(ctx context.Context, cfg *config, out io.Writer) error {
 			return err
 		}
 	}
-	a, err := buildApp(cfg, db, log)
-	if err != nil {
-		return err
-	}
-	ln, err := net.Listen("tcp", cfg.Addr)
+	ln, err := net.Listen("tcp", cfg.Addr) // before the app: the default public URL has its port
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
+	}
+	a, err := buildApp(cfg, db, log, ln.Addr())
+	if err != nil {
+		return err
 	}
 	if err := a.Push.Start(ctx); err != nil {
 		return fmt.Errorf("push workers: %w", err)
@@ -59,7 +59,7 @@ func serve(ctx context.Context, cfg *config, out io.Writer) error {
 // readyBanner says where to open a server listening at addr: the app, the
 // playground, and with demo data the phones to sign in with.
 func readyBanner(addr net.Addr, playground, demo bool) string {
-	base := "http://" + browseHost(addr)
+	base := publicURL("", addr)
 	var b strings.Builder
 	fmt.Fprintf(&b, "\nKartu Prakerja siap / ready:\n  app:         %s/\n", base)
 	if playground {
@@ -76,6 +76,15 @@ func readyBanner(addr net.Addr, playground, demo bool) string {
 	return b.String()
 }
 
+// publicURL is the configured public base URL, else this server as a
+// browser on this machine reaches it.
+func publicURL(configured string, addr net.Addr) string {
+	if configured != "" {
+		return strings.TrimSuffix(configured, "/")
+	}
+	return "http://" + browseHost(addr)
+}
+
 // browseHost is addr as a browser on this machine reaches it: localhost
 // for a wildcard address.
 func browseHost(addr net.Addr) string {
@@ -89,7 +98,7 @@ func browseHost(addr net.Addr) string {
 	return net.JoinHostPort(host, port)
 }
 
-func buildApp(cfg *config, db *database.DB, log *slog.Logger) (*app.App, error) {
+func buildApp(cfg *config, db *database.DB, log *slog.Logger, addr net.Addr) (*app.App, error) {
 	secret, err := cfg.secret()
 	if err != nil {
 		return nil, err
@@ -113,6 +122,7 @@ func buildApp(cfg *config, db *database.DB, log *slog.Logger) (*app.App, error) 
 	}
 	jcfg := journey.DefaultConfig()
 	jcfg.PassMark = cfg.TestPassMark
+	jcfg.PublicURL = publicURL(cfg.PublicURL, addr)
 	cfg.RegisterFailures.apply(&jcfg)
 	sender, err := smsSender(cfg)
 	if err != nil {

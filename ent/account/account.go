@@ -235,7 +235,7 @@ const DefaultRole viewer.Role = "recipient"
 // RoleValidator is a validator for the "role" field enum values. It is called by the builders before save.
 func RoleValidator(r viewer.Role) error {
 	switch r {
-	case "recipient", "admin", "analyst", "support", "training_institution", "digital_platform", "payment_partner", "job_portal":
+	case "recipient", "admin", "analyst", "support", "assessor", "finance_maker", "finance_checker", "training_institution", "digital_platform", "payment_partner", "job_portal":
 		return nil
 	default:
 		return fmt.Errorf("account: invalid enum value for role field: %q", r)

@@ -28,6 +28,8 @@ const (
 	FieldSecretHash = "secret_hash"
 	// FieldLabel holds the string denoting the label field in the database.
 	FieldLabel = "label"
+	// FieldScopes holds the string denoting the scopes field in the database.
+	FieldScopes = "scopes"
 	// FieldLastUsedAt holds the string denoting the last_used_at field in the database.
 	FieldLastUsedAt = "last_used_at"
 	// FieldRevokedAt holds the string denoting the revoked_at field in the database.
@@ -54,6 +56,7 @@ var Columns = []string{
 	FieldPrefix,
 	FieldSecretHash,
 	FieldLabel,
+	FieldScopes,
 	FieldLastUsedAt,
 	FieldRevokedAt,
 }
@@ -90,6 +93,8 @@ var (
 	DefaultLabel string
 	// LabelValidator is a validator for the "label" field. It is called by the builders before save.
 	LabelValidator func(string) error
+	// DefaultScopes holds the default value on creation for the "scopes" field.
+	DefaultScopes []string
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.

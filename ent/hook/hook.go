@@ -201,6 +201,18 @@ func (f OtpChallengeFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.OtpChallengeMutation", m)
 }
 
+// The PartnerCallFunc type is an adapter to allow the use of ordinary
+// function as PartnerCall mutator.
+type PartnerCallFunc func(context.Context, *ent.PartnerCallMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PartnerCallFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PartnerCallMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PartnerCallMutation", m)
+}
+
 // The PaymentPartnerFunc type is an adapter to allow the use of ordinary
 // function as PaymentPartner mutator.
 type PaymentPartnerFunc func(context.Context, *ent.PaymentPartnerMutation) (ent.Value, error)

@@ -24,6 +24,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/linkedaccount"
 	"github.com/kartuprakerja/platform/ent/notification"
 	"github.com/kartuprakerja/platform/ent/otpchallenge"
+	"github.com/kartuprakerja/platform/ent/partnercall"
 	"github.com/kartuprakerja/platform/ent/paymentpartner"
 	"github.com/kartuprakerja/platform/ent/payout"
 	"github.com/kartuprakerja/platform/ent/predicate"
@@ -533,6 +534,33 @@ func (f TraverseOtpChallenge) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.OtpChallengeQuery", q)
+}
+
+// The PartnerCallFunc type is an adapter to allow the use of ordinary function as a Querier.
+type PartnerCallFunc func(context.Context, *ent.PartnerCallQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f PartnerCallFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.PartnerCallQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.PartnerCallQuery", q)
+}
+
+// The TraversePartnerCall type is an adapter to allow the use of ordinary function as Traverser.
+type TraversePartnerCall func(context.Context, *ent.PartnerCallQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraversePartnerCall) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraversePartnerCall) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PartnerCallQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.PartnerCallQuery", q)
 }
 
 // The PaymentPartnerFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -1110,6 +1138,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.NotificationQuery, predicate.Notification, notification.OrderOption]{typ: ent.TypeNotification, tq: q}, nil
 	case *ent.OtpChallengeQuery:
 		return &query[*ent.OtpChallengeQuery, predicate.OtpChallenge, otpchallenge.OrderOption]{typ: ent.TypeOtpChallenge, tq: q}, nil
+	case *ent.PartnerCallQuery:
+		return &query[*ent.PartnerCallQuery, predicate.PartnerCall, partnercall.OrderOption]{typ: ent.TypePartnerCall, tq: q}, nil
 	case *ent.PaymentPartnerQuery:
 		return &query[*ent.PaymentPartnerQuery, predicate.PaymentPartner, paymentpartner.OrderOption]{typ: ent.TypePaymentPartner, tq: q}, nil
 	case *ent.PayoutQuery:

@@ -16,6 +16,7 @@ var (
 		{Name: "prefix", Type: field.TypeString, Unique: true, Size: 16},
 		{Name: "secret_hash", Type: field.TypeBytes},
 		{Name: "label", Type: field.TypeString, Size: 120, Default: ""},
+		{Name: "scopes", Type: field.TypeJSON, Default: "[]"},
 		{Name: "last_used_at", Type: field.TypeTime, Nullable: true},
 		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
 		{Name: "account_id", Type: field.TypeString, Size: 28},
@@ -28,7 +29,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "api_keys_accounts_api_keys",
-				Columns:    []*schema.Column{APIKeysColumns[8]},
+				Columns:    []*schema.Column{APIKeysColumns[9]},
 				RefColumns: []*schema.Column{AccountsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -37,7 +38,7 @@ var (
 			{
 				Name:    "apikey_account_id",
 				Unique:  false,
-				Columns: []*schema.Column{APIKeysColumns[8]},
+				Columns: []*schema.Column{APIKeysColumns[9]},
 			},
 		},
 	}
@@ -47,7 +48,7 @@ var (
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "phone", Type: field.TypeString, Unique: true, Size: 16},
-		{Name: "role", Type: field.TypeEnum, Enums: []string{"recipient", "admin", "analyst", "support", "training_institution", "digital_platform", "payment_partner", "job_portal"}, Default: "recipient"},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"recipient", "admin", "analyst", "support", "assessor", "finance_maker", "finance_checker", "training_institution", "digital_platform", "payment_partner", "job_portal"}, Default: "recipient"},
 		{Name: "display_name", Type: field.TypeString, Size: 120, Default: ""},
 		{Name: "locale", Type: field.TypeEnum, Enums: []string{"id", "en"}, Default: "id"},
 		{Name: "data_saver", Type: field.TypeBool, Default: false},
@@ -592,6 +593,36 @@ var (
 				Name:    "otpchallenge_phone_created_at",
 				Unique:  false,
 				Columns: []*schema.Column{OtpChallengesColumns[3], OtpChallengesColumns[1]},
+			},
+		},
+	}
+	// PartnerCallsColumns holds the columns for the "partner_calls" table.
+	PartnerCallsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 28},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "org_id", Type: field.TypeString},
+		{Name: "account_id", Type: field.TypeString},
+		{Name: "api_key_prefix", Type: field.TypeString, Size: 16},
+		{Name: "operation", Type: field.TypeString, Size: 255},
+		{Name: "status", Type: field.TypeString, Size: 64},
+		{Name: "error_message", Type: field.TypeString, Nullable: true, Size: 500},
+		{Name: "duration_ms", Type: field.TypeInt},
+	}
+	// PartnerCallsTable holds the schema information for the "partner_calls" table.
+	PartnerCallsTable = &schema.Table{
+		Name:       "partner_calls",
+		Columns:    PartnerCallsColumns,
+		PrimaryKey: []*schema.Column{PartnerCallsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "partnercall_org_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{PartnerCallsColumns[2], PartnerCallsColumns[1]},
+			},
+			{
+				Name:    "partnercall_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{PartnerCallsColumns[1]},
 			},
 		},
 	}
@@ -1219,6 +1250,9 @@ var (
 		{Name: "seed", Type: field.TypeString, Nullable: true},
 		{Name: "selected_at", Type: field.TypeTime, Nullable: true},
 		{Name: "announced_at", Type: field.TypeTime, Nullable: true},
+		{Name: "opened_at", Type: field.TypeTime, Nullable: true},
+		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "selection_steps", Type: field.TypeJSON, Nullable: true},
 	}
 	// WavesTable holds the schema information for the "waves" table.
 	WavesTable = &schema.Table{
@@ -1303,6 +1337,7 @@ var (
 		LinkedAccountsTable,
 		NotificationsTable,
 		OtpChallengesTable,
+		PartnerCallsTable,
 		PaymentPartnersTable,
 		PayoutsTable,
 		ProvincesTable,

@@ -54,6 +54,9 @@ type Notification func(*sql.Selector)
 // OtpChallenge is the predicate function for otpchallenge builders.
 type OtpChallenge func(*sql.Selector)
 
+// PartnerCall is the predicate function for partnercall builders.
+type PartnerCall func(*sql.Selector)
+
 // PaymentPartner is the predicate function for paymentpartner builders.
 type PaymentPartner func(*sql.Selector)
 

@@ -495,6 +495,30 @@ func (f OtpChallengeMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mu
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OtpChallengeMutation", m)
 }
 
+// The PartnerCallQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type PartnerCallQueryRuleFunc func(context.Context, *ent.PartnerCallQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f PartnerCallQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PartnerCallQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.PartnerCallQuery", q)
+}
+
+// The PartnerCallMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type PartnerCallMutationRuleFunc func(context.Context, *ent.PartnerCallMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f PartnerCallMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.PartnerCallMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PartnerCallMutation", m)
+}
+
 // The PaymentPartnerQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type PaymentPartnerQueryRuleFunc func(context.Context, *ent.PaymentPartnerQuery) error
@@ -1042,6 +1066,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.OtpChallengeQuery:
 		return q.Filter(), nil
+	case *ent.PartnerCallQuery:
+		return q.Filter(), nil
 	case *ent.PaymentPartnerQuery:
 		return q.Filter(), nil
 	case *ent.PayoutQuery:
@@ -1120,6 +1146,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.NotificationMutation:
 		return m.Filter(), nil
 	case *ent.OtpChallengeMutation:
+		return m.Filter(), nil
+	case *ent.PartnerCallMutation:
 		return m.Filter(), nil
 	case *ent.PaymentPartnerMutation:
 		return m.Filter(), nil

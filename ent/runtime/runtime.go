@@ -22,6 +22,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/linkedaccount"
 	"github.com/kartuprakerja/platform/ent/notification"
 	"github.com/kartuprakerja/platform/ent/otpchallenge"
+	"github.com/kartuprakerja/platform/ent/partnercall"
 	"github.com/kartuprakerja/platform/ent/paymentpartner"
 	"github.com/kartuprakerja/platform/ent/payout"
 	"github.com/kartuprakerja/platform/ent/province"
@@ -108,6 +109,10 @@ func init() {
 	apikey.DefaultLabel = apikeyDescLabel.Default.(string)
 	// apikey.LabelValidator is a validator for the "label" field. It is called by the builders before save.
 	apikey.LabelValidator = apikeyDescLabel.Validators[0].(func(string) error)
+	// apikeyDescScopes is the schema descriptor for scopes field.
+	apikeyDescScopes := apikeyFields[3].Descriptor()
+	// apikey.DefaultScopes holds the default value on creation for the scopes field.
+	apikey.DefaultScopes = apikeyDescScopes.Default.([]string)
 	// apikeyDescID is the schema descriptor for id field.
 	apikeyDescID := apikeyMixinFields0[0].Descriptor()
 	// apikey.DefaultID holds the default value on creation for the id field.
@@ -1044,6 +1049,50 @@ func init() {
 	otpchallenge.DefaultID = otpchallengeDescID.Default.(func() pulid.ID)
 	// otpchallenge.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	otpchallenge.IDValidator = otpchallengeDescID.Validators[0].(func(string) error)
+	partnercallMixin := schema.PartnerCall{}.Mixin()
+	partnercall.Policy = privacy.NewPolicies(schema.PartnerCall{})
+	partnercall.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := partnercall.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	partnercallMixinFields0 := partnercallMixin[0].Fields()
+	_ = partnercallMixinFields0
+	partnercallFields := schema.PartnerCall{}.Fields()
+	_ = partnercallFields
+	// partnercallDescCreatedAt is the schema descriptor for created_at field.
+	partnercallDescCreatedAt := partnercallFields[0].Descriptor()
+	// partnercall.DefaultCreatedAt holds the default value on creation for the created_at field.
+	partnercall.DefaultCreatedAt = partnercallDescCreatedAt.Default.(func() time.Time)
+	// partnercallDescAPIKeyPrefix is the schema descriptor for api_key_prefix field.
+	partnercallDescAPIKeyPrefix := partnercallFields[3].Descriptor()
+	// partnercall.APIKeyPrefixValidator is a validator for the "api_key_prefix" field. It is called by the builders before save.
+	partnercall.APIKeyPrefixValidator = partnercallDescAPIKeyPrefix.Validators[0].(func(string) error)
+	// partnercallDescOperation is the schema descriptor for operation field.
+	partnercallDescOperation := partnercallFields[4].Descriptor()
+	// partnercall.OperationValidator is a validator for the "operation" field. It is called by the builders before save.
+	partnercall.OperationValidator = partnercallDescOperation.Validators[0].(func(string) error)
+	// partnercallDescStatus is the schema descriptor for status field.
+	partnercallDescStatus := partnercallFields[5].Descriptor()
+	// partnercall.StatusValidator is a validator for the "status" field. It is called by the builders before save.
+	partnercall.StatusValidator = partnercallDescStatus.Validators[0].(func(string) error)
+	// partnercallDescErrorMessage is the schema descriptor for error_message field.
+	partnercallDescErrorMessage := partnercallFields[6].Descriptor()
+	// partnercall.ErrorMessageValidator is a validator for the "error_message" field. It is called by the builders before save.
+	partnercall.ErrorMessageValidator = partnercallDescErrorMessage.Validators[0].(func(string) error)
+	// partnercallDescDurationMs is the schema descriptor for duration_ms field.
+	partnercallDescDurationMs := partnercallFields[7].Descriptor()
+	// partnercall.DurationMsValidator is a validator for the "duration_ms" field. It is called by the builders before save.
+	partnercall.DurationMsValidator = partnercallDescDurationMs.Validators[0].(func(int) error)
+	// partnercallDescID is the schema descriptor for id field.
+	partnercallDescID := partnercallMixinFields0[0].Descriptor()
+	// partnercall.DefaultID holds the default value on creation for the id field.
+	partnercall.DefaultID = partnercallDescID.Default.(func() pulid.ID)
+	// partnercall.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	partnercall.IDValidator = partnercallDescID.Validators[0].(func(string) error)
 	paymentpartnerMixin := schema.PaymentPartner{}.Mixin()
 	paymentpartner.Policy = privacy.NewPolicies(schema.PaymentPartner{})
 	paymentpartner.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -1,7 +1,9 @@
 package schema
 
 import (
+	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/privacy"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
@@ -46,7 +48,7 @@ func (Account) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("recipient", Recipient.Type).Unique(),
 		edge.To("sessions", Session.Type).Annotations(internal()),
-		edge.To("api_keys", APIKey.Type).Annotations(internal()),
+		edge.To("api_keys", APIKey.Type).Annotations(entgql.Skip(entgql.SkipAll)), // Account.apiKeys in partner.graphql
 		edge.To("devices", Device.Type).Annotations(connection()),
 		edge.To("notifications", Notification.Type).Annotations(connection()),
 		edge.To("complaints", Complaint.Type).Annotations(connection()),
@@ -65,7 +67,10 @@ func (Account) Edges() []ent.Edge {
 func (Account) Annotations() []schema.Annotation { return browsable() }
 
 func (Account) Policy() ent.Policy {
-	return privatePolicy(rule.Private(rule.OwnAccount("id")),
+	// Partner operators also read their organisation's other accounts
+	// (TrainingInstitution.operators and the like).
+	scopes := append(orgScopes(), rule.OwnAccount("id"))
+	return privatePolicy(rule.Private(scopes...),
 		privacy.OnMutationOperation(rule.OwnWrites("id", rule.AccountOf), ent.OpUpdateOne))
 }
 
@@ -113,6 +118,9 @@ func (OtpChallenge) Policy() ent.Policy { return secretPolicy() }
 
 // APIKey authenticates a partner's service account. The key is shown once;
 // the prefix finds the row and only the SHA-256 of the secret is stored.
+// Scopes name what the key may call (internal/partnerapi). Admins read every
+// key, partner operators their organisation's, nobody else any; the
+// secret's hash never leaves the store.
 type APIKey struct{ ent.Schema }
 
 func (APIKey) Mixin() []ent.Mixin {
@@ -122,12 +130,47 @@ func (APIKey) Mixin() []ent.Mixin {
 func (APIKey) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("prefix").Unique().NotEmpty().MaxLen(16),
-		field.Bytes("secret_hash").Sensitive().NotEmpty(),
+		field.Bytes("secret_hash").Sensitive().NotEmpty().Annotations(internal()),
 		field.String("label").Default("").MaxLen(120),
+		field.Strings("scopes").Default([]string{}).Annotations(entsql.Default("[]")), // keys issued before scopes: none
 		field.Time("last_used_at").Optional().Nillable(),
 		field.Time("revoked_at").Optional().Nillable(),
 	}
 }
 
-func (APIKey) Annotations() []schema.Annotation { return []schema.Annotation{internal()} }
-func (APIKey) Policy() ent.Policy               { return secretPolicy(rule.AdminWrites()) }
+func (APIKey) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipWhereInput)}
+}
+
+// Policy: keys are written by internal/auth after its own checks (system
+// context); reads follow AdminOr with the key's account's organisation.
+func (APIKey) Policy() ent.Policy {
+	var scopes []rule.Scope
+	for _, s := range orgFields {
+		scopes = append(scopes, rule.PartnerVia(s.role, "account", s.field))
+	}
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.Within(rule.NeedPartnerKeys(), scopes...)},
+		Mutation: privacy.MutationPolicy{rule.DenyWrites()},
+	}
+}
+
+// orgFields are the account columns naming each kind of partner's organisation.
+var orgFields = []struct {
+	role  viewer.Role
+	field string
+}{
+	{viewer.RoleInstitution, "training_institution_id"},
+	{viewer.RolePlatform, "digital_platform_id"},
+	{viewer.RolePaymentPartner, "payment_partner_id"},
+	{viewer.RoleJobPortal, "job_portal_id"},
+}
+
+// orgScopes scope accounts to the partner operator's organisation.
+func orgScopes() []rule.Scope {
+	var out []rule.Scope
+	for _, s := range orgFields {
+		out = append(out, rule.Partner(s.role, s.field))
+	}
+	return out
+}

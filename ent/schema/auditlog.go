@@ -9,7 +9,6 @@ import (
 
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/rule"
-	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
 // AuditLog is an append-only record of an action on personal data, money, a
@@ -39,7 +38,7 @@ func (AuditLog) Annotations() []schema.Annotation { return browsable() }
 
 func (AuditLog) Policy() ent.Policy {
 	return privacy.Policy{
-		Query:    privacy.QueryPolicy{rule.StaffOnly(viewer.RoleAdmin, viewer.RoleAnalyst)},
+		Query:    privacy.QueryPolicy{rule.StaffOnly(rule.NeedAudit().Roles...)},
 		Mutation: privacy.MutationPolicy{rule.DenyWrites()},
 	}
 }

@@ -43,5 +43,6 @@ func (LinkedAccount) Policy() ent.Policy {
 	return privatePolicy(rule.Private(
 		rule.OwnRecipient("recipient_id"),
 		rule.Partner(viewer.RolePaymentPartner, "payment_partner_id"),
+		rule.Staff(rule.FinanceStaff()...),
 	))
 }

@@ -58,5 +58,6 @@ func (Payout) Policy() ent.Policy {
 	return privatePolicy(rule.Private(
 		rule.OwnRecipient("recipient_id"),
 		rule.Partner(viewer.RolePaymentPartner, "payment_partner_id"),
+		rule.Staff(rule.FinanceStaff()...),
 	))
 }

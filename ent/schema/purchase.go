@@ -51,5 +51,6 @@ func (Purchase) Policy() ent.Policy {
 		rule.OwnRecipient("recipient_id"),
 		rule.Partner(viewer.RolePlatform, "digital_platform_id"),
 		rule.PartnerVia(viewer.RoleInstitution, "course", "training_institution_id"),
+		rule.Staff(rule.FinanceStaff()...),
 	))
 }

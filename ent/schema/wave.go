@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"time"
+
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
@@ -34,7 +36,19 @@ func (Wave) Fields() []ent.Field {
 			Comment("revealed (published) after selection"),
 		field.Time("selected_at").Optional().Nillable(),
 		field.Time("announced_at").Optional().Nillable(),
+		field.Time("opened_at").Optional().Nillable().Annotations(entgql.Skip()),
+		field.Time("closed_at").Optional().Nillable().Annotations(entgql.Skip()),
+		field.JSON("selection_steps", []SelectionStep{}).Optional().Annotations(entgql.Skip()).
+			Comment("the selection run's steps, timed, written in the selection's transaction (Wave.phases)"),
 	}
+}
+
+// SelectionStep is one timed step of a wave's selection run.
+type SelectionStep struct {
+	Name       string    `json:"name"` // e.g. selection.draw
+	At         time.Time `json:"at"`   // when it ended
+	DurationMs int64     `json:"durationMs"`
+	Rows       int       `json:"rows"`
 }
 
 func (Wave) Edges() []ent.Edge {

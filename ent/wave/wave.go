@@ -46,6 +46,12 @@ const (
 	FieldSelectedAt = "selected_at"
 	// FieldAnnouncedAt holds the string denoting the announced_at field in the database.
 	FieldAnnouncedAt = "announced_at"
+	// FieldOpenedAt holds the string denoting the opened_at field in the database.
+	FieldOpenedAt = "opened_at"
+	// FieldClosedAt holds the string denoting the closed_at field in the database.
+	FieldClosedAt = "closed_at"
+	// FieldSelectionSteps holds the string denoting the selection_steps field in the database.
+	FieldSelectionSteps = "selection_steps"
 	// EdgeQuotas holds the string denoting the quotas edge name in mutations.
 	EdgeQuotas = "quotas"
 	// EdgeApplications holds the string denoting the applications edge name in mutations.
@@ -84,6 +90,9 @@ var Columns = []string{
 	FieldSeed,
 	FieldSelectedAt,
 	FieldAnnouncedAt,
+	FieldOpenedAt,
+	FieldClosedAt,
+	FieldSelectionSteps,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -224,6 +233,16 @@ func BySelectedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByAnnouncedAt orders the results by the announced_at field.
 func ByAnnouncedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldAnnouncedAt, opts...).ToFunc()
+}
+
+// ByOpenedAt orders the results by the opened_at field.
+func ByOpenedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOpenedAt, opts...).ToFunc()
+}
+
+// ByClosedAt orders the results by the closed_at field.
+func ByClosedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldClosedAt, opts...).ToFunc()
 }
 
 // ByQuotasCount orders the results by quotas count.

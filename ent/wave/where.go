@@ -117,6 +117,16 @@ func AnnouncedAt(v time.Time) predicate.Wave {
 	return predicate.Wave(sql.FieldEQ(FieldAnnouncedAt, v))
 }
 
+// OpenedAt applies equality check predicate on the "opened_at" field. It's identical to OpenedAtEQ.
+func OpenedAt(v time.Time) predicate.Wave {
+	return predicate.Wave(sql.FieldEQ(FieldOpenedAt, v))
+}
+
+// ClosedAt applies equality check predicate on the "closed_at" field. It's identical to ClosedAtEQ.
+func ClosedAt(v time.Time) predicate.Wave {
+	return predicate.Wave(sql.FieldEQ(FieldClosedAt, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Wave {
 	return predicate.Wave(sql.FieldEQ(FieldCreatedAt, v))
@@ -730,6 +740,116 @@ func AnnouncedAtIsNil() predicate.Wave {
 // AnnouncedAtNotNil applies the NotNil predicate on the "announced_at" field.
 func AnnouncedAtNotNil() predicate.Wave {
 	return predicate.Wave(sql.FieldNotNull(FieldAnnouncedAt))
+}
+
+// OpenedAtEQ applies the EQ predicate on the "opened_at" field.
+func OpenedAtEQ(v time.Time) predicate.Wave {
+	return predicate.Wave(sql.FieldEQ(FieldOpenedAt, v))
+}
+
+// OpenedAtNEQ applies the NEQ predicate on the "opened_at" field.
+func OpenedAtNEQ(v time.Time) predicate.Wave {
+	return predicate.Wave(sql.FieldNEQ(FieldOpenedAt, v))
+}
+
+// OpenedAtIn applies the In predicate on the "opened_at" field.
+func OpenedAtIn(vs ...time.Time) predicate.Wave {
+	return predicate.Wave(sql.FieldIn(FieldOpenedAt, vs...))
+}
+
+// OpenedAtNotIn applies the NotIn predicate on the "opened_at" field.
+func OpenedAtNotIn(vs ...time.Time) predicate.Wave {
+	return predicate.Wave(sql.FieldNotIn(FieldOpenedAt, vs...))
+}
+
+// OpenedAtGT applies the GT predicate on the "opened_at" field.
+func OpenedAtGT(v time.Time) predicate.Wave {
+	return predicate.Wave(sql.FieldGT(FieldOpenedAt, v))
+}
+
+// OpenedAtGTE applies the GTE predicate on the "opened_at" field.
+func OpenedAtGTE(v time.Time) predicate.Wave {
+	return predicate.Wave(sql.FieldGTE(FieldOpenedAt, v))
+}
+
+// OpenedAtLT applies the LT predicate on the "opened_at" field.
+func OpenedAtLT(v time.Time) predicate.Wave {
+	return predicate.Wave(sql.FieldLT(FieldOpenedAt, v))
+}
+
+// OpenedAtLTE applies the LTE predicate on the "opened_at" field.
+func OpenedAtLTE(v time.Time) predicate.Wave {
+	return predicate.Wave(sql.FieldLTE(FieldOpenedAt, v))
+}
+
+// OpenedAtIsNil applies the IsNil predicate on the "opened_at" field.
+func OpenedAtIsNil() predicate.Wave {
+	return predicate.Wave(sql.FieldIsNull(FieldOpenedAt))
+}
+
+// OpenedAtNotNil applies the NotNil predicate on the "opened_at" field.
+func OpenedAtNotNil() predicate.Wave {
+	return predicate.Wave(sql.FieldNotNull(FieldOpenedAt))
+}
+
+// ClosedAtEQ applies the EQ predicate on the "closed_at" field.
+func ClosedAtEQ(v time.Time) predicate.Wave {
+	return predicate.Wave(sql.FieldEQ(FieldClosedAt, v))
+}
+
+// ClosedAtNEQ applies the NEQ predicate on the "closed_at" field.
+func ClosedAtNEQ(v time.Time) predicate.Wave {
+	return predicate.Wave(sql.FieldNEQ(FieldClosedAt, v))
+}
+
+// ClosedAtIn applies the In predicate on the "closed_at" field.
+func ClosedAtIn(vs ...time.Time) predicate.Wave {
+	return predicate.Wave(sql.FieldIn(FieldClosedAt, vs...))
+}
+
+// ClosedAtNotIn applies the NotIn predicate on the "closed_at" field.
+func ClosedAtNotIn(vs ...time.Time) predicate.Wave {
+	return predicate.Wave(sql.FieldNotIn(FieldClosedAt, vs...))
+}
+
+// ClosedAtGT applies the GT predicate on the "closed_at" field.
+func ClosedAtGT(v time.Time) predicate.Wave {
+	return predicate.Wave(sql.FieldGT(FieldClosedAt, v))
+}
+
+// ClosedAtGTE applies the GTE predicate on the "closed_at" field.
+func ClosedAtGTE(v time.Time) predicate.Wave {
+	return predicate.Wave(sql.FieldGTE(FieldClosedAt, v))
+}
+
+// ClosedAtLT applies the LT predicate on the "closed_at" field.
+func ClosedAtLT(v time.Time) predicate.Wave {
+	return predicate.Wave(sql.FieldLT(FieldClosedAt, v))
+}
+
+// ClosedAtLTE applies the LTE predicate on the "closed_at" field.
+func ClosedAtLTE(v time.Time) predicate.Wave {
+	return predicate.Wave(sql.FieldLTE(FieldClosedAt, v))
+}
+
+// ClosedAtIsNil applies the IsNil predicate on the "closed_at" field.
+func ClosedAtIsNil() predicate.Wave {
+	return predicate.Wave(sql.FieldIsNull(FieldClosedAt))
+}
+
+// ClosedAtNotNil applies the NotNil predicate on the "closed_at" field.
+func ClosedAtNotNil() predicate.Wave {
+	return predicate.Wave(sql.FieldNotNull(FieldClosedAt))
+}
+
+// SelectionStepsIsNil applies the IsNil predicate on the "selection_steps" field.
+func SelectionStepsIsNil() predicate.Wave {
+	return predicate.Wave(sql.FieldIsNull(FieldSelectionSteps))
+}
+
+// SelectionStepsNotNil applies the NotNil predicate on the "selection_steps" field.
+func SelectionStepsNotNil() predicate.Wave {
+	return predicate.Wave(sql.FieldNotNull(FieldSelectionSteps))
 }
 
 // HasQuotas applies the HasEdge predicate on the "quotas" edge.

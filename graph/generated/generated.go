@@ -40,6 +40,7 @@ import (
 	"github.com/kartuprakerja/platform/graph/model"
 	"github.com/kartuprakerja/platform/graph/scalars"
 	"github.com/kartuprakerja/platform/internal/auth"
+	"github.com/kartuprakerja/platform/internal/console"
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/money"
 	"github.com/kartuprakerja/platform/internal/support"
@@ -60,11 +61,18 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Account() AccountResolver
 	Application() ApplicationResolver
+	AuditLog() AuditLogResolver
+	ConsoleSection() ConsoleSectionResolver
+	DigitalPlatform() DigitalPlatformResolver
+	JobPortal() JobPortalResolver
 	Mutation() MutationResolver
+	PaymentPartner() PaymentPartnerResolver
 	Query() QueryResolver
 	Recipient() RecipientResolver
 	SelectionSummary() SelectionSummaryResolver
+	TrainingInstitution() TrainingInstitutionResolver
 	Wave() WaveResolver
 }
 
@@ -72,7 +80,21 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	APIKey struct {
+		Account    func(childComplexity int) int
+		AccountID  func(childComplexity int) int
+		CreatedAt  func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Label      func(childComplexity int) int
+		LastUsedAt func(childComplexity int) int
+		Prefix     func(childComplexity int) int
+		RevokedAt  func(childComplexity int) int
+		Scopes     func(childComplexity int) int
+		UpdatedAt  func(childComplexity int) int
+	}
+
 	APIKeyPayload struct {
+		APIKey  func(childComplexity int) int
 		Account func(childComplexity int) int
 		Key     func(childComplexity int) int
 		Prefix  func(childComplexity int) int
@@ -96,6 +118,7 @@ type ComplexityRoot struct {
 	}
 
 	Account struct {
+		APIKeys               func(childComplexity int) int
 		Complaints            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.ComplaintOrder, where *ent.ComplaintWhereInput) int
 		CreatedAt             func(childComplexity int) int
 		DailyPushCap          func(childComplexity int) int
@@ -159,6 +182,7 @@ type ComplexityRoot struct {
 
 	AuditLog struct {
 		Action     func(childComplexity int) int
+		Actor      func(childComplexity int) int
 		ActorID    func(childComplexity int) int
 		ActorRole  func(childComplexity int) int
 		CreatedAt  func(childComplexity int) int
@@ -255,6 +279,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ConsoleSection struct {
+		ID    func(childComplexity int) int
+		Title func(childComplexity int) int
+	}
+
 	Course struct {
 		Active                func(childComplexity int) int
 		AssessmentScore       func(childComplexity int) int
@@ -318,6 +347,7 @@ type ComplexityRoot struct {
 		CreatedAt func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Name      func(childComplexity int) int
+		Operators func(childComplexity int) int
 		URL       func(childComplexity int) int
 		UpdatedAt func(childComplexity int) int
 	}
@@ -385,6 +415,7 @@ type ComplexityRoot struct {
 		CreatedAt func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Name      func(childComplexity int) int
+		Operators func(childComplexity int) int
 		URL       func(childComplexity int) int
 		UpdatedAt func(childComplexity int) int
 		Vacancies func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.VacancyOrder, where *ent.VacancyWhereInput) int
@@ -429,7 +460,7 @@ type ComplexityRoot struct {
 	Mutation struct {
 		AnswerAbilityTest             func(childComplexity int, attemptID pulid.ID, questionID pulid.ID, choice int) int
 		CloseWave                     func(childComplexity int, waveID pulid.ID) int
-		CreateAPIKey                  func(childComplexity int, accountID pulid.ID, label string) int
+		CreateAPIKey                  func(childComplexity int, accountID pulid.ID, label string, scopes []string) int
 		CreatePartnerAccount          func(childComplexity int, input auth.PartnerAccount) int
 		CreateWave                    func(childComplexity int, input model.CreateWaveInput) int
 		JoinWave                      func(childComplexity int, waveID pulid.ID) int
@@ -439,8 +470,10 @@ type ComplexityRoot struct {
 		Register                      func(childComplexity int, input journey.Registration) int
 		RegisterDevice                func(childComplexity int, input push.DeviceInput) int
 		RequestSignInCode             func(childComplexity int, phone string) int
+		RevealRecipientIdentity       func(childComplexity int, recipientID pulid.ID, reason string) int
 		RevokeAPIKey                  func(childComplexity int, prefix string) int
 		RevokeRecipient               func(childComplexity int, recipientID pulid.ID, reason string) int
+		RotateAPIKey                  func(childComplexity int, prefix string) int
 		RunSelection                  func(childComplexity int, waveID pulid.ID) int
 		SignIn                        func(childComplexity int, phone string, code string) int
 		SignOut                       func(childComplexity int) int
@@ -493,6 +526,41 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	PartnerCall struct {
+		APIKeyPrefix func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		DurationMs   func(childComplexity int) int
+		ErrorMessage func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Operation    func(childComplexity int) int
+		Status       func(childComplexity int) int
+	}
+
+	PartnerCallConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PartnerCallEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	PartnerOperationDoc struct {
+		Description func(childComplexity int) int
+		Document    func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Scope       func(childComplexity int) int
+		Variables   func(childComplexity int) int
+	}
+
+	PartnerScope struct {
+		Description func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Operations  func(childComplexity int) int
+	}
+
 	PaymentPartner struct {
 		Active    func(childComplexity int) int
 		Code      func(childComplexity int) int
@@ -500,6 +568,7 @@ type ComplexityRoot struct {
 		ID        func(childComplexity int) int
 		Kind      func(childComplexity int) int
 		Name      func(childComplexity int) int
+		Operators func(childComplexity int) int
 		UpdatedAt func(childComplexity int) int
 	}
 
@@ -564,6 +633,13 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ProvinceQuotaSuggestion struct {
+		Applicants   func(childComplexity int) int
+		ProvinceCode func(childComplexity int) int
+		ProvinceName func(childComplexity int) int
+		Quota        func(childComplexity int) int
+	}
+
 	Purchase struct {
 		Certificate       func(childComplexity int) int
 		CompletedAt       func(childComplexity int) int
@@ -594,16 +670,19 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		APIKeys              func(childComplexity int, includeRevoked *bool) int
 		AbilityTestRules     func(childComplexity int) int
 		Accounts             func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.AccountOrder, where *ent.AccountWhereInput) int
 		Applications         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.ApplicationOrder, where *ent.ApplicationWhereInput) int
 		AuditLogs            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
 		Certificates         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CertificateOrder, where *ent.CertificateWhereInput) int
 		Complaints           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.ComplaintOrder, where *ent.ComplaintWhereInput) int
+		ConsoleSections      func(childComplexity int) int
 		Courses              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CourseOrder, where *ent.CourseWhereInput) int
 		CurrentWave          func(childComplexity int) int
 		Devices              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.DeviceOrder, where *ent.DeviceWhereInput) int
 		DigitalPlatforms     func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.DigitalPlatformOrder, where *ent.DigitalPlatformWhereInput) int
+		FindRecipients       func(childComplexity int, query string, reason *string) int
 		JobApplications      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.JobApplicationOrder, where *ent.JobApplicationWhereInput) int
 		JobPortals           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.JobPortalOrder, where *ent.JobPortalWhereInput) int
 		LinkedAccounts       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.LinkedAccountOrder, where *ent.LinkedAccountWhereInput) int
@@ -613,12 +692,16 @@ type ComplexityRoot struct {
 		Node                 func(childComplexity int, id pulid.ID) int
 		Nodes                func(childComplexity int, ids []pulid.ID) int
 		Notifications        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.NotificationOrder, where *ent.NotificationWhereInput) int
+		PartnerAPIDocs       func(childComplexity int, kind *model.PartnerKind) int
+		PartnerCalls         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PartnerCallOrder, where *ent.PartnerCallWhereInput) int
+		PartnerScopes        func(childComplexity int, kind *model.PartnerKind) int
 		PaymentPartners      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PaymentPartnerOrder, where *ent.PaymentPartnerWhereInput) int
 		Payouts              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PayoutOrder, where *ent.PayoutWhereInput) int
 		Provinces            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.ProvinceOrder, where *ent.ProvinceWhereInput) int
 		Purchases            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PurchaseOrder, where *ent.PurchaseWhereInput) int
 		Recipients           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.RecipientOrder, where *ent.RecipientWhereInput) int
 		Regencies            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.RegencyOrder, where *ent.RegencyWhereInput) int
+		SuggestWaveQuotas    func(childComplexity int, size int) int
 		SurveyResponses      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.SurveyResponseOrder, where *ent.SurveyResponseWhereInput) int
 		SurveyResults        func(childComplexity int, surveyID pulid.ID) int
 		Surveys              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.SurveyOrder, where *ent.SurveyWhereInput) int
@@ -654,6 +737,7 @@ type ComplexityRoot struct {
 		KkNumber             func(childComplexity int) int
 		LinkedAccounts       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.LinkedAccountOrder, where *ent.LinkedAccountWhereInput) int
 		Nik                  func(childComplexity int) int
+		NikMasked            func(childComplexity int) int
 		Payouts              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PayoutOrder, where *ent.PayoutWhereInput) int
 		Purchases            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PurchaseOrder, where *ent.PurchaseWhereInput) int
 		Regency              func(childComplexity int) int
@@ -680,6 +764,11 @@ type ComplexityRoot struct {
 	RecipientEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	RecipientIdentity struct {
+		KkNumber func(childComplexity int) int
+		Nik      func(childComplexity int) int
 	}
 
 	Regency struct {
@@ -910,6 +999,7 @@ type ComplexityRoot struct {
 		CreatedAt func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Name      func(childComplexity int) int
+		Operators func(childComplexity int) int
 		UpdatedAt func(childComplexity int) int
 	}
 
@@ -966,6 +1056,7 @@ type ComplexityRoot struct {
 		Name              func(childComplexity int) int
 		Number            func(childComplexity int) int
 		OpensAt           func(childComplexity int) int
+		Phases            func(childComplexity int) int
 		Quota             func(childComplexity int) int
 		Quotas            func(childComplexity int) int
 		ResultsExpectedAt func(childComplexity int) int
@@ -973,6 +1064,7 @@ type ComplexityRoot struct {
 		Status            func(childComplexity int) int
 		TrainingBalance   func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
+		VerifyCommand     func(childComplexity int) int
 	}
 
 	WaveConnection struct {
@@ -984,6 +1076,14 @@ type ComplexityRoot struct {
 	WaveEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	WavePhase struct {
+		At         func(childComplexity int) int
+		DurationMs func(childComplexity int) int
+		Label      func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Rows       func(childComplexity int) int
 	}
 
 	WaveQuota struct {
@@ -1000,8 +1100,23 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AccountResolver interface {
+	APIKeys(ctx context.Context, obj *ent.Account) ([]*ent.APIKey, error)
+}
 type ApplicationResolver interface {
 	Result(ctx context.Context, obj *ent.Application) (*ent.SelectionResult, error)
+}
+type AuditLogResolver interface {
+	Actor(ctx context.Context, obj *ent.AuditLog) (*ent.Account, error)
+}
+type ConsoleSectionResolver interface {
+	Title(ctx context.Context, obj *console.Section) (string, error)
+}
+type DigitalPlatformResolver interface {
+	Operators(ctx context.Context, obj *ent.DigitalPlatform) ([]*ent.Account, error)
+}
+type JobPortalResolver interface {
+	Operators(ctx context.Context, obj *ent.JobPortal) ([]*ent.Account, error)
 }
 type MutationResolver interface {
 	RequestSignInCode(ctx context.Context, phone string) (*model.SignInCodeSent, error)
@@ -1009,8 +1124,7 @@ type MutationResolver interface {
 	SignOut(ctx context.Context) (bool, error)
 	UpdateSettings(ctx context.Context, input model.UpdateSettingsInput) (*ent.Account, error)
 	CreatePartnerAccount(ctx context.Context, input auth.PartnerAccount) (*ent.Account, error)
-	CreateAPIKey(ctx context.Context, accountID pulid.ID, label string) (*model.APIKeyPayload, error)
-	RevokeAPIKey(ctx context.Context, prefix string) (bool, error)
+	RevealRecipientIdentity(ctx context.Context, recipientID pulid.ID, reason string) (*console.Identity, error)
 	Register(ctx context.Context, input journey.Registration) (*journey.Result, error)
 	StartAbilityTest(ctx context.Context) (*journey.AbilityTest, error)
 	AnswerAbilityTest(ctx context.Context, attemptID pulid.ID, questionID pulid.ID, choice int) (*journey.TestQuestion, error)
@@ -1021,6 +1135,9 @@ type MutationResolver interface {
 	CloseWave(ctx context.Context, waveID pulid.ID) (*ent.Wave, error)
 	RunSelection(ctx context.Context, waveID pulid.ID) (*journey.Summary, error)
 	RevokeRecipient(ctx context.Context, recipientID pulid.ID, reason string) (*ent.Recipient, error)
+	CreateAPIKey(ctx context.Context, accountID pulid.ID, label string, scopes []string) (*model.APIKeyPayload, error)
+	RotateAPIKey(ctx context.Context, prefix string) (*model.APIKeyPayload, error)
+	RevokeAPIKey(ctx context.Context, prefix string) (bool, error)
 	RegisterDevice(ctx context.Context, input push.DeviceInput) (*ent.Device, error)
 	UnregisterDevice(ctx context.Context, id pulid.ID) (bool, error)
 	MarkNotificationsRead(ctx context.Context, ids []pulid.ID) ([]*ent.Notification, error)
@@ -1028,6 +1145,9 @@ type MutationResolver interface {
 	UpdateNotificationPreferences(ctx context.Context, input push.Preferences) (*ent.Account, error)
 	SubmitComplaint(ctx context.Context, input support.Complaint) (*ent.Complaint, error)
 	SubmitSurveyResponse(ctx context.Context, input survey.Submission) (*ent.SurveyResponse, error)
+}
+type PaymentPartnerResolver interface {
+	Operators(ctx context.Context, obj *ent.PaymentPartner) ([]*ent.Account, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id pulid.ID) (ent.Noder, error)
@@ -1044,6 +1164,7 @@ type QueryResolver interface {
 	JobPortals(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.JobPortalOrder, where *ent.JobPortalWhereInput) (*ent.JobPortalConnection, error)
 	LinkedAccounts(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.LinkedAccountOrder, where *ent.LinkedAccountWhereInput) (*ent.LinkedAccountConnection, error)
 	Notifications(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.NotificationOrder, where *ent.NotificationWhereInput) (*ent.NotificationConnection, error)
+	PartnerCalls(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PartnerCallOrder, where *ent.PartnerCallWhereInput) (*ent.PartnerCallConnection, error)
 	PaymentPartners(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PaymentPartnerOrder, where *ent.PaymentPartnerWhereInput) (*ent.PaymentPartnerConnection, error)
 	Payouts(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PayoutOrder, where *ent.PayoutWhereInput) (*ent.PayoutConnection, error)
 	Provinces(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.ProvinceOrder, where *ent.ProvinceWhereInput) (*ent.ProvinceConnection, error)
@@ -1056,10 +1177,16 @@ type QueryResolver interface {
 	Vacancies(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.VacancyOrder, where *ent.VacancyWhereInput) (*ent.VacancyConnection, error)
 	Waves(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.WaveOrder, where *ent.WaveWhereInput) (*ent.WaveConnection, error)
 	Me(ctx context.Context) (*ent.Account, error)
+	ConsoleSections(ctx context.Context) ([]*console.Section, error)
+	FindRecipients(ctx context.Context, query string, reason *string) ([]*ent.Recipient, error)
+	SuggestWaveQuotas(ctx context.Context, size int) ([]*model.ProvinceQuotaSuggestion, error)
 	CurrentWave(ctx context.Context) (*ent.Wave, error)
 	MyAbilityTest(ctx context.Context) (*journey.AbilityTest, error)
 	AbilityTestRules(ctx context.Context) (*model.AbilityTestRules, error)
 	WaveSelection(ctx context.Context, waveID pulid.ID) (*journey.Summary, error)
+	PartnerScopes(ctx context.Context, kind *model.PartnerKind) ([]*model.PartnerScope, error)
+	PartnerAPIDocs(ctx context.Context, kind *model.PartnerKind) ([]*model.PartnerOperationDoc, error)
+	APIKeys(ctx context.Context, includeRevoked *bool) ([]*ent.APIKey, error)
 	WebPushPublicKey(ctx context.Context) (*string, error)
 	MySurveys(ctx context.Context) ([]*survey.Assignment, error)
 	SurveyResults(ctx context.Context, surveyID pulid.ID) (*survey.Aggregate, error)
@@ -1067,6 +1194,7 @@ type QueryResolver interface {
 type RecipientResolver interface {
 	Nik(ctx context.Context, obj *ent.Recipient) (*string, error)
 	KkNumber(ctx context.Context, obj *ent.Recipient) (*string, error)
+	NikMasked(ctx context.Context, obj *ent.Recipient) (string, error)
 	VerificationFailures(ctx context.Context, obj *ent.Recipient) ([]*journey.Failure, error)
 	RevocationReason(ctx context.Context, obj *ent.Recipient) (*string, error)
 }
@@ -1077,8 +1205,13 @@ type SelectionSummaryResolver interface {
 	ApplicantsURL(ctx context.Context, obj *journey.Summary) (*string, error)
 	ResultsURL(ctx context.Context, obj *journey.Summary) (*string, error)
 }
+type TrainingInstitutionResolver interface {
+	Operators(ctx context.Context, obj *ent.TrainingInstitution) ([]*ent.Account, error)
+}
 type WaveResolver interface {
 	ResultsExpectedAt(ctx context.Context, obj *ent.Wave) (*time.Time, error)
+	Phases(ctx context.Context, obj *ent.Wave) ([]*model.WavePhase, error)
+	VerifyCommand(ctx context.Context, obj *ent.Wave) (*string, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1099,6 +1232,73 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	_ = ec
 	switch typeName + "." + field {
 
+	case "APIKey.account":
+		if e.ComplexityRoot.APIKey.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.Account(childComplexity), true
+	case "APIKey.accountID":
+		if e.ComplexityRoot.APIKey.AccountID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.AccountID(childComplexity), true
+	case "APIKey.createdAt":
+		if e.ComplexityRoot.APIKey.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.CreatedAt(childComplexity), true
+	case "APIKey.id":
+		if e.ComplexityRoot.APIKey.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.ID(childComplexity), true
+	case "APIKey.label":
+		if e.ComplexityRoot.APIKey.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.Label(childComplexity), true
+	case "APIKey.lastUsedAt":
+		if e.ComplexityRoot.APIKey.LastUsedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.LastUsedAt(childComplexity), true
+	case "APIKey.prefix":
+		if e.ComplexityRoot.APIKey.Prefix == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.Prefix(childComplexity), true
+	case "APIKey.revokedAt":
+		if e.ComplexityRoot.APIKey.RevokedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.RevokedAt(childComplexity), true
+	case "APIKey.scopes":
+		if e.ComplexityRoot.APIKey.Scopes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.Scopes(childComplexity), true
+	case "APIKey.updatedAt":
+		if e.ComplexityRoot.APIKey.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.UpdatedAt(childComplexity), true
+
+	case "APIKeyPayload.apiKey":
+		if e.ComplexityRoot.APIKeyPayload.APIKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKeyPayload.APIKey(childComplexity), true
 	case "APIKeyPayload.account":
 		if e.ComplexityRoot.APIKeyPayload.Account == nil {
 			break
@@ -1186,6 +1386,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AbilityTestRules.RetryOpensAt(childComplexity), true
 
+	case "Account.apiKeys":
+		if e.ComplexityRoot.Account.APIKeys == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.APIKeys(childComplexity), true
 	case "Account.complaints":
 		if e.ComplexityRoot.Account.Complaints == nil {
 			break
@@ -1477,6 +1683,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditLog.Action(childComplexity), true
+	case "AuditLog.actor":
+		if e.ComplexityRoot.AuditLog.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.Actor(childComplexity), true
 	case "AuditLog.actorID":
 		if e.ComplexityRoot.AuditLog.ActorID == nil {
 			break
@@ -1860,6 +2072,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ComplaintEdge.Node(childComplexity), true
 
+	case "ConsoleSection.id":
+		if e.ComplexityRoot.ConsoleSection.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsoleSection.ID(childComplexity), true
+	case "ConsoleSection.title":
+		if e.ComplexityRoot.ConsoleSection.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsoleSection.Title(childComplexity), true
+
 	case "Course.active":
 		if e.ComplexityRoot.Course.Active == nil {
 			break
@@ -2140,6 +2365,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DigitalPlatform.Name(childComplexity), true
+	case "DigitalPlatform.operators":
+		if e.ComplexityRoot.DigitalPlatform.Operators == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DigitalPlatform.Operators(childComplexity), true
 	case "DigitalPlatform.url":
 		if e.ComplexityRoot.DigitalPlatform.URL == nil {
 			break
@@ -2389,6 +2620,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.JobPortal.Name(childComplexity), true
+	case "JobPortal.operators":
+		if e.ComplexityRoot.JobPortal.Operators == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobPortal.Operators(childComplexity), true
 	case "JobPortal.url":
 		if e.ComplexityRoot.JobPortal.URL == nil {
 			break
@@ -2576,7 +2813,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateAPIKey(childComplexity, args["accountId"].(pulid.ID), args["label"].(string)), true
+		return e.ComplexityRoot.Mutation.CreateAPIKey(childComplexity, args["accountId"].(pulid.ID), args["label"].(string), args["scopes"].([]string)), true
 	case "Mutation.createPartnerAccount":
 		if e.ComplexityRoot.Mutation.CreatePartnerAccount == nil {
 			break
@@ -2671,6 +2908,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RequestSignInCode(childComplexity, args["phone"].(string)), true
+	case "Mutation.revealRecipientIdentity":
+		if e.ComplexityRoot.Mutation.RevealRecipientIdentity == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revealRecipientIdentity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevealRecipientIdentity(childComplexity, args["recipientId"].(pulid.ID), args["reason"].(string)), true
 	case "Mutation.revokeAPIKey":
 		if e.ComplexityRoot.Mutation.RevokeAPIKey == nil {
 			break
@@ -2693,6 +2941,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeRecipient(childComplexity, args["recipientId"].(pulid.ID), args["reason"].(string)), true
+	case "Mutation.rotateAPIKey":
+		if e.ComplexityRoot.Mutation.RotateAPIKey == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rotateAPIKey_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RotateAPIKey(childComplexity, args["prefix"].(string)), true
 	case "Mutation.runSelection":
 		if e.ComplexityRoot.Mutation.RunSelection == nil {
 			break
@@ -2949,6 +3208,131 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "PartnerCall.apiKeyPrefix":
+		if e.ComplexityRoot.PartnerCall.APIKeyPrefix == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerCall.APIKeyPrefix(childComplexity), true
+	case "PartnerCall.createdAt":
+		if e.ComplexityRoot.PartnerCall.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerCall.CreatedAt(childComplexity), true
+	case "PartnerCall.durationMs":
+		if e.ComplexityRoot.PartnerCall.DurationMs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerCall.DurationMs(childComplexity), true
+	case "PartnerCall.errorMessage":
+		if e.ComplexityRoot.PartnerCall.ErrorMessage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerCall.ErrorMessage(childComplexity), true
+	case "PartnerCall.id":
+		if e.ComplexityRoot.PartnerCall.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerCall.ID(childComplexity), true
+	case "PartnerCall.operation":
+		if e.ComplexityRoot.PartnerCall.Operation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerCall.Operation(childComplexity), true
+	case "PartnerCall.status":
+		if e.ComplexityRoot.PartnerCall.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerCall.Status(childComplexity), true
+
+	case "PartnerCallConnection.edges":
+		if e.ComplexityRoot.PartnerCallConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerCallConnection.Edges(childComplexity), true
+	case "PartnerCallConnection.pageInfo":
+		if e.ComplexityRoot.PartnerCallConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerCallConnection.PageInfo(childComplexity), true
+	case "PartnerCallConnection.totalCount":
+		if e.ComplexityRoot.PartnerCallConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerCallConnection.TotalCount(childComplexity), true
+
+	case "PartnerCallEdge.cursor":
+		if e.ComplexityRoot.PartnerCallEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerCallEdge.Cursor(childComplexity), true
+	case "PartnerCallEdge.node":
+		if e.ComplexityRoot.PartnerCallEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerCallEdge.Node(childComplexity), true
+
+	case "PartnerOperationDoc.description":
+		if e.ComplexityRoot.PartnerOperationDoc.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerOperationDoc.Description(childComplexity), true
+	case "PartnerOperationDoc.document":
+		if e.ComplexityRoot.PartnerOperationDoc.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerOperationDoc.Document(childComplexity), true
+	case "PartnerOperationDoc.name":
+		if e.ComplexityRoot.PartnerOperationDoc.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerOperationDoc.Name(childComplexity), true
+	case "PartnerOperationDoc.scope":
+		if e.ComplexityRoot.PartnerOperationDoc.Scope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerOperationDoc.Scope(childComplexity), true
+	case "PartnerOperationDoc.variables":
+		if e.ComplexityRoot.PartnerOperationDoc.Variables == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerOperationDoc.Variables(childComplexity), true
+
+	case "PartnerScope.description":
+		if e.ComplexityRoot.PartnerScope.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerScope.Description(childComplexity), true
+	case "PartnerScope.name":
+		if e.ComplexityRoot.PartnerScope.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerScope.Name(childComplexity), true
+	case "PartnerScope.operations":
+		if e.ComplexityRoot.PartnerScope.Operations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerScope.Operations(childComplexity), true
+
 	case "PaymentPartner.active":
 		if e.ComplexityRoot.PaymentPartner.Active == nil {
 			break
@@ -2985,6 +3369,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PaymentPartner.Name(childComplexity), true
+	case "PaymentPartner.operators":
+		if e.ComplexityRoot.PaymentPartner.Operators == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentPartner.Operators(childComplexity), true
 	case "PaymentPartner.updatedAt":
 		if e.ComplexityRoot.PaymentPartner.UpdatedAt == nil {
 			break
@@ -3227,6 +3617,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProvinceEdge.Node(childComplexity), true
 
+	case "ProvinceQuotaSuggestion.applicants":
+		if e.ComplexityRoot.ProvinceQuotaSuggestion.Applicants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProvinceQuotaSuggestion.Applicants(childComplexity), true
+	case "ProvinceQuotaSuggestion.provinceCode":
+		if e.ComplexityRoot.ProvinceQuotaSuggestion.ProvinceCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProvinceQuotaSuggestion.ProvinceCode(childComplexity), true
+	case "ProvinceQuotaSuggestion.provinceName":
+		if e.ComplexityRoot.ProvinceQuotaSuggestion.ProvinceName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProvinceQuotaSuggestion.ProvinceName(childComplexity), true
+	case "ProvinceQuotaSuggestion.quota":
+		if e.ComplexityRoot.ProvinceQuotaSuggestion.Quota == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProvinceQuotaSuggestion.Quota(childComplexity), true
+
 	case "Purchase.certificate":
 		if e.ComplexityRoot.Purchase.Certificate == nil {
 			break
@@ -3350,6 +3765,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PurchaseEdge.Node(childComplexity), true
 
+	case "Query.apiKeys":
+		if e.ComplexityRoot.Query.APIKeys == nil {
+			break
+		}
+
+		args, err := ec.field_Query_apiKeys_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.APIKeys(childComplexity, args["includeRevoked"].(*bool)), true
 	case "Query.abilityTestRules":
 		if e.ComplexityRoot.Query.AbilityTestRules == nil {
 			break
@@ -3411,6 +3837,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Complaints(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.ComplaintOrder), args["where"].(*ent.ComplaintWhereInput)), true
+	case "Query.consoleSections":
+		if e.ComplexityRoot.Query.ConsoleSections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ConsoleSections(childComplexity), true
 	case "Query.courses":
 		if e.ComplexityRoot.Query.Courses == nil {
 			break
@@ -3450,6 +3882,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.DigitalPlatforms(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.DigitalPlatformOrder), args["where"].(*ent.DigitalPlatformWhereInput)), true
+	case "Query.findRecipients":
+		if e.ComplexityRoot.Query.FindRecipients == nil {
+			break
+		}
+
+		args, err := ec.field_Query_findRecipients_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FindRecipients(childComplexity, args["query"].(string), args["reason"].(*string)), true
 
 	case "Query.jobApplications":
 		if e.ComplexityRoot.Query.JobApplications == nil {
@@ -3535,6 +3978,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Notifications(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.NotificationOrder), args["where"].(*ent.NotificationWhereInput)), true
+	case "Query.partnerAPIDocs":
+		if e.ComplexityRoot.Query.PartnerAPIDocs == nil {
+			break
+		}
+
+		args, err := ec.field_Query_partnerAPIDocs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PartnerAPIDocs(childComplexity, args["kind"].(*model.PartnerKind)), true
+	case "Query.partnerCalls":
+		if e.ComplexityRoot.Query.PartnerCalls == nil {
+			break
+		}
+
+		args, err := ec.field_Query_partnerCalls_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PartnerCalls(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.PartnerCallOrder), args["where"].(*ent.PartnerCallWhereInput)), true
+	case "Query.partnerScopes":
+		if e.ComplexityRoot.Query.PartnerScopes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_partnerScopes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PartnerScopes(childComplexity, args["kind"].(*model.PartnerKind)), true
 	case "Query.paymentPartners":
 		if e.ComplexityRoot.Query.PaymentPartners == nil {
 			break
@@ -3601,6 +4077,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Regencies(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.RegencyOrder), args["where"].(*ent.RegencyWhereInput)), true
+	case "Query.suggestWaveQuotas":
+		if e.ComplexityRoot.Query.SuggestWaveQuotas == nil {
+			break
+		}
+
+		args, err := ec.field_Query_suggestWaveQuotas_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SuggestWaveQuotas(childComplexity, args["size"].(int)), true
 	case "Query.surveyResponses":
 		if e.ComplexityRoot.Query.SurveyResponses == nil {
 			break
@@ -3854,6 +4341,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Recipient.Nik(childComplexity), true
+	case "Recipient.nikMasked":
+		if e.ComplexityRoot.Recipient.NikMasked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recipient.NikMasked(childComplexity), true
 	case "Recipient.payouts":
 		if e.ComplexityRoot.Recipient.Payouts == nil {
 			break
@@ -4001,6 +4494,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RecipientEdge.Node(childComplexity), true
+
+	case "RecipientIdentity.kkNumber":
+		if e.ComplexityRoot.RecipientIdentity.KkNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecipientIdentity.KkNumber(childComplexity), true
+	case "RecipientIdentity.nik":
+		if e.ComplexityRoot.RecipientIdentity.Nik == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecipientIdentity.Nik(childComplexity), true
 
 	case "Regency.code":
 		if e.ComplexityRoot.Regency.Code == nil {
@@ -4898,6 +5404,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TrainingInstitution.Name(childComplexity), true
+	case "TrainingInstitution.operators":
+		if e.ComplexityRoot.TrainingInstitution.Operators == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingInstitution.Operators(childComplexity), true
 	case "TrainingInstitution.updatedAt":
 		if e.ComplexityRoot.TrainingInstitution.UpdatedAt == nil {
 			break
@@ -5137,6 +5649,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Wave.OpensAt(childComplexity), true
+	case "Wave.phases":
+		if e.ComplexityRoot.Wave.Phases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wave.Phases(childComplexity), true
 	case "Wave.quota":
 		if e.ComplexityRoot.Wave.Quota == nil {
 			break
@@ -5179,6 +5697,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Wave.UpdatedAt(childComplexity), true
+	case "Wave.verifyCommand":
+		if e.ComplexityRoot.Wave.VerifyCommand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wave.VerifyCommand(childComplexity), true
 
 	case "WaveConnection.edges":
 		if e.ComplexityRoot.WaveConnection.Edges == nil {
@@ -5211,6 +5735,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WaveEdge.Node(childComplexity), true
+
+	case "WavePhase.at":
+		if e.ComplexityRoot.WavePhase.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WavePhase.At(childComplexity), true
+	case "WavePhase.durationMs":
+		if e.ComplexityRoot.WavePhase.DurationMs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WavePhase.DurationMs(childComplexity), true
+	case "WavePhase.label":
+		if e.ComplexityRoot.WavePhase.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WavePhase.Label(childComplexity), true
+	case "WavePhase.name":
+		if e.ComplexityRoot.WavePhase.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WavePhase.Name(childComplexity), true
+	case "WavePhase.rows":
+		if e.ComplexityRoot.WavePhase.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WavePhase.Rows(childComplexity), true
 
 	case "WaveQuota.id":
 		if e.ComplexityRoot.WaveQuota.ID == nil {
@@ -5258,6 +5813,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("APIKeyOrder", ec.unmarshalInputAPIKeyOrder),
 			graphql.NewInputUnmarshaler("AccountOrder", ec.unmarshalInputAccountOrder),
 			graphql.NewInputUnmarshaler("AccountWhereInput", ec.unmarshalInputAccountWhereInput),
 			graphql.NewInputUnmarshaler("ApplicationOrder", ec.unmarshalInputApplicationOrder),
@@ -5288,6 +5844,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("LinkedAccountWhereInput", ec.unmarshalInputLinkedAccountWhereInput),
 			graphql.NewInputUnmarshaler("NotificationOrder", ec.unmarshalInputNotificationOrder),
 			graphql.NewInputUnmarshaler("NotificationWhereInput", ec.unmarshalInputNotificationWhereInput),
+			graphql.NewInputUnmarshaler("PartnerCallOrder", ec.unmarshalInputPartnerCallOrder),
+			graphql.NewInputUnmarshaler("PartnerCallWhereInput", ec.unmarshalInputPartnerCallWhereInput),
 			graphql.NewInputUnmarshaler("PaymentPartnerOrder", ec.unmarshalInputPaymentPartnerOrder),
 			graphql.NewInputUnmarshaler("PaymentPartnerWhereInput", ec.unmarshalInputPaymentPartnerWhereInput),
 			graphql.NewInputUnmarshaler("PayoutOrder", ec.unmarshalInputPayoutOrder),
@@ -5404,6 +5962,37 @@ func newExecutionContext(
 var sources = []*ast.Source{
 	{Name: "../../schema.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
 directive @goModel(model: String, models: [String!], forceGenerate: Boolean) on OBJECT | INPUT_OBJECT | SCALAR | ENUM | INTERFACE | UNION
+type APIKey implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  accountID: ID!
+  prefix: String!
+  label: String!
+  scopes: [String!]!
+  lastUsedAt: Time
+  revokedAt: Time
+  account: Account!
+}
+"""
+Ordering options for APIKey connections
+"""
+input APIKeyOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order APIKeys.
+  """
+  field: APIKeyOrderField!
+}
+"""
+Properties by which APIKey connections can be ordered.
+"""
+enum APIKeyOrderField {
+  CREATED_AT
+}
 type Account implements Node {
   id: ID!
   createdAt: Time!
@@ -5592,6 +6181,9 @@ enum AccountRole @goModel(model: "github.com/kartuprakerja/platform/internal/vie
   admin
   analyst
   support
+  assessor
+  finance_maker
+  finance_checker
   training_institution
   digital_platform
   payment_partner
@@ -8636,6 +9228,180 @@ type PageInfo {
   """
   endCursor: Cursor
 }
+type PartnerCall implements Node {
+  id: ID!
+  createdAt: Time!
+  apiKeyPrefix: String!
+  """
+  the operation name, else the root fields called
+  """
+  operation: String!
+  """
+  ok, or the first error's code
+  """
+  status: String!
+  errorMessage: String
+  durationMs: Int!
+}
+"""
+A connection to a list of items.
+"""
+type PartnerCallConnection {
+  """
+  A list of edges.
+  """
+  edges: [PartnerCallEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type PartnerCallEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: PartnerCall
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for PartnerCall connections
+"""
+input PartnerCallOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order PartnerCalls.
+  """
+  field: PartnerCallOrderField!
+}
+"""
+Properties by which PartnerCall connections can be ordered.
+"""
+enum PartnerCallOrderField {
+  CREATED_AT
+  STATUS
+  DURATION_MS
+}
+"""
+PartnerCallWhereInput is used for filtering PartnerCall objects.
+Input was generated by ent.
+"""
+input PartnerCallWhereInput {
+  not: PartnerCallWhereInput
+  and: [PartnerCallWhereInput!]
+  or: [PartnerCallWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  api_key_prefix field predicates
+  """
+  apiKeyPrefix: String
+  apiKeyPrefixNEQ: String
+  apiKeyPrefixIn: [String!]
+  apiKeyPrefixNotIn: [String!]
+  apiKeyPrefixGT: String
+  apiKeyPrefixGTE: String
+  apiKeyPrefixLT: String
+  apiKeyPrefixLTE: String
+  apiKeyPrefixContains: String
+  apiKeyPrefixHasPrefix: String
+  apiKeyPrefixHasSuffix: String
+  apiKeyPrefixEqualFold: String
+  apiKeyPrefixContainsFold: String
+  """
+  operation field predicates
+  """
+  operation: String
+  operationNEQ: String
+  operationIn: [String!]
+  operationNotIn: [String!]
+  operationGT: String
+  operationGTE: String
+  operationLT: String
+  operationLTE: String
+  operationContains: String
+  operationHasPrefix: String
+  operationHasSuffix: String
+  operationEqualFold: String
+  operationContainsFold: String
+  """
+  status field predicates
+  """
+  status: String
+  statusNEQ: String
+  statusIn: [String!]
+  statusNotIn: [String!]
+  statusGT: String
+  statusGTE: String
+  statusLT: String
+  statusLTE: String
+  statusContains: String
+  statusHasPrefix: String
+  statusHasSuffix: String
+  statusEqualFold: String
+  statusContainsFold: String
+  """
+  error_message field predicates
+  """
+  errorMessage: String
+  errorMessageNEQ: String
+  errorMessageIn: [String!]
+  errorMessageNotIn: [String!]
+  errorMessageGT: String
+  errorMessageGTE: String
+  errorMessageLT: String
+  errorMessageLTE: String
+  errorMessageContains: String
+  errorMessageHasPrefix: String
+  errorMessageHasSuffix: String
+  errorMessageIsNil: Boolean
+  errorMessageNotNil: Boolean
+  errorMessageEqualFold: String
+  errorMessageContainsFold: String
+  """
+  duration_ms field predicates
+  """
+  durationMs: Int
+  durationMsNEQ: Int
+  durationMsIn: [Int!]
+  durationMsNotIn: [Int!]
+  durationMsGT: Int
+  durationMsGTE: Int
+  durationMsLT: Int
+  durationMsLTE: Int
+}
 type PaymentPartner implements Node {
   id: ID!
   createdAt: Time!
@@ -9885,6 +10651,37 @@ type Query {
     """
     where: NotificationWhereInput
   ): NotificationConnection
+  partnerCalls(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for PartnerCalls returned from the connection.
+    """
+    orderBy: [PartnerCallOrder!]
+
+    """
+    Filtering options for PartnerCalls returned from the connection.
+    """
+    where: PartnerCallWhereInput
+  ): PartnerCallConnection
   paymentPartners(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -13129,8 +13926,8 @@ input WaveWhereInput {
 
 extend type Recipient {
   """
-  The 16-digit NIK. Visible to the recipient; every staff read is written to
-  the audit log. Null for everyone else.
+  The 16-digit NIK. Visible to the recipient only; null for everyone else
+  (staff use revealRecipientIdentity, which asks for a reason and audits it).
   """
   nik: String
   "The family card (KK) number, with the same rules as nik."
@@ -13158,13 +13955,6 @@ input UpdateSettingsInput {
   dataSaver: Boolean
 }
 
-type APIKeyPayload {
-  "The key, shown only now. Send it as 'Authorization: ApiKey <key>'."
-  key: String!
-  prefix: String!
-  account: Account!
-}
-
 input CreatePartnerAccountInput {
   phone: String!
   displayName: String!
@@ -13183,10 +13973,46 @@ type Mutation {
   updateSettings(input: UpdateSettingsInput!): Account!
   "Admin only: creates a partner's service account."
   createPartnerAccount(input: CreatePartnerAccountInput!): Account!
-  "Admin only: issues an API key for a partner's service account."
-  createAPIKey(accountId: ID!, label: String!): APIKeyPayload!
-  "Admin only: revokes an API key by its prefix."
-  revokeAPIKey(prefix: String!): Boolean!
+}
+`, BuiltIn: false},
+	{Name: "../schema/console.graphql", Input: `"A screen of the staff and partner console the viewer may use."
+type ConsoleSection {
+  "Stable id: home, waves, recipients, partners, keys, calls, docs, audit, payouts, purchases, courses, vacancies."
+  id: String!
+  "Title in the viewer's language."
+  title: String!
+}
+
+extend type Query {
+  "The console sections this account may use, decided by the same rules that guard their operations; empty for recipients (they use the app)."
+  consoleSections: [ConsoleSection!]!
+  """
+  Staff (admin, support): recipients whose phone (08… or +62…), card number or NIK (16 digits) is the query
+  (exact match). A NIK query needs a reason (BAD_USER_INPUT field "reason" without one). Every search is audited
+  (action recipient.search, with the reason).
+  """
+  findRecipients(query: String!, reason: String): [Recipient!]!
+}
+
+"A recipient's NIK and family card number, revealed to staff for a stated reason."
+type RecipientIdentity {
+  nik: String!
+  kkNumber: String!
+}
+
+extend type Mutation {
+  "Staff (admin, support): shows a recipient's NIK and KK; the reason (at least 10 characters) goes to the audit log (action recipient.identity.read)."
+  revealRecipientIdentity(recipientId: ID!, reason: String!): RecipientIdentity!
+}
+
+extend type Recipient {
+  "The NIK with the middle digits hidden (e.g. 3273••••••••0001): for staff screens; the owner also sees nik."
+  nikMasked: String!
+}
+
+extend type AuditLog {
+  "The account that acted; null for the system."
+  actor: Account
 }
 `, BuiltIn: false},
 	{Name: "../schema/journey.graphql", Input: `# Steps 1-3 of the recipient journey: registration and verification, the
@@ -13295,7 +14121,34 @@ type SelectionSummary {
   resultsUrl: String
 }
 
+"Seats for one province, in proportion to the applicants waiting there."
+type ProvinceQuotaSuggestion {
+  provinceCode: String!
+  provinceName: String!
+  "Verified applicants in the province who are not yet recipients (the base of the proportion)."
+  applicants: Int!
+  quota: Int!
+}
+
+"One step of a wave's life or of its selection run, with when it happened."
+type WavePhase {
+  "created, opened, closed, selection.applicants, selection.draw, selection.results, announced, ..."
+  name: String!
+  "In the viewer's language."
+  label: String!
+  at: Time
+  "For selection steps: how long it took and how many rows it handled."
+  durationMs: Int
+  rows: Int
+}
+
 extend type Query {
+  """
+  Admin: quotas for all 34 provinces adding up to size, in proportion to applicants (largest remainder; equal
+  remainders go to the lower province code). With no applicants anywhere: CONFLICT (nothing to be proportional
+  to). size must be 1 to 10,000,000 (else BAD_USER_INPUT on size).
+  """
+  suggestWaveQuotas(size: Int!): [ProvinceQuotaSuggestion!]!
   "The open wave, if any."
   currentWave: Wave
   "The viewer's ability test in progress, if any."
@@ -13319,11 +14172,14 @@ extend type Mutation {
   joinWave(waveId: ID!): Application!
   "Staff: creates a wave in draft with its per-province quotas."
   createWave(input: CreateWaveInput!): Wave!
-  "Staff: opens a wave, publishing the commitment to its lottery seed."
+  "Staff: opens a draft wave, publishing the commitment to its lottery seed (CONFLICT naming the state otherwise)."
   openWave(waveId: ID!): Wave!
-  "Staff: closes a wave to new applications."
+  "Staff: closes an open wave to new applications (closing a closed wave returns it; CONFLICT naming the state otherwise)."
   closeWave(waveId: ID!): Wave!
-  "Staff: runs the lottery of a closed wave; a second run returns the first result."
+  """
+  Staff: runs the lottery of a closed wave. A second run draws nothing and returns the first result (the same
+  summary, seed and counts); a wave not closed yet is refused with CONFLICT naming its state.
+  """
   runSelection(waveId: ID!): SelectionSummary!
   "Staff: revokes a recipient's membership, with the reason shown to them."
   revokeRecipient(recipientId: ID!, reason: String!): Recipient!
@@ -13344,6 +14200,91 @@ extend type Application {
 extend type Wave {
   "When the lottery's results are announced: the announcement once made, else the date planned after closing."
   resultsExpectedAt: Time!
+  "The wave's steps so far, oldest first (staff: admin and analyst; an empty list for others)."
+  phases: [WavePhase!]!
+  "The command anyone can run to recompute and verify this wave's selection; null before selection."
+  verifyCommand: String
+}
+`, BuiltIn: false},
+	{Name: "../schema/partner.graphql", Input: `# Partner API: keys with scopes, the call log, the scope catalogue and the
+# API documentation with runnable examples (internal/partnerapi).
+
+type APIKeyPayload {
+  "The key, shown only now. Send it as 'Authorization: ApiKey <key>'."
+  key: String!
+  prefix: String!
+  account: Account!
+  apiKey: APIKey!
+}
+
+"The kind of partner organisation an API key's account belongs to."
+enum PartnerKind {
+  TRAINING_INSTITUTION
+  DIGITAL_PLATFORM
+  PAYMENT_PARTNER
+  JOB_PORTAL
+}
+
+"What a key with this scope may call."
+type PartnerScope {
+  "e.g. purchases:read"
+  name: String!
+  "In the viewer's language."
+  description: String!
+  "The root fields (queries and mutations) the scope grants."
+  operations: [String!]!
+}
+
+"One documented partner API operation with an example that runs as is."
+type PartnerOperationDoc {
+  name: String!
+  scope: String!
+  "In the viewer's language."
+  description: String!
+  "GraphQL document of the example."
+  document: String!
+  "Its variables as a JSON object text."
+  variables: String!
+}
+
+extend type Account {
+  "API keys of this partner service/operator account (admin, or operators of the same organisation)."
+  apiKeys: [APIKey!]!
+}
+
+extend type TrainingInstitution {
+  "The organisation's operator and service accounts (admin, or operators of the organisation)."
+  operators: [Account!]!
+}
+extend type DigitalPlatform {
+  "The organisation's operator and service accounts (admin, or operators of the organisation)."
+  operators: [Account!]!
+}
+extend type PaymentPartner {
+  "The organisation's operator and service accounts (admin, or operators of the organisation)."
+  operators: [Account!]!
+}
+extend type JobPortal {
+  "The organisation's operator and service accounts (admin, or operators of the organisation)."
+  operators: [Account!]!
+}
+
+extend type Query {
+  "The scopes a partner kind's keys may hold: own kind for partners, kind required for staff."
+  partnerScopes(kind: PartnerKind): [PartnerScope!]!
+  "API documentation with runnable examples for a partner kind (own kind for partners)."
+  partnerAPIDocs(kind: PartnerKind): [PartnerOperationDoc!]!
+  "Partner operators: the keys of the own organisation's accounts; admin: all keys."
+  apiKeys(includeRevoked: Boolean): [APIKey!]!
+}
+
+extend type Mutation {
+  "Admin, or an operator for an account of its own organisation: issues a key with scopes (BAD_USER_INPUT field scopes for an unknown scope or one not of the partner's kind)."
+  createAPIKey(accountId: ID!, label: String!, scopes: [String!]!): APIKeyPayload!
+  "Replaces a key by a new one with the same label and scopes; the old one stops working now."
+  rotateAPIKey(prefix: String!): APIKeyPayload!
+  "Revokes a key (admin, or an operator of the key's organisation)."
+  revokeAPIKey(prefix: String!): Boolean!
 }
 `, BuiltIn: false},
 	{Name: "../schema/push.graphql", Input: `"""
@@ -13515,6 +14456,32 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_APIKey(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_APIKey_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_APIKey_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_APIKey_updatedAt(ctx, field)
+	case "accountID":
+		return ec.fieldContext_APIKey_accountID(ctx, field)
+	case "prefix":
+		return ec.fieldContext_APIKey_prefix(ctx, field)
+	case "label":
+		return ec.fieldContext_APIKey_label(ctx, field)
+	case "scopes":
+		return ec.fieldContext_APIKey_scopes(ctx, field)
+	case "lastUsedAt":
+		return ec.fieldContext_APIKey_lastUsedAt(ctx, field)
+	case "revokedAt":
+		return ec.fieldContext_APIKey_revokedAt(ctx, field)
+	case "account":
+		return ec.fieldContext_APIKey_account(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type APIKey", field.Name)
+}
+
 func (ec *executionContext) childFields_APIKeyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "key":
@@ -13523,6 +14490,8 @@ func (ec *executionContext) childFields_APIKeyPayload(ctx context.Context, field
 		return ec.fieldContext_APIKeyPayload_prefix(ctx, field)
 	case "account":
 		return ec.fieldContext_APIKeyPayload_account(ctx, field)
+	case "apiKey":
+		return ec.fieldContext_APIKeyPayload_apiKey(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type APIKeyPayload", field.Name)
 }
@@ -13615,6 +14584,8 @@ func (ec *executionContext) childFields_Account(ctx context.Context, field graph
 		return ec.fieldContext_Account_paymentPartner(ctx, field)
 	case "jobPortal":
 		return ec.fieldContext_Account_jobPortal(ctx, field)
+	case "apiKeys":
+		return ec.fieldContext_Account_apiKeys(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Account", field.Name)
 }
@@ -13703,6 +14674,8 @@ func (ec *executionContext) childFields_AuditLog(ctx context.Context, field grap
 		return ec.fieldContext_AuditLog_targetID(ctx, field)
 	case "reason":
 		return ec.fieldContext_AuditLog_reason(ctx, field)
+	case "actor":
+		return ec.fieldContext_AuditLog_actor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditLog", field.Name)
 }
@@ -13881,6 +14854,16 @@ func (ec *executionContext) childFields_ComplaintEdge(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type ComplaintEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ConsoleSection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ConsoleSection_id(ctx, field)
+	case "title":
+		return ec.fieldContext_ConsoleSection_title(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsoleSection", field.Name)
+}
+
 func (ec *executionContext) childFields_Course(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -14011,6 +14994,8 @@ func (ec *executionContext) childFields_DigitalPlatform(ctx context.Context, fie
 		return ec.fieldContext_DigitalPlatform_url(ctx, field)
 	case "courses":
 		return ec.fieldContext_DigitalPlatform_courses(ctx, field)
+	case "operators":
+		return ec.fieldContext_DigitalPlatform_operators(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DigitalPlatform", field.Name)
 }
@@ -14147,6 +15132,8 @@ func (ec *executionContext) childFields_JobPortal(ctx context.Context, field gra
 		return ec.fieldContext_JobPortal_url(ctx, field)
 	case "vacancies":
 		return ec.fieldContext_JobPortal_vacancies(ctx, field)
+	case "operators":
+		return ec.fieldContext_JobPortal_operators(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type JobPortal", field.Name)
 }
@@ -14303,6 +15290,76 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_PartnerCall(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PartnerCall_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_PartnerCall_createdAt(ctx, field)
+	case "apiKeyPrefix":
+		return ec.fieldContext_PartnerCall_apiKeyPrefix(ctx, field)
+	case "operation":
+		return ec.fieldContext_PartnerCall_operation(ctx, field)
+	case "status":
+		return ec.fieldContext_PartnerCall_status(ctx, field)
+	case "errorMessage":
+		return ec.fieldContext_PartnerCall_errorMessage(ctx, field)
+	case "durationMs":
+		return ec.fieldContext_PartnerCall_durationMs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerCall", field.Name)
+}
+
+func (ec *executionContext) childFields_PartnerCallConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PartnerCallConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PartnerCallConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PartnerCallConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerCallConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PartnerCallEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_PartnerCallEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_PartnerCallEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerCallEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PartnerOperationDoc(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_PartnerOperationDoc_name(ctx, field)
+	case "scope":
+		return ec.fieldContext_PartnerOperationDoc_scope(ctx, field)
+	case "description":
+		return ec.fieldContext_PartnerOperationDoc_description(ctx, field)
+	case "document":
+		return ec.fieldContext_PartnerOperationDoc_document(ctx, field)
+	case "variables":
+		return ec.fieldContext_PartnerOperationDoc_variables(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerOperationDoc", field.Name)
+}
+
+func (ec *executionContext) childFields_PartnerScope(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_PartnerScope_name(ctx, field)
+	case "description":
+		return ec.fieldContext_PartnerScope_description(ctx, field)
+	case "operations":
+		return ec.fieldContext_PartnerScope_operations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerScope", field.Name)
+}
+
 func (ec *executionContext) childFields_PaymentPartner(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -14319,6 +15376,8 @@ func (ec *executionContext) childFields_PaymentPartner(ctx context.Context, fiel
 		return ec.fieldContext_PaymentPartner_active(ctx, field)
 	case "kind":
 		return ec.fieldContext_PaymentPartner_kind(ctx, field)
+	case "operators":
+		return ec.fieldContext_PaymentPartner_operators(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PaymentPartner", field.Name)
 }
@@ -14443,6 +15502,20 @@ func (ec *executionContext) childFields_ProvinceEdge(ctx context.Context, field 
 		return ec.fieldContext_ProvinceEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProvinceEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ProvinceQuotaSuggestion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "provinceCode":
+		return ec.fieldContext_ProvinceQuotaSuggestion_provinceCode(ctx, field)
+	case "provinceName":
+		return ec.fieldContext_ProvinceQuotaSuggestion_provinceName(ctx, field)
+	case "applicants":
+		return ec.fieldContext_ProvinceQuotaSuggestion_applicants(ctx, field)
+	case "quota":
+		return ec.fieldContext_ProvinceQuotaSuggestion_quota(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProvinceQuotaSuggestion", field.Name)
 }
 
 func (ec *executionContext) childFields_Purchase(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14579,6 +15652,8 @@ func (ec *executionContext) childFields_Recipient(ctx context.Context, field gra
 		return ec.fieldContext_Recipient_nik(ctx, field)
 	case "kkNumber":
 		return ec.fieldContext_Recipient_kkNumber(ctx, field)
+	case "nikMasked":
+		return ec.fieldContext_Recipient_nikMasked(ctx, field)
 	case "verificationFailures":
 		return ec.fieldContext_Recipient_verificationFailures(ctx, field)
 	case "revocationReason":
@@ -14607,6 +15682,16 @@ func (ec *executionContext) childFields_RecipientEdge(ctx context.Context, field
 		return ec.fieldContext_RecipientEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RecipientEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RecipientIdentity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nik":
+		return ec.fieldContext_RecipientIdentity_nik(ctx, field)
+	case "kkNumber":
+		return ec.fieldContext_RecipientIdentity_kkNumber(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecipientIdentity", field.Name)
 }
 
 func (ec *executionContext) childFields_Regency(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15067,6 +16152,8 @@ func (ec *executionContext) childFields_TrainingInstitution(ctx context.Context,
 		return ec.fieldContext_TrainingInstitution_city(ctx, field)
 	case "courses":
 		return ec.fieldContext_TrainingInstitution_courses(ctx, field)
+	case "operators":
+		return ec.fieldContext_TrainingInstitution_operators(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TrainingInstitution", field.Name)
 }
@@ -15191,6 +16278,10 @@ func (ec *executionContext) childFields_Wave(ctx context.Context, field graphql.
 		return ec.fieldContext_Wave_applications(ctx, field)
 	case "resultsExpectedAt":
 		return ec.fieldContext_Wave_resultsExpectedAt(ctx, field)
+	case "phases":
+		return ec.fieldContext_Wave_phases(ctx, field)
+	case "verifyCommand":
+		return ec.fieldContext_Wave_verifyCommand(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Wave", field.Name)
 }
@@ -15215,6 +16306,22 @@ func (ec *executionContext) childFields_WaveEdge(ctx context.Context, field grap
 		return ec.fieldContext_WaveEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type WaveEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_WavePhase(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_WavePhase_name(ctx, field)
+	case "label":
+		return ec.fieldContext_WavePhase_label(ctx, field)
+	case "at":
+		return ec.fieldContext_WavePhase_at(ctx, field)
+	case "durationMs":
+		return ec.fieldContext_WavePhase_durationMs(ctx, field)
+	case "rows":
+		return ec.fieldContext_WavePhase_rows(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WavePhase", field.Name)
 }
 
 func (ec *executionContext) childFields_WaveQuota(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15792,6 +16899,14 @@ func (ec *executionContext) field_Mutation_createAPIKey_args(ctx context.Context
 		return nil, err
 	}
 	args["label"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "scopes",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scopes"] = arg2
 	return args, nil
 }
 
@@ -15907,6 +17022,28 @@ func (ec *executionContext) field_Mutation_requestSignInCode_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_revealRecipientIdentity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "recipientId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["recipientId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_revokeAPIKey_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15940,6 +17077,20 @@ func (ec *executionContext) field_Mutation_revokeRecipient_args(ctx context.Cont
 		return nil, err
 	}
 	args["reason"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rotateAPIKey_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "prefix",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["prefix"] = arg0
 	return args, nil
 }
 
@@ -16182,6 +17333,20 @@ func (ec *executionContext) field_Query_accounts_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_apiKeys_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "includeRevoked",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRevoked"] = arg0
 	return args, nil
 }
 
@@ -16563,6 +17728,28 @@ func (ec *executionContext) field_Query_digitalPlatforms_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_findRecipients_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_jobApplications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16804,6 +17991,88 @@ func (ec *executionContext) field_Query_notifications_args(ctx context.Context, 
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_partnerAPIDocs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (*model.PartnerKind, error) {
+			return ec.unmarshalOPartnerKind2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐPartnerKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_partnerCalls_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.PartnerCallOrder, error) {
+			return ec.unmarshalOPartnerCallOrder2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.PartnerCallWhereInput, error) {
+			return ec.unmarshalOPartnerCallWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_partnerScopes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (*model.PartnerKind, error) {
+			return ec.unmarshalOPartnerKind2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐPartnerKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg0
 	return args, nil
 }
 
@@ -17128,6 +18397,20 @@ func (ec *executionContext) field_Query_regencies_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_suggestWaveQuotas_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "size",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["size"] = arg0
 	return args, nil
 }
 
@@ -18197,6 +19480,245 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 
 // region    **************************** field.gotpl *****************************
 
+func (ec *executionContext) _APIKey_id(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIKey_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APIKey_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIKey", field, false, false, "ID")
+}
+
+func (ec *executionContext) _APIKey_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIKey_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APIKey_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIKey", field, false, false, "Time")
+}
+
+func (ec *executionContext) _APIKey_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIKey_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APIKey_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIKey", field, false, false, "Time")
+}
+
+func (ec *executionContext) _APIKey_accountID(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIKey_accountID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AccountID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APIKey_accountID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIKey", field, false, false, "ID")
+}
+
+func (ec *executionContext) _APIKey_prefix(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIKey_prefix(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Prefix, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APIKey_prefix(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIKey", field, false, false, "String")
+}
+
+func (ec *executionContext) _APIKey_label(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIKey_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APIKey_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIKey", field, false, false, "String")
+}
+
+func (ec *executionContext) _APIKey_scopes(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIKey_scopes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scopes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APIKey_scopes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIKey", field, false, false, "String")
+}
+
+func (ec *executionContext) _APIKey_lastUsedAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIKey_lastUsedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastUsedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_APIKey_lastUsedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIKey", field, false, false, "Time")
+}
+
+func (ec *executionContext) _APIKey_revokedAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIKey_revokedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RevokedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_APIKey_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIKey", field, false, false, "Time")
+}
+
+func (ec *executionContext) _APIKey_account(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIKey_account(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Account(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APIKey_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "APIKey",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _APIKeyPayload_key(ctx context.Context, field graphql.CollectedField, obj *model.APIKeyPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18270,6 +19792,38 @@ func (ec *executionContext) fieldContext_APIKeyPayload_account(_ context.Context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _APIKeyPayload_apiKey(ctx context.Context, field graphql.CollectedField, obj *model.APIKeyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIKeyPayload_apiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.APIKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.APIKey) graphql.Marshaler {
+			return ec.marshalNAPIKey2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAPIKey(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APIKeyPayload_apiKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "APIKeyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_APIKey(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19252,6 +20806,38 @@ func (ec *executionContext) fieldContext_Account_jobPortal(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Account_apiKeys(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_apiKeys(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Account().APIKeys(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.APIKey) graphql.Marshaler {
+			return ec.marshalNAPIKey2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAPIKeyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_apiKeys(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Account",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_APIKey(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AccountConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AccountConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19929,6 +21515,38 @@ func (ec *executionContext) _AuditLog_reason(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_AuditLog_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditLog", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditLog_actor(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditLog_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditLog().Actor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
+			return ec.marshalOAccount2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditLog_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditLog",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AuditLogConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLogConnection) (ret graphql.Marshaler) {
@@ -21356,6 +22974,52 @@ func (ec *executionContext) fieldContext_ComplaintEdge_cursor(_ context.Context,
 	return graphql.NewScalarFieldContext("ComplaintEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _ConsoleSection_id(ctx context.Context, field graphql.CollectedField, obj *console.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsoleSection_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsoleSection_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsoleSection", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConsoleSection_title(ctx context.Context, field graphql.CollectedField, obj *console.Section) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsoleSection_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConsoleSection().Title(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsoleSection_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsoleSection", field, true, true, "String")
+}
+
 func (ec *executionContext) _Course_id(ctx context.Context, field graphql.CollectedField, obj *ent.Course) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22537,6 +24201,38 @@ func (ec *executionContext) fieldContext_DigitalPlatform_courses(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _DigitalPlatform_operators(ctx context.Context, field graphql.CollectedField, obj *ent.DigitalPlatform) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DigitalPlatform_operators(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DigitalPlatform().Operators(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DigitalPlatform_operators(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DigitalPlatform",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DigitalPlatformConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DigitalPlatformConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23609,6 +25305,38 @@ func (ec *executionContext) fieldContext_JobPortal_vacancies(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _JobPortal_operators(ctx context.Context, field graphql.CollectedField, obj *ent.JobPortal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobPortal_operators(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.JobPortal().Operators(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobPortal_operators(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobPortal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _JobPortalConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.JobPortalConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24363,34 +26091,34 @@ func (ec *executionContext) fieldContext_Mutation_createPartnerAccount(ctx conte
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_createAPIKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_revealRecipientIdentity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_createAPIKey(ctx, field)
+			return ec.fieldContext_Mutation_revealRecipientIdentity(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateAPIKey(ctx, fc.Args["accountId"].(pulid.ID), fc.Args["label"].(string))
+			return ec.Resolvers.Mutation().RevealRecipientIdentity(ctx, fc.Args["recipientId"].(pulid.ID), fc.Args["reason"].(string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.APIKeyPayload) graphql.Marshaler {
-			return ec.marshalNAPIKeyPayload2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐAPIKeyPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *console.Identity) graphql.Marshaler {
+			return ec.marshalNRecipientIdentity2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋconsoleᚐIdentity(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_createAPIKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_revealRecipientIdentity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_APIKeyPayload(ctx, field)
+			return ec.childFields_RecipientIdentity(ctx, field)
 		},
 	}
 	defer func() {
@@ -24400,51 +26128,7 @@ func (ec *executionContext) fieldContext_Mutation_createAPIKey(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createAPIKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_revokeAPIKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_revokeAPIKey(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RevokeAPIKey(ctx, fc.Args["prefix"].(string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_revokeAPIKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return nil, errors.New("field of type Boolean does not have child fields")
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_revokeAPIKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_revealRecipientIdentity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24873,6 +26557,138 @@ func (ec *executionContext) fieldContext_Mutation_revokeRecipient(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_revokeRecipient_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createAPIKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createAPIKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateAPIKey(ctx, fc.Args["accountId"].(pulid.ID), fc.Args["label"].(string), fc.Args["scopes"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.APIKeyPayload) graphql.Marshaler {
+			return ec.marshalNAPIKeyPayload2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐAPIKeyPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createAPIKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_APIKeyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createAPIKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rotateAPIKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rotateAPIKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RotateAPIKey(ctx, fc.Args["prefix"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.APIKeyPayload) graphql.Marshaler {
+			return ec.marshalNAPIKeyPayload2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐAPIKeyPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rotateAPIKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_APIKeyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rotateAPIKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeAPIKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeAPIKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeAPIKey(ctx, fc.Args["prefix"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeAPIKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeAPIKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25777,6 +27593,493 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _PartnerCall_id(ctx context.Context, field graphql.CollectedField, obj *ent.PartnerCall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerCall_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerCall_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerCall", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PartnerCall_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.PartnerCall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerCall_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerCall_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerCall", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PartnerCall_apiKeyPrefix(ctx context.Context, field graphql.CollectedField, obj *ent.PartnerCall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerCall_apiKeyPrefix(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.APIKeyPrefix, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerCall_apiKeyPrefix(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerCall", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerCall_operation(ctx context.Context, field graphql.CollectedField, obj *ent.PartnerCall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerCall_operation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Operation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerCall_operation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerCall", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerCall_status(ctx context.Context, field graphql.CollectedField, obj *ent.PartnerCall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerCall_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerCall_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerCall", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerCall_errorMessage(ctx context.Context, field graphql.CollectedField, obj *ent.PartnerCall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerCall_errorMessage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ErrorMessage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerCall_errorMessage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerCall", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerCall_durationMs(ctx context.Context, field graphql.CollectedField, obj *ent.PartnerCall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerCall_durationMs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DurationMs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerCall_durationMs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerCall", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PartnerCallConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.PartnerCallConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerCallConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.PartnerCallEdge) graphql.Marshaler {
+			return ec.marshalOPartnerCallEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerCallConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerCallConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerCallEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerCallConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.PartnerCallConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerCallConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerCallConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerCallConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerCallConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.PartnerCallConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerCallConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerCallConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerCallConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PartnerCallEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.PartnerCallEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerCallEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PartnerCall) graphql.Marshaler {
+			return ec.marshalOPartnerCall2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCall(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerCallEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerCallEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerCall(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerCallEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.PartnerCallEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerCallEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerCallEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerCallEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _PartnerOperationDoc_name(ctx context.Context, field graphql.CollectedField, obj *model.PartnerOperationDoc) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerOperationDoc_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerOperationDoc_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerOperationDoc", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerOperationDoc_scope(ctx context.Context, field graphql.CollectedField, obj *model.PartnerOperationDoc) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerOperationDoc_scope(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scope, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerOperationDoc_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerOperationDoc", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerOperationDoc_description(ctx context.Context, field graphql.CollectedField, obj *model.PartnerOperationDoc) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerOperationDoc_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerOperationDoc_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerOperationDoc", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerOperationDoc_document(ctx context.Context, field graphql.CollectedField, obj *model.PartnerOperationDoc) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerOperationDoc_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Document, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerOperationDoc_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerOperationDoc", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerOperationDoc_variables(ctx context.Context, field graphql.CollectedField, obj *model.PartnerOperationDoc) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerOperationDoc_variables(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Variables, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerOperationDoc_variables(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerOperationDoc", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerScope_name(ctx context.Context, field graphql.CollectedField, obj *model.PartnerScope) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerScope_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerScope_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerScope", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerScope_description(ctx context.Context, field graphql.CollectedField, obj *model.PartnerScope) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerScope_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerScope_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerScope", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerScope_operations(ctx context.Context, field graphql.CollectedField, obj *model.PartnerScope) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerScope_operations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Operations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerScope_operations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerScope", field, false, false, "String")
+}
+
 func (ec *executionContext) _PaymentPartner_id(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentPartner) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25936,6 +28239,38 @@ func (ec *executionContext) _PaymentPartner_kind(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_PaymentPartner_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PaymentPartner", field, false, false, "PaymentPartnerKind")
+}
+
+func (ec *executionContext) _PaymentPartner_operators(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentPartner) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentPartner_operators(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PaymentPartner().Operators(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentPartner_operators(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PaymentPartner",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _PaymentPartnerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentPartnerConnection) (ret graphql.Marshaler) {
@@ -26916,6 +29251,98 @@ func (ec *executionContext) _ProvinceEdge_cursor(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_ProvinceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProvinceEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _ProvinceQuotaSuggestion_provinceCode(ctx context.Context, field graphql.CollectedField, obj *model.ProvinceQuotaSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProvinceQuotaSuggestion_provinceCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProvinceCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProvinceQuotaSuggestion_provinceCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProvinceQuotaSuggestion", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProvinceQuotaSuggestion_provinceName(ctx context.Context, field graphql.CollectedField, obj *model.ProvinceQuotaSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProvinceQuotaSuggestion_provinceName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProvinceName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProvinceQuotaSuggestion_provinceName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProvinceQuotaSuggestion", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProvinceQuotaSuggestion_applicants(ctx context.Context, field graphql.CollectedField, obj *model.ProvinceQuotaSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProvinceQuotaSuggestion_applicants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Applicants, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProvinceQuotaSuggestion_applicants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProvinceQuotaSuggestion", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProvinceQuotaSuggestion_quota(ctx context.Context, field graphql.CollectedField, obj *model.ProvinceQuotaSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProvinceQuotaSuggestion_quota(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quota, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProvinceQuotaSuggestion_quota(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProvinceQuotaSuggestion", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Purchase_id(ctx context.Context, field graphql.CollectedField, obj *ent.Purchase) (ret graphql.Marshaler) {
@@ -28057,6 +30484,50 @@ func (ec *executionContext) fieldContext_Query_notifications(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_partnerCalls(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_partnerCalls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PartnerCalls(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.PartnerCallOrder), fc.Args["where"].(*ent.PartnerCallWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PartnerCallConnection) graphql.Marshaler {
+			return ec.marshalOPartnerCallConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_partnerCalls(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerCallConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_partnerCalls_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_paymentPartners(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28573,6 +31044,126 @@ func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graph
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_consoleSections(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_consoleSections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ConsoleSections(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*console.Section) graphql.Marshaler {
+			return ec.marshalNConsoleSection2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋconsoleᚐSectionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_consoleSections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsoleSection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_findRecipients(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_findRecipients(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FindRecipients(ctx, fc.Args["query"].(string), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Recipient) graphql.Marshaler {
+			return ec.marshalNRecipient2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipientᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_findRecipients(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recipient(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_findRecipients_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_suggestWaveQuotas(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_suggestWaveQuotas(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SuggestWaveQuotas(ctx, fc.Args["size"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ProvinceQuotaSuggestion) graphql.Marshaler {
+			return ec.marshalNProvinceQuotaSuggestion2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐProvinceQuotaSuggestionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_suggestWaveQuotas(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProvinceQuotaSuggestion(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_suggestWaveQuotas_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_currentWave(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28707,6 +31298,138 @@ func (ec *executionContext) fieldContext_Query_waveSelection(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_waveSelection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_partnerScopes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_partnerScopes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PartnerScopes(ctx, fc.Args["kind"].(*model.PartnerKind))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PartnerScope) graphql.Marshaler {
+			return ec.marshalNPartnerScope2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐPartnerScopeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_partnerScopes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerScope(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_partnerScopes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_partnerAPIDocs(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_partnerAPIDocs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PartnerAPIDocs(ctx, fc.Args["kind"].(*model.PartnerKind))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PartnerOperationDoc) graphql.Marshaler {
+			return ec.marshalNPartnerOperationDoc2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐPartnerOperationDocᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_partnerAPIDocs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerOperationDoc(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_partnerAPIDocs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_apiKeys(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_apiKeys(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().APIKeys(ctx, fc.Args["includeRevoked"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.APIKey) graphql.Marshaler {
+			return ec.marshalNAPIKey2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAPIKeyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_apiKeys(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_APIKey(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_apiKeys_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29967,6 +32690,29 @@ func (ec *executionContext) fieldContext_Recipient_kkNumber(_ context.Context, f
 	return graphql.NewScalarFieldContext("Recipient", field, true, true, "String")
 }
 
+func (ec *executionContext) _Recipient_nikMasked(ctx context.Context, field graphql.CollectedField, obj *ent.Recipient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recipient_nikMasked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Recipient().NikMasked(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recipient_nikMasked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recipient", field, true, true, "String")
+}
+
 func (ec *executionContext) _Recipient_verificationFailures(ctx context.Context, field graphql.CollectedField, obj *ent.Recipient) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30162,6 +32908,52 @@ func (ec *executionContext) _RecipientEdge_cursor(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_RecipientEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RecipientEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _RecipientIdentity_nik(ctx context.Context, field graphql.CollectedField, obj *console.Identity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecipientIdentity_nik(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nik, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecipientIdentity_nik(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecipientIdentity", field, false, false, "String")
+}
+
+func (ec *executionContext) _RecipientIdentity_kkNumber(ctx context.Context, field graphql.CollectedField, obj *console.Identity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecipientIdentity_kkNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KkNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecipientIdentity_kkNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecipientIdentity", field, false, false, "String")
 }
 
 func (ec *executionContext) _Regency_id(ctx context.Context, field graphql.CollectedField, obj *ent.Regency) (ret graphql.Marshaler) {
@@ -33824,6 +36616,38 @@ func (ec *executionContext) fieldContext_TrainingInstitution_courses(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _TrainingInstitution_operators(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingInstitution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingInstitution_operators(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TrainingInstitution().Operators(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingInstitution_operators(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrainingInstitution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TrainingInstitutionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingInstitutionConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34938,6 +37762,61 @@ func (ec *executionContext) fieldContext_Wave_resultsExpectedAt(_ context.Contex
 	return graphql.NewScalarFieldContext("Wave", field, true, true, "Time")
 }
 
+func (ec *executionContext) _Wave_phases(ctx context.Context, field graphql.CollectedField, obj *ent.Wave) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wave_phases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Wave().Phases(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.WavePhase) graphql.Marshaler {
+			return ec.marshalNWavePhase2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWavePhaseᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wave_phases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Wave",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WavePhase(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Wave_verifyCommand(ctx context.Context, field graphql.CollectedField, obj *ent.Wave) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wave_verifyCommand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Wave().VerifyCommand(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Wave_verifyCommand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wave", field, true, true, "String")
+}
+
 func (ec *executionContext) _WaveConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.WaveConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -35078,6 +37957,121 @@ func (ec *executionContext) _WaveEdge_cursor(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_WaveEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WaveEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _WavePhase_name(ctx context.Context, field graphql.CollectedField, obj *model.WavePhase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WavePhase_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WavePhase_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WavePhase", field, false, false, "String")
+}
+
+func (ec *executionContext) _WavePhase_label(ctx context.Context, field graphql.CollectedField, obj *model.WavePhase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WavePhase_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WavePhase_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WavePhase", field, false, false, "String")
+}
+
+func (ec *executionContext) _WavePhase_at(ctx context.Context, field graphql.CollectedField, obj *model.WavePhase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WavePhase_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WavePhase_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WavePhase", field, false, false, "Time")
+}
+
+func (ec *executionContext) _WavePhase_durationMs(ctx context.Context, field graphql.CollectedField, obj *model.WavePhase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WavePhase_durationMs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DurationMs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WavePhase_durationMs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WavePhase", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WavePhase_rows(ctx context.Context, field graphql.CollectedField, obj *model.WavePhase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WavePhase_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WavePhase_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WavePhase", field, false, false, "Int")
 }
 
 func (ec *executionContext) _WaveQuota_id(ctx context.Context, field graphql.CollectedField, obj *ent.WaveQuota) (ret graphql.Marshaler) {
@@ -36308,6 +39302,59 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 // endregion **************************** field.gotpl *****************************
 
 // region    **************************** input.gotpl *****************************
+
+func (ec *executionContext) unmarshalInputAPIKeyOrder(ctx context.Context, obj any) (ent.APIKeyOrder, error) {
+	var it ent.APIKeyOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAPIKeyOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAPIKeyOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAPIKeyOrder unmarshals raw into the APIKeyOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAPIKeyOrder(ctx context.Context, raw any) (ent.APIKeyOrder, error) {
+	var out ent.APIKeyOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "APIKeyOrder", raw, &out)
+	return out, err
+}
 
 func (ec *executionContext) unmarshalInputAccountOrder(ctx context.Context, obj any) (ent.AccountOrder, error) {
 	var it ent.AccountOrder
@@ -47142,6 +50189,661 @@ func (ec *executionContext) unmarshalInputNotificationWhereInput(ctx context.Con
 func UnmarshalNotificationWhereInput(ctx context.Context, raw any) (ent.NotificationWhereInput, error) {
 	var out ent.NotificationWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "NotificationWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPartnerCallOrder(ctx context.Context, obj any) (ent.PartnerCallOrder, error) {
+	var it ent.PartnerCallOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNPartnerCallOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPartnerCallOrder unmarshals raw into the PartnerCallOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPartnerCallOrder(ctx context.Context, raw any) (ent.PartnerCallOrder, error) {
+	var out ent.PartnerCallOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PartnerCallOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPartnerCallWhereInput(ctx context.Context, obj any) (ent.PartnerCallWhereInput, error) {
+	var it ent.PartnerCallWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "apiKeyPrefix", "apiKeyPrefixNEQ", "apiKeyPrefixIn", "apiKeyPrefixNotIn", "apiKeyPrefixGT", "apiKeyPrefixGTE", "apiKeyPrefixLT", "apiKeyPrefixLTE", "apiKeyPrefixContains", "apiKeyPrefixHasPrefix", "apiKeyPrefixHasSuffix", "apiKeyPrefixEqualFold", "apiKeyPrefixContainsFold", "operation", "operationNEQ", "operationIn", "operationNotIn", "operationGT", "operationGTE", "operationLT", "operationLTE", "operationContains", "operationHasPrefix", "operationHasSuffix", "operationEqualFold", "operationContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "statusGT", "statusGTE", "statusLT", "statusLTE", "statusContains", "statusHasPrefix", "statusHasSuffix", "statusEqualFold", "statusContainsFold", "errorMessage", "errorMessageNEQ", "errorMessageIn", "errorMessageNotIn", "errorMessageGT", "errorMessageGTE", "errorMessageLT", "errorMessageLTE", "errorMessageContains", "errorMessageHasPrefix", "errorMessageHasSuffix", "errorMessageIsNil", "errorMessageNotNil", "errorMessageEqualFold", "errorMessageContainsFold", "durationMs", "durationMsNEQ", "durationMsIn", "durationMsNotIn", "durationMsGT", "durationMsGTE", "durationMsLT", "durationMsLTE"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOPartnerCallWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOPartnerCallWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOPartnerCallWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "apiKeyPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiKeyPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIKeyPrefix = data
+		case "apiKeyPrefixNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiKeyPrefixNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIKeyPrefixNEQ = data
+		case "apiKeyPrefixIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiKeyPrefixIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIKeyPrefixIn = data
+		case "apiKeyPrefixNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiKeyPrefixNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIKeyPrefixNotIn = data
+		case "apiKeyPrefixGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiKeyPrefixGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIKeyPrefixGT = data
+		case "apiKeyPrefixGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiKeyPrefixGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIKeyPrefixGTE = data
+		case "apiKeyPrefixLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiKeyPrefixLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIKeyPrefixLT = data
+		case "apiKeyPrefixLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiKeyPrefixLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIKeyPrefixLTE = data
+		case "apiKeyPrefixContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiKeyPrefixContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIKeyPrefixContains = data
+		case "apiKeyPrefixHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiKeyPrefixHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIKeyPrefixHasPrefix = data
+		case "apiKeyPrefixHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiKeyPrefixHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIKeyPrefixHasSuffix = data
+		case "apiKeyPrefixEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiKeyPrefixEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIKeyPrefixEqualFold = data
+		case "apiKeyPrefixContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiKeyPrefixContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIKeyPrefixContainsFold = data
+		case "operation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operation"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Operation = data
+		case "operationNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNEQ = data
+		case "operationIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationIn = data
+		case "operationNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNotIn = data
+		case "operationGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationGT = data
+		case "operationGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationGTE = data
+		case "operationLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationLT = data
+		case "operationLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationLTE = data
+		case "operationContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationContains = data
+		case "operationHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationHasPrefix = data
+		case "operationHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationHasSuffix = data
+		case "operationEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationEqualFold = data
+		case "operationContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationContainsFold = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "statusGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusGT = data
+		case "statusGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusGTE = data
+		case "statusLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusLT = data
+		case "statusLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusLTE = data
+		case "statusContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusContains = data
+		case "statusHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusHasPrefix = data
+		case "statusHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusHasSuffix = data
+		case "statusEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusEqualFold = data
+		case "statusContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusContainsFold = data
+		case "errorMessage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("errorMessage"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ErrorMessage = data
+		case "errorMessageNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("errorMessageNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ErrorMessageNEQ = data
+		case "errorMessageIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("errorMessageIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ErrorMessageIn = data
+		case "errorMessageNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("errorMessageNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ErrorMessageNotIn = data
+		case "errorMessageGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("errorMessageGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ErrorMessageGT = data
+		case "errorMessageGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("errorMessageGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ErrorMessageGTE = data
+		case "errorMessageLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("errorMessageLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ErrorMessageLT = data
+		case "errorMessageLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("errorMessageLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ErrorMessageLTE = data
+		case "errorMessageContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("errorMessageContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ErrorMessageContains = data
+		case "errorMessageHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("errorMessageHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ErrorMessageHasPrefix = data
+		case "errorMessageHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("errorMessageHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ErrorMessageHasSuffix = data
+		case "errorMessageIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("errorMessageIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ErrorMessageIsNil = data
+		case "errorMessageNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("errorMessageNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ErrorMessageNotNil = data
+		case "errorMessageEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("errorMessageEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ErrorMessageEqualFold = data
+		case "errorMessageContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("errorMessageContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ErrorMessageContainsFold = data
+		case "durationMs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMs"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMs = data
+		case "durationMsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMsNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMsNEQ = data
+		case "durationMsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMsIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMsIn = data
+		case "durationMsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMsNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMsNotIn = data
+		case "durationMsGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMsGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMsGT = data
+		case "durationMsGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMsGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMsGTE = data
+		case "durationMsLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMsLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMsLT = data
+		case "durationMsLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMsLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMsLTE = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPartnerCallWhereInput unmarshals raw into the PartnerCallWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPartnerCallWhereInput(ctx context.Context, raw any) (ent.PartnerCallWhereInput, error) {
+	var out ent.PartnerCallWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PartnerCallWhereInput", raw, &out)
 	return out, err
 }
 
@@ -60134,6 +63836,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._PaymentPartner(ctx, sel, obj)
+	case *ent.PartnerCall:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._PartnerCall(ctx, sel, obj)
 	case *ent.Notification:
 		if obj == nil {
 			return graphql.Null
@@ -60204,6 +63911,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Account(ctx, sel, obj)
+	case *ent.APIKey:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._APIKey(ctx, sel, obj)
 	default:
 		if typedObj, ok := obj.(graphql.Marshaler); ok {
 			return typedObj
@@ -60216,6 +63928,85 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var aPIKeyImplementors = []string{"APIKey", "Node"}
+
+func (ec *executionContext) _APIKey(ctx context.Context, sel ast.SelectionSet, obj *ent.APIKey) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aPIKeyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("APIKey")
+		case "id":
+			out.Values[i] = ec._APIKey_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._APIKey_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._APIKey_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "accountID":
+			out.Values[i] = ec._APIKey_accountID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "prefix":
+			out.Values[i] = ec._APIKey_prefix(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.Values[i] = ec._APIKey_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "scopes":
+			out.Values[i] = ec._APIKey_scopes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastUsedAt":
+			out.Values[i] = ec._APIKey_lastUsedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revokedAt":
+			out.Values[i] = ec._APIKey_revokedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "account":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._APIKey_account(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var aPIKeyPayloadImplementors = []string{"APIKeyPayload"}
 
@@ -60240,6 +64031,11 @@ func (ec *executionContext) _APIKeyPayload(ctx context.Context, sel ast.Selectio
 			}
 		case "account":
 			out.Values[i] = ec._APIKeyPayload_account(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "apiKey":
+			out.Values[i] = ec._APIKeyPayload_apiKey(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -60520,6 +64316,12 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Account_jobPortal(ctx, field, obj)
 				})
+		case "apiKeys":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Account_apiKeys(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -60784,43 +64586,49 @@ func (ec *executionContext) _AuditLog(ctx context.Context, sel ast.SelectionSet,
 		case "id":
 			out.Values[i] = ec._AuditLog_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "createdAt":
 			out.Values[i] = ec._AuditLog_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "actorID":
 			out.Values[i] = ec._AuditLog_actorID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "actorRole":
 			out.Values[i] = ec._AuditLog_actorRole(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "action":
 			out.Values[i] = ec._AuditLog_action(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "targetType":
 			out.Values[i] = ec._AuditLog_targetType(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "targetID":
 			out.Values[i] = ec._AuditLog_targetID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reason":
 			out.Values[i] = ec._AuditLog_reason(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "actor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditLog_actor(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -61423,6 +65231,45 @@ func (ec *executionContext) _ComplaintEdge(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var consoleSectionImplementors = []string{"ConsoleSection"}
+
+func (ec *executionContext) _ConsoleSection(ctx context.Context, sel ast.SelectionSet, obj *console.Section) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consoleSectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsoleSection")
+		case "id":
+			out.Values[i] = ec._ConsoleSection_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConsoleSection_title(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var courseImplementors = []string{"Course", "Node"}
 
 func (ec *executionContext) _Course(ctx context.Context, sel ast.SelectionSet, obj *ent.Course) graphql.Marshaler {
@@ -61836,6 +65683,12 @@ func (ec *executionContext) _DigitalPlatform(ctx context.Context, sel ast.Select
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DigitalPlatform_courses(ctx, field, obj)
+				})
+		case "operators":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DigitalPlatform_operators(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -62298,6 +66151,12 @@ func (ec *executionContext) _JobPortal(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._JobPortal_vacancies(ctx, field, obj)
 				})
+		case "operators":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._JobPortal_operators(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -62616,16 +66475,9 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "createAPIKey":
+		case "revealRecipientIdentity":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_createAPIKey(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "revokeAPIKey":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_revokeAPIKey(ctx, field)
+				return ec._Mutation_revealRecipientIdentity(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -62696,6 +66548,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "revokeRecipient":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_revokeRecipient(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createAPIKey":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createAPIKey(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rotateAPIKey":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rotateAPIKey(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokeAPIKey":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeAPIKey(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -63032,6 +66905,246 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var partnerCallImplementors = []string{"PartnerCall", "Node"}
+
+func (ec *executionContext) _PartnerCall(ctx context.Context, sel ast.SelectionSet, obj *ent.PartnerCall) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerCallImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerCall")
+		case "id":
+			out.Values[i] = ec._PartnerCall_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._PartnerCall_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "apiKeyPrefix":
+			out.Values[i] = ec._PartnerCall_apiKeyPrefix(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "operation":
+			out.Values[i] = ec._PartnerCall_operation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._PartnerCall_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "errorMessage":
+			out.Values[i] = ec._PartnerCall_errorMessage(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "durationMs":
+			out.Values[i] = ec._PartnerCall_durationMs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var partnerCallConnectionImplementors = []string{"PartnerCallConnection"}
+
+func (ec *executionContext) _PartnerCallConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.PartnerCallConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerCallConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerCallConnection")
+		case "edges":
+			out.Values[i] = ec._PartnerCallConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PartnerCallConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PartnerCallConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var partnerCallEdgeImplementors = []string{"PartnerCallEdge"}
+
+func (ec *executionContext) _PartnerCallEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.PartnerCallEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerCallEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerCallEdge")
+		case "node":
+			out.Values[i] = ec._PartnerCallEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._PartnerCallEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var partnerOperationDocImplementors = []string{"PartnerOperationDoc"}
+
+func (ec *executionContext) _PartnerOperationDoc(ctx context.Context, sel ast.SelectionSet, obj *model.PartnerOperationDoc) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerOperationDocImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerOperationDoc")
+		case "name":
+			out.Values[i] = ec._PartnerOperationDoc_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scope":
+			out.Values[i] = ec._PartnerOperationDoc_scope(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._PartnerOperationDoc_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "document":
+			out.Values[i] = ec._PartnerOperationDoc_document(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "variables":
+			out.Values[i] = ec._PartnerOperationDoc_variables(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var partnerScopeImplementors = []string{"PartnerScope"}
+
+func (ec *executionContext) _PartnerScope(ctx context.Context, sel ast.SelectionSet, obj *model.PartnerScope) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerScopeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerScope")
+		case "name":
+			out.Values[i] = ec._PartnerScope_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._PartnerScope_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "operations":
+			out.Values[i] = ec._PartnerScope_operations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var paymentPartnerImplementors = []string{"PaymentPartner", "Node"}
 
 func (ec *executionContext) _PaymentPartner(ctx context.Context, sel ast.SelectionSet, obj *ent.PaymentPartner) graphql.Marshaler {
@@ -63046,38 +67159,44 @@ func (ec *executionContext) _PaymentPartner(ctx context.Context, sel ast.Selecti
 		case "id":
 			out.Values[i] = ec._PaymentPartner_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "createdAt":
 			out.Values[i] = ec._PaymentPartner_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "updatedAt":
 			out.Values[i] = ec._PaymentPartner_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "code":
 			out.Values[i] = ec._PaymentPartner_code(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._PaymentPartner_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "active":
 			out.Values[i] = ec._PaymentPartner_active(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "kind":
 			out.Values[i] = ec._PaymentPartner_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "operators":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PaymentPartner_operators(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -63508,6 +67627,54 @@ func (ec *executionContext) _ProvinceEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var provinceQuotaSuggestionImplementors = []string{"ProvinceQuotaSuggestion"}
+
+func (ec *executionContext) _ProvinceQuotaSuggestion(ctx context.Context, sel ast.SelectionSet, obj *model.ProvinceQuotaSuggestion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, provinceQuotaSuggestionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProvinceQuotaSuggestion")
+		case "provinceCode":
+			out.Values[i] = ec._ProvinceQuotaSuggestion_provinceCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "provinceName":
+			out.Values[i] = ec._ProvinceQuotaSuggestion_provinceName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "applicants":
+			out.Values[i] = ec._ProvinceQuotaSuggestion_applicants(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quota":
+			out.Values[i] = ec._ProvinceQuotaSuggestion_quota(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var purchaseImplementors = []string{"Purchase", "Node"}
 
 func (ec *executionContext) _Purchase(ctx context.Context, sel ast.SelectionSet, obj *ent.Purchase) graphql.Marshaler {
@@ -63799,6 +67966,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_notifications(ctx, field)
 				})
+		case "partnerCalls":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_partnerCalls(ctx, field)
+				})
 		case "paymentPartners":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -63871,6 +68044,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_me(ctx, field)
 				})
+		case "consoleSections":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_consoleSections(ctx, field)
+				})
+		case "findRecipients":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_findRecipients(ctx, field)
+				})
+		case "suggestWaveQuotas":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_suggestWaveQuotas(ctx, field)
+				})
 		case "currentWave":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -63894,6 +68085,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_waveSelection(ctx, field)
+				})
+		case "partnerScopes":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_partnerScopes(ctx, field)
+				})
+		case "partnerAPIDocs":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_partnerAPIDocs(ctx, field)
+				})
+		case "apiKeys":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_apiKeys(ctx, field)
 				})
 		case "webPushPublicKey":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -64154,6 +68363,12 @@ func (ec *executionContext) _Recipient(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Recipient_kkNumber(ctx, field, obj)
 				})
+		case "nikMasked":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recipient_nikMasked(ctx, field, obj)
+				})
 		case "verificationFailures":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -64244,6 +68459,44 @@ func (ec *executionContext) _RecipientEdge(ctx context.Context, sel ast.Selectio
 			}
 		case "cursor":
 			out.Values[i] = ec._RecipientEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recipientIdentityImplementors = []string{"RecipientIdentity"}
+
+func (ec *executionContext) _RecipientIdentity(ctx context.Context, sel ast.SelectionSet, obj *console.Identity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recipientIdentityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecipientIdentity")
+		case "nik":
+			out.Values[i] = ec._RecipientIdentity_nik(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kkNumber":
+			out.Values[i] = ec._RecipientIdentity_kkNumber(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -65792,6 +70045,12 @@ func (ec *executionContext) _TrainingInstitution(ctx context.Context, sel ast.Se
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._TrainingInstitution_courses(ctx, field, obj)
 				})
+		case "operators":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TrainingInstitution_operators(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -66185,6 +70444,18 @@ func (ec *executionContext) _Wave(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Wave_resultsExpectedAt(ctx, field, obj)
 				})
+		case "phases":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Wave_phases(ctx, field, obj)
+				})
+		case "verifyCommand":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Wave_verifyCommand(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -66264,6 +70535,59 @@ func (ec *executionContext) _WaveEdge(ctx context.Context, sel ast.SelectionSet,
 		case "cursor":
 			out.Values[i] = ec._WaveEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wavePhaseImplementors = []string{"WavePhase"}
+
+func (ec *executionContext) _WavePhase(ctx context.Context, sel ast.SelectionSet, obj *model.WavePhase) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wavePhaseImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WavePhase")
+		case "name":
+			out.Values[i] = ec._WavePhase_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._WavePhase_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._WavePhase_at(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "durationMs":
+			out.Values[i] = ec._WavePhase_durationMs(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._WavePhase_rows(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -66705,6 +71029,44 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAPIKey2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAPIKeyᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.APIKey) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAPIKey2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAPIKey(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAPIKey2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAPIKey(ctx context.Context, sel ast.SelectionSet, v *ent.APIKey) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "APIKey!")
+		return graphql.Null
+	}
+	return ec._APIKey(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAPIKeyOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAPIKeyOrderField(ctx context.Context, v any) (*ent.APIKeyOrderField, error) {
+	var res = new(ent.APIKeyOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAPIKeyOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAPIKeyOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.APIKeyOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "APIKeyOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalNAPIKeyPayload2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *model.APIKeyPayload) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "APIKeyPayload!")
@@ -66727,6 +71089,22 @@ func (ec *executionContext) marshalNAbilityTestRules2ᚖgithubᚗcomᚋkartuprak
 		return graphql.Null
 	}
 	return ec._AbilityTestRules(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAccount2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccountᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Account) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAccount2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNAccount2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐAccount(ctx context.Context, sel ast.SelectionSet, v *ent.Account) graphql.Marshaler {
@@ -66986,6 +71364,30 @@ func (ec *executionContext) marshalNComplaintStatus2githubᚗcomᚋkartuprakerja
 func (ec *executionContext) unmarshalNComplaintWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐComplaintWhereInput(ctx context.Context, v any) (*ent.ComplaintWhereInput, error) {
 	res, err := ec.unmarshalInputComplaintWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConsoleSection2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋconsoleᚐSectionᚄ(ctx context.Context, sel ast.SelectionSet, v []*console.Section) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsoleSection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋconsoleᚐSection(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConsoleSection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋconsoleᚐSection(ctx context.Context, sel ast.SelectionSet, v *console.Section) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsoleSection!")
+		return graphql.Null
+	}
+	return ec._ConsoleSection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCourse2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourse(ctx context.Context, sel ast.SelectionSet, v *ent.Course) graphql.Marshaler {
@@ -67527,6 +71929,78 @@ func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPag
 	return ec._PageInfo(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNPartnerCallOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallOrder(ctx context.Context, v any) (*ent.PartnerCallOrder, error) {
+	res, err := ec.unmarshalInputPartnerCallOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPartnerCallOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallOrderField(ctx context.Context, v any) (*ent.PartnerCallOrderField, error) {
+	var res = new(ent.PartnerCallOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPartnerCallOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.PartnerCallOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PartnerCallOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNPartnerCallWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallWhereInput(ctx context.Context, v any) (*ent.PartnerCallWhereInput, error) {
+	res, err := ec.unmarshalInputPartnerCallWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPartnerOperationDoc2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐPartnerOperationDocᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PartnerOperationDoc) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPartnerOperationDoc2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐPartnerOperationDoc(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPartnerOperationDoc2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐPartnerOperationDoc(ctx context.Context, sel ast.SelectionSet, v *model.PartnerOperationDoc) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PartnerOperationDoc!")
+		return graphql.Null
+	}
+	return ec._PartnerOperationDoc(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPartnerScope2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐPartnerScopeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PartnerScope) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPartnerScope2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐPartnerScope(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPartnerScope2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐPartnerScope(ctx context.Context, sel ast.SelectionSet, v *model.PartnerScope) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PartnerScope!")
+		return graphql.Null
+	}
+	return ec._PartnerScope(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPaymentPartner2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPaymentPartner(ctx context.Context, sel ast.SelectionSet, v *ent.PaymentPartner) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PaymentPartner!")
@@ -67648,6 +72122,30 @@ func (ec *executionContext) marshalNProvinceOrderField2ᚖgithubᚗcomᚋkartupr
 	return v
 }
 
+func (ec *executionContext) marshalNProvinceQuotaSuggestion2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐProvinceQuotaSuggestionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ProvinceQuotaSuggestion) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProvinceQuotaSuggestion2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐProvinceQuotaSuggestion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProvinceQuotaSuggestion2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐProvinceQuotaSuggestion(ctx context.Context, sel ast.SelectionSet, v *model.ProvinceQuotaSuggestion) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProvinceQuotaSuggestion!")
+		return graphql.Null
+	}
+	return ec._ProvinceQuotaSuggestion(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNProvinceTimeZone2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋprovinceᚐTimeZone(ctx context.Context, v any) (province.TimeZone, error) {
 	var res province.TimeZone
 	err := res.UnmarshalGQL(v)
@@ -67713,6 +72211,22 @@ func (ec *executionContext) unmarshalNPurchaseWhereInput2ᚖgithubᚗcomᚋkartu
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNRecipient2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipientᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Recipient) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecipient2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipient(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNRecipient2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipient(ctx context.Context, sel ast.SelectionSet, v *ent.Recipient) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Recipient!")
@@ -67759,6 +72273,14 @@ func (ec *executionContext) unmarshalNRecipientGender2githubᚗcomᚋkartupraker
 
 func (ec *executionContext) marshalNRecipientGender2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋrecipientᚐGender(ctx context.Context, sel ast.SelectionSet, v recipient.Gender) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNRecipientIdentity2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋconsoleᚐIdentity(ctx context.Context, sel ast.SelectionSet, v *console.Identity) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RecipientIdentity!")
+		return graphql.Null
+	}
+	return ec._RecipientIdentity(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRecipientOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipientOrder(ctx context.Context, v any) (*ent.RecipientOrder, error) {
@@ -68500,6 +73022,30 @@ func (ec *executionContext) marshalNWaveOrderField2ᚖgithubᚗcomᚋkartupraker
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNWavePhase2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWavePhaseᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.WavePhase) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWavePhase2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWavePhase(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWavePhase2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWavePhase(ctx context.Context, sel ast.SelectionSet, v *model.WavePhase) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WavePhase!")
+		return graphql.Null
+	}
+	return ec._WavePhase(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNWaveQuota2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWaveQuota(ctx context.Context, sel ast.SelectionSet, v *ent.WaveQuota) graphql.Marshaler {
@@ -70762,6 +75308,98 @@ func (ec *executionContext) unmarshalONotificationWhereInput2ᚖgithubᚗcomᚋk
 	}
 	res, err := ec.unmarshalInputNotificationWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPartnerCall2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCall(ctx context.Context, sel ast.SelectionSet, v *ent.PartnerCall) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PartnerCall(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPartnerCallConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallConnection(ctx context.Context, sel ast.SelectionSet, v *ent.PartnerCallConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PartnerCallConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPartnerCallEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.PartnerCallEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOPartnerCallEdge2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOPartnerCallEdge2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallEdge(ctx context.Context, sel ast.SelectionSet, v *ent.PartnerCallEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PartnerCallEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPartnerCallOrder2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallOrderᚄ(ctx context.Context, v any) ([]*ent.PartnerCallOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.PartnerCallOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPartnerCallOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOPartnerCallWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallWhereInputᚄ(ctx context.Context, v any) ([]*ent.PartnerCallWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.PartnerCallWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPartnerCallWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOPartnerCallWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallWhereInput(ctx context.Context, v any) (*ent.PartnerCallWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPartnerCallWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPartnerKind2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐPartnerKind(ctx context.Context, v any) (*model.PartnerKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.PartnerKind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPartnerKind2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐPartnerKind(ctx context.Context, sel ast.SelectionSet, v *model.PartnerKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOPaymentPartner2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPaymentPartner(ctx context.Context, sel ast.SelectionSet, v *ent.PaymentPartner) graphql.Marshaler {

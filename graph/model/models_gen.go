@@ -3,6 +3,10 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"github.com/kartuprakerja/platform/ent"
@@ -15,6 +19,7 @@ type APIKeyPayload struct {
 	Key     string       `json:"key"`
 	Prefix  string       `json:"prefix"`
 	Account *ent.Account `json:"account"`
+	APIKey  *ent.APIKey  `json:"apiKey"`
 }
 
 // The rules of the ability test, stated before it starts, and the viewer's standing under them.
@@ -45,6 +50,37 @@ type CreateWaveInput struct {
 	ProvinceQuotas  []*WaveQuotaInput `json:"provinceQuotas"`
 }
 
+// One documented partner API operation with an example that runs as is.
+type PartnerOperationDoc struct {
+	Name  string `json:"name"`
+	Scope string `json:"scope"`
+	// In the viewer's language.
+	Description string `json:"description"`
+	// GraphQL document of the example.
+	Document string `json:"document"`
+	// Its variables as a JSON object text.
+	Variables string `json:"variables"`
+}
+
+// What a key with this scope may call.
+type PartnerScope struct {
+	// e.g. purchases:read
+	Name string `json:"name"`
+	// In the viewer's language.
+	Description string `json:"description"`
+	// The root fields (queries and mutations) the scope grants.
+	Operations []string `json:"operations"`
+}
+
+// Seats for one province, in proportion to the applicants waiting there.
+type ProvinceQuotaSuggestion struct {
+	ProvinceCode string `json:"provinceCode"`
+	ProvinceName string `json:"provinceName"`
+	// Verified applicants in the province who are not yet recipients (the base of the proportion).
+	Applicants int `json:"applicants"`
+	Quota      int `json:"quota"`
+}
+
 // A one-time code was sent by SMS; it expires at expiresAt.
 type SignInCodeSent struct {
 	Phone     string    `json:"phone"`
@@ -66,8 +102,80 @@ type UpdateSettingsInput struct {
 	DataSaver   *bool           `json:"dataSaver,omitempty"`
 }
 
+// One step of a wave's life or of its selection run, with when it happened.
+type WavePhase struct {
+	// created, opened, closed, selection.applicants, selection.draw, selection.results, announced, ...
+	Name string `json:"name"`
+	// In the viewer's language.
+	Label string     `json:"label"`
+	At    *time.Time `json:"at,omitempty"`
+	// For selection steps: how long it took and how many rows it handled.
+	DurationMs *int `json:"durationMs,omitempty"`
+	Rows       *int `json:"rows,omitempty"`
+}
+
 type WaveQuotaInput struct {
 	// Province code, e.g. 32.
 	ProvinceCode string `json:"provinceCode"`
 	Quota        int    `json:"quota"`
+}
+
+// The kind of partner organisation an API key's account belongs to.
+type PartnerKind string
+
+const (
+	PartnerKindTrainingInstitution PartnerKind = "TRAINING_INSTITUTION"
+	PartnerKindDigitalPlatform     PartnerKind = "DIGITAL_PLATFORM"
+	PartnerKindPaymentPartner      PartnerKind = "PAYMENT_PARTNER"
+	PartnerKindJobPortal           PartnerKind = "JOB_PORTAL"
+)
+
+var AllPartnerKind = []PartnerKind{
+	PartnerKindTrainingInstitution,
+	PartnerKindDigitalPlatform,
+	PartnerKindPaymentPartner,
+	PartnerKindJobPortal,
+}
+
+func (e PartnerKind) IsValid() bool {
+	switch e {
+	case PartnerKindTrainingInstitution, PartnerKindDigitalPlatform, PartnerKindPaymentPartner, PartnerKindJobPortal:
+		return true
+	}
+	return false
+}
+
+func (e PartnerKind) String() string {
+	return string(e)
+}
+
+func (e *PartnerKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PartnerKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PartnerKind", str)
+	}
+	return nil
+}
+
+func (e PartnerKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PartnerKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PartnerKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/journey"
+	"github.com/kartuprakerja/platform/internal/partnerapi"
 	"github.com/kartuprakerja/platform/internal/regions"
 	"github.com/kartuprakerja/platform/internal/registry"
 	"github.com/kartuprakerja/platform/internal/rule"
@@ -88,7 +89,9 @@ func New(db *database.DB, cfg Config) (*App, error) {
 	if cfg.ScheduleEvery <= 0 {
 		cfg.ScheduleEvery = DefaultScheduleEvery
 	}
-	if err := pu.AddSchedules(schedules(jr, sv, pu, cfg.ScheduleEvery)...); err != nil {
+	calls := partnerapi.NewCallLog(db.Client, cfg.Log)
+	if err := pu.AddSchedules(append(schedules(jr, sv, pu, cfg.ScheduleEvery),
+		partnerapi.NewPruneSchedule(calls, cfg.ScheduleEvery))...); err != nil {
 		return nil, err
 	}
 	services := graph.Services{Client: db.Client, Auth: authn, Journey: jr, Surveys: sv, Push: pu,
@@ -96,6 +99,7 @@ func New(db *database.DB, cfg Config) (*App, error) {
 	gql := graph.NewHandler(graph.NewSchema(services), graph.HandlerConfig{Log: cfg.Log,
 		Operations: []graphql.OperationMiddleware{graph.Loaders(services)}, Limits: cfg.Limits,
 		Introspection: cfg.introspection(),
+		Calls:         calls,
 		Websocket:     graph.WebsocketConfig{Authenticate: authn.Authenticate, Recheck: cfg.SocketRecheck}})
 	h, err := server.New(cfg.Server, server.Deps{
 		GraphQL: graph.WithUpgradeCredentials(gql), Auth: authn, Ready: db.Ping, PWA: pwa.Files(), Console: console.Files(), Log: cfg.Log,

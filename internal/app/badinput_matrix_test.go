@@ -38,13 +38,13 @@ import (
 var mutationRoles = map[string]string{
 	"requestSignInCode": "anonymous", "signIn": "anonymous", "signOut": "recipient",
 	"updateSettings": "recipient", "createPartnerAccount": "admin", "createAPIKey": "admin",
-	"revokeAPIKey": "admin", "register": "applicant", "startAbilityTest": "recipient",
+	"revokeAPIKey": "admin", "rotateAPIKey": "admin", "register": "applicant", "startAbilityTest": "recipient",
 	"answerAbilityTest": "recipient", "submitAbilityTest": "recipient", "joinWave": "recipient",
 	"createWave": "admin", "openWave": "admin", "closeWave": "admin", "runSelection": "admin",
 	"revokeRecipient": "admin", "registerDevice": "recipient", "unregisterDevice": "recipient",
 	"markNotificationsRead": "recipient", "markAllNotificationsRead": "recipient",
 	"updateNotificationPreferences": "recipient", "submitComplaint": "recipient",
-	"submitSurveyResponse": "recipient",
+	"submitSurveyResponse": "recipient", "revealRecipientIdentity": "admin",
 }
 
 // TestBadInputMatrix sends, to every argument and input-object field
@@ -157,6 +157,9 @@ func newMatrix(t *testing.T, db *database.DB) *matrix {
 	q := w.NewPerson(t, db.Client, 2, w.Platform) // the one revokeRecipient revokes
 	fixture.NewAccount(t, db.Client, "+6281100000001", viewer.RoleAdmin, "")
 	fixture.NewAccount(t, db.Client, "+6281100000002", viewer.RoleAnalyst, "")
+	fixture.NewAccount(t, db.Client, "+6281100000003", viewer.RoleSupport, "")
+	fixture.NewAccount(t, db.Client, "+6281100000004", viewer.RoleAssessor, "")
+	fixture.NewAccount(t, db.Client, "+6281100000005", viewer.RoleFinanceMaker, "")
 	partner := fixture.NewAccount(t, db.Client, "+6281100000012", viewer.RolePlatform, w.Platform.ID)
 	m := &matrix{db: db, tables: migrate.Tables, clients: map[string]gqltest.Client{
 		"anonymous": {URL: s.URL},
@@ -164,11 +167,14 @@ func newMatrix(t *testing.T, db *database.DB) *matrix {
 		"admin":     gqltest.SignIn(t, s.URL, s.SMS, "+6281100000001"),
 		"applicant": gqltest.SignIn(t, s.URL, s.SMS, "+6281377770001"),
 		// Wrong callers of the permissions matrix (permissions_test.go).
-		"analyst": gqltest.SignIn(t, s.URL, s.SMS, "+6281100000002"),
-		"partner": gqltest.SignIn(t, s.URL, s.SMS, "+6281100000012"),
+		"analyst":  gqltest.SignIn(t, s.URL, s.SMS, "+6281100000002"),
+		"partner":  gqltest.SignIn(t, s.URL, s.SMS, "+6281100000012"),
+		"support":  gqltest.SignIn(t, s.URL, s.SMS, "+6281100000003"),
+		"assessor": gqltest.SignIn(t, s.URL, s.SMS, "+6281100000004"),
+		"finance":  gqltest.SignIn(t, s.URL, s.SMS, "+6281100000005"),
 	}}
 	m.ids = map[string]any{
-		"waveId": w.Wave.ID, "accountId": partner.ID, "organizationId": w.Platform.ID,
+		"waveId": w.Wave.ID, "accountId": partner.ID, "scopes": []any{"purchases:read"}, "organizationId": w.Platform.ID,
 		"recipientId": q.Recipient.ID, "surveyId": w.Survey.ID, "attemptId": p.Private["TestAttempt"],
 		"questionId": pulid.New("qu"), "id": p.Private["Device"], "ids": []any{p.Private["Notification"]},
 	}

@@ -54,7 +54,7 @@ func TestBadInput(t *testing.T) {
 			{"garbage token", gqltest.Client{URL: s.URL, Auth: "Bearer nope"}, `{ me { id } }`, nil, 401, "UNAUTHENTICATED"},
 			{"unknown scheme", gqltest.Client{URL: s.URL, Auth: "Basic abc"}, `{ me { id } }`, nil, 401, "UNAUTHENTICATED"},
 			{"bad api key", gqltest.Client{URL: s.URL, Auth: "ApiKey pk_abc_def"}, `{ me { id } }`, nil, 401, "UNAUTHENTICATED"},
-			{"wrong role", asP, `mutation { createAPIKey(accountId: "` + string(partner.ID) + `", label: "x") { key } }`, nil, 200, "FORBIDDEN"},
+			{"wrong role", asP, `mutation { createAPIKey(accountId: "` + string(partner.ID) + `", label: "x", scopes: ["partner:read"]) { key } }`, nil, 200, "FORBIDDEN"},
 			{"wrong role partner account", asP, `mutation { createPartnerAccount(input: {phone: "+6281100000099", displayName: "x", role: digital_platform, organizationId: "` + string(w.Platform.ID) + `"}) { id } }`, nil, 200, "FORBIDDEN"},
 			{"invalid phone", anon, `mutation { requestSignInCode(phone: "12345") { phone } }`, nil, 200, "BAD_USER_INPUT"},
 			{"wrong code", anon, `mutation { signIn(phone: "081200000001", code: "000000") { token } }`, nil, 200, "BAD_USER_INPUT"},

@@ -33,7 +33,7 @@ func TestAPIKeyLifecycle(t *testing.T) {
 			displayName: "Tokopedia API", role: digital_platform, organizationId: $org}) { id } }`,
 			map[string]any{"org": w.Platform.ID}).MustData(t, &created)
 		var issued struct{ CreateAPIKey struct{ Key, Prefix string } }
-		asAdmin.Do(t, `mutation($id: ID!) { createAPIKey(accountId: $id, label: "prod") { key prefix } }`,
+		asAdmin.Do(t, `mutation($id: ID!) { createAPIKey(accountId: $id, label: "prod", scopes: ["partner:read", "purchases:read"]) { key prefix } }`,
 			map[string]any{"id": created.CreatePartnerAccount.ID}).MustData(t, &issued)
 
 		asPartner := gqltest.Client{URL: s.URL, Auth: "ApiKey " + issued.CreateAPIKey.Key}

@@ -26,21 +26,29 @@ var anySignedIn = map[string]bool{
 // wrongCallers are, for every other mutation a caller must be signed in
 // for, signed-in callers whose role may not use it (clients of newMatrix).
 var wrongCallers = map[string][]string{
-	"createPartnerAccount": {"recipient", "analyst", "partner"},
-	"createAPIKey":         {"recipient", "analyst", "partner"},
-	"revokeAPIKey":         {"recipient", "analyst", "partner"},
-	"createWave":           {"recipient", "analyst", "partner"},
-	"openWave":             {"recipient", "analyst", "partner"},
-	"closeWave":            {"recipient", "analyst", "partner"},
-	"runSelection":         {"recipient", "analyst", "partner"},
-	"revokeRecipient":      {"recipient", "analyst", "partner"},
-	"register":             {"admin", "partner"},
-	"startAbilityTest":     {"applicant", "admin", "partner"},
-	"answerAbilityTest":    {"applicant", "admin", "partner"},
-	"submitAbilityTest":    {"applicant", "admin", "partner"},
-	"joinWave":             {"applicant", "admin", "partner"},
-	"submitSurveyResponse": {"applicant", "admin", "analyst", "partner"},
+	"createPartnerAccount": adminOnly,
+	// The matrix's partner is an operator of the key's organisation, so it
+	// may manage keys: other organisations are refused in partner_test.go.
+	"createAPIKey":            {"recipient", "analyst", "support", "assessor", "finance"},
+	"revokeAPIKey":            {"recipient", "analyst", "support", "assessor", "finance"},
+	"rotateAPIKey":            {"recipient", "analyst", "support", "assessor", "finance"},
+	"createWave":              adminOnly,
+	"openWave":                adminOnly,
+	"closeWave":               adminOnly,
+	"runSelection":            adminOnly,
+	"revokeRecipient":         adminOnly,
+	"revealRecipientIdentity": {"recipient", "analyst", "assessor", "finance", "partner"},
+	"register":                {"admin", "partner"},
+	"startAbilityTest":        {"applicant", "admin", "partner"},
+	"answerAbilityTest":       {"applicant", "admin", "partner"},
+	"submitAbilityTest":       {"applicant", "admin", "partner"},
+	"joinWave":                {"applicant", "admin", "partner"},
+	"submitSurveyResponse":    {"applicant", "admin", "analyst", "partner"},
 }
+
+// adminOnly are the wrong callers of an admin's action: every other kind of
+// staff and the rest.
+var adminOnly = []string{"recipient", "analyst", "support", "assessor", "finance", "partner"}
 
 // TestMutationPermissions finds every mutation by introspection and sends
 // it, with input that is valid for its rightful caller (the bad-input

@@ -143,6 +143,7 @@ func whereViewers(t *testing.T, s *stack, db *database.DB, w *fixture.World, a *
 		{viewer.RoleInstitution, w.Institution.ID}, {viewer.RolePlatform, w.Platform.ID},
 		{viewer.RolePaymentPartner, w.Partner.ID}, {viewer.RoleJobPortal, w.Portal.ID},
 		{viewer.RoleAdmin, ""}, {viewer.RoleAnalyst, ""}, {viewer.RoleSupport, ""},
+		{viewer.RoleAssessor, ""}, {viewer.RoleFinanceMaker, ""}, {viewer.RoleFinanceChecker, ""},
 	}
 	for i, acc := range accounts {
 		phone := fmt.Sprintf("+628110000009%d", i)

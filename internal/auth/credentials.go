@@ -16,7 +16,6 @@ import (
 	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/phone"
 	"github.com/kartuprakerja/platform/internal/rule"
-	"github.com/kartuprakerja/platform/internal/text"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
@@ -96,7 +95,12 @@ func (s *Service) apiKeyViewer(ctx context.Context, key string) (*viewer.Viewer,
 		// Best effort and at most once a minute: not a write per request.
 		_ = s.client.APIKey.UpdateOneID(k.ID).SetLastUsedAt(s.now()).Exec(ctx)
 	}
-	return s.viewerOf(ctx, k.Edges.Account)
+	v, err := s.viewerOf(ctx, k.Edges.Account)
+	if err != nil {
+		return nil, err
+	}
+	v.Scopes = k.Scopes
+	return v, nil
 }
 
 func splitKey(key string) (prefix, secret string, ok bool) {
@@ -180,65 +184,13 @@ func (s *Service) CreatePartnerAccount(ctx context.Context, in PartnerAccount) (
 	return a, err
 }
 
-// IssuedKey is a new API key; Key is shown once.
-type IssuedKey struct {
-	Key, Prefix string
-	Account     *ent.Account
-}
-
-// CreateAPIKey issues a key for a partner account. The API key's privacy
-// policy decides who may (admins): the row is written first, in a
-// transaction that is rolled back if the account is not a partner's.
-func (s *Service) CreateAPIKey(ctx context.Context, accountID pulid.ID, label string) (IssuedKey, error) {
-	if _, err := rule.Require(ctx, "auth.api_key.create", viewer.RoleAdmin); err != nil {
-		return IssuedKey{}, err
+// KeyPrefixOf returns the prefix of the API key in an Authorization header
+// value ("ApiKey pk_<prefix>_<secret>"), or "".
+func KeyPrefixOf(header string) string {
+	scheme, cred, _ := strings.Cut(strings.TrimSpace(header), " ")
+	if !strings.EqualFold(scheme, "ApiKey") {
+		return ""
 	}
-	prefix, _, err := newToken()
-	if err != nil {
-		return IssuedKey{}, err
-	}
-	prefix = strings.NewReplacer("-", "", "_", "").Replace(prefix)[:12]
-	secret, hash, err := newToken()
-	if err != nil {
-		return IssuedKey{}, err
-	}
-	tx, err := s.client.Tx(ctx)
-	if err != nil {
-		return IssuedKey{}, fmt.Errorf("begin: %w", err)
-	}
-	defer tx.Rollback() //nolint:errcheck // no-op after commit
-	if err := tx.APIKey.Create().SetAccountID(accountID).SetPrefix(prefix).SetSecretHash(hash).
-		SetLabel(text.Truncate(label, 120)).Exec(ctx); err != nil {
-		if ent.IsConstraintError(err) {
-			return IssuedKey{}, apperr.E(apperr.NotFound, msg.AccountNotFound)
-		}
-		return IssuedKey{}, err
-	}
-	a, err := tx.Account.Get(ctx, accountID)
-	if err != nil {
-		return IssuedKey{}, err
-	}
-	if !a.Role.IsPartner() {
-		return IssuedKey{}, apperr.Invalid("accountId", msg.KeysForPartners)
-	}
-	if err := tx.Commit(); err != nil {
-		return IssuedKey{}, fmt.Errorf("commit api key: %w", err)
-	}
-	return IssuedKey{Key: keyPrefix + prefix + "_" + secret, Prefix: prefix, Account: a}, nil
-}
-
-// RevokeAPIKey revokes a key by prefix (admins only, by privacy policy).
-func (s *Service) RevokeAPIKey(ctx context.Context, prefix string) error {
-	if _, err := rule.Require(ctx, "auth.api_key.revoke", viewer.RoleAdmin); err != nil {
-		return err
-	}
-	n, err := s.client.APIKey.Update().Where(apikey.Prefix(prefix), apikey.RevokedAtIsNil()).
-		SetRevokedAt(s.now()).Save(ctx)
-	if err != nil {
-		return fmt.Errorf("revoke api key: %w", err)
-	}
-	if n == 0 {
-		return apperr.E(apperr.NotFound, msg.KeyNotFound)
-	}
-	return nil
+	prefix, _, _ := splitKey(strings.TrimSpace(cred))
+	return prefix
 }

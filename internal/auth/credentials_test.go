@@ -49,7 +49,7 @@ func TestPartnerAccountsAndKeys(t *testing.T) {
 				t.Errorf("account %+v", a)
 			}
 			label := strings.Repeat("k", 130)
-			k, err := e.svc.CreateAPIKey(admin, a.ID, label)
+			k, err := e.svc.CreateAPIKey(admin, a.ID, label, []string{"partner:read"})
 			if err != nil {
 				t.Fatalf("%s key: %v", o.role, err)
 			}
@@ -110,15 +110,15 @@ func TestAPIKeyRefusals(t *testing.T) {
 		w := fixture.NewWorld(t, db.Client)
 		admin := adminCtx(e)
 		recipient := e.db.Client.Account.Create().SetPhone("+6281234567890").SetRole(viewer.RoleRecipient).SaveX(sys())
-		if _, err := e.svc.CreateAPIKey(admin, recipient.ID, "x"); !hasField(err, "accountId") {
+		if _, err := e.svc.CreateAPIKey(admin, recipient.ID, "x", []string{"partner:read"}); !hasField(err, "accountId") {
 			t.Errorf("a key for an applicant: %v", err)
 		}
-		if _, err := e.svc.CreateAPIKey(admin, pulid.New("ac"), "x"); codeOf(err) != apperr.NotFound {
+		if _, err := e.svc.CreateAPIKey(admin, pulid.New("ac"), "x", []string{"partner:read"}); codeOf(err) != apperr.NotFound {
 			t.Errorf("a key for no account: %v", err)
 		}
 		p := fixture.NewAccount(t, db.Client, "+6281500000001", viewer.RolePlatform, w.Platform.ID)
 		partner := viewer.NewContext(context.Background(), &viewer.Viewer{AccountID: p.ID, Role: viewer.RolePlatform, OrgID: w.Platform.ID})
-		if _, err := e.svc.CreateAPIKey(partner, p.ID, "mine"); !errors.Is(err, privacy.Deny) {
+		if _, err := e.svc.CreateAPIKey(partner, p.ID, "mine", []string{"partner:read"}); !errors.Is(err, privacy.Deny) {
 			t.Errorf("a partner issues itself a key: %v", err)
 		}
 		if n := e.db.Client.APIKey.Query().CountX(sys()); n != 0 {
@@ -128,7 +128,7 @@ func TestAPIKeyRefusals(t *testing.T) {
 			t.Errorf("revoke unknown: %v", err)
 		}
 		// A disabled partner's key stops working.
-		k, err := e.svc.CreateAPIKey(admin, p.ID, "")
+		k, err := e.svc.CreateAPIKey(admin, p.ID, "", []string{"partner:read"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -145,7 +145,7 @@ func TestAPIKeyLastUsed(t *testing.T) {
 		e := newEnv(t, db, nil)
 		w := fixture.NewWorld(t, db.Client)
 		p := fixture.NewAccount(t, db.Client, "+6281500000001", viewer.RolePlatform, w.Platform.ID)
-		k, err := e.svc.CreateAPIKey(adminCtx(e), p.ID, "")
+		k, err := e.svc.CreateAPIKey(adminCtx(e), p.ID, "", []string{"partner:read"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -176,7 +176,7 @@ func TestAuthenticate(t *testing.T) {
 		w := fixture.NewWorld(t, db.Client)
 		s := e.signIn(t, "081234567890")
 		p := fixture.NewAccount(t, db.Client, "+6281500000001", viewer.RolePlatform, w.Platform.ID)
-		k, err := e.svc.CreateAPIKey(adminCtx(e), p.ID, "")
+		k, err := e.svc.CreateAPIKey(adminCtx(e), p.ID, "", []string{"partner:read"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -32,6 +32,9 @@ type Config struct {
 	ResultsAfter    time.Duration // results of a wave's lottery are announced this long after it closes
 	// RegisterFailures bounds failed identity verifications (see register.go).
 	RegisterFailures RegisterLimits
+	// PublicURL is the server's public base URL, from which anyone can fetch
+	// an announced wave's publication (VerifyCommand).
+	PublicURL string
 }
 
 // DefaultConfig returns the 2021 rules.
@@ -40,7 +43,7 @@ func DefaultConfig() Config {
 		MinAge: 18, TestQuestions: 20, TestDuration: 30 * time.Minute, PassMark: 60,
 		TestRetryAfter: 24 * time.Hour, MaxTestAttempts: 3,
 		PurchaseWithin: 30 * 24 * time.Hour, WarnBefore: 7 * 24 * time.Hour, ResultsAfter: 3 * 24 * time.Hour,
-		RegisterFailures: DefaultRegisterLimits(),
+		RegisterFailures: DefaultRegisterLimits(), PublicURL: "http://localhost:8080",
 	}
 }
 

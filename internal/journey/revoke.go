@@ -82,9 +82,10 @@ func (s *Service) EnforcePurchaseDeadline(ctx context.Context) (ClockResult, err
 }
 
 // RevokeRecipient is a staff decision: revoke a recipient with a reason
-// shown to them. Only admins may (the recipient's privacy policy).
+// shown to them. Only admins may (rule.NeedRevokeRecipient: a program
+// decision; support agents look recipients up but do not revoke them).
 func (s *Service) RevokeRecipient(ctx context.Context, id pulid.ID, reason string) (*ent.Recipient, error) {
-	if err := staff(ctx, "journey.recipient.revoke"); err != nil {
+	if _, err := rule.NeedRevokeRecipient().Check(ctx); err != nil {
 		return nil, err
 	}
 	reason = strings.TrimSpace(reason)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/application"
+	"github.com/kartuprakerja/platform/ent/schema"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/wave"
@@ -47,7 +48,7 @@ func (s *Service) RunSelection(ctx context.Context, id pulid.ID) (*Summary, erro
 		return s.Summary(ctx, id)
 	}
 	if w.Status != wave.StatusClosed {
-		return nil, apperr.E(apperr.Conflict, msg.CloseBeforeSelection)
+		return nil, wrongState(w)
 	}
 	if w.Seed == nil || w.Commitment == nil {
 		return nil, apperr.E(apperr.Conflict, msg.NoCommitment)
@@ -89,13 +90,13 @@ func (s *Service) draw(ctx context.Context, tx *ent.Tx, w *ent.Wave) error {
 	if err != nil {
 		return err
 	}
-	lap.done("read")
+	lap.done("selection.applicants", len(apps))
 	entries := make([]lottery.Entry, len(apps))
 	for i, a := range apps {
 		entries[i] = a.Entry
 	}
 	outcomes := lottery.Draw(*w.Seed, entries, quotas)
-	lap.done("draw")
+	lap.done("selection.draw", len(entries))
 	if err := s.writeOutcomes(ctx, tx, apps, outcomes, w, lap); err != nil {
 		return err
 	}
@@ -104,24 +105,44 @@ func (s *Service) draw(ctx context.Context, tx *ent.Tx, w *ent.Wave) error {
 	}
 	err = audit.Record(ctx, tx.Client(), audit.Entry{Action: "wave.selection", TargetType: "Wave", TargetID: w.ID,
 		Detail: map[string]string{"seed": *w.Seed, "applicants": fmt.Sprint(len(apps))}})
-	lap.done("announce")
-	s.log.Info("selection drawn", append([]any{"wave", w.Number, "applicants", len(apps)}, lap.attrs...)...)
-	return err
+	if err != nil {
+		return err
+	}
+	lap.done("selection.notify", len(apps)) // every applicant is told the result
+	s.log.Info("selection drawn", append([]any{"wave", w.Number, "applicants", len(apps)}, lap.attrs()...)...)
+	// The steps are the wave's phases (Phases): stored with the result they
+	// describe, or not at all. The announcement is now, after them (the
+	// commit makes it visible).
+	if err := tx.Wave.UpdateOneID(w.ID).SetSelectionSteps(lap.steps).SetAnnouncedAt(s.now()).Exec(ctx); err != nil {
+		return fmt.Errorf("record selection steps: %w", err)
+	}
+	return nil
 }
 
-// laps times the steps of a long operation for its log line.
+// laps times the steps of a long operation, for its log line and the
+// wave's phases.
 type laps struct {
 	last  time.Time
-	attrs []any
+	steps []schema.SelectionStep
 }
 
 func newLaps() *laps { return &laps{last: time.Now()} }
 
-// done ends the step called name.
-func (l *laps) done(name string) {
+// done ends the step called name, which handled rows rows.
+func (l *laps) done(name string, rows int) {
 	now := time.Now()
-	l.attrs = append(l.attrs, name, now.Sub(l.last).Round(time.Millisecond))
+	l.steps = append(l.steps, schema.SelectionStep{Name: name, At: now.UTC(),
+		DurationMs: now.Sub(l.last).Milliseconds(), Rows: rows})
 	l.last = now
+}
+
+// attrs are the steps' durations as log attributes.
+func (l *laps) attrs() []any {
+	var out []any
+	for _, st := range l.steps {
+		out = append(out, st.Name, time.Duration(st.DurationMs)*time.Millisecond)
+	}
+	return out
 }
 
 func (s *Service) quotas(ctx context.Context, c *ent.Client, waveID pulid.ID) (map[string]int, error) {
@@ -187,7 +208,7 @@ func (s *Service) writeOutcomes(ctx context.Context, tx *ent.Tx, apps []applican
 	if err := s.insertResults(ctx, tx, results, w.ID, now); err != nil {
 		return fmt.Errorf("record results: %w", err)
 	}
-	lap.done("results")
+	lap.done("selection.results", len(results))
 	err := s.dialect.Update(ctx, tx, database.Update{
 		Table: "recipients",
 		Set: `status = 'recipient', card_number = :card, training_balance = :balance,
@@ -200,7 +221,7 @@ func (s *Service) writeOutcomes(ctx context.Context, tx *ent.Tx, apps []applican
 	if err != nil {
 		return fmt.Errorf("accept recipients: %w", err)
 	}
-	lap.done("accept")
+	lap.done("selection.accept", len(accepted))
 	return nil
 }
 

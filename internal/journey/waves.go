@@ -24,7 +24,6 @@ import (
 	"github.com/kartuprakerja/platform/internal/money"
 	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
-	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
 // NewWave describes a wave to create.
@@ -38,11 +37,13 @@ type NewWave struct {
 	ProvinceQuotas  map[string]int // province code -> seats
 }
 
-// staff are the roles of journey's staff actions (waves, selection,
-// revocation): admins only. The wave and recipient policies agree; checking
-// first refuses a wrong caller before any input is looked at.
+// staff checks rule.NeedWaveAdmin (an admin: the wave policies agree, and
+// the console shows its waves actions to whoever meets it) for one action,
+// named in the denial, before any input is looked at.
 func staff(ctx context.Context, action string) error {
-	_, err := rule.Require(ctx, action, viewer.RoleAdmin)
+	n := rule.NeedWaveAdmin()
+	n.Action = action
+	_, err := n.Check(ctx)
 	return err
 }
 
@@ -87,21 +88,6 @@ func (s *Service) CreateWave(ctx context.Context, in NewWave) (*ent.Wave, error)
 	return w, err
 }
 
-// AddQuota adds seats for a province to quotas (a province listed twice
-// counts twice), refusing a negative number of seats and a sum that
-// overflows: the quotas of a wave come from a client.
-func AddQuota(quotas map[string]int, provinceCode string, seats int) error {
-	if seats < 0 {
-		return apperr.Invalid("provinceQuotas", msg.QuotaNegative)
-	}
-	sum, err := checked.Add(quotas[provinceCode], seats)
-	if err != nil {
-		return apperr.Invalid("provinceQuotas", msg.QuotaTooLarge)
-	}
-	quotas[provinceCode] = sum
-	return nil
-}
-
 func validateWave(in NewWave) error {
 	sum := 0
 	for _, q := range in.ProvinceQuotas {
@@ -142,7 +128,7 @@ func (s *Service) OpenWave(ctx context.Context, id pulid.ID) (*ent.Wave, error) 
 	var w *ent.Wave
 	err = withTx(ctx, s.client, func(tx *ent.Tx) error {
 		n, err := tx.Wave.Update().Where(wave.ID(id), wave.StatusEQ(wave.StatusDraft)).
-			SetStatus(wave.StatusOpen).SetSeed(seed).SetCommitment(lottery.Commitment(seed)).Save(ctx)
+			SetStatus(wave.StatusOpen).SetSeed(seed).SetCommitment(lottery.Commitment(seed)).SetOpenedAt(s.now()).Save(ctx)
 		if err != nil {
 			return err
 		}
@@ -150,7 +136,7 @@ func (s *Service) OpenWave(ctx context.Context, id pulid.ID) (*ent.Wave, error) 
 			return err
 		}
 		if n == 0 {
-			return apperr.E(apperr.Conflict, msg.OnlyDraftOpens)
+			return wrongState(w)
 		}
 		carried, err := s.carryOver(ctx, tx, w)
 		if err != nil {
@@ -209,7 +195,7 @@ func (s *Service) CloseWave(ctx context.Context, id pulid.ID) (*ent.Wave, error)
 		return nil, err
 	}
 	n, err := s.client.Wave.Update().Where(wave.ID(id), wave.StatusEQ(wave.StatusOpen)).
-		SetStatus(wave.StatusClosed).Save(ctx)
+		SetStatus(wave.StatusClosed).SetClosedAt(s.now()).Save(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -217,10 +203,20 @@ func (s *Service) CloseWave(ctx context.Context, id pulid.ID) (*ent.Wave, error)
 	if err != nil {
 		return nil, err
 	}
-	if n == 0 && w.Status != wave.StatusClosed {
-		return nil, apperr.E(apperr.Conflict, msg.OnlyOpenCloses)
+	if n == 0 {
+		if w.Status == wave.StatusClosed {
+			return w, nil // closing twice: the first close stands, audited once
+		}
+		return nil, wrongState(w)
 	}
 	return w, audit.Record(ctx, s.client, audit.Entry{Action: "wave.closed", TargetType: "Wave", TargetID: id})
+}
+
+// wrongState refuses an action on w in its current state, saying the state
+// and what can be done with the wave now.
+func wrongState(w *ent.Wave) error {
+	return apperr.E(apperr.Conflict, msg.WaveStateConflict, w.Number,
+		msg.WaveStatus(string(w.Status)), msg.WaveNext(string(w.Status)))
 }
 
 // CurrentWave returns the open wave, if any.

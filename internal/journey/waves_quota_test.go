@@ -48,19 +48,3 @@ func TestWaveQuotaArithmetic(t *testing.T) {
 		}
 	})
 }
-
-func TestAddQuota(t *testing.T) {
-	q := map[string]int{}
-	if err := journey.AddQuota(q, "32", 3); err != nil || q["32"] != 3 {
-		t.Fatalf("AddQuota: %v %v", err, q)
-	}
-	if err := journey.AddQuota(q, "32", 4); err != nil || q["32"] != 7 {
-		t.Fatalf("a province listed twice: %v %v", err, q)
-	}
-	if err := journey.AddQuota(q, "32", math.MaxInt); !apperr.Is(err, apperr.BadUserInput) || q["32"] != 7 {
-		t.Errorf("overflow: %v %v", err, q)
-	}
-	if err := journey.AddQuota(q, "33", -1); !apperr.Is(err, apperr.BadUserInput) {
-		t.Errorf("negative: %v", err)
-	}
-}

@@ -4,7 +4,8 @@
 // access themselves.
 //
 // Reads are decided in the model: queries are filtered to the viewer's own
-// rows by the entity's query policy (Private, StaffOnly, Everyone, Nobody).
+// rows by the entity's query policy (Private, Within, StaffOnly, Everyone,
+// Nobody).
 //
 // Writes are decided in two places, one per kind of write:
 //   - An action of a domain service (join a wave, run a selection, submit a
@@ -33,9 +34,13 @@
 // and scoring a test) are logged, not audited.
 //
 // The one exception to "decided here": field-level rules. A recipient's NIK
-// and KK number are resolved in graph (personalField): shown to their owner,
-// to staff with an audit entry per read, and null to everyone else, while the
-// rest of the row follows the entity's policy.
+// and KK number are resolved in graph (personalField): shown to their owner
+// and null to everyone else (staff read them through
+// revealRecipientIdentity, with a reason that goes to the audit log), while
+// the rest of the row follows the entity's policy.
+//
+// The console (internal/console) lists the screens a viewer may use by the
+// Needs of needs.go, the same values its operations check.
 package rule
 
 import (
@@ -169,15 +174,37 @@ func PartnerVia(role viewer.Role, edge, field string) Scope {
 	}
 }
 
-// Private is the query rule for personal rows: staff read everything, others
-// read what their scopes allow, anonymous callers are refused.
+// Staff scopes every row to the staff of the given roles: a grant of one
+// entity to a staff role that does not read personal data program-wide
+// (finance reading payouts, for instance).
+func Staff(roles ...viewer.Role) Scope {
+	return func(v *viewer.Viewer) entql.P {
+		if !slices.Contains(roles, v.Role) {
+			return nil
+		}
+		return every
+	}
+}
+
+// every matches every row (ids are never null).
+var every = entql.FieldNotNil("id")
+
+// Private is the query rule for personal rows: the staff who read personal
+// data (viewer.Role.ReadsPersonalData) read everything, others read what
+// their scopes allow, anonymous callers are refused.
 func Private(scopes ...Scope) privacy.QueryRule {
+	return scopedRead(func(v *viewer.Viewer) bool { return v.Role.ReadsPersonalData() }, scopes)
+}
+
+// scopedRead lets viewers for whom all holds read every row, others the
+// rows of their first scope that applies; the rest are refused.
+func scopedRead(all func(*viewer.Viewer) bool, scopes []Scope) privacy.QueryRule {
 	return queryRule(func(ctx context.Context, q ent.Query) error {
 		v := viewer.FromContext(ctx)
 		switch {
 		case v == nil:
 			return ErrUnauthenticated
-		case v.Role.IsStaff():
+		case all(v):
 			return privacy.Allow
 		}
 		for _, scope := range scopes {
@@ -186,6 +213,26 @@ func Private(scopes ...Scope) privacy.QueryRule {
 			}
 		}
 		return ErrForbidden
+	})
+}
+
+// Within is the query rule of rows only the roles of need may read, each
+// through the first scope that applies to it, every row when none does:
+// Within(NeedPartnerCalls(), Partner(...)...) lets admins read every call
+// and each partner its own, and refuses everyone else (analyst and support
+// included, unlike Private), so a console section and its list agree.
+func Within(need Need, scopes ...Scope) privacy.QueryRule {
+	return queryRule(func(ctx context.Context, q ent.Query) error {
+		v, err := need.Check(ctx)
+		if err != nil {
+			return err
+		}
+		for _, scope := range scopes {
+			if p := scope(v); p != nil {
+				return filter(q, p)
+			}
+		}
+		return privacy.Allow
 	})
 }
 

@@ -390,3 +390,55 @@ func TestUnfilterableQueriesAreRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestWithin: only the need's roles read, each through its scope (a payment
+// partner its own payouts), every row for a role no scope narrows (admin);
+// staff outside the need (support) and anonymous callers are refused; and
+// Staff grants a role every row.
+func TestWithin(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		x := newWorld(t, db)
+		need := rule.Need{Action: "payout.test", Roles: []viewer.Role{viewer.RoleAdmin, viewer.RolePaymentPartner,
+			viewer.RoleFinanceMaker}}
+		read := rule.Within(need, rule.Partner(viewer.RolePaymentPartner, "payment_partner_id"),
+			rule.Staff(viewer.RoleFinanceMaker))
+		all := []pulid.ID{x.a.Private["Payout"], x.b.Private["Payout"], x.payout2}
+		tests := []struct {
+			name string
+			v    *viewer.Viewer
+			want []pulid.ID
+			err  error
+		}{
+			{"admin", &viewer.Viewer{AccountID: "ac-admin", Role: viewer.RoleAdmin}, all, nil},
+			{"finance maker", &viewer.Viewer{AccountID: "ac-fm", Role: viewer.RoleFinanceMaker}, all, nil},
+			{"partner 2", &viewer.Viewer{AccountID: "ac-pp", Role: viewer.RolePaymentPartner, OrgID: x.partner2.ID},
+				[]pulid.ID{x.payout2}, nil},
+			{"support", &viewer.Viewer{AccountID: "ac-sup", Role: viewer.RoleSupport}, nil, rule.ErrForbidden},
+			{"anonymous", nil, nil, rule.ErrUnauthenticated},
+		}
+		for _, tt := range tests {
+			ctx := context.Background()
+			if tt.v != nil {
+				ctx = as(tt.v)
+			}
+			q := x.c.Payout.Query()
+			err := read.EvalQuery(ctx, q)
+			if tt.err != nil {
+				if !errors.Is(err, tt.err) {
+					t.Errorf("%s: %v, want %v", tt.name, err, tt.err)
+				}
+				continue
+			}
+			if !errors.Is(err, privacy.Allow) {
+				t.Fatalf("%s: %v", tt.name, err)
+			}
+			got := q.IDsX(rule.System(context.Background(), "test: run the filtered query"))
+			slices.Sort(got)
+			want := slices.Clone(tt.want)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("%s read %v, want %v", tt.name, got, want)
+			}
+		}
+	})
+}

@@ -16,10 +16,14 @@ const (
 	phoneAdmin          = "+6281100000001"
 	phoneAnalyst        = "+6281100000002"
 	phoneSupport        = "+6281100000003"
+	phoneAssessor       = "+6281100000004"
+	phoneFinanceMaker   = "+6281100000005"
+	phoneFinanceChecker = "+6281100000006"
 	phoneInstitution    = "+6281100000011"
 	phonePlatform       = "+6281100000012"
 	phonePaymentPartner = "+6281100000013"
 	phoneJobPortal      = "+6281100000014"
+	phoneOtherPlatform  = "+6281100000015" // a second platform: partners see only their own
 	phoneDemoRecipient  = "+6281200000001"
 )
 
@@ -32,6 +36,9 @@ func DemoPhones() []DemoAccount {
 		{Phone: local(phoneAdmin), Role: viewer.RoleAdmin, Name: "admin"},
 		{Phone: local(phoneAnalyst), Role: viewer.RoleAnalyst, Name: "analis / analyst"},
 		{Phone: local(phoneSupport), Role: viewer.RoleSupport, Name: "layanan / support"},
+		{Phone: local(phoneAssessor), Role: viewer.RoleAssessor, Name: "asesor / assessor"},
+		{Phone: local(phoneFinanceMaker), Role: viewer.RoleFinanceMaker, Name: "keuangan pembuat / finance maker"},
+		{Phone: local(phoneFinanceChecker), Role: viewer.RoleFinanceChecker, Name: "keuangan pemeriksa / finance checker"},
 	}
 }
 
@@ -43,11 +50,15 @@ func (w *world) writeStaffAndPartners(ctx context.Context, tx *ent.Tx, r *rand.R
 		role        viewer.Role
 		org         orgRef
 		set         func(*ent.AccountCreate, pulid.ID) *ent.AccountCreate
+		own         bool // its ID from its own random stream, so adding it moved no other seeded value
 	}
 	specs := []spec{
 		{phone: phoneAdmin, name: "Admin MPPKP (Demo)", role: viewer.RoleAdmin},
 		{phone: phoneAnalyst, name: "Analis Data MPPKP (Demo)", role: viewer.RoleAnalyst},
 		{phone: phoneSupport, name: "Petugas Layanan (Demo)", role: viewer.RoleSupport},
+		{phone: phoneAssessor, name: "Asesor Pelatihan (Demo)", role: viewer.RoleAssessor},
+		{phone: phoneFinanceMaker, name: "Keuangan, Pembuat (Demo)", role: viewer.RoleFinanceMaker},
+		{phone: phoneFinanceChecker, name: "Keuangan, Pemeriksa (Demo)", role: viewer.RoleFinanceChecker},
 		{phone: phoneInstitution, role: viewer.RoleInstitution, org: w.institutions[0],
 			set: (*ent.AccountCreate).SetTrainingInstitutionID},
 		{phone: phonePlatform, role: viewer.RolePlatform, org: w.platforms[0],
@@ -56,13 +67,19 @@ func (w *world) writeStaffAndPartners(ctx context.Context, tx *ent.Tx, r *rand.R
 			set: (*ent.AccountCreate).SetPaymentPartnerID},
 		{phone: phoneJobPortal, role: viewer.RoleJobPortal, org: w.portals[0],
 			set: (*ent.AccountCreate).SetJobPortalID},
+		{phone: phoneOtherPlatform, role: viewer.RolePlatform, org: w.platforms[2], // Pintaria
+			set: (*ent.AccountCreate).SetDigitalPlatformID, own: true},
 	}
 	var builders []*ent.AccountCreate
 	for _, s := range specs {
 		if s.set != nil {
 			s.name = "Operator " + s.org.name + " (Demo)"
 		}
-		b := tx.Account.Create().SetID(pulid.Deterministic("ac", catalogueEpoch, r)).
+		ids := r
+		if s.own {
+			ids = rand.New(rand.NewPCG(15, 15))
+		}
+		b := tx.Account.Create().SetID(pulid.Deterministic("ac", catalogueEpoch, ids)).
 			SetPhone(s.phone).SetRole(s.role).SetDisplayName(s.name).
 			SetCreatedAt(catalogueEpoch).SetUpdatedAt(catalogueEpoch)
 		if s.set != nil {

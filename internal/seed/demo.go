@@ -372,7 +372,6 @@ func (d *demoJourney) payoutNotes(ctx context.Context) ([]demoNote, error) {
 	return out, nil
 }
 
-
 func (w *world) regencyByCode(code string) (int, bool) {
 	for i, rg := range w.regencies {
 		if rg.code == code {

@@ -125,7 +125,7 @@ func checkSummary(t *testing.T, s Summary, n int) {
 		{"institutions", s.Institutions, 181}, {"courses", s.Courses, 1957}, {"payment partners", s.PaymentPartners, 6},
 		{"job portals", s.JobPortals, 3}, {"waves", s.Waves, 12}, {"wave quotas", s.WaveQuotas, 12 * 34},
 		{"surveys", s.Surveys, 3}, {"questions", s.Questions, 60}, {"recipients", s.Recipients, n + 1},
-		{"accounts", s.Accounts, n + 1 + 7}, {"demo accounts", len(s.DemoAccounts), 8},
+		{"accounts", s.Accounts, n + 1 + 11}, {"demo accounts", len(s.DemoAccounts), 12},
 	}
 	for _, c := range counts {
 		if c.got != c.want {

@@ -16,12 +16,17 @@ import (
 // Role is what an account may do.
 type Role string
 
-// Roles. Staff roles are admin, analyst and support.
+// Roles. Staff roles are admin, analyst, support, assessor and the two
+// finance roles; of them only admin, analyst and support read personal data
+// program-wide (ReadsPersonalData).
 const (
 	RoleRecipient      Role = "recipient"
 	RoleAdmin          Role = "admin"
 	RoleAnalyst        Role = "analyst"
 	RoleSupport        Role = "support"
+	RoleAssessor       Role = "assessor"        // curates trainings: courses, institutions, reviews
+	RoleFinanceMaker   Role = "finance_maker"   // prepares payouts
+	RoleFinanceChecker Role = "finance_checker" // approves what a maker prepared
 	RoleInstitution    Role = "training_institution"
 	RolePlatform       Role = "digital_platform"
 	RolePaymentPartner Role = "payment_partner"
@@ -32,12 +37,20 @@ const (
 func (Role) Values() []string {
 	return []string{
 		string(RoleRecipient), string(RoleAdmin), string(RoleAnalyst), string(RoleSupport),
+		string(RoleAssessor), string(RoleFinanceMaker), string(RoleFinanceChecker),
 		string(RoleInstitution), string(RolePlatform), string(RolePaymentPartner), string(RoleJobPortal),
 	}
 }
 
 // IsStaff reports whether the role belongs to program management.
 func (r Role) IsStaff() bool {
+	return r.ReadsPersonalData() || r == RoleAssessor || r == RoleFinanceMaker || r == RoleFinanceChecker
+}
+
+// ReadsPersonalData reports whether the role reads every recipient's rows
+// (admin, analyst, support). The other staff roles read only what their
+// work needs, granted entity by entity (internal/rule).
+func (r Role) ReadsPersonalData() bool {
 	return r == RoleAdmin || r == RoleAnalyst || r == RoleSupport
 }
 
@@ -53,6 +66,7 @@ type Viewer struct {
 	RecipientID pulid.ID // set once the account has registered as an applicant
 	OrgID       pulid.ID // the partner organisation of a partner account
 	SessionID   pulid.ID // empty for API-key callers
+	Scopes      []string // an API key's scopes (internal/partnerapi); nil for sessions
 	Locale      string   // "id" or "en"
 }
 

@@ -1,0 +1,93 @@
+package partnerapi
+
+import "github.com/kartuprakerja/platform/internal/msg"
+
+// OperationDoc documents one partner API operation with an example that
+// runs as is on the demo data (the demo install is the sandbox).
+type OperationDoc struct {
+	Name        string // the example's operation name
+	Scope       string
+	Description msg.Key
+	Document    string // GraphQL
+	Variables   string // a JSON object
+}
+
+// pageVars are the variables of every list example.
+const pageVars = `{"first": 5}`
+
+// docsByScope holds the examples, keyed by scope name (the same scope name
+// means the same operations in every kind that has it).
+var docsByScope = map[string][]OperationDoc{
+	"partner:read": {{Name: "Me", Description: msg.DocMe, Variables: `{}`,
+		Document: `query Me {
+  me { id role displayName locale }
+}`}},
+	"courses:read": {{Name: "Courses", Description: msg.DocCourses, Variables: pageVars,
+		Document: `query Courses($first: Int) {
+  courses(first: $first, orderBy: [{field: CREATED_AT, direction: DESC}]) {
+    totalCount
+    edges { node { id title category method price durationHours active } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`}},
+	"purchases:read": {{Name: "Purchases", Description: msg.DocPurchases, Variables: pageVars,
+		Document: `query Purchases($first: Int) {
+  purchases(first: $first, orderBy: [{field: CREATED_AT, direction: DESC}]) {
+    totalCount
+    edges { node { id invoiceCode status price progressPercent completedAt course { id title } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`}},
+	"certificates:read": {{Name: "Certificates", Description: msg.DocCertificates, Variables: pageVars,
+		Document: `query Certificates($first: Int) {
+  certificates(first: $first) {
+    totalCount
+    edges { node { id number postTestScore issuedAt course { id title } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`}},
+	"linked_accounts:read": {{Name: "LinkedAccounts", Description: msg.DocLinkedAccounts, Variables: pageVars,
+		Document: `query LinkedAccounts($first: Int) {
+  linkedAccounts(first: $first) {
+    totalCount
+    edges { node { id accountMasked kycStatus primary verifiedAt } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`}},
+	"payouts:read": {{Name: "Payouts", Description: msg.DocPayouts, Variables: pageVars,
+		Document: `query Payouts($first: Int) {
+  payouts(first: $first, orderBy: [{field: CREATED_AT, direction: DESC}]) {
+    totalCount
+    edges { node { id kind installment amount status scheduledFor sentAt reference } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`}},
+	"vacancies:read": {{Name: "Vacancies", Description: msg.DocVacancies, Variables: pageVars,
+		Document: `query Vacancies($first: Int) {
+  vacancies(first: $first) {
+    totalCount
+    edges { node { id externalID title company jobType postedAt } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`}},
+	"job_applications:read": {{Name: "JobApplications", Description: msg.DocJobApplications, Variables: pageVars,
+		Document: `query JobApplications($first: Int) {
+  jobApplications(first: $first) {
+    totalCount
+    edges { node { id status fromRecommendation vacancy { id title company } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`}},
+}
+
+// Docs returns the documented operations of kind, scope by scope.
+func Docs(kind Kind) []OperationDoc {
+	var out []OperationDoc
+	for _, s := range Scopes(kind) {
+		for _, d := range docsByScope[s.Name] {
+			d.Scope = s.Name
+			out = append(out, d)
+		}
+	}
+	return out
+}
