@@ -19,10 +19,7 @@ export const CLOSE_WAVE = `mutation CloseWave($id:ID!){closeWave(waveId:$id){${W
 export const RUN_SELECTION = 'mutation RunSelection($id:ID!){runSelection(waveId:$id){commitment seed applicants selected excluded applicantsUrl resultsUrl}}';
 
 const RECIPIENT = 'id fullName status cardNumber nikMasked trainingBalance verifiedAt acceptedAt revokedAt revocationReason account{id phone}regency{name}';
-// The search answers ids; the rows are read by nodes() (the search's own
-// objects belong to its audited transaction).
-export const FIND_RECIPIENTS = 'query FindRecipients($q:String!,$reason:String){findRecipients(query:$q,reason:$reason){id}}';
-export const RECIPIENT_ROWS = `query RecipientRows($ids:[ID!]!){nodes(ids:$ids){...on Recipient{${RECIPIENT}}}}`;
+export const FIND_RECIPIENTS = `query FindRecipients($q:String!,$reason:String){findRecipients(query:$q,reason:$reason){${RECIPIENT}}}`;
 export const RECIPIENT_PAGE = `query RecipientPage($id:ID!){node(id:$id){...on Recipient{${RECIPIENT} birthDate gender education employment area rejectionReason createdAt
 identityChecks(first:20){edges{node{id registry outcome createdAt}}}
 testAttempts(first:20,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id kind score passed submittedAt createdAt}}}
