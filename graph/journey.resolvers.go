@@ -170,7 +170,10 @@ func (r *waveResolver) ResultsExpectedAt(ctx context.Context, obj *ent.Wave) (*t
 
 // Phases is the resolver for the phases field.
 func (r *waveResolver) Phases(ctx context.Context, obj *ent.Wave) ([]*model.WavePhase, error) {
-	phases := r.journey.Phases(ctx, obj, locale(ctx))
+	phases, err := r.journey.Phases(ctx, obj, locale(ctx))
+	if err != nil {
+		return nil, err
+	}
 	out := make([]*model.WavePhase, len(phases))
 	for i, p := range phases {
 		out[i] = &model.WavePhase{Name: p.Name, Label: p.Label, At: p.At, DurationMs: p.DurationMs, Rows: p.Rows}

@@ -14200,8 +14200,8 @@ extend type Application {
 extend type Wave {
   "When the lottery's results are announced: the announcement once made, else the date planned after closing."
   resultsExpectedAt: Time!
-  "The wave's steps so far, oldest first (staff: admin and analyst; an empty list for others)."
-  phases: [WavePhase!]!
+  "The wave's steps so far, oldest first (staff: admin and analyst; FORBIDDEN for others, the wave itself stays readable)."
+  phases: [WavePhase!]
   "The command anyone can run to recompute and verify this wave's selection; null before selection."
   verifyCommand: String
 }
@@ -37775,10 +37775,10 @@ func (ec *executionContext) _Wave_phases(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.WavePhase) graphql.Marshaler {
-			return ec.marshalNWavePhase2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWavePhaseᚄ(ctx, selections, v)
+			return ec.marshalOWavePhase2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWavePhaseᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Wave_phases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -70446,7 +70446,7 @@ func (ec *executionContext) _Wave(ctx context.Context, sel ast.SelectionSet, obj
 				})
 		case "phases":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Wave_phases(ctx, field, obj)
 				})
@@ -73022,22 +73022,6 @@ func (ec *executionContext) marshalNWaveOrderField2ᚖgithubᚗcomᚋkartupraker
 		return graphql.Null
 	}
 	return v
-}
-
-func (ec *executionContext) marshalNWavePhase2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWavePhaseᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.WavePhase) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNWavePhase2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWavePhase(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalNWavePhase2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWavePhase(ctx context.Context, sel ast.SelectionSet, v *model.WavePhase) graphql.Marshaler {
@@ -77447,6 +77431,25 @@ func (ec *executionContext) unmarshalOWaveOrder2ᚕᚖgithubᚗcomᚋkartupraker
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalOWavePhase2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWavePhaseᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.WavePhase) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWavePhase2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐWavePhase(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOWaveQuota2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐWaveQuotaᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.WaveQuota) graphql.Marshaler {

@@ -9,13 +9,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
-	"github.com/kartuprakerja/platform/internal/viewer"
 )
-
-// NeedWavePhases is who reads a wave's phases (how long its selection
-// took, on how many rows): the staff who run and analyse waves. Others are
-// shown no phases (Phases returns none): the wave itself stays public.
-var NeedWavePhases = rule.Need{Action: "journey.wave.phases", Roles: []viewer.Role{viewer.RoleAdmin, viewer.RoleAnalyst}}
 
 // Phase is one step of a wave's life or of its selection run.
 type Phase struct {
@@ -29,10 +23,13 @@ type Phase struct {
 // Phases returns w's steps so far, oldest first, labelled in locale: its
 // creation, opening and closing, the timed steps of its selection run
 // (stored by the run's transaction) and its announcement. Callers outside
-// NeedWavePhases get none.
-func (s *Service) Phases(ctx context.Context, w *ent.Wave, locale string) []Phase {
-	if _, err := NeedWavePhases.Check(ctx); err != nil {
-		return nil
+// rule.NeedWaves (the console's waves section: admin and analyst) are
+// refused; the wave itself stays public.
+func (s *Service) Phases(ctx context.Context, w *ent.Wave, locale string) ([]Phase, error) {
+	n := rule.NeedWaves()
+	n.Action = "journey.wave.phases"
+	if _, err := n.Check(ctx); err != nil {
+		return nil, err
 	}
 	out := []Phase{phaseAt("created", &w.CreatedAt, locale)}
 	for _, p := range []struct {
@@ -52,7 +49,7 @@ func (s *Service) Phases(ctx context.Context, w *ent.Wave, locale string) []Phas
 	if w.AnnouncedAt != nil {
 		out = append(out, phaseAt("announced", w.AnnouncedAt, locale))
 	}
-	return out
+	return out, nil
 }
 
 func phaseAt(name string, at *time.Time, locale string) Phase {
