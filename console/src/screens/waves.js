@@ -250,7 +250,7 @@ function actions(w, reload) {
 
 async function phases(id) {
   const w = (await gql(WAVE_PHASES, { id })).node;
-  const list = h('ol', { class: 'timeline' }, w.phases.map((p) => h('li', { 'data-phase': p.name },
+  const list = h('ol', { class: 'timeline' }, (w.phases || []).map((p) => h('li', { 'data-phase': p.name },
     h('strong', null, p.label), ' ', h('span', { class: 'muted' }, when(p.at)),
     p.durationMs != null && h('span', { class: 'muted' }, ' · ' + t('took_ms', { ms: num(p.durationMs) })),
     p.rows != null && h('span', { class: 'muted' }, ' · ' + t('rows_n', { n: num(p.rows) })))));
