@@ -9,6 +9,7 @@ import { gql, onReauth } from './lib/api.js';
 import { route, render, navigate, onRoute } from './lib/router.js';
 import { title, errorBox } from './lib/ui.js';
 import { ME, SIGN_OUT, SET_LOCALE } from './queries.js';
+import { state, can } from './lib/state.js';
 import signinScreen, { signInForm } from './screens/signin.js';
 import { waves, wave, newWave } from './screens/waves.js';
 import { recipients, recipient } from './screens/recipients.js';
@@ -19,7 +20,6 @@ import { docs } from './screens/docs.js';
 import { audit } from './screens/audit.js';
 import { payouts, purchases, courses, vacancies } from './screens/lists.js';
 
-const state = { me: null, sections: [] };
 
 // Each route names the section it belongs to; a section the server did not
 // list for this account is not shown (and its data would be refused).
@@ -89,7 +89,7 @@ onRoute(async (opts, path) => {
     location.replace('/');
     return false;
   }
-  if (opts.section && !state.sections.some((s) => s.id === opts.section)) {
+  if (opts.section && !can(opts.section)) {
     fill(document.getElementById('main'), title(t('not_allowed')), h('p', null, t('not_allowed_text')));
     markNav(path);
     return false;

@@ -55,7 +55,7 @@ export const DOCS = 'query Docs($kind:PartnerKind){partnerAPIDocs(kind:$kind){na
 export const ACCOUNT_BY_PHONE = 'query AccountByPhone($phone:String!){accounts(first:1,where:{phone:$phone}){edges{node{id phone displayName role}}}}';
 export const AUDIT = `query Audit($after:Cursor,$where:AuditLogWhereInput){auditLogs(first:50,after:$after,where:$where,orderBy:[{field:CREATED_AT,direction:DESC}]){${PAGE} edges{node{id createdAt actorID actorRole action targetType targetID reason actor{id phone displayName}}}}}`;
 
-export const PAYOUTS = `query Payouts($after:Cursor){payouts(first:50,after:$after,orderBy:[{field:SCHEDULED_FOR,direction:DESC}]){${PAGE} edges{node{id kind installment amount scheduledFor status sentAt reference partner{name}recipient{id fullName}}}}}`;
+export const PAYOUTS = `query Payouts($after:Cursor){payouts(first:50,after:$after,orderBy:[{field:SCHEDULED_FOR,direction:DESC}]){${PAGE} edges{node{id kind installment amount scheduledFor status sentAt reference recipientID partner{name}}}}}`;
 export const PURCHASES = `query Purchases($after:Cursor){purchases(first:50,after:$after,orderBy:[{field:CREATED_AT,direction:DESC}]){${PAGE} edges{node{id createdAt invoiceCode price status progressPercent course{title}platform{name}}}}}`;
 export const COURSES = `query Courses($after:Cursor){courses(first:50,after:$after){${PAGE} edges{node{id title category method price durationHours purchaseCount ratingAverage active institution{name}}}}}`;
 export const VACANCIES = `query Vacancies($after:Cursor){vacancies(first:50,after:$after,orderBy:[{field:POSTED_AT,direction:DESC}]){${PAGE} edges{node{id title company industry jobType postedAt expiresAt portal{name}}}}}`;

@@ -5,6 +5,7 @@ import { h, fill, title, table, pager, when, errorBox, loading } from '../lib/ui
 import { t, rp, num, date } from '../lib/i18n.js';
 import { gql, nodes } from '../lib/api.js';
 import { PAYOUTS, PURCHASES, COURSES, VACANCIES } from '../queries.js';
+import { can } from '../lib/state.js';
 
 function list(name, doc, field, cols) {
   return () => {
@@ -21,7 +22,9 @@ function list(name, doc, field, cols) {
 
 export const payouts = list('sec_payouts', PAYOUTS, 'payouts', () => [
   { label: t('scheduled_for'), get: (p) => date(p.scheduledFor) },
-  { label: t('recipient'), get: (p) => (p.recipient ? h('a', { href: '/konsol/recipients/' + p.recipient.id }, p.recipient.fullName) : '–') },
+  // finance and payment partners do not read recipients: the id, linked
+  // for the roles that may open the recipient's page
+  { label: t('recipient'), get: (p) => (can('recipients') ? h('a', { href: '/konsol/recipients/' + p.recipientID }, h('code', null, p.recipientID)) : h('code', null, p.recipientID)) },
   { label: t('kind'), get: (p) => p.kind + ' ' + p.installment },
   { label: t('amount'), get: (p) => rp(p.amount), class: 'num' },
   { label: t('partner'), get: (p) => (p.partner ? p.partner.name : '–') },
