@@ -17,6 +17,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/app"
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/journey"
+	"github.com/kartuprakerja/platform/internal/server"
 	"github.com/kartuprakerja/platform/push"
 )
 
@@ -85,7 +86,7 @@ func (c *config) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.Playground, "playground", envBool("PLAYGROUND", true), "serve GraphiQL at /playground")
 	c.Introspection = envOptionalBool("INTROSPECTION")
 	fs.Var(&c.Introspection, "introspection", "answer __schema/__type queries (default: on when -playground is)")
-	fs.Int64Var(&c.MaxBodyBytes, "max-body-bytes", envInt("MAX_BODY_BYTES", 1<<20), "largest GraphQL request body")
+	fs.Int64Var(&c.MaxBodyBytes, "max-body-bytes", envInt("MAX_BODY_BYTES", server.DefaultMaxBodyBytes), "largest GraphQL request body")
 	fs.BoolVar(&c.Demo, "demo", envBool("DEMO", false), "seed demo data into an empty database before serving")
 	fs.Int64Var(&c.Seed, "seed", envInt("SEED", 1), "seed number of the demo data")
 	fs.IntVar(&c.Recipients, "recipients", int(envInt("RECIPIENTS", 2000)), "recipients in the demo data")

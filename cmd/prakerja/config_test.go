@@ -8,6 +8,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/app"
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/journey"
+	"github.com/kartuprakerja/platform/internal/server"
 	"github.com/kartuprakerja/platform/push"
 )
 
@@ -33,6 +34,7 @@ func TestFlagDefaultsAreThePackagesDefaults(t *testing.T) {
 		{"test-pass-mark", c.TestPassMark, j.PassMark},
 		{"push-rate", c.PushRate, p.Rate},
 		{"schedule-every", c.ScheduleEvery, app.DefaultScheduleEvery},
+		{"max-body-bytes", c.MaxBodyBytes, int64(server.DefaultMaxBodyBytes)},
 	} {
 		if tt.got != tt.want {
 			t.Errorf("-%s defaults to %v, the package's default is %v", tt.flag, tt.got, tt.want)

@@ -6,7 +6,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"io"
 	"math"
 	"net/http"
 	"slices"
@@ -113,7 +112,7 @@ func TestHeadersStoredSafely(t *testing.T) {
 			req, _ := http.NewRequest(http.MethodPost, s.URL, bytes.NewReader(body))
 			req.Header.Set("Content-Type", "application/json")
 			req.Header.Set("User-Agent", ua)
-			r := doRaw(t, req)
+			r := gqltest.Send(t, req)
 			if len(r.Errors) > 0 || !strings.Contains(string(r.Data), "token") {
 				t.Errorf("sign-in with User-Agent %q: %+v", ua, r.Errors)
 			}
@@ -515,7 +514,7 @@ func (m *matrix) check(t *testing.T, c gqltest.Client, mut mutationField, mc mat
 	if c.Auth != "" {
 		req.Header.Set("Authorization", c.Auth)
 	}
-	r := doRaw(t, req)
+	r := gqltest.Send(t, req)
 	if r.Status >= 500 {
 		t.Errorf("%s: status %d %+v", label, r.Status, r.Errors)
 	}
@@ -709,24 +708,6 @@ func (m *matrix) rows(t *testing.T) int {
 		total += n
 	}
 	return total
-}
-
-func doRaw(t *testing.T, req *http.Request) gqltest.Response {
-	t.Helper()
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatalf("post: %v", err)
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatalf("read: %v", err)
-	}
-	out := gqltest.Response{Status: resp.StatusCode}
-	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatalf("response is not JSON (status %d): %v: %.300s", resp.StatusCode, err, raw)
-	}
-	return out
 }
 
 // TestNormalisedInput: values with a canonical form are stored in it, by the

@@ -105,7 +105,7 @@ func (m *matrix) refuses(t *testing.T, mut mutationField, caller, code string) {
 	if c.Auth != "" {
 		req.Header.Set("Authorization", c.Auth)
 	}
-	r := doRaw(t, req)
+	r := gqltest.Send(t, req)
 	label := fmt.Sprintf("%s as %s", mut.Name, caller)
 	if len(r.Errors) != 1 || r.Errors[0].Code() != code || !noData(r, mut.Name) {
 		t.Errorf("%s: want one %s and no data, got status %d data %s errors %+v", label, code, r.Status, r.Data, r.Errors)

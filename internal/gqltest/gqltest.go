@@ -73,9 +73,16 @@ func (c Client) Raw(t testing.TB, contentType string, body []byte) Response {
 	if c.Language != "" {
 		req.Header.Set("Accept-Language", c.Language)
 	}
+	return Send(t, req)
+}
+
+// Send sends a prepared request (any method, headers as the test set them)
+// and decodes the GraphQL response; a body that is not JSON fails the test.
+func Send(t testing.TB, req *http.Request) Response {
+	t.Helper()
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		t.Fatalf("post: %v", err)
+		t.Fatalf("%s: %v", req.Method, err)
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)
@@ -84,7 +91,7 @@ func (c Client) Raw(t testing.TB, contentType string, body []byte) Response {
 	}
 	out := Response{Status: resp.StatusCode}
 	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatalf("decode response (status %d): %v: %s", resp.StatusCode, err, raw)
+		t.Fatalf("decode response (status %d): %v: %.300s", resp.StatusCode, err, raw)
 	}
 	return out
 }

@@ -46,7 +46,8 @@ func TestDemoWorldInvariants(t *testing.T) {
 	}
 }
 
-// checkWaveOrder: each wave opens, closes, is drawn and announced in order,
+// checkWaveOrder: each wave opens, closes, is drawn and announced in order
+// (with the times the console shows as its phases),
 // before the next opens; the announced ones are past, the last open now.
 func checkWaveOrder(t *testing.T, ctx context.Context, c *ent.Client, now time.Time) {
 	t.Helper()
@@ -58,8 +59,15 @@ func checkWaveOrder(t *testing.T, ctx context.Context, c *ent.Client, now time.T
 		if i > 0 && !waves[i-1].ClosesAt.Before(w.OpensAt) {
 			t.Errorf("wave %d opens %s before wave %d closed", w.Number, w.OpensAt, waves[i-1].Number)
 		}
+		// The console's phases read when a wave was opened and closed.
+		if w.OpenedAt == nil || !w.OpenedAt.Equal(w.OpensAt) {
+			t.Errorf("wave %d (%s) opened at %v, want its opening %s", w.Number, w.Status, w.OpenedAt, w.OpensAt)
+		}
 		if w.Status != wave.StatusAnnounced {
 			continue
+		}
+		if w.ClosedAt == nil || !w.ClosedAt.Equal(w.ClosesAt) {
+			t.Errorf("wave %d closed at %v, want its closing %s", w.Number, w.ClosedAt, w.ClosesAt)
 		}
 		if w.SelectedAt == nil || w.AnnouncedAt == nil || !w.ClosesAt.Before(*w.SelectedAt) ||
 			w.SelectedAt.After(*w.AnnouncedAt) || !w.AnnouncedAt.Before(now) {

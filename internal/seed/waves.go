@@ -69,6 +69,7 @@ func (w *world) writeWaves(ctx context.Context, tx *ent.Tx, r *rand.Rand, now ti
 			SetOpensAt(ref.opens).SetClosesAt(ref.closes).SetStatus(wave.StatusAnnounced).
 			SetQuota(ref.quota).SetTrainingBalance(ref.balance).
 			SetCommitment(sha256Hex(secret)).SetSeed(secret).
+			SetOpenedAt(ref.opens).SetClosedAt(ref.closes).
 			SetSelectedAt(ref.selected).SetAnnouncedAt(ref.announced).
 			SetCreatedAt(opens.AddDate(0, 0, -7)).SetUpdatedAt(ref.announced))
 	}
@@ -88,7 +89,7 @@ func (w *world) writeWaves(ctx context.Context, tx *ent.Tx, r *rand.Rand, now ti
 	wb = append(wb, tx.Wave.Create().SetID(open.id).SetNumber(open.number).
 		SetName(fmt.Sprintf("Gelombang %d", open.number)).SetOpensAt(open.opens).SetClosesAt(open.closes).
 		SetStatus(wave.StatusOpen).SetQuota(open.quota).SetTrainingBalance(open.balance).
-		SetSeed(openSeed).SetCommitment(sha256Hex(openSeed)).
+		SetSeed(openSeed).SetCommitment(sha256Hex(openSeed)).SetOpenedAt(open.opens).
 		SetCreatedAt(open.opens.AddDate(0, 0, -7)).SetUpdatedAt(open.opens))
 	if err := bulk(ctx, wb, 1000, tx.Wave.CreateBulk); err != nil {
 		return fmt.Errorf("waves: %w", err)

@@ -35,10 +35,14 @@ func writeError(w http.ResponseWriter, status int, code apperr.Code, message str
 	})
 }
 
-// withBodyLimit refuses bodies over limit and POST bodies that are not JSON.
+// DefaultMaxBodyBytes is the largest GraphQL request body unless configured.
+const DefaultMaxBodyBytes = 1 << 20
+
+// withBodyLimit refuses bodies over limit (DefaultMaxBodyBytes when not
+// positive) and POST bodies that are not JSON.
 func withBodyLimit(limit int64, next http.Handler) http.Handler {
 	if limit <= 0 {
-		limit = 1 << 20
+		limit = DefaultMaxBodyBytes
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost || isMultipart(r) {
