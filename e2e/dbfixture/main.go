@@ -6,6 +6,12 @@
 // that phone to `days` days ago, so that its evaluation surveys, whose
 // windows count from the first incentive payment, are open now. The demo
 // data's own recipients were paid in 2021, when all windows closed.
+//
+//	go run ./e2e/dbfixture -db DIR/prakerja.db -age-codes +6281100000001
+//
+// -age-codes makes the sign-in codes sent to that phone two minutes old, so
+// a test may sign the same account in again at once (the resend interval
+// is a minute).
 package main
 
 import (
@@ -22,15 +28,23 @@ func main() {
 	db := flag.String("db", "", "SQLite file of the server under test")
 	phone := flag.String("recent-incentive", "", "phone of the account whose incentives become recent")
 	days := flag.Int("days", 3, "how many days ago the first incentive was sent")
+	codes := flag.String("age-codes", "", "phone whose sign-in codes become two minutes old")
 	flag.Parse()
-	if *db == "" || *phone == "" {
-		log.Fatal("usage: dbfixture -db FILE -recent-incentive PHONE [-days N]")
+	if *db == "" || *phone == "" && *codes == "" {
+		log.Fatal("usage: dbfixture -db FILE (-recent-incentive PHONE [-days N] | -age-codes PHONE)")
 	}
 	conn, err := sql.Open("sqlite", "file:"+*db+"?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)")
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer conn.Close()
+	if *codes != "" {
+		if _, err := conn.Exec(`UPDATE otp_challenges SET created_at = ? WHERE phone = ?`,
+			time.Now().UTC().Add(-2*time.Minute), *codes); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	sent := time.Now().UTC().AddDate(0, 0, -*days).Truncate(time.Second)
 	// Each sent incentive keeps its month: installment n was sent n-1 months
 	// after the first, which is now `days` days ago (later ones in the

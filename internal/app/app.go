@@ -10,6 +10,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
+	"github.com/kartuprakerja/platform/console"
 	"github.com/kartuprakerja/platform/graph"
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/database"
@@ -101,7 +102,7 @@ func New(db *database.DB, cfg Config) (*App, error) {
 		Calls:         calls,
 		Websocket:     graph.WebsocketConfig{Authenticate: authn.Authenticate, Recheck: cfg.SocketRecheck}})
 	h, err := server.New(cfg.Server, server.Deps{
-		GraphQL: graph.WithUpgradeCredentials(gql), Auth: authn, Ready: db.Ping, PWA: pwa.Files(), Log: cfg.Log,
+		GraphQL: graph.WithUpgradeCredentials(gql), Auth: authn, Ready: db.Ping, PWA: pwa.Files(), Console: console.Files(), Log: cfg.Log,
 		Routes: map[string]http.Handler{"/publication/": jr.PublicationHandler()},
 	})
 	if err != nil {

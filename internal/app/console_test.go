@@ -194,7 +194,7 @@ func schemaFields(t *testing.T, c gqltest.Client) map[string]bool {
 func TestFindRecipients(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		cw := newConsoleWorld(t, db)
-		const q = `query($q: String!, $r: String) { findRecipients(query: $q, reason: $r) { id nik nikMasked } }`
+		const q = `query($q: String!, $r: String) { findRecipients(query: $q, reason: $r) { id nik nikMasked account { id } regency { id } } }`
 		local := "0" + cw.p.Phone[3:]
 		reason := "Keluhan pelanggan nomor 42"
 		nikOf := map[pulid.ID]string{cw.p.Recipient.ID: cw.p.Recipient.Nik, cw.q.Recipient.ID: cw.q.Recipient.Nik}

@@ -86,6 +86,11 @@ func (s *Service) FindRecipients(ctx context.Context, query string, reason *stri
 	if err != nil {
 		return nil, err
 	}
+	// Read in the audited transaction, the rows load their edges (account,
+	// regency) with the root client once it has committed.
+	for i, r := range found {
+		found[i] = r.Unwrap()
+	}
 	return found, nil
 }
 

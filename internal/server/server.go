@@ -1,6 +1,6 @@
 // Package server owns the HTTP surface of the binary: routing, CORS, body
 // limits, authentication of requests, health and readiness, metrics, and
-// serving the PWA.
+// serving the PWA and the console.
 package server
 
 import (
@@ -46,6 +46,7 @@ type Deps struct {
 	Auth     Authenticator
 	Ready    Readiness
 	PWA      fs.FS // the web app's files; index.html at the root
+	Console  fs.FS // the staff and partner console's files, served under /konsol/
 	Log      *slog.Logger
 	Registry *prometheus.Registry
 	Routes   map[string]http.Handler // domain endpoints by pattern (e.g. /publication/)
@@ -76,6 +77,10 @@ func New(cfg Config, d Deps) (http.Handler, error) {
 		mux.Handle(pattern, m.instrument(pattern, h))
 	}
 	mux.Handle("GET /metrics", promhttp.HandlerFor(d.Registry, promhttp.HandlerOpts{}))
+	if d.Console != nil {
+		mux.Handle("/konsol/", m.instrument("console", newConsole(d.Console)))
+		mux.Handle("GET /konsol", http.RedirectHandler("/konsol/", http.StatusMovedPermanently))
+	}
 	if d.PWA != nil {
 		mux.Handle("/", m.instrument("pwa", newStatic(d.PWA)))
 	}

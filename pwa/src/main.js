@@ -24,7 +24,7 @@ import inbox from './screens/inbox.js';
 import help from './screens/help.js';
 import account from './screens/account.js';
 import outbox from './screens/outbox.js';
-import { afterSignIn } from './screens/common.js';
+import { afterSignIn, toConsole } from './screens/common.js';
 
 const auth = { auth: true };
 route('/', home, auth);
@@ -61,6 +61,7 @@ async function outboxBadge() {
 
 async function start() {
   await restore();
+  if (toConsole(session.me)) return;
   const l = (session.me && session.me.locale) || (await get('kv', 'lang').catch(() => null)) || 'id';
   if (l === 'en') await setLang('en');
   hooks.onAuthLost = async () => {

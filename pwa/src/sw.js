@@ -5,8 +5,9 @@
 import { flush } from './lib/outbox.js';
 
 const SHELL = 'shell-' + VERSION;
-// Paths the server answers itself (never the app shell).
-const SERVER = /^\/(graphql|playground|publication|metrics|healthz|readyz)(\/|$)/;
+// Paths the server answers itself (never the app shell): the API, the
+// playground, the console (its own app at /konsol/), publications.
+const SERVER = /^\/(graphql|playground|konsol|publication|metrics|healthz|readyz)(\/|$)/;
 
 self.addEventListener('install', (e) => {
   // Fingerprinted files may come from the HTTP cache (they never change);

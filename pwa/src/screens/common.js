@@ -15,6 +15,15 @@ export function landing(me) {
   return '/';
 }
 
+// toConsole sends staff and partner accounts to their console (/konsol/,
+// same origin: it reads the session this app keeps) and reports whether it
+// did; the app's screens are for applicants and recipients.
+export function toConsole(me) {
+  if (!me || !me.role || me.role === 'recipient') return false;
+  location.assign('/konsol/');
+  return true;
+}
+
 // afterSignIn refreshes what the app knows of the server and the account,
 // then sends anything queued.
 export async function afterSignIn() {

@@ -7,16 +7,8 @@ import { signedIn, session } from '../lib/session.js';
 import { navigate } from '../lib/router.js';
 import { put } from '../lib/idb.js';
 import { REQUEST_CODE, SIGN_IN } from '../queries.js';
-import { afterSignIn, landing } from './common.js';
-
-// normalizePhone turns 0812…, 812…, 62812… into +62812….
-export function normalizePhone(s) {
-  let d = s.replace(/[\s.-]/g, '');
-  if (d.startsWith('+')) return d;
-  if (d.startsWith('62')) return '+' + d;
-  if (d.startsWith('0')) d = d.slice(1);
-  return '+62' + d;
-}
+import { afterSignIn, landing, toConsole } from './common.js';
+import { normalizePhone } from '../lib/phone.js';
 
 export default function signin(_, qs) {
   const box = h('div');
@@ -67,6 +59,7 @@ export default function signin(_, qs) {
         const d = await post(SIGN_IN, { phone, code });
         await signedIn(d.signIn.token, d.signIn.account);
         await setLang(d.signIn.account.locale);
+        if (toConsole(session.me)) return;
         await afterSignIn();
         navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : landing(session.me), true);
       } catch (ex) {
