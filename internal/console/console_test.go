@@ -70,8 +70,19 @@ func TestClassify(t *testing.T) {
 	}
 }
 
+// TestMaskNIK: a NIK keeps its region and serial; anything else of
+// another length is hidden whole, rune for rune.
 func TestMaskNIK(t *testing.T) {
-	if got := MaskNIK("3273010101900001"); got != "3273••••••••0001" {
-		t.Errorf("MaskNIK: %q", got)
+	tests := []struct{ in, want string }{
+		{"3273010101900001", "3273••••••••0001"},
+		{"327301010190000", "•••••••••••••••"},
+		{"32730101019000012", "•••••••••••••••••"},
+		{"é1", "••"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := MaskNIK(tt.in); got != tt.want {
+			t.Errorf("MaskNIK(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -54,12 +54,17 @@ func TestCallLogWriteFailureIsLogged(t *testing.T) {
 	}
 }
 
-// TestCallLogPrune deletes the calls older than the retention, no others.
+// TestCallLogPrune deletes the calls older than the retention, exactly 30
+// days (written out here, not read from Retention), no others.
 func TestCallLogPrune(t *testing.T) {
+	const days30 = 30 * 24 * time.Hour
+	if partnerapi.Retention != days30 {
+		t.Errorf("Retention %v, want 30 days", partnerapi.Retention)
+	}
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		sys := rule.System(context.Background(), "test")
 		now := time.Now()
-		for i, age := range []time.Duration{partnerapi.Retention + time.Hour, partnerapi.Retention - time.Hour, time.Minute} {
+		for i, age := range []time.Duration{days30 + time.Hour, days30 - time.Hour, time.Minute} {
 			db.Client.PartnerCall.Create().SetCreatedAt(now.Add(-age)).SetOrgID("dp1").SetAccountID("ac1").
 				SetAPIKeyPrefix("abc").SetOperation(string(rune('a' + i))).SetStatus("ok").SetDurationMs(1).ExecX(sys)
 		}
