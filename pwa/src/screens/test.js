@@ -130,6 +130,8 @@ async function run(box, test, at) {
     if (answers[q.id] === k) return;
     answers[q.id] = k;
     count.textContent = t('answered_n', { n: Object.keys(answers).length, total: qs.length });
+    // "All saved" no longer holds until the outbox says so (showPending).
+    pending.textContent = '';
     await enqueue({ stream: 'test:' + a.id, kind: 'test', label: t('ob_test_answer'), query: ANSWER_TEST,
       variables: { a: a.id, q: q.id, c: k }, account: session.me.id });
   }
