@@ -65,7 +65,7 @@ func NewHandler(es graphql.ExecutableSchema, cfg HandlerConfig) *handler.Server 
 	srv.Use(newDocumentLimit(cfg.Limits)) // after APQ, which fills in the query
 	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
 	if cfg.Calls != nil {
-		srv.AroundOperations(recordCalls(cfg.Calls)) // API-key calls, once their response is known
+		srv.AroundResponses(recordCalls(cfg.Calls)) // API-key calls, once their response is known
 	}
 	for _, m := range cfg.Operations {
 		srv.AroundOperations(m)

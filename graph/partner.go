@@ -11,6 +11,7 @@ import (
 	"github.com/kartuprakerja/platform/graph/model"
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/partnerapi"
+	"github.com/kartuprakerja/platform/internal/text"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
@@ -62,30 +63,28 @@ func nodeIDs(fc *graphql.FieldContext) []pulid.ID {
 }
 
 // recordCalls writes one call-log row per API-key request once its response
-// is known: the operation name (else the root fields), "ok" or the first
-// error's code and message, and the time since the request began.
-func recordCalls(rec CallRecorder) graphql.OperationMiddleware {
-	return func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+// is known: the operation name (else the root fields, else the start of a
+// document that did not parse or validate), "ok" or the first error's code
+// and message, and the time since the request began. It wraps responses,
+// not operations, so the requests refused before they run (a misspelt
+// field, a document that does not parse) are in the log too: they are the
+// errors a partner integrating most needs to see.
+func recordCalls(rec CallRecorder) graphql.ResponseMiddleware {
+	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		resp := next(ctx)
 		v := viewer.FromContext(ctx)
-		if !partnerapi.KeyCaller(v) {
-			return next(ctx)
-		}
-		oc := graphql.GetOperationContext(ctx)
-		responses := next(ctx)
-		return func(ctx context.Context) *graphql.Response {
-			resp := responses(ctx)
-			if resp == nil {
-				return nil
-			}
-			c := partnerapi.Call{KeyPrefix: auth.KeyPrefixOf(oc.Headers.Get("Authorization")),
-				Operation: operationName(oc), Status: "ok", Duration: graphql.Now().Sub(oc.Stats.OperationStart)}
-			if len(resp.Errors) > 0 {
-				c.Status, _ = resp.Errors[0].Extensions["code"].(string)
-				c.ErrorMessage = resp.Errors[0].Message
-			}
-			rec.Record(ctx, v, c)
+		if resp == nil || !partnerapi.KeyCaller(v) || !graphql.HasOperationContext(ctx) {
 			return resp
 		}
+		oc := graphql.GetOperationContext(ctx)
+		c := partnerapi.Call{KeyPrefix: auth.KeyPrefixOf(oc.Headers.Get("Authorization")),
+			Operation: operationName(oc), Status: "ok", Duration: graphql.Now().Sub(oc.Stats.OperationStart)}
+		if len(resp.Errors) > 0 {
+			c.Status, _ = resp.Errors[0].Extensions["code"].(string)
+			c.ErrorMessage = resp.Errors[0].Message
+		}
+		rec.Record(ctx, v, c)
+		return resp
 	}
 }
 
@@ -103,7 +102,17 @@ func operationName(oc *graphql.OperationContext) string {
 			fields = append(fields, f.Name)
 		}
 	}
+	if len(fields) == 0 {
+		return documentStart(oc.RawQuery)
+	}
 	return strings.Join(fields, ",")
+}
+
+// documentStart is the first line of a document that never ran, cut to 80
+// characters, so the log still says which request it was.
+func documentStart(doc string) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(doc), "\n")
+	return text.Clean(line, 80)
 }
 
 // kindOf maps the schema's PartnerKind to partnerapi's.

@@ -194,8 +194,19 @@ func TestPartnerKeyScenario(t *testing.T) {
 			t.Errorf("a key issues a key: %+v", e)
 		}
 
+		// A misspelt field never runs; the log has it all the same.
+		if codes := keyA.Do(t, `{ purchses { totalCount } }`, nil).Codes(); !slices.Equal(codes, []string{"GRAPHQL_VALIDATION_FAILED"}) {
+			t.Errorf("a misspelt field: codes %v", codes)
+		}
+
 		// The call log: A's operator sees A's calls, not B's.
 		calls := partnerCalls(t, opA)
+		if !slices.ContainsFunc(calls, func(c call) bool {
+			return c.APIKeyPrefix == issuedA.Prefix && c.Operation == "{ purchses { totalCount } }" &&
+				c.Status == "GRAPHQL_VALIDATION_FAILED" && c.ErrorMessage != nil
+		}) {
+			t.Errorf("A's call log %+v lacks the call that failed validation", calls)
+		}
 		if !slices.ContainsFunc(calls, func(c call) bool {
 			return c.APIKeyPrefix == issuedA.Prefix && c.Operation == "Purchases" && c.Status == "ok"
 		}) {
