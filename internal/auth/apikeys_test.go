@@ -14,6 +14,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/database/dbtest"
 	"github.com/kartuprakerja/platform/internal/fixture"
+	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
@@ -41,7 +42,7 @@ func TestOperatorsManageTheirOrganisationsKeys(t *testing.T) {
 		if err != nil || !slices.Equal(v.Scopes, k.APIKey.Scopes) || v.SessionID != "" {
 			t.Fatalf("the key's viewer %+v, %v", v, err)
 		}
-		if _, err := e.svc.CreateAPIKey(opA, b.ID, "x", []string{"purchases:read"}); codeOf(err) != apperr.NotFound {
+		if _, err := e.svc.CreateAPIKey(opA, b.ID, "x", []string{"purchases:read"}); rule.Code(err) != apperr.NotFound {
 			t.Errorf("a key for another platform's account: %v, want NOT_FOUND", err)
 		}
 		keyCaller := viewer.NewContext(context.Background(), v)
@@ -50,10 +51,10 @@ func TestOperatorsManageTheirOrganisationsKeys(t *testing.T) {
 		}
 		opB := viewer.NewContext(context.Background(), &viewer.Viewer{AccountID: b.ID, Role: viewer.RolePlatform,
 			OrgID: w.Platform2.ID, SessionID: "ss2"})
-		if err := e.svc.RevokeAPIKey(opB, k.Prefix); codeOf(err) != apperr.NotFound {
+		if err := e.svc.RevokeAPIKey(opB, k.Prefix); rule.Code(err) != apperr.NotFound {
 			t.Errorf("another platform revokes the key: %v, want NOT_FOUND", err)
 		}
-		if _, err := e.svc.RotateAPIKey(opB, k.Prefix); codeOf(err) != apperr.NotFound {
+		if _, err := e.svc.RotateAPIKey(opB, k.Prefix); rule.Code(err) != apperr.NotFound {
 			t.Errorf("another platform rotates the key: %v, want NOT_FOUND", err)
 		}
 
@@ -70,7 +71,7 @@ func TestOperatorsManageTheirOrganisationsKeys(t *testing.T) {
 		if _, err := e.svc.Authenticate(context.Background(), "ApiKey "+r.Key); err != nil {
 			t.Errorf("the new key: %v", err)
 		}
-		if _, err := e.svc.RotateAPIKey(opA, k.Prefix); codeOf(err) != apperr.NotFound {
+		if _, err := e.svc.RotateAPIKey(opA, k.Prefix); rule.Code(err) != apperr.NotFound {
 			t.Errorf("rotating a revoked key: %v, want NOT_FOUND", err)
 		}
 		if n := db.Client.APIKey.Query().Where(apikey.RevokedAtIsNil()).CountX(sys()); n != 1 {

@@ -16,6 +16,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/database/dbtest"
 	"github.com/kartuprakerja/platform/internal/fixture"
+	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
@@ -71,7 +72,7 @@ func TestPartnerAccountsAndKeys(t *testing.T) {
 			if _, err := e.svc.Authenticate(context.Background(), "ApiKey "+k.Key); !errors.Is(err, auth.ErrInvalidCredentials) {
 				t.Errorf("a revoked key: %v", err)
 			}
-			if err := e.svc.RevokeAPIKey(admin, k.Prefix); codeOf(err) != apperr.NotFound {
+			if err := e.svc.RevokeAPIKey(admin, k.Prefix); rule.Code(err) != apperr.NotFound {
 				t.Errorf("revoking twice: %v, want NOT_FOUND", err)
 			}
 		}
@@ -113,7 +114,7 @@ func TestAPIKeyRefusals(t *testing.T) {
 		if _, err := e.svc.CreateAPIKey(admin, recipient.ID, "x", []string{"partner:read"}); !hasField(err, "accountId") {
 			t.Errorf("a key for an applicant: %v", err)
 		}
-		if _, err := e.svc.CreateAPIKey(admin, pulid.New("ac"), "x", []string{"partner:read"}); codeOf(err) != apperr.NotFound {
+		if _, err := e.svc.CreateAPIKey(admin, pulid.New("ac"), "x", []string{"partner:read"}); rule.Code(err) != apperr.NotFound {
 			t.Errorf("a key for no account: %v", err)
 		}
 		p := fixture.NewAccount(t, db.Client, "+6281500000001", viewer.RolePlatform, w.Platform.ID)
@@ -124,7 +125,7 @@ func TestAPIKeyRefusals(t *testing.T) {
 		if n := e.db.Client.APIKey.Query().CountX(sys()); n != 0 {
 			t.Errorf("%d keys stored by refused requests", n)
 		}
-		if err := e.svc.RevokeAPIKey(admin, "nosuchprefix"); codeOf(err) != apperr.NotFound {
+		if err := e.svc.RevokeAPIKey(admin, "nosuchprefix"); rule.Code(err) != apperr.NotFound {
 			t.Errorf("revoke unknown: %v", err)
 		}
 		// A disabled partner's key stops working.
@@ -229,8 +230,8 @@ func TestAuthenticate(t *testing.T) {
 				}
 			}
 		}
-		if codeOf(auth.ErrInvalidCredentials) != apperr.Unauthenticated {
-			t.Errorf("invalid credentials are %s", codeOf(auth.ErrInvalidCredentials))
+		if rule.Code(auth.ErrInvalidCredentials) != apperr.Unauthenticated {
+			t.Errorf("invalid credentials are %s", rule.Code(auth.ErrInvalidCredentials))
 		}
 	})
 }

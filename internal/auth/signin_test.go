@@ -88,19 +88,6 @@ func wrong(code string, i int) string {
 	return fmt.Sprintf("%06d", (n+1+i)%1_000_000)
 }
 
-func codeOf(err error) apperr.Code {
-	if c := rule.Code(err); c != "" {
-		return c
-	}
-	if ae, ok := apperr.As(err); ok {
-		return ae.Code
-	}
-	if err != nil {
-		return "untyped: " + apperr.Code(err.Error())
-	}
-	return ""
-}
-
 func sys() context.Context { return rule.System(context.Background(), "test") }
 
 func attempts(t *testing.T, e *env, phone string) int {
@@ -149,7 +136,7 @@ func TestRequestCode(t *testing.T) {
 		}
 		down := newEnv(t, db, nil)
 		down.svc, _ = auth.New(db.Client, failingSender{}, down.cfg)
-		if _, err := down.svc.RequestCode(ctx, "081299990000"); codeOf(err) != apperr.Unavailable {
+		if _, err := down.svc.RequestCode(ctx, "081299990000"); rule.Code(err) != apperr.Unavailable {
 			t.Errorf("SMS down: %v, want UNAVAILABLE", err)
 		}
 	})
@@ -195,7 +182,7 @@ func TestCodeRatePerPhone(t *testing.T) {
 			switch {
 			case s.want == "" && err != nil:
 				t.Errorf("step %d at +%s: %v, want a code", i, s.at, err)
-			case s.want != "" && (codeOf(err) != apperr.RateLimited || !strings.Contains(err.Error(), s.want)):
+			case s.want != "" && (rule.Code(err) != apperr.RateLimited || !strings.Contains(err.Error(), s.want)):
 				t.Errorf("step %d at +%s: %v, want RATE_LIMITED %q", i, s.at, err, s.want)
 			}
 		}
@@ -292,7 +279,7 @@ func TestAttempts(t *testing.T) {
 					if i < 5 && !hasField(err, "code") {
 						t.Fatalf("wrong code %d: %v, want BAD_USER_INPUT on code", i+1, err)
 					}
-					if i >= 5 && codeOf(err) != apperr.RateLimited {
+					if i >= 5 && rule.Code(err) != apperr.RateLimited {
 						t.Fatalf("wrong code %d: %v, want RATE_LIMITED", i+1, err)
 					}
 				}
@@ -300,7 +287,7 @@ func TestAttempts(t *testing.T) {
 				if wrongs < 5 && err != nil {
 					t.Errorf("the right code after %d wrong: %v", wrongs, err)
 				}
-				if wrongs >= 5 && codeOf(err) != apperr.RateLimited {
+				if wrongs >= 5 && rule.Code(err) != apperr.RateLimited {
 					t.Errorf("the right code after %d wrong: %v, want RATE_LIMITED", wrongs, err)
 				}
 				if got, want := attempts(t, e, "+62"+phone[1:]), min(wrongs+1, 5); got != want {
@@ -331,7 +318,7 @@ func TestConcurrentGuesses(t *testing.T) {
 			switch {
 			case hasField(err, "code"): // a wrong code, evaluated
 				evaluated++
-			case codeOf(err) == apperr.RateLimited: // refused before evaluation
+			case rule.Code(err) == apperr.RateLimited: // refused before evaluation
 				refused++
 			default:
 				t.Errorf("guess: %v", err)
@@ -343,7 +330,7 @@ func TestConcurrentGuesses(t *testing.T) {
 		if n := attempts(t, e, "+6281234567890"); n != 5 {
 			t.Errorf("attempts = %d, want 5", n)
 		}
-		if _, err := e.svc.SignIn(context.Background(), phone, code, ""); codeOf(err) != apperr.RateLimited {
+		if _, err := e.svc.SignIn(context.Background(), phone, code, ""); rule.Code(err) != apperr.RateLimited {
 			t.Errorf("the right code after the guesses: %v, want RATE_LIMITED", err)
 		}
 	})
@@ -410,7 +397,7 @@ func TestNetworkLimits(t *testing.T) {
 		for i, s := range steps {
 			e.clk.Add(s.after)
 			err := request(s.addr)
-			if s.ok != (err == nil) || (!s.ok && (codeOf(err) != apperr.RateLimited || !strings.Contains(err.Error(), "jaringan"))) {
+			if s.ok != (err == nil) || (!s.ok && (rule.Code(err) != apperr.RateLimited || !strings.Contains(err.Error(), "jaringan"))) {
 				t.Errorf("step %d from %q: %v, want ok=%v", i, s.addr, err, s.ok)
 			}
 		}
@@ -422,7 +409,7 @@ func TestNetworkLimits(t *testing.T) {
 				t.Fatalf("guess %d: %v", i, err)
 			}
 		}
-		if _, err := e.svc.SignIn(net, "081260000000", code, ""); codeOf(err) != apperr.RateLimited {
+		if _, err := e.svc.SignIn(net, "081260000000", code, ""); rule.Code(err) != apperr.RateLimited {
 			t.Fatalf("fourth attempt from one network: %v, want RATE_LIMITED", err)
 		}
 		if n := attempts(t, e, "+6281260000000"); n != 3 {
@@ -437,7 +424,7 @@ func TestNetworkLimits(t *testing.T) {
 			if _, err := off.svc.RequestCode(from("203.0.113.9"), fmt.Sprintf("0812700%05d", i)); err != nil {
 				t.Errorf("limit off, code %d: %v", i, err)
 			}
-			if _, err := off.svc.SignIn(from("203.0.113.9"), "081270000000", "000000", ""); !hasField(err, "code") && codeOf(err) != apperr.RateLimited {
+			if _, err := off.svc.SignIn(from("203.0.113.9"), "081270000000", "000000", ""); !hasField(err, "code") && rule.Code(err) != apperr.RateLimited {
 				t.Errorf("limit off, sign-in %d: %v", i, err)
 			}
 		}
@@ -459,7 +446,7 @@ func TestDisabledAccount(t *testing.T) {
 		}
 		e.clk.Add(time.Minute)
 		code := e.requestCode(t, context.Background(), "081234567890")
-		if _, err := e.svc.SignIn(context.Background(), "081234567890", code, ""); codeOf(err) != apperr.Forbidden {
+		if _, err := e.svc.SignIn(context.Background(), "081234567890", code, ""); rule.Code(err) != apperr.Forbidden {
 			t.Errorf("a disabled account signs in: %v, want FORBIDDEN", err)
 		}
 		if n := e.db.Client.Session.Query().Where(session.AccountID(s.Account.ID)).CountX(sys()); n != 1 {
@@ -475,10 +462,10 @@ func TestSignOut(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		e := newEnv(t, db, nil) // the session cache is on
 		ctx := context.Background()
-		if err := e.svc.SignOut(ctx); codeOf(err) != apperr.Unauthenticated {
+		if err := e.svc.SignOut(ctx); rule.Code(err) != apperr.Unauthenticated {
 			t.Errorf("sign-out without a viewer: %v", err)
 		}
-		if err := e.svc.SignOut(viewer.NewContext(ctx, &viewer.Viewer{AccountID: "acX", Role: viewer.RolePlatform})); codeOf(err) != apperr.Unauthenticated {
+		if err := e.svc.SignOut(viewer.NewContext(ctx, &viewer.Viewer{AccountID: "acX", Role: viewer.RolePlatform})); rule.Code(err) != apperr.Unauthenticated {
 			t.Errorf("sign-out of a viewer without a session: %v", err)
 		}
 		admin := e.db.Client.Account.Create().SetPhone("+6281100000001").SetRole(viewer.RoleAdmin).SaveX(sys())

@@ -70,17 +70,6 @@ func as(role viewer.Role) context.Context {
 
 func ptr(s string) *string { return &s }
 
-// errCode is err's API code: a privacy denial's, else the apperr's.
-func errCode(err error) apperr.Code {
-	if c := rule.Code(err); c != "" {
-		return c
-	}
-	if e, ok := apperr.As(err); ok {
-		return e.Code
-	}
-	return ""
-}
-
 // TestFindRecipients: admin and support find recipients by phone, card
 // number or NIK (exact match, trimmed); a NIK search needs a reason of
 // MinReason characters (runes, trimmed); other staff, recipients and
@@ -124,7 +113,7 @@ func TestFindRecipients(t *testing.T) {
 			found, err := lw.svc.FindRecipients(as(tt.role), tt.query, tt.reason)
 			entries := lw.audits(ActionSearch)
 			if tt.code != "" {
-				if errCode(err) != tt.code || found != nil || len(entries) != before {
+				if rule.Code(err) != tt.code || found != nil || len(entries) != before {
 					t.Errorf("%s: %v, %d found, %d audit entries written; want %s and none", tt.name, err,
 						len(found), len(entries)-before, tt.code)
 				}
@@ -224,7 +213,7 @@ func TestRevealIdentity(t *testing.T) {
 			got, err := lw.svc.RevealIdentity(as(tt.role), tt.id, tt.reason)
 			entries := lw.audits(ActionIdentityRead)
 			if tt.code != "" {
-				if errCode(err) != tt.code || got != (Identity{}) || len(entries) != before {
+				if rule.Code(err) != tt.code || got != (Identity{}) || len(entries) != before {
 					t.Errorf("%s: %+v, %v, %d audit entries written; want %s and none", tt.name, got, err,
 						len(entries)-before, tt.code)
 				}

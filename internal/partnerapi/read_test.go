@@ -27,17 +27,6 @@ func as(v *viewer.Viewer) context.Context {
 	return viewer.NewContext(context.Background(), v)
 }
 
-// code is err's API code: a privacy denial's, else the apperr's.
-func code(err error) apperr.Code {
-	if c := rule.Code(err); c != "" {
-		return c
-	}
-	if e, ok := apperr.As(err); ok {
-		return e.Code
-	}
-	return ""
-}
-
 // TestKindFor: a partner reads its own kind whatever it asks; admins read
 // the kind they ask and must ask; other staff and anonymous callers are
 // refused.
@@ -64,7 +53,7 @@ func TestKindFor(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := partnerapi.KindFor(as(tt.v), tt.asked)
-		if got != tt.want || code(err) != tt.code || (err == nil) != (tt.code == "") {
+		if got != tt.want || rule.Code(err) != tt.code || (err == nil) != (tt.code == "") {
 			t.Errorf("%s: %q, %v; want %q, %s", tt.name, got, err, tt.want, tt.code)
 		}
 		if e, ok := apperr.As(err); tt.key != "" && (!ok || e.Text.Key != tt.key) {
@@ -143,7 +132,7 @@ func TestKeys(t *testing.T) {
 		for _, tt := range tests {
 			ctx := as(tt.v)
 			got, err := partnerapi.Keys(ctx, db.Client.APIKey.Query(), tt.revoked)
-			if code(err) != tt.code || (err == nil) != (tt.code == "") || !slices.Equal(prefixes(got), tt.want) {
+			if rule.Code(err) != tt.code || (err == nil) != (tt.code == "") || !slices.Equal(prefixes(got), tt.want) {
 				t.Errorf("%s: %v, %v; want %v, %s", tt.name, prefixes(got), err, tt.want, tt.code)
 			}
 		}

@@ -102,15 +102,21 @@ func LogSystemWrites(log *slog.Logger) ent.Hook {
 	}
 }
 
-// Code is the API code of a privacy denial in err's chain: UNAUTHENTICATED
-// for ErrUnauthenticated, FORBIDDEN for any other denial, "" when err is
-// not a denial.
+// Code is the API code err reaches a client with: "" for nil,
+// UNAUTHENTICATED for ErrUnauthenticated, FORBIDDEN for any other privacy
+// denial, a typed error's own code (internal/apperr), INTERNAL for anything
+// else (the handler hides those).
 func Code(err error) apperr.Code {
 	switch {
+	case err == nil:
+		return ""
 	case errors.Is(err, ErrUnauthenticated):
 		return apperr.Unauthenticated
 	case IsDenied(err):
 		return apperr.Forbidden
 	}
-	return ""
+	if e, ok := apperr.As(err); ok {
+		return e.Code
+	}
+	return apperr.Internal
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/privacy"
 
+	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/viewer"
@@ -152,5 +154,29 @@ func TestLogSystemWrites(t *testing.T) {
 				t.Errorf("logged %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestCode: the API code an error reaches a client with, wrapped or not.
+func TestCode(t *testing.T) {
+	_, denied := rule.Require(context.Background(), "x")
+	typed := apperr.Invalid("phone", msg.Forbidden)
+	for _, tt := range []struct {
+		name string
+		err  error
+		want apperr.Code
+	}{
+		{"nil", nil, ""},
+		{"anonymous", rule.ErrUnauthenticated, apperr.Unauthenticated},
+		{"a denial naming its action", denied, apperr.Unauthenticated},
+		{"forbidden", rule.ErrForbidden, apperr.Forbidden},
+		{"privacy.Deny", privacy.Deny, apperr.Forbidden},
+		{"typed", typed, apperr.BadUserInput},
+		{"typed, wrapped", fmt.Errorf("create: %w", typed), apperr.BadUserInput},
+		{"untyped", errors.New("disk full"), apperr.Internal},
+	} {
+		if got := rule.Code(tt.err); got != tt.want {
+			t.Errorf("%s: Code = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }

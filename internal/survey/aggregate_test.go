@@ -9,6 +9,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/database/dbtest"
+	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/survey"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
@@ -72,7 +73,7 @@ func TestResults(t *testing.T) {
 					q.Answered, optionsText(q.Options), deref(q.Mean), w.answered, w.options, w.mean)
 			}
 		}
-		if _, err := e.svc.Results(staff(t, e, viewer.RoleAdmin), pulid.New("sv")); code(err) != apperr.NotFound {
+		if _, err := e.svc.Results(staff(t, e, viewer.RoleAdmin), pulid.New("sv")); rule.Code(err) != apperr.NotFound {
 			t.Errorf("unknown survey: %v", err)
 		}
 		empty, err := e.svc.Results(staff(t, e, viewer.RoleAdmin), e.world.Survey.ID)

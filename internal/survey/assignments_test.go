@@ -10,6 +10,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/database/dbtest"
+	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/survey"
 	"github.com/kartuprakerja/platform/internal/viewer"
 )
@@ -81,7 +82,7 @@ func TestMySurveys(t *testing.T) {
 		if want := "skills_improved status uses income children note"; strings.Join(keys, " ") != want {
 			t.Errorf("questions in order %q, want %q", strings.Join(keys, " "), want)
 		}
-		if _, err := e.svc.MySurveys(context.Background()); code(err) != apperr.Unauthenticated {
+		if _, err := e.svc.MySurveys(context.Background()); rule.Code(err) != apperr.Unauthenticated {
 			t.Errorf("anonymous: %v", err)
 		}
 	})
@@ -132,11 +133,11 @@ func TestPrivacy(t *testing.T) {
 			t.Errorf("B's surveys show %d answered, want 2", answered)
 		}
 		for _, role := range []viewer.Role{viewer.RoleAdmin, viewer.RoleSupport, viewer.RoleAnalyst} {
-			if _, err := e.svc.Submit(staff(t, e, role), e.submission("staff-"+string(role))); code(err) != apperr.Forbidden {
+			if _, err := e.svc.Submit(staff(t, e, role), e.submission("staff-"+string(role))); rule.Code(err) != apperr.Forbidden {
 				t.Errorf("%s submitting: %v", role, err)
 			}
 		}
-		if _, err := e.svc.Submit(context.Background(), e.submission("anon")); code(err) != apperr.Unauthenticated {
+		if _, err := e.svc.Submit(context.Background(), e.submission("anon")); rule.Code(err) != apperr.Unauthenticated {
 			t.Errorf("anonymous submitting: %v", err)
 		}
 		for _, c := range []struct {
@@ -147,7 +148,7 @@ func TestPrivacy(t *testing.T) {
 			{context.Background(), apperr.Unauthenticated},
 			{staff(t, e, viewer.RoleAdmin), ""}, {staff(t, e, viewer.RoleAnalyst), ""},
 		} {
-			if _, err := e.svc.Results(c.ctx, e.sv.ID); code(err) != c.want {
+			if _, err := e.svc.Results(c.ctx, e.sv.ID); rule.Code(err) != c.want {
 				t.Errorf("results: %v, want %q", err, c.want)
 			}
 		}

@@ -151,19 +151,6 @@ func (e *env) entitlements(t testing.TB) int {
 	return e.db.Client.Payout.Query().Where(payout.KindEQ(payout.KindSurvey)).CountX(sys())
 }
 
-func code(err error) apperr.Code {
-	if c := rule.Code(err); c != "" {
-		return c
-	}
-	if e, ok := apperr.As(err); ok {
-		return e.Code
-	}
-	if err != nil {
-		return apperr.Internal
-	}
-	return ""
-}
-
 func fields(err error) map[string]string { return fieldsIn(err, "id") }
 
 // fieldsIn renders an error's per-field messages in locale, as the GraphQL

@@ -16,6 +16,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/database/dbtest"
 	"github.com/kartuprakerja/platform/internal/fixture"
+	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/survey"
 )
 
@@ -61,7 +62,7 @@ func TestIdempotency(t *testing.T) {
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
 				r, err := e.svc.Submit(ctx, c.in)
-				if code(err) != c.want {
+				if rule.Code(err) != c.want {
 					t.Fatalf("err = %v, want %q", err, c.want)
 				}
 				if c.want == "" && r.ID != first.ID {
@@ -75,7 +76,7 @@ func TestIdempotency(t *testing.T) {
 		t.Run("another recipient reusing the id", func(t *testing.T) {
 			_, other := e.recipient(t, e.open())
 			_, err := e.svc.Submit(other, e.submission("c-1"))
-			if code(err) != apperr.Conflict {
+			if rule.Code(err) != apperr.Conflict {
 				t.Fatalf("err = %v, want CONFLICT", err)
 			}
 		})
@@ -131,7 +132,7 @@ func TestConcurrentDuplicates(t *testing.T) {
 			_, errs := race(func(i int) string { return fmt.Sprintf("diff-%d", i) })
 			ok := 0
 			for i, err := range errs {
-				switch code(err) {
+				switch rule.Code(err) {
 				case "":
 					ok++
 				case apperr.Conflict:
@@ -249,7 +250,7 @@ func TestRevoked(t *testing.T) {
 		p, ctx := e.recipient(t, e.open())
 		e.revoke(p, e.now.Add(-2*day))
 		after := e.submission("rv-1")
-		if _, err := e.svc.Submit(ctx, after); code(err) != apperr.Forbidden {
+		if _, err := e.svc.Submit(ctx, after); rule.Code(err) != apperr.Forbidden {
 			t.Fatalf("answer made after the revocation: %v, want FORBIDDEN", err)
 		}
 		if n := e.responses(t); n != 0 {

@@ -10,6 +10,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/database/dbtest"
+	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/survey"
 )
 
@@ -72,7 +73,7 @@ func TestValidation(t *testing.T) {
 				in := e.submission(fmt.Sprintf("bad-%d", i))
 				in.Answers = c.change(in.Answers)
 				_, err := e.svc.Submit(ctx, in)
-				if code(err) != apperr.BadUserInput {
+				if rule.Code(err) != apperr.BadUserInput {
 					t.Fatalf("err = %v, want BAD_USER_INPUT", err)
 				}
 				got := fields(err)
@@ -172,7 +173,7 @@ func TestSubmissionInput(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := e.svc.Submit(ctx, c.in)
-			if code(err) != c.want || fields(err)[c.field] == "" {
+			if rule.Code(err) != c.want || fields(err)[c.field] == "" {
 				t.Errorf("err = %v (fields %v), want %s on %s", err, fields(err), c.want, c.field)
 			}
 		})

@@ -8,6 +8,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/database/dbtest"
+	"github.com/kartuprakerja/platform/internal/rule"
 )
 
 // TestWindows checks the timing rule. SE2 opens 30 days after the first
@@ -49,7 +50,7 @@ func TestWindows(t *testing.T) {
 				in := e.submission(fmt.Sprintf("w-%d", i))
 				in.AnsweredAt = now.Add(-c.answered)
 				r, err := e.svc.Submit(ctx, in)
-				if code(err) != c.want {
+				if rule.Code(err) != c.want {
 					t.Fatalf("err = %v, want %q", err, c.want)
 				}
 				if c.field != "" && fields(err)[c.field] == "" {
