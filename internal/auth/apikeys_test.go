@@ -8,7 +8,10 @@ import (
 
 	"entgo.io/ent/privacy"
 
+	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/apikey"
+	"github.com/kartuprakerja/platform/ent/auditlog"
+	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/database"
@@ -104,6 +107,49 @@ func TestKeyScopesAreOfTheKind(t *testing.T) {
 			if tt.ok && err != nil || !tt.ok && !hasField(err, "scopes") {
 				t.Errorf("scopes %v: %v", tt.scopes, err)
 			}
+		}
+	})
+}
+
+// TestKeyChangesAudited: issuing, rotating and revoking a key each write one
+// audit entry naming the key and the operator who did it; a refused change
+// writes none.
+func TestKeyChangesAudited(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db, nil)
+		w := fixture.NewWorld(t, db.Client)
+		op := fixture.NewAccount(t, db.Client, "+6281500000001", viewer.RolePlatform, w.Platform.ID)
+		other := fixture.NewAccount(t, db.Client, "+6281500000003", viewer.RolePlatform, w.Platform2.ID)
+		as := func(a *ent.Account, org pulid.ID) context.Context {
+			return viewer.NewContext(context.Background(), &viewer.Viewer{AccountID: a.ID, Role: viewer.RolePlatform,
+				OrgID: org, SessionID: "ss-" + a.ID})
+		}
+		k, err := e.svc.CreateAPIKey(as(op, w.Platform.ID), op.ID, "prod", []string{"purchases:read"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := e.svc.RotateAPIKey(as(op, w.Platform.ID), k.Prefix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.svc.RevokeAPIKey(as(other, w.Platform2.ID), r.Prefix); rule.Code(err) != apperr.NotFound {
+			t.Fatalf("another platform revokes: %v", err)
+		}
+		if err := e.svc.RevokeAPIKey(as(op, w.Platform.ID), r.Prefix); err != nil {
+			t.Fatal(err)
+		}
+		got := db.Client.AuditLog.Query().Order(ent.Asc(auditlog.FieldCreatedAt), ent.Asc(auditlog.FieldAction)).
+			AllX(sys())
+		var actions []string
+		for _, l := range got {
+			actions = append(actions, l.Action)
+			if l.ActorID != op.ID || l.TargetType != "APIKey" {
+				t.Errorf("entry %s by %s on %s %s, want by the operator on the key", l.Action, l.ActorID, l.TargetType, l.TargetID)
+			}
+		}
+		slices.Sort(actions)
+		if want := []string{"api_key.create", "api_key.revoke", "api_key.rotate"}; !slices.Equal(actions, want) {
+			t.Errorf("audit actions %v, want %v", actions, want)
 		}
 	})
 }
