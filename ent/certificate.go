@@ -37,6 +37,14 @@ type Certificate struct {
 	PostTestScore int `json:"post_test_score,omitempty"`
 	// IssuedAt holds the value of the "issued_at" field.
 	IssuedAt time.Time `json:"issued_at,omitempty"`
+	// the Open Badges 3.0 credential as a VC-JWT (EdDSA), signed by the program's did:web
+	Credential string `json:"credential,omitempty"`
+	// the verification method (kid) that signed the credential
+	KeyID string `json:"key_id,omitempty"`
+	// RevokedAt holds the value of the "revoked_at" field.
+	RevokedAt *time.Time `json:"revoked_at,omitempty"`
+	// RevocationReason holds the value of the "revocation_reason" field.
+	RevocationReason *string `json:"revocation_reason,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CertificateQuery when eager-loading is set.
 	Edges        CertificateEdges `json:"edges"`
@@ -100,9 +108,9 @@ func (*Certificate) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case certificate.FieldPostTestScore:
 			values[i] = new(sql.NullInt64)
-		case certificate.FieldNumber:
+		case certificate.FieldNumber, certificate.FieldCredential, certificate.FieldKeyID, certificate.FieldRevocationReason:
 			values[i] = new(sql.NullString)
-		case certificate.FieldCreatedAt, certificate.FieldUpdatedAt, certificate.FieldIssuedAt:
+		case certificate.FieldCreatedAt, certificate.FieldUpdatedAt, certificate.FieldIssuedAt, certificate.FieldRevokedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -172,6 +180,32 @@ func (_m *Certificate) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field issued_at", values[i])
 			} else if value.Valid {
 				_m.IssuedAt = value.Time
+			}
+		case certificate.FieldCredential:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field credential", values[i])
+			} else if value.Valid {
+				_m.Credential = value.String
+			}
+		case certificate.FieldKeyID:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field key_id", values[i])
+			} else if value.Valid {
+				_m.KeyID = value.String
+			}
+		case certificate.FieldRevokedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field revoked_at", values[i])
+			} else if value.Valid {
+				_m.RevokedAt = new(time.Time)
+				*_m.RevokedAt = value.Time
+			}
+		case certificate.FieldRevocationReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field revocation_reason", values[i])
+			} else if value.Valid {
+				_m.RevocationReason = new(string)
+				*_m.RevocationReason = value.String
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -247,6 +281,22 @@ func (_m *Certificate) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("issued_at=")
 	builder.WriteString(_m.IssuedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("credential=")
+	builder.WriteString(_m.Credential)
+	builder.WriteString(", ")
+	builder.WriteString("key_id=")
+	builder.WriteString(_m.KeyID)
+	builder.WriteString(", ")
+	if v := _m.RevokedAt; v != nil {
+		builder.WriteString("revoked_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.RevocationReason; v != nil {
+		builder.WriteString("revocation_reason=")
+		builder.WriteString(*v)
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

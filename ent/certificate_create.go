@@ -91,6 +91,62 @@ func (_c *CertificateCreate) SetIssuedAt(v time.Time) *CertificateCreate {
 	return _c
 }
 
+// SetCredential sets the "credential" field.
+func (_c *CertificateCreate) SetCredential(v string) *CertificateCreate {
+	_c.mutation.SetCredential(v)
+	return _c
+}
+
+// SetNillableCredential sets the "credential" field if the given value is not nil.
+func (_c *CertificateCreate) SetNillableCredential(v *string) *CertificateCreate {
+	if v != nil {
+		_c.SetCredential(*v)
+	}
+	return _c
+}
+
+// SetKeyID sets the "key_id" field.
+func (_c *CertificateCreate) SetKeyID(v string) *CertificateCreate {
+	_c.mutation.SetKeyID(v)
+	return _c
+}
+
+// SetNillableKeyID sets the "key_id" field if the given value is not nil.
+func (_c *CertificateCreate) SetNillableKeyID(v *string) *CertificateCreate {
+	if v != nil {
+		_c.SetKeyID(*v)
+	}
+	return _c
+}
+
+// SetRevokedAt sets the "revoked_at" field.
+func (_c *CertificateCreate) SetRevokedAt(v time.Time) *CertificateCreate {
+	_c.mutation.SetRevokedAt(v)
+	return _c
+}
+
+// SetNillableRevokedAt sets the "revoked_at" field if the given value is not nil.
+func (_c *CertificateCreate) SetNillableRevokedAt(v *time.Time) *CertificateCreate {
+	if v != nil {
+		_c.SetRevokedAt(*v)
+	}
+	return _c
+}
+
+// SetRevocationReason sets the "revocation_reason" field.
+func (_c *CertificateCreate) SetRevocationReason(v string) *CertificateCreate {
+	_c.mutation.SetRevocationReason(v)
+	return _c
+}
+
+// SetNillableRevocationReason sets the "revocation_reason" field if the given value is not nil.
+func (_c *CertificateCreate) SetNillableRevocationReason(v *string) *CertificateCreate {
+	if v != nil {
+		_c.SetRevocationReason(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *CertificateCreate) SetID(v pulid.ID) *CertificateCreate {
 	_c.mutation.SetID(v)
@@ -287,6 +343,22 @@ func (_c *CertificateCreate) createSpec() (*Certificate, *sqlgraph.CreateSpec) {
 		_spec.SetField(certificate.FieldIssuedAt, field.TypeTime, value)
 		_node.IssuedAt = value
 	}
+	if value, ok := _c.mutation.Credential(); ok {
+		_spec.SetField(certificate.FieldCredential, field.TypeString, value)
+		_node.Credential = value
+	}
+	if value, ok := _c.mutation.KeyID(); ok {
+		_spec.SetField(certificate.FieldKeyID, field.TypeString, value)
+		_node.KeyID = value
+	}
+	if value, ok := _c.mutation.RevokedAt(); ok {
+		_spec.SetField(certificate.FieldRevokedAt, field.TypeTime, value)
+		_node.RevokedAt = &value
+	}
+	if value, ok := _c.mutation.RevocationReason(); ok {
+		_spec.SetField(certificate.FieldRevocationReason, field.TypeString, value)
+		_node.RevocationReason = &value
+	}
 	if nodes := _c.mutation.RecipientIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -420,6 +492,78 @@ func (u *CertificateUpsert) AddPostTestScore(v int) *CertificateUpsert {
 	return u
 }
 
+// SetCredential sets the "credential" field.
+func (u *CertificateUpsert) SetCredential(v string) *CertificateUpsert {
+	u.Set(certificate.FieldCredential, v)
+	return u
+}
+
+// UpdateCredential sets the "credential" field to the value that was provided on create.
+func (u *CertificateUpsert) UpdateCredential() *CertificateUpsert {
+	u.SetExcluded(certificate.FieldCredential)
+	return u
+}
+
+// ClearCredential clears the value of the "credential" field.
+func (u *CertificateUpsert) ClearCredential() *CertificateUpsert {
+	u.SetNull(certificate.FieldCredential)
+	return u
+}
+
+// SetKeyID sets the "key_id" field.
+func (u *CertificateUpsert) SetKeyID(v string) *CertificateUpsert {
+	u.Set(certificate.FieldKeyID, v)
+	return u
+}
+
+// UpdateKeyID sets the "key_id" field to the value that was provided on create.
+func (u *CertificateUpsert) UpdateKeyID() *CertificateUpsert {
+	u.SetExcluded(certificate.FieldKeyID)
+	return u
+}
+
+// ClearKeyID clears the value of the "key_id" field.
+func (u *CertificateUpsert) ClearKeyID() *CertificateUpsert {
+	u.SetNull(certificate.FieldKeyID)
+	return u
+}
+
+// SetRevokedAt sets the "revoked_at" field.
+func (u *CertificateUpsert) SetRevokedAt(v time.Time) *CertificateUpsert {
+	u.Set(certificate.FieldRevokedAt, v)
+	return u
+}
+
+// UpdateRevokedAt sets the "revoked_at" field to the value that was provided on create.
+func (u *CertificateUpsert) UpdateRevokedAt() *CertificateUpsert {
+	u.SetExcluded(certificate.FieldRevokedAt)
+	return u
+}
+
+// ClearRevokedAt clears the value of the "revoked_at" field.
+func (u *CertificateUpsert) ClearRevokedAt() *CertificateUpsert {
+	u.SetNull(certificate.FieldRevokedAt)
+	return u
+}
+
+// SetRevocationReason sets the "revocation_reason" field.
+func (u *CertificateUpsert) SetRevocationReason(v string) *CertificateUpsert {
+	u.Set(certificate.FieldRevocationReason, v)
+	return u
+}
+
+// UpdateRevocationReason sets the "revocation_reason" field to the value that was provided on create.
+func (u *CertificateUpsert) UpdateRevocationReason() *CertificateUpsert {
+	u.SetExcluded(certificate.FieldRevocationReason)
+	return u
+}
+
+// ClearRevocationReason clears the value of the "revocation_reason" field.
+func (u *CertificateUpsert) ClearRevocationReason() *CertificateUpsert {
+	u.SetNull(certificate.FieldRevocationReason)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -518,6 +662,90 @@ func (u *CertificateUpsertOne) AddPostTestScore(v int) *CertificateUpsertOne {
 func (u *CertificateUpsertOne) UpdatePostTestScore() *CertificateUpsertOne {
 	return u.Update(func(s *CertificateUpsert) {
 		s.UpdatePostTestScore()
+	})
+}
+
+// SetCredential sets the "credential" field.
+func (u *CertificateUpsertOne) SetCredential(v string) *CertificateUpsertOne {
+	return u.Update(func(s *CertificateUpsert) {
+		s.SetCredential(v)
+	})
+}
+
+// UpdateCredential sets the "credential" field to the value that was provided on create.
+func (u *CertificateUpsertOne) UpdateCredential() *CertificateUpsertOne {
+	return u.Update(func(s *CertificateUpsert) {
+		s.UpdateCredential()
+	})
+}
+
+// ClearCredential clears the value of the "credential" field.
+func (u *CertificateUpsertOne) ClearCredential() *CertificateUpsertOne {
+	return u.Update(func(s *CertificateUpsert) {
+		s.ClearCredential()
+	})
+}
+
+// SetKeyID sets the "key_id" field.
+func (u *CertificateUpsertOne) SetKeyID(v string) *CertificateUpsertOne {
+	return u.Update(func(s *CertificateUpsert) {
+		s.SetKeyID(v)
+	})
+}
+
+// UpdateKeyID sets the "key_id" field to the value that was provided on create.
+func (u *CertificateUpsertOne) UpdateKeyID() *CertificateUpsertOne {
+	return u.Update(func(s *CertificateUpsert) {
+		s.UpdateKeyID()
+	})
+}
+
+// ClearKeyID clears the value of the "key_id" field.
+func (u *CertificateUpsertOne) ClearKeyID() *CertificateUpsertOne {
+	return u.Update(func(s *CertificateUpsert) {
+		s.ClearKeyID()
+	})
+}
+
+// SetRevokedAt sets the "revoked_at" field.
+func (u *CertificateUpsertOne) SetRevokedAt(v time.Time) *CertificateUpsertOne {
+	return u.Update(func(s *CertificateUpsert) {
+		s.SetRevokedAt(v)
+	})
+}
+
+// UpdateRevokedAt sets the "revoked_at" field to the value that was provided on create.
+func (u *CertificateUpsertOne) UpdateRevokedAt() *CertificateUpsertOne {
+	return u.Update(func(s *CertificateUpsert) {
+		s.UpdateRevokedAt()
+	})
+}
+
+// ClearRevokedAt clears the value of the "revoked_at" field.
+func (u *CertificateUpsertOne) ClearRevokedAt() *CertificateUpsertOne {
+	return u.Update(func(s *CertificateUpsert) {
+		s.ClearRevokedAt()
+	})
+}
+
+// SetRevocationReason sets the "revocation_reason" field.
+func (u *CertificateUpsertOne) SetRevocationReason(v string) *CertificateUpsertOne {
+	return u.Update(func(s *CertificateUpsert) {
+		s.SetRevocationReason(v)
+	})
+}
+
+// UpdateRevocationReason sets the "revocation_reason" field to the value that was provided on create.
+func (u *CertificateUpsertOne) UpdateRevocationReason() *CertificateUpsertOne {
+	return u.Update(func(s *CertificateUpsert) {
+		s.UpdateRevocationReason()
+	})
+}
+
+// ClearRevocationReason clears the value of the "revocation_reason" field.
+func (u *CertificateUpsertOne) ClearRevocationReason() *CertificateUpsertOne {
+	return u.Update(func(s *CertificateUpsert) {
+		s.ClearRevocationReason()
 	})
 }
 
@@ -786,6 +1014,90 @@ func (u *CertificateUpsertBulk) AddPostTestScore(v int) *CertificateUpsertBulk {
 func (u *CertificateUpsertBulk) UpdatePostTestScore() *CertificateUpsertBulk {
 	return u.Update(func(s *CertificateUpsert) {
 		s.UpdatePostTestScore()
+	})
+}
+
+// SetCredential sets the "credential" field.
+func (u *CertificateUpsertBulk) SetCredential(v string) *CertificateUpsertBulk {
+	return u.Update(func(s *CertificateUpsert) {
+		s.SetCredential(v)
+	})
+}
+
+// UpdateCredential sets the "credential" field to the value that was provided on create.
+func (u *CertificateUpsertBulk) UpdateCredential() *CertificateUpsertBulk {
+	return u.Update(func(s *CertificateUpsert) {
+		s.UpdateCredential()
+	})
+}
+
+// ClearCredential clears the value of the "credential" field.
+func (u *CertificateUpsertBulk) ClearCredential() *CertificateUpsertBulk {
+	return u.Update(func(s *CertificateUpsert) {
+		s.ClearCredential()
+	})
+}
+
+// SetKeyID sets the "key_id" field.
+func (u *CertificateUpsertBulk) SetKeyID(v string) *CertificateUpsertBulk {
+	return u.Update(func(s *CertificateUpsert) {
+		s.SetKeyID(v)
+	})
+}
+
+// UpdateKeyID sets the "key_id" field to the value that was provided on create.
+func (u *CertificateUpsertBulk) UpdateKeyID() *CertificateUpsertBulk {
+	return u.Update(func(s *CertificateUpsert) {
+		s.UpdateKeyID()
+	})
+}
+
+// ClearKeyID clears the value of the "key_id" field.
+func (u *CertificateUpsertBulk) ClearKeyID() *CertificateUpsertBulk {
+	return u.Update(func(s *CertificateUpsert) {
+		s.ClearKeyID()
+	})
+}
+
+// SetRevokedAt sets the "revoked_at" field.
+func (u *CertificateUpsertBulk) SetRevokedAt(v time.Time) *CertificateUpsertBulk {
+	return u.Update(func(s *CertificateUpsert) {
+		s.SetRevokedAt(v)
+	})
+}
+
+// UpdateRevokedAt sets the "revoked_at" field to the value that was provided on create.
+func (u *CertificateUpsertBulk) UpdateRevokedAt() *CertificateUpsertBulk {
+	return u.Update(func(s *CertificateUpsert) {
+		s.UpdateRevokedAt()
+	})
+}
+
+// ClearRevokedAt clears the value of the "revoked_at" field.
+func (u *CertificateUpsertBulk) ClearRevokedAt() *CertificateUpsertBulk {
+	return u.Update(func(s *CertificateUpsert) {
+		s.ClearRevokedAt()
+	})
+}
+
+// SetRevocationReason sets the "revocation_reason" field.
+func (u *CertificateUpsertBulk) SetRevocationReason(v string) *CertificateUpsertBulk {
+	return u.Update(func(s *CertificateUpsert) {
+		s.SetRevocationReason(v)
+	})
+}
+
+// UpdateRevocationReason sets the "revocation_reason" field to the value that was provided on create.
+func (u *CertificateUpsertBulk) UpdateRevocationReason() *CertificateUpsertBulk {
+	return u.Update(func(s *CertificateUpsert) {
+		s.UpdateRevocationReason()
+	})
+}
+
+// ClearRevocationReason clears the value of the "revocation_reason" field.
+func (u *CertificateUpsertBulk) ClearRevocationReason() *CertificateUpsertBulk {
+	return u.Update(func(s *CertificateUpsert) {
+		s.ClearRevocationReason()
 	})
 }
 

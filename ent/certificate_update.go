@@ -56,6 +56,86 @@ func (_u *CertificateUpdate) AddPostTestScore(v int) *CertificateUpdate {
 	return _u
 }
 
+// SetCredential sets the "credential" field.
+func (_u *CertificateUpdate) SetCredential(v string) *CertificateUpdate {
+	_u.mutation.SetCredential(v)
+	return _u
+}
+
+// SetNillableCredential sets the "credential" field if the given value is not nil.
+func (_u *CertificateUpdate) SetNillableCredential(v *string) *CertificateUpdate {
+	if v != nil {
+		_u.SetCredential(*v)
+	}
+	return _u
+}
+
+// ClearCredential clears the value of the "credential" field.
+func (_u *CertificateUpdate) ClearCredential() *CertificateUpdate {
+	_u.mutation.ClearCredential()
+	return _u
+}
+
+// SetKeyID sets the "key_id" field.
+func (_u *CertificateUpdate) SetKeyID(v string) *CertificateUpdate {
+	_u.mutation.SetKeyID(v)
+	return _u
+}
+
+// SetNillableKeyID sets the "key_id" field if the given value is not nil.
+func (_u *CertificateUpdate) SetNillableKeyID(v *string) *CertificateUpdate {
+	if v != nil {
+		_u.SetKeyID(*v)
+	}
+	return _u
+}
+
+// ClearKeyID clears the value of the "key_id" field.
+func (_u *CertificateUpdate) ClearKeyID() *CertificateUpdate {
+	_u.mutation.ClearKeyID()
+	return _u
+}
+
+// SetRevokedAt sets the "revoked_at" field.
+func (_u *CertificateUpdate) SetRevokedAt(v time.Time) *CertificateUpdate {
+	_u.mutation.SetRevokedAt(v)
+	return _u
+}
+
+// SetNillableRevokedAt sets the "revoked_at" field if the given value is not nil.
+func (_u *CertificateUpdate) SetNillableRevokedAt(v *time.Time) *CertificateUpdate {
+	if v != nil {
+		_u.SetRevokedAt(*v)
+	}
+	return _u
+}
+
+// ClearRevokedAt clears the value of the "revoked_at" field.
+func (_u *CertificateUpdate) ClearRevokedAt() *CertificateUpdate {
+	_u.mutation.ClearRevokedAt()
+	return _u
+}
+
+// SetRevocationReason sets the "revocation_reason" field.
+func (_u *CertificateUpdate) SetRevocationReason(v string) *CertificateUpdate {
+	_u.mutation.SetRevocationReason(v)
+	return _u
+}
+
+// SetNillableRevocationReason sets the "revocation_reason" field if the given value is not nil.
+func (_u *CertificateUpdate) SetNillableRevocationReason(v *string) *CertificateUpdate {
+	if v != nil {
+		_u.SetRevocationReason(*v)
+	}
+	return _u
+}
+
+// ClearRevocationReason clears the value of the "revocation_reason" field.
+func (_u *CertificateUpdate) ClearRevocationReason() *CertificateUpdate {
+	_u.mutation.ClearRevocationReason()
+	return _u
+}
+
 // Mutation returns the CertificateMutation object of the builder.
 func (_u *CertificateUpdate) Mutation() *CertificateMutation {
 	return _u.mutation
@@ -149,6 +229,30 @@ func (_u *CertificateUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	if value, ok := _u.mutation.AddedPostTestScore(); ok {
 		_spec.AddField(certificate.FieldPostTestScore, field.TypeInt, value)
 	}
+	if value, ok := _u.mutation.Credential(); ok {
+		_spec.SetField(certificate.FieldCredential, field.TypeString, value)
+	}
+	if _u.mutation.CredentialCleared() {
+		_spec.ClearField(certificate.FieldCredential, field.TypeString)
+	}
+	if value, ok := _u.mutation.KeyID(); ok {
+		_spec.SetField(certificate.FieldKeyID, field.TypeString, value)
+	}
+	if _u.mutation.KeyIDCleared() {
+		_spec.ClearField(certificate.FieldKeyID, field.TypeString)
+	}
+	if value, ok := _u.mutation.RevokedAt(); ok {
+		_spec.SetField(certificate.FieldRevokedAt, field.TypeTime, value)
+	}
+	if _u.mutation.RevokedAtCleared() {
+		_spec.ClearField(certificate.FieldRevokedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.RevocationReason(); ok {
+		_spec.SetField(certificate.FieldRevocationReason, field.TypeString, value)
+	}
+	if _u.mutation.RevocationReasonCleared() {
+		_spec.ClearField(certificate.FieldRevocationReason, field.TypeString)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -195,6 +299,86 @@ func (_u *CertificateUpdateOne) SetNillablePostTestScore(v *int) *CertificateUpd
 // AddPostTestScore adds value to the "post_test_score" field.
 func (_u *CertificateUpdateOne) AddPostTestScore(v int) *CertificateUpdateOne {
 	_u.mutation.AddPostTestScore(v)
+	return _u
+}
+
+// SetCredential sets the "credential" field.
+func (_u *CertificateUpdateOne) SetCredential(v string) *CertificateUpdateOne {
+	_u.mutation.SetCredential(v)
+	return _u
+}
+
+// SetNillableCredential sets the "credential" field if the given value is not nil.
+func (_u *CertificateUpdateOne) SetNillableCredential(v *string) *CertificateUpdateOne {
+	if v != nil {
+		_u.SetCredential(*v)
+	}
+	return _u
+}
+
+// ClearCredential clears the value of the "credential" field.
+func (_u *CertificateUpdateOne) ClearCredential() *CertificateUpdateOne {
+	_u.mutation.ClearCredential()
+	return _u
+}
+
+// SetKeyID sets the "key_id" field.
+func (_u *CertificateUpdateOne) SetKeyID(v string) *CertificateUpdateOne {
+	_u.mutation.SetKeyID(v)
+	return _u
+}
+
+// SetNillableKeyID sets the "key_id" field if the given value is not nil.
+func (_u *CertificateUpdateOne) SetNillableKeyID(v *string) *CertificateUpdateOne {
+	if v != nil {
+		_u.SetKeyID(*v)
+	}
+	return _u
+}
+
+// ClearKeyID clears the value of the "key_id" field.
+func (_u *CertificateUpdateOne) ClearKeyID() *CertificateUpdateOne {
+	_u.mutation.ClearKeyID()
+	return _u
+}
+
+// SetRevokedAt sets the "revoked_at" field.
+func (_u *CertificateUpdateOne) SetRevokedAt(v time.Time) *CertificateUpdateOne {
+	_u.mutation.SetRevokedAt(v)
+	return _u
+}
+
+// SetNillableRevokedAt sets the "revoked_at" field if the given value is not nil.
+func (_u *CertificateUpdateOne) SetNillableRevokedAt(v *time.Time) *CertificateUpdateOne {
+	if v != nil {
+		_u.SetRevokedAt(*v)
+	}
+	return _u
+}
+
+// ClearRevokedAt clears the value of the "revoked_at" field.
+func (_u *CertificateUpdateOne) ClearRevokedAt() *CertificateUpdateOne {
+	_u.mutation.ClearRevokedAt()
+	return _u
+}
+
+// SetRevocationReason sets the "revocation_reason" field.
+func (_u *CertificateUpdateOne) SetRevocationReason(v string) *CertificateUpdateOne {
+	_u.mutation.SetRevocationReason(v)
+	return _u
+}
+
+// SetNillableRevocationReason sets the "revocation_reason" field if the given value is not nil.
+func (_u *CertificateUpdateOne) SetNillableRevocationReason(v *string) *CertificateUpdateOne {
+	if v != nil {
+		_u.SetRevocationReason(*v)
+	}
+	return _u
+}
+
+// ClearRevocationReason clears the value of the "revocation_reason" field.
+func (_u *CertificateUpdateOne) ClearRevocationReason() *CertificateUpdateOne {
+	_u.mutation.ClearRevocationReason()
 	return _u
 }
 
@@ -320,6 +504,30 @@ func (_u *CertificateUpdateOne) sqlSave(ctx context.Context) (_node *Certificate
 	}
 	if value, ok := _u.mutation.AddedPostTestScore(); ok {
 		_spec.AddField(certificate.FieldPostTestScore, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.Credential(); ok {
+		_spec.SetField(certificate.FieldCredential, field.TypeString, value)
+	}
+	if _u.mutation.CredentialCleared() {
+		_spec.ClearField(certificate.FieldCredential, field.TypeString)
+	}
+	if value, ok := _u.mutation.KeyID(); ok {
+		_spec.SetField(certificate.FieldKeyID, field.TypeString, value)
+	}
+	if _u.mutation.KeyIDCleared() {
+		_spec.ClearField(certificate.FieldKeyID, field.TypeString)
+	}
+	if value, ok := _u.mutation.RevokedAt(); ok {
+		_spec.SetField(certificate.FieldRevokedAt, field.TypeTime, value)
+	}
+	if _u.mutation.RevokedAtCleared() {
+		_spec.ClearField(certificate.FieldRevokedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.RevocationReason(); ok {
+		_spec.SetField(certificate.FieldRevocationReason, field.TypeString, value)
+	}
+	if _u.mutation.RevocationReasonCleared() {
+		_spec.ClearField(certificate.FieldRevocationReason, field.TypeString)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Certificate{config: _u.config}

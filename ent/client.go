@@ -20,12 +20,15 @@ import (
 	"github.com/kartuprakerja/platform/ent/apikey"
 	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/auditlog"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/chatmessage"
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/courseassessment"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
+	"github.com/kartuprakerja/platform/ent/domainevent"
 	"github.com/kartuprakerja/platform/ent/identitycheck"
 	"github.com/kartuprakerja/platform/ent/jobapplication"
 	"github.com/kartuprakerja/platform/ent/jobportal"
@@ -50,6 +53,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
 	"github.com/kartuprakerja/platform/ent/testattempt"
 	"github.com/kartuprakerja/platform/ent/traininginstitution"
+	"github.com/kartuprakerja/platform/ent/trainingreport"
 	"github.com/kartuprakerja/platform/ent/vacancy"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/ent/wavequota"
@@ -70,6 +74,8 @@ type Client struct {
 	Application *ApplicationClient
 	// AuditLog is the client for interacting with the AuditLog builders.
 	AuditLog *AuditLogClient
+	// BalanceEntry is the client for interacting with the BalanceEntry builders.
+	BalanceEntry *BalanceEntryClient
 	// Certificate is the client for interacting with the Certificate builders.
 	Certificate *CertificateClient
 	// ChatMessage is the client for interacting with the ChatMessage builders.
@@ -78,10 +84,14 @@ type Client struct {
 	Complaint *ComplaintClient
 	// Course is the client for interacting with the Course builders.
 	Course *CourseClient
+	// CourseAssessment is the client for interacting with the CourseAssessment builders.
+	CourseAssessment *CourseAssessmentClient
 	// Device is the client for interacting with the Device builders.
 	Device *DeviceClient
 	// DigitalPlatform is the client for interacting with the DigitalPlatform builders.
 	DigitalPlatform *DigitalPlatformClient
+	// DomainEvent is the client for interacting with the DomainEvent builders.
+	DomainEvent *DomainEventClient
 	// IdentityCheck is the client for interacting with the IdentityCheck builders.
 	IdentityCheck *IdentityCheckClient
 	// JobApplication is the client for interacting with the JobApplication builders.
@@ -130,6 +140,8 @@ type Client struct {
 	TestAttempt *TestAttemptClient
 	// TrainingInstitution is the client for interacting with the TrainingInstitution builders.
 	TrainingInstitution *TrainingInstitutionClient
+	// TrainingReport is the client for interacting with the TrainingReport builders.
+	TrainingReport *TrainingReportClient
 	// Vacancy is the client for interacting with the Vacancy builders.
 	Vacancy *VacancyClient
 	// Wave is the client for interacting with the Wave builders.
@@ -151,12 +163,15 @@ func (c *Client) init() {
 	c.Account = NewAccountClient(c.config)
 	c.Application = NewApplicationClient(c.config)
 	c.AuditLog = NewAuditLogClient(c.config)
+	c.BalanceEntry = NewBalanceEntryClient(c.config)
 	c.Certificate = NewCertificateClient(c.config)
 	c.ChatMessage = NewChatMessageClient(c.config)
 	c.Complaint = NewComplaintClient(c.config)
 	c.Course = NewCourseClient(c.config)
+	c.CourseAssessment = NewCourseAssessmentClient(c.config)
 	c.Device = NewDeviceClient(c.config)
 	c.DigitalPlatform = NewDigitalPlatformClient(c.config)
+	c.DomainEvent = NewDomainEventClient(c.config)
 	c.IdentityCheck = NewIdentityCheckClient(c.config)
 	c.JobApplication = NewJobApplicationClient(c.config)
 	c.JobPortal = NewJobPortalClient(c.config)
@@ -181,6 +196,7 @@ func (c *Client) init() {
 	c.SurveyResponse = NewSurveyResponseClient(c.config)
 	c.TestAttempt = NewTestAttemptClient(c.config)
 	c.TrainingInstitution = NewTrainingInstitutionClient(c.config)
+	c.TrainingReport = NewTrainingReportClient(c.config)
 	c.Vacancy = NewVacancyClient(c.config)
 	c.Wave = NewWaveClient(c.config)
 	c.WaveQuota = NewWaveQuotaClient(c.config)
@@ -280,12 +296,15 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Account:             NewAccountClient(cfg),
 		Application:         NewApplicationClient(cfg),
 		AuditLog:            NewAuditLogClient(cfg),
+		BalanceEntry:        NewBalanceEntryClient(cfg),
 		Certificate:         NewCertificateClient(cfg),
 		ChatMessage:         NewChatMessageClient(cfg),
 		Complaint:           NewComplaintClient(cfg),
 		Course:              NewCourseClient(cfg),
+		CourseAssessment:    NewCourseAssessmentClient(cfg),
 		Device:              NewDeviceClient(cfg),
 		DigitalPlatform:     NewDigitalPlatformClient(cfg),
+		DomainEvent:         NewDomainEventClient(cfg),
 		IdentityCheck:       NewIdentityCheckClient(cfg),
 		JobApplication:      NewJobApplicationClient(cfg),
 		JobPortal:           NewJobPortalClient(cfg),
@@ -310,6 +329,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		SurveyResponse:      NewSurveyResponseClient(cfg),
 		TestAttempt:         NewTestAttemptClient(cfg),
 		TrainingInstitution: NewTrainingInstitutionClient(cfg),
+		TrainingReport:      NewTrainingReportClient(cfg),
 		Vacancy:             NewVacancyClient(cfg),
 		Wave:                NewWaveClient(cfg),
 		WaveQuota:           NewWaveQuotaClient(cfg),
@@ -336,12 +356,15 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Account:             NewAccountClient(cfg),
 		Application:         NewApplicationClient(cfg),
 		AuditLog:            NewAuditLogClient(cfg),
+		BalanceEntry:        NewBalanceEntryClient(cfg),
 		Certificate:         NewCertificateClient(cfg),
 		ChatMessage:         NewChatMessageClient(cfg),
 		Complaint:           NewComplaintClient(cfg),
 		Course:              NewCourseClient(cfg),
+		CourseAssessment:    NewCourseAssessmentClient(cfg),
 		Device:              NewDeviceClient(cfg),
 		DigitalPlatform:     NewDigitalPlatformClient(cfg),
+		DomainEvent:         NewDomainEventClient(cfg),
 		IdentityCheck:       NewIdentityCheckClient(cfg),
 		JobApplication:      NewJobApplicationClient(cfg),
 		JobPortal:           NewJobPortalClient(cfg),
@@ -366,6 +389,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		SurveyResponse:      NewSurveyResponseClient(cfg),
 		TestAttempt:         NewTestAttemptClient(cfg),
 		TrainingInstitution: NewTrainingInstitutionClient(cfg),
+		TrainingReport:      NewTrainingReportClient(cfg),
 		Vacancy:             NewVacancyClient(cfg),
 		Wave:                NewWaveClient(cfg),
 		WaveQuota:           NewWaveQuotaClient(cfg),
@@ -398,13 +422,14 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIKey, c.Account, c.Application, c.AuditLog, c.Certificate, c.ChatMessage,
-		c.Complaint, c.Course, c.Device, c.DigitalPlatform, c.IdentityCheck,
-		c.JobApplication, c.JobPortal, c.LinkedAccount, c.Notification, c.OtpChallenge,
-		c.PartnerCall, c.PaymentPartner, c.Payout, c.Province, c.Purchase, c.Question,
-		c.RateLimit, c.Recipient, c.Regency, c.RegistryPerson, c.Review,
-		c.SelectionResult, c.Session, c.Survey, c.SurveyQuestion, c.SurveyResponse,
-		c.TestAttempt, c.TrainingInstitution, c.Vacancy, c.Wave, c.WaveQuota,
+		c.APIKey, c.Account, c.Application, c.AuditLog, c.BalanceEntry, c.Certificate,
+		c.ChatMessage, c.Complaint, c.Course, c.CourseAssessment, c.Device,
+		c.DigitalPlatform, c.DomainEvent, c.IdentityCheck, c.JobApplication,
+		c.JobPortal, c.LinkedAccount, c.Notification, c.OtpChallenge, c.PartnerCall,
+		c.PaymentPartner, c.Payout, c.Province, c.Purchase, c.Question, c.RateLimit,
+		c.Recipient, c.Regency, c.RegistryPerson, c.Review, c.SelectionResult,
+		c.Session, c.Survey, c.SurveyQuestion, c.SurveyResponse, c.TestAttempt,
+		c.TrainingInstitution, c.TrainingReport, c.Vacancy, c.Wave, c.WaveQuota,
 	} {
 		n.Use(hooks...)
 	}
@@ -414,13 +439,14 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIKey, c.Account, c.Application, c.AuditLog, c.Certificate, c.ChatMessage,
-		c.Complaint, c.Course, c.Device, c.DigitalPlatform, c.IdentityCheck,
-		c.JobApplication, c.JobPortal, c.LinkedAccount, c.Notification, c.OtpChallenge,
-		c.PartnerCall, c.PaymentPartner, c.Payout, c.Province, c.Purchase, c.Question,
-		c.RateLimit, c.Recipient, c.Regency, c.RegistryPerson, c.Review,
-		c.SelectionResult, c.Session, c.Survey, c.SurveyQuestion, c.SurveyResponse,
-		c.TestAttempt, c.TrainingInstitution, c.Vacancy, c.Wave, c.WaveQuota,
+		c.APIKey, c.Account, c.Application, c.AuditLog, c.BalanceEntry, c.Certificate,
+		c.ChatMessage, c.Complaint, c.Course, c.CourseAssessment, c.Device,
+		c.DigitalPlatform, c.DomainEvent, c.IdentityCheck, c.JobApplication,
+		c.JobPortal, c.LinkedAccount, c.Notification, c.OtpChallenge, c.PartnerCall,
+		c.PaymentPartner, c.Payout, c.Province, c.Purchase, c.Question, c.RateLimit,
+		c.Recipient, c.Regency, c.RegistryPerson, c.Review, c.SelectionResult,
+		c.Session, c.Survey, c.SurveyQuestion, c.SurveyResponse, c.TestAttempt,
+		c.TrainingInstitution, c.TrainingReport, c.Vacancy, c.Wave, c.WaveQuota,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -437,6 +463,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Application.mutate(ctx, m)
 	case *AuditLogMutation:
 		return c.AuditLog.mutate(ctx, m)
+	case *BalanceEntryMutation:
+		return c.BalanceEntry.mutate(ctx, m)
 	case *CertificateMutation:
 		return c.Certificate.mutate(ctx, m)
 	case *ChatMessageMutation:
@@ -445,10 +473,14 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Complaint.mutate(ctx, m)
 	case *CourseMutation:
 		return c.Course.mutate(ctx, m)
+	case *CourseAssessmentMutation:
+		return c.CourseAssessment.mutate(ctx, m)
 	case *DeviceMutation:
 		return c.Device.mutate(ctx, m)
 	case *DigitalPlatformMutation:
 		return c.DigitalPlatform.mutate(ctx, m)
+	case *DomainEventMutation:
+		return c.DomainEvent.mutate(ctx, m)
 	case *IdentityCheckMutation:
 		return c.IdentityCheck.mutate(ctx, m)
 	case *JobApplicationMutation:
@@ -497,6 +529,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.TestAttempt.mutate(ctx, m)
 	case *TrainingInstitutionMutation:
 		return c.TrainingInstitution.mutate(ctx, m)
+	case *TrainingReportMutation:
+		return c.TrainingReport.mutate(ctx, m)
 	case *VacancyMutation:
 		return c.Vacancy.mutate(ctx, m)
 	case *WaveMutation:
@@ -1268,6 +1302,172 @@ func (c *AuditLogClient) mutate(ctx context.Context, m *AuditLogMutation) (Value
 	}
 }
 
+// BalanceEntryClient is a client for the BalanceEntry schema.
+type BalanceEntryClient struct {
+	config
+}
+
+// NewBalanceEntryClient returns a client for the BalanceEntry from the given config.
+func NewBalanceEntryClient(c config) *BalanceEntryClient {
+	return &BalanceEntryClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `balanceentry.Hooks(f(g(h())))`.
+func (c *BalanceEntryClient) Use(hooks ...Hook) {
+	c.hooks.BalanceEntry = append(c.hooks.BalanceEntry, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `balanceentry.Intercept(f(g(h())))`.
+func (c *BalanceEntryClient) Intercept(interceptors ...Interceptor) {
+	c.inters.BalanceEntry = append(c.inters.BalanceEntry, interceptors...)
+}
+
+// Create returns a builder for creating a BalanceEntry entity.
+func (c *BalanceEntryClient) Create() *BalanceEntryCreate {
+	mutation := newBalanceEntryMutation(c.config, OpCreate)
+	return &BalanceEntryCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of BalanceEntry entities.
+func (c *BalanceEntryClient) CreateBulk(builders ...*BalanceEntryCreate) *BalanceEntryCreateBulk {
+	return &BalanceEntryCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *BalanceEntryClient) MapCreateBulk(slice any, setFunc func(*BalanceEntryCreate, int)) *BalanceEntryCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &BalanceEntryCreateBulk{err: fmt.Errorf("calling to BalanceEntryClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*BalanceEntryCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &BalanceEntryCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for BalanceEntry.
+func (c *BalanceEntryClient) Update() *BalanceEntryUpdate {
+	mutation := newBalanceEntryMutation(c.config, OpUpdate)
+	return &BalanceEntryUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *BalanceEntryClient) UpdateOne(_m *BalanceEntry) *BalanceEntryUpdateOne {
+	mutation := newBalanceEntryMutation(c.config, OpUpdateOne, withBalanceEntry(_m))
+	return &BalanceEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *BalanceEntryClient) UpdateOneID(id pulid.ID) *BalanceEntryUpdateOne {
+	mutation := newBalanceEntryMutation(c.config, OpUpdateOne, withBalanceEntryID(id))
+	return &BalanceEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for BalanceEntry.
+func (c *BalanceEntryClient) Delete() *BalanceEntryDelete {
+	mutation := newBalanceEntryMutation(c.config, OpDelete)
+	return &BalanceEntryDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *BalanceEntryClient) DeleteOne(_m *BalanceEntry) *BalanceEntryDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *BalanceEntryClient) DeleteOneID(id pulid.ID) *BalanceEntryDeleteOne {
+	builder := c.Delete().Where(balanceentry.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &BalanceEntryDeleteOne{builder}
+}
+
+// Query returns a query builder for BalanceEntry.
+func (c *BalanceEntryClient) Query() *BalanceEntryQuery {
+	return &BalanceEntryQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeBalanceEntry},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a BalanceEntry entity by its id.
+func (c *BalanceEntryClient) Get(ctx context.Context, id pulid.ID) (*BalanceEntry, error) {
+	return c.Query().Where(balanceentry.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *BalanceEntryClient) GetX(ctx context.Context, id pulid.ID) *BalanceEntry {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryRecipient queries the recipient edge of a BalanceEntry.
+func (c *BalanceEntryClient) QueryRecipient(_m *BalanceEntry) *RecipientQuery {
+	query := (&RecipientClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(balanceentry.Table, balanceentry.FieldID, id),
+			sqlgraph.To(recipient.Table, recipient.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, balanceentry.RecipientTable, balanceentry.RecipientColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryPurchase queries the purchase edge of a BalanceEntry.
+func (c *BalanceEntryClient) QueryPurchase(_m *BalanceEntry) *PurchaseQuery {
+	query := (&PurchaseClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(balanceentry.Table, balanceentry.FieldID, id),
+			sqlgraph.To(purchase.Table, purchase.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, balanceentry.PurchaseTable, balanceentry.PurchaseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *BalanceEntryClient) Hooks() []Hook {
+	hooks := c.hooks.BalanceEntry
+	return append(hooks[:len(hooks):len(hooks)], balanceentry.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *BalanceEntryClient) Interceptors() []Interceptor {
+	return c.inters.BalanceEntry
+}
+
+func (c *BalanceEntryClient) mutate(ctx context.Context, m *BalanceEntryMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&BalanceEntryCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&BalanceEntryUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&BalanceEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&BalanceEntryDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown BalanceEntry mutation op: %q", m.Op())
+	}
+}
+
 // CertificateClient is a client for the Certificate schema.
 type CertificateClient struct {
 	config
@@ -1986,6 +2186,22 @@ func (c *CourseClient) QueryQuestions(_m *Course) *QuestionQuery {
 	return query
 }
 
+// QueryAssessments queries the assessments edge of a Course.
+func (c *CourseClient) QueryAssessments(_m *Course) *CourseAssessmentQuery {
+	query := (&CourseAssessmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(course.Table, course.FieldID, id),
+			sqlgraph.To(courseassessment.Table, courseassessment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, course.AssessmentsTable, course.AssessmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *CourseClient) Hooks() []Hook {
 	hooks := c.hooks.Course
@@ -2009,6 +2225,156 @@ func (c *CourseClient) mutate(ctx context.Context, m *CourseMutation) (Value, er
 		return (&CourseDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Course mutation op: %q", m.Op())
+	}
+}
+
+// CourseAssessmentClient is a client for the CourseAssessment schema.
+type CourseAssessmentClient struct {
+	config
+}
+
+// NewCourseAssessmentClient returns a client for the CourseAssessment from the given config.
+func NewCourseAssessmentClient(c config) *CourseAssessmentClient {
+	return &CourseAssessmentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `courseassessment.Hooks(f(g(h())))`.
+func (c *CourseAssessmentClient) Use(hooks ...Hook) {
+	c.hooks.CourseAssessment = append(c.hooks.CourseAssessment, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `courseassessment.Intercept(f(g(h())))`.
+func (c *CourseAssessmentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CourseAssessment = append(c.inters.CourseAssessment, interceptors...)
+}
+
+// Create returns a builder for creating a CourseAssessment entity.
+func (c *CourseAssessmentClient) Create() *CourseAssessmentCreate {
+	mutation := newCourseAssessmentMutation(c.config, OpCreate)
+	return &CourseAssessmentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CourseAssessment entities.
+func (c *CourseAssessmentClient) CreateBulk(builders ...*CourseAssessmentCreate) *CourseAssessmentCreateBulk {
+	return &CourseAssessmentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CourseAssessmentClient) MapCreateBulk(slice any, setFunc func(*CourseAssessmentCreate, int)) *CourseAssessmentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CourseAssessmentCreateBulk{err: fmt.Errorf("calling to CourseAssessmentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CourseAssessmentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CourseAssessmentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CourseAssessment.
+func (c *CourseAssessmentClient) Update() *CourseAssessmentUpdate {
+	mutation := newCourseAssessmentMutation(c.config, OpUpdate)
+	return &CourseAssessmentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CourseAssessmentClient) UpdateOne(_m *CourseAssessment) *CourseAssessmentUpdateOne {
+	mutation := newCourseAssessmentMutation(c.config, OpUpdateOne, withCourseAssessment(_m))
+	return &CourseAssessmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CourseAssessmentClient) UpdateOneID(id pulid.ID) *CourseAssessmentUpdateOne {
+	mutation := newCourseAssessmentMutation(c.config, OpUpdateOne, withCourseAssessmentID(id))
+	return &CourseAssessmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CourseAssessment.
+func (c *CourseAssessmentClient) Delete() *CourseAssessmentDelete {
+	mutation := newCourseAssessmentMutation(c.config, OpDelete)
+	return &CourseAssessmentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CourseAssessmentClient) DeleteOne(_m *CourseAssessment) *CourseAssessmentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CourseAssessmentClient) DeleteOneID(id pulid.ID) *CourseAssessmentDeleteOne {
+	builder := c.Delete().Where(courseassessment.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CourseAssessmentDeleteOne{builder}
+}
+
+// Query returns a query builder for CourseAssessment.
+func (c *CourseAssessmentClient) Query() *CourseAssessmentQuery {
+	return &CourseAssessmentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCourseAssessment},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CourseAssessment entity by its id.
+func (c *CourseAssessmentClient) Get(ctx context.Context, id pulid.ID) (*CourseAssessment, error) {
+	return c.Query().Where(courseassessment.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CourseAssessmentClient) GetX(ctx context.Context, id pulid.ID) *CourseAssessment {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCourse queries the course edge of a CourseAssessment.
+func (c *CourseAssessmentClient) QueryCourse(_m *CourseAssessment) *CourseQuery {
+	query := (&CourseClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(courseassessment.Table, courseassessment.FieldID, id),
+			sqlgraph.To(course.Table, course.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, courseassessment.CourseTable, courseassessment.CourseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CourseAssessmentClient) Hooks() []Hook {
+	hooks := c.hooks.CourseAssessment
+	return append(hooks[:len(hooks):len(hooks)], courseassessment.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CourseAssessmentClient) Interceptors() []Interceptor {
+	return c.inters.CourseAssessment
+}
+
+func (c *CourseAssessmentClient) mutate(ctx context.Context, m *CourseAssessmentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CourseAssessmentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CourseAssessmentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CourseAssessmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CourseAssessmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CourseAssessment mutation op: %q", m.Op())
 	}
 }
 
@@ -2341,6 +2707,140 @@ func (c *DigitalPlatformClient) mutate(ctx context.Context, m *DigitalPlatformMu
 		return (&DigitalPlatformDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown DigitalPlatform mutation op: %q", m.Op())
+	}
+}
+
+// DomainEventClient is a client for the DomainEvent schema.
+type DomainEventClient struct {
+	config
+}
+
+// NewDomainEventClient returns a client for the DomainEvent from the given config.
+func NewDomainEventClient(c config) *DomainEventClient {
+	return &DomainEventClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `domainevent.Hooks(f(g(h())))`.
+func (c *DomainEventClient) Use(hooks ...Hook) {
+	c.hooks.DomainEvent = append(c.hooks.DomainEvent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `domainevent.Intercept(f(g(h())))`.
+func (c *DomainEventClient) Intercept(interceptors ...Interceptor) {
+	c.inters.DomainEvent = append(c.inters.DomainEvent, interceptors...)
+}
+
+// Create returns a builder for creating a DomainEvent entity.
+func (c *DomainEventClient) Create() *DomainEventCreate {
+	mutation := newDomainEventMutation(c.config, OpCreate)
+	return &DomainEventCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of DomainEvent entities.
+func (c *DomainEventClient) CreateBulk(builders ...*DomainEventCreate) *DomainEventCreateBulk {
+	return &DomainEventCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DomainEventClient) MapCreateBulk(slice any, setFunc func(*DomainEventCreate, int)) *DomainEventCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DomainEventCreateBulk{err: fmt.Errorf("calling to DomainEventClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DomainEventCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DomainEventCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for DomainEvent.
+func (c *DomainEventClient) Update() *DomainEventUpdate {
+	mutation := newDomainEventMutation(c.config, OpUpdate)
+	return &DomainEventUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DomainEventClient) UpdateOne(_m *DomainEvent) *DomainEventUpdateOne {
+	mutation := newDomainEventMutation(c.config, OpUpdateOne, withDomainEvent(_m))
+	return &DomainEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DomainEventClient) UpdateOneID(id pulid.ID) *DomainEventUpdateOne {
+	mutation := newDomainEventMutation(c.config, OpUpdateOne, withDomainEventID(id))
+	return &DomainEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for DomainEvent.
+func (c *DomainEventClient) Delete() *DomainEventDelete {
+	mutation := newDomainEventMutation(c.config, OpDelete)
+	return &DomainEventDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DomainEventClient) DeleteOne(_m *DomainEvent) *DomainEventDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DomainEventClient) DeleteOneID(id pulid.ID) *DomainEventDeleteOne {
+	builder := c.Delete().Where(domainevent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DomainEventDeleteOne{builder}
+}
+
+// Query returns a query builder for DomainEvent.
+func (c *DomainEventClient) Query() *DomainEventQuery {
+	return &DomainEventQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDomainEvent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a DomainEvent entity by its id.
+func (c *DomainEventClient) Get(ctx context.Context, id pulid.ID) (*DomainEvent, error) {
+	return c.Query().Where(domainevent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DomainEventClient) GetX(ctx context.Context, id pulid.ID) *DomainEvent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *DomainEventClient) Hooks() []Hook {
+	hooks := c.hooks.DomainEvent
+	return append(hooks[:len(hooks):len(hooks)], domainevent.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *DomainEventClient) Interceptors() []Interceptor {
+	return c.inters.DomainEvent
+}
+
+func (c *DomainEventClient) mutate(ctx context.Context, m *DomainEventMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DomainEventCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DomainEventUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DomainEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DomainEventDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown DomainEvent mutation op: %q", m.Op())
 	}
 }
 
@@ -4128,6 +4628,54 @@ func (c *PurchaseClient) QueryCertificate(_m *Purchase) *CertificateQuery {
 	return query
 }
 
+// QueryReview queries the review edge of a Purchase.
+func (c *PurchaseClient) QueryReview(_m *Purchase) *ReviewQuery {
+	query := (&ReviewClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(purchase.Table, purchase.FieldID, id),
+			sqlgraph.To(review.Table, review.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, purchase.ReviewTable, purchase.ReviewColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryBalanceEntries queries the balance_entries edge of a Purchase.
+func (c *PurchaseClient) QueryBalanceEntries(_m *Purchase) *BalanceEntryQuery {
+	query := (&BalanceEntryClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(purchase.Table, purchase.FieldID, id),
+			sqlgraph.To(balanceentry.Table, balanceentry.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, purchase.BalanceEntriesTable, purchase.BalanceEntriesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryReports queries the reports edge of a Purchase.
+func (c *PurchaseClient) QueryReports(_m *Purchase) *TrainingReportQuery {
+	query := (&TrainingReportClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(purchase.Table, purchase.FieldID, id),
+			sqlgraph.To(trainingreport.Table, trainingreport.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, purchase.ReportsTable, purchase.ReportsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *PurchaseClient) Hooks() []Hook {
 	hooks := c.hooks.Purchase
@@ -4635,6 +5183,22 @@ func (c *RecipientClient) QueryPurchases(_m *Recipient) *PurchaseQuery {
 			sqlgraph.From(recipient.Table, recipient.FieldID, id),
 			sqlgraph.To(purchase.Table, purchase.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, recipient.PurchasesTable, recipient.PurchasesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryBalanceEntries queries the balance_entries edge of a Recipient.
+func (c *RecipientClient) QueryBalanceEntries(_m *Recipient) *BalanceEntryQuery {
+	query := (&BalanceEntryClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(recipient.Table, recipient.FieldID, id),
+			sqlgraph.To(balanceentry.Table, balanceentry.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, recipient.BalanceEntriesTable, recipient.BalanceEntriesColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -5213,6 +5777,22 @@ func (c *ReviewClient) QueryCourse(_m *Review) *CourseQuery {
 			sqlgraph.From(review.Table, review.FieldID, id),
 			sqlgraph.To(course.Table, course.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, review.CourseTable, review.CourseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryPurchase queries the purchase edge of a Review.
+func (c *ReviewClient) QueryPurchase(_m *Review) *PurchaseQuery {
+	query := (&PurchaseClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(review.Table, review.FieldID, id),
+			sqlgraph.To(purchase.Table, purchase.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, true, review.PurchaseTable, review.PurchaseColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -6328,6 +6908,156 @@ func (c *TrainingInstitutionClient) mutate(ctx context.Context, m *TrainingInsti
 	}
 }
 
+// TrainingReportClient is a client for the TrainingReport schema.
+type TrainingReportClient struct {
+	config
+}
+
+// NewTrainingReportClient returns a client for the TrainingReport from the given config.
+func NewTrainingReportClient(c config) *TrainingReportClient {
+	return &TrainingReportClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `trainingreport.Hooks(f(g(h())))`.
+func (c *TrainingReportClient) Use(hooks ...Hook) {
+	c.hooks.TrainingReport = append(c.hooks.TrainingReport, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `trainingreport.Intercept(f(g(h())))`.
+func (c *TrainingReportClient) Intercept(interceptors ...Interceptor) {
+	c.inters.TrainingReport = append(c.inters.TrainingReport, interceptors...)
+}
+
+// Create returns a builder for creating a TrainingReport entity.
+func (c *TrainingReportClient) Create() *TrainingReportCreate {
+	mutation := newTrainingReportMutation(c.config, OpCreate)
+	return &TrainingReportCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of TrainingReport entities.
+func (c *TrainingReportClient) CreateBulk(builders ...*TrainingReportCreate) *TrainingReportCreateBulk {
+	return &TrainingReportCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *TrainingReportClient) MapCreateBulk(slice any, setFunc func(*TrainingReportCreate, int)) *TrainingReportCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &TrainingReportCreateBulk{err: fmt.Errorf("calling to TrainingReportClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*TrainingReportCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &TrainingReportCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for TrainingReport.
+func (c *TrainingReportClient) Update() *TrainingReportUpdate {
+	mutation := newTrainingReportMutation(c.config, OpUpdate)
+	return &TrainingReportUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *TrainingReportClient) UpdateOne(_m *TrainingReport) *TrainingReportUpdateOne {
+	mutation := newTrainingReportMutation(c.config, OpUpdateOne, withTrainingReport(_m))
+	return &TrainingReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *TrainingReportClient) UpdateOneID(id pulid.ID) *TrainingReportUpdateOne {
+	mutation := newTrainingReportMutation(c.config, OpUpdateOne, withTrainingReportID(id))
+	return &TrainingReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for TrainingReport.
+func (c *TrainingReportClient) Delete() *TrainingReportDelete {
+	mutation := newTrainingReportMutation(c.config, OpDelete)
+	return &TrainingReportDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *TrainingReportClient) DeleteOne(_m *TrainingReport) *TrainingReportDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *TrainingReportClient) DeleteOneID(id pulid.ID) *TrainingReportDeleteOne {
+	builder := c.Delete().Where(trainingreport.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &TrainingReportDeleteOne{builder}
+}
+
+// Query returns a query builder for TrainingReport.
+func (c *TrainingReportClient) Query() *TrainingReportQuery {
+	return &TrainingReportQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeTrainingReport},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a TrainingReport entity by its id.
+func (c *TrainingReportClient) Get(ctx context.Context, id pulid.ID) (*TrainingReport, error) {
+	return c.Query().Where(trainingreport.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *TrainingReportClient) GetX(ctx context.Context, id pulid.ID) *TrainingReport {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryPurchase queries the purchase edge of a TrainingReport.
+func (c *TrainingReportClient) QueryPurchase(_m *TrainingReport) *PurchaseQuery {
+	query := (&PurchaseClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(trainingreport.Table, trainingreport.FieldID, id),
+			sqlgraph.To(purchase.Table, purchase.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, trainingreport.PurchaseTable, trainingreport.PurchaseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *TrainingReportClient) Hooks() []Hook {
+	hooks := c.hooks.TrainingReport
+	return append(hooks[:len(hooks):len(hooks)], trainingreport.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *TrainingReportClient) Interceptors() []Interceptor {
+	return c.inters.TrainingReport
+}
+
+func (c *TrainingReportClient) mutate(ctx context.Context, m *TrainingReportMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&TrainingReportCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&TrainingReportUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&TrainingReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&TrainingReportDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown TrainingReport mutation op: %q", m.Op())
+	}
+}
+
 // VacancyClient is a client for the Vacancy schema.
 type VacancyClient struct {
 	config
@@ -6845,20 +7575,22 @@ func (c *WaveQuotaClient) mutate(ctx context.Context, m *WaveQuotaMutation) (Val
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIKey, Account, Application, AuditLog, Certificate, ChatMessage, Complaint,
-		Course, Device, DigitalPlatform, IdentityCheck, JobApplication, JobPortal,
-		LinkedAccount, Notification, OtpChallenge, PartnerCall, PaymentPartner, Payout,
-		Province, Purchase, Question, RateLimit, Recipient, Regency, RegistryPerson,
-		Review, SelectionResult, Session, Survey, SurveyQuestion, SurveyResponse,
-		TestAttempt, TrainingInstitution, Vacancy, Wave, WaveQuota []ent.Hook
+		APIKey, Account, Application, AuditLog, BalanceEntry, Certificate, ChatMessage,
+		Complaint, Course, CourseAssessment, Device, DigitalPlatform, DomainEvent,
+		IdentityCheck, JobApplication, JobPortal, LinkedAccount, Notification,
+		OtpChallenge, PartnerCall, PaymentPartner, Payout, Province, Purchase,
+		Question, RateLimit, Recipient, Regency, RegistryPerson, Review,
+		SelectionResult, Session, Survey, SurveyQuestion, SurveyResponse, TestAttempt,
+		TrainingInstitution, TrainingReport, Vacancy, Wave, WaveQuota []ent.Hook
 	}
 	inters struct {
-		APIKey, Account, Application, AuditLog, Certificate, ChatMessage, Complaint,
-		Course, Device, DigitalPlatform, IdentityCheck, JobApplication, JobPortal,
-		LinkedAccount, Notification, OtpChallenge, PartnerCall, PaymentPartner, Payout,
-		Province, Purchase, Question, RateLimit, Recipient, Regency, RegistryPerson,
-		Review, SelectionResult, Session, Survey, SurveyQuestion, SurveyResponse,
-		TestAttempt, TrainingInstitution, Vacancy, Wave, WaveQuota []ent.Interceptor
+		APIKey, Account, Application, AuditLog, BalanceEntry, Certificate, ChatMessage,
+		Complaint, Course, CourseAssessment, Device, DigitalPlatform, DomainEvent,
+		IdentityCheck, JobApplication, JobPortal, LinkedAccount, Notification,
+		OtpChallenge, PartnerCall, PaymentPartner, Payout, Province, Purchase,
+		Question, RateLimit, Recipient, Regency, RegistryPerson, Review,
+		SelectionResult, Session, Survey, SurveyQuestion, SurveyResponse, TestAttempt,
+		TrainingInstitution, TrainingReport, Vacancy, Wave, WaveQuota []ent.Interceptor
 	}
 )
 

@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -28,6 +29,12 @@ type Course struct {
 	Title string `json:"title,omitempty"`
 	// Description holds the value of the "description" field.
 	Description string `json:"description,omitempty"`
+	// the modules, in order
+	Outline []string `json:"outline,omitempty"`
+	// topic tags such as "hidroponik", "bahasa Korea"
+	Tags []string `json:"tags,omitempty"`
+	// Instructor holds the value of the "instructor" field.
+	Instructor string `json:"instructor,omitempty"`
 	// Category holds the value of the "category" field.
 	Category course.Category `json:"category,omitempty"`
 	// Method holds the value of the "method" field.
@@ -46,8 +53,12 @@ type Course struct {
 	RatingCount int `json:"rating_count,omitempty"`
 	// PurchaseCount holds the value of the "purchase_count" field.
 	PurchaseCount int `json:"purchase_count,omitempty"`
-	// Active holds the value of the "active" field.
-	Active bool `json:"active,omitempty"`
+	// curation: proposed by its institution, published once assessed, suspended by monitoring
+	Status course.Status `json:"status,omitempty"`
+	// PublishedAt holds the value of the "published_at" field.
+	PublishedAt *time.Time `json:"published_at,omitempty"`
+	// SuspendedAt holds the value of the "suspended_at" field.
+	SuspendedAt *time.Time `json:"suspended_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CourseQuery when eager-loading is set.
 	Edges        CourseEdges `json:"edges"`
@@ -68,9 +79,11 @@ type CourseEdges struct {
 	Reviews []*Review `json:"reviews,omitempty"`
 	// Questions holds the value of the questions edge.
 	Questions []*Question `json:"questions,omitempty"`
+	// Assessments holds the value of the assessments edge.
+	Assessments []*CourseAssessment `json:"assessments,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
@@ -79,6 +92,7 @@ type CourseEdges struct {
 	namedCertificates map[string][]*Certificate
 	namedReviews      map[string][]*Review
 	namedQuestions    map[string][]*Question
+	namedAssessments  map[string][]*CourseAssessment
 }
 
 // InstitutionOrErr returns the Institution value or an error if the edge
@@ -137,24 +151,33 @@ func (e CourseEdges) QuestionsOrErr() ([]*Question, error) {
 	return nil, &NotLoadedError{edge: "questions"}
 }
 
+// AssessmentsOrErr returns the Assessments value or an error if the edge
+// was not loaded in eager-loading.
+func (e CourseEdges) AssessmentsOrErr() ([]*CourseAssessment, error) {
+	if e.loadedTypes[6] {
+		return e.Assessments, nil
+	}
+	return nil, &NotLoadedError{edge: "assessments"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Course) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case course.FieldOutline, course.FieldTags:
+			values[i] = new([]byte)
 		case course.FieldPrice:
 			values[i] = new(money.Rupiah)
 		case course.FieldID, course.FieldTrainingInstitutionID:
 			values[i] = new(pulid.ID)
-		case course.FieldActive:
-			values[i] = new(sql.NullBool)
 		case course.FieldRatingAverage:
 			values[i] = new(sql.NullFloat64)
 		case course.FieldDurationHours, course.FieldAssessmentScore, course.FieldRatingCount, course.FieldPurchaseCount:
 			values[i] = new(sql.NullInt64)
-		case course.FieldTitle, course.FieldDescription, course.FieldCategory, course.FieldMethod:
+		case course.FieldTitle, course.FieldDescription, course.FieldInstructor, course.FieldCategory, course.FieldMethod, course.FieldStatus:
 			values[i] = new(sql.NullString)
-		case course.FieldCreatedAt, course.FieldUpdatedAt:
+		case course.FieldCreatedAt, course.FieldUpdatedAt, course.FieldPublishedAt, course.FieldSuspendedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -200,6 +223,28 @@ func (_m *Course) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field description", values[i])
 			} else if value.Valid {
 				_m.Description = value.String
+			}
+		case course.FieldOutline:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field outline", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Outline); err != nil {
+					return fmt.Errorf("unmarshal field outline: %w", err)
+				}
+			}
+		case course.FieldTags:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field tags", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Tags); err != nil {
+					return fmt.Errorf("unmarshal field tags: %w", err)
+				}
+			}
+		case course.FieldInstructor:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field instructor", values[i])
+			} else if value.Valid {
+				_m.Instructor = value.String
 			}
 		case course.FieldCategory:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -255,11 +300,25 @@ func (_m *Course) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.PurchaseCount = int(value.Int64)
 			}
-		case course.FieldActive:
-			if value, ok := values[i].(*sql.NullBool); !ok {
-				return fmt.Errorf("unexpected type %T for field active", values[i])
+		case course.FieldStatus:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field status", values[i])
 			} else if value.Valid {
-				_m.Active = value.Bool
+				_m.Status = course.Status(value.String)
+			}
+		case course.FieldPublishedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field published_at", values[i])
+			} else if value.Valid {
+				_m.PublishedAt = new(time.Time)
+				*_m.PublishedAt = value.Time
+			}
+		case course.FieldSuspendedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field suspended_at", values[i])
+			} else if value.Valid {
+				_m.SuspendedAt = new(time.Time)
+				*_m.SuspendedAt = value.Time
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -304,6 +363,11 @@ func (_m *Course) QueryQuestions() *QuestionQuery {
 	return NewCourseClient(_m.config).QueryQuestions(_m)
 }
 
+// QueryAssessments queries the "assessments" edge of the Course entity.
+func (_m *Course) QueryAssessments() *CourseAssessmentQuery {
+	return NewCourseClient(_m.config).QueryAssessments(_m)
+}
+
 // Update returns a builder for updating this Course.
 // Note that you need to call Course.Unwrap() before calling this method if this Course
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -339,6 +403,15 @@ func (_m *Course) String() string {
 	builder.WriteString("description=")
 	builder.WriteString(_m.Description)
 	builder.WriteString(", ")
+	builder.WriteString("outline=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Outline))
+	builder.WriteString(", ")
+	builder.WriteString("tags=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Tags))
+	builder.WriteString(", ")
+	builder.WriteString("instructor=")
+	builder.WriteString(_m.Instructor)
+	builder.WriteString(", ")
 	builder.WriteString("category=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Category))
 	builder.WriteString(", ")
@@ -366,8 +439,18 @@ func (_m *Course) String() string {
 	builder.WriteString("purchase_count=")
 	builder.WriteString(fmt.Sprintf("%v", _m.PurchaseCount))
 	builder.WriteString(", ")
-	builder.WriteString("active=")
-	builder.WriteString(fmt.Sprintf("%v", _m.Active))
+	builder.WriteString("status=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Status))
+	builder.WriteString(", ")
+	if v := _m.PublishedAt; v != nil {
+		builder.WriteString("published_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.SuspendedAt; v != nil {
+		builder.WriteString("suspended_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -489,6 +572,30 @@ func (_m *Course) appendNamedQuestions(name string, edges ...*Question) {
 		_m.Edges.namedQuestions[name] = []*Question{}
 	} else {
 		_m.Edges.namedQuestions[name] = append(_m.Edges.namedQuestions[name], edges...)
+	}
+}
+
+// NamedAssessments returns the Assessments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Course) NamedAssessments(name string) ([]*CourseAssessment, error) {
+	if _m.Edges.namedAssessments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAssessments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Course) appendNamedAssessments(name string, edges ...*CourseAssessment) {
+	if _m.Edges.namedAssessments == nil {
+		_m.Edges.namedAssessments = make(map[string][]*CourseAssessment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAssessments[name] = []*CourseAssessment{}
+	} else {
+		_m.Edges.namedAssessments[name] = append(_m.Edges.namedAssessments[name], edges...)
 	}
 }
 

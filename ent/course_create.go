@@ -14,6 +14,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/courseassessment"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/purchase"
 	"github.com/kartuprakerja/platform/ent/question"
@@ -75,6 +76,32 @@ func (_c *CourseCreate) SetDescription(v string) *CourseCreate {
 func (_c *CourseCreate) SetNillableDescription(v *string) *CourseCreate {
 	if v != nil {
 		_c.SetDescription(*v)
+	}
+	return _c
+}
+
+// SetOutline sets the "outline" field.
+func (_c *CourseCreate) SetOutline(v []string) *CourseCreate {
+	_c.mutation.SetOutline(v)
+	return _c
+}
+
+// SetTags sets the "tags" field.
+func (_c *CourseCreate) SetTags(v []string) *CourseCreate {
+	_c.mutation.SetTags(v)
+	return _c
+}
+
+// SetInstructor sets the "instructor" field.
+func (_c *CourseCreate) SetInstructor(v string) *CourseCreate {
+	_c.mutation.SetInstructor(v)
+	return _c
+}
+
+// SetNillableInstructor sets the "instructor" field if the given value is not nil.
+func (_c *CourseCreate) SetNillableInstructor(v *string) *CourseCreate {
+	if v != nil {
+		_c.SetInstructor(*v)
 	}
 	return _c
 }
@@ -165,16 +192,44 @@ func (_c *CourseCreate) SetNillablePurchaseCount(v *int) *CourseCreate {
 	return _c
 }
 
-// SetActive sets the "active" field.
-func (_c *CourseCreate) SetActive(v bool) *CourseCreate {
-	_c.mutation.SetActive(v)
+// SetStatus sets the "status" field.
+func (_c *CourseCreate) SetStatus(v course.Status) *CourseCreate {
+	_c.mutation.SetStatus(v)
 	return _c
 }
 
-// SetNillableActive sets the "active" field if the given value is not nil.
-func (_c *CourseCreate) SetNillableActive(v *bool) *CourseCreate {
+// SetNillableStatus sets the "status" field if the given value is not nil.
+func (_c *CourseCreate) SetNillableStatus(v *course.Status) *CourseCreate {
 	if v != nil {
-		_c.SetActive(*v)
+		_c.SetStatus(*v)
+	}
+	return _c
+}
+
+// SetPublishedAt sets the "published_at" field.
+func (_c *CourseCreate) SetPublishedAt(v time.Time) *CourseCreate {
+	_c.mutation.SetPublishedAt(v)
+	return _c
+}
+
+// SetNillablePublishedAt sets the "published_at" field if the given value is not nil.
+func (_c *CourseCreate) SetNillablePublishedAt(v *time.Time) *CourseCreate {
+	if v != nil {
+		_c.SetPublishedAt(*v)
+	}
+	return _c
+}
+
+// SetSuspendedAt sets the "suspended_at" field.
+func (_c *CourseCreate) SetSuspendedAt(v time.Time) *CourseCreate {
+	_c.mutation.SetSuspendedAt(v)
+	return _c
+}
+
+// SetNillableSuspendedAt sets the "suspended_at" field if the given value is not nil.
+func (_c *CourseCreate) SetNillableSuspendedAt(v *time.Time) *CourseCreate {
+	if v != nil {
+		_c.SetSuspendedAt(*v)
 	}
 	return _c
 }
@@ -279,6 +334,21 @@ func (_c *CourseCreate) AddQuestions(v ...*Question) *CourseCreate {
 	return _c.AddQuestionIDs(ids...)
 }
 
+// AddAssessmentIDs adds the "assessments" edge to the CourseAssessment entity by IDs.
+func (_c *CourseCreate) AddAssessmentIDs(ids ...pulid.ID) *CourseCreate {
+	_c.mutation.AddAssessmentIDs(ids...)
+	return _c
+}
+
+// AddAssessments adds the "assessments" edges to the CourseAssessment entity.
+func (_c *CourseCreate) AddAssessments(v ...*CourseAssessment) *CourseCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAssessmentIDs(ids...)
+}
+
 // Mutation returns the CourseMutation object of the builder.
 func (_c *CourseCreate) Mutation() *CourseMutation {
 	return _c.mutation
@@ -334,6 +404,10 @@ func (_c *CourseCreate) defaults() error {
 		v := course.DefaultDescription
 		_c.mutation.SetDescription(v)
 	}
+	if _, ok := _c.mutation.Instructor(); !ok {
+		v := course.DefaultInstructor
+		_c.mutation.SetInstructor(v)
+	}
 	if _, ok := _c.mutation.AssessmentScore(); !ok {
 		v := course.DefaultAssessmentScore
 		_c.mutation.SetAssessmentScore(v)
@@ -350,9 +424,9 @@ func (_c *CourseCreate) defaults() error {
 		v := course.DefaultPurchaseCount
 		_c.mutation.SetPurchaseCount(v)
 	}
-	if _, ok := _c.mutation.Active(); !ok {
-		v := course.DefaultActive
-		_c.mutation.SetActive(v)
+	if _, ok := _c.mutation.Status(); !ok {
+		v := course.DefaultStatus
+		_c.mutation.SetStatus(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if course.DefaultID == nil {
@@ -382,6 +456,14 @@ func (_c *CourseCreate) check() error {
 	}
 	if _, ok := _c.mutation.Description(); !ok {
 		return &ValidationError{Name: "description", err: errors.New(`ent: missing required field "Course.description"`)}
+	}
+	if _, ok := _c.mutation.Instructor(); !ok {
+		return &ValidationError{Name: "instructor", err: errors.New(`ent: missing required field "Course.instructor"`)}
+	}
+	if v, ok := _c.mutation.Instructor(); ok {
+		if err := course.InstructorValidator(v); err != nil {
+			return &ValidationError{Name: "instructor", err: fmt.Errorf(`ent: validator failed for field "Course.instructor": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.Category(); !ok {
 		return &ValidationError{Name: "category", err: errors.New(`ent: missing required field "Course.category"`)}
@@ -430,8 +512,13 @@ func (_c *CourseCreate) check() error {
 	if _, ok := _c.mutation.PurchaseCount(); !ok {
 		return &ValidationError{Name: "purchase_count", err: errors.New(`ent: missing required field "Course.purchase_count"`)}
 	}
-	if _, ok := _c.mutation.Active(); !ok {
-		return &ValidationError{Name: "active", err: errors.New(`ent: missing required field "Course.active"`)}
+	if _, ok := _c.mutation.Status(); !ok {
+		return &ValidationError{Name: "status", err: errors.New(`ent: missing required field "Course.status"`)}
+	}
+	if v, ok := _c.mutation.Status(); ok {
+		if err := course.StatusValidator(v); err != nil {
+			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Course.status": %w`, err)}
+		}
 	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := course.IDValidator(string(v)); err != nil {
@@ -493,6 +580,18 @@ func (_c *CourseCreate) createSpec() (*Course, *sqlgraph.CreateSpec) {
 		_spec.SetField(course.FieldDescription, field.TypeString, value)
 		_node.Description = value
 	}
+	if value, ok := _c.mutation.Outline(); ok {
+		_spec.SetField(course.FieldOutline, field.TypeJSON, value)
+		_node.Outline = value
+	}
+	if value, ok := _c.mutation.Tags(); ok {
+		_spec.SetField(course.FieldTags, field.TypeJSON, value)
+		_node.Tags = value
+	}
+	if value, ok := _c.mutation.Instructor(); ok {
+		_spec.SetField(course.FieldInstructor, field.TypeString, value)
+		_node.Instructor = value
+	}
 	if value, ok := _c.mutation.Category(); ok {
 		_spec.SetField(course.FieldCategory, field.TypeEnum, value)
 		_node.Category = value
@@ -525,9 +624,17 @@ func (_c *CourseCreate) createSpec() (*Course, *sqlgraph.CreateSpec) {
 		_spec.SetField(course.FieldPurchaseCount, field.TypeInt, value)
 		_node.PurchaseCount = value
 	}
-	if value, ok := _c.mutation.Active(); ok {
-		_spec.SetField(course.FieldActive, field.TypeBool, value)
-		_node.Active = value
+	if value, ok := _c.mutation.Status(); ok {
+		_spec.SetField(course.FieldStatus, field.TypeEnum, value)
+		_node.Status = value
+	}
+	if value, ok := _c.mutation.PublishedAt(); ok {
+		_spec.SetField(course.FieldPublishedAt, field.TypeTime, value)
+		_node.PublishedAt = &value
+	}
+	if value, ok := _c.mutation.SuspendedAt(); ok {
+		_spec.SetField(course.FieldSuspendedAt, field.TypeTime, value)
+		_node.SuspendedAt = &value
 	}
 	if nodes := _c.mutation.InstitutionIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -626,6 +733,22 @@ func (_c *CourseCreate) createSpec() (*Course, *sqlgraph.CreateSpec) {
 		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
+	if nodes := _c.mutation.AssessmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   course.AssessmentsTable,
+			Columns: []string{course.AssessmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(courseassessment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
 	return _node, _spec
 }
 
@@ -711,6 +834,54 @@ func (u *CourseUpsert) SetDescription(v string) *CourseUpsert {
 // UpdateDescription sets the "description" field to the value that was provided on create.
 func (u *CourseUpsert) UpdateDescription() *CourseUpsert {
 	u.SetExcluded(course.FieldDescription)
+	return u
+}
+
+// SetOutline sets the "outline" field.
+func (u *CourseUpsert) SetOutline(v []string) *CourseUpsert {
+	u.Set(course.FieldOutline, v)
+	return u
+}
+
+// UpdateOutline sets the "outline" field to the value that was provided on create.
+func (u *CourseUpsert) UpdateOutline() *CourseUpsert {
+	u.SetExcluded(course.FieldOutline)
+	return u
+}
+
+// ClearOutline clears the value of the "outline" field.
+func (u *CourseUpsert) ClearOutline() *CourseUpsert {
+	u.SetNull(course.FieldOutline)
+	return u
+}
+
+// SetTags sets the "tags" field.
+func (u *CourseUpsert) SetTags(v []string) *CourseUpsert {
+	u.Set(course.FieldTags, v)
+	return u
+}
+
+// UpdateTags sets the "tags" field to the value that was provided on create.
+func (u *CourseUpsert) UpdateTags() *CourseUpsert {
+	u.SetExcluded(course.FieldTags)
+	return u
+}
+
+// ClearTags clears the value of the "tags" field.
+func (u *CourseUpsert) ClearTags() *CourseUpsert {
+	u.SetNull(course.FieldTags)
+	return u
+}
+
+// SetInstructor sets the "instructor" field.
+func (u *CourseUpsert) SetInstructor(v string) *CourseUpsert {
+	u.Set(course.FieldInstructor, v)
+	return u
+}
+
+// UpdateInstructor sets the "instructor" field to the value that was provided on create.
+func (u *CourseUpsert) UpdateInstructor() *CourseUpsert {
+	u.SetExcluded(course.FieldInstructor)
 	return u
 }
 
@@ -858,15 +1029,51 @@ func (u *CourseUpsert) AddPurchaseCount(v int) *CourseUpsert {
 	return u
 }
 
-// SetActive sets the "active" field.
-func (u *CourseUpsert) SetActive(v bool) *CourseUpsert {
-	u.Set(course.FieldActive, v)
+// SetStatus sets the "status" field.
+func (u *CourseUpsert) SetStatus(v course.Status) *CourseUpsert {
+	u.Set(course.FieldStatus, v)
 	return u
 }
 
-// UpdateActive sets the "active" field to the value that was provided on create.
-func (u *CourseUpsert) UpdateActive() *CourseUpsert {
-	u.SetExcluded(course.FieldActive)
+// UpdateStatus sets the "status" field to the value that was provided on create.
+func (u *CourseUpsert) UpdateStatus() *CourseUpsert {
+	u.SetExcluded(course.FieldStatus)
+	return u
+}
+
+// SetPublishedAt sets the "published_at" field.
+func (u *CourseUpsert) SetPublishedAt(v time.Time) *CourseUpsert {
+	u.Set(course.FieldPublishedAt, v)
+	return u
+}
+
+// UpdatePublishedAt sets the "published_at" field to the value that was provided on create.
+func (u *CourseUpsert) UpdatePublishedAt() *CourseUpsert {
+	u.SetExcluded(course.FieldPublishedAt)
+	return u
+}
+
+// ClearPublishedAt clears the value of the "published_at" field.
+func (u *CourseUpsert) ClearPublishedAt() *CourseUpsert {
+	u.SetNull(course.FieldPublishedAt)
+	return u
+}
+
+// SetSuspendedAt sets the "suspended_at" field.
+func (u *CourseUpsert) SetSuspendedAt(v time.Time) *CourseUpsert {
+	u.Set(course.FieldSuspendedAt, v)
+	return u
+}
+
+// UpdateSuspendedAt sets the "suspended_at" field to the value that was provided on create.
+func (u *CourseUpsert) UpdateSuspendedAt() *CourseUpsert {
+	u.SetExcluded(course.FieldSuspendedAt)
+	return u
+}
+
+// ClearSuspendedAt clears the value of the "suspended_at" field.
+func (u *CourseUpsert) ClearSuspendedAt() *CourseUpsert {
+	u.SetNull(course.FieldSuspendedAt)
 	return u
 }
 
@@ -960,6 +1167,62 @@ func (u *CourseUpsertOne) SetDescription(v string) *CourseUpsertOne {
 func (u *CourseUpsertOne) UpdateDescription() *CourseUpsertOne {
 	return u.Update(func(s *CourseUpsert) {
 		s.UpdateDescription()
+	})
+}
+
+// SetOutline sets the "outline" field.
+func (u *CourseUpsertOne) SetOutline(v []string) *CourseUpsertOne {
+	return u.Update(func(s *CourseUpsert) {
+		s.SetOutline(v)
+	})
+}
+
+// UpdateOutline sets the "outline" field to the value that was provided on create.
+func (u *CourseUpsertOne) UpdateOutline() *CourseUpsertOne {
+	return u.Update(func(s *CourseUpsert) {
+		s.UpdateOutline()
+	})
+}
+
+// ClearOutline clears the value of the "outline" field.
+func (u *CourseUpsertOne) ClearOutline() *CourseUpsertOne {
+	return u.Update(func(s *CourseUpsert) {
+		s.ClearOutline()
+	})
+}
+
+// SetTags sets the "tags" field.
+func (u *CourseUpsertOne) SetTags(v []string) *CourseUpsertOne {
+	return u.Update(func(s *CourseUpsert) {
+		s.SetTags(v)
+	})
+}
+
+// UpdateTags sets the "tags" field to the value that was provided on create.
+func (u *CourseUpsertOne) UpdateTags() *CourseUpsertOne {
+	return u.Update(func(s *CourseUpsert) {
+		s.UpdateTags()
+	})
+}
+
+// ClearTags clears the value of the "tags" field.
+func (u *CourseUpsertOne) ClearTags() *CourseUpsertOne {
+	return u.Update(func(s *CourseUpsert) {
+		s.ClearTags()
+	})
+}
+
+// SetInstructor sets the "instructor" field.
+func (u *CourseUpsertOne) SetInstructor(v string) *CourseUpsertOne {
+	return u.Update(func(s *CourseUpsert) {
+		s.SetInstructor(v)
+	})
+}
+
+// UpdateInstructor sets the "instructor" field to the value that was provided on create.
+func (u *CourseUpsertOne) UpdateInstructor() *CourseUpsertOne {
+	return u.Update(func(s *CourseUpsert) {
+		s.UpdateInstructor()
 	})
 }
 
@@ -1131,17 +1394,59 @@ func (u *CourseUpsertOne) UpdatePurchaseCount() *CourseUpsertOne {
 	})
 }
 
-// SetActive sets the "active" field.
-func (u *CourseUpsertOne) SetActive(v bool) *CourseUpsertOne {
+// SetStatus sets the "status" field.
+func (u *CourseUpsertOne) SetStatus(v course.Status) *CourseUpsertOne {
 	return u.Update(func(s *CourseUpsert) {
-		s.SetActive(v)
+		s.SetStatus(v)
 	})
 }
 
-// UpdateActive sets the "active" field to the value that was provided on create.
-func (u *CourseUpsertOne) UpdateActive() *CourseUpsertOne {
+// UpdateStatus sets the "status" field to the value that was provided on create.
+func (u *CourseUpsertOne) UpdateStatus() *CourseUpsertOne {
 	return u.Update(func(s *CourseUpsert) {
-		s.UpdateActive()
+		s.UpdateStatus()
+	})
+}
+
+// SetPublishedAt sets the "published_at" field.
+func (u *CourseUpsertOne) SetPublishedAt(v time.Time) *CourseUpsertOne {
+	return u.Update(func(s *CourseUpsert) {
+		s.SetPublishedAt(v)
+	})
+}
+
+// UpdatePublishedAt sets the "published_at" field to the value that was provided on create.
+func (u *CourseUpsertOne) UpdatePublishedAt() *CourseUpsertOne {
+	return u.Update(func(s *CourseUpsert) {
+		s.UpdatePublishedAt()
+	})
+}
+
+// ClearPublishedAt clears the value of the "published_at" field.
+func (u *CourseUpsertOne) ClearPublishedAt() *CourseUpsertOne {
+	return u.Update(func(s *CourseUpsert) {
+		s.ClearPublishedAt()
+	})
+}
+
+// SetSuspendedAt sets the "suspended_at" field.
+func (u *CourseUpsertOne) SetSuspendedAt(v time.Time) *CourseUpsertOne {
+	return u.Update(func(s *CourseUpsert) {
+		s.SetSuspendedAt(v)
+	})
+}
+
+// UpdateSuspendedAt sets the "suspended_at" field to the value that was provided on create.
+func (u *CourseUpsertOne) UpdateSuspendedAt() *CourseUpsertOne {
+	return u.Update(func(s *CourseUpsert) {
+		s.UpdateSuspendedAt()
+	})
+}
+
+// ClearSuspendedAt clears the value of the "suspended_at" field.
+func (u *CourseUpsertOne) ClearSuspendedAt() *CourseUpsertOne {
+	return u.Update(func(s *CourseUpsert) {
+		s.ClearSuspendedAt()
 	})
 }
 
@@ -1405,6 +1710,62 @@ func (u *CourseUpsertBulk) UpdateDescription() *CourseUpsertBulk {
 	})
 }
 
+// SetOutline sets the "outline" field.
+func (u *CourseUpsertBulk) SetOutline(v []string) *CourseUpsertBulk {
+	return u.Update(func(s *CourseUpsert) {
+		s.SetOutline(v)
+	})
+}
+
+// UpdateOutline sets the "outline" field to the value that was provided on create.
+func (u *CourseUpsertBulk) UpdateOutline() *CourseUpsertBulk {
+	return u.Update(func(s *CourseUpsert) {
+		s.UpdateOutline()
+	})
+}
+
+// ClearOutline clears the value of the "outline" field.
+func (u *CourseUpsertBulk) ClearOutline() *CourseUpsertBulk {
+	return u.Update(func(s *CourseUpsert) {
+		s.ClearOutline()
+	})
+}
+
+// SetTags sets the "tags" field.
+func (u *CourseUpsertBulk) SetTags(v []string) *CourseUpsertBulk {
+	return u.Update(func(s *CourseUpsert) {
+		s.SetTags(v)
+	})
+}
+
+// UpdateTags sets the "tags" field to the value that was provided on create.
+func (u *CourseUpsertBulk) UpdateTags() *CourseUpsertBulk {
+	return u.Update(func(s *CourseUpsert) {
+		s.UpdateTags()
+	})
+}
+
+// ClearTags clears the value of the "tags" field.
+func (u *CourseUpsertBulk) ClearTags() *CourseUpsertBulk {
+	return u.Update(func(s *CourseUpsert) {
+		s.ClearTags()
+	})
+}
+
+// SetInstructor sets the "instructor" field.
+func (u *CourseUpsertBulk) SetInstructor(v string) *CourseUpsertBulk {
+	return u.Update(func(s *CourseUpsert) {
+		s.SetInstructor(v)
+	})
+}
+
+// UpdateInstructor sets the "instructor" field to the value that was provided on create.
+func (u *CourseUpsertBulk) UpdateInstructor() *CourseUpsertBulk {
+	return u.Update(func(s *CourseUpsert) {
+		s.UpdateInstructor()
+	})
+}
+
 // SetCategory sets the "category" field.
 func (u *CourseUpsertBulk) SetCategory(v course.Category) *CourseUpsertBulk {
 	return u.Update(func(s *CourseUpsert) {
@@ -1573,17 +1934,59 @@ func (u *CourseUpsertBulk) UpdatePurchaseCount() *CourseUpsertBulk {
 	})
 }
 
-// SetActive sets the "active" field.
-func (u *CourseUpsertBulk) SetActive(v bool) *CourseUpsertBulk {
+// SetStatus sets the "status" field.
+func (u *CourseUpsertBulk) SetStatus(v course.Status) *CourseUpsertBulk {
 	return u.Update(func(s *CourseUpsert) {
-		s.SetActive(v)
+		s.SetStatus(v)
 	})
 }
 
-// UpdateActive sets the "active" field to the value that was provided on create.
-func (u *CourseUpsertBulk) UpdateActive() *CourseUpsertBulk {
+// UpdateStatus sets the "status" field to the value that was provided on create.
+func (u *CourseUpsertBulk) UpdateStatus() *CourseUpsertBulk {
 	return u.Update(func(s *CourseUpsert) {
-		s.UpdateActive()
+		s.UpdateStatus()
+	})
+}
+
+// SetPublishedAt sets the "published_at" field.
+func (u *CourseUpsertBulk) SetPublishedAt(v time.Time) *CourseUpsertBulk {
+	return u.Update(func(s *CourseUpsert) {
+		s.SetPublishedAt(v)
+	})
+}
+
+// UpdatePublishedAt sets the "published_at" field to the value that was provided on create.
+func (u *CourseUpsertBulk) UpdatePublishedAt() *CourseUpsertBulk {
+	return u.Update(func(s *CourseUpsert) {
+		s.UpdatePublishedAt()
+	})
+}
+
+// ClearPublishedAt clears the value of the "published_at" field.
+func (u *CourseUpsertBulk) ClearPublishedAt() *CourseUpsertBulk {
+	return u.Update(func(s *CourseUpsert) {
+		s.ClearPublishedAt()
+	})
+}
+
+// SetSuspendedAt sets the "suspended_at" field.
+func (u *CourseUpsertBulk) SetSuspendedAt(v time.Time) *CourseUpsertBulk {
+	return u.Update(func(s *CourseUpsert) {
+		s.SetSuspendedAt(v)
+	})
+}
+
+// UpdateSuspendedAt sets the "suspended_at" field to the value that was provided on create.
+func (u *CourseUpsertBulk) UpdateSuspendedAt() *CourseUpsertBulk {
+	return u.Update(func(s *CourseUpsert) {
+		s.UpdateSuspendedAt()
+	})
+}
+
+// ClearSuspendedAt clears the value of the "suspended_at" field.
+func (u *CourseUpsertBulk) ClearSuspendedAt() *CourseUpsertBulk {
+	return u.Update(func(s *CourseUpsert) {
+		s.ClearSuspendedAt()
 	})
 }
 

@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/courseassessment"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/predicate"
 	"github.com/kartuprakerja/platform/ent/purchase"
@@ -38,6 +39,7 @@ type CourseQuery struct {
 	withCertificates      *CertificateQuery
 	withReviews           *ReviewQuery
 	withQuestions         *QuestionQuery
+	withAssessments       *CourseAssessmentQuery
 	loadTotal             []func(context.Context, []*Course) error
 	modifiers             []func(*sql.Selector)
 	withNamedPlatforms    map[string]*DigitalPlatformQuery
@@ -45,6 +47,7 @@ type CourseQuery struct {
 	withNamedCertificates map[string]*CertificateQuery
 	withNamedReviews      map[string]*ReviewQuery
 	withNamedQuestions    map[string]*QuestionQuery
+	withNamedAssessments  map[string]*CourseAssessmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -206,6 +209,28 @@ func (_q *CourseQuery) QueryQuestions() *QuestionQuery {
 			sqlgraph.From(course.Table, course.FieldID, selector),
 			sqlgraph.To(question.Table, question.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, course.QuestionsTable, course.QuestionsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAssessments chains the current query on the "assessments" edge.
+func (_q *CourseQuery) QueryAssessments() *CourseAssessmentQuery {
+	query := (&CourseAssessmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(course.Table, course.FieldID, selector),
+			sqlgraph.To(courseassessment.Table, courseassessment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, course.AssessmentsTable, course.AssessmentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -411,6 +436,7 @@ func (_q *CourseQuery) Clone() *CourseQuery {
 		withCertificates: _q.withCertificates.Clone(),
 		withReviews:      _q.withReviews.Clone(),
 		withQuestions:    _q.withQuestions.Clone(),
+		withAssessments:  _q.withAssessments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -481,6 +507,17 @@ func (_q *CourseQuery) WithQuestions(opts ...func(*QuestionQuery)) *CourseQuery 
 		opt(query)
 	}
 	_q.withQuestions = query
+	return _q
+}
+
+// WithAssessments tells the query-builder to eager-load the nodes that are connected to
+// the "assessments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CourseQuery) WithAssessments(opts ...func(*CourseAssessmentQuery)) *CourseQuery {
+	query := (&CourseAssessmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAssessments = query
 	return _q
 }
 
@@ -568,13 +605,14 @@ func (_q *CourseQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cours
 	var (
 		nodes       = []*Course{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withInstitution != nil,
 			_q.withPlatforms != nil,
 			_q.withPurchases != nil,
 			_q.withCertificates != nil,
 			_q.withReviews != nil,
 			_q.withQuestions != nil,
+			_q.withAssessments != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -639,6 +677,13 @@ func (_q *CourseQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cours
 			return nil, err
 		}
 	}
+	if query := _q.withAssessments; query != nil {
+		if err := _q.loadAssessments(ctx, query, nodes,
+			func(n *Course) { n.Edges.Assessments = []*CourseAssessment{} },
+			func(n *Course, e *CourseAssessment) { n.Edges.Assessments = append(n.Edges.Assessments, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedPlatforms {
 		if err := _q.loadPlatforms(ctx, query, nodes,
 			func(n *Course) { n.appendNamedPlatforms(name) },
@@ -671,6 +716,13 @@ func (_q *CourseQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cours
 		if err := _q.loadQuestions(ctx, query, nodes,
 			func(n *Course) { n.appendNamedQuestions(name) },
 			func(n *Course, e *Question) { n.appendNamedQuestions(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAssessments {
+		if err := _q.loadAssessments(ctx, query, nodes,
+			func(n *Course) { n.appendNamedAssessments(name) },
+			func(n *Course, e *CourseAssessment) { n.appendNamedAssessments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -895,6 +947,36 @@ func (_q *CourseQuery) loadQuestions(ctx context.Context, query *QuestionQuery, 
 	}
 	return nil
 }
+func (_q *CourseQuery) loadAssessments(ctx context.Context, query *CourseAssessmentQuery, nodes []*Course, init func(*Course), assign func(*Course, *CourseAssessment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Course)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(courseassessment.FieldCourseID)
+	}
+	query.Where(predicate.CourseAssessment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(course.AssessmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CourseID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "course_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *CourseQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1085,6 +1167,20 @@ func (_q *CourseQuery) WithNamedQuestions(name string, opts ...func(*QuestionQue
 		_q.withNamedQuestions = make(map[string]*QuestionQuery)
 	}
 	_q.withNamedQuestions[name] = query
+	return _q
+}
+
+// WithNamedAssessments tells the query-builder to eager-load the nodes that are connected to the "assessments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CourseQuery) WithNamedAssessments(name string, opts ...func(*CourseAssessmentQuery)) *CourseQuery {
+	query := (&CourseAssessmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAssessments == nil {
+		_q.withNamedAssessments = make(map[string]*CourseAssessmentQuery)
+	}
+	_q.withNamedAssessments[name] = query
 	return _q
 }
 

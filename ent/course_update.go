@@ -10,9 +10,11 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/courseassessment"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/predicate"
 	"github.com/kartuprakerja/platform/ent/purchase"
@@ -67,6 +69,56 @@ func (_u *CourseUpdate) SetDescription(v string) *CourseUpdate {
 func (_u *CourseUpdate) SetNillableDescription(v *string) *CourseUpdate {
 	if v != nil {
 		_u.SetDescription(*v)
+	}
+	return _u
+}
+
+// SetOutline sets the "outline" field.
+func (_u *CourseUpdate) SetOutline(v []string) *CourseUpdate {
+	_u.mutation.SetOutline(v)
+	return _u
+}
+
+// AppendOutline appends value to the "outline" field.
+func (_u *CourseUpdate) AppendOutline(v []string) *CourseUpdate {
+	_u.mutation.AppendOutline(v)
+	return _u
+}
+
+// ClearOutline clears the value of the "outline" field.
+func (_u *CourseUpdate) ClearOutline() *CourseUpdate {
+	_u.mutation.ClearOutline()
+	return _u
+}
+
+// SetTags sets the "tags" field.
+func (_u *CourseUpdate) SetTags(v []string) *CourseUpdate {
+	_u.mutation.SetTags(v)
+	return _u
+}
+
+// AppendTags appends value to the "tags" field.
+func (_u *CourseUpdate) AppendTags(v []string) *CourseUpdate {
+	_u.mutation.AppendTags(v)
+	return _u
+}
+
+// ClearTags clears the value of the "tags" field.
+func (_u *CourseUpdate) ClearTags() *CourseUpdate {
+	_u.mutation.ClearTags()
+	return _u
+}
+
+// SetInstructor sets the "instructor" field.
+func (_u *CourseUpdate) SetInstructor(v string) *CourseUpdate {
+	_u.mutation.SetInstructor(v)
+	return _u
+}
+
+// SetNillableInstructor sets the "instructor" field if the given value is not nil.
+func (_u *CourseUpdate) SetNillableInstructor(v *string) *CourseUpdate {
+	if v != nil {
+		_u.SetInstructor(*v)
 	}
 	return _u
 }
@@ -239,17 +291,57 @@ func (_u *CourseUpdate) AddPurchaseCount(v int) *CourseUpdate {
 	return _u
 }
 
-// SetActive sets the "active" field.
-func (_u *CourseUpdate) SetActive(v bool) *CourseUpdate {
-	_u.mutation.SetActive(v)
+// SetStatus sets the "status" field.
+func (_u *CourseUpdate) SetStatus(v course.Status) *CourseUpdate {
+	_u.mutation.SetStatus(v)
 	return _u
 }
 
-// SetNillableActive sets the "active" field if the given value is not nil.
-func (_u *CourseUpdate) SetNillableActive(v *bool) *CourseUpdate {
+// SetNillableStatus sets the "status" field if the given value is not nil.
+func (_u *CourseUpdate) SetNillableStatus(v *course.Status) *CourseUpdate {
 	if v != nil {
-		_u.SetActive(*v)
+		_u.SetStatus(*v)
 	}
+	return _u
+}
+
+// SetPublishedAt sets the "published_at" field.
+func (_u *CourseUpdate) SetPublishedAt(v time.Time) *CourseUpdate {
+	_u.mutation.SetPublishedAt(v)
+	return _u
+}
+
+// SetNillablePublishedAt sets the "published_at" field if the given value is not nil.
+func (_u *CourseUpdate) SetNillablePublishedAt(v *time.Time) *CourseUpdate {
+	if v != nil {
+		_u.SetPublishedAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishedAt clears the value of the "published_at" field.
+func (_u *CourseUpdate) ClearPublishedAt() *CourseUpdate {
+	_u.mutation.ClearPublishedAt()
+	return _u
+}
+
+// SetSuspendedAt sets the "suspended_at" field.
+func (_u *CourseUpdate) SetSuspendedAt(v time.Time) *CourseUpdate {
+	_u.mutation.SetSuspendedAt(v)
+	return _u
+}
+
+// SetNillableSuspendedAt sets the "suspended_at" field if the given value is not nil.
+func (_u *CourseUpdate) SetNillableSuspendedAt(v *time.Time) *CourseUpdate {
+	if v != nil {
+		_u.SetSuspendedAt(*v)
+	}
+	return _u
+}
+
+// ClearSuspendedAt clears the value of the "suspended_at" field.
+func (_u *CourseUpdate) ClearSuspendedAt() *CourseUpdate {
+	_u.mutation.ClearSuspendedAt()
 	return _u
 }
 
@@ -337,6 +429,21 @@ func (_u *CourseUpdate) AddQuestions(v ...*Question) *CourseUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddQuestionIDs(ids...)
+}
+
+// AddAssessmentIDs adds the "assessments" edge to the CourseAssessment entity by IDs.
+func (_u *CourseUpdate) AddAssessmentIDs(ids ...pulid.ID) *CourseUpdate {
+	_u.mutation.AddAssessmentIDs(ids...)
+	return _u
+}
+
+// AddAssessments adds the "assessments" edges to the CourseAssessment entity.
+func (_u *CourseUpdate) AddAssessments(v ...*CourseAssessment) *CourseUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAssessmentIDs(ids...)
 }
 
 // Mutation returns the CourseMutation object of the builder.
@@ -455,6 +562,27 @@ func (_u *CourseUpdate) RemoveQuestions(v ...*Question) *CourseUpdate {
 	return _u.RemoveQuestionIDs(ids...)
 }
 
+// ClearAssessments clears all "assessments" edges to the CourseAssessment entity.
+func (_u *CourseUpdate) ClearAssessments() *CourseUpdate {
+	_u.mutation.ClearAssessments()
+	return _u
+}
+
+// RemoveAssessmentIDs removes the "assessments" edge to CourseAssessment entities by IDs.
+func (_u *CourseUpdate) RemoveAssessmentIDs(ids ...pulid.ID) *CourseUpdate {
+	_u.mutation.RemoveAssessmentIDs(ids...)
+	return _u
+}
+
+// RemoveAssessments removes "assessments" edges to CourseAssessment entities.
+func (_u *CourseUpdate) RemoveAssessments(v ...*CourseAssessment) *CourseUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAssessmentIDs(ids...)
+}
+
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *CourseUpdate) Save(ctx context.Context) (int, error) {
 	if err := _u.defaults(); err != nil {
@@ -504,6 +632,11 @@ func (_u *CourseUpdate) check() error {
 			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "Course.title": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Instructor(); ok {
+		if err := course.InstructorValidator(v); err != nil {
+			return &ValidationError{Name: "instructor", err: fmt.Errorf(`ent: validator failed for field "Course.instructor": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Category(); ok {
 		if err := course.CategoryValidator(v); err != nil {
 			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "Course.category": %w`, err)}
@@ -522,6 +655,11 @@ func (_u *CourseUpdate) check() error {
 	if v, ok := _u.mutation.AssessmentScore(); ok {
 		if err := course.AssessmentScoreValidator(v); err != nil {
 			return &ValidationError{Name: "assessment_score", err: fmt.Errorf(`ent: validator failed for field "Course.assessment_score": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Status(); ok {
+		if err := course.StatusValidator(v); err != nil {
+			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Course.status": %w`, err)}
 		}
 	}
 	if _u.mutation.InstitutionCleared() && len(_u.mutation.InstitutionIDs()) > 0 {
@@ -556,6 +694,31 @@ func (_u *CourseUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Description(); ok {
 		_spec.SetField(course.FieldDescription, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Outline(); ok {
+		_spec.SetField(course.FieldOutline, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedOutline(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, course.FieldOutline, value)
+		})
+	}
+	if _u.mutation.OutlineCleared() {
+		_spec.ClearField(course.FieldOutline, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.Tags(); ok {
+		_spec.SetField(course.FieldTags, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedTags(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, course.FieldTags, value)
+		})
+	}
+	if _u.mutation.TagsCleared() {
+		_spec.ClearField(course.FieldTags, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.Instructor(); ok {
+		_spec.SetField(course.FieldInstructor, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.Category(); ok {
 		_spec.SetField(course.FieldCategory, field.TypeEnum, value)
@@ -599,8 +762,20 @@ func (_u *CourseUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.AddedPurchaseCount(); ok {
 		_spec.AddField(course.FieldPurchaseCount, field.TypeInt, value)
 	}
-	if value, ok := _u.mutation.Active(); ok {
-		_spec.SetField(course.FieldActive, field.TypeBool, value)
+	if value, ok := _u.mutation.Status(); ok {
+		_spec.SetField(course.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.PublishedAt(); ok {
+		_spec.SetField(course.FieldPublishedAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishedAtCleared() {
+		_spec.ClearField(course.FieldPublishedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.SuspendedAt(); ok {
+		_spec.SetField(course.FieldSuspendedAt, field.TypeTime, value)
+	}
+	if _u.mutation.SuspendedAtCleared() {
+		_spec.ClearField(course.FieldSuspendedAt, field.TypeTime)
 	}
 	if _u.mutation.InstitutionCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -856,6 +1031,51 @@ func (_u *CourseUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.AssessmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   course.AssessmentsTable,
+			Columns: []string{course.AssessmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(courseassessment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAssessmentsIDs(); len(nodes) > 0 && !_u.mutation.AssessmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   course.AssessmentsTable,
+			Columns: []string{course.AssessmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(courseassessment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AssessmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   course.AssessmentsTable,
+			Columns: []string{course.AssessmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(courseassessment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -908,6 +1128,56 @@ func (_u *CourseUpdateOne) SetDescription(v string) *CourseUpdateOne {
 func (_u *CourseUpdateOne) SetNillableDescription(v *string) *CourseUpdateOne {
 	if v != nil {
 		_u.SetDescription(*v)
+	}
+	return _u
+}
+
+// SetOutline sets the "outline" field.
+func (_u *CourseUpdateOne) SetOutline(v []string) *CourseUpdateOne {
+	_u.mutation.SetOutline(v)
+	return _u
+}
+
+// AppendOutline appends value to the "outline" field.
+func (_u *CourseUpdateOne) AppendOutline(v []string) *CourseUpdateOne {
+	_u.mutation.AppendOutline(v)
+	return _u
+}
+
+// ClearOutline clears the value of the "outline" field.
+func (_u *CourseUpdateOne) ClearOutline() *CourseUpdateOne {
+	_u.mutation.ClearOutline()
+	return _u
+}
+
+// SetTags sets the "tags" field.
+func (_u *CourseUpdateOne) SetTags(v []string) *CourseUpdateOne {
+	_u.mutation.SetTags(v)
+	return _u
+}
+
+// AppendTags appends value to the "tags" field.
+func (_u *CourseUpdateOne) AppendTags(v []string) *CourseUpdateOne {
+	_u.mutation.AppendTags(v)
+	return _u
+}
+
+// ClearTags clears the value of the "tags" field.
+func (_u *CourseUpdateOne) ClearTags() *CourseUpdateOne {
+	_u.mutation.ClearTags()
+	return _u
+}
+
+// SetInstructor sets the "instructor" field.
+func (_u *CourseUpdateOne) SetInstructor(v string) *CourseUpdateOne {
+	_u.mutation.SetInstructor(v)
+	return _u
+}
+
+// SetNillableInstructor sets the "instructor" field if the given value is not nil.
+func (_u *CourseUpdateOne) SetNillableInstructor(v *string) *CourseUpdateOne {
+	if v != nil {
+		_u.SetInstructor(*v)
 	}
 	return _u
 }
@@ -1080,17 +1350,57 @@ func (_u *CourseUpdateOne) AddPurchaseCount(v int) *CourseUpdateOne {
 	return _u
 }
 
-// SetActive sets the "active" field.
-func (_u *CourseUpdateOne) SetActive(v bool) *CourseUpdateOne {
-	_u.mutation.SetActive(v)
+// SetStatus sets the "status" field.
+func (_u *CourseUpdateOne) SetStatus(v course.Status) *CourseUpdateOne {
+	_u.mutation.SetStatus(v)
 	return _u
 }
 
-// SetNillableActive sets the "active" field if the given value is not nil.
-func (_u *CourseUpdateOne) SetNillableActive(v *bool) *CourseUpdateOne {
+// SetNillableStatus sets the "status" field if the given value is not nil.
+func (_u *CourseUpdateOne) SetNillableStatus(v *course.Status) *CourseUpdateOne {
 	if v != nil {
-		_u.SetActive(*v)
+		_u.SetStatus(*v)
 	}
+	return _u
+}
+
+// SetPublishedAt sets the "published_at" field.
+func (_u *CourseUpdateOne) SetPublishedAt(v time.Time) *CourseUpdateOne {
+	_u.mutation.SetPublishedAt(v)
+	return _u
+}
+
+// SetNillablePublishedAt sets the "published_at" field if the given value is not nil.
+func (_u *CourseUpdateOne) SetNillablePublishedAt(v *time.Time) *CourseUpdateOne {
+	if v != nil {
+		_u.SetPublishedAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishedAt clears the value of the "published_at" field.
+func (_u *CourseUpdateOne) ClearPublishedAt() *CourseUpdateOne {
+	_u.mutation.ClearPublishedAt()
+	return _u
+}
+
+// SetSuspendedAt sets the "suspended_at" field.
+func (_u *CourseUpdateOne) SetSuspendedAt(v time.Time) *CourseUpdateOne {
+	_u.mutation.SetSuspendedAt(v)
+	return _u
+}
+
+// SetNillableSuspendedAt sets the "suspended_at" field if the given value is not nil.
+func (_u *CourseUpdateOne) SetNillableSuspendedAt(v *time.Time) *CourseUpdateOne {
+	if v != nil {
+		_u.SetSuspendedAt(*v)
+	}
+	return _u
+}
+
+// ClearSuspendedAt clears the value of the "suspended_at" field.
+func (_u *CourseUpdateOne) ClearSuspendedAt() *CourseUpdateOne {
+	_u.mutation.ClearSuspendedAt()
 	return _u
 }
 
@@ -1178,6 +1488,21 @@ func (_u *CourseUpdateOne) AddQuestions(v ...*Question) *CourseUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.AddQuestionIDs(ids...)
+}
+
+// AddAssessmentIDs adds the "assessments" edge to the CourseAssessment entity by IDs.
+func (_u *CourseUpdateOne) AddAssessmentIDs(ids ...pulid.ID) *CourseUpdateOne {
+	_u.mutation.AddAssessmentIDs(ids...)
+	return _u
+}
+
+// AddAssessments adds the "assessments" edges to the CourseAssessment entity.
+func (_u *CourseUpdateOne) AddAssessments(v ...*CourseAssessment) *CourseUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAssessmentIDs(ids...)
 }
 
 // Mutation returns the CourseMutation object of the builder.
@@ -1296,6 +1621,27 @@ func (_u *CourseUpdateOne) RemoveQuestions(v ...*Question) *CourseUpdateOne {
 	return _u.RemoveQuestionIDs(ids...)
 }
 
+// ClearAssessments clears all "assessments" edges to the CourseAssessment entity.
+func (_u *CourseUpdateOne) ClearAssessments() *CourseUpdateOne {
+	_u.mutation.ClearAssessments()
+	return _u
+}
+
+// RemoveAssessmentIDs removes the "assessments" edge to CourseAssessment entities by IDs.
+func (_u *CourseUpdateOne) RemoveAssessmentIDs(ids ...pulid.ID) *CourseUpdateOne {
+	_u.mutation.RemoveAssessmentIDs(ids...)
+	return _u
+}
+
+// RemoveAssessments removes "assessments" edges to CourseAssessment entities.
+func (_u *CourseUpdateOne) RemoveAssessments(v ...*CourseAssessment) *CourseUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAssessmentIDs(ids...)
+}
+
 // Where appends a list predicates to the CourseUpdate builder.
 func (_u *CourseUpdateOne) Where(ps ...predicate.Course) *CourseUpdateOne {
 	_u.mutation.Where(ps...)
@@ -1358,6 +1704,11 @@ func (_u *CourseUpdateOne) check() error {
 			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "Course.title": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Instructor(); ok {
+		if err := course.InstructorValidator(v); err != nil {
+			return &ValidationError{Name: "instructor", err: fmt.Errorf(`ent: validator failed for field "Course.instructor": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Category(); ok {
 		if err := course.CategoryValidator(v); err != nil {
 			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "Course.category": %w`, err)}
@@ -1376,6 +1727,11 @@ func (_u *CourseUpdateOne) check() error {
 	if v, ok := _u.mutation.AssessmentScore(); ok {
 		if err := course.AssessmentScoreValidator(v); err != nil {
 			return &ValidationError{Name: "assessment_score", err: fmt.Errorf(`ent: validator failed for field "Course.assessment_score": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Status(); ok {
+		if err := course.StatusValidator(v); err != nil {
+			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Course.status": %w`, err)}
 		}
 	}
 	if _u.mutation.InstitutionCleared() && len(_u.mutation.InstitutionIDs()) > 0 {
@@ -1428,6 +1784,31 @@ func (_u *CourseUpdateOne) sqlSave(ctx context.Context) (_node *Course, err erro
 	if value, ok := _u.mutation.Description(); ok {
 		_spec.SetField(course.FieldDescription, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.Outline(); ok {
+		_spec.SetField(course.FieldOutline, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedOutline(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, course.FieldOutline, value)
+		})
+	}
+	if _u.mutation.OutlineCleared() {
+		_spec.ClearField(course.FieldOutline, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.Tags(); ok {
+		_spec.SetField(course.FieldTags, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedTags(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, course.FieldTags, value)
+		})
+	}
+	if _u.mutation.TagsCleared() {
+		_spec.ClearField(course.FieldTags, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.Instructor(); ok {
+		_spec.SetField(course.FieldInstructor, field.TypeString, value)
+	}
 	if value, ok := _u.mutation.Category(); ok {
 		_spec.SetField(course.FieldCategory, field.TypeEnum, value)
 	}
@@ -1470,8 +1851,20 @@ func (_u *CourseUpdateOne) sqlSave(ctx context.Context) (_node *Course, err erro
 	if value, ok := _u.mutation.AddedPurchaseCount(); ok {
 		_spec.AddField(course.FieldPurchaseCount, field.TypeInt, value)
 	}
-	if value, ok := _u.mutation.Active(); ok {
-		_spec.SetField(course.FieldActive, field.TypeBool, value)
+	if value, ok := _u.mutation.Status(); ok {
+		_spec.SetField(course.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.PublishedAt(); ok {
+		_spec.SetField(course.FieldPublishedAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishedAtCleared() {
+		_spec.ClearField(course.FieldPublishedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.SuspendedAt(); ok {
+		_spec.SetField(course.FieldSuspendedAt, field.TypeTime, value)
+	}
+	if _u.mutation.SuspendedAtCleared() {
+		_spec.ClearField(course.FieldSuspendedAt, field.TypeTime)
 	}
 	if _u.mutation.InstitutionCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1720,6 +2113,51 @@ func (_u *CourseUpdateOne) sqlSave(ctx context.Context) (_node *Course, err erro
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(question.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AssessmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   course.AssessmentsTable,
+			Columns: []string{course.AssessmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(courseassessment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAssessmentsIDs(); len(nodes) > 0 && !_u.mutation.AssessmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   course.AssessmentsTable,
+			Columns: []string{course.AssessmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(courseassessment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AssessmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   course.AssessmentsTable,
+			Columns: []string{course.AssessmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(courseassessment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

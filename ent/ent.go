@@ -16,12 +16,15 @@ import (
 	"github.com/kartuprakerja/platform/ent/apikey"
 	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/auditlog"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/chatmessage"
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/courseassessment"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
+	"github.com/kartuprakerja/platform/ent/domainevent"
 	"github.com/kartuprakerja/platform/ent/identitycheck"
 	"github.com/kartuprakerja/platform/ent/jobapplication"
 	"github.com/kartuprakerja/platform/ent/jobportal"
@@ -46,6 +49,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
 	"github.com/kartuprakerja/platform/ent/testattempt"
 	"github.com/kartuprakerja/platform/ent/traininginstitution"
+	"github.com/kartuprakerja/platform/ent/trainingreport"
 	"github.com/kartuprakerja/platform/ent/vacancy"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/ent/wavequota"
@@ -113,12 +117,15 @@ func checkColumn(t, c string) error {
 			account.Table:             account.ValidColumn,
 			application.Table:         application.ValidColumn,
 			auditlog.Table:            auditlog.ValidColumn,
+			balanceentry.Table:        balanceentry.ValidColumn,
 			certificate.Table:         certificate.ValidColumn,
 			chatmessage.Table:         chatmessage.ValidColumn,
 			complaint.Table:           complaint.ValidColumn,
 			course.Table:              course.ValidColumn,
+			courseassessment.Table:    courseassessment.ValidColumn,
 			device.Table:              device.ValidColumn,
 			digitalplatform.Table:     digitalplatform.ValidColumn,
+			domainevent.Table:         domainevent.ValidColumn,
 			identitycheck.Table:       identitycheck.ValidColumn,
 			jobapplication.Table:      jobapplication.ValidColumn,
 			jobportal.Table:           jobportal.ValidColumn,
@@ -143,6 +150,7 @@ func checkColumn(t, c string) error {
 			surveyresponse.Table:      surveyresponse.ValidColumn,
 			testattempt.Table:         testattempt.ValidColumn,
 			traininginstitution.Table: traininginstitution.ValidColumn,
+			trainingreport.Table:      trainingreport.ValidColumn,
 			vacancy.Table:             vacancy.ValidColumn,
 			wave.Table:                wave.ValidColumn,
 			wavequota.Table:           wavequota.ValidColumn,

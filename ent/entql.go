@@ -7,12 +7,15 @@ import (
 	"github.com/kartuprakerja/platform/ent/apikey"
 	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/auditlog"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/chatmessage"
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/courseassessment"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
+	"github.com/kartuprakerja/platform/ent/domainevent"
 	"github.com/kartuprakerja/platform/ent/identitycheck"
 	"github.com/kartuprakerja/platform/ent/jobapplication"
 	"github.com/kartuprakerja/platform/ent/jobportal"
@@ -38,6 +41,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
 	"github.com/kartuprakerja/platform/ent/testattempt"
 	"github.com/kartuprakerja/platform/ent/traininginstitution"
+	"github.com/kartuprakerja/platform/ent/trainingreport"
 	"github.com/kartuprakerja/platform/ent/vacancy"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/ent/wavequota"
@@ -50,7 +54,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 37)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 41)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apikey.Table,
@@ -144,6 +148,26 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   balanceentry.Table,
+			Columns: balanceentry.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: balanceentry.FieldID,
+			},
+		},
+		Type: "BalanceEntry",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			balanceentry.FieldRecipientID:  {Type: field.TypeString, Column: balanceentry.FieldRecipientID},
+			balanceentry.FieldCreatedAt:    {Type: field.TypeTime, Column: balanceentry.FieldCreatedAt},
+			balanceentry.FieldKind:         {Type: field.TypeEnum, Column: balanceentry.FieldKind},
+			balanceentry.FieldAmount:       {Type: field.TypeInt64, Column: balanceentry.FieldAmount},
+			balanceentry.FieldBalanceAfter: {Type: field.TypeInt64, Column: balanceentry.FieldBalanceAfter},
+			balanceentry.FieldPurchaseID:   {Type: field.TypeString, Column: balanceentry.FieldPurchaseID},
+			balanceentry.FieldKey:          {Type: field.TypeString, Column: balanceentry.FieldKey},
+		},
+	}
+	graph.Nodes[5] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   certificate.Table,
 			Columns: certificate.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -153,17 +177,21 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Certificate",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			certificate.FieldCreatedAt:     {Type: field.TypeTime, Column: certificate.FieldCreatedAt},
-			certificate.FieldUpdatedAt:     {Type: field.TypeTime, Column: certificate.FieldUpdatedAt},
-			certificate.FieldRecipientID:   {Type: field.TypeString, Column: certificate.FieldRecipientID},
-			certificate.FieldCourseID:      {Type: field.TypeString, Column: certificate.FieldCourseID},
-			certificate.FieldPurchaseID:    {Type: field.TypeString, Column: certificate.FieldPurchaseID},
-			certificate.FieldNumber:        {Type: field.TypeString, Column: certificate.FieldNumber},
-			certificate.FieldPostTestScore: {Type: field.TypeInt, Column: certificate.FieldPostTestScore},
-			certificate.FieldIssuedAt:      {Type: field.TypeTime, Column: certificate.FieldIssuedAt},
+			certificate.FieldCreatedAt:        {Type: field.TypeTime, Column: certificate.FieldCreatedAt},
+			certificate.FieldUpdatedAt:        {Type: field.TypeTime, Column: certificate.FieldUpdatedAt},
+			certificate.FieldRecipientID:      {Type: field.TypeString, Column: certificate.FieldRecipientID},
+			certificate.FieldCourseID:         {Type: field.TypeString, Column: certificate.FieldCourseID},
+			certificate.FieldPurchaseID:       {Type: field.TypeString, Column: certificate.FieldPurchaseID},
+			certificate.FieldNumber:           {Type: field.TypeString, Column: certificate.FieldNumber},
+			certificate.FieldPostTestScore:    {Type: field.TypeInt, Column: certificate.FieldPostTestScore},
+			certificate.FieldIssuedAt:         {Type: field.TypeTime, Column: certificate.FieldIssuedAt},
+			certificate.FieldCredential:       {Type: field.TypeString, Column: certificate.FieldCredential},
+			certificate.FieldKeyID:            {Type: field.TypeString, Column: certificate.FieldKeyID},
+			certificate.FieldRevokedAt:        {Type: field.TypeTime, Column: certificate.FieldRevokedAt},
+			certificate.FieldRevocationReason: {Type: field.TypeString, Column: certificate.FieldRevocationReason},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   chatmessage.Table,
 			Columns: chatmessage.Columns,
@@ -182,7 +210,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			chatmessage.FieldBody:        {Type: field.TypeString, Column: chatmessage.FieldBody},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   complaint.Table,
 			Columns: complaint.Columns,
@@ -205,7 +233,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			complaint.FieldClosedAt:  {Type: field.TypeTime, Column: complaint.FieldClosedAt},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   course.Table,
 			Columns: course.Columns,
@@ -220,6 +248,9 @@ var schemaGraph = func() *sqlgraph.Schema {
 			course.FieldUpdatedAt:             {Type: field.TypeTime, Column: course.FieldUpdatedAt},
 			course.FieldTitle:                 {Type: field.TypeString, Column: course.FieldTitle},
 			course.FieldDescription:           {Type: field.TypeString, Column: course.FieldDescription},
+			course.FieldOutline:               {Type: field.TypeJSON, Column: course.FieldOutline},
+			course.FieldTags:                  {Type: field.TypeJSON, Column: course.FieldTags},
+			course.FieldInstructor:            {Type: field.TypeString, Column: course.FieldInstructor},
 			course.FieldCategory:              {Type: field.TypeEnum, Column: course.FieldCategory},
 			course.FieldMethod:                {Type: field.TypeEnum, Column: course.FieldMethod},
 			course.FieldPrice:                 {Type: field.TypeInt64, Column: course.FieldPrice},
@@ -229,10 +260,36 @@ var schemaGraph = func() *sqlgraph.Schema {
 			course.FieldRatingAverage:         {Type: field.TypeFloat64, Column: course.FieldRatingAverage},
 			course.FieldRatingCount:           {Type: field.TypeInt, Column: course.FieldRatingCount},
 			course.FieldPurchaseCount:         {Type: field.TypeInt, Column: course.FieldPurchaseCount},
-			course.FieldActive:                {Type: field.TypeBool, Column: course.FieldActive},
+			course.FieldStatus:                {Type: field.TypeEnum, Column: course.FieldStatus},
+			course.FieldPublishedAt:           {Type: field.TypeTime, Column: course.FieldPublishedAt},
+			course.FieldSuspendedAt:           {Type: field.TypeTime, Column: course.FieldSuspendedAt},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   courseassessment.Table,
+			Columns: courseassessment.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: courseassessment.FieldID,
+			},
+		},
+		Type: "CourseAssessment",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			courseassessment.FieldCreatedAt:             {Type: field.TypeTime, Column: courseassessment.FieldCreatedAt},
+			courseassessment.FieldCourseID:              {Type: field.TypeString, Column: courseassessment.FieldCourseID},
+			courseassessment.FieldTrainingInstitutionID: {Type: field.TypeString, Column: courseassessment.FieldTrainingInstitutionID},
+			courseassessment.FieldAssessorID:            {Type: field.TypeString, Column: courseassessment.FieldAssessorID},
+			courseassessment.FieldKind:                  {Type: field.TypeEnum, Column: courseassessment.FieldKind},
+			courseassessment.FieldScores:                {Type: field.TypeJSON, Column: courseassessment.FieldScores},
+			courseassessment.FieldMet:                   {Type: field.TypeInt, Column: courseassessment.FieldMet},
+			courseassessment.FieldTotal:                 {Type: field.TypeInt, Column: courseassessment.FieldTotal},
+			courseassessment.FieldPassed:                {Type: field.TypeBool, Column: courseassessment.FieldPassed},
+			courseassessment.FieldReasons:               {Type: field.TypeJSON, Column: courseassessment.FieldReasons},
+			courseassessment.FieldNotes:                 {Type: field.TypeString, Column: courseassessment.FieldNotes},
+		},
+	}
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   device.Table,
 			Columns: device.Columns,
@@ -256,7 +313,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			device.FieldDisabledReason: {Type: field.TypeString, Column: device.FieldDisabledReason},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   digitalplatform.Table,
 			Columns: digitalplatform.Columns,
@@ -275,7 +332,26 @@ var schemaGraph = func() *sqlgraph.Schema {
 			digitalplatform.FieldURL:       {Type: field.TypeString, Column: digitalplatform.FieldURL},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   domainevent.Table,
+			Columns: domainevent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: domainevent.FieldID,
+			},
+		},
+		Type: "DomainEvent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			domainevent.FieldCreatedAt:   {Type: field.TypeTime, Column: domainevent.FieldCreatedAt},
+			domainevent.FieldTopic:       {Type: field.TypeString, Column: domainevent.FieldTopic},
+			domainevent.FieldKey:         {Type: field.TypeString, Column: domainevent.FieldKey},
+			domainevent.FieldRecipientID: {Type: field.TypeString, Column: domainevent.FieldRecipientID},
+			domainevent.FieldPayload:     {Type: field.TypeJSON, Column: domainevent.FieldPayload},
+			domainevent.FieldConsumedAt:  {Type: field.TypeTime, Column: domainevent.FieldConsumedAt},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   identitycheck.Table,
 			Columns: identitycheck.Columns,
@@ -294,7 +370,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			identitycheck.FieldReasonCode:  {Type: field.TypeString, Column: identitycheck.FieldReasonCode},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   jobapplication.Table,
 			Columns: jobapplication.Columns,
@@ -314,7 +390,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			jobapplication.FieldStatus:             {Type: field.TypeEnum, Column: jobapplication.FieldStatus},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   jobportal.Table,
 			Columns: jobportal.Columns,
@@ -333,7 +409,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			jobportal.FieldURL:       {Type: field.TypeString, Column: jobportal.FieldURL},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   linkedaccount.Table,
 			Columns: linkedaccount.Columns,
@@ -355,7 +431,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			linkedaccount.FieldVerifiedAt:       {Type: field.TypeTime, Column: linkedaccount.FieldVerifiedAt},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notification.Table,
 			Columns: notification.Columns,
@@ -381,7 +457,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notification.FieldReadAt:     {Type: field.TypeTime, Column: notification.FieldReadAt},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   otpchallenge.Table,
 			Columns: otpchallenge.Columns,
@@ -401,7 +477,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			otpchallenge.FieldUsedAt:    {Type: field.TypeTime, Column: otpchallenge.FieldUsedAt},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   partnercall.Table,
 			Columns: partnercall.Columns,
@@ -422,7 +498,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			partnercall.FieldDurationMs:   {Type: field.TypeInt, Column: partnercall.FieldDurationMs},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   paymentpartner.Table,
 			Columns: paymentpartner.Columns,
@@ -441,7 +517,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			paymentpartner.FieldKind:      {Type: field.TypeEnum, Column: paymentpartner.FieldKind},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   payout.Table,
 			Columns: payout.Columns,
@@ -468,7 +544,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			payout.FieldFailureReason:    {Type: field.TypeString, Column: payout.FieldFailureReason},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   province.Table,
 			Columns: province.Columns,
@@ -484,7 +560,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			province.FieldTimeZone: {Type: field.TypeEnum, Column: province.FieldTimeZone},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   purchase.Table,
 			Columns: purchase.Columns,
@@ -503,12 +579,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 			purchase.FieldPrice:             {Type: field.TypeInt64, Column: purchase.FieldPrice},
 			purchase.FieldInvoiceCode:       {Type: field.TypeString, Column: purchase.FieldInvoiceCode},
 			purchase.FieldIdempotencyKey:    {Type: field.TypeString, Column: purchase.FieldIdempotencyKey},
+			purchase.FieldRedemptionCode:    {Type: field.TypeString, Column: purchase.FieldRedemptionCode},
 			purchase.FieldStatus:            {Type: field.TypeEnum, Column: purchase.FieldStatus},
 			purchase.FieldProgressPercent:   {Type: field.TypeInt, Column: purchase.FieldProgressPercent},
+			purchase.FieldPreTestScore:      {Type: field.TypeInt, Column: purchase.FieldPreTestScore},
+			purchase.FieldPostTestScore:     {Type: field.TypeInt, Column: purchase.FieldPostTestScore},
+			purchase.FieldRedeemedAt:        {Type: field.TypeTime, Column: purchase.FieldRedeemedAt},
+			purchase.FieldProgressAt:        {Type: field.TypeTime, Column: purchase.FieldProgressAt},
 			purchase.FieldCompletedAt:       {Type: field.TypeTime, Column: purchase.FieldCompletedAt},
+			purchase.FieldCancelledAt:       {Type: field.TypeTime, Column: purchase.FieldCancelledAt},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   question.Table,
 			Columns: question.Columns,
@@ -532,7 +614,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			question.FieldActive:    {Type: field.TypeBool, Column: question.FieldActive},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ratelimit.Table,
 			Columns: ratelimit.Columns,
@@ -548,7 +630,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ratelimit.FieldTat:     {Type: field.TypeInt64, Column: ratelimit.FieldTat},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   recipient.Table,
 			Columns: recipient.Columns,
@@ -587,7 +669,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			recipient.FieldRevocationReason:    {Type: field.TypeString, Column: recipient.FieldRevocationReason},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   regency.Table,
 			Columns: regency.Columns,
@@ -604,7 +686,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			regency.FieldProvinceID: {Type: field.TypeString, Column: regency.FieldProvinceID},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   registryperson.Table,
 			Columns: registryperson.Columns,
@@ -626,7 +708,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			registryperson.FieldExclusions:       {Type: field.TypeJSON, Column: registryperson.FieldExclusions},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   review.Table,
 			Columns: review.Columns,
@@ -637,15 +719,19 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Review",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			review.FieldCreatedAt:   {Type: field.TypeTime, Column: review.FieldCreatedAt},
-			review.FieldUpdatedAt:   {Type: field.TypeTime, Column: review.FieldUpdatedAt},
-			review.FieldRecipientID: {Type: field.TypeString, Column: review.FieldRecipientID},
-			review.FieldCourseID:    {Type: field.TypeString, Column: review.FieldCourseID},
-			review.FieldRating:      {Type: field.TypeInt, Column: review.FieldRating},
-			review.FieldBody:        {Type: field.TypeString, Column: review.FieldBody},
+			review.FieldCreatedAt:    {Type: field.TypeTime, Column: review.FieldCreatedAt},
+			review.FieldUpdatedAt:    {Type: field.TypeTime, Column: review.FieldUpdatedAt},
+			review.FieldRecipientID:  {Type: field.TypeString, Column: review.FieldRecipientID},
+			review.FieldCourseID:     {Type: field.TypeString, Column: review.FieldCourseID},
+			review.FieldPurchaseID:   {Type: field.TypeString, Column: review.FieldPurchaseID},
+			review.FieldRating:       {Type: field.TypeInt, Column: review.FieldRating},
+			review.FieldBody:         {Type: field.TypeString, Column: review.FieldBody},
+			review.FieldHiddenAt:     {Type: field.TypeTime, Column: review.FieldHiddenAt},
+			review.FieldHiddenReason: {Type: field.TypeString, Column: review.FieldHiddenReason},
+			review.FieldHiddenByID:   {Type: field.TypeString, Column: review.FieldHiddenByID},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   selectionresult.Table,
 			Columns: selectionresult.Columns,
@@ -667,7 +753,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			selectionresult.FieldDecidedAt:       {Type: field.TypeTime, Column: selectionresult.FieldDecidedAt},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -687,7 +773,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent: {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   survey.Table,
 			Columns: survey.Columns,
@@ -712,7 +798,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			survey.FieldActive:         {Type: field.TypeBool, Column: survey.FieldActive},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   surveyquestion.Table,
 			Columns: surveyquestion.Columns,
@@ -735,7 +821,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			surveyquestion.FieldMax:      {Type: field.TypeInt64, Column: surveyquestion.FieldMax},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   surveyresponse.Table,
 			Columns: surveyresponse.Columns,
@@ -755,7 +841,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			surveyresponse.FieldAnsweredAt:  {Type: field.TypeTime, Column: surveyresponse.FieldAnsweredAt},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   testattempt.Table,
 			Columns: testattempt.Columns,
@@ -779,7 +865,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			testattempt.FieldPassed:      {Type: field.TypeBool, Column: testattempt.FieldPassed},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   traininginstitution.Table,
 			Columns: traininginstitution.Columns,
@@ -798,7 +884,31 @@ var schemaGraph = func() *sqlgraph.Schema {
 			traininginstitution.FieldCity:      {Type: field.TypeString, Column: traininginstitution.FieldCity},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[37] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   trainingreport.Table,
+			Columns: trainingreport.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: trainingreport.FieldID,
+			},
+		},
+		Type: "TrainingReport",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			trainingreport.FieldCreatedAt:         {Type: field.TypeTime, Column: trainingreport.FieldCreatedAt},
+			trainingreport.FieldDigitalPlatformID: {Type: field.TypeString, Column: trainingreport.FieldDigitalPlatformID},
+			trainingreport.FieldPurchaseID:        {Type: field.TypeString, Column: trainingreport.FieldPurchaseID},
+			trainingreport.FieldIdempotencyKey:    {Type: field.TypeString, Column: trainingreport.FieldIdempotencyKey},
+			trainingreport.FieldKind:              {Type: field.TypeEnum, Column: trainingreport.FieldKind},
+			trainingreport.FieldChannel:           {Type: field.TypeEnum, Column: trainingreport.FieldChannel},
+			trainingreport.FieldContentHash:       {Type: field.TypeString, Column: trainingreport.FieldContentHash},
+			trainingreport.FieldValue:             {Type: field.TypeInt, Column: trainingreport.FieldValue},
+			trainingreport.FieldOccurredAt:        {Type: field.TypeTime, Column: trainingreport.FieldOccurredAt},
+			trainingreport.FieldApplied:           {Type: field.TypeBool, Column: trainingreport.FieldApplied},
+			trainingreport.FieldStatement:         {Type: field.TypeString, Column: trainingreport.FieldStatement},
+		},
+	}
+	graph.Nodes[38] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   vacancy.Table,
 			Columns: vacancy.Columns,
@@ -826,7 +936,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			vacancy.FieldExpiresAt:    {Type: field.TypeTime, Column: vacancy.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[39] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   wave.Table,
 			Columns: wave.Columns,
@@ -855,7 +965,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			wave.FieldSelectionSteps:  {Type: field.TypeJSON, Column: wave.FieldSelectionSteps},
 		},
 	}
-	graph.Nodes[36] = &sqlgraph.Node{
+	graph.Nodes[40] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   wavequota.Table,
 			Columns: wavequota.Columns,
@@ -1044,6 +1154,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
 			Inverse: true,
+			Table:   balanceentry.RecipientTable,
+			Columns: []string{balanceentry.RecipientColumn},
+			Bidi:    false,
+		},
+		"BalanceEntry",
+		"Recipient",
+	)
+	graph.MustAddE(
+		"purchase",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   balanceentry.PurchaseTable,
+			Columns: []string{balanceentry.PurchaseColumn},
+			Bidi:    false,
+		},
+		"BalanceEntry",
+		"Purchase",
+	)
+	graph.MustAddE(
+		"recipient",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
 			Table:   certificate.RecipientTable,
 			Columns: []string{certificate.RecipientColumn},
 			Bidi:    false,
@@ -1194,6 +1328,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Course",
 		"Question",
+	)
+	graph.MustAddE(
+		"assessments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   course.AssessmentsTable,
+			Columns: []string{course.AssessmentsColumn},
+			Bidi:    false,
+		},
+		"Course",
+		"CourseAssessment",
+	)
+	graph.MustAddE(
+		"course",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   courseassessment.CourseTable,
+			Columns: []string{courseassessment.CourseColumn},
+			Bidi:    false,
+		},
+		"CourseAssessment",
+		"Course",
 	)
 	graph.MustAddE(
 		"account",
@@ -1496,6 +1654,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Certificate",
 	)
 	graph.MustAddE(
+		"review",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   purchase.ReviewTable,
+			Columns: []string{purchase.ReviewColumn},
+			Bidi:    false,
+		},
+		"Purchase",
+		"Review",
+	)
+	graph.MustAddE(
+		"balance_entries",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   purchase.BalanceEntriesTable,
+			Columns: []string{purchase.BalanceEntriesColumn},
+			Bidi:    false,
+		},
+		"Purchase",
+		"BalanceEntry",
+	)
+	graph.MustAddE(
+		"reports",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   purchase.ReportsTable,
+			Columns: []string{purchase.ReportsColumn},
+			Bidi:    false,
+		},
+		"Purchase",
+		"TrainingReport",
+	)
+	graph.MustAddE(
 		"course",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1578,6 +1772,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Recipient",
 		"Purchase",
+	)
+	graph.MustAddE(
+		"balance_entries",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   recipient.BalanceEntriesTable,
+			Columns: []string{recipient.BalanceEntriesColumn},
+			Bidi:    false,
+		},
+		"Recipient",
+		"BalanceEntry",
 	)
 	graph.MustAddE(
 		"certificates",
@@ -1712,6 +1918,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Course",
 	)
 	graph.MustAddE(
+		"purchase",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   review.PurchaseTable,
+			Columns: []string{review.PurchaseColumn},
+			Bidi:    false,
+		},
+		"Review",
+		"Purchase",
+	)
+	graph.MustAddE(
 		"account",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1818,6 +2036,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"TrainingInstitution",
 		"Course",
+	)
+	graph.MustAddE(
+		"purchase",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   trainingreport.PurchaseTable,
+			Columns: []string{trainingreport.PurchaseColumn},
+			Bidi:    false,
+		},
+		"TrainingReport",
+		"Purchase",
 	)
 	graph.MustAddE(
 		"portal",
@@ -2464,6 +2694,109 @@ func (f *AuditLogFilter) WhereDetail(p entql.BytesP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *BalanceEntryQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the BalanceEntryQuery builder.
+func (_q *BalanceEntryQuery) Filter() *BalanceEntryFilter {
+	return &BalanceEntryFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *BalanceEntryMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the BalanceEntryMutation builder.
+func (m *BalanceEntryMutation) Filter() *BalanceEntryFilter {
+	return &BalanceEntryFilter{config: m.config, predicateAdder: m}
+}
+
+// BalanceEntryFilter provides a generic filtering capability at runtime for BalanceEntryQuery.
+type BalanceEntryFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *BalanceEntryFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *BalanceEntryFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(balanceentry.FieldID))
+}
+
+// WhereRecipientID applies the entql string predicate on the recipient_id field.
+func (f *BalanceEntryFilter) WhereRecipientID(p entql.StringP) {
+	f.Where(p.Field(balanceentry.FieldRecipientID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *BalanceEntryFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(balanceentry.FieldCreatedAt))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *BalanceEntryFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(balanceentry.FieldKind))
+}
+
+// WhereAmount applies the entql int64 predicate on the amount field.
+func (f *BalanceEntryFilter) WhereAmount(p entql.Int64P) {
+	f.Where(p.Field(balanceentry.FieldAmount))
+}
+
+// WhereBalanceAfter applies the entql int64 predicate on the balance_after field.
+func (f *BalanceEntryFilter) WhereBalanceAfter(p entql.Int64P) {
+	f.Where(p.Field(balanceentry.FieldBalanceAfter))
+}
+
+// WherePurchaseID applies the entql string predicate on the purchase_id field.
+func (f *BalanceEntryFilter) WherePurchaseID(p entql.StringP) {
+	f.Where(p.Field(balanceentry.FieldPurchaseID))
+}
+
+// WhereKey applies the entql string predicate on the key field.
+func (f *BalanceEntryFilter) WhereKey(p entql.StringP) {
+	f.Where(p.Field(balanceentry.FieldKey))
+}
+
+// WhereHasRecipient applies a predicate to check if query has an edge recipient.
+func (f *BalanceEntryFilter) WhereHasRecipient() {
+	f.Where(entql.HasEdge("recipient"))
+}
+
+// WhereHasRecipientWith applies a predicate to check if query has an edge recipient with a given conditions (other predicates).
+func (f *BalanceEntryFilter) WhereHasRecipientWith(preds ...predicate.Recipient) {
+	f.Where(entql.HasEdgeWith("recipient", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPurchase applies a predicate to check if query has an edge purchase.
+func (f *BalanceEntryFilter) WhereHasPurchase() {
+	f.Where(entql.HasEdge("purchase"))
+}
+
+// WhereHasPurchaseWith applies a predicate to check if query has an edge purchase with a given conditions (other predicates).
+func (f *BalanceEntryFilter) WhereHasPurchaseWith(preds ...predicate.Purchase) {
+	f.Where(entql.HasEdgeWith("purchase", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *CertificateQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2492,7 +2825,7 @@ type CertificateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CertificateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2541,6 +2874,26 @@ func (f *CertificateFilter) WherePostTestScore(p entql.IntP) {
 // WhereIssuedAt applies the entql time.Time predicate on the issued_at field.
 func (f *CertificateFilter) WhereIssuedAt(p entql.TimeP) {
 	f.Where(p.Field(certificate.FieldIssuedAt))
+}
+
+// WhereCredential applies the entql string predicate on the credential field.
+func (f *CertificateFilter) WhereCredential(p entql.StringP) {
+	f.Where(p.Field(certificate.FieldCredential))
+}
+
+// WhereKeyID applies the entql string predicate on the key_id field.
+func (f *CertificateFilter) WhereKeyID(p entql.StringP) {
+	f.Where(p.Field(certificate.FieldKeyID))
+}
+
+// WhereRevokedAt applies the entql time.Time predicate on the revoked_at field.
+func (f *CertificateFilter) WhereRevokedAt(p entql.TimeP) {
+	f.Where(p.Field(certificate.FieldRevokedAt))
+}
+
+// WhereRevocationReason applies the entql string predicate on the revocation_reason field.
+func (f *CertificateFilter) WhereRevocationReason(p entql.StringP) {
+	f.Where(p.Field(certificate.FieldRevocationReason))
 }
 
 // WhereHasRecipient applies a predicate to check if query has an edge recipient.
@@ -2614,7 +2967,7 @@ type ChatMessageFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ChatMessageFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2712,7 +3065,7 @@ type ComplaintFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ComplaintFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2830,7 +3183,7 @@ type CourseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CourseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2859,6 +3212,21 @@ func (f *CourseFilter) WhereTitle(p entql.StringP) {
 // WhereDescription applies the entql string predicate on the description field.
 func (f *CourseFilter) WhereDescription(p entql.StringP) {
 	f.Where(p.Field(course.FieldDescription))
+}
+
+// WhereOutline applies the entql json.RawMessage predicate on the outline field.
+func (f *CourseFilter) WhereOutline(p entql.BytesP) {
+	f.Where(p.Field(course.FieldOutline))
+}
+
+// WhereTags applies the entql json.RawMessage predicate on the tags field.
+func (f *CourseFilter) WhereTags(p entql.BytesP) {
+	f.Where(p.Field(course.FieldTags))
+}
+
+// WhereInstructor applies the entql string predicate on the instructor field.
+func (f *CourseFilter) WhereInstructor(p entql.StringP) {
+	f.Where(p.Field(course.FieldInstructor))
 }
 
 // WhereCategory applies the entql string predicate on the category field.
@@ -2906,9 +3274,19 @@ func (f *CourseFilter) WherePurchaseCount(p entql.IntP) {
 	f.Where(p.Field(course.FieldPurchaseCount))
 }
 
-// WhereActive applies the entql bool predicate on the active field.
-func (f *CourseFilter) WhereActive(p entql.BoolP) {
-	f.Where(p.Field(course.FieldActive))
+// WhereStatus applies the entql string predicate on the status field.
+func (f *CourseFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(course.FieldStatus))
+}
+
+// WherePublishedAt applies the entql time.Time predicate on the published_at field.
+func (f *CourseFilter) WherePublishedAt(p entql.TimeP) {
+	f.Where(p.Field(course.FieldPublishedAt))
+}
+
+// WhereSuspendedAt applies the entql time.Time predicate on the suspended_at field.
+func (f *CourseFilter) WhereSuspendedAt(p entql.TimeP) {
+	f.Where(p.Field(course.FieldSuspendedAt))
 }
 
 // WhereHasInstitution applies a predicate to check if query has an edge institution.
@@ -2995,6 +3373,129 @@ func (f *CourseFilter) WhereHasQuestionsWith(preds ...predicate.Question) {
 	})))
 }
 
+// WhereHasAssessments applies a predicate to check if query has an edge assessments.
+func (f *CourseFilter) WhereHasAssessments() {
+	f.Where(entql.HasEdge("assessments"))
+}
+
+// WhereHasAssessmentsWith applies a predicate to check if query has an edge assessments with a given conditions (other predicates).
+func (f *CourseFilter) WhereHasAssessmentsWith(preds ...predicate.CourseAssessment) {
+	f.Where(entql.HasEdgeWith("assessments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *CourseAssessmentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CourseAssessmentQuery builder.
+func (_q *CourseAssessmentQuery) Filter() *CourseAssessmentFilter {
+	return &CourseAssessmentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CourseAssessmentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CourseAssessmentMutation builder.
+func (m *CourseAssessmentMutation) Filter() *CourseAssessmentFilter {
+	return &CourseAssessmentFilter{config: m.config, predicateAdder: m}
+}
+
+// CourseAssessmentFilter provides a generic filtering capability at runtime for CourseAssessmentQuery.
+type CourseAssessmentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CourseAssessmentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *CourseAssessmentFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(courseassessment.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CourseAssessmentFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(courseassessment.FieldCreatedAt))
+}
+
+// WhereCourseID applies the entql string predicate on the course_id field.
+func (f *CourseAssessmentFilter) WhereCourseID(p entql.StringP) {
+	f.Where(p.Field(courseassessment.FieldCourseID))
+}
+
+// WhereTrainingInstitutionID applies the entql string predicate on the training_institution_id field.
+func (f *CourseAssessmentFilter) WhereTrainingInstitutionID(p entql.StringP) {
+	f.Where(p.Field(courseassessment.FieldTrainingInstitutionID))
+}
+
+// WhereAssessorID applies the entql string predicate on the assessor_id field.
+func (f *CourseAssessmentFilter) WhereAssessorID(p entql.StringP) {
+	f.Where(p.Field(courseassessment.FieldAssessorID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *CourseAssessmentFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(courseassessment.FieldKind))
+}
+
+// WhereScores applies the entql json.RawMessage predicate on the scores field.
+func (f *CourseAssessmentFilter) WhereScores(p entql.BytesP) {
+	f.Where(p.Field(courseassessment.FieldScores))
+}
+
+// WhereMet applies the entql int predicate on the met field.
+func (f *CourseAssessmentFilter) WhereMet(p entql.IntP) {
+	f.Where(p.Field(courseassessment.FieldMet))
+}
+
+// WhereTotal applies the entql int predicate on the total field.
+func (f *CourseAssessmentFilter) WhereTotal(p entql.IntP) {
+	f.Where(p.Field(courseassessment.FieldTotal))
+}
+
+// WherePassed applies the entql bool predicate on the passed field.
+func (f *CourseAssessmentFilter) WherePassed(p entql.BoolP) {
+	f.Where(p.Field(courseassessment.FieldPassed))
+}
+
+// WhereReasons applies the entql json.RawMessage predicate on the reasons field.
+func (f *CourseAssessmentFilter) WhereReasons(p entql.BytesP) {
+	f.Where(p.Field(courseassessment.FieldReasons))
+}
+
+// WhereNotes applies the entql string predicate on the notes field.
+func (f *CourseAssessmentFilter) WhereNotes(p entql.StringP) {
+	f.Where(p.Field(courseassessment.FieldNotes))
+}
+
+// WhereHasCourse applies a predicate to check if query has an edge course.
+func (f *CourseAssessmentFilter) WhereHasCourse() {
+	f.Where(entql.HasEdge("course"))
+}
+
+// WhereHasCourseWith applies a predicate to check if query has an edge course with a given conditions (other predicates).
+func (f *CourseAssessmentFilter) WhereHasCourseWith(preds ...predicate.Course) {
+	f.Where(entql.HasEdgeWith("course", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *DeviceQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -3024,7 +3525,7 @@ type DeviceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DeviceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3133,7 +3634,7 @@ type DigitalPlatformFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DigitalPlatformFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3217,6 +3718,76 @@ func (f *DigitalPlatformFilter) WhereHasPurchasesWith(preds ...predicate.Purchas
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *DomainEventQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the DomainEventQuery builder.
+func (_q *DomainEventQuery) Filter() *DomainEventFilter {
+	return &DomainEventFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *DomainEventMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the DomainEventMutation builder.
+func (m *DomainEventMutation) Filter() *DomainEventFilter {
+	return &DomainEventFilter{config: m.config, predicateAdder: m}
+}
+
+// DomainEventFilter provides a generic filtering capability at runtime for DomainEventQuery.
+type DomainEventFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *DomainEventFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *DomainEventFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(domainevent.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *DomainEventFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(domainevent.FieldCreatedAt))
+}
+
+// WhereTopic applies the entql string predicate on the topic field.
+func (f *DomainEventFilter) WhereTopic(p entql.StringP) {
+	f.Where(p.Field(domainevent.FieldTopic))
+}
+
+// WhereKey applies the entql string predicate on the key field.
+func (f *DomainEventFilter) WhereKey(p entql.StringP) {
+	f.Where(p.Field(domainevent.FieldKey))
+}
+
+// WhereRecipientID applies the entql string predicate on the recipient_id field.
+func (f *DomainEventFilter) WhereRecipientID(p entql.StringP) {
+	f.Where(p.Field(domainevent.FieldRecipientID))
+}
+
+// WherePayload applies the entql json.RawMessage predicate on the payload field.
+func (f *DomainEventFilter) WherePayload(p entql.BytesP) {
+	f.Where(p.Field(domainevent.FieldPayload))
+}
+
+// WhereConsumedAt applies the entql time.Time predicate on the consumed_at field.
+func (f *DomainEventFilter) WhereConsumedAt(p entql.TimeP) {
+	f.Where(p.Field(domainevent.FieldConsumedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *IdentityCheckQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3245,7 +3816,7 @@ type IdentityCheckFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IdentityCheckFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3329,7 +3900,7 @@ type JobApplicationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *JobApplicationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3432,7 +4003,7 @@ type JobPortalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *JobPortalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3530,7 +4101,7 @@ type LinkedAccountFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LinkedAccountFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3657,7 +4228,7 @@ type NotificationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3776,7 +4347,7 @@ type OtpChallengeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OtpChallengeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3851,7 +4422,7 @@ type PartnerCallFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PartnerCallFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3931,7 +4502,7 @@ type PaymentPartnerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PaymentPartnerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4043,7 +4614,7 @@ type PayoutFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PayoutFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4195,7 +4766,7 @@ type ProvinceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProvinceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4278,7 +4849,7 @@ type PurchaseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PurchaseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4329,6 +4900,11 @@ func (f *PurchaseFilter) WhereIdempotencyKey(p entql.StringP) {
 	f.Where(p.Field(purchase.FieldIdempotencyKey))
 }
 
+// WhereRedemptionCode applies the entql string predicate on the redemption_code field.
+func (f *PurchaseFilter) WhereRedemptionCode(p entql.StringP) {
+	f.Where(p.Field(purchase.FieldRedemptionCode))
+}
+
 // WhereStatus applies the entql string predicate on the status field.
 func (f *PurchaseFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(purchase.FieldStatus))
@@ -4339,9 +4915,34 @@ func (f *PurchaseFilter) WhereProgressPercent(p entql.IntP) {
 	f.Where(p.Field(purchase.FieldProgressPercent))
 }
 
+// WherePreTestScore applies the entql int predicate on the pre_test_score field.
+func (f *PurchaseFilter) WherePreTestScore(p entql.IntP) {
+	f.Where(p.Field(purchase.FieldPreTestScore))
+}
+
+// WherePostTestScore applies the entql int predicate on the post_test_score field.
+func (f *PurchaseFilter) WherePostTestScore(p entql.IntP) {
+	f.Where(p.Field(purchase.FieldPostTestScore))
+}
+
+// WhereRedeemedAt applies the entql time.Time predicate on the redeemed_at field.
+func (f *PurchaseFilter) WhereRedeemedAt(p entql.TimeP) {
+	f.Where(p.Field(purchase.FieldRedeemedAt))
+}
+
+// WhereProgressAt applies the entql time.Time predicate on the progress_at field.
+func (f *PurchaseFilter) WhereProgressAt(p entql.TimeP) {
+	f.Where(p.Field(purchase.FieldProgressAt))
+}
+
 // WhereCompletedAt applies the entql time.Time predicate on the completed_at field.
 func (f *PurchaseFilter) WhereCompletedAt(p entql.TimeP) {
 	f.Where(p.Field(purchase.FieldCompletedAt))
+}
+
+// WhereCancelledAt applies the entql time.Time predicate on the cancelled_at field.
+func (f *PurchaseFilter) WhereCancelledAt(p entql.TimeP) {
+	f.Where(p.Field(purchase.FieldCancelledAt))
 }
 
 // WhereHasRecipient applies a predicate to check if query has an edge recipient.
@@ -4400,6 +5001,48 @@ func (f *PurchaseFilter) WhereHasCertificateWith(preds ...predicate.Certificate)
 	})))
 }
 
+// WhereHasReview applies a predicate to check if query has an edge review.
+func (f *PurchaseFilter) WhereHasReview() {
+	f.Where(entql.HasEdge("review"))
+}
+
+// WhereHasReviewWith applies a predicate to check if query has an edge review with a given conditions (other predicates).
+func (f *PurchaseFilter) WhereHasReviewWith(preds ...predicate.Review) {
+	f.Where(entql.HasEdgeWith("review", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasBalanceEntries applies a predicate to check if query has an edge balance_entries.
+func (f *PurchaseFilter) WhereHasBalanceEntries() {
+	f.Where(entql.HasEdge("balance_entries"))
+}
+
+// WhereHasBalanceEntriesWith applies a predicate to check if query has an edge balance_entries with a given conditions (other predicates).
+func (f *PurchaseFilter) WhereHasBalanceEntriesWith(preds ...predicate.BalanceEntry) {
+	f.Where(entql.HasEdgeWith("balance_entries", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasReports applies a predicate to check if query has an edge reports.
+func (f *PurchaseFilter) WhereHasReports() {
+	f.Where(entql.HasEdge("reports"))
+}
+
+// WhereHasReportsWith applies a predicate to check if query has an edge reports with a given conditions (other predicates).
+func (f *PurchaseFilter) WhereHasReportsWith(preds ...predicate.TrainingReport) {
+	f.Where(entql.HasEdgeWith("reports", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *QuestionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -4429,7 +5072,7 @@ type QuestionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *QuestionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4538,7 +5181,7 @@ type RateLimitFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RateLimitFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4593,7 +5236,7 @@ type RecipientFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RecipientFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4818,6 +5461,20 @@ func (f *RecipientFilter) WhereHasPurchasesWith(preds ...predicate.Purchase) {
 	})))
 }
 
+// WhereHasBalanceEntries applies a predicate to check if query has an edge balance_entries.
+func (f *RecipientFilter) WhereHasBalanceEntries() {
+	f.Where(entql.HasEdge("balance_entries"))
+}
+
+// WhereHasBalanceEntriesWith applies a predicate to check if query has an edge balance_entries with a given conditions (other predicates).
+func (f *RecipientFilter) WhereHasBalanceEntriesWith(preds ...predicate.BalanceEntry) {
+	f.Where(entql.HasEdgeWith("balance_entries", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasCertificates applies a predicate to check if query has an edge certificates.
 func (f *RecipientFilter) WhereHasCertificates() {
 	f.Where(entql.HasEdge("certificates"))
@@ -4931,7 +5588,7 @@ type RegencyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RegencyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5033,7 +5690,7 @@ type RegistryPersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RegistryPersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5118,7 +5775,7 @@ type ReviewFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReviewFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5149,6 +5806,11 @@ func (f *ReviewFilter) WhereCourseID(p entql.StringP) {
 	f.Where(p.Field(review.FieldCourseID))
 }
 
+// WherePurchaseID applies the entql string predicate on the purchase_id field.
+func (f *ReviewFilter) WherePurchaseID(p entql.StringP) {
+	f.Where(p.Field(review.FieldPurchaseID))
+}
+
 // WhereRating applies the entql int predicate on the rating field.
 func (f *ReviewFilter) WhereRating(p entql.IntP) {
 	f.Where(p.Field(review.FieldRating))
@@ -5157,6 +5819,21 @@ func (f *ReviewFilter) WhereRating(p entql.IntP) {
 // WhereBody applies the entql string predicate on the body field.
 func (f *ReviewFilter) WhereBody(p entql.StringP) {
 	f.Where(p.Field(review.FieldBody))
+}
+
+// WhereHiddenAt applies the entql time.Time predicate on the hidden_at field.
+func (f *ReviewFilter) WhereHiddenAt(p entql.TimeP) {
+	f.Where(p.Field(review.FieldHiddenAt))
+}
+
+// WhereHiddenReason applies the entql string predicate on the hidden_reason field.
+func (f *ReviewFilter) WhereHiddenReason(p entql.StringP) {
+	f.Where(p.Field(review.FieldHiddenReason))
+}
+
+// WhereHiddenByID applies the entql string predicate on the hidden_by_id field.
+func (f *ReviewFilter) WhereHiddenByID(p entql.StringP) {
+	f.Where(p.Field(review.FieldHiddenByID))
 }
 
 // WhereHasRecipient applies a predicate to check if query has an edge recipient.
@@ -5181,6 +5858,20 @@ func (f *ReviewFilter) WhereHasCourse() {
 // WhereHasCourseWith applies a predicate to check if query has an edge course with a given conditions (other predicates).
 func (f *ReviewFilter) WhereHasCourseWith(preds ...predicate.Course) {
 	f.Where(entql.HasEdgeWith("course", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPurchase applies a predicate to check if query has an edge purchase.
+func (f *ReviewFilter) WhereHasPurchase() {
+	f.Where(entql.HasEdge("purchase"))
+}
+
+// WhereHasPurchaseWith applies a predicate to check if query has an edge purchase with a given conditions (other predicates).
+func (f *ReviewFilter) WhereHasPurchaseWith(preds ...predicate.Purchase) {
+	f.Where(entql.HasEdgeWith("purchase", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -5216,7 +5907,7 @@ type SelectionResultFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SelectionResultFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5301,7 +5992,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5390,7 +6081,7 @@ type SurveyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SurveyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5518,7 +6209,7 @@ type SurveyQuestionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SurveyQuestionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5622,7 +6313,7 @@ type SurveyResponseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SurveyResponseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5725,7 +6416,7 @@ type TestAttemptFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TestAttemptFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5834,7 +6525,7 @@ type TrainingInstitutionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrainingInstitutionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5904,6 +6595,115 @@ func (f *TrainingInstitutionFilter) WhereHasCoursesWith(preds ...predicate.Cours
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *TrainingReportQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the TrainingReportQuery builder.
+func (_q *TrainingReportQuery) Filter() *TrainingReportFilter {
+	return &TrainingReportFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *TrainingReportMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the TrainingReportMutation builder.
+func (m *TrainingReportMutation) Filter() *TrainingReportFilter {
+	return &TrainingReportFilter{config: m.config, predicateAdder: m}
+}
+
+// TrainingReportFilter provides a generic filtering capability at runtime for TrainingReportQuery.
+type TrainingReportFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *TrainingReportFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *TrainingReportFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(trainingreport.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *TrainingReportFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(trainingreport.FieldCreatedAt))
+}
+
+// WhereDigitalPlatformID applies the entql string predicate on the digital_platform_id field.
+func (f *TrainingReportFilter) WhereDigitalPlatformID(p entql.StringP) {
+	f.Where(p.Field(trainingreport.FieldDigitalPlatformID))
+}
+
+// WherePurchaseID applies the entql string predicate on the purchase_id field.
+func (f *TrainingReportFilter) WherePurchaseID(p entql.StringP) {
+	f.Where(p.Field(trainingreport.FieldPurchaseID))
+}
+
+// WhereIdempotencyKey applies the entql string predicate on the idempotency_key field.
+func (f *TrainingReportFilter) WhereIdempotencyKey(p entql.StringP) {
+	f.Where(p.Field(trainingreport.FieldIdempotencyKey))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *TrainingReportFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(trainingreport.FieldKind))
+}
+
+// WhereChannel applies the entql string predicate on the channel field.
+func (f *TrainingReportFilter) WhereChannel(p entql.StringP) {
+	f.Where(p.Field(trainingreport.FieldChannel))
+}
+
+// WhereContentHash applies the entql string predicate on the content_hash field.
+func (f *TrainingReportFilter) WhereContentHash(p entql.StringP) {
+	f.Where(p.Field(trainingreport.FieldContentHash))
+}
+
+// WhereValue applies the entql int predicate on the value field.
+func (f *TrainingReportFilter) WhereValue(p entql.IntP) {
+	f.Where(p.Field(trainingreport.FieldValue))
+}
+
+// WhereOccurredAt applies the entql time.Time predicate on the occurred_at field.
+func (f *TrainingReportFilter) WhereOccurredAt(p entql.TimeP) {
+	f.Where(p.Field(trainingreport.FieldOccurredAt))
+}
+
+// WhereApplied applies the entql bool predicate on the applied field.
+func (f *TrainingReportFilter) WhereApplied(p entql.BoolP) {
+	f.Where(p.Field(trainingreport.FieldApplied))
+}
+
+// WhereStatement applies the entql string predicate on the statement field.
+func (f *TrainingReportFilter) WhereStatement(p entql.StringP) {
+	f.Where(p.Field(trainingreport.FieldStatement))
+}
+
+// WhereHasPurchase applies a predicate to check if query has an edge purchase.
+func (f *TrainingReportFilter) WhereHasPurchase() {
+	f.Where(entql.HasEdge("purchase"))
+}
+
+// WhereHasPurchaseWith applies a predicate to check if query has an edge purchase with a given conditions (other predicates).
+func (f *TrainingReportFilter) WhereHasPurchaseWith(preds ...predicate.Purchase) {
+	f.Where(entql.HasEdgeWith("purchase", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *VacancyQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -5932,7 +6732,7 @@ type VacancyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VacancyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6089,7 +6889,7 @@ type WaveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WaveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6237,7 +7037,7 @@ type WaveQuotaFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WaveQuotaFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

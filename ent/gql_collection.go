@@ -14,10 +14,12 @@ import (
 	"github.com/kartuprakerja/platform/ent/apikey"
 	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/auditlog"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/chatmessage"
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/courseassessment"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/identitycheck"
@@ -40,6 +42,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
 	"github.com/kartuprakerja/platform/ent/testattempt"
 	"github.com/kartuprakerja/platform/ent/traininginstitution"
+	"github.com/kartuprakerja/platform/ent/trainingreport"
 	"github.com/kartuprakerja/platform/ent/vacancy"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/ent/wavequota"
@@ -960,6 +963,156 @@ func newAuditLogPaginateArgs(rv map[string]any) *auditlogPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *BalanceEntryQuery) CollectFields(ctx context.Context, satisfies ...string) (*BalanceEntryQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *BalanceEntryQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(balanceentry.Columns))
+		selectedFields = []string{balanceentry.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "recipient":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&RecipientClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, recipientImplementors)...); err != nil {
+				return err
+			}
+			_q.withRecipient = query
+			if _, ok := fieldSeen[balanceentry.FieldRecipientID]; !ok {
+				selectedFields = append(selectedFields, balanceentry.FieldRecipientID)
+				fieldSeen[balanceentry.FieldRecipientID] = struct{}{}
+			}
+
+		case "purchase":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PurchaseClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, purchaseImplementors)...); err != nil {
+				return err
+			}
+			_q.withPurchase = query
+			if _, ok := fieldSeen[balanceentry.FieldPurchaseID]; !ok {
+				selectedFields = append(selectedFields, balanceentry.FieldPurchaseID)
+				fieldSeen[balanceentry.FieldPurchaseID] = struct{}{}
+			}
+		case "recipientID":
+			if _, ok := fieldSeen[balanceentry.FieldRecipientID]; !ok {
+				selectedFields = append(selectedFields, balanceentry.FieldRecipientID)
+				fieldSeen[balanceentry.FieldRecipientID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[balanceentry.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, balanceentry.FieldCreatedAt)
+				fieldSeen[balanceentry.FieldCreatedAt] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[balanceentry.FieldKind]; !ok {
+				selectedFields = append(selectedFields, balanceentry.FieldKind)
+				fieldSeen[balanceentry.FieldKind] = struct{}{}
+			}
+		case "amount":
+			if _, ok := fieldSeen[balanceentry.FieldAmount]; !ok {
+				selectedFields = append(selectedFields, balanceentry.FieldAmount)
+				fieldSeen[balanceentry.FieldAmount] = struct{}{}
+			}
+		case "balanceAfter":
+			if _, ok := fieldSeen[balanceentry.FieldBalanceAfter]; !ok {
+				selectedFields = append(selectedFields, balanceentry.FieldBalanceAfter)
+				fieldSeen[balanceentry.FieldBalanceAfter] = struct{}{}
+			}
+		case "purchaseID":
+			if _, ok := fieldSeen[balanceentry.FieldPurchaseID]; !ok {
+				selectedFields = append(selectedFields, balanceentry.FieldPurchaseID)
+				fieldSeen[balanceentry.FieldPurchaseID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type balanceentryPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []BalanceEntryPaginateOption
+}
+
+func newBalanceEntryPaginateArgs(rv map[string]any) *balanceentryPaginateArgs {
+	args := &balanceentryPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*BalanceEntryOrder:
+			args.opts = append(args.opts, WithBalanceEntryOrder(v))
+		case []any:
+			var orders []*BalanceEntryOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &BalanceEntryOrder{Field: &BalanceEntryOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithBalanceEntryOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*BalanceEntryWhereInput); ok {
+		args.opts = append(args.opts, WithBalanceEntryFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *CertificateQuery) CollectFields(ctx context.Context, satisfies ...string) (*CertificateQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -1064,6 +1217,26 @@ func (_q *CertificateQuery) collectField(ctx context.Context, oneNode bool, opCt
 			if _, ok := fieldSeen[certificate.FieldIssuedAt]; !ok {
 				selectedFields = append(selectedFields, certificate.FieldIssuedAt)
 				fieldSeen[certificate.FieldIssuedAt] = struct{}{}
+			}
+		case "credential":
+			if _, ok := fieldSeen[certificate.FieldCredential]; !ok {
+				selectedFields = append(selectedFields, certificate.FieldCredential)
+				fieldSeen[certificate.FieldCredential] = struct{}{}
+			}
+		case "keyID":
+			if _, ok := fieldSeen[certificate.FieldKeyID]; !ok {
+				selectedFields = append(selectedFields, certificate.FieldKeyID)
+				fieldSeen[certificate.FieldKeyID] = struct{}{}
+			}
+		case "revokedAt":
+			if _, ok := fieldSeen[certificate.FieldRevokedAt]; !ok {
+				selectedFields = append(selectedFields, certificate.FieldRevokedAt)
+				fieldSeen[certificate.FieldRevokedAt] = struct{}{}
+			}
+		case "revocationReason":
+			if _, ok := fieldSeen[certificate.FieldRevocationReason]; !ok {
+				selectedFields = append(selectedFields, certificate.FieldRevocationReason)
+				fieldSeen[certificate.FieldRevocationReason] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -1680,6 +1853,21 @@ func (_q *CourseQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				selectedFields = append(selectedFields, course.FieldDescription)
 				fieldSeen[course.FieldDescription] = struct{}{}
 			}
+		case "outline":
+			if _, ok := fieldSeen[course.FieldOutline]; !ok {
+				selectedFields = append(selectedFields, course.FieldOutline)
+				fieldSeen[course.FieldOutline] = struct{}{}
+			}
+		case "tags":
+			if _, ok := fieldSeen[course.FieldTags]; !ok {
+				selectedFields = append(selectedFields, course.FieldTags)
+				fieldSeen[course.FieldTags] = struct{}{}
+			}
+		case "instructor":
+			if _, ok := fieldSeen[course.FieldInstructor]; !ok {
+				selectedFields = append(selectedFields, course.FieldInstructor)
+				fieldSeen[course.FieldInstructor] = struct{}{}
+			}
 		case "category":
 			if _, ok := fieldSeen[course.FieldCategory]; !ok {
 				selectedFields = append(selectedFields, course.FieldCategory)
@@ -1725,10 +1913,20 @@ func (_q *CourseQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				selectedFields = append(selectedFields, course.FieldPurchaseCount)
 				fieldSeen[course.FieldPurchaseCount] = struct{}{}
 			}
-		case "active":
-			if _, ok := fieldSeen[course.FieldActive]; !ok {
-				selectedFields = append(selectedFields, course.FieldActive)
-				fieldSeen[course.FieldActive] = struct{}{}
+		case "status":
+			if _, ok := fieldSeen[course.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, course.FieldStatus)
+				fieldSeen[course.FieldStatus] = struct{}{}
+			}
+		case "publishedAt":
+			if _, ok := fieldSeen[course.FieldPublishedAt]; !ok {
+				selectedFields = append(selectedFields, course.FieldPublishedAt)
+				fieldSeen[course.FieldPublishedAt] = struct{}{}
+			}
+		case "suspendedAt":
+			if _, ok := fieldSeen[course.FieldSuspendedAt]; !ok {
+				selectedFields = append(selectedFields, course.FieldSuspendedAt)
+				fieldSeen[course.FieldSuspendedAt] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -1795,6 +1993,156 @@ func newCoursePaginateArgs(rv map[string]any) *coursePaginateArgs {
 	}
 	if v, ok := rv[whereField].(*CourseWhereInput); ok {
 		args.opts = append(args.opts, WithCourseFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CourseAssessmentQuery) CollectFields(ctx context.Context, satisfies ...string) (*CourseAssessmentQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CourseAssessmentQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(courseassessment.Columns))
+		selectedFields = []string{courseassessment.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "course":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CourseClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, courseImplementors)...); err != nil {
+				return err
+			}
+			_q.withCourse = query
+			if _, ok := fieldSeen[courseassessment.FieldCourseID]; !ok {
+				selectedFields = append(selectedFields, courseassessment.FieldCourseID)
+				fieldSeen[courseassessment.FieldCourseID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[courseassessment.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, courseassessment.FieldCreatedAt)
+				fieldSeen[courseassessment.FieldCreatedAt] = struct{}{}
+			}
+		case "courseID":
+			if _, ok := fieldSeen[courseassessment.FieldCourseID]; !ok {
+				selectedFields = append(selectedFields, courseassessment.FieldCourseID)
+				fieldSeen[courseassessment.FieldCourseID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[courseassessment.FieldKind]; !ok {
+				selectedFields = append(selectedFields, courseassessment.FieldKind)
+				fieldSeen[courseassessment.FieldKind] = struct{}{}
+			}
+		case "scores":
+			if _, ok := fieldSeen[courseassessment.FieldScores]; !ok {
+				selectedFields = append(selectedFields, courseassessment.FieldScores)
+				fieldSeen[courseassessment.FieldScores] = struct{}{}
+			}
+		case "met":
+			if _, ok := fieldSeen[courseassessment.FieldMet]; !ok {
+				selectedFields = append(selectedFields, courseassessment.FieldMet)
+				fieldSeen[courseassessment.FieldMet] = struct{}{}
+			}
+		case "total":
+			if _, ok := fieldSeen[courseassessment.FieldTotal]; !ok {
+				selectedFields = append(selectedFields, courseassessment.FieldTotal)
+				fieldSeen[courseassessment.FieldTotal] = struct{}{}
+			}
+		case "passed":
+			if _, ok := fieldSeen[courseassessment.FieldPassed]; !ok {
+				selectedFields = append(selectedFields, courseassessment.FieldPassed)
+				fieldSeen[courseassessment.FieldPassed] = struct{}{}
+			}
+		case "reasons":
+			if _, ok := fieldSeen[courseassessment.FieldReasons]; !ok {
+				selectedFields = append(selectedFields, courseassessment.FieldReasons)
+				fieldSeen[courseassessment.FieldReasons] = struct{}{}
+			}
+		case "notes":
+			if _, ok := fieldSeen[courseassessment.FieldNotes]; !ok {
+				selectedFields = append(selectedFields, courseassessment.FieldNotes)
+				fieldSeen[courseassessment.FieldNotes] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type courseassessmentPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CourseAssessmentPaginateOption
+}
+
+func newCourseAssessmentPaginateArgs(rv map[string]any) *courseassessmentPaginateArgs {
+	args := &courseassessmentPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*CourseAssessmentOrder:
+			args.opts = append(args.opts, WithCourseAssessmentOrder(v))
+		case []any:
+			var orders []*CourseAssessmentOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &CourseAssessmentOrder{Field: &CourseAssessmentOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithCourseAssessmentOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*CourseAssessmentWhereInput); ok {
+		args.opts = append(args.opts, WithCourseAssessmentFilter(v.Filter))
 	}
 	return args
 }
@@ -3727,6 +4075,11 @@ func (_q *PurchaseQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, purchase.FieldInvoiceCode)
 				fieldSeen[purchase.FieldInvoiceCode] = struct{}{}
 			}
+		case "redemptionCode":
+			if _, ok := fieldSeen[purchase.FieldRedemptionCode]; !ok {
+				selectedFields = append(selectedFields, purchase.FieldRedemptionCode)
+				fieldSeen[purchase.FieldRedemptionCode] = struct{}{}
+			}
 		case "status":
 			if _, ok := fieldSeen[purchase.FieldStatus]; !ok {
 				selectedFields = append(selectedFields, purchase.FieldStatus)
@@ -3737,10 +4090,35 @@ func (_q *PurchaseQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, purchase.FieldProgressPercent)
 				fieldSeen[purchase.FieldProgressPercent] = struct{}{}
 			}
+		case "preTestScore":
+			if _, ok := fieldSeen[purchase.FieldPreTestScore]; !ok {
+				selectedFields = append(selectedFields, purchase.FieldPreTestScore)
+				fieldSeen[purchase.FieldPreTestScore] = struct{}{}
+			}
+		case "postTestScore":
+			if _, ok := fieldSeen[purchase.FieldPostTestScore]; !ok {
+				selectedFields = append(selectedFields, purchase.FieldPostTestScore)
+				fieldSeen[purchase.FieldPostTestScore] = struct{}{}
+			}
+		case "redeemedAt":
+			if _, ok := fieldSeen[purchase.FieldRedeemedAt]; !ok {
+				selectedFields = append(selectedFields, purchase.FieldRedeemedAt)
+				fieldSeen[purchase.FieldRedeemedAt] = struct{}{}
+			}
+		case "progressAt":
+			if _, ok := fieldSeen[purchase.FieldProgressAt]; !ok {
+				selectedFields = append(selectedFields, purchase.FieldProgressAt)
+				fieldSeen[purchase.FieldProgressAt] = struct{}{}
+			}
 		case "completedAt":
 			if _, ok := fieldSeen[purchase.FieldCompletedAt]; !ok {
 				selectedFields = append(selectedFields, purchase.FieldCompletedAt)
 				fieldSeen[purchase.FieldCompletedAt] = struct{}{}
+			}
+		case "cancelledAt":
+			if _, ok := fieldSeen[purchase.FieldCancelledAt]; !ok {
+				selectedFields = append(selectedFields, purchase.FieldCancelledAt)
+				fieldSeen[purchase.FieldCancelledAt] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -4219,6 +4597,95 @@ func (_q *RecipientQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				*wq = *query
 			})
 
+		case "balanceEntries":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&BalanceEntryClient{config: _q.config}).Query()
+			)
+			args := newBalanceEntryPaginateArgs(fieldArgs(ctx, new(BalanceEntryWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newBalanceEntryPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Recipient) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID pulid.ID `sql:"recipient_id"`
+							Count  int      `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(recipient.BalanceEntriesColumn), ids...))
+						})
+						if err := query.GroupBy(recipient.BalanceEntriesColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[pulid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[6] == nil {
+								nodes[i].Edges.totalCount[6] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[6][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Recipient) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.BalanceEntries)
+							if nodes[i].Edges.totalCount[6] == nil {
+								nodes[i].Edges.totalCount[6] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[6][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, balanceentryImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(recipient.BalanceEntriesColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedBalanceEntries(alias, func(wq *BalanceEntryQuery) {
+				*wq = *query
+			})
+
 		case "certificates":
 			var (
 				alias = field.Alias
@@ -4262,10 +4729,10 @@ func (_q *RecipientQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[6] == nil {
-								nodes[i].Edges.totalCount[6] = make(map[string]int)
+							if nodes[i].Edges.totalCount[7] == nil {
+								nodes[i].Edges.totalCount[7] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[6][alias] = n
+							nodes[i].Edges.totalCount[7][alias] = n
 						}
 						return nil
 					})
@@ -4273,10 +4740,10 @@ func (_q *RecipientQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Recipient) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.Certificates)
-							if nodes[i].Edges.totalCount[6] == nil {
-								nodes[i].Edges.totalCount[6] = make(map[string]int)
+							if nodes[i].Edges.totalCount[7] == nil {
+								nodes[i].Edges.totalCount[7] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[6][alias] = n
+							nodes[i].Edges.totalCount[7][alias] = n
 						}
 						return nil
 					})
@@ -4351,10 +4818,10 @@ func (_q *RecipientQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[7] == nil {
-								nodes[i].Edges.totalCount[7] = make(map[string]int)
+							if nodes[i].Edges.totalCount[8] == nil {
+								nodes[i].Edges.totalCount[8] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[7][alias] = n
+							nodes[i].Edges.totalCount[8][alias] = n
 						}
 						return nil
 					})
@@ -4362,10 +4829,10 @@ func (_q *RecipientQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Recipient) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.Reviews)
-							if nodes[i].Edges.totalCount[7] == nil {
-								nodes[i].Edges.totalCount[7] = make(map[string]int)
+							if nodes[i].Edges.totalCount[8] == nil {
+								nodes[i].Edges.totalCount[8] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[7][alias] = n
+							nodes[i].Edges.totalCount[8][alias] = n
 						}
 						return nil
 					})
@@ -4440,10 +4907,10 @@ func (_q *RecipientQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[8] == nil {
-								nodes[i].Edges.totalCount[8] = make(map[string]int)
+							if nodes[i].Edges.totalCount[9] == nil {
+								nodes[i].Edges.totalCount[9] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[8][alias] = n
+							nodes[i].Edges.totalCount[9][alias] = n
 						}
 						return nil
 					})
@@ -4451,10 +4918,10 @@ func (_q *RecipientQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Recipient) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.LinkedAccounts)
-							if nodes[i].Edges.totalCount[8] == nil {
-								nodes[i].Edges.totalCount[8] = make(map[string]int)
+							if nodes[i].Edges.totalCount[9] == nil {
+								nodes[i].Edges.totalCount[9] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[8][alias] = n
+							nodes[i].Edges.totalCount[9][alias] = n
 						}
 						return nil
 					})
@@ -4529,10 +4996,10 @@ func (_q *RecipientQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[9] == nil {
-								nodes[i].Edges.totalCount[9] = make(map[string]int)
+							if nodes[i].Edges.totalCount[10] == nil {
+								nodes[i].Edges.totalCount[10] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[9][alias] = n
+							nodes[i].Edges.totalCount[10][alias] = n
 						}
 						return nil
 					})
@@ -4540,10 +5007,10 @@ func (_q *RecipientQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Recipient) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.Payouts)
-							if nodes[i].Edges.totalCount[9] == nil {
-								nodes[i].Edges.totalCount[9] = make(map[string]int)
+							if nodes[i].Edges.totalCount[10] == nil {
+								nodes[i].Edges.totalCount[10] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[9][alias] = n
+							nodes[i].Edges.totalCount[10][alias] = n
 						}
 						return nil
 					})
@@ -4618,10 +5085,10 @@ func (_q *RecipientQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[10] == nil {
-								nodes[i].Edges.totalCount[10] = make(map[string]int)
+							if nodes[i].Edges.totalCount[11] == nil {
+								nodes[i].Edges.totalCount[11] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[10][alias] = n
+							nodes[i].Edges.totalCount[11][alias] = n
 						}
 						return nil
 					})
@@ -4629,10 +5096,10 @@ func (_q *RecipientQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Recipient) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.SurveyResponses)
-							if nodes[i].Edges.totalCount[10] == nil {
-								nodes[i].Edges.totalCount[10] = make(map[string]int)
+							if nodes[i].Edges.totalCount[11] == nil {
+								nodes[i].Edges.totalCount[11] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[10][alias] = n
+							nodes[i].Edges.totalCount[11][alias] = n
 						}
 						return nil
 					})
@@ -4707,10 +5174,10 @@ func (_q *RecipientQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[11] == nil {
-								nodes[i].Edges.totalCount[11] = make(map[string]int)
+							if nodes[i].Edges.totalCount[12] == nil {
+								nodes[i].Edges.totalCount[12] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[11][alias] = n
+							nodes[i].Edges.totalCount[12][alias] = n
 						}
 						return nil
 					})
@@ -4718,10 +5185,10 @@ func (_q *RecipientQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Recipient) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.JobApplications)
-							if nodes[i].Edges.totalCount[11] == nil {
-								nodes[i].Edges.totalCount[11] = make(map[string]int)
+							if nodes[i].Edges.totalCount[12] == nil {
+								nodes[i].Edges.totalCount[12] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[11][alias] = n
+							nodes[i].Edges.totalCount[12][alias] = n
 						}
 						return nil
 					})
@@ -5205,6 +5672,11 @@ func (_q *ReviewQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 			if _, ok := fieldSeen[review.FieldBody]; !ok {
 				selectedFields = append(selectedFields, review.FieldBody)
 				fieldSeen[review.FieldBody] = struct{}{}
+			}
+		case "hiddenAt":
+			if _, ok := fieldSeen[review.FieldHiddenAt]; !ok {
+				selectedFields = append(selectedFields, review.FieldHiddenAt)
+				fieldSeen[review.FieldHiddenAt] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -6189,6 +6661,156 @@ func newTrainingInstitutionPaginateArgs(rv map[string]any) *traininginstitutionP
 	}
 	if v, ok := rv[whereField].(*TrainingInstitutionWhereInput); ok {
 		args.opts = append(args.opts, WithTrainingInstitutionFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *TrainingReportQuery) CollectFields(ctx context.Context, satisfies ...string) (*TrainingReportQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *TrainingReportQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(trainingreport.Columns))
+		selectedFields = []string{trainingreport.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "purchase":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PurchaseClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, purchaseImplementors)...); err != nil {
+				return err
+			}
+			_q.withPurchase = query
+			if _, ok := fieldSeen[trainingreport.FieldPurchaseID]; !ok {
+				selectedFields = append(selectedFields, trainingreport.FieldPurchaseID)
+				fieldSeen[trainingreport.FieldPurchaseID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[trainingreport.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, trainingreport.FieldCreatedAt)
+				fieldSeen[trainingreport.FieldCreatedAt] = struct{}{}
+			}
+		case "digitalPlatformID":
+			if _, ok := fieldSeen[trainingreport.FieldDigitalPlatformID]; !ok {
+				selectedFields = append(selectedFields, trainingreport.FieldDigitalPlatformID)
+				fieldSeen[trainingreport.FieldDigitalPlatformID] = struct{}{}
+			}
+		case "purchaseID":
+			if _, ok := fieldSeen[trainingreport.FieldPurchaseID]; !ok {
+				selectedFields = append(selectedFields, trainingreport.FieldPurchaseID)
+				fieldSeen[trainingreport.FieldPurchaseID] = struct{}{}
+			}
+		case "idempotencyKey":
+			if _, ok := fieldSeen[trainingreport.FieldIdempotencyKey]; !ok {
+				selectedFields = append(selectedFields, trainingreport.FieldIdempotencyKey)
+				fieldSeen[trainingreport.FieldIdempotencyKey] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[trainingreport.FieldKind]; !ok {
+				selectedFields = append(selectedFields, trainingreport.FieldKind)
+				fieldSeen[trainingreport.FieldKind] = struct{}{}
+			}
+		case "channel":
+			if _, ok := fieldSeen[trainingreport.FieldChannel]; !ok {
+				selectedFields = append(selectedFields, trainingreport.FieldChannel)
+				fieldSeen[trainingreport.FieldChannel] = struct{}{}
+			}
+		case "value":
+			if _, ok := fieldSeen[trainingreport.FieldValue]; !ok {
+				selectedFields = append(selectedFields, trainingreport.FieldValue)
+				fieldSeen[trainingreport.FieldValue] = struct{}{}
+			}
+		case "occurredAt":
+			if _, ok := fieldSeen[trainingreport.FieldOccurredAt]; !ok {
+				selectedFields = append(selectedFields, trainingreport.FieldOccurredAt)
+				fieldSeen[trainingreport.FieldOccurredAt] = struct{}{}
+			}
+		case "applied":
+			if _, ok := fieldSeen[trainingreport.FieldApplied]; !ok {
+				selectedFields = append(selectedFields, trainingreport.FieldApplied)
+				fieldSeen[trainingreport.FieldApplied] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type trainingreportPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []TrainingReportPaginateOption
+}
+
+func newTrainingReportPaginateArgs(rv map[string]any) *trainingreportPaginateArgs {
+	args := &trainingreportPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*TrainingReportOrder:
+			args.opts = append(args.opts, WithTrainingReportOrder(v))
+		case []any:
+			var orders []*TrainingReportOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &TrainingReportOrder{Field: &TrainingReportOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithTrainingReportOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*TrainingReportWhereInput); ok {
+		args.opts = append(args.opts, WithTrainingReportFilter(v.Filter))
 	}
 	return args
 }

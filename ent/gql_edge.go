@@ -135,6 +135,22 @@ func (_m *Application) Wave(ctx context.Context) (*Wave, error) {
 	return result, err
 }
 
+func (_m *BalanceEntry) Recipient(ctx context.Context) (*Recipient, error) {
+	result, err := _m.Edges.RecipientOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRecipient().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *BalanceEntry) Purchase(ctx context.Context) (*Purchase, error) {
+	result, err := _m.Edges.PurchaseOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPurchase().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Certificate) Recipient(ctx context.Context) (*Recipient, error) {
 	result, err := _m.Edges.RecipientOrErr()
 	if IsNotLoaded(err) {
@@ -243,6 +259,14 @@ func (_m *Course) Reviews(
 		return conn, nil
 	}
 	return _m.QueryReviews().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *CourseAssessment) Course(ctx context.Context) (*Course, error) {
+	result, err := _m.Edges.CourseOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCourse().Only(ctx)
+	}
+	return result, err
 }
 
 func (_m *Device) Account(ctx context.Context) (*Account, error) {
@@ -520,6 +544,27 @@ func (_m *Recipient) Purchases(
 	return _m.QueryPurchases().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Recipient) BalanceEntries(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*BalanceEntryOrder, where *BalanceEntryWhereInput,
+) (*BalanceEntryConnection, error) {
+	opts := []BalanceEntryPaginateOption{
+		WithBalanceEntryOrder(orderBy),
+		WithBalanceEntryFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[6][alias]
+	if nodes, err := _m.NamedBalanceEntries(alias); err == nil || hasTotalCount {
+		pager, err := newBalanceEntryPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &BalanceEntryConnection{Edges: []*BalanceEntryEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryBalanceEntries().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Recipient) Certificates(
 	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*CertificateOrder, where *CertificateWhereInput,
 ) (*CertificateConnection, error) {
@@ -528,7 +573,7 @@ func (_m *Recipient) Certificates(
 		WithCertificateFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[6][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[7][alias]
 	if nodes, err := _m.NamedCertificates(alias); err == nil || hasTotalCount {
 		pager, err := newCertificatePager(opts, last != nil)
 		if err != nil {
@@ -549,7 +594,7 @@ func (_m *Recipient) Reviews(
 		WithReviewFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[7][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[8][alias]
 	if nodes, err := _m.NamedReviews(alias); err == nil || hasTotalCount {
 		pager, err := newReviewPager(opts, last != nil)
 		if err != nil {
@@ -570,7 +615,7 @@ func (_m *Recipient) LinkedAccounts(
 		WithLinkedAccountFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[8][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[9][alias]
 	if nodes, err := _m.NamedLinkedAccounts(alias); err == nil || hasTotalCount {
 		pager, err := newLinkedAccountPager(opts, last != nil)
 		if err != nil {
@@ -591,7 +636,7 @@ func (_m *Recipient) Payouts(
 		WithPayoutFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[9][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[10][alias]
 	if nodes, err := _m.NamedPayouts(alias); err == nil || hasTotalCount {
 		pager, err := newPayoutPager(opts, last != nil)
 		if err != nil {
@@ -612,7 +657,7 @@ func (_m *Recipient) SurveyResponses(
 		WithSurveyResponseFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[10][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[11][alias]
 	if nodes, err := _m.NamedSurveyResponses(alias); err == nil || hasTotalCount {
 		pager, err := newSurveyResponsePager(opts, last != nil)
 		if err != nil {
@@ -633,7 +678,7 @@ func (_m *Recipient) JobApplications(
 		WithJobApplicationFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[11][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[12][alias]
 	if nodes, err := _m.NamedJobApplications(alias); err == nil || hasTotalCount {
 		pager, err := newJobApplicationPager(opts, last != nil)
 		if err != nil {
@@ -746,6 +791,14 @@ func (_m *TrainingInstitution) Courses(
 		return conn, nil
 	}
 	return _m.QueryCourses().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *TrainingReport) Purchase(ctx context.Context) (*Purchase, error) {
+	result, err := _m.Edges.PurchaseOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPurchase().Only(ctx)
+	}
+	return result, err
 }
 
 func (_m *Vacancy) Portal(ctx context.Context) (*JobPortal, error) {

@@ -13,10 +13,12 @@ import (
 	"github.com/kartuprakerja/platform/ent/apikey"
 	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/auditlog"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/chatmessage"
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/courseassessment"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/identitycheck"
@@ -39,6 +41,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
 	"github.com/kartuprakerja/platform/ent/testattempt"
 	"github.com/kartuprakerja/platform/ent/traininginstitution"
+	"github.com/kartuprakerja/platform/ent/trainingreport"
 	"github.com/kartuprakerja/platform/ent/vacancy"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/ent/wavequota"
@@ -69,6 +72,11 @@ var auditlogImplementors = []string{"AuditLog", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*AuditLog) IsNode() {}
 
+var balanceentryImplementors = []string{"BalanceEntry", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*BalanceEntry) IsNode() {}
+
 var certificateImplementors = []string{"Certificate", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -88,6 +96,11 @@ var courseImplementors = []string{"Course", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Course) IsNode() {}
+
+var courseassessmentImplementors = []string{"CourseAssessment", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CourseAssessment) IsNode() {}
 
 var deviceImplementors = []string{"Device", "Node"}
 
@@ -193,6 +206,11 @@ var traininginstitutionImplementors = []string{"TrainingInstitution", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*TrainingInstitution) IsNode() {}
+
+var trainingreportImplementors = []string{"TrainingReport", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*TrainingReport) IsNode() {}
 
 var vacancyImplementors = []string{"Vacancy", "Node"}
 
@@ -319,6 +337,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			}
 		}
 		return query.Only(ctx)
+	case balanceentry.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.BalanceEntry.Query().
+			Where(balanceentry.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, balanceentryImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case certificate.Table:
 		var uid pulid.ID
 		if err := uid.UnmarshalGQL(id); err != nil {
@@ -367,6 +398,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(course.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, courseImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case courseassessment.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.CourseAssessment.Query().
+			Where(courseassessment.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, courseassessmentImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -644,6 +688,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			}
 		}
 		return query.Only(ctx)
+	case trainingreport.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.TrainingReport.Query().
+			Where(trainingreport.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, trainingreportImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case vacancy.Table:
 		var uid pulid.ID
 		if err := uid.UnmarshalGQL(id); err != nil {
@@ -820,6 +877,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 				*noder = node
 			}
 		}
+	case balanceentry.Table:
+		query := c.BalanceEntry.Query().
+			Where(balanceentry.IDIn(ids...))
+		query, err := query.CollectFields(ctx, balanceentryImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case certificate.Table:
 		query := c.Certificate.Query().
 			Where(certificate.IDIn(ids...))
@@ -872,6 +945,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.Course.Query().
 			Where(course.IDIn(ids...))
 		query, err := query.CollectFields(ctx, courseImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case courseassessment.Table:
+		query := c.CourseAssessment.Query().
+			Where(courseassessment.IDIn(ids...))
+		query, err := query.CollectFields(ctx, courseassessmentImplementors...)
 		if err != nil {
 			return nil, err
 		}
@@ -1208,6 +1297,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.TrainingInstitution.Query().
 			Where(traininginstitution.IDIn(ids...))
 		query, err := query.CollectFields(ctx, traininginstitutionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case trainingreport.Table:
+		query := c.TrainingReport.Query().
+			Where(trainingreport.IDIn(ids...))
+		query, err := query.CollectFields(ctx, trainingreportImplementors...)
 		if err != nil {
 			return nil, err
 		}

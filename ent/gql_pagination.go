@@ -18,10 +18,12 @@ import (
 	"github.com/kartuprakerja/platform/ent/apikey"
 	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/auditlog"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/chatmessage"
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/courseassessment"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/identitycheck"
@@ -44,6 +46,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
 	"github.com/kartuprakerja/platform/ent/testattempt"
 	"github.com/kartuprakerja/platform/ent/traininginstitution"
+	"github.com/kartuprakerja/platform/ent/trainingreport"
 	"github.com/kartuprakerja/platform/ent/vacancy"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/ent/wavequota"
@@ -1435,6 +1438,338 @@ func (_m *AuditLog) ToEdge(order *AuditLogOrder) *AuditLogEdge {
 		order = DefaultAuditLogOrder
 	}
 	return &AuditLogEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// BalanceEntryEdge is the edge representation of BalanceEntry.
+type BalanceEntryEdge struct {
+	Node   *BalanceEntry `json:"node"`
+	Cursor Cursor        `json:"cursor"`
+}
+
+// BalanceEntryConnection is the connection containing edges to BalanceEntry.
+type BalanceEntryConnection struct {
+	Edges      []*BalanceEntryEdge `json:"edges"`
+	PageInfo   PageInfo            `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+func (c *BalanceEntryConnection) build(nodes []*BalanceEntry, pager *balanceentryPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *BalanceEntry
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *BalanceEntry {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *BalanceEntry {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*BalanceEntryEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &BalanceEntryEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// BalanceEntryPaginateOption enables pagination customization.
+type BalanceEntryPaginateOption func(*balanceentryPager) error
+
+// WithBalanceEntryOrder configures pagination ordering.
+func WithBalanceEntryOrder(order []*BalanceEntryOrder) BalanceEntryPaginateOption {
+	return func(pager *balanceentryPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithBalanceEntryFilter configures pagination filter.
+func WithBalanceEntryFilter(filter func(*BalanceEntryQuery) (*BalanceEntryQuery, error)) BalanceEntryPaginateOption {
+	return func(pager *balanceentryPager) error {
+		if filter == nil {
+			return errors.New("BalanceEntryQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type balanceentryPager struct {
+	reverse bool
+	order   []*BalanceEntryOrder
+	filter  func(*BalanceEntryQuery) (*BalanceEntryQuery, error)
+}
+
+func newBalanceEntryPager(opts []BalanceEntryPaginateOption, reverse bool) (*balanceentryPager, error) {
+	pager := &balanceentryPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *balanceentryPager) applyFilter(query *BalanceEntryQuery) (*BalanceEntryQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *balanceentryPager) toCursor(_m *BalanceEntry) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *balanceentryPager) applyCursors(query *BalanceEntryQuery, after, before *Cursor) (*BalanceEntryQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultBalanceEntryOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *balanceentryPager) applyOrder(query *BalanceEntryQuery) *BalanceEntryQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultBalanceEntryOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultBalanceEntryOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *balanceentryPager) orderExpr(query *BalanceEntryQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultBalanceEntryOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to BalanceEntry.
+func (_m *BalanceEntryQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...BalanceEntryPaginateOption,
+) (*BalanceEntryConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newBalanceEntryPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &BalanceEntryConnection{Edges: []*BalanceEntryEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// BalanceEntryOrderFieldCreatedAt orders BalanceEntry by created_at.
+	BalanceEntryOrderFieldCreatedAt = &BalanceEntryOrderField{
+		Value: func(_m *BalanceEntry) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: balanceentry.FieldCreatedAt,
+		toTerm: balanceentry.ByCreatedAt,
+		toCursor: func(_m *BalanceEntry) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f BalanceEntryOrderField) String() string {
+	var str string
+	switch f.column {
+	case BalanceEntryOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f BalanceEntryOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *BalanceEntryOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("BalanceEntryOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *BalanceEntryOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid BalanceEntryOrderField", str)
+	}
+	return nil
+}
+
+// BalanceEntryOrderField defines the ordering field of BalanceEntry.
+type BalanceEntryOrderField struct {
+	// Value extracts the ordering value from the given BalanceEntry.
+	Value    func(*BalanceEntry) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) balanceentry.OrderOption
+	toCursor func(*BalanceEntry) Cursor
+}
+
+// BalanceEntryOrder defines the ordering of BalanceEntry.
+type BalanceEntryOrder struct {
+	Direction OrderDirection          `json:"direction"`
+	Field     *BalanceEntryOrderField `json:"field"`
+}
+
+// DefaultBalanceEntryOrder is the default ordering of BalanceEntry.
+var DefaultBalanceEntryOrder = &BalanceEntryOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &BalanceEntryOrderField{
+		Value: func(_m *BalanceEntry) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: balanceentry.FieldID,
+		toTerm: balanceentry.ByID,
+		toCursor: func(_m *BalanceEntry) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts BalanceEntry into BalanceEntryEdge.
+func (_m *BalanceEntry) ToEdge(order *BalanceEntryOrder) *BalanceEntryEdge {
+	if order == nil {
+		order = DefaultBalanceEntryOrder
+	}
+	return &BalanceEntryEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}
@@ -2871,6 +3206,338 @@ func (_m *Course) ToEdge(order *CourseOrder) *CourseEdge {
 		order = DefaultCourseOrder
 	}
 	return &CourseEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// CourseAssessmentEdge is the edge representation of CourseAssessment.
+type CourseAssessmentEdge struct {
+	Node   *CourseAssessment `json:"node"`
+	Cursor Cursor            `json:"cursor"`
+}
+
+// CourseAssessmentConnection is the connection containing edges to CourseAssessment.
+type CourseAssessmentConnection struct {
+	Edges      []*CourseAssessmentEdge `json:"edges"`
+	PageInfo   PageInfo                `json:"pageInfo"`
+	TotalCount int                     `json:"totalCount"`
+}
+
+func (c *CourseAssessmentConnection) build(nodes []*CourseAssessment, pager *courseassessmentPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CourseAssessment
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CourseAssessment {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CourseAssessment {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CourseAssessmentEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CourseAssessmentEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CourseAssessmentPaginateOption enables pagination customization.
+type CourseAssessmentPaginateOption func(*courseassessmentPager) error
+
+// WithCourseAssessmentOrder configures pagination ordering.
+func WithCourseAssessmentOrder(order []*CourseAssessmentOrder) CourseAssessmentPaginateOption {
+	return func(pager *courseassessmentPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithCourseAssessmentFilter configures pagination filter.
+func WithCourseAssessmentFilter(filter func(*CourseAssessmentQuery) (*CourseAssessmentQuery, error)) CourseAssessmentPaginateOption {
+	return func(pager *courseassessmentPager) error {
+		if filter == nil {
+			return errors.New("CourseAssessmentQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type courseassessmentPager struct {
+	reverse bool
+	order   []*CourseAssessmentOrder
+	filter  func(*CourseAssessmentQuery) (*CourseAssessmentQuery, error)
+}
+
+func newCourseAssessmentPager(opts []CourseAssessmentPaginateOption, reverse bool) (*courseassessmentPager, error) {
+	pager := &courseassessmentPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *courseassessmentPager) applyFilter(query *CourseAssessmentQuery) (*CourseAssessmentQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *courseassessmentPager) toCursor(_m *CourseAssessment) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *courseassessmentPager) applyCursors(query *CourseAssessmentQuery, after, before *Cursor) (*CourseAssessmentQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultCourseAssessmentOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *courseassessmentPager) applyOrder(query *CourseAssessmentQuery) *CourseAssessmentQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultCourseAssessmentOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultCourseAssessmentOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *courseassessmentPager) orderExpr(query *CourseAssessmentQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultCourseAssessmentOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CourseAssessment.
+func (_m *CourseAssessmentQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CourseAssessmentPaginateOption,
+) (*CourseAssessmentConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCourseAssessmentPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CourseAssessmentConnection{Edges: []*CourseAssessmentEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CourseAssessmentOrderFieldCreatedAt orders CourseAssessment by created_at.
+	CourseAssessmentOrderFieldCreatedAt = &CourseAssessmentOrderField{
+		Value: func(_m *CourseAssessment) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: courseassessment.FieldCreatedAt,
+		toTerm: courseassessment.ByCreatedAt,
+		toCursor: func(_m *CourseAssessment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CourseAssessmentOrderField) String() string {
+	var str string
+	switch f.column {
+	case CourseAssessmentOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CourseAssessmentOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CourseAssessmentOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CourseAssessmentOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *CourseAssessmentOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid CourseAssessmentOrderField", str)
+	}
+	return nil
+}
+
+// CourseAssessmentOrderField defines the ordering field of CourseAssessment.
+type CourseAssessmentOrderField struct {
+	// Value extracts the ordering value from the given CourseAssessment.
+	Value    func(*CourseAssessment) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) courseassessment.OrderOption
+	toCursor func(*CourseAssessment) Cursor
+}
+
+// CourseAssessmentOrder defines the ordering of CourseAssessment.
+type CourseAssessmentOrder struct {
+	Direction OrderDirection              `json:"direction"`
+	Field     *CourseAssessmentOrderField `json:"field"`
+}
+
+// DefaultCourseAssessmentOrder is the default ordering of CourseAssessment.
+var DefaultCourseAssessmentOrder = &CourseAssessmentOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CourseAssessmentOrderField{
+		Value: func(_m *CourseAssessment) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: courseassessment.FieldID,
+		toTerm: courseassessment.ByID,
+		toCursor: func(_m *CourseAssessment) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CourseAssessment into CourseAssessmentEdge.
+func (_m *CourseAssessment) ToEdge(order *CourseAssessmentOrder) *CourseAssessmentEdge {
+	if order == nil {
+		order = DefaultCourseAssessmentOrder
+	}
+	return &CourseAssessmentEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}
@@ -10138,6 +10805,338 @@ func (_m *TrainingInstitution) ToEdge(order *TrainingInstitutionOrder) *Training
 		order = DefaultTrainingInstitutionOrder
 	}
 	return &TrainingInstitutionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// TrainingReportEdge is the edge representation of TrainingReport.
+type TrainingReportEdge struct {
+	Node   *TrainingReport `json:"node"`
+	Cursor Cursor          `json:"cursor"`
+}
+
+// TrainingReportConnection is the connection containing edges to TrainingReport.
+type TrainingReportConnection struct {
+	Edges      []*TrainingReportEdge `json:"edges"`
+	PageInfo   PageInfo              `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+func (c *TrainingReportConnection) build(nodes []*TrainingReport, pager *trainingreportPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *TrainingReport
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *TrainingReport {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *TrainingReport {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*TrainingReportEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &TrainingReportEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// TrainingReportPaginateOption enables pagination customization.
+type TrainingReportPaginateOption func(*trainingreportPager) error
+
+// WithTrainingReportOrder configures pagination ordering.
+func WithTrainingReportOrder(order []*TrainingReportOrder) TrainingReportPaginateOption {
+	return func(pager *trainingreportPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithTrainingReportFilter configures pagination filter.
+func WithTrainingReportFilter(filter func(*TrainingReportQuery) (*TrainingReportQuery, error)) TrainingReportPaginateOption {
+	return func(pager *trainingreportPager) error {
+		if filter == nil {
+			return errors.New("TrainingReportQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type trainingreportPager struct {
+	reverse bool
+	order   []*TrainingReportOrder
+	filter  func(*TrainingReportQuery) (*TrainingReportQuery, error)
+}
+
+func newTrainingReportPager(opts []TrainingReportPaginateOption, reverse bool) (*trainingreportPager, error) {
+	pager := &trainingreportPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *trainingreportPager) applyFilter(query *TrainingReportQuery) (*TrainingReportQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *trainingreportPager) toCursor(_m *TrainingReport) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *trainingreportPager) applyCursors(query *TrainingReportQuery, after, before *Cursor) (*TrainingReportQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultTrainingReportOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *trainingreportPager) applyOrder(query *TrainingReportQuery) *TrainingReportQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultTrainingReportOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultTrainingReportOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *trainingreportPager) orderExpr(query *TrainingReportQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultTrainingReportOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to TrainingReport.
+func (_m *TrainingReportQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...TrainingReportPaginateOption,
+) (*TrainingReportConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newTrainingReportPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &TrainingReportConnection{Edges: []*TrainingReportEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// TrainingReportOrderFieldCreatedAt orders TrainingReport by created_at.
+	TrainingReportOrderFieldCreatedAt = &TrainingReportOrderField{
+		Value: func(_m *TrainingReport) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: trainingreport.FieldCreatedAt,
+		toTerm: trainingreport.ByCreatedAt,
+		toCursor: func(_m *TrainingReport) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f TrainingReportOrderField) String() string {
+	var str string
+	switch f.column {
+	case TrainingReportOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f TrainingReportOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *TrainingReportOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("TrainingReportOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *TrainingReportOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid TrainingReportOrderField", str)
+	}
+	return nil
+}
+
+// TrainingReportOrderField defines the ordering field of TrainingReport.
+type TrainingReportOrderField struct {
+	// Value extracts the ordering value from the given TrainingReport.
+	Value    func(*TrainingReport) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) trainingreport.OrderOption
+	toCursor func(*TrainingReport) Cursor
+}
+
+// TrainingReportOrder defines the ordering of TrainingReport.
+type TrainingReportOrder struct {
+	Direction OrderDirection            `json:"direction"`
+	Field     *TrainingReportOrderField `json:"field"`
+}
+
+// DefaultTrainingReportOrder is the default ordering of TrainingReport.
+var DefaultTrainingReportOrder = &TrainingReportOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &TrainingReportOrderField{
+		Value: func(_m *TrainingReport) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: trainingreport.FieldID,
+		toTerm: trainingreport.ByID,
+		toCursor: func(_m *TrainingReport) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts TrainingReport into TrainingReportEdge.
+func (_m *TrainingReport) ToEdge(order *TrainingReportOrder) *TrainingReportEdge {
+	if order == nil {
+		order = DefaultTrainingReportOrder
+	}
+	return &TrainingReportEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

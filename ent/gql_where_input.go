@@ -10,10 +10,12 @@ import (
 	"github.com/kartuprakerja/platform/ent/account"
 	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/auditlog"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/chatmessage"
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/courseassessment"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/identitycheck"
@@ -37,6 +39,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
 	"github.com/kartuprakerja/platform/ent/testattempt"
 	"github.com/kartuprakerja/platform/ent/traininginstitution"
+	"github.com/kartuprakerja/platform/ent/trainingreport"
 	"github.com/kartuprakerja/platform/ent/vacancy"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/ent/wavequota"
@@ -1842,6 +1845,410 @@ func (i *AuditLogWhereInput) P() (predicate.AuditLog, error) {
 	}
 }
 
+// BalanceEntryWhereInput represents a where input for filtering BalanceEntry queries.
+type BalanceEntryWhereInput struct {
+	Predicates []predicate.BalanceEntry  `json:"-"`
+	Not        *BalanceEntryWhereInput   `json:"not,omitempty"`
+	Or         []*BalanceEntryWhereInput `json:"or,omitempty"`
+	And        []*BalanceEntryWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "recipient_id" field predicates.
+	RecipientID             *pulid.ID  `json:"recipientID,omitempty"`
+	RecipientIDNEQ          *pulid.ID  `json:"recipientIDNEQ,omitempty"`
+	RecipientIDIn           []pulid.ID `json:"recipientIDIn,omitempty"`
+	RecipientIDNotIn        []pulid.ID `json:"recipientIDNotIn,omitempty"`
+	RecipientIDGT           *pulid.ID  `json:"recipientIDGT,omitempty"`
+	RecipientIDGTE          *pulid.ID  `json:"recipientIDGTE,omitempty"`
+	RecipientIDLT           *pulid.ID  `json:"recipientIDLT,omitempty"`
+	RecipientIDLTE          *pulid.ID  `json:"recipientIDLTE,omitempty"`
+	RecipientIDContains     *pulid.ID  `json:"recipientIDContains,omitempty"`
+	RecipientIDHasPrefix    *pulid.ID  `json:"recipientIDHasPrefix,omitempty"`
+	RecipientIDHasSuffix    *pulid.ID  `json:"recipientIDHasSuffix,omitempty"`
+	RecipientIDEqualFold    *pulid.ID  `json:"recipientIDEqualFold,omitempty"`
+	RecipientIDContainsFold *pulid.ID  `json:"recipientIDContainsFold,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *balanceentry.Kind  `json:"kind,omitempty"`
+	KindNEQ   *balanceentry.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []balanceentry.Kind `json:"kindIn,omitempty"`
+	KindNotIn []balanceentry.Kind `json:"kindNotIn,omitempty"`
+
+	// "amount" field predicates.
+	Amount      *money.Rupiah  `json:"amount,omitempty"`
+	AmountNEQ   *money.Rupiah  `json:"amountNEQ,omitempty"`
+	AmountIn    []money.Rupiah `json:"amountIn,omitempty"`
+	AmountNotIn []money.Rupiah `json:"amountNotIn,omitempty"`
+	AmountGT    *money.Rupiah  `json:"amountGT,omitempty"`
+	AmountGTE   *money.Rupiah  `json:"amountGTE,omitempty"`
+	AmountLT    *money.Rupiah  `json:"amountLT,omitempty"`
+	AmountLTE   *money.Rupiah  `json:"amountLTE,omitempty"`
+
+	// "balance_after" field predicates.
+	BalanceAfter      *money.Rupiah  `json:"balanceAfter,omitempty"`
+	BalanceAfterNEQ   *money.Rupiah  `json:"balanceAfterNEQ,omitempty"`
+	BalanceAfterIn    []money.Rupiah `json:"balanceAfterIn,omitempty"`
+	BalanceAfterNotIn []money.Rupiah `json:"balanceAfterNotIn,omitempty"`
+	BalanceAfterGT    *money.Rupiah  `json:"balanceAfterGT,omitempty"`
+	BalanceAfterGTE   *money.Rupiah  `json:"balanceAfterGTE,omitempty"`
+	BalanceAfterLT    *money.Rupiah  `json:"balanceAfterLT,omitempty"`
+	BalanceAfterLTE   *money.Rupiah  `json:"balanceAfterLTE,omitempty"`
+
+	// "purchase_id" field predicates.
+	PurchaseID             *pulid.ID  `json:"purchaseID,omitempty"`
+	PurchaseIDNEQ          *pulid.ID  `json:"purchaseIDNEQ,omitempty"`
+	PurchaseIDIn           []pulid.ID `json:"purchaseIDIn,omitempty"`
+	PurchaseIDNotIn        []pulid.ID `json:"purchaseIDNotIn,omitempty"`
+	PurchaseIDGT           *pulid.ID  `json:"purchaseIDGT,omitempty"`
+	PurchaseIDGTE          *pulid.ID  `json:"purchaseIDGTE,omitempty"`
+	PurchaseIDLT           *pulid.ID  `json:"purchaseIDLT,omitempty"`
+	PurchaseIDLTE          *pulid.ID  `json:"purchaseIDLTE,omitempty"`
+	PurchaseIDContains     *pulid.ID  `json:"purchaseIDContains,omitempty"`
+	PurchaseIDHasPrefix    *pulid.ID  `json:"purchaseIDHasPrefix,omitempty"`
+	PurchaseIDHasSuffix    *pulid.ID  `json:"purchaseIDHasSuffix,omitempty"`
+	PurchaseIDIsNil        bool       `json:"purchaseIDIsNil,omitempty"`
+	PurchaseIDNotNil       bool       `json:"purchaseIDNotNil,omitempty"`
+	PurchaseIDEqualFold    *pulid.ID  `json:"purchaseIDEqualFold,omitempty"`
+	PurchaseIDContainsFold *pulid.ID  `json:"purchaseIDContainsFold,omitempty"`
+
+	// "recipient" edge predicates.
+	HasRecipient     *bool                  `json:"hasRecipient,omitempty"`
+	HasRecipientWith []*RecipientWhereInput `json:"hasRecipientWith,omitempty"`
+
+	// "purchase" edge predicates.
+	HasPurchase     *bool                 `json:"hasPurchase,omitempty"`
+	HasPurchaseWith []*PurchaseWhereInput `json:"hasPurchaseWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *BalanceEntryWhereInput) AddPredicates(predicates ...predicate.BalanceEntry) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the BalanceEntryWhereInput filter on the BalanceEntryQuery builder.
+func (i *BalanceEntryWhereInput) Filter(q *BalanceEntryQuery) (*BalanceEntryQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyBalanceEntryWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyBalanceEntryWhereInput is returned in case the BalanceEntryWhereInput is empty.
+var ErrEmptyBalanceEntryWhereInput = errors.New("ent: empty predicate BalanceEntryWhereInput")
+
+// P returns a predicate for filtering balanceentries.
+// An error is returned if the input is empty or invalid.
+func (i *BalanceEntryWhereInput) P() (predicate.BalanceEntry, error) {
+	var predicates []predicate.BalanceEntry
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, balanceentry.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.BalanceEntry, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, balanceentry.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.BalanceEntry, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, balanceentry.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, balanceentry.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, balanceentry.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, balanceentry.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, balanceentry.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, balanceentry.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, balanceentry.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, balanceentry.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, balanceentry.IDLTE(*i.IDLTE))
+	}
+	if i.RecipientID != nil {
+		predicates = append(predicates, balanceentry.RecipientIDEQ(*i.RecipientID))
+	}
+	if i.RecipientIDNEQ != nil {
+		predicates = append(predicates, balanceentry.RecipientIDNEQ(*i.RecipientIDNEQ))
+	}
+	if len(i.RecipientIDIn) > 0 {
+		predicates = append(predicates, balanceentry.RecipientIDIn(i.RecipientIDIn...))
+	}
+	if len(i.RecipientIDNotIn) > 0 {
+		predicates = append(predicates, balanceentry.RecipientIDNotIn(i.RecipientIDNotIn...))
+	}
+	if i.RecipientIDGT != nil {
+		predicates = append(predicates, balanceentry.RecipientIDGT(*i.RecipientIDGT))
+	}
+	if i.RecipientIDGTE != nil {
+		predicates = append(predicates, balanceentry.RecipientIDGTE(*i.RecipientIDGTE))
+	}
+	if i.RecipientIDLT != nil {
+		predicates = append(predicates, balanceentry.RecipientIDLT(*i.RecipientIDLT))
+	}
+	if i.RecipientIDLTE != nil {
+		predicates = append(predicates, balanceentry.RecipientIDLTE(*i.RecipientIDLTE))
+	}
+	if i.RecipientIDContains != nil {
+		predicates = append(predicates, balanceentry.RecipientIDContains(*i.RecipientIDContains))
+	}
+	if i.RecipientIDHasPrefix != nil {
+		predicates = append(predicates, balanceentry.RecipientIDHasPrefix(*i.RecipientIDHasPrefix))
+	}
+	if i.RecipientIDHasSuffix != nil {
+		predicates = append(predicates, balanceentry.RecipientIDHasSuffix(*i.RecipientIDHasSuffix))
+	}
+	if i.RecipientIDEqualFold != nil {
+		predicates = append(predicates, balanceentry.RecipientIDEqualFold(*i.RecipientIDEqualFold))
+	}
+	if i.RecipientIDContainsFold != nil {
+		predicates = append(predicates, balanceentry.RecipientIDContainsFold(*i.RecipientIDContainsFold))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, balanceentry.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, balanceentry.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, balanceentry.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, balanceentry.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, balanceentry.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, balanceentry.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, balanceentry.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, balanceentry.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, balanceentry.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, balanceentry.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, balanceentry.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, balanceentry.KindNotIn(i.KindNotIn...))
+	}
+	if i.Amount != nil {
+		predicates = append(predicates, balanceentry.AmountEQ(*i.Amount))
+	}
+	if i.AmountNEQ != nil {
+		predicates = append(predicates, balanceentry.AmountNEQ(*i.AmountNEQ))
+	}
+	if len(i.AmountIn) > 0 {
+		predicates = append(predicates, balanceentry.AmountIn(i.AmountIn...))
+	}
+	if len(i.AmountNotIn) > 0 {
+		predicates = append(predicates, balanceentry.AmountNotIn(i.AmountNotIn...))
+	}
+	if i.AmountGT != nil {
+		predicates = append(predicates, balanceentry.AmountGT(*i.AmountGT))
+	}
+	if i.AmountGTE != nil {
+		predicates = append(predicates, balanceentry.AmountGTE(*i.AmountGTE))
+	}
+	if i.AmountLT != nil {
+		predicates = append(predicates, balanceentry.AmountLT(*i.AmountLT))
+	}
+	if i.AmountLTE != nil {
+		predicates = append(predicates, balanceentry.AmountLTE(*i.AmountLTE))
+	}
+	if i.BalanceAfter != nil {
+		predicates = append(predicates, balanceentry.BalanceAfterEQ(*i.BalanceAfter))
+	}
+	if i.BalanceAfterNEQ != nil {
+		predicates = append(predicates, balanceentry.BalanceAfterNEQ(*i.BalanceAfterNEQ))
+	}
+	if len(i.BalanceAfterIn) > 0 {
+		predicates = append(predicates, balanceentry.BalanceAfterIn(i.BalanceAfterIn...))
+	}
+	if len(i.BalanceAfterNotIn) > 0 {
+		predicates = append(predicates, balanceentry.BalanceAfterNotIn(i.BalanceAfterNotIn...))
+	}
+	if i.BalanceAfterGT != nil {
+		predicates = append(predicates, balanceentry.BalanceAfterGT(*i.BalanceAfterGT))
+	}
+	if i.BalanceAfterGTE != nil {
+		predicates = append(predicates, balanceentry.BalanceAfterGTE(*i.BalanceAfterGTE))
+	}
+	if i.BalanceAfterLT != nil {
+		predicates = append(predicates, balanceentry.BalanceAfterLT(*i.BalanceAfterLT))
+	}
+	if i.BalanceAfterLTE != nil {
+		predicates = append(predicates, balanceentry.BalanceAfterLTE(*i.BalanceAfterLTE))
+	}
+	if i.PurchaseID != nil {
+		predicates = append(predicates, balanceentry.PurchaseIDEQ(*i.PurchaseID))
+	}
+	if i.PurchaseIDNEQ != nil {
+		predicates = append(predicates, balanceentry.PurchaseIDNEQ(*i.PurchaseIDNEQ))
+	}
+	if len(i.PurchaseIDIn) > 0 {
+		predicates = append(predicates, balanceentry.PurchaseIDIn(i.PurchaseIDIn...))
+	}
+	if len(i.PurchaseIDNotIn) > 0 {
+		predicates = append(predicates, balanceentry.PurchaseIDNotIn(i.PurchaseIDNotIn...))
+	}
+	if i.PurchaseIDGT != nil {
+		predicates = append(predicates, balanceentry.PurchaseIDGT(*i.PurchaseIDGT))
+	}
+	if i.PurchaseIDGTE != nil {
+		predicates = append(predicates, balanceentry.PurchaseIDGTE(*i.PurchaseIDGTE))
+	}
+	if i.PurchaseIDLT != nil {
+		predicates = append(predicates, balanceentry.PurchaseIDLT(*i.PurchaseIDLT))
+	}
+	if i.PurchaseIDLTE != nil {
+		predicates = append(predicates, balanceentry.PurchaseIDLTE(*i.PurchaseIDLTE))
+	}
+	if i.PurchaseIDContains != nil {
+		predicates = append(predicates, balanceentry.PurchaseIDContains(*i.PurchaseIDContains))
+	}
+	if i.PurchaseIDHasPrefix != nil {
+		predicates = append(predicates, balanceentry.PurchaseIDHasPrefix(*i.PurchaseIDHasPrefix))
+	}
+	if i.PurchaseIDHasSuffix != nil {
+		predicates = append(predicates, balanceentry.PurchaseIDHasSuffix(*i.PurchaseIDHasSuffix))
+	}
+	if i.PurchaseIDIsNil {
+		predicates = append(predicates, balanceentry.PurchaseIDIsNil())
+	}
+	if i.PurchaseIDNotNil {
+		predicates = append(predicates, balanceentry.PurchaseIDNotNil())
+	}
+	if i.PurchaseIDEqualFold != nil {
+		predicates = append(predicates, balanceentry.PurchaseIDEqualFold(*i.PurchaseIDEqualFold))
+	}
+	if i.PurchaseIDContainsFold != nil {
+		predicates = append(predicates, balanceentry.PurchaseIDContainsFold(*i.PurchaseIDContainsFold))
+	}
+
+	if i.HasRecipient != nil {
+		p := balanceentry.HasRecipient()
+		if !*i.HasRecipient {
+			p = balanceentry.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRecipientWith) > 0 {
+		with := make([]predicate.Recipient, 0, len(i.HasRecipientWith))
+		for _, w := range i.HasRecipientWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRecipientWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, balanceentry.HasRecipientWith(with...))
+	}
+	if i.HasPurchase != nil {
+		p := balanceentry.HasPurchase()
+		if !*i.HasPurchase {
+			p = balanceentry.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasPurchaseWith) > 0 {
+		with := make([]predicate.Purchase, 0, len(i.HasPurchaseWith))
+		for _, w := range i.HasPurchaseWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasPurchaseWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, balanceentry.HasPurchaseWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyBalanceEntryWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return balanceentry.And(predicates...), nil
+	}
+}
+
 // CertificateWhereInput represents a where input for filtering Certificate queries.
 type CertificateWhereInput struct {
 	Predicates []predicate.Certificate  `json:"-"`
@@ -1958,6 +2365,69 @@ type CertificateWhereInput struct {
 	IssuedAtGTE   *time.Time  `json:"issuedAtGTE,omitempty"`
 	IssuedAtLT    *time.Time  `json:"issuedAtLT,omitempty"`
 	IssuedAtLTE   *time.Time  `json:"issuedAtLTE,omitempty"`
+
+	// "credential" field predicates.
+	Credential             *string  `json:"credential,omitempty"`
+	CredentialNEQ          *string  `json:"credentialNEQ,omitempty"`
+	CredentialIn           []string `json:"credentialIn,omitempty"`
+	CredentialNotIn        []string `json:"credentialNotIn,omitempty"`
+	CredentialGT           *string  `json:"credentialGT,omitempty"`
+	CredentialGTE          *string  `json:"credentialGTE,omitempty"`
+	CredentialLT           *string  `json:"credentialLT,omitempty"`
+	CredentialLTE          *string  `json:"credentialLTE,omitempty"`
+	CredentialContains     *string  `json:"credentialContains,omitempty"`
+	CredentialHasPrefix    *string  `json:"credentialHasPrefix,omitempty"`
+	CredentialHasSuffix    *string  `json:"credentialHasSuffix,omitempty"`
+	CredentialIsNil        bool     `json:"credentialIsNil,omitempty"`
+	CredentialNotNil       bool     `json:"credentialNotNil,omitempty"`
+	CredentialEqualFold    *string  `json:"credentialEqualFold,omitempty"`
+	CredentialContainsFold *string  `json:"credentialContainsFold,omitempty"`
+
+	// "key_id" field predicates.
+	KeyID             *string  `json:"keyID,omitempty"`
+	KeyIDNEQ          *string  `json:"keyIDNEQ,omitempty"`
+	KeyIDIn           []string `json:"keyIDIn,omitempty"`
+	KeyIDNotIn        []string `json:"keyIDNotIn,omitempty"`
+	KeyIDGT           *string  `json:"keyIDGT,omitempty"`
+	KeyIDGTE          *string  `json:"keyIDGTE,omitempty"`
+	KeyIDLT           *string  `json:"keyIDLT,omitempty"`
+	KeyIDLTE          *string  `json:"keyIDLTE,omitempty"`
+	KeyIDContains     *string  `json:"keyIDContains,omitempty"`
+	KeyIDHasPrefix    *string  `json:"keyIDHasPrefix,omitempty"`
+	KeyIDHasSuffix    *string  `json:"keyIDHasSuffix,omitempty"`
+	KeyIDIsNil        bool     `json:"keyIDIsNil,omitempty"`
+	KeyIDNotNil       bool     `json:"keyIDNotNil,omitempty"`
+	KeyIDEqualFold    *string  `json:"keyIDEqualFold,omitempty"`
+	KeyIDContainsFold *string  `json:"keyIDContainsFold,omitempty"`
+
+	// "revoked_at" field predicates.
+	RevokedAt       *time.Time  `json:"revokedAt,omitempty"`
+	RevokedAtNEQ    *time.Time  `json:"revokedAtNEQ,omitempty"`
+	RevokedAtIn     []time.Time `json:"revokedAtIn,omitempty"`
+	RevokedAtNotIn  []time.Time `json:"revokedAtNotIn,omitempty"`
+	RevokedAtGT     *time.Time  `json:"revokedAtGT,omitempty"`
+	RevokedAtGTE    *time.Time  `json:"revokedAtGTE,omitempty"`
+	RevokedAtLT     *time.Time  `json:"revokedAtLT,omitempty"`
+	RevokedAtLTE    *time.Time  `json:"revokedAtLTE,omitempty"`
+	RevokedAtIsNil  bool        `json:"revokedAtIsNil,omitempty"`
+	RevokedAtNotNil bool        `json:"revokedAtNotNil,omitempty"`
+
+	// "revocation_reason" field predicates.
+	RevocationReason             *string  `json:"revocationReason,omitempty"`
+	RevocationReasonNEQ          *string  `json:"revocationReasonNEQ,omitempty"`
+	RevocationReasonIn           []string `json:"revocationReasonIn,omitempty"`
+	RevocationReasonNotIn        []string `json:"revocationReasonNotIn,omitempty"`
+	RevocationReasonGT           *string  `json:"revocationReasonGT,omitempty"`
+	RevocationReasonGTE          *string  `json:"revocationReasonGTE,omitempty"`
+	RevocationReasonLT           *string  `json:"revocationReasonLT,omitempty"`
+	RevocationReasonLTE          *string  `json:"revocationReasonLTE,omitempty"`
+	RevocationReasonContains     *string  `json:"revocationReasonContains,omitempty"`
+	RevocationReasonHasPrefix    *string  `json:"revocationReasonHasPrefix,omitempty"`
+	RevocationReasonHasSuffix    *string  `json:"revocationReasonHasSuffix,omitempty"`
+	RevocationReasonIsNil        bool     `json:"revocationReasonIsNil,omitempty"`
+	RevocationReasonNotNil       bool     `json:"revocationReasonNotNil,omitempty"`
+	RevocationReasonEqualFold    *string  `json:"revocationReasonEqualFold,omitempty"`
+	RevocationReasonContainsFold *string  `json:"revocationReasonContainsFold,omitempty"`
 
 	// "recipient" edge predicates.
 	HasRecipient     *bool                  `json:"hasRecipient,omitempty"`
@@ -2318,6 +2788,171 @@ func (i *CertificateWhereInput) P() (predicate.Certificate, error) {
 	}
 	if i.IssuedAtLTE != nil {
 		predicates = append(predicates, certificate.IssuedAtLTE(*i.IssuedAtLTE))
+	}
+	if i.Credential != nil {
+		predicates = append(predicates, certificate.CredentialEQ(*i.Credential))
+	}
+	if i.CredentialNEQ != nil {
+		predicates = append(predicates, certificate.CredentialNEQ(*i.CredentialNEQ))
+	}
+	if len(i.CredentialIn) > 0 {
+		predicates = append(predicates, certificate.CredentialIn(i.CredentialIn...))
+	}
+	if len(i.CredentialNotIn) > 0 {
+		predicates = append(predicates, certificate.CredentialNotIn(i.CredentialNotIn...))
+	}
+	if i.CredentialGT != nil {
+		predicates = append(predicates, certificate.CredentialGT(*i.CredentialGT))
+	}
+	if i.CredentialGTE != nil {
+		predicates = append(predicates, certificate.CredentialGTE(*i.CredentialGTE))
+	}
+	if i.CredentialLT != nil {
+		predicates = append(predicates, certificate.CredentialLT(*i.CredentialLT))
+	}
+	if i.CredentialLTE != nil {
+		predicates = append(predicates, certificate.CredentialLTE(*i.CredentialLTE))
+	}
+	if i.CredentialContains != nil {
+		predicates = append(predicates, certificate.CredentialContains(*i.CredentialContains))
+	}
+	if i.CredentialHasPrefix != nil {
+		predicates = append(predicates, certificate.CredentialHasPrefix(*i.CredentialHasPrefix))
+	}
+	if i.CredentialHasSuffix != nil {
+		predicates = append(predicates, certificate.CredentialHasSuffix(*i.CredentialHasSuffix))
+	}
+	if i.CredentialIsNil {
+		predicates = append(predicates, certificate.CredentialIsNil())
+	}
+	if i.CredentialNotNil {
+		predicates = append(predicates, certificate.CredentialNotNil())
+	}
+	if i.CredentialEqualFold != nil {
+		predicates = append(predicates, certificate.CredentialEqualFold(*i.CredentialEqualFold))
+	}
+	if i.CredentialContainsFold != nil {
+		predicates = append(predicates, certificate.CredentialContainsFold(*i.CredentialContainsFold))
+	}
+	if i.KeyID != nil {
+		predicates = append(predicates, certificate.KeyIDEQ(*i.KeyID))
+	}
+	if i.KeyIDNEQ != nil {
+		predicates = append(predicates, certificate.KeyIDNEQ(*i.KeyIDNEQ))
+	}
+	if len(i.KeyIDIn) > 0 {
+		predicates = append(predicates, certificate.KeyIDIn(i.KeyIDIn...))
+	}
+	if len(i.KeyIDNotIn) > 0 {
+		predicates = append(predicates, certificate.KeyIDNotIn(i.KeyIDNotIn...))
+	}
+	if i.KeyIDGT != nil {
+		predicates = append(predicates, certificate.KeyIDGT(*i.KeyIDGT))
+	}
+	if i.KeyIDGTE != nil {
+		predicates = append(predicates, certificate.KeyIDGTE(*i.KeyIDGTE))
+	}
+	if i.KeyIDLT != nil {
+		predicates = append(predicates, certificate.KeyIDLT(*i.KeyIDLT))
+	}
+	if i.KeyIDLTE != nil {
+		predicates = append(predicates, certificate.KeyIDLTE(*i.KeyIDLTE))
+	}
+	if i.KeyIDContains != nil {
+		predicates = append(predicates, certificate.KeyIDContains(*i.KeyIDContains))
+	}
+	if i.KeyIDHasPrefix != nil {
+		predicates = append(predicates, certificate.KeyIDHasPrefix(*i.KeyIDHasPrefix))
+	}
+	if i.KeyIDHasSuffix != nil {
+		predicates = append(predicates, certificate.KeyIDHasSuffix(*i.KeyIDHasSuffix))
+	}
+	if i.KeyIDIsNil {
+		predicates = append(predicates, certificate.KeyIDIsNil())
+	}
+	if i.KeyIDNotNil {
+		predicates = append(predicates, certificate.KeyIDNotNil())
+	}
+	if i.KeyIDEqualFold != nil {
+		predicates = append(predicates, certificate.KeyIDEqualFold(*i.KeyIDEqualFold))
+	}
+	if i.KeyIDContainsFold != nil {
+		predicates = append(predicates, certificate.KeyIDContainsFold(*i.KeyIDContainsFold))
+	}
+	if i.RevokedAt != nil {
+		predicates = append(predicates, certificate.RevokedAtEQ(*i.RevokedAt))
+	}
+	if i.RevokedAtNEQ != nil {
+		predicates = append(predicates, certificate.RevokedAtNEQ(*i.RevokedAtNEQ))
+	}
+	if len(i.RevokedAtIn) > 0 {
+		predicates = append(predicates, certificate.RevokedAtIn(i.RevokedAtIn...))
+	}
+	if len(i.RevokedAtNotIn) > 0 {
+		predicates = append(predicates, certificate.RevokedAtNotIn(i.RevokedAtNotIn...))
+	}
+	if i.RevokedAtGT != nil {
+		predicates = append(predicates, certificate.RevokedAtGT(*i.RevokedAtGT))
+	}
+	if i.RevokedAtGTE != nil {
+		predicates = append(predicates, certificate.RevokedAtGTE(*i.RevokedAtGTE))
+	}
+	if i.RevokedAtLT != nil {
+		predicates = append(predicates, certificate.RevokedAtLT(*i.RevokedAtLT))
+	}
+	if i.RevokedAtLTE != nil {
+		predicates = append(predicates, certificate.RevokedAtLTE(*i.RevokedAtLTE))
+	}
+	if i.RevokedAtIsNil {
+		predicates = append(predicates, certificate.RevokedAtIsNil())
+	}
+	if i.RevokedAtNotNil {
+		predicates = append(predicates, certificate.RevokedAtNotNil())
+	}
+	if i.RevocationReason != nil {
+		predicates = append(predicates, certificate.RevocationReasonEQ(*i.RevocationReason))
+	}
+	if i.RevocationReasonNEQ != nil {
+		predicates = append(predicates, certificate.RevocationReasonNEQ(*i.RevocationReasonNEQ))
+	}
+	if len(i.RevocationReasonIn) > 0 {
+		predicates = append(predicates, certificate.RevocationReasonIn(i.RevocationReasonIn...))
+	}
+	if len(i.RevocationReasonNotIn) > 0 {
+		predicates = append(predicates, certificate.RevocationReasonNotIn(i.RevocationReasonNotIn...))
+	}
+	if i.RevocationReasonGT != nil {
+		predicates = append(predicates, certificate.RevocationReasonGT(*i.RevocationReasonGT))
+	}
+	if i.RevocationReasonGTE != nil {
+		predicates = append(predicates, certificate.RevocationReasonGTE(*i.RevocationReasonGTE))
+	}
+	if i.RevocationReasonLT != nil {
+		predicates = append(predicates, certificate.RevocationReasonLT(*i.RevocationReasonLT))
+	}
+	if i.RevocationReasonLTE != nil {
+		predicates = append(predicates, certificate.RevocationReasonLTE(*i.RevocationReasonLTE))
+	}
+	if i.RevocationReasonContains != nil {
+		predicates = append(predicates, certificate.RevocationReasonContains(*i.RevocationReasonContains))
+	}
+	if i.RevocationReasonHasPrefix != nil {
+		predicates = append(predicates, certificate.RevocationReasonHasPrefix(*i.RevocationReasonHasPrefix))
+	}
+	if i.RevocationReasonHasSuffix != nil {
+		predicates = append(predicates, certificate.RevocationReasonHasSuffix(*i.RevocationReasonHasSuffix))
+	}
+	if i.RevocationReasonIsNil {
+		predicates = append(predicates, certificate.RevocationReasonIsNil())
+	}
+	if i.RevocationReasonNotNil {
+		predicates = append(predicates, certificate.RevocationReasonNotNil())
+	}
+	if i.RevocationReasonEqualFold != nil {
+		predicates = append(predicates, certificate.RevocationReasonEqualFold(*i.RevocationReasonEqualFold))
+	}
+	if i.RevocationReasonContainsFold != nil {
+		predicates = append(predicates, certificate.RevocationReasonContainsFold(*i.RevocationReasonContainsFold))
 	}
 
 	if i.HasRecipient != nil {
@@ -3451,6 +4086,21 @@ type CourseWhereInput struct {
 	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
 	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
 
+	// "instructor" field predicates.
+	Instructor             *string  `json:"instructor,omitempty"`
+	InstructorNEQ          *string  `json:"instructorNEQ,omitempty"`
+	InstructorIn           []string `json:"instructorIn,omitempty"`
+	InstructorNotIn        []string `json:"instructorNotIn,omitempty"`
+	InstructorGT           *string  `json:"instructorGT,omitempty"`
+	InstructorGTE          *string  `json:"instructorGTE,omitempty"`
+	InstructorLT           *string  `json:"instructorLT,omitempty"`
+	InstructorLTE          *string  `json:"instructorLTE,omitempty"`
+	InstructorContains     *string  `json:"instructorContains,omitempty"`
+	InstructorHasPrefix    *string  `json:"instructorHasPrefix,omitempty"`
+	InstructorHasSuffix    *string  `json:"instructorHasSuffix,omitempty"`
+	InstructorEqualFold    *string  `json:"instructorEqualFold,omitempty"`
+	InstructorContainsFold *string  `json:"instructorContainsFold,omitempty"`
+
 	// "category" field predicates.
 	Category      *course.Category  `json:"category,omitempty"`
 	CategoryNEQ   *course.Category  `json:"categoryNEQ,omitempty"`
@@ -3538,9 +4188,35 @@ type CourseWhereInput struct {
 	PurchaseCountLT    *int  `json:"purchaseCountLT,omitempty"`
 	PurchaseCountLTE   *int  `json:"purchaseCountLTE,omitempty"`
 
-	// "active" field predicates.
-	Active    *bool `json:"active,omitempty"`
-	ActiveNEQ *bool `json:"activeNEQ,omitempty"`
+	// "status" field predicates.
+	Status      *course.Status  `json:"status,omitempty"`
+	StatusNEQ   *course.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []course.Status `json:"statusIn,omitempty"`
+	StatusNotIn []course.Status `json:"statusNotIn,omitempty"`
+
+	// "published_at" field predicates.
+	PublishedAt       *time.Time  `json:"publishedAt,omitempty"`
+	PublishedAtNEQ    *time.Time  `json:"publishedAtNEQ,omitempty"`
+	PublishedAtIn     []time.Time `json:"publishedAtIn,omitempty"`
+	PublishedAtNotIn  []time.Time `json:"publishedAtNotIn,omitempty"`
+	PublishedAtGT     *time.Time  `json:"publishedAtGT,omitempty"`
+	PublishedAtGTE    *time.Time  `json:"publishedAtGTE,omitempty"`
+	PublishedAtLT     *time.Time  `json:"publishedAtLT,omitempty"`
+	PublishedAtLTE    *time.Time  `json:"publishedAtLTE,omitempty"`
+	PublishedAtIsNil  bool        `json:"publishedAtIsNil,omitempty"`
+	PublishedAtNotNil bool        `json:"publishedAtNotNil,omitempty"`
+
+	// "suspended_at" field predicates.
+	SuspendedAt       *time.Time  `json:"suspendedAt,omitempty"`
+	SuspendedAtNEQ    *time.Time  `json:"suspendedAtNEQ,omitempty"`
+	SuspendedAtIn     []time.Time `json:"suspendedAtIn,omitempty"`
+	SuspendedAtNotIn  []time.Time `json:"suspendedAtNotIn,omitempty"`
+	SuspendedAtGT     *time.Time  `json:"suspendedAtGT,omitempty"`
+	SuspendedAtGTE    *time.Time  `json:"suspendedAtGTE,omitempty"`
+	SuspendedAtLT     *time.Time  `json:"suspendedAtLT,omitempty"`
+	SuspendedAtLTE    *time.Time  `json:"suspendedAtLTE,omitempty"`
+	SuspendedAtIsNil  bool        `json:"suspendedAtIsNil,omitempty"`
+	SuspendedAtNotNil bool        `json:"suspendedAtNotNil,omitempty"`
 
 	// "institution" edge predicates.
 	HasInstitution     *bool                            `json:"hasInstitution,omitempty"`
@@ -3776,6 +4452,45 @@ func (i *CourseWhereInput) P() (predicate.Course, error) {
 	if i.DescriptionContainsFold != nil {
 		predicates = append(predicates, course.DescriptionContainsFold(*i.DescriptionContainsFold))
 	}
+	if i.Instructor != nil {
+		predicates = append(predicates, course.InstructorEQ(*i.Instructor))
+	}
+	if i.InstructorNEQ != nil {
+		predicates = append(predicates, course.InstructorNEQ(*i.InstructorNEQ))
+	}
+	if len(i.InstructorIn) > 0 {
+		predicates = append(predicates, course.InstructorIn(i.InstructorIn...))
+	}
+	if len(i.InstructorNotIn) > 0 {
+		predicates = append(predicates, course.InstructorNotIn(i.InstructorNotIn...))
+	}
+	if i.InstructorGT != nil {
+		predicates = append(predicates, course.InstructorGT(*i.InstructorGT))
+	}
+	if i.InstructorGTE != nil {
+		predicates = append(predicates, course.InstructorGTE(*i.InstructorGTE))
+	}
+	if i.InstructorLT != nil {
+		predicates = append(predicates, course.InstructorLT(*i.InstructorLT))
+	}
+	if i.InstructorLTE != nil {
+		predicates = append(predicates, course.InstructorLTE(*i.InstructorLTE))
+	}
+	if i.InstructorContains != nil {
+		predicates = append(predicates, course.InstructorContains(*i.InstructorContains))
+	}
+	if i.InstructorHasPrefix != nil {
+		predicates = append(predicates, course.InstructorHasPrefix(*i.InstructorHasPrefix))
+	}
+	if i.InstructorHasSuffix != nil {
+		predicates = append(predicates, course.InstructorHasSuffix(*i.InstructorHasSuffix))
+	}
+	if i.InstructorEqualFold != nil {
+		predicates = append(predicates, course.InstructorEqualFold(*i.InstructorEqualFold))
+	}
+	if i.InstructorContainsFold != nil {
+		predicates = append(predicates, course.InstructorContainsFold(*i.InstructorContainsFold))
+	}
 	if i.Category != nil {
 		predicates = append(predicates, course.CategoryEQ(*i.Category))
 	}
@@ -3983,11 +4698,77 @@ func (i *CourseWhereInput) P() (predicate.Course, error) {
 	if i.PurchaseCountLTE != nil {
 		predicates = append(predicates, course.PurchaseCountLTE(*i.PurchaseCountLTE))
 	}
-	if i.Active != nil {
-		predicates = append(predicates, course.ActiveEQ(*i.Active))
+	if i.Status != nil {
+		predicates = append(predicates, course.StatusEQ(*i.Status))
 	}
-	if i.ActiveNEQ != nil {
-		predicates = append(predicates, course.ActiveNEQ(*i.ActiveNEQ))
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, course.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, course.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, course.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.PublishedAt != nil {
+		predicates = append(predicates, course.PublishedAtEQ(*i.PublishedAt))
+	}
+	if i.PublishedAtNEQ != nil {
+		predicates = append(predicates, course.PublishedAtNEQ(*i.PublishedAtNEQ))
+	}
+	if len(i.PublishedAtIn) > 0 {
+		predicates = append(predicates, course.PublishedAtIn(i.PublishedAtIn...))
+	}
+	if len(i.PublishedAtNotIn) > 0 {
+		predicates = append(predicates, course.PublishedAtNotIn(i.PublishedAtNotIn...))
+	}
+	if i.PublishedAtGT != nil {
+		predicates = append(predicates, course.PublishedAtGT(*i.PublishedAtGT))
+	}
+	if i.PublishedAtGTE != nil {
+		predicates = append(predicates, course.PublishedAtGTE(*i.PublishedAtGTE))
+	}
+	if i.PublishedAtLT != nil {
+		predicates = append(predicates, course.PublishedAtLT(*i.PublishedAtLT))
+	}
+	if i.PublishedAtLTE != nil {
+		predicates = append(predicates, course.PublishedAtLTE(*i.PublishedAtLTE))
+	}
+	if i.PublishedAtIsNil {
+		predicates = append(predicates, course.PublishedAtIsNil())
+	}
+	if i.PublishedAtNotNil {
+		predicates = append(predicates, course.PublishedAtNotNil())
+	}
+	if i.SuspendedAt != nil {
+		predicates = append(predicates, course.SuspendedAtEQ(*i.SuspendedAt))
+	}
+	if i.SuspendedAtNEQ != nil {
+		predicates = append(predicates, course.SuspendedAtNEQ(*i.SuspendedAtNEQ))
+	}
+	if len(i.SuspendedAtIn) > 0 {
+		predicates = append(predicates, course.SuspendedAtIn(i.SuspendedAtIn...))
+	}
+	if len(i.SuspendedAtNotIn) > 0 {
+		predicates = append(predicates, course.SuspendedAtNotIn(i.SuspendedAtNotIn...))
+	}
+	if i.SuspendedAtGT != nil {
+		predicates = append(predicates, course.SuspendedAtGT(*i.SuspendedAtGT))
+	}
+	if i.SuspendedAtGTE != nil {
+		predicates = append(predicates, course.SuspendedAtGTE(*i.SuspendedAtGTE))
+	}
+	if i.SuspendedAtLT != nil {
+		predicates = append(predicates, course.SuspendedAtLT(*i.SuspendedAtLT))
+	}
+	if i.SuspendedAtLTE != nil {
+		predicates = append(predicates, course.SuspendedAtLTE(*i.SuspendedAtLTE))
+	}
+	if i.SuspendedAtIsNil {
+		predicates = append(predicates, course.SuspendedAtIsNil())
+	}
+	if i.SuspendedAtNotNil {
+		predicates = append(predicates, course.SuspendedAtNotNil())
 	}
 
 	if i.HasInstitution != nil {
@@ -4051,6 +4832,390 @@ func (i *CourseWhereInput) P() (predicate.Course, error) {
 		return predicates[0], nil
 	default:
 		return course.And(predicates...), nil
+	}
+}
+
+// CourseAssessmentWhereInput represents a where input for filtering CourseAssessment queries.
+type CourseAssessmentWhereInput struct {
+	Predicates []predicate.CourseAssessment  `json:"-"`
+	Not        *CourseAssessmentWhereInput   `json:"not,omitempty"`
+	Or         []*CourseAssessmentWhereInput `json:"or,omitempty"`
+	And        []*CourseAssessmentWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "course_id" field predicates.
+	CourseID             *pulid.ID  `json:"courseID,omitempty"`
+	CourseIDNEQ          *pulid.ID  `json:"courseIDNEQ,omitempty"`
+	CourseIDIn           []pulid.ID `json:"courseIDIn,omitempty"`
+	CourseIDNotIn        []pulid.ID `json:"courseIDNotIn,omitempty"`
+	CourseIDGT           *pulid.ID  `json:"courseIDGT,omitempty"`
+	CourseIDGTE          *pulid.ID  `json:"courseIDGTE,omitempty"`
+	CourseIDLT           *pulid.ID  `json:"courseIDLT,omitempty"`
+	CourseIDLTE          *pulid.ID  `json:"courseIDLTE,omitempty"`
+	CourseIDContains     *pulid.ID  `json:"courseIDContains,omitempty"`
+	CourseIDHasPrefix    *pulid.ID  `json:"courseIDHasPrefix,omitempty"`
+	CourseIDHasSuffix    *pulid.ID  `json:"courseIDHasSuffix,omitempty"`
+	CourseIDEqualFold    *pulid.ID  `json:"courseIDEqualFold,omitempty"`
+	CourseIDContainsFold *pulid.ID  `json:"courseIDContainsFold,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *courseassessment.Kind  `json:"kind,omitempty"`
+	KindNEQ   *courseassessment.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []courseassessment.Kind `json:"kindIn,omitempty"`
+	KindNotIn []courseassessment.Kind `json:"kindNotIn,omitempty"`
+
+	// "met" field predicates.
+	Met      *int  `json:"met,omitempty"`
+	MetNEQ   *int  `json:"metNEQ,omitempty"`
+	MetIn    []int `json:"metIn,omitempty"`
+	MetNotIn []int `json:"metNotIn,omitempty"`
+	MetGT    *int  `json:"metGT,omitempty"`
+	MetGTE   *int  `json:"metGTE,omitempty"`
+	MetLT    *int  `json:"metLT,omitempty"`
+	MetLTE   *int  `json:"metLTE,omitempty"`
+
+	// "total" field predicates.
+	Total      *int  `json:"total,omitempty"`
+	TotalNEQ   *int  `json:"totalNEQ,omitempty"`
+	TotalIn    []int `json:"totalIn,omitempty"`
+	TotalNotIn []int `json:"totalNotIn,omitempty"`
+	TotalGT    *int  `json:"totalGT,omitempty"`
+	TotalGTE   *int  `json:"totalGTE,omitempty"`
+	TotalLT    *int  `json:"totalLT,omitempty"`
+	TotalLTE   *int  `json:"totalLTE,omitempty"`
+
+	// "passed" field predicates.
+	Passed    *bool `json:"passed,omitempty"`
+	PassedNEQ *bool `json:"passedNEQ,omitempty"`
+
+	// "notes" field predicates.
+	Notes             *string  `json:"notes,omitempty"`
+	NotesNEQ          *string  `json:"notesNEQ,omitempty"`
+	NotesIn           []string `json:"notesIn,omitempty"`
+	NotesNotIn        []string `json:"notesNotIn,omitempty"`
+	NotesGT           *string  `json:"notesGT,omitempty"`
+	NotesGTE          *string  `json:"notesGTE,omitempty"`
+	NotesLT           *string  `json:"notesLT,omitempty"`
+	NotesLTE          *string  `json:"notesLTE,omitempty"`
+	NotesContains     *string  `json:"notesContains,omitempty"`
+	NotesHasPrefix    *string  `json:"notesHasPrefix,omitempty"`
+	NotesHasSuffix    *string  `json:"notesHasSuffix,omitempty"`
+	NotesEqualFold    *string  `json:"notesEqualFold,omitempty"`
+	NotesContainsFold *string  `json:"notesContainsFold,omitempty"`
+
+	// "course" edge predicates.
+	HasCourse     *bool               `json:"hasCourse,omitempty"`
+	HasCourseWith []*CourseWhereInput `json:"hasCourseWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *CourseAssessmentWhereInput) AddPredicates(predicates ...predicate.CourseAssessment) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the CourseAssessmentWhereInput filter on the CourseAssessmentQuery builder.
+func (i *CourseAssessmentWhereInput) Filter(q *CourseAssessmentQuery) (*CourseAssessmentQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyCourseAssessmentWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyCourseAssessmentWhereInput is returned in case the CourseAssessmentWhereInput is empty.
+var ErrEmptyCourseAssessmentWhereInput = errors.New("ent: empty predicate CourseAssessmentWhereInput")
+
+// P returns a predicate for filtering courseassessments.
+// An error is returned if the input is empty or invalid.
+func (i *CourseAssessmentWhereInput) P() (predicate.CourseAssessment, error) {
+	var predicates []predicate.CourseAssessment
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, courseassessment.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.CourseAssessment, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, courseassessment.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.CourseAssessment, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, courseassessment.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, courseassessment.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, courseassessment.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, courseassessment.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, courseassessment.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, courseassessment.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, courseassessment.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, courseassessment.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, courseassessment.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, courseassessment.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, courseassessment.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, courseassessment.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, courseassessment.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, courseassessment.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, courseassessment.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, courseassessment.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, courseassessment.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.CourseID != nil {
+		predicates = append(predicates, courseassessment.CourseIDEQ(*i.CourseID))
+	}
+	if i.CourseIDNEQ != nil {
+		predicates = append(predicates, courseassessment.CourseIDNEQ(*i.CourseIDNEQ))
+	}
+	if len(i.CourseIDIn) > 0 {
+		predicates = append(predicates, courseassessment.CourseIDIn(i.CourseIDIn...))
+	}
+	if len(i.CourseIDNotIn) > 0 {
+		predicates = append(predicates, courseassessment.CourseIDNotIn(i.CourseIDNotIn...))
+	}
+	if i.CourseIDGT != nil {
+		predicates = append(predicates, courseassessment.CourseIDGT(*i.CourseIDGT))
+	}
+	if i.CourseIDGTE != nil {
+		predicates = append(predicates, courseassessment.CourseIDGTE(*i.CourseIDGTE))
+	}
+	if i.CourseIDLT != nil {
+		predicates = append(predicates, courseassessment.CourseIDLT(*i.CourseIDLT))
+	}
+	if i.CourseIDLTE != nil {
+		predicates = append(predicates, courseassessment.CourseIDLTE(*i.CourseIDLTE))
+	}
+	if i.CourseIDContains != nil {
+		predicates = append(predicates, courseassessment.CourseIDContains(*i.CourseIDContains))
+	}
+	if i.CourseIDHasPrefix != nil {
+		predicates = append(predicates, courseassessment.CourseIDHasPrefix(*i.CourseIDHasPrefix))
+	}
+	if i.CourseIDHasSuffix != nil {
+		predicates = append(predicates, courseassessment.CourseIDHasSuffix(*i.CourseIDHasSuffix))
+	}
+	if i.CourseIDEqualFold != nil {
+		predicates = append(predicates, courseassessment.CourseIDEqualFold(*i.CourseIDEqualFold))
+	}
+	if i.CourseIDContainsFold != nil {
+		predicates = append(predicates, courseassessment.CourseIDContainsFold(*i.CourseIDContainsFold))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, courseassessment.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, courseassessment.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, courseassessment.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, courseassessment.KindNotIn(i.KindNotIn...))
+	}
+	if i.Met != nil {
+		predicates = append(predicates, courseassessment.MetEQ(*i.Met))
+	}
+	if i.MetNEQ != nil {
+		predicates = append(predicates, courseassessment.MetNEQ(*i.MetNEQ))
+	}
+	if len(i.MetIn) > 0 {
+		predicates = append(predicates, courseassessment.MetIn(i.MetIn...))
+	}
+	if len(i.MetNotIn) > 0 {
+		predicates = append(predicates, courseassessment.MetNotIn(i.MetNotIn...))
+	}
+	if i.MetGT != nil {
+		predicates = append(predicates, courseassessment.MetGT(*i.MetGT))
+	}
+	if i.MetGTE != nil {
+		predicates = append(predicates, courseassessment.MetGTE(*i.MetGTE))
+	}
+	if i.MetLT != nil {
+		predicates = append(predicates, courseassessment.MetLT(*i.MetLT))
+	}
+	if i.MetLTE != nil {
+		predicates = append(predicates, courseassessment.MetLTE(*i.MetLTE))
+	}
+	if i.Total != nil {
+		predicates = append(predicates, courseassessment.TotalEQ(*i.Total))
+	}
+	if i.TotalNEQ != nil {
+		predicates = append(predicates, courseassessment.TotalNEQ(*i.TotalNEQ))
+	}
+	if len(i.TotalIn) > 0 {
+		predicates = append(predicates, courseassessment.TotalIn(i.TotalIn...))
+	}
+	if len(i.TotalNotIn) > 0 {
+		predicates = append(predicates, courseassessment.TotalNotIn(i.TotalNotIn...))
+	}
+	if i.TotalGT != nil {
+		predicates = append(predicates, courseassessment.TotalGT(*i.TotalGT))
+	}
+	if i.TotalGTE != nil {
+		predicates = append(predicates, courseassessment.TotalGTE(*i.TotalGTE))
+	}
+	if i.TotalLT != nil {
+		predicates = append(predicates, courseassessment.TotalLT(*i.TotalLT))
+	}
+	if i.TotalLTE != nil {
+		predicates = append(predicates, courseassessment.TotalLTE(*i.TotalLTE))
+	}
+	if i.Passed != nil {
+		predicates = append(predicates, courseassessment.PassedEQ(*i.Passed))
+	}
+	if i.PassedNEQ != nil {
+		predicates = append(predicates, courseassessment.PassedNEQ(*i.PassedNEQ))
+	}
+	if i.Notes != nil {
+		predicates = append(predicates, courseassessment.NotesEQ(*i.Notes))
+	}
+	if i.NotesNEQ != nil {
+		predicates = append(predicates, courseassessment.NotesNEQ(*i.NotesNEQ))
+	}
+	if len(i.NotesIn) > 0 {
+		predicates = append(predicates, courseassessment.NotesIn(i.NotesIn...))
+	}
+	if len(i.NotesNotIn) > 0 {
+		predicates = append(predicates, courseassessment.NotesNotIn(i.NotesNotIn...))
+	}
+	if i.NotesGT != nil {
+		predicates = append(predicates, courseassessment.NotesGT(*i.NotesGT))
+	}
+	if i.NotesGTE != nil {
+		predicates = append(predicates, courseassessment.NotesGTE(*i.NotesGTE))
+	}
+	if i.NotesLT != nil {
+		predicates = append(predicates, courseassessment.NotesLT(*i.NotesLT))
+	}
+	if i.NotesLTE != nil {
+		predicates = append(predicates, courseassessment.NotesLTE(*i.NotesLTE))
+	}
+	if i.NotesContains != nil {
+		predicates = append(predicates, courseassessment.NotesContains(*i.NotesContains))
+	}
+	if i.NotesHasPrefix != nil {
+		predicates = append(predicates, courseassessment.NotesHasPrefix(*i.NotesHasPrefix))
+	}
+	if i.NotesHasSuffix != nil {
+		predicates = append(predicates, courseassessment.NotesHasSuffix(*i.NotesHasSuffix))
+	}
+	if i.NotesEqualFold != nil {
+		predicates = append(predicates, courseassessment.NotesEqualFold(*i.NotesEqualFold))
+	}
+	if i.NotesContainsFold != nil {
+		predicates = append(predicates, courseassessment.NotesContainsFold(*i.NotesContainsFold))
+	}
+
+	if i.HasCourse != nil {
+		p := courseassessment.HasCourse()
+		if !*i.HasCourse {
+			p = courseassessment.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCourseWith) > 0 {
+		with := make([]predicate.Course, 0, len(i.HasCourseWith))
+		for _, w := range i.HasCourseWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCourseWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, courseassessment.HasCourseWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyCourseAssessmentWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return courseassessment.And(predicates...), nil
 	}
 }
 
@@ -9073,6 +10238,21 @@ type PurchaseWhereInput struct {
 	InvoiceCodeEqualFold    *string  `json:"invoiceCodeEqualFold,omitempty"`
 	InvoiceCodeContainsFold *string  `json:"invoiceCodeContainsFold,omitempty"`
 
+	// "redemption_code" field predicates.
+	RedemptionCode             *string  `json:"redemptionCode,omitempty"`
+	RedemptionCodeNEQ          *string  `json:"redemptionCodeNEQ,omitempty"`
+	RedemptionCodeIn           []string `json:"redemptionCodeIn,omitempty"`
+	RedemptionCodeNotIn        []string `json:"redemptionCodeNotIn,omitempty"`
+	RedemptionCodeGT           *string  `json:"redemptionCodeGT,omitempty"`
+	RedemptionCodeGTE          *string  `json:"redemptionCodeGTE,omitempty"`
+	RedemptionCodeLT           *string  `json:"redemptionCodeLT,omitempty"`
+	RedemptionCodeLTE          *string  `json:"redemptionCodeLTE,omitempty"`
+	RedemptionCodeContains     *string  `json:"redemptionCodeContains,omitempty"`
+	RedemptionCodeHasPrefix    *string  `json:"redemptionCodeHasPrefix,omitempty"`
+	RedemptionCodeHasSuffix    *string  `json:"redemptionCodeHasSuffix,omitempty"`
+	RedemptionCodeEqualFold    *string  `json:"redemptionCodeEqualFold,omitempty"`
+	RedemptionCodeContainsFold *string  `json:"redemptionCodeContainsFold,omitempty"`
+
 	// "status" field predicates.
 	Status      *purchase.Status  `json:"status,omitempty"`
 	StatusNEQ   *purchase.Status  `json:"statusNEQ,omitempty"`
@@ -9089,6 +10269,54 @@ type PurchaseWhereInput struct {
 	ProgressPercentLT    *int  `json:"progressPercentLT,omitempty"`
 	ProgressPercentLTE   *int  `json:"progressPercentLTE,omitempty"`
 
+	// "pre_test_score" field predicates.
+	PreTestScore       *int  `json:"preTestScore,omitempty"`
+	PreTestScoreNEQ    *int  `json:"preTestScoreNEQ,omitempty"`
+	PreTestScoreIn     []int `json:"preTestScoreIn,omitempty"`
+	PreTestScoreNotIn  []int `json:"preTestScoreNotIn,omitempty"`
+	PreTestScoreGT     *int  `json:"preTestScoreGT,omitempty"`
+	PreTestScoreGTE    *int  `json:"preTestScoreGTE,omitempty"`
+	PreTestScoreLT     *int  `json:"preTestScoreLT,omitempty"`
+	PreTestScoreLTE    *int  `json:"preTestScoreLTE,omitempty"`
+	PreTestScoreIsNil  bool  `json:"preTestScoreIsNil,omitempty"`
+	PreTestScoreNotNil bool  `json:"preTestScoreNotNil,omitempty"`
+
+	// "post_test_score" field predicates.
+	PostTestScore       *int  `json:"postTestScore,omitempty"`
+	PostTestScoreNEQ    *int  `json:"postTestScoreNEQ,omitempty"`
+	PostTestScoreIn     []int `json:"postTestScoreIn,omitempty"`
+	PostTestScoreNotIn  []int `json:"postTestScoreNotIn,omitempty"`
+	PostTestScoreGT     *int  `json:"postTestScoreGT,omitempty"`
+	PostTestScoreGTE    *int  `json:"postTestScoreGTE,omitempty"`
+	PostTestScoreLT     *int  `json:"postTestScoreLT,omitempty"`
+	PostTestScoreLTE    *int  `json:"postTestScoreLTE,omitempty"`
+	PostTestScoreIsNil  bool  `json:"postTestScoreIsNil,omitempty"`
+	PostTestScoreNotNil bool  `json:"postTestScoreNotNil,omitempty"`
+
+	// "redeemed_at" field predicates.
+	RedeemedAt       *time.Time  `json:"redeemedAt,omitempty"`
+	RedeemedAtNEQ    *time.Time  `json:"redeemedAtNEQ,omitempty"`
+	RedeemedAtIn     []time.Time `json:"redeemedAtIn,omitempty"`
+	RedeemedAtNotIn  []time.Time `json:"redeemedAtNotIn,omitempty"`
+	RedeemedAtGT     *time.Time  `json:"redeemedAtGT,omitempty"`
+	RedeemedAtGTE    *time.Time  `json:"redeemedAtGTE,omitempty"`
+	RedeemedAtLT     *time.Time  `json:"redeemedAtLT,omitempty"`
+	RedeemedAtLTE    *time.Time  `json:"redeemedAtLTE,omitempty"`
+	RedeemedAtIsNil  bool        `json:"redeemedAtIsNil,omitempty"`
+	RedeemedAtNotNil bool        `json:"redeemedAtNotNil,omitempty"`
+
+	// "progress_at" field predicates.
+	ProgressAt       *time.Time  `json:"progressAt,omitempty"`
+	ProgressAtNEQ    *time.Time  `json:"progressAtNEQ,omitempty"`
+	ProgressAtIn     []time.Time `json:"progressAtIn,omitempty"`
+	ProgressAtNotIn  []time.Time `json:"progressAtNotIn,omitempty"`
+	ProgressAtGT     *time.Time  `json:"progressAtGT,omitempty"`
+	ProgressAtGTE    *time.Time  `json:"progressAtGTE,omitempty"`
+	ProgressAtLT     *time.Time  `json:"progressAtLT,omitempty"`
+	ProgressAtLTE    *time.Time  `json:"progressAtLTE,omitempty"`
+	ProgressAtIsNil  bool        `json:"progressAtIsNil,omitempty"`
+	ProgressAtNotNil bool        `json:"progressAtNotNil,omitempty"`
+
 	// "completed_at" field predicates.
 	CompletedAt       *time.Time  `json:"completedAt,omitempty"`
 	CompletedAtNEQ    *time.Time  `json:"completedAtNEQ,omitempty"`
@@ -9100,6 +10328,18 @@ type PurchaseWhereInput struct {
 	CompletedAtLTE    *time.Time  `json:"completedAtLTE,omitempty"`
 	CompletedAtIsNil  bool        `json:"completedAtIsNil,omitempty"`
 	CompletedAtNotNil bool        `json:"completedAtNotNil,omitempty"`
+
+	// "cancelled_at" field predicates.
+	CancelledAt       *time.Time  `json:"cancelledAt,omitempty"`
+	CancelledAtNEQ    *time.Time  `json:"cancelledAtNEQ,omitempty"`
+	CancelledAtIn     []time.Time `json:"cancelledAtIn,omitempty"`
+	CancelledAtNotIn  []time.Time `json:"cancelledAtNotIn,omitempty"`
+	CancelledAtGT     *time.Time  `json:"cancelledAtGT,omitempty"`
+	CancelledAtGTE    *time.Time  `json:"cancelledAtGTE,omitempty"`
+	CancelledAtLT     *time.Time  `json:"cancelledAtLT,omitempty"`
+	CancelledAtLTE    *time.Time  `json:"cancelledAtLTE,omitempty"`
+	CancelledAtIsNil  bool        `json:"cancelledAtIsNil,omitempty"`
+	CancelledAtNotNil bool        `json:"cancelledAtNotNil,omitempty"`
 
 	// "recipient" edge predicates.
 	HasRecipient     *bool                  `json:"hasRecipient,omitempty"`
@@ -9441,6 +10681,45 @@ func (i *PurchaseWhereInput) P() (predicate.Purchase, error) {
 	if i.InvoiceCodeContainsFold != nil {
 		predicates = append(predicates, purchase.InvoiceCodeContainsFold(*i.InvoiceCodeContainsFold))
 	}
+	if i.RedemptionCode != nil {
+		predicates = append(predicates, purchase.RedemptionCodeEQ(*i.RedemptionCode))
+	}
+	if i.RedemptionCodeNEQ != nil {
+		predicates = append(predicates, purchase.RedemptionCodeNEQ(*i.RedemptionCodeNEQ))
+	}
+	if len(i.RedemptionCodeIn) > 0 {
+		predicates = append(predicates, purchase.RedemptionCodeIn(i.RedemptionCodeIn...))
+	}
+	if len(i.RedemptionCodeNotIn) > 0 {
+		predicates = append(predicates, purchase.RedemptionCodeNotIn(i.RedemptionCodeNotIn...))
+	}
+	if i.RedemptionCodeGT != nil {
+		predicates = append(predicates, purchase.RedemptionCodeGT(*i.RedemptionCodeGT))
+	}
+	if i.RedemptionCodeGTE != nil {
+		predicates = append(predicates, purchase.RedemptionCodeGTE(*i.RedemptionCodeGTE))
+	}
+	if i.RedemptionCodeLT != nil {
+		predicates = append(predicates, purchase.RedemptionCodeLT(*i.RedemptionCodeLT))
+	}
+	if i.RedemptionCodeLTE != nil {
+		predicates = append(predicates, purchase.RedemptionCodeLTE(*i.RedemptionCodeLTE))
+	}
+	if i.RedemptionCodeContains != nil {
+		predicates = append(predicates, purchase.RedemptionCodeContains(*i.RedemptionCodeContains))
+	}
+	if i.RedemptionCodeHasPrefix != nil {
+		predicates = append(predicates, purchase.RedemptionCodeHasPrefix(*i.RedemptionCodeHasPrefix))
+	}
+	if i.RedemptionCodeHasSuffix != nil {
+		predicates = append(predicates, purchase.RedemptionCodeHasSuffix(*i.RedemptionCodeHasSuffix))
+	}
+	if i.RedemptionCodeEqualFold != nil {
+		predicates = append(predicates, purchase.RedemptionCodeEqualFold(*i.RedemptionCodeEqualFold))
+	}
+	if i.RedemptionCodeContainsFold != nil {
+		predicates = append(predicates, purchase.RedemptionCodeContainsFold(*i.RedemptionCodeContainsFold))
+	}
 	if i.Status != nil {
 		predicates = append(predicates, purchase.StatusEQ(*i.Status))
 	}
@@ -9477,6 +10756,126 @@ func (i *PurchaseWhereInput) P() (predicate.Purchase, error) {
 	if i.ProgressPercentLTE != nil {
 		predicates = append(predicates, purchase.ProgressPercentLTE(*i.ProgressPercentLTE))
 	}
+	if i.PreTestScore != nil {
+		predicates = append(predicates, purchase.PreTestScoreEQ(*i.PreTestScore))
+	}
+	if i.PreTestScoreNEQ != nil {
+		predicates = append(predicates, purchase.PreTestScoreNEQ(*i.PreTestScoreNEQ))
+	}
+	if len(i.PreTestScoreIn) > 0 {
+		predicates = append(predicates, purchase.PreTestScoreIn(i.PreTestScoreIn...))
+	}
+	if len(i.PreTestScoreNotIn) > 0 {
+		predicates = append(predicates, purchase.PreTestScoreNotIn(i.PreTestScoreNotIn...))
+	}
+	if i.PreTestScoreGT != nil {
+		predicates = append(predicates, purchase.PreTestScoreGT(*i.PreTestScoreGT))
+	}
+	if i.PreTestScoreGTE != nil {
+		predicates = append(predicates, purchase.PreTestScoreGTE(*i.PreTestScoreGTE))
+	}
+	if i.PreTestScoreLT != nil {
+		predicates = append(predicates, purchase.PreTestScoreLT(*i.PreTestScoreLT))
+	}
+	if i.PreTestScoreLTE != nil {
+		predicates = append(predicates, purchase.PreTestScoreLTE(*i.PreTestScoreLTE))
+	}
+	if i.PreTestScoreIsNil {
+		predicates = append(predicates, purchase.PreTestScoreIsNil())
+	}
+	if i.PreTestScoreNotNil {
+		predicates = append(predicates, purchase.PreTestScoreNotNil())
+	}
+	if i.PostTestScore != nil {
+		predicates = append(predicates, purchase.PostTestScoreEQ(*i.PostTestScore))
+	}
+	if i.PostTestScoreNEQ != nil {
+		predicates = append(predicates, purchase.PostTestScoreNEQ(*i.PostTestScoreNEQ))
+	}
+	if len(i.PostTestScoreIn) > 0 {
+		predicates = append(predicates, purchase.PostTestScoreIn(i.PostTestScoreIn...))
+	}
+	if len(i.PostTestScoreNotIn) > 0 {
+		predicates = append(predicates, purchase.PostTestScoreNotIn(i.PostTestScoreNotIn...))
+	}
+	if i.PostTestScoreGT != nil {
+		predicates = append(predicates, purchase.PostTestScoreGT(*i.PostTestScoreGT))
+	}
+	if i.PostTestScoreGTE != nil {
+		predicates = append(predicates, purchase.PostTestScoreGTE(*i.PostTestScoreGTE))
+	}
+	if i.PostTestScoreLT != nil {
+		predicates = append(predicates, purchase.PostTestScoreLT(*i.PostTestScoreLT))
+	}
+	if i.PostTestScoreLTE != nil {
+		predicates = append(predicates, purchase.PostTestScoreLTE(*i.PostTestScoreLTE))
+	}
+	if i.PostTestScoreIsNil {
+		predicates = append(predicates, purchase.PostTestScoreIsNil())
+	}
+	if i.PostTestScoreNotNil {
+		predicates = append(predicates, purchase.PostTestScoreNotNil())
+	}
+	if i.RedeemedAt != nil {
+		predicates = append(predicates, purchase.RedeemedAtEQ(*i.RedeemedAt))
+	}
+	if i.RedeemedAtNEQ != nil {
+		predicates = append(predicates, purchase.RedeemedAtNEQ(*i.RedeemedAtNEQ))
+	}
+	if len(i.RedeemedAtIn) > 0 {
+		predicates = append(predicates, purchase.RedeemedAtIn(i.RedeemedAtIn...))
+	}
+	if len(i.RedeemedAtNotIn) > 0 {
+		predicates = append(predicates, purchase.RedeemedAtNotIn(i.RedeemedAtNotIn...))
+	}
+	if i.RedeemedAtGT != nil {
+		predicates = append(predicates, purchase.RedeemedAtGT(*i.RedeemedAtGT))
+	}
+	if i.RedeemedAtGTE != nil {
+		predicates = append(predicates, purchase.RedeemedAtGTE(*i.RedeemedAtGTE))
+	}
+	if i.RedeemedAtLT != nil {
+		predicates = append(predicates, purchase.RedeemedAtLT(*i.RedeemedAtLT))
+	}
+	if i.RedeemedAtLTE != nil {
+		predicates = append(predicates, purchase.RedeemedAtLTE(*i.RedeemedAtLTE))
+	}
+	if i.RedeemedAtIsNil {
+		predicates = append(predicates, purchase.RedeemedAtIsNil())
+	}
+	if i.RedeemedAtNotNil {
+		predicates = append(predicates, purchase.RedeemedAtNotNil())
+	}
+	if i.ProgressAt != nil {
+		predicates = append(predicates, purchase.ProgressAtEQ(*i.ProgressAt))
+	}
+	if i.ProgressAtNEQ != nil {
+		predicates = append(predicates, purchase.ProgressAtNEQ(*i.ProgressAtNEQ))
+	}
+	if len(i.ProgressAtIn) > 0 {
+		predicates = append(predicates, purchase.ProgressAtIn(i.ProgressAtIn...))
+	}
+	if len(i.ProgressAtNotIn) > 0 {
+		predicates = append(predicates, purchase.ProgressAtNotIn(i.ProgressAtNotIn...))
+	}
+	if i.ProgressAtGT != nil {
+		predicates = append(predicates, purchase.ProgressAtGT(*i.ProgressAtGT))
+	}
+	if i.ProgressAtGTE != nil {
+		predicates = append(predicates, purchase.ProgressAtGTE(*i.ProgressAtGTE))
+	}
+	if i.ProgressAtLT != nil {
+		predicates = append(predicates, purchase.ProgressAtLT(*i.ProgressAtLT))
+	}
+	if i.ProgressAtLTE != nil {
+		predicates = append(predicates, purchase.ProgressAtLTE(*i.ProgressAtLTE))
+	}
+	if i.ProgressAtIsNil {
+		predicates = append(predicates, purchase.ProgressAtIsNil())
+	}
+	if i.ProgressAtNotNil {
+		predicates = append(predicates, purchase.ProgressAtNotNil())
+	}
 	if i.CompletedAt != nil {
 		predicates = append(predicates, purchase.CompletedAtEQ(*i.CompletedAt))
 	}
@@ -9506,6 +10905,36 @@ func (i *PurchaseWhereInput) P() (predicate.Purchase, error) {
 	}
 	if i.CompletedAtNotNil {
 		predicates = append(predicates, purchase.CompletedAtNotNil())
+	}
+	if i.CancelledAt != nil {
+		predicates = append(predicates, purchase.CancelledAtEQ(*i.CancelledAt))
+	}
+	if i.CancelledAtNEQ != nil {
+		predicates = append(predicates, purchase.CancelledAtNEQ(*i.CancelledAtNEQ))
+	}
+	if len(i.CancelledAtIn) > 0 {
+		predicates = append(predicates, purchase.CancelledAtIn(i.CancelledAtIn...))
+	}
+	if len(i.CancelledAtNotIn) > 0 {
+		predicates = append(predicates, purchase.CancelledAtNotIn(i.CancelledAtNotIn...))
+	}
+	if i.CancelledAtGT != nil {
+		predicates = append(predicates, purchase.CancelledAtGT(*i.CancelledAtGT))
+	}
+	if i.CancelledAtGTE != nil {
+		predicates = append(predicates, purchase.CancelledAtGTE(*i.CancelledAtGTE))
+	}
+	if i.CancelledAtLT != nil {
+		predicates = append(predicates, purchase.CancelledAtLT(*i.CancelledAtLT))
+	}
+	if i.CancelledAtLTE != nil {
+		predicates = append(predicates, purchase.CancelledAtLTE(*i.CancelledAtLTE))
+	}
+	if i.CancelledAtIsNil {
+		predicates = append(predicates, purchase.CancelledAtIsNil())
+	}
+	if i.CancelledAtNotNil {
+		predicates = append(predicates, purchase.CancelledAtNotNil())
 	}
 
 	if i.HasRecipient != nil {
@@ -9871,6 +11300,10 @@ type RecipientWhereInput struct {
 	// "purchases" edge predicates.
 	HasPurchases     *bool                 `json:"hasPurchases,omitempty"`
 	HasPurchasesWith []*PurchaseWhereInput `json:"hasPurchasesWith,omitempty"`
+
+	// "balance_entries" edge predicates.
+	HasBalanceEntries     *bool                     `json:"hasBalanceEntries,omitempty"`
+	HasBalanceEntriesWith []*BalanceEntryWhereInput `json:"hasBalanceEntriesWith,omitempty"`
 
 	// "certificates" edge predicates.
 	HasCertificates     *bool                    `json:"hasCertificates,omitempty"`
@@ -10686,6 +12119,24 @@ func (i *RecipientWhereInput) P() (predicate.Recipient, error) {
 		}
 		predicates = append(predicates, recipient.HasPurchasesWith(with...))
 	}
+	if i.HasBalanceEntries != nil {
+		p := recipient.HasBalanceEntries()
+		if !*i.HasBalanceEntries {
+			p = recipient.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasBalanceEntriesWith) > 0 {
+		with := make([]predicate.BalanceEntry, 0, len(i.HasBalanceEntriesWith))
+		for _, w := range i.HasBalanceEntriesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasBalanceEntriesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, recipient.HasBalanceEntriesWith(with...))
+	}
 	if i.HasCertificates != nil {
 		p := recipient.HasCertificates()
 		if !*i.HasCertificates {
@@ -11229,6 +12680,18 @@ type ReviewWhereInput struct {
 	BodyEqualFold    *string  `json:"bodyEqualFold,omitempty"`
 	BodyContainsFold *string  `json:"bodyContainsFold,omitempty"`
 
+	// "hidden_at" field predicates.
+	HiddenAt       *time.Time  `json:"hiddenAt,omitempty"`
+	HiddenAtNEQ    *time.Time  `json:"hiddenAtNEQ,omitempty"`
+	HiddenAtIn     []time.Time `json:"hiddenAtIn,omitempty"`
+	HiddenAtNotIn  []time.Time `json:"hiddenAtNotIn,omitempty"`
+	HiddenAtGT     *time.Time  `json:"hiddenAtGT,omitempty"`
+	HiddenAtGTE    *time.Time  `json:"hiddenAtGTE,omitempty"`
+	HiddenAtLT     *time.Time  `json:"hiddenAtLT,omitempty"`
+	HiddenAtLTE    *time.Time  `json:"hiddenAtLTE,omitempty"`
+	HiddenAtIsNil  bool        `json:"hiddenAtIsNil,omitempty"`
+	HiddenAtNotNil bool        `json:"hiddenAtNotNil,omitempty"`
+
 	// "course" edge predicates.
 	HasCourse     *bool               `json:"hasCourse,omitempty"`
 	HasCourseWith []*CourseWhereInput `json:"hasCourseWith,omitempty"`
@@ -11478,6 +12941,36 @@ func (i *ReviewWhereInput) P() (predicate.Review, error) {
 	}
 	if i.BodyContainsFold != nil {
 		predicates = append(predicates, review.BodyContainsFold(*i.BodyContainsFold))
+	}
+	if i.HiddenAt != nil {
+		predicates = append(predicates, review.HiddenAtEQ(*i.HiddenAt))
+	}
+	if i.HiddenAtNEQ != nil {
+		predicates = append(predicates, review.HiddenAtNEQ(*i.HiddenAtNEQ))
+	}
+	if len(i.HiddenAtIn) > 0 {
+		predicates = append(predicates, review.HiddenAtIn(i.HiddenAtIn...))
+	}
+	if len(i.HiddenAtNotIn) > 0 {
+		predicates = append(predicates, review.HiddenAtNotIn(i.HiddenAtNotIn...))
+	}
+	if i.HiddenAtGT != nil {
+		predicates = append(predicates, review.HiddenAtGT(*i.HiddenAtGT))
+	}
+	if i.HiddenAtGTE != nil {
+		predicates = append(predicates, review.HiddenAtGTE(*i.HiddenAtGTE))
+	}
+	if i.HiddenAtLT != nil {
+		predicates = append(predicates, review.HiddenAtLT(*i.HiddenAtLT))
+	}
+	if i.HiddenAtLTE != nil {
+		predicates = append(predicates, review.HiddenAtLTE(*i.HiddenAtLTE))
+	}
+	if i.HiddenAtIsNil {
+		predicates = append(predicates, review.HiddenAtIsNil())
+	}
+	if i.HiddenAtNotNil {
+		predicates = append(predicates, review.HiddenAtNotNil())
 	}
 
 	if i.HasCourse != nil {
@@ -14293,6 +15786,470 @@ func (i *TrainingInstitutionWhereInput) P() (predicate.TrainingInstitution, erro
 		return predicates[0], nil
 	default:
 		return traininginstitution.And(predicates...), nil
+	}
+}
+
+// TrainingReportWhereInput represents a where input for filtering TrainingReport queries.
+type TrainingReportWhereInput struct {
+	Predicates []predicate.TrainingReport  `json:"-"`
+	Not        *TrainingReportWhereInput   `json:"not,omitempty"`
+	Or         []*TrainingReportWhereInput `json:"or,omitempty"`
+	And        []*TrainingReportWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "digital_platform_id" field predicates.
+	DigitalPlatformID             *pulid.ID  `json:"digitalPlatformID,omitempty"`
+	DigitalPlatformIDNEQ          *pulid.ID  `json:"digitalPlatformIDNEQ,omitempty"`
+	DigitalPlatformIDIn           []pulid.ID `json:"digitalPlatformIDIn,omitempty"`
+	DigitalPlatformIDNotIn        []pulid.ID `json:"digitalPlatformIDNotIn,omitempty"`
+	DigitalPlatformIDGT           *pulid.ID  `json:"digitalPlatformIDGT,omitempty"`
+	DigitalPlatformIDGTE          *pulid.ID  `json:"digitalPlatformIDGTE,omitempty"`
+	DigitalPlatformIDLT           *pulid.ID  `json:"digitalPlatformIDLT,omitempty"`
+	DigitalPlatformIDLTE          *pulid.ID  `json:"digitalPlatformIDLTE,omitempty"`
+	DigitalPlatformIDContains     *pulid.ID  `json:"digitalPlatformIDContains,omitempty"`
+	DigitalPlatformIDHasPrefix    *pulid.ID  `json:"digitalPlatformIDHasPrefix,omitempty"`
+	DigitalPlatformIDHasSuffix    *pulid.ID  `json:"digitalPlatformIDHasSuffix,omitempty"`
+	DigitalPlatformIDEqualFold    *pulid.ID  `json:"digitalPlatformIDEqualFold,omitempty"`
+	DigitalPlatformIDContainsFold *pulid.ID  `json:"digitalPlatformIDContainsFold,omitempty"`
+
+	// "purchase_id" field predicates.
+	PurchaseID             *pulid.ID  `json:"purchaseID,omitempty"`
+	PurchaseIDNEQ          *pulid.ID  `json:"purchaseIDNEQ,omitempty"`
+	PurchaseIDIn           []pulid.ID `json:"purchaseIDIn,omitempty"`
+	PurchaseIDNotIn        []pulid.ID `json:"purchaseIDNotIn,omitempty"`
+	PurchaseIDGT           *pulid.ID  `json:"purchaseIDGT,omitempty"`
+	PurchaseIDGTE          *pulid.ID  `json:"purchaseIDGTE,omitempty"`
+	PurchaseIDLT           *pulid.ID  `json:"purchaseIDLT,omitempty"`
+	PurchaseIDLTE          *pulid.ID  `json:"purchaseIDLTE,omitempty"`
+	PurchaseIDContains     *pulid.ID  `json:"purchaseIDContains,omitempty"`
+	PurchaseIDHasPrefix    *pulid.ID  `json:"purchaseIDHasPrefix,omitempty"`
+	PurchaseIDHasSuffix    *pulid.ID  `json:"purchaseIDHasSuffix,omitempty"`
+	PurchaseIDEqualFold    *pulid.ID  `json:"purchaseIDEqualFold,omitempty"`
+	PurchaseIDContainsFold *pulid.ID  `json:"purchaseIDContainsFold,omitempty"`
+
+	// "idempotency_key" field predicates.
+	IdempotencyKey             *string  `json:"idempotencyKey,omitempty"`
+	IdempotencyKeyNEQ          *string  `json:"idempotencyKeyNEQ,omitempty"`
+	IdempotencyKeyIn           []string `json:"idempotencyKeyIn,omitempty"`
+	IdempotencyKeyNotIn        []string `json:"idempotencyKeyNotIn,omitempty"`
+	IdempotencyKeyGT           *string  `json:"idempotencyKeyGT,omitempty"`
+	IdempotencyKeyGTE          *string  `json:"idempotencyKeyGTE,omitempty"`
+	IdempotencyKeyLT           *string  `json:"idempotencyKeyLT,omitempty"`
+	IdempotencyKeyLTE          *string  `json:"idempotencyKeyLTE,omitempty"`
+	IdempotencyKeyContains     *string  `json:"idempotencyKeyContains,omitempty"`
+	IdempotencyKeyHasPrefix    *string  `json:"idempotencyKeyHasPrefix,omitempty"`
+	IdempotencyKeyHasSuffix    *string  `json:"idempotencyKeyHasSuffix,omitempty"`
+	IdempotencyKeyEqualFold    *string  `json:"idempotencyKeyEqualFold,omitempty"`
+	IdempotencyKeyContainsFold *string  `json:"idempotencyKeyContainsFold,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *trainingreport.Kind  `json:"kind,omitempty"`
+	KindNEQ   *trainingreport.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []trainingreport.Kind `json:"kindIn,omitempty"`
+	KindNotIn []trainingreport.Kind `json:"kindNotIn,omitempty"`
+
+	// "channel" field predicates.
+	Channel      *trainingreport.Channel  `json:"channel,omitempty"`
+	ChannelNEQ   *trainingreport.Channel  `json:"channelNEQ,omitempty"`
+	ChannelIn    []trainingreport.Channel `json:"channelIn,omitempty"`
+	ChannelNotIn []trainingreport.Channel `json:"channelNotIn,omitempty"`
+
+	// "value" field predicates.
+	Value       *int  `json:"value,omitempty"`
+	ValueNEQ    *int  `json:"valueNEQ,omitempty"`
+	ValueIn     []int `json:"valueIn,omitempty"`
+	ValueNotIn  []int `json:"valueNotIn,omitempty"`
+	ValueGT     *int  `json:"valueGT,omitempty"`
+	ValueGTE    *int  `json:"valueGTE,omitempty"`
+	ValueLT     *int  `json:"valueLT,omitempty"`
+	ValueLTE    *int  `json:"valueLTE,omitempty"`
+	ValueIsNil  bool  `json:"valueIsNil,omitempty"`
+	ValueNotNil bool  `json:"valueNotNil,omitempty"`
+
+	// "occurred_at" field predicates.
+	OccurredAt      *time.Time  `json:"occurredAt,omitempty"`
+	OccurredAtNEQ   *time.Time  `json:"occurredAtNEQ,omitempty"`
+	OccurredAtIn    []time.Time `json:"occurredAtIn,omitempty"`
+	OccurredAtNotIn []time.Time `json:"occurredAtNotIn,omitempty"`
+	OccurredAtGT    *time.Time  `json:"occurredAtGT,omitempty"`
+	OccurredAtGTE   *time.Time  `json:"occurredAtGTE,omitempty"`
+	OccurredAtLT    *time.Time  `json:"occurredAtLT,omitempty"`
+	OccurredAtLTE   *time.Time  `json:"occurredAtLTE,omitempty"`
+
+	// "applied" field predicates.
+	Applied    *bool `json:"applied,omitempty"`
+	AppliedNEQ *bool `json:"appliedNEQ,omitempty"`
+
+	// "purchase" edge predicates.
+	HasPurchase     *bool                 `json:"hasPurchase,omitempty"`
+	HasPurchaseWith []*PurchaseWhereInput `json:"hasPurchaseWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *TrainingReportWhereInput) AddPredicates(predicates ...predicate.TrainingReport) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the TrainingReportWhereInput filter on the TrainingReportQuery builder.
+func (i *TrainingReportWhereInput) Filter(q *TrainingReportQuery) (*TrainingReportQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyTrainingReportWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyTrainingReportWhereInput is returned in case the TrainingReportWhereInput is empty.
+var ErrEmptyTrainingReportWhereInput = errors.New("ent: empty predicate TrainingReportWhereInput")
+
+// P returns a predicate for filtering trainingreports.
+// An error is returned if the input is empty or invalid.
+func (i *TrainingReportWhereInput) P() (predicate.TrainingReport, error) {
+	var predicates []predicate.TrainingReport
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, trainingreport.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.TrainingReport, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, trainingreport.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.TrainingReport, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, trainingreport.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, trainingreport.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, trainingreport.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, trainingreport.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, trainingreport.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, trainingreport.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, trainingreport.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, trainingreport.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, trainingreport.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, trainingreport.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, trainingreport.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, trainingreport.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, trainingreport.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, trainingreport.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, trainingreport.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, trainingreport.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, trainingreport.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.DigitalPlatformID != nil {
+		predicates = append(predicates, trainingreport.DigitalPlatformIDEQ(*i.DigitalPlatformID))
+	}
+	if i.DigitalPlatformIDNEQ != nil {
+		predicates = append(predicates, trainingreport.DigitalPlatformIDNEQ(*i.DigitalPlatformIDNEQ))
+	}
+	if len(i.DigitalPlatformIDIn) > 0 {
+		predicates = append(predicates, trainingreport.DigitalPlatformIDIn(i.DigitalPlatformIDIn...))
+	}
+	if len(i.DigitalPlatformIDNotIn) > 0 {
+		predicates = append(predicates, trainingreport.DigitalPlatformIDNotIn(i.DigitalPlatformIDNotIn...))
+	}
+	if i.DigitalPlatformIDGT != nil {
+		predicates = append(predicates, trainingreport.DigitalPlatformIDGT(*i.DigitalPlatformIDGT))
+	}
+	if i.DigitalPlatformIDGTE != nil {
+		predicates = append(predicates, trainingreport.DigitalPlatformIDGTE(*i.DigitalPlatformIDGTE))
+	}
+	if i.DigitalPlatformIDLT != nil {
+		predicates = append(predicates, trainingreport.DigitalPlatformIDLT(*i.DigitalPlatformIDLT))
+	}
+	if i.DigitalPlatformIDLTE != nil {
+		predicates = append(predicates, trainingreport.DigitalPlatformIDLTE(*i.DigitalPlatformIDLTE))
+	}
+	if i.DigitalPlatformIDContains != nil {
+		predicates = append(predicates, trainingreport.DigitalPlatformIDContains(*i.DigitalPlatformIDContains))
+	}
+	if i.DigitalPlatformIDHasPrefix != nil {
+		predicates = append(predicates, trainingreport.DigitalPlatformIDHasPrefix(*i.DigitalPlatformIDHasPrefix))
+	}
+	if i.DigitalPlatformIDHasSuffix != nil {
+		predicates = append(predicates, trainingreport.DigitalPlatformIDHasSuffix(*i.DigitalPlatformIDHasSuffix))
+	}
+	if i.DigitalPlatformIDEqualFold != nil {
+		predicates = append(predicates, trainingreport.DigitalPlatformIDEqualFold(*i.DigitalPlatformIDEqualFold))
+	}
+	if i.DigitalPlatformIDContainsFold != nil {
+		predicates = append(predicates, trainingreport.DigitalPlatformIDContainsFold(*i.DigitalPlatformIDContainsFold))
+	}
+	if i.PurchaseID != nil {
+		predicates = append(predicates, trainingreport.PurchaseIDEQ(*i.PurchaseID))
+	}
+	if i.PurchaseIDNEQ != nil {
+		predicates = append(predicates, trainingreport.PurchaseIDNEQ(*i.PurchaseIDNEQ))
+	}
+	if len(i.PurchaseIDIn) > 0 {
+		predicates = append(predicates, trainingreport.PurchaseIDIn(i.PurchaseIDIn...))
+	}
+	if len(i.PurchaseIDNotIn) > 0 {
+		predicates = append(predicates, trainingreport.PurchaseIDNotIn(i.PurchaseIDNotIn...))
+	}
+	if i.PurchaseIDGT != nil {
+		predicates = append(predicates, trainingreport.PurchaseIDGT(*i.PurchaseIDGT))
+	}
+	if i.PurchaseIDGTE != nil {
+		predicates = append(predicates, trainingreport.PurchaseIDGTE(*i.PurchaseIDGTE))
+	}
+	if i.PurchaseIDLT != nil {
+		predicates = append(predicates, trainingreport.PurchaseIDLT(*i.PurchaseIDLT))
+	}
+	if i.PurchaseIDLTE != nil {
+		predicates = append(predicates, trainingreport.PurchaseIDLTE(*i.PurchaseIDLTE))
+	}
+	if i.PurchaseIDContains != nil {
+		predicates = append(predicates, trainingreport.PurchaseIDContains(*i.PurchaseIDContains))
+	}
+	if i.PurchaseIDHasPrefix != nil {
+		predicates = append(predicates, trainingreport.PurchaseIDHasPrefix(*i.PurchaseIDHasPrefix))
+	}
+	if i.PurchaseIDHasSuffix != nil {
+		predicates = append(predicates, trainingreport.PurchaseIDHasSuffix(*i.PurchaseIDHasSuffix))
+	}
+	if i.PurchaseIDEqualFold != nil {
+		predicates = append(predicates, trainingreport.PurchaseIDEqualFold(*i.PurchaseIDEqualFold))
+	}
+	if i.PurchaseIDContainsFold != nil {
+		predicates = append(predicates, trainingreport.PurchaseIDContainsFold(*i.PurchaseIDContainsFold))
+	}
+	if i.IdempotencyKey != nil {
+		predicates = append(predicates, trainingreport.IdempotencyKeyEQ(*i.IdempotencyKey))
+	}
+	if i.IdempotencyKeyNEQ != nil {
+		predicates = append(predicates, trainingreport.IdempotencyKeyNEQ(*i.IdempotencyKeyNEQ))
+	}
+	if len(i.IdempotencyKeyIn) > 0 {
+		predicates = append(predicates, trainingreport.IdempotencyKeyIn(i.IdempotencyKeyIn...))
+	}
+	if len(i.IdempotencyKeyNotIn) > 0 {
+		predicates = append(predicates, trainingreport.IdempotencyKeyNotIn(i.IdempotencyKeyNotIn...))
+	}
+	if i.IdempotencyKeyGT != nil {
+		predicates = append(predicates, trainingreport.IdempotencyKeyGT(*i.IdempotencyKeyGT))
+	}
+	if i.IdempotencyKeyGTE != nil {
+		predicates = append(predicates, trainingreport.IdempotencyKeyGTE(*i.IdempotencyKeyGTE))
+	}
+	if i.IdempotencyKeyLT != nil {
+		predicates = append(predicates, trainingreport.IdempotencyKeyLT(*i.IdempotencyKeyLT))
+	}
+	if i.IdempotencyKeyLTE != nil {
+		predicates = append(predicates, trainingreport.IdempotencyKeyLTE(*i.IdempotencyKeyLTE))
+	}
+	if i.IdempotencyKeyContains != nil {
+		predicates = append(predicates, trainingreport.IdempotencyKeyContains(*i.IdempotencyKeyContains))
+	}
+	if i.IdempotencyKeyHasPrefix != nil {
+		predicates = append(predicates, trainingreport.IdempotencyKeyHasPrefix(*i.IdempotencyKeyHasPrefix))
+	}
+	if i.IdempotencyKeyHasSuffix != nil {
+		predicates = append(predicates, trainingreport.IdempotencyKeyHasSuffix(*i.IdempotencyKeyHasSuffix))
+	}
+	if i.IdempotencyKeyEqualFold != nil {
+		predicates = append(predicates, trainingreport.IdempotencyKeyEqualFold(*i.IdempotencyKeyEqualFold))
+	}
+	if i.IdempotencyKeyContainsFold != nil {
+		predicates = append(predicates, trainingreport.IdempotencyKeyContainsFold(*i.IdempotencyKeyContainsFold))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, trainingreport.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, trainingreport.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, trainingreport.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, trainingreport.KindNotIn(i.KindNotIn...))
+	}
+	if i.Channel != nil {
+		predicates = append(predicates, trainingreport.ChannelEQ(*i.Channel))
+	}
+	if i.ChannelNEQ != nil {
+		predicates = append(predicates, trainingreport.ChannelNEQ(*i.ChannelNEQ))
+	}
+	if len(i.ChannelIn) > 0 {
+		predicates = append(predicates, trainingreport.ChannelIn(i.ChannelIn...))
+	}
+	if len(i.ChannelNotIn) > 0 {
+		predicates = append(predicates, trainingreport.ChannelNotIn(i.ChannelNotIn...))
+	}
+	if i.Value != nil {
+		predicates = append(predicates, trainingreport.ValueEQ(*i.Value))
+	}
+	if i.ValueNEQ != nil {
+		predicates = append(predicates, trainingreport.ValueNEQ(*i.ValueNEQ))
+	}
+	if len(i.ValueIn) > 0 {
+		predicates = append(predicates, trainingreport.ValueIn(i.ValueIn...))
+	}
+	if len(i.ValueNotIn) > 0 {
+		predicates = append(predicates, trainingreport.ValueNotIn(i.ValueNotIn...))
+	}
+	if i.ValueGT != nil {
+		predicates = append(predicates, trainingreport.ValueGT(*i.ValueGT))
+	}
+	if i.ValueGTE != nil {
+		predicates = append(predicates, trainingreport.ValueGTE(*i.ValueGTE))
+	}
+	if i.ValueLT != nil {
+		predicates = append(predicates, trainingreport.ValueLT(*i.ValueLT))
+	}
+	if i.ValueLTE != nil {
+		predicates = append(predicates, trainingreport.ValueLTE(*i.ValueLTE))
+	}
+	if i.ValueIsNil {
+		predicates = append(predicates, trainingreport.ValueIsNil())
+	}
+	if i.ValueNotNil {
+		predicates = append(predicates, trainingreport.ValueNotNil())
+	}
+	if i.OccurredAt != nil {
+		predicates = append(predicates, trainingreport.OccurredAtEQ(*i.OccurredAt))
+	}
+	if i.OccurredAtNEQ != nil {
+		predicates = append(predicates, trainingreport.OccurredAtNEQ(*i.OccurredAtNEQ))
+	}
+	if len(i.OccurredAtIn) > 0 {
+		predicates = append(predicates, trainingreport.OccurredAtIn(i.OccurredAtIn...))
+	}
+	if len(i.OccurredAtNotIn) > 0 {
+		predicates = append(predicates, trainingreport.OccurredAtNotIn(i.OccurredAtNotIn...))
+	}
+	if i.OccurredAtGT != nil {
+		predicates = append(predicates, trainingreport.OccurredAtGT(*i.OccurredAtGT))
+	}
+	if i.OccurredAtGTE != nil {
+		predicates = append(predicates, trainingreport.OccurredAtGTE(*i.OccurredAtGTE))
+	}
+	if i.OccurredAtLT != nil {
+		predicates = append(predicates, trainingreport.OccurredAtLT(*i.OccurredAtLT))
+	}
+	if i.OccurredAtLTE != nil {
+		predicates = append(predicates, trainingreport.OccurredAtLTE(*i.OccurredAtLTE))
+	}
+	if i.Applied != nil {
+		predicates = append(predicates, trainingreport.AppliedEQ(*i.Applied))
+	}
+	if i.AppliedNEQ != nil {
+		predicates = append(predicates, trainingreport.AppliedNEQ(*i.AppliedNEQ))
+	}
+
+	if i.HasPurchase != nil {
+		p := trainingreport.HasPurchase()
+		if !*i.HasPurchase {
+			p = trainingreport.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasPurchaseWith) > 0 {
+		with := make([]predicate.Purchase, 0, len(i.HasPurchaseWith))
+		for _, w := range i.HasPurchaseWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasPurchaseWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, trainingreport.HasPurchaseWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyTrainingReportWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return trainingreport.And(predicates...), nil
 	}
 }
 

@@ -15,12 +15,15 @@ import (
 	"github.com/kartuprakerja/platform/ent/apikey"
 	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/auditlog"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/chatmessage"
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/courseassessment"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
+	"github.com/kartuprakerja/platform/ent/domainevent"
 	"github.com/kartuprakerja/platform/ent/identitycheck"
 	"github.com/kartuprakerja/platform/ent/jobapplication"
 	"github.com/kartuprakerja/platform/ent/jobportal"
@@ -49,6 +52,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
 	"github.com/kartuprakerja/platform/ent/testattempt"
 	"github.com/kartuprakerja/platform/ent/traininginstitution"
+	"github.com/kartuprakerja/platform/ent/trainingreport"
 	"github.com/kartuprakerja/platform/ent/vacancy"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/ent/wavequota"
@@ -69,12 +73,15 @@ const (
 	TypeAccount             = "Account"
 	TypeApplication         = "Application"
 	TypeAuditLog            = "AuditLog"
+	TypeBalanceEntry        = "BalanceEntry"
 	TypeCertificate         = "Certificate"
 	TypeChatMessage         = "ChatMessage"
 	TypeComplaint           = "Complaint"
 	TypeCourse              = "Course"
+	TypeCourseAssessment    = "CourseAssessment"
 	TypeDevice              = "Device"
 	TypeDigitalPlatform     = "DigitalPlatform"
+	TypeDomainEvent         = "DomainEvent"
 	TypeIdentityCheck       = "IdentityCheck"
 	TypeJobApplication      = "JobApplication"
 	TypeJobPortal           = "JobPortal"
@@ -99,6 +106,7 @@ const (
 	TypeSurveyResponse      = "SurveyResponse"
 	TypeTestAttempt         = "TestAttempt"
 	TypeTrainingInstitution = "TrainingInstitution"
+	TypeTrainingReport      = "TrainingReport"
 	TypeVacancy             = "Vacancy"
 	TypeWave                = "Wave"
 	TypeWaveQuota           = "WaveQuota"
@@ -4599,6 +4607,853 @@ func (m *AuditLogMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown AuditLog edge %s", name)
 }
 
+// BalanceEntryMutation represents an operation that mutates the BalanceEntry nodes in the graph.
+type BalanceEntryMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *pulid.ID
+	created_at       *time.Time
+	kind             *balanceentry.Kind
+	amount           *money.Rupiah
+	addamount        *money.Rupiah
+	balance_after    *money.Rupiah
+	addbalance_after *money.Rupiah
+	key              *string
+	clearedFields    map[string]struct{}
+	recipient        *pulid.ID
+	clearedrecipient bool
+	purchase         *pulid.ID
+	clearedpurchase  bool
+	done             bool
+	oldValue         func(context.Context) (*BalanceEntry, error)
+	predicates       []predicate.BalanceEntry
+}
+
+var _ ent.Mutation = (*BalanceEntryMutation)(nil)
+
+// balanceentryOption allows management of the mutation configuration using functional options.
+type balanceentryOption func(*BalanceEntryMutation)
+
+// newBalanceEntryMutation creates new mutation for the BalanceEntry entity.
+func newBalanceEntryMutation(c config, op Op, opts ...balanceentryOption) *BalanceEntryMutation {
+	m := &BalanceEntryMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeBalanceEntry,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withBalanceEntryID sets the ID field of the mutation.
+func withBalanceEntryID(id pulid.ID) balanceentryOption {
+	return func(m *BalanceEntryMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *BalanceEntry
+		)
+		m.oldValue = func(ctx context.Context) (*BalanceEntry, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().BalanceEntry.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withBalanceEntry sets the old BalanceEntry of the mutation.
+func withBalanceEntry(node *BalanceEntry) balanceentryOption {
+	return func(m *BalanceEntryMutation) {
+		m.oldValue = func(context.Context) (*BalanceEntry, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m BalanceEntryMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m BalanceEntryMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of BalanceEntry entities.
+func (m *BalanceEntryMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *BalanceEntryMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *BalanceEntryMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().BalanceEntry.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetRecipientID sets the "recipient_id" field.
+func (m *BalanceEntryMutation) SetRecipientID(pu pulid.ID) {
+	m.recipient = &pu
+}
+
+// RecipientID returns the value of the "recipient_id" field in the mutation.
+func (m *BalanceEntryMutation) RecipientID() (r pulid.ID, exists bool) {
+	v := m.recipient
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRecipientID returns the old "recipient_id" field's value of the BalanceEntry entity.
+// If the BalanceEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BalanceEntryMutation) OldRecipientID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRecipientID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRecipientID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRecipientID: %w", err)
+	}
+	return oldValue.RecipientID, nil
+}
+
+// ResetRecipientID resets all changes to the "recipient_id" field.
+func (m *BalanceEntryMutation) ResetRecipientID() {
+	m.recipient = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *BalanceEntryMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *BalanceEntryMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the BalanceEntry entity.
+// If the BalanceEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BalanceEntryMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *BalanceEntryMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *BalanceEntryMutation) SetKind(b balanceentry.Kind) {
+	m.kind = &b
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *BalanceEntryMutation) Kind() (r balanceentry.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the BalanceEntry entity.
+// If the BalanceEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BalanceEntryMutation) OldKind(ctx context.Context) (v balanceentry.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *BalanceEntryMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetAmount sets the "amount" field.
+func (m *BalanceEntryMutation) SetAmount(value money.Rupiah) {
+	m.amount = &value
+	m.addamount = nil
+}
+
+// Amount returns the value of the "amount" field in the mutation.
+func (m *BalanceEntryMutation) Amount() (r money.Rupiah, exists bool) {
+	v := m.amount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAmount returns the old "amount" field's value of the BalanceEntry entity.
+// If the BalanceEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BalanceEntryMutation) OldAmount(ctx context.Context) (v money.Rupiah, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAmount is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAmount requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAmount: %w", err)
+	}
+	return oldValue.Amount, nil
+}
+
+// AddAmount adds value to the "amount" field.
+func (m *BalanceEntryMutation) AddAmount(value money.Rupiah) {
+	if m.addamount != nil {
+		*m.addamount += value
+	} else {
+		m.addamount = &value
+	}
+}
+
+// AddedAmount returns the value that was added to the "amount" field in this mutation.
+func (m *BalanceEntryMutation) AddedAmount() (r money.Rupiah, exists bool) {
+	v := m.addamount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAmount resets all changes to the "amount" field.
+func (m *BalanceEntryMutation) ResetAmount() {
+	m.amount = nil
+	m.addamount = nil
+}
+
+// SetBalanceAfter sets the "balance_after" field.
+func (m *BalanceEntryMutation) SetBalanceAfter(value money.Rupiah) {
+	m.balance_after = &value
+	m.addbalance_after = nil
+}
+
+// BalanceAfter returns the value of the "balance_after" field in the mutation.
+func (m *BalanceEntryMutation) BalanceAfter() (r money.Rupiah, exists bool) {
+	v := m.balance_after
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBalanceAfter returns the old "balance_after" field's value of the BalanceEntry entity.
+// If the BalanceEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BalanceEntryMutation) OldBalanceAfter(ctx context.Context) (v money.Rupiah, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBalanceAfter is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBalanceAfter requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBalanceAfter: %w", err)
+	}
+	return oldValue.BalanceAfter, nil
+}
+
+// AddBalanceAfter adds value to the "balance_after" field.
+func (m *BalanceEntryMutation) AddBalanceAfter(value money.Rupiah) {
+	if m.addbalance_after != nil {
+		*m.addbalance_after += value
+	} else {
+		m.addbalance_after = &value
+	}
+}
+
+// AddedBalanceAfter returns the value that was added to the "balance_after" field in this mutation.
+func (m *BalanceEntryMutation) AddedBalanceAfter() (r money.Rupiah, exists bool) {
+	v := m.addbalance_after
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBalanceAfter resets all changes to the "balance_after" field.
+func (m *BalanceEntryMutation) ResetBalanceAfter() {
+	m.balance_after = nil
+	m.addbalance_after = nil
+}
+
+// SetPurchaseID sets the "purchase_id" field.
+func (m *BalanceEntryMutation) SetPurchaseID(pu pulid.ID) {
+	m.purchase = &pu
+}
+
+// PurchaseID returns the value of the "purchase_id" field in the mutation.
+func (m *BalanceEntryMutation) PurchaseID() (r pulid.ID, exists bool) {
+	v := m.purchase
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPurchaseID returns the old "purchase_id" field's value of the BalanceEntry entity.
+// If the BalanceEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BalanceEntryMutation) OldPurchaseID(ctx context.Context) (v *pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPurchaseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPurchaseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPurchaseID: %w", err)
+	}
+	return oldValue.PurchaseID, nil
+}
+
+// ClearPurchaseID clears the value of the "purchase_id" field.
+func (m *BalanceEntryMutation) ClearPurchaseID() {
+	m.purchase = nil
+	m.clearedFields[balanceentry.FieldPurchaseID] = struct{}{}
+}
+
+// PurchaseIDCleared returns if the "purchase_id" field was cleared in this mutation.
+func (m *BalanceEntryMutation) PurchaseIDCleared() bool {
+	_, ok := m.clearedFields[balanceentry.FieldPurchaseID]
+	return ok
+}
+
+// ResetPurchaseID resets all changes to the "purchase_id" field.
+func (m *BalanceEntryMutation) ResetPurchaseID() {
+	m.purchase = nil
+	delete(m.clearedFields, balanceentry.FieldPurchaseID)
+}
+
+// SetKey sets the "key" field.
+func (m *BalanceEntryMutation) SetKey(s string) {
+	m.key = &s
+}
+
+// Key returns the value of the "key" field in the mutation.
+func (m *BalanceEntryMutation) Key() (r string, exists bool) {
+	v := m.key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKey returns the old "key" field's value of the BalanceEntry entity.
+// If the BalanceEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BalanceEntryMutation) OldKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKey: %w", err)
+	}
+	return oldValue.Key, nil
+}
+
+// ResetKey resets all changes to the "key" field.
+func (m *BalanceEntryMutation) ResetKey() {
+	m.key = nil
+}
+
+// ClearRecipient clears the "recipient" edge to the Recipient entity.
+func (m *BalanceEntryMutation) ClearRecipient() {
+	m.clearedrecipient = true
+	m.clearedFields[balanceentry.FieldRecipientID] = struct{}{}
+}
+
+// RecipientCleared reports if the "recipient" edge to the Recipient entity was cleared.
+func (m *BalanceEntryMutation) RecipientCleared() bool {
+	return m.clearedrecipient
+}
+
+// RecipientIDs returns the "recipient" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RecipientID instead. It exists only for internal usage by the builders.
+func (m *BalanceEntryMutation) RecipientIDs() (ids []pulid.ID) {
+	if id := m.recipient; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRecipient resets all changes to the "recipient" edge.
+func (m *BalanceEntryMutation) ResetRecipient() {
+	m.recipient = nil
+	m.clearedrecipient = false
+}
+
+// ClearPurchase clears the "purchase" edge to the Purchase entity.
+func (m *BalanceEntryMutation) ClearPurchase() {
+	m.clearedpurchase = true
+	m.clearedFields[balanceentry.FieldPurchaseID] = struct{}{}
+}
+
+// PurchaseCleared reports if the "purchase" edge to the Purchase entity was cleared.
+func (m *BalanceEntryMutation) PurchaseCleared() bool {
+	return m.PurchaseIDCleared() || m.clearedpurchase
+}
+
+// PurchaseIDs returns the "purchase" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PurchaseID instead. It exists only for internal usage by the builders.
+func (m *BalanceEntryMutation) PurchaseIDs() (ids []pulid.ID) {
+	if id := m.purchase; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPurchase resets all changes to the "purchase" edge.
+func (m *BalanceEntryMutation) ResetPurchase() {
+	m.purchase = nil
+	m.clearedpurchase = false
+}
+
+// Where appends a list predicates to the BalanceEntryMutation builder.
+func (m *BalanceEntryMutation) Where(ps ...predicate.BalanceEntry) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the BalanceEntryMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *BalanceEntryMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.BalanceEntry, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *BalanceEntryMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *BalanceEntryMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (BalanceEntry).
+func (m *BalanceEntryMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *BalanceEntryMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.recipient != nil {
+		fields = append(fields, balanceentry.FieldRecipientID)
+	}
+	if m.created_at != nil {
+		fields = append(fields, balanceentry.FieldCreatedAt)
+	}
+	if m.kind != nil {
+		fields = append(fields, balanceentry.FieldKind)
+	}
+	if m.amount != nil {
+		fields = append(fields, balanceentry.FieldAmount)
+	}
+	if m.balance_after != nil {
+		fields = append(fields, balanceentry.FieldBalanceAfter)
+	}
+	if m.purchase != nil {
+		fields = append(fields, balanceentry.FieldPurchaseID)
+	}
+	if m.key != nil {
+		fields = append(fields, balanceentry.FieldKey)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *BalanceEntryMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case balanceentry.FieldRecipientID:
+		return m.RecipientID()
+	case balanceentry.FieldCreatedAt:
+		return m.CreatedAt()
+	case balanceentry.FieldKind:
+		return m.Kind()
+	case balanceentry.FieldAmount:
+		return m.Amount()
+	case balanceentry.FieldBalanceAfter:
+		return m.BalanceAfter()
+	case balanceentry.FieldPurchaseID:
+		return m.PurchaseID()
+	case balanceentry.FieldKey:
+		return m.Key()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *BalanceEntryMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case balanceentry.FieldRecipientID:
+		return m.OldRecipientID(ctx)
+	case balanceentry.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case balanceentry.FieldKind:
+		return m.OldKind(ctx)
+	case balanceentry.FieldAmount:
+		return m.OldAmount(ctx)
+	case balanceentry.FieldBalanceAfter:
+		return m.OldBalanceAfter(ctx)
+	case balanceentry.FieldPurchaseID:
+		return m.OldPurchaseID(ctx)
+	case balanceentry.FieldKey:
+		return m.OldKey(ctx)
+	}
+	return nil, fmt.Errorf("unknown BalanceEntry field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *BalanceEntryMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case balanceentry.FieldRecipientID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRecipientID(v)
+		return nil
+	case balanceentry.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case balanceentry.FieldKind:
+		v, ok := value.(balanceentry.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case balanceentry.FieldAmount:
+		v, ok := value.(money.Rupiah)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAmount(v)
+		return nil
+	case balanceentry.FieldBalanceAfter:
+		v, ok := value.(money.Rupiah)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBalanceAfter(v)
+		return nil
+	case balanceentry.FieldPurchaseID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPurchaseID(v)
+		return nil
+	case balanceentry.FieldKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKey(v)
+		return nil
+	}
+	return fmt.Errorf("unknown BalanceEntry field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *BalanceEntryMutation) AddedFields() []string {
+	var fields []string
+	if m.addamount != nil {
+		fields = append(fields, balanceentry.FieldAmount)
+	}
+	if m.addbalance_after != nil {
+		fields = append(fields, balanceentry.FieldBalanceAfter)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *BalanceEntryMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case balanceentry.FieldAmount:
+		return m.AddedAmount()
+	case balanceentry.FieldBalanceAfter:
+		return m.AddedBalanceAfter()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *BalanceEntryMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case balanceentry.FieldAmount:
+		v, ok := value.(money.Rupiah)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAmount(v)
+		return nil
+	case balanceentry.FieldBalanceAfter:
+		v, ok := value.(money.Rupiah)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBalanceAfter(v)
+		return nil
+	}
+	return fmt.Errorf("unknown BalanceEntry numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *BalanceEntryMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(balanceentry.FieldPurchaseID) {
+		fields = append(fields, balanceentry.FieldPurchaseID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *BalanceEntryMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *BalanceEntryMutation) ClearField(name string) error {
+	switch name {
+	case balanceentry.FieldPurchaseID:
+		m.ClearPurchaseID()
+		return nil
+	}
+	return fmt.Errorf("unknown BalanceEntry nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *BalanceEntryMutation) ResetField(name string) error {
+	switch name {
+	case balanceentry.FieldRecipientID:
+		m.ResetRecipientID()
+		return nil
+	case balanceentry.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case balanceentry.FieldKind:
+		m.ResetKind()
+		return nil
+	case balanceentry.FieldAmount:
+		m.ResetAmount()
+		return nil
+	case balanceentry.FieldBalanceAfter:
+		m.ResetBalanceAfter()
+		return nil
+	case balanceentry.FieldPurchaseID:
+		m.ResetPurchaseID()
+		return nil
+	case balanceentry.FieldKey:
+		m.ResetKey()
+		return nil
+	}
+	return fmt.Errorf("unknown BalanceEntry field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *BalanceEntryMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.recipient != nil {
+		edges = append(edges, balanceentry.EdgeRecipient)
+	}
+	if m.purchase != nil {
+		edges = append(edges, balanceentry.EdgePurchase)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *BalanceEntryMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case balanceentry.EdgeRecipient:
+		if id := m.recipient; id != nil {
+			return []ent.Value{*id}
+		}
+	case balanceentry.EdgePurchase:
+		if id := m.purchase; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *BalanceEntryMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *BalanceEntryMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *BalanceEntryMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedrecipient {
+		edges = append(edges, balanceentry.EdgeRecipient)
+	}
+	if m.clearedpurchase {
+		edges = append(edges, balanceentry.EdgePurchase)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *BalanceEntryMutation) EdgeCleared(name string) bool {
+	switch name {
+	case balanceentry.EdgeRecipient:
+		return m.clearedrecipient
+	case balanceentry.EdgePurchase:
+		return m.clearedpurchase
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *BalanceEntryMutation) ClearEdge(name string) error {
+	switch name {
+	case balanceentry.EdgeRecipient:
+		m.ClearRecipient()
+		return nil
+	case balanceentry.EdgePurchase:
+		m.ClearPurchase()
+		return nil
+	}
+	return fmt.Errorf("unknown BalanceEntry unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *BalanceEntryMutation) ResetEdge(name string) error {
+	switch name {
+	case balanceentry.EdgeRecipient:
+		m.ResetRecipient()
+		return nil
+	case balanceentry.EdgePurchase:
+		m.ResetPurchase()
+		return nil
+	}
+	return fmt.Errorf("unknown BalanceEntry edge %s", name)
+}
+
 // CertificateMutation represents an operation that mutates the Certificate nodes in the graph.
 type CertificateMutation struct {
 	config
@@ -4611,6 +5466,10 @@ type CertificateMutation struct {
 	post_test_score    *int
 	addpost_test_score *int
 	issued_at          *time.Time
+	credential         *string
+	key_id             *string
+	revoked_at         *time.Time
+	revocation_reason  *string
 	clearedFields      map[string]struct{}
 	recipient          *pulid.ID
 	clearedrecipient   bool
@@ -5035,6 +5894,202 @@ func (m *CertificateMutation) ResetIssuedAt() {
 	m.issued_at = nil
 }
 
+// SetCredential sets the "credential" field.
+func (m *CertificateMutation) SetCredential(s string) {
+	m.credential = &s
+}
+
+// Credential returns the value of the "credential" field in the mutation.
+func (m *CertificateMutation) Credential() (r string, exists bool) {
+	v := m.credential
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCredential returns the old "credential" field's value of the Certificate entity.
+// If the Certificate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CertificateMutation) OldCredential(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCredential is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCredential requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCredential: %w", err)
+	}
+	return oldValue.Credential, nil
+}
+
+// ClearCredential clears the value of the "credential" field.
+func (m *CertificateMutation) ClearCredential() {
+	m.credential = nil
+	m.clearedFields[certificate.FieldCredential] = struct{}{}
+}
+
+// CredentialCleared returns if the "credential" field was cleared in this mutation.
+func (m *CertificateMutation) CredentialCleared() bool {
+	_, ok := m.clearedFields[certificate.FieldCredential]
+	return ok
+}
+
+// ResetCredential resets all changes to the "credential" field.
+func (m *CertificateMutation) ResetCredential() {
+	m.credential = nil
+	delete(m.clearedFields, certificate.FieldCredential)
+}
+
+// SetKeyID sets the "key_id" field.
+func (m *CertificateMutation) SetKeyID(s string) {
+	m.key_id = &s
+}
+
+// KeyID returns the value of the "key_id" field in the mutation.
+func (m *CertificateMutation) KeyID() (r string, exists bool) {
+	v := m.key_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKeyID returns the old "key_id" field's value of the Certificate entity.
+// If the Certificate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CertificateMutation) OldKeyID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKeyID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKeyID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKeyID: %w", err)
+	}
+	return oldValue.KeyID, nil
+}
+
+// ClearKeyID clears the value of the "key_id" field.
+func (m *CertificateMutation) ClearKeyID() {
+	m.key_id = nil
+	m.clearedFields[certificate.FieldKeyID] = struct{}{}
+}
+
+// KeyIDCleared returns if the "key_id" field was cleared in this mutation.
+func (m *CertificateMutation) KeyIDCleared() bool {
+	_, ok := m.clearedFields[certificate.FieldKeyID]
+	return ok
+}
+
+// ResetKeyID resets all changes to the "key_id" field.
+func (m *CertificateMutation) ResetKeyID() {
+	m.key_id = nil
+	delete(m.clearedFields, certificate.FieldKeyID)
+}
+
+// SetRevokedAt sets the "revoked_at" field.
+func (m *CertificateMutation) SetRevokedAt(t time.Time) {
+	m.revoked_at = &t
+}
+
+// RevokedAt returns the value of the "revoked_at" field in the mutation.
+func (m *CertificateMutation) RevokedAt() (r time.Time, exists bool) {
+	v := m.revoked_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevokedAt returns the old "revoked_at" field's value of the Certificate entity.
+// If the Certificate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CertificateMutation) OldRevokedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevokedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevokedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevokedAt: %w", err)
+	}
+	return oldValue.RevokedAt, nil
+}
+
+// ClearRevokedAt clears the value of the "revoked_at" field.
+func (m *CertificateMutation) ClearRevokedAt() {
+	m.revoked_at = nil
+	m.clearedFields[certificate.FieldRevokedAt] = struct{}{}
+}
+
+// RevokedAtCleared returns if the "revoked_at" field was cleared in this mutation.
+func (m *CertificateMutation) RevokedAtCleared() bool {
+	_, ok := m.clearedFields[certificate.FieldRevokedAt]
+	return ok
+}
+
+// ResetRevokedAt resets all changes to the "revoked_at" field.
+func (m *CertificateMutation) ResetRevokedAt() {
+	m.revoked_at = nil
+	delete(m.clearedFields, certificate.FieldRevokedAt)
+}
+
+// SetRevocationReason sets the "revocation_reason" field.
+func (m *CertificateMutation) SetRevocationReason(s string) {
+	m.revocation_reason = &s
+}
+
+// RevocationReason returns the value of the "revocation_reason" field in the mutation.
+func (m *CertificateMutation) RevocationReason() (r string, exists bool) {
+	v := m.revocation_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevocationReason returns the old "revocation_reason" field's value of the Certificate entity.
+// If the Certificate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CertificateMutation) OldRevocationReason(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevocationReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevocationReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevocationReason: %w", err)
+	}
+	return oldValue.RevocationReason, nil
+}
+
+// ClearRevocationReason clears the value of the "revocation_reason" field.
+func (m *CertificateMutation) ClearRevocationReason() {
+	m.revocation_reason = nil
+	m.clearedFields[certificate.FieldRevocationReason] = struct{}{}
+}
+
+// RevocationReasonCleared returns if the "revocation_reason" field was cleared in this mutation.
+func (m *CertificateMutation) RevocationReasonCleared() bool {
+	_, ok := m.clearedFields[certificate.FieldRevocationReason]
+	return ok
+}
+
+// ResetRevocationReason resets all changes to the "revocation_reason" field.
+func (m *CertificateMutation) ResetRevocationReason() {
+	m.revocation_reason = nil
+	delete(m.clearedFields, certificate.FieldRevocationReason)
+}
+
 // ClearRecipient clears the "recipient" edge to the Recipient entity.
 func (m *CertificateMutation) ClearRecipient() {
 	m.clearedrecipient = true
@@ -5150,7 +6205,7 @@ func (m *CertificateMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CertificateMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 12)
 	if m.created_at != nil {
 		fields = append(fields, certificate.FieldCreatedAt)
 	}
@@ -5174,6 +6229,18 @@ func (m *CertificateMutation) Fields() []string {
 	}
 	if m.issued_at != nil {
 		fields = append(fields, certificate.FieldIssuedAt)
+	}
+	if m.credential != nil {
+		fields = append(fields, certificate.FieldCredential)
+	}
+	if m.key_id != nil {
+		fields = append(fields, certificate.FieldKeyID)
+	}
+	if m.revoked_at != nil {
+		fields = append(fields, certificate.FieldRevokedAt)
+	}
+	if m.revocation_reason != nil {
+		fields = append(fields, certificate.FieldRevocationReason)
 	}
 	return fields
 }
@@ -5199,6 +6266,14 @@ func (m *CertificateMutation) Field(name string) (ent.Value, bool) {
 		return m.PostTestScore()
 	case certificate.FieldIssuedAt:
 		return m.IssuedAt()
+	case certificate.FieldCredential:
+		return m.Credential()
+	case certificate.FieldKeyID:
+		return m.KeyID()
+	case certificate.FieldRevokedAt:
+		return m.RevokedAt()
+	case certificate.FieldRevocationReason:
+		return m.RevocationReason()
 	}
 	return nil, false
 }
@@ -5224,6 +6299,14 @@ func (m *CertificateMutation) OldField(ctx context.Context, name string) (ent.Va
 		return m.OldPostTestScore(ctx)
 	case certificate.FieldIssuedAt:
 		return m.OldIssuedAt(ctx)
+	case certificate.FieldCredential:
+		return m.OldCredential(ctx)
+	case certificate.FieldKeyID:
+		return m.OldKeyID(ctx)
+	case certificate.FieldRevokedAt:
+		return m.OldRevokedAt(ctx)
+	case certificate.FieldRevocationReason:
+		return m.OldRevocationReason(ctx)
 	}
 	return nil, fmt.Errorf("unknown Certificate field %s", name)
 }
@@ -5289,6 +6372,34 @@ func (m *CertificateMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetIssuedAt(v)
 		return nil
+	case certificate.FieldCredential:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCredential(v)
+		return nil
+	case certificate.FieldKeyID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKeyID(v)
+		return nil
+	case certificate.FieldRevokedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevokedAt(v)
+		return nil
+	case certificate.FieldRevocationReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevocationReason(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Certificate field %s", name)
 }
@@ -5333,7 +6444,20 @@ func (m *CertificateMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *CertificateMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(certificate.FieldCredential) {
+		fields = append(fields, certificate.FieldCredential)
+	}
+	if m.FieldCleared(certificate.FieldKeyID) {
+		fields = append(fields, certificate.FieldKeyID)
+	}
+	if m.FieldCleared(certificate.FieldRevokedAt) {
+		fields = append(fields, certificate.FieldRevokedAt)
+	}
+	if m.FieldCleared(certificate.FieldRevocationReason) {
+		fields = append(fields, certificate.FieldRevocationReason)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -5346,6 +6470,20 @@ func (m *CertificateMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *CertificateMutation) ClearField(name string) error {
+	switch name {
+	case certificate.FieldCredential:
+		m.ClearCredential()
+		return nil
+	case certificate.FieldKeyID:
+		m.ClearKeyID()
+		return nil
+	case certificate.FieldRevokedAt:
+		m.ClearRevokedAt()
+		return nil
+	case certificate.FieldRevocationReason:
+		m.ClearRevocationReason()
+		return nil
+	}
 	return fmt.Errorf("unknown Certificate nullable field %s", name)
 }
 
@@ -5376,6 +6514,18 @@ func (m *CertificateMutation) ResetField(name string) error {
 		return nil
 	case certificate.FieldIssuedAt:
 		m.ResetIssuedAt()
+		return nil
+	case certificate.FieldCredential:
+		m.ResetCredential()
+		return nil
+	case certificate.FieldKeyID:
+		m.ResetKeyID()
+		return nil
+	case certificate.FieldRevokedAt:
+		m.ResetRevokedAt()
+		return nil
+	case certificate.FieldRevocationReason:
+		m.ResetRevocationReason()
 		return nil
 	}
 	return fmt.Errorf("unknown Certificate field %s", name)
@@ -7182,6 +8332,11 @@ type CourseMutation struct {
 	updated_at          *time.Time
 	title               *string
 	description         *string
+	outline             *[]string
+	appendoutline       []string
+	tags                *[]string
+	appendtags          []string
+	instructor          *string
 	category            *course.Category
 	method              *course.Method
 	price               *money.Rupiah
@@ -7196,7 +8351,9 @@ type CourseMutation struct {
 	addrating_count     *int
 	purchase_count      *int
 	addpurchase_count   *int
-	active              *bool
+	status              *course.Status
+	published_at        *time.Time
+	suspended_at        *time.Time
 	clearedFields       map[string]struct{}
 	institution         *pulid.ID
 	clearedinstitution  bool
@@ -7215,6 +8372,9 @@ type CourseMutation struct {
 	questions           map[pulid.ID]struct{}
 	removedquestions    map[pulid.ID]struct{}
 	clearedquestions    bool
+	assessments         map[pulid.ID]struct{}
+	removedassessments  map[pulid.ID]struct{}
+	clearedassessments  bool
 	done                bool
 	oldValue            func(context.Context) (*Course, error)
 	predicates          []predicate.Course
@@ -7466,6 +8626,172 @@ func (m *CourseMutation) OldDescription(ctx context.Context) (v string, err erro
 // ResetDescription resets all changes to the "description" field.
 func (m *CourseMutation) ResetDescription() {
 	m.description = nil
+}
+
+// SetOutline sets the "outline" field.
+func (m *CourseMutation) SetOutline(s []string) {
+	m.outline = &s
+	m.appendoutline = nil
+}
+
+// Outline returns the value of the "outline" field in the mutation.
+func (m *CourseMutation) Outline() (r []string, exists bool) {
+	v := m.outline
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOutline returns the old "outline" field's value of the Course entity.
+// If the Course object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseMutation) OldOutline(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOutline is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOutline requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOutline: %w", err)
+	}
+	return oldValue.Outline, nil
+}
+
+// AppendOutline adds s to the "outline" field.
+func (m *CourseMutation) AppendOutline(s []string) {
+	m.appendoutline = append(m.appendoutline, s...)
+}
+
+// AppendedOutline returns the list of values that were appended to the "outline" field in this mutation.
+func (m *CourseMutation) AppendedOutline() ([]string, bool) {
+	if len(m.appendoutline) == 0 {
+		return nil, false
+	}
+	return m.appendoutline, true
+}
+
+// ClearOutline clears the value of the "outline" field.
+func (m *CourseMutation) ClearOutline() {
+	m.outline = nil
+	m.appendoutline = nil
+	m.clearedFields[course.FieldOutline] = struct{}{}
+}
+
+// OutlineCleared returns if the "outline" field was cleared in this mutation.
+func (m *CourseMutation) OutlineCleared() bool {
+	_, ok := m.clearedFields[course.FieldOutline]
+	return ok
+}
+
+// ResetOutline resets all changes to the "outline" field.
+func (m *CourseMutation) ResetOutline() {
+	m.outline = nil
+	m.appendoutline = nil
+	delete(m.clearedFields, course.FieldOutline)
+}
+
+// SetTags sets the "tags" field.
+func (m *CourseMutation) SetTags(s []string) {
+	m.tags = &s
+	m.appendtags = nil
+}
+
+// Tags returns the value of the "tags" field in the mutation.
+func (m *CourseMutation) Tags() (r []string, exists bool) {
+	v := m.tags
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTags returns the old "tags" field's value of the Course entity.
+// If the Course object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseMutation) OldTags(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTags is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTags requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTags: %w", err)
+	}
+	return oldValue.Tags, nil
+}
+
+// AppendTags adds s to the "tags" field.
+func (m *CourseMutation) AppendTags(s []string) {
+	m.appendtags = append(m.appendtags, s...)
+}
+
+// AppendedTags returns the list of values that were appended to the "tags" field in this mutation.
+func (m *CourseMutation) AppendedTags() ([]string, bool) {
+	if len(m.appendtags) == 0 {
+		return nil, false
+	}
+	return m.appendtags, true
+}
+
+// ClearTags clears the value of the "tags" field.
+func (m *CourseMutation) ClearTags() {
+	m.tags = nil
+	m.appendtags = nil
+	m.clearedFields[course.FieldTags] = struct{}{}
+}
+
+// TagsCleared returns if the "tags" field was cleared in this mutation.
+func (m *CourseMutation) TagsCleared() bool {
+	_, ok := m.clearedFields[course.FieldTags]
+	return ok
+}
+
+// ResetTags resets all changes to the "tags" field.
+func (m *CourseMutation) ResetTags() {
+	m.tags = nil
+	m.appendtags = nil
+	delete(m.clearedFields, course.FieldTags)
+}
+
+// SetInstructor sets the "instructor" field.
+func (m *CourseMutation) SetInstructor(s string) {
+	m.instructor = &s
+}
+
+// Instructor returns the value of the "instructor" field in the mutation.
+func (m *CourseMutation) Instructor() (r string, exists bool) {
+	v := m.instructor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInstructor returns the old "instructor" field's value of the Course entity.
+// If the Course object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseMutation) OldInstructor(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInstructor is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInstructor requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInstructor: %w", err)
+	}
+	return oldValue.Instructor, nil
+}
+
+// ResetInstructor resets all changes to the "instructor" field.
+func (m *CourseMutation) ResetInstructor() {
+	m.instructor = nil
 }
 
 // SetCategory sets the "category" field.
@@ -7912,40 +9238,138 @@ func (m *CourseMutation) ResetPurchaseCount() {
 	m.addpurchase_count = nil
 }
 
-// SetActive sets the "active" field.
-func (m *CourseMutation) SetActive(b bool) {
-	m.active = &b
+// SetStatus sets the "status" field.
+func (m *CourseMutation) SetStatus(c course.Status) {
+	m.status = &c
 }
 
-// Active returns the value of the "active" field in the mutation.
-func (m *CourseMutation) Active() (r bool, exists bool) {
-	v := m.active
+// Status returns the value of the "status" field in the mutation.
+func (m *CourseMutation) Status() (r course.Status, exists bool) {
+	v := m.status
 	if v == nil {
 		return
 	}
 	return *v, true
 }
 
-// OldActive returns the old "active" field's value of the Course entity.
+// OldStatus returns the old "status" field's value of the Course entity.
 // If the Course object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *CourseMutation) OldActive(ctx context.Context) (v bool, err error) {
+func (m *CourseMutation) OldStatus(ctx context.Context) (v course.Status, err error) {
 	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldActive is only allowed on UpdateOne operations")
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
 	}
 	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldActive requires an ID field in the mutation")
+		return v, errors.New("OldStatus requires an ID field in the mutation")
 	}
 	oldValue, err := m.oldValue(ctx)
 	if err != nil {
-		return v, fmt.Errorf("querying old value for OldActive: %w", err)
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
 	}
-	return oldValue.Active, nil
+	return oldValue.Status, nil
 }
 
-// ResetActive resets all changes to the "active" field.
-func (m *CourseMutation) ResetActive() {
-	m.active = nil
+// ResetStatus resets all changes to the "status" field.
+func (m *CourseMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetPublishedAt sets the "published_at" field.
+func (m *CourseMutation) SetPublishedAt(t time.Time) {
+	m.published_at = &t
+}
+
+// PublishedAt returns the value of the "published_at" field in the mutation.
+func (m *CourseMutation) PublishedAt() (r time.Time, exists bool) {
+	v := m.published_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublishedAt returns the old "published_at" field's value of the Course entity.
+// If the Course object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseMutation) OldPublishedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublishedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublishedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublishedAt: %w", err)
+	}
+	return oldValue.PublishedAt, nil
+}
+
+// ClearPublishedAt clears the value of the "published_at" field.
+func (m *CourseMutation) ClearPublishedAt() {
+	m.published_at = nil
+	m.clearedFields[course.FieldPublishedAt] = struct{}{}
+}
+
+// PublishedAtCleared returns if the "published_at" field was cleared in this mutation.
+func (m *CourseMutation) PublishedAtCleared() bool {
+	_, ok := m.clearedFields[course.FieldPublishedAt]
+	return ok
+}
+
+// ResetPublishedAt resets all changes to the "published_at" field.
+func (m *CourseMutation) ResetPublishedAt() {
+	m.published_at = nil
+	delete(m.clearedFields, course.FieldPublishedAt)
+}
+
+// SetSuspendedAt sets the "suspended_at" field.
+func (m *CourseMutation) SetSuspendedAt(t time.Time) {
+	m.suspended_at = &t
+}
+
+// SuspendedAt returns the value of the "suspended_at" field in the mutation.
+func (m *CourseMutation) SuspendedAt() (r time.Time, exists bool) {
+	v := m.suspended_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSuspendedAt returns the old "suspended_at" field's value of the Course entity.
+// If the Course object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseMutation) OldSuspendedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSuspendedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSuspendedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSuspendedAt: %w", err)
+	}
+	return oldValue.SuspendedAt, nil
+}
+
+// ClearSuspendedAt clears the value of the "suspended_at" field.
+func (m *CourseMutation) ClearSuspendedAt() {
+	m.suspended_at = nil
+	m.clearedFields[course.FieldSuspendedAt] = struct{}{}
+}
+
+// SuspendedAtCleared returns if the "suspended_at" field was cleared in this mutation.
+func (m *CourseMutation) SuspendedAtCleared() bool {
+	_, ok := m.clearedFields[course.FieldSuspendedAt]
+	return ok
+}
+
+// ResetSuspendedAt resets all changes to the "suspended_at" field.
+func (m *CourseMutation) ResetSuspendedAt() {
+	m.suspended_at = nil
+	delete(m.clearedFields, course.FieldSuspendedAt)
 }
 
 // SetInstitutionID sets the "institution" edge to the TrainingInstitution entity by id.
@@ -8258,6 +9682,60 @@ func (m *CourseMutation) ResetQuestions() {
 	m.removedquestions = nil
 }
 
+// AddAssessmentIDs adds the "assessments" edge to the CourseAssessment entity by ids.
+func (m *CourseMutation) AddAssessmentIDs(ids ...pulid.ID) {
+	if m.assessments == nil {
+		m.assessments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.assessments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAssessments clears the "assessments" edge to the CourseAssessment entity.
+func (m *CourseMutation) ClearAssessments() {
+	m.clearedassessments = true
+}
+
+// AssessmentsCleared reports if the "assessments" edge to the CourseAssessment entity was cleared.
+func (m *CourseMutation) AssessmentsCleared() bool {
+	return m.clearedassessments
+}
+
+// RemoveAssessmentIDs removes the "assessments" edge to the CourseAssessment entity by IDs.
+func (m *CourseMutation) RemoveAssessmentIDs(ids ...pulid.ID) {
+	if m.removedassessments == nil {
+		m.removedassessments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.assessments, ids[i])
+		m.removedassessments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAssessments returns the removed IDs of the "assessments" edge to the CourseAssessment entity.
+func (m *CourseMutation) RemovedAssessmentsIDs() (ids []pulid.ID) {
+	for id := range m.removedassessments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AssessmentsIDs returns the "assessments" edge IDs in the mutation.
+func (m *CourseMutation) AssessmentsIDs() (ids []pulid.ID) {
+	for id := range m.assessments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAssessments resets all changes to the "assessments" edge.
+func (m *CourseMutation) ResetAssessments() {
+	m.assessments = nil
+	m.clearedassessments = false
+	m.removedassessments = nil
+}
+
 // Where appends a list predicates to the CourseMutation builder.
 func (m *CourseMutation) Where(ps ...predicate.Course) {
 	m.predicates = append(m.predicates, ps...)
@@ -8292,7 +9770,7 @@ func (m *CourseMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CourseMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 19)
 	if m.created_at != nil {
 		fields = append(fields, course.FieldCreatedAt)
 	}
@@ -8304,6 +9782,15 @@ func (m *CourseMutation) Fields() []string {
 	}
 	if m.description != nil {
 		fields = append(fields, course.FieldDescription)
+	}
+	if m.outline != nil {
+		fields = append(fields, course.FieldOutline)
+	}
+	if m.tags != nil {
+		fields = append(fields, course.FieldTags)
+	}
+	if m.instructor != nil {
+		fields = append(fields, course.FieldInstructor)
 	}
 	if m.category != nil {
 		fields = append(fields, course.FieldCategory)
@@ -8332,8 +9819,14 @@ func (m *CourseMutation) Fields() []string {
 	if m.purchase_count != nil {
 		fields = append(fields, course.FieldPurchaseCount)
 	}
-	if m.active != nil {
-		fields = append(fields, course.FieldActive)
+	if m.status != nil {
+		fields = append(fields, course.FieldStatus)
+	}
+	if m.published_at != nil {
+		fields = append(fields, course.FieldPublishedAt)
+	}
+	if m.suspended_at != nil {
+		fields = append(fields, course.FieldSuspendedAt)
 	}
 	return fields
 }
@@ -8351,6 +9844,12 @@ func (m *CourseMutation) Field(name string) (ent.Value, bool) {
 		return m.Title()
 	case course.FieldDescription:
 		return m.Description()
+	case course.FieldOutline:
+		return m.Outline()
+	case course.FieldTags:
+		return m.Tags()
+	case course.FieldInstructor:
+		return m.Instructor()
 	case course.FieldCategory:
 		return m.Category()
 	case course.FieldMethod:
@@ -8369,8 +9868,12 @@ func (m *CourseMutation) Field(name string) (ent.Value, bool) {
 		return m.RatingCount()
 	case course.FieldPurchaseCount:
 		return m.PurchaseCount()
-	case course.FieldActive:
-		return m.Active()
+	case course.FieldStatus:
+		return m.Status()
+	case course.FieldPublishedAt:
+		return m.PublishedAt()
+	case course.FieldSuspendedAt:
+		return m.SuspendedAt()
 	}
 	return nil, false
 }
@@ -8388,6 +9891,12 @@ func (m *CourseMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldTitle(ctx)
 	case course.FieldDescription:
 		return m.OldDescription(ctx)
+	case course.FieldOutline:
+		return m.OldOutline(ctx)
+	case course.FieldTags:
+		return m.OldTags(ctx)
+	case course.FieldInstructor:
+		return m.OldInstructor(ctx)
 	case course.FieldCategory:
 		return m.OldCategory(ctx)
 	case course.FieldMethod:
@@ -8406,8 +9915,12 @@ func (m *CourseMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldRatingCount(ctx)
 	case course.FieldPurchaseCount:
 		return m.OldPurchaseCount(ctx)
-	case course.FieldActive:
-		return m.OldActive(ctx)
+	case course.FieldStatus:
+		return m.OldStatus(ctx)
+	case course.FieldPublishedAt:
+		return m.OldPublishedAt(ctx)
+	case course.FieldSuspendedAt:
+		return m.OldSuspendedAt(ctx)
 	}
 	return nil, fmt.Errorf("unknown Course field %s", name)
 }
@@ -8444,6 +9957,27 @@ func (m *CourseMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetDescription(v)
+		return nil
+	case course.FieldOutline:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOutline(v)
+		return nil
+	case course.FieldTags:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTags(v)
+		return nil
+	case course.FieldInstructor:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInstructor(v)
 		return nil
 	case course.FieldCategory:
 		v, ok := value.(course.Category)
@@ -8508,12 +10042,26 @@ func (m *CourseMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetPurchaseCount(v)
 		return nil
-	case course.FieldActive:
-		v, ok := value.(bool)
+	case course.FieldStatus:
+		v, ok := value.(course.Status)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
-		m.SetActive(v)
+		m.SetStatus(v)
+		return nil
+	case course.FieldPublishedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublishedAt(v)
+		return nil
+	case course.FieldSuspendedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSuspendedAt(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Course field %s", name)
@@ -8619,7 +10167,20 @@ func (m *CourseMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *CourseMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(course.FieldOutline) {
+		fields = append(fields, course.FieldOutline)
+	}
+	if m.FieldCleared(course.FieldTags) {
+		fields = append(fields, course.FieldTags)
+	}
+	if m.FieldCleared(course.FieldPublishedAt) {
+		fields = append(fields, course.FieldPublishedAt)
+	}
+	if m.FieldCleared(course.FieldSuspendedAt) {
+		fields = append(fields, course.FieldSuspendedAt)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -8632,6 +10193,20 @@ func (m *CourseMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *CourseMutation) ClearField(name string) error {
+	switch name {
+	case course.FieldOutline:
+		m.ClearOutline()
+		return nil
+	case course.FieldTags:
+		m.ClearTags()
+		return nil
+	case course.FieldPublishedAt:
+		m.ClearPublishedAt()
+		return nil
+	case course.FieldSuspendedAt:
+		m.ClearSuspendedAt()
+		return nil
+	}
 	return fmt.Errorf("unknown Course nullable field %s", name)
 }
 
@@ -8650,6 +10225,15 @@ func (m *CourseMutation) ResetField(name string) error {
 		return nil
 	case course.FieldDescription:
 		m.ResetDescription()
+		return nil
+	case course.FieldOutline:
+		m.ResetOutline()
+		return nil
+	case course.FieldTags:
+		m.ResetTags()
+		return nil
+	case course.FieldInstructor:
+		m.ResetInstructor()
 		return nil
 	case course.FieldCategory:
 		m.ResetCategory()
@@ -8678,8 +10262,14 @@ func (m *CourseMutation) ResetField(name string) error {
 	case course.FieldPurchaseCount:
 		m.ResetPurchaseCount()
 		return nil
-	case course.FieldActive:
-		m.ResetActive()
+	case course.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case course.FieldPublishedAt:
+		m.ResetPublishedAt()
+		return nil
+	case course.FieldSuspendedAt:
+		m.ResetSuspendedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Course field %s", name)
@@ -8687,7 +10277,7 @@ func (m *CourseMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CourseMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.institution != nil {
 		edges = append(edges, course.EdgeInstitution)
 	}
@@ -8705,6 +10295,9 @@ func (m *CourseMutation) AddedEdges() []string {
 	}
 	if m.questions != nil {
 		edges = append(edges, course.EdgeQuestions)
+	}
+	if m.assessments != nil {
+		edges = append(edges, course.EdgeAssessments)
 	}
 	return edges
 }
@@ -8747,13 +10340,19 @@ func (m *CourseMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case course.EdgeAssessments:
+		ids := make([]ent.Value, 0, len(m.assessments))
+		for id := range m.assessments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CourseMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedplatforms != nil {
 		edges = append(edges, course.EdgePlatforms)
 	}
@@ -8768,6 +10367,9 @@ func (m *CourseMutation) RemovedEdges() []string {
 	}
 	if m.removedquestions != nil {
 		edges = append(edges, course.EdgeQuestions)
+	}
+	if m.removedassessments != nil {
+		edges = append(edges, course.EdgeAssessments)
 	}
 	return edges
 }
@@ -8806,13 +10408,19 @@ func (m *CourseMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case course.EdgeAssessments:
+		ids := make([]ent.Value, 0, len(m.removedassessments))
+		for id := range m.removedassessments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CourseMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedinstitution {
 		edges = append(edges, course.EdgeInstitution)
 	}
@@ -8830,6 +10438,9 @@ func (m *CourseMutation) ClearedEdges() []string {
 	}
 	if m.clearedquestions {
 		edges = append(edges, course.EdgeQuestions)
+	}
+	if m.clearedassessments {
+		edges = append(edges, course.EdgeAssessments)
 	}
 	return edges
 }
@@ -8850,6 +10461,8 @@ func (m *CourseMutation) EdgeCleared(name string) bool {
 		return m.clearedreviews
 	case course.EdgeQuestions:
 		return m.clearedquestions
+	case course.EdgeAssessments:
+		return m.clearedassessments
 	}
 	return false
 }
@@ -8887,8 +10500,1061 @@ func (m *CourseMutation) ResetEdge(name string) error {
 	case course.EdgeQuestions:
 		m.ResetQuestions()
 		return nil
+	case course.EdgeAssessments:
+		m.ResetAssessments()
+		return nil
 	}
 	return fmt.Errorf("unknown Course edge %s", name)
+}
+
+// CourseAssessmentMutation represents an operation that mutates the CourseAssessment nodes in the graph.
+type CourseAssessmentMutation struct {
+	config
+	op                      Op
+	typ                     string
+	id                      *pulid.ID
+	created_at              *time.Time
+	training_institution_id *pulid.ID
+	assessor_id             *pulid.ID
+	kind                    *courseassessment.Kind
+	scores                  *[]schematype.IndicatorScore
+	appendscores            []schematype.IndicatorScore
+	met                     *int
+	addmet                  *int
+	total                   *int
+	addtotal                *int
+	passed                  *bool
+	reasons                 *[]string
+	appendreasons           []string
+	notes                   *string
+	clearedFields           map[string]struct{}
+	course                  *pulid.ID
+	clearedcourse           bool
+	done                    bool
+	oldValue                func(context.Context) (*CourseAssessment, error)
+	predicates              []predicate.CourseAssessment
+}
+
+var _ ent.Mutation = (*CourseAssessmentMutation)(nil)
+
+// courseassessmentOption allows management of the mutation configuration using functional options.
+type courseassessmentOption func(*CourseAssessmentMutation)
+
+// newCourseAssessmentMutation creates new mutation for the CourseAssessment entity.
+func newCourseAssessmentMutation(c config, op Op, opts ...courseassessmentOption) *CourseAssessmentMutation {
+	m := &CourseAssessmentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCourseAssessment,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCourseAssessmentID sets the ID field of the mutation.
+func withCourseAssessmentID(id pulid.ID) courseassessmentOption {
+	return func(m *CourseAssessmentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CourseAssessment
+		)
+		m.oldValue = func(ctx context.Context) (*CourseAssessment, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CourseAssessment.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCourseAssessment sets the old CourseAssessment of the mutation.
+func withCourseAssessment(node *CourseAssessment) courseassessmentOption {
+	return func(m *CourseAssessmentMutation) {
+		m.oldValue = func(context.Context) (*CourseAssessment, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CourseAssessmentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CourseAssessmentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of CourseAssessment entities.
+func (m *CourseAssessmentMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CourseAssessmentMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CourseAssessmentMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CourseAssessment.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CourseAssessmentMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CourseAssessmentMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CourseAssessment entity.
+// If the CourseAssessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseAssessmentMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CourseAssessmentMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetCourseID sets the "course_id" field.
+func (m *CourseAssessmentMutation) SetCourseID(pu pulid.ID) {
+	m.course = &pu
+}
+
+// CourseID returns the value of the "course_id" field in the mutation.
+func (m *CourseAssessmentMutation) CourseID() (r pulid.ID, exists bool) {
+	v := m.course
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCourseID returns the old "course_id" field's value of the CourseAssessment entity.
+// If the CourseAssessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseAssessmentMutation) OldCourseID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCourseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCourseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCourseID: %w", err)
+	}
+	return oldValue.CourseID, nil
+}
+
+// ResetCourseID resets all changes to the "course_id" field.
+func (m *CourseAssessmentMutation) ResetCourseID() {
+	m.course = nil
+}
+
+// SetTrainingInstitutionID sets the "training_institution_id" field.
+func (m *CourseAssessmentMutation) SetTrainingInstitutionID(pu pulid.ID) {
+	m.training_institution_id = &pu
+}
+
+// TrainingInstitutionID returns the value of the "training_institution_id" field in the mutation.
+func (m *CourseAssessmentMutation) TrainingInstitutionID() (r pulid.ID, exists bool) {
+	v := m.training_institution_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTrainingInstitutionID returns the old "training_institution_id" field's value of the CourseAssessment entity.
+// If the CourseAssessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseAssessmentMutation) OldTrainingInstitutionID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTrainingInstitutionID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTrainingInstitutionID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTrainingInstitutionID: %w", err)
+	}
+	return oldValue.TrainingInstitutionID, nil
+}
+
+// ResetTrainingInstitutionID resets all changes to the "training_institution_id" field.
+func (m *CourseAssessmentMutation) ResetTrainingInstitutionID() {
+	m.training_institution_id = nil
+}
+
+// SetAssessorID sets the "assessor_id" field.
+func (m *CourseAssessmentMutation) SetAssessorID(pu pulid.ID) {
+	m.assessor_id = &pu
+}
+
+// AssessorID returns the value of the "assessor_id" field in the mutation.
+func (m *CourseAssessmentMutation) AssessorID() (r pulid.ID, exists bool) {
+	v := m.assessor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAssessorID returns the old "assessor_id" field's value of the CourseAssessment entity.
+// If the CourseAssessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseAssessmentMutation) OldAssessorID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAssessorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAssessorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAssessorID: %w", err)
+	}
+	return oldValue.AssessorID, nil
+}
+
+// ResetAssessorID resets all changes to the "assessor_id" field.
+func (m *CourseAssessmentMutation) ResetAssessorID() {
+	m.assessor_id = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *CourseAssessmentMutation) SetKind(c courseassessment.Kind) {
+	m.kind = &c
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *CourseAssessmentMutation) Kind() (r courseassessment.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the CourseAssessment entity.
+// If the CourseAssessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseAssessmentMutation) OldKind(ctx context.Context) (v courseassessment.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *CourseAssessmentMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetScores sets the "scores" field.
+func (m *CourseAssessmentMutation) SetScores(ss []schematype.IndicatorScore) {
+	m.scores = &ss
+	m.appendscores = nil
+}
+
+// Scores returns the value of the "scores" field in the mutation.
+func (m *CourseAssessmentMutation) Scores() (r []schematype.IndicatorScore, exists bool) {
+	v := m.scores
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldScores returns the old "scores" field's value of the CourseAssessment entity.
+// If the CourseAssessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseAssessmentMutation) OldScores(ctx context.Context) (v []schematype.IndicatorScore, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldScores is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldScores requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldScores: %w", err)
+	}
+	return oldValue.Scores, nil
+}
+
+// AppendScores adds ss to the "scores" field.
+func (m *CourseAssessmentMutation) AppendScores(ss []schematype.IndicatorScore) {
+	m.appendscores = append(m.appendscores, ss...)
+}
+
+// AppendedScores returns the list of values that were appended to the "scores" field in this mutation.
+func (m *CourseAssessmentMutation) AppendedScores() ([]schematype.IndicatorScore, bool) {
+	if len(m.appendscores) == 0 {
+		return nil, false
+	}
+	return m.appendscores, true
+}
+
+// ResetScores resets all changes to the "scores" field.
+func (m *CourseAssessmentMutation) ResetScores() {
+	m.scores = nil
+	m.appendscores = nil
+}
+
+// SetMet sets the "met" field.
+func (m *CourseAssessmentMutation) SetMet(i int) {
+	m.met = &i
+	m.addmet = nil
+}
+
+// Met returns the value of the "met" field in the mutation.
+func (m *CourseAssessmentMutation) Met() (r int, exists bool) {
+	v := m.met
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMet returns the old "met" field's value of the CourseAssessment entity.
+// If the CourseAssessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseAssessmentMutation) OldMet(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMet is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMet requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMet: %w", err)
+	}
+	return oldValue.Met, nil
+}
+
+// AddMet adds i to the "met" field.
+func (m *CourseAssessmentMutation) AddMet(i int) {
+	if m.addmet != nil {
+		*m.addmet += i
+	} else {
+		m.addmet = &i
+	}
+}
+
+// AddedMet returns the value that was added to the "met" field in this mutation.
+func (m *CourseAssessmentMutation) AddedMet() (r int, exists bool) {
+	v := m.addmet
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetMet resets all changes to the "met" field.
+func (m *CourseAssessmentMutation) ResetMet() {
+	m.met = nil
+	m.addmet = nil
+}
+
+// SetTotal sets the "total" field.
+func (m *CourseAssessmentMutation) SetTotal(i int) {
+	m.total = &i
+	m.addtotal = nil
+}
+
+// Total returns the value of the "total" field in the mutation.
+func (m *CourseAssessmentMutation) Total() (r int, exists bool) {
+	v := m.total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTotal returns the old "total" field's value of the CourseAssessment entity.
+// If the CourseAssessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseAssessmentMutation) OldTotal(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTotal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTotal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTotal: %w", err)
+	}
+	return oldValue.Total, nil
+}
+
+// AddTotal adds i to the "total" field.
+func (m *CourseAssessmentMutation) AddTotal(i int) {
+	if m.addtotal != nil {
+		*m.addtotal += i
+	} else {
+		m.addtotal = &i
+	}
+}
+
+// AddedTotal returns the value that was added to the "total" field in this mutation.
+func (m *CourseAssessmentMutation) AddedTotal() (r int, exists bool) {
+	v := m.addtotal
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTotal resets all changes to the "total" field.
+func (m *CourseAssessmentMutation) ResetTotal() {
+	m.total = nil
+	m.addtotal = nil
+}
+
+// SetPassed sets the "passed" field.
+func (m *CourseAssessmentMutation) SetPassed(b bool) {
+	m.passed = &b
+}
+
+// Passed returns the value of the "passed" field in the mutation.
+func (m *CourseAssessmentMutation) Passed() (r bool, exists bool) {
+	v := m.passed
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPassed returns the old "passed" field's value of the CourseAssessment entity.
+// If the CourseAssessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseAssessmentMutation) OldPassed(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPassed is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPassed requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPassed: %w", err)
+	}
+	return oldValue.Passed, nil
+}
+
+// ResetPassed resets all changes to the "passed" field.
+func (m *CourseAssessmentMutation) ResetPassed() {
+	m.passed = nil
+}
+
+// SetReasons sets the "reasons" field.
+func (m *CourseAssessmentMutation) SetReasons(s []string) {
+	m.reasons = &s
+	m.appendreasons = nil
+}
+
+// Reasons returns the value of the "reasons" field in the mutation.
+func (m *CourseAssessmentMutation) Reasons() (r []string, exists bool) {
+	v := m.reasons
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReasons returns the old "reasons" field's value of the CourseAssessment entity.
+// If the CourseAssessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseAssessmentMutation) OldReasons(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReasons is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReasons requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReasons: %w", err)
+	}
+	return oldValue.Reasons, nil
+}
+
+// AppendReasons adds s to the "reasons" field.
+func (m *CourseAssessmentMutation) AppendReasons(s []string) {
+	m.appendreasons = append(m.appendreasons, s...)
+}
+
+// AppendedReasons returns the list of values that were appended to the "reasons" field in this mutation.
+func (m *CourseAssessmentMutation) AppendedReasons() ([]string, bool) {
+	if len(m.appendreasons) == 0 {
+		return nil, false
+	}
+	return m.appendreasons, true
+}
+
+// ClearReasons clears the value of the "reasons" field.
+func (m *CourseAssessmentMutation) ClearReasons() {
+	m.reasons = nil
+	m.appendreasons = nil
+	m.clearedFields[courseassessment.FieldReasons] = struct{}{}
+}
+
+// ReasonsCleared returns if the "reasons" field was cleared in this mutation.
+func (m *CourseAssessmentMutation) ReasonsCleared() bool {
+	_, ok := m.clearedFields[courseassessment.FieldReasons]
+	return ok
+}
+
+// ResetReasons resets all changes to the "reasons" field.
+func (m *CourseAssessmentMutation) ResetReasons() {
+	m.reasons = nil
+	m.appendreasons = nil
+	delete(m.clearedFields, courseassessment.FieldReasons)
+}
+
+// SetNotes sets the "notes" field.
+func (m *CourseAssessmentMutation) SetNotes(s string) {
+	m.notes = &s
+}
+
+// Notes returns the value of the "notes" field in the mutation.
+func (m *CourseAssessmentMutation) Notes() (r string, exists bool) {
+	v := m.notes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNotes returns the old "notes" field's value of the CourseAssessment entity.
+// If the CourseAssessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseAssessmentMutation) OldNotes(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNotes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNotes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNotes: %w", err)
+	}
+	return oldValue.Notes, nil
+}
+
+// ResetNotes resets all changes to the "notes" field.
+func (m *CourseAssessmentMutation) ResetNotes() {
+	m.notes = nil
+}
+
+// ClearCourse clears the "course" edge to the Course entity.
+func (m *CourseAssessmentMutation) ClearCourse() {
+	m.clearedcourse = true
+	m.clearedFields[courseassessment.FieldCourseID] = struct{}{}
+}
+
+// CourseCleared reports if the "course" edge to the Course entity was cleared.
+func (m *CourseAssessmentMutation) CourseCleared() bool {
+	return m.clearedcourse
+}
+
+// CourseIDs returns the "course" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CourseID instead. It exists only for internal usage by the builders.
+func (m *CourseAssessmentMutation) CourseIDs() (ids []pulid.ID) {
+	if id := m.course; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCourse resets all changes to the "course" edge.
+func (m *CourseAssessmentMutation) ResetCourse() {
+	m.course = nil
+	m.clearedcourse = false
+}
+
+// Where appends a list predicates to the CourseAssessmentMutation builder.
+func (m *CourseAssessmentMutation) Where(ps ...predicate.CourseAssessment) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CourseAssessmentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CourseAssessmentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CourseAssessment, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CourseAssessmentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CourseAssessmentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CourseAssessment).
+func (m *CourseAssessmentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CourseAssessmentMutation) Fields() []string {
+	fields := make([]string, 0, 11)
+	if m.created_at != nil {
+		fields = append(fields, courseassessment.FieldCreatedAt)
+	}
+	if m.course != nil {
+		fields = append(fields, courseassessment.FieldCourseID)
+	}
+	if m.training_institution_id != nil {
+		fields = append(fields, courseassessment.FieldTrainingInstitutionID)
+	}
+	if m.assessor_id != nil {
+		fields = append(fields, courseassessment.FieldAssessorID)
+	}
+	if m.kind != nil {
+		fields = append(fields, courseassessment.FieldKind)
+	}
+	if m.scores != nil {
+		fields = append(fields, courseassessment.FieldScores)
+	}
+	if m.met != nil {
+		fields = append(fields, courseassessment.FieldMet)
+	}
+	if m.total != nil {
+		fields = append(fields, courseassessment.FieldTotal)
+	}
+	if m.passed != nil {
+		fields = append(fields, courseassessment.FieldPassed)
+	}
+	if m.reasons != nil {
+		fields = append(fields, courseassessment.FieldReasons)
+	}
+	if m.notes != nil {
+		fields = append(fields, courseassessment.FieldNotes)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CourseAssessmentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case courseassessment.FieldCreatedAt:
+		return m.CreatedAt()
+	case courseassessment.FieldCourseID:
+		return m.CourseID()
+	case courseassessment.FieldTrainingInstitutionID:
+		return m.TrainingInstitutionID()
+	case courseassessment.FieldAssessorID:
+		return m.AssessorID()
+	case courseassessment.FieldKind:
+		return m.Kind()
+	case courseassessment.FieldScores:
+		return m.Scores()
+	case courseassessment.FieldMet:
+		return m.Met()
+	case courseassessment.FieldTotal:
+		return m.Total()
+	case courseassessment.FieldPassed:
+		return m.Passed()
+	case courseassessment.FieldReasons:
+		return m.Reasons()
+	case courseassessment.FieldNotes:
+		return m.Notes()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CourseAssessmentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case courseassessment.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case courseassessment.FieldCourseID:
+		return m.OldCourseID(ctx)
+	case courseassessment.FieldTrainingInstitutionID:
+		return m.OldTrainingInstitutionID(ctx)
+	case courseassessment.FieldAssessorID:
+		return m.OldAssessorID(ctx)
+	case courseassessment.FieldKind:
+		return m.OldKind(ctx)
+	case courseassessment.FieldScores:
+		return m.OldScores(ctx)
+	case courseassessment.FieldMet:
+		return m.OldMet(ctx)
+	case courseassessment.FieldTotal:
+		return m.OldTotal(ctx)
+	case courseassessment.FieldPassed:
+		return m.OldPassed(ctx)
+	case courseassessment.FieldReasons:
+		return m.OldReasons(ctx)
+	case courseassessment.FieldNotes:
+		return m.OldNotes(ctx)
+	}
+	return nil, fmt.Errorf("unknown CourseAssessment field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CourseAssessmentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case courseassessment.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case courseassessment.FieldCourseID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCourseID(v)
+		return nil
+	case courseassessment.FieldTrainingInstitutionID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTrainingInstitutionID(v)
+		return nil
+	case courseassessment.FieldAssessorID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAssessorID(v)
+		return nil
+	case courseassessment.FieldKind:
+		v, ok := value.(courseassessment.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case courseassessment.FieldScores:
+		v, ok := value.([]schematype.IndicatorScore)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetScores(v)
+		return nil
+	case courseassessment.FieldMet:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMet(v)
+		return nil
+	case courseassessment.FieldTotal:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTotal(v)
+		return nil
+	case courseassessment.FieldPassed:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPassed(v)
+		return nil
+	case courseassessment.FieldReasons:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReasons(v)
+		return nil
+	case courseassessment.FieldNotes:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNotes(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CourseAssessment field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CourseAssessmentMutation) AddedFields() []string {
+	var fields []string
+	if m.addmet != nil {
+		fields = append(fields, courseassessment.FieldMet)
+	}
+	if m.addtotal != nil {
+		fields = append(fields, courseassessment.FieldTotal)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CourseAssessmentMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case courseassessment.FieldMet:
+		return m.AddedMet()
+	case courseassessment.FieldTotal:
+		return m.AddedTotal()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CourseAssessmentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case courseassessment.FieldMet:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddMet(v)
+		return nil
+	case courseassessment.FieldTotal:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTotal(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CourseAssessment numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CourseAssessmentMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(courseassessment.FieldReasons) {
+		fields = append(fields, courseassessment.FieldReasons)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CourseAssessmentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CourseAssessmentMutation) ClearField(name string) error {
+	switch name {
+	case courseassessment.FieldReasons:
+		m.ClearReasons()
+		return nil
+	}
+	return fmt.Errorf("unknown CourseAssessment nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CourseAssessmentMutation) ResetField(name string) error {
+	switch name {
+	case courseassessment.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case courseassessment.FieldCourseID:
+		m.ResetCourseID()
+		return nil
+	case courseassessment.FieldTrainingInstitutionID:
+		m.ResetTrainingInstitutionID()
+		return nil
+	case courseassessment.FieldAssessorID:
+		m.ResetAssessorID()
+		return nil
+	case courseassessment.FieldKind:
+		m.ResetKind()
+		return nil
+	case courseassessment.FieldScores:
+		m.ResetScores()
+		return nil
+	case courseassessment.FieldMet:
+		m.ResetMet()
+		return nil
+	case courseassessment.FieldTotal:
+		m.ResetTotal()
+		return nil
+	case courseassessment.FieldPassed:
+		m.ResetPassed()
+		return nil
+	case courseassessment.FieldReasons:
+		m.ResetReasons()
+		return nil
+	case courseassessment.FieldNotes:
+		m.ResetNotes()
+		return nil
+	}
+	return fmt.Errorf("unknown CourseAssessment field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CourseAssessmentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.course != nil {
+		edges = append(edges, courseassessment.EdgeCourse)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CourseAssessmentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case courseassessment.EdgeCourse:
+		if id := m.course; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CourseAssessmentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CourseAssessmentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CourseAssessmentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedcourse {
+		edges = append(edges, courseassessment.EdgeCourse)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CourseAssessmentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case courseassessment.EdgeCourse:
+		return m.clearedcourse
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CourseAssessmentMutation) ClearEdge(name string) error {
+	switch name {
+	case courseassessment.EdgeCourse:
+		m.ClearCourse()
+		return nil
+	}
+	return fmt.Errorf("unknown CourseAssessment unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CourseAssessmentMutation) ResetEdge(name string) error {
+	switch name {
+	case courseassessment.EdgeCourse:
+		m.ResetCourse()
+		return nil
+	}
+	return fmt.Errorf("unknown CourseAssessment edge %s", name)
 }
 
 // DeviceMutation represents an operation that mutates the Device nodes in the graph.
@@ -10774,6 +13440,668 @@ func (m *DigitalPlatformMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown DigitalPlatform edge %s", name)
+}
+
+// DomainEventMutation represents an operation that mutates the DomainEvent nodes in the graph.
+type DomainEventMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *pulid.ID
+	created_at    *time.Time
+	topic         *string
+	key           *string
+	recipient_id  *pulid.ID
+	payload       *map[string]string
+	consumed_at   *time.Time
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*DomainEvent, error)
+	predicates    []predicate.DomainEvent
+}
+
+var _ ent.Mutation = (*DomainEventMutation)(nil)
+
+// domaineventOption allows management of the mutation configuration using functional options.
+type domaineventOption func(*DomainEventMutation)
+
+// newDomainEventMutation creates new mutation for the DomainEvent entity.
+func newDomainEventMutation(c config, op Op, opts ...domaineventOption) *DomainEventMutation {
+	m := &DomainEventMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeDomainEvent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withDomainEventID sets the ID field of the mutation.
+func withDomainEventID(id pulid.ID) domaineventOption {
+	return func(m *DomainEventMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *DomainEvent
+		)
+		m.oldValue = func(ctx context.Context) (*DomainEvent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().DomainEvent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withDomainEvent sets the old DomainEvent of the mutation.
+func withDomainEvent(node *DomainEvent) domaineventOption {
+	return func(m *DomainEventMutation) {
+		m.oldValue = func(context.Context) (*DomainEvent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m DomainEventMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m DomainEventMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of DomainEvent entities.
+func (m *DomainEventMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *DomainEventMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *DomainEventMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().DomainEvent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *DomainEventMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *DomainEventMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the DomainEvent entity.
+// If the DomainEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DomainEventMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *DomainEventMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetTopic sets the "topic" field.
+func (m *DomainEventMutation) SetTopic(s string) {
+	m.topic = &s
+}
+
+// Topic returns the value of the "topic" field in the mutation.
+func (m *DomainEventMutation) Topic() (r string, exists bool) {
+	v := m.topic
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTopic returns the old "topic" field's value of the DomainEvent entity.
+// If the DomainEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DomainEventMutation) OldTopic(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTopic is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTopic requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTopic: %w", err)
+	}
+	return oldValue.Topic, nil
+}
+
+// ResetTopic resets all changes to the "topic" field.
+func (m *DomainEventMutation) ResetTopic() {
+	m.topic = nil
+}
+
+// SetKey sets the "key" field.
+func (m *DomainEventMutation) SetKey(s string) {
+	m.key = &s
+}
+
+// Key returns the value of the "key" field in the mutation.
+func (m *DomainEventMutation) Key() (r string, exists bool) {
+	v := m.key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKey returns the old "key" field's value of the DomainEvent entity.
+// If the DomainEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DomainEventMutation) OldKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKey: %w", err)
+	}
+	return oldValue.Key, nil
+}
+
+// ResetKey resets all changes to the "key" field.
+func (m *DomainEventMutation) ResetKey() {
+	m.key = nil
+}
+
+// SetRecipientID sets the "recipient_id" field.
+func (m *DomainEventMutation) SetRecipientID(pu pulid.ID) {
+	m.recipient_id = &pu
+}
+
+// RecipientID returns the value of the "recipient_id" field in the mutation.
+func (m *DomainEventMutation) RecipientID() (r pulid.ID, exists bool) {
+	v := m.recipient_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRecipientID returns the old "recipient_id" field's value of the DomainEvent entity.
+// If the DomainEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DomainEventMutation) OldRecipientID(ctx context.Context) (v *pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRecipientID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRecipientID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRecipientID: %w", err)
+	}
+	return oldValue.RecipientID, nil
+}
+
+// ClearRecipientID clears the value of the "recipient_id" field.
+func (m *DomainEventMutation) ClearRecipientID() {
+	m.recipient_id = nil
+	m.clearedFields[domainevent.FieldRecipientID] = struct{}{}
+}
+
+// RecipientIDCleared returns if the "recipient_id" field was cleared in this mutation.
+func (m *DomainEventMutation) RecipientIDCleared() bool {
+	_, ok := m.clearedFields[domainevent.FieldRecipientID]
+	return ok
+}
+
+// ResetRecipientID resets all changes to the "recipient_id" field.
+func (m *DomainEventMutation) ResetRecipientID() {
+	m.recipient_id = nil
+	delete(m.clearedFields, domainevent.FieldRecipientID)
+}
+
+// SetPayload sets the "payload" field.
+func (m *DomainEventMutation) SetPayload(value map[string]string) {
+	m.payload = &value
+}
+
+// Payload returns the value of the "payload" field in the mutation.
+func (m *DomainEventMutation) Payload() (r map[string]string, exists bool) {
+	v := m.payload
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPayload returns the old "payload" field's value of the DomainEvent entity.
+// If the DomainEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DomainEventMutation) OldPayload(ctx context.Context) (v map[string]string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPayload is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPayload requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPayload: %w", err)
+	}
+	return oldValue.Payload, nil
+}
+
+// ClearPayload clears the value of the "payload" field.
+func (m *DomainEventMutation) ClearPayload() {
+	m.payload = nil
+	m.clearedFields[domainevent.FieldPayload] = struct{}{}
+}
+
+// PayloadCleared returns if the "payload" field was cleared in this mutation.
+func (m *DomainEventMutation) PayloadCleared() bool {
+	_, ok := m.clearedFields[domainevent.FieldPayload]
+	return ok
+}
+
+// ResetPayload resets all changes to the "payload" field.
+func (m *DomainEventMutation) ResetPayload() {
+	m.payload = nil
+	delete(m.clearedFields, domainevent.FieldPayload)
+}
+
+// SetConsumedAt sets the "consumed_at" field.
+func (m *DomainEventMutation) SetConsumedAt(t time.Time) {
+	m.consumed_at = &t
+}
+
+// ConsumedAt returns the value of the "consumed_at" field in the mutation.
+func (m *DomainEventMutation) ConsumedAt() (r time.Time, exists bool) {
+	v := m.consumed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConsumedAt returns the old "consumed_at" field's value of the DomainEvent entity.
+// If the DomainEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DomainEventMutation) OldConsumedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConsumedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConsumedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConsumedAt: %w", err)
+	}
+	return oldValue.ConsumedAt, nil
+}
+
+// ClearConsumedAt clears the value of the "consumed_at" field.
+func (m *DomainEventMutation) ClearConsumedAt() {
+	m.consumed_at = nil
+	m.clearedFields[domainevent.FieldConsumedAt] = struct{}{}
+}
+
+// ConsumedAtCleared returns if the "consumed_at" field was cleared in this mutation.
+func (m *DomainEventMutation) ConsumedAtCleared() bool {
+	_, ok := m.clearedFields[domainevent.FieldConsumedAt]
+	return ok
+}
+
+// ResetConsumedAt resets all changes to the "consumed_at" field.
+func (m *DomainEventMutation) ResetConsumedAt() {
+	m.consumed_at = nil
+	delete(m.clearedFields, domainevent.FieldConsumedAt)
+}
+
+// Where appends a list predicates to the DomainEventMutation builder.
+func (m *DomainEventMutation) Where(ps ...predicate.DomainEvent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the DomainEventMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *DomainEventMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.DomainEvent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *DomainEventMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *DomainEventMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (DomainEvent).
+func (m *DomainEventMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *DomainEventMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.created_at != nil {
+		fields = append(fields, domainevent.FieldCreatedAt)
+	}
+	if m.topic != nil {
+		fields = append(fields, domainevent.FieldTopic)
+	}
+	if m.key != nil {
+		fields = append(fields, domainevent.FieldKey)
+	}
+	if m.recipient_id != nil {
+		fields = append(fields, domainevent.FieldRecipientID)
+	}
+	if m.payload != nil {
+		fields = append(fields, domainevent.FieldPayload)
+	}
+	if m.consumed_at != nil {
+		fields = append(fields, domainevent.FieldConsumedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *DomainEventMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case domainevent.FieldCreatedAt:
+		return m.CreatedAt()
+	case domainevent.FieldTopic:
+		return m.Topic()
+	case domainevent.FieldKey:
+		return m.Key()
+	case domainevent.FieldRecipientID:
+		return m.RecipientID()
+	case domainevent.FieldPayload:
+		return m.Payload()
+	case domainevent.FieldConsumedAt:
+		return m.ConsumedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *DomainEventMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case domainevent.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case domainevent.FieldTopic:
+		return m.OldTopic(ctx)
+	case domainevent.FieldKey:
+		return m.OldKey(ctx)
+	case domainevent.FieldRecipientID:
+		return m.OldRecipientID(ctx)
+	case domainevent.FieldPayload:
+		return m.OldPayload(ctx)
+	case domainevent.FieldConsumedAt:
+		return m.OldConsumedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown DomainEvent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DomainEventMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case domainevent.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case domainevent.FieldTopic:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTopic(v)
+		return nil
+	case domainevent.FieldKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKey(v)
+		return nil
+	case domainevent.FieldRecipientID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRecipientID(v)
+		return nil
+	case domainevent.FieldPayload:
+		v, ok := value.(map[string]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPayload(v)
+		return nil
+	case domainevent.FieldConsumedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConsumedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown DomainEvent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *DomainEventMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *DomainEventMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DomainEventMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown DomainEvent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *DomainEventMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(domainevent.FieldRecipientID) {
+		fields = append(fields, domainevent.FieldRecipientID)
+	}
+	if m.FieldCleared(domainevent.FieldPayload) {
+		fields = append(fields, domainevent.FieldPayload)
+	}
+	if m.FieldCleared(domainevent.FieldConsumedAt) {
+		fields = append(fields, domainevent.FieldConsumedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *DomainEventMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *DomainEventMutation) ClearField(name string) error {
+	switch name {
+	case domainevent.FieldRecipientID:
+		m.ClearRecipientID()
+		return nil
+	case domainevent.FieldPayload:
+		m.ClearPayload()
+		return nil
+	case domainevent.FieldConsumedAt:
+		m.ClearConsumedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown DomainEvent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *DomainEventMutation) ResetField(name string) error {
+	switch name {
+	case domainevent.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case domainevent.FieldTopic:
+		m.ResetTopic()
+		return nil
+	case domainevent.FieldKey:
+		m.ResetKey()
+		return nil
+	case domainevent.FieldRecipientID:
+		m.ResetRecipientID()
+		return nil
+	case domainevent.FieldPayload:
+		m.ResetPayload()
+		return nil
+	case domainevent.FieldConsumedAt:
+		m.ResetConsumedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown DomainEvent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *DomainEventMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *DomainEventMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *DomainEventMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *DomainEventMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *DomainEventMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *DomainEventMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *DomainEventMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown DomainEvent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *DomainEventMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown DomainEvent edge %s", name)
 }
 
 // IdentityCheckMutation represents an operation that mutates the IdentityCheck nodes in the graph.
@@ -19385,31 +22713,47 @@ func (m *ProvinceMutation) ResetEdge(name string) error {
 // PurchaseMutation represents an operation that mutates the Purchase nodes in the graph.
 type PurchaseMutation struct {
 	config
-	op                  Op
-	typ                 string
-	id                  *pulid.ID
-	created_at          *time.Time
-	updated_at          *time.Time
-	price               *money.Rupiah
-	addprice            *money.Rupiah
-	invoice_code        *string
-	idempotency_key     *string
-	status              *purchase.Status
-	progress_percent    *int
-	addprogress_percent *int
-	completed_at        *time.Time
-	clearedFields       map[string]struct{}
-	recipient           *pulid.ID
-	clearedrecipient    bool
-	course              *pulid.ID
-	clearedcourse       bool
-	platform            *pulid.ID
-	clearedplatform     bool
-	certificate         *pulid.ID
-	clearedcertificate  bool
-	done                bool
-	oldValue            func(context.Context) (*Purchase, error)
-	predicates          []predicate.Purchase
+	op                     Op
+	typ                    string
+	id                     *pulid.ID
+	created_at             *time.Time
+	updated_at             *time.Time
+	price                  *money.Rupiah
+	addprice               *money.Rupiah
+	invoice_code           *string
+	idempotency_key        *string
+	redemption_code        *string
+	status                 *purchase.Status
+	progress_percent       *int
+	addprogress_percent    *int
+	pre_test_score         *int
+	addpre_test_score      *int
+	post_test_score        *int
+	addpost_test_score     *int
+	redeemed_at            *time.Time
+	progress_at            *time.Time
+	completed_at           *time.Time
+	cancelled_at           *time.Time
+	clearedFields          map[string]struct{}
+	recipient              *pulid.ID
+	clearedrecipient       bool
+	course                 *pulid.ID
+	clearedcourse          bool
+	platform               *pulid.ID
+	clearedplatform        bool
+	certificate            *pulid.ID
+	clearedcertificate     bool
+	review                 *pulid.ID
+	clearedreview          bool
+	balance_entries        map[pulid.ID]struct{}
+	removedbalance_entries map[pulid.ID]struct{}
+	clearedbalance_entries bool
+	reports                map[pulid.ID]struct{}
+	removedreports         map[pulid.ID]struct{}
+	clearedreports         bool
+	done                   bool
+	oldValue               func(context.Context) (*Purchase, error)
+	predicates             []predicate.Purchase
 }
 
 var _ ent.Mutation = (*PurchaseMutation)(nil)
@@ -19824,6 +23168,42 @@ func (m *PurchaseMutation) ResetIdempotencyKey() {
 	m.idempotency_key = nil
 }
 
+// SetRedemptionCode sets the "redemption_code" field.
+func (m *PurchaseMutation) SetRedemptionCode(s string) {
+	m.redemption_code = &s
+}
+
+// RedemptionCode returns the value of the "redemption_code" field in the mutation.
+func (m *PurchaseMutation) RedemptionCode() (r string, exists bool) {
+	v := m.redemption_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRedemptionCode returns the old "redemption_code" field's value of the Purchase entity.
+// If the Purchase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PurchaseMutation) OldRedemptionCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRedemptionCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRedemptionCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRedemptionCode: %w", err)
+	}
+	return oldValue.RedemptionCode, nil
+}
+
+// ResetRedemptionCode resets all changes to the "redemption_code" field.
+func (m *PurchaseMutation) ResetRedemptionCode() {
+	m.redemption_code = nil
+}
+
 // SetStatus sets the "status" field.
 func (m *PurchaseMutation) SetStatus(pu purchase.Status) {
 	m.status = &pu
@@ -19916,6 +23296,244 @@ func (m *PurchaseMutation) ResetProgressPercent() {
 	m.addprogress_percent = nil
 }
 
+// SetPreTestScore sets the "pre_test_score" field.
+func (m *PurchaseMutation) SetPreTestScore(i int) {
+	m.pre_test_score = &i
+	m.addpre_test_score = nil
+}
+
+// PreTestScore returns the value of the "pre_test_score" field in the mutation.
+func (m *PurchaseMutation) PreTestScore() (r int, exists bool) {
+	v := m.pre_test_score
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPreTestScore returns the old "pre_test_score" field's value of the Purchase entity.
+// If the Purchase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PurchaseMutation) OldPreTestScore(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPreTestScore is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPreTestScore requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPreTestScore: %w", err)
+	}
+	return oldValue.PreTestScore, nil
+}
+
+// AddPreTestScore adds i to the "pre_test_score" field.
+func (m *PurchaseMutation) AddPreTestScore(i int) {
+	if m.addpre_test_score != nil {
+		*m.addpre_test_score += i
+	} else {
+		m.addpre_test_score = &i
+	}
+}
+
+// AddedPreTestScore returns the value that was added to the "pre_test_score" field in this mutation.
+func (m *PurchaseMutation) AddedPreTestScore() (r int, exists bool) {
+	v := m.addpre_test_score
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearPreTestScore clears the value of the "pre_test_score" field.
+func (m *PurchaseMutation) ClearPreTestScore() {
+	m.pre_test_score = nil
+	m.addpre_test_score = nil
+	m.clearedFields[purchase.FieldPreTestScore] = struct{}{}
+}
+
+// PreTestScoreCleared returns if the "pre_test_score" field was cleared in this mutation.
+func (m *PurchaseMutation) PreTestScoreCleared() bool {
+	_, ok := m.clearedFields[purchase.FieldPreTestScore]
+	return ok
+}
+
+// ResetPreTestScore resets all changes to the "pre_test_score" field.
+func (m *PurchaseMutation) ResetPreTestScore() {
+	m.pre_test_score = nil
+	m.addpre_test_score = nil
+	delete(m.clearedFields, purchase.FieldPreTestScore)
+}
+
+// SetPostTestScore sets the "post_test_score" field.
+func (m *PurchaseMutation) SetPostTestScore(i int) {
+	m.post_test_score = &i
+	m.addpost_test_score = nil
+}
+
+// PostTestScore returns the value of the "post_test_score" field in the mutation.
+func (m *PurchaseMutation) PostTestScore() (r int, exists bool) {
+	v := m.post_test_score
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPostTestScore returns the old "post_test_score" field's value of the Purchase entity.
+// If the Purchase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PurchaseMutation) OldPostTestScore(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPostTestScore is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPostTestScore requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPostTestScore: %w", err)
+	}
+	return oldValue.PostTestScore, nil
+}
+
+// AddPostTestScore adds i to the "post_test_score" field.
+func (m *PurchaseMutation) AddPostTestScore(i int) {
+	if m.addpost_test_score != nil {
+		*m.addpost_test_score += i
+	} else {
+		m.addpost_test_score = &i
+	}
+}
+
+// AddedPostTestScore returns the value that was added to the "post_test_score" field in this mutation.
+func (m *PurchaseMutation) AddedPostTestScore() (r int, exists bool) {
+	v := m.addpost_test_score
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearPostTestScore clears the value of the "post_test_score" field.
+func (m *PurchaseMutation) ClearPostTestScore() {
+	m.post_test_score = nil
+	m.addpost_test_score = nil
+	m.clearedFields[purchase.FieldPostTestScore] = struct{}{}
+}
+
+// PostTestScoreCleared returns if the "post_test_score" field was cleared in this mutation.
+func (m *PurchaseMutation) PostTestScoreCleared() bool {
+	_, ok := m.clearedFields[purchase.FieldPostTestScore]
+	return ok
+}
+
+// ResetPostTestScore resets all changes to the "post_test_score" field.
+func (m *PurchaseMutation) ResetPostTestScore() {
+	m.post_test_score = nil
+	m.addpost_test_score = nil
+	delete(m.clearedFields, purchase.FieldPostTestScore)
+}
+
+// SetRedeemedAt sets the "redeemed_at" field.
+func (m *PurchaseMutation) SetRedeemedAt(t time.Time) {
+	m.redeemed_at = &t
+}
+
+// RedeemedAt returns the value of the "redeemed_at" field in the mutation.
+func (m *PurchaseMutation) RedeemedAt() (r time.Time, exists bool) {
+	v := m.redeemed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRedeemedAt returns the old "redeemed_at" field's value of the Purchase entity.
+// If the Purchase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PurchaseMutation) OldRedeemedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRedeemedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRedeemedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRedeemedAt: %w", err)
+	}
+	return oldValue.RedeemedAt, nil
+}
+
+// ClearRedeemedAt clears the value of the "redeemed_at" field.
+func (m *PurchaseMutation) ClearRedeemedAt() {
+	m.redeemed_at = nil
+	m.clearedFields[purchase.FieldRedeemedAt] = struct{}{}
+}
+
+// RedeemedAtCleared returns if the "redeemed_at" field was cleared in this mutation.
+func (m *PurchaseMutation) RedeemedAtCleared() bool {
+	_, ok := m.clearedFields[purchase.FieldRedeemedAt]
+	return ok
+}
+
+// ResetRedeemedAt resets all changes to the "redeemed_at" field.
+func (m *PurchaseMutation) ResetRedeemedAt() {
+	m.redeemed_at = nil
+	delete(m.clearedFields, purchase.FieldRedeemedAt)
+}
+
+// SetProgressAt sets the "progress_at" field.
+func (m *PurchaseMutation) SetProgressAt(t time.Time) {
+	m.progress_at = &t
+}
+
+// ProgressAt returns the value of the "progress_at" field in the mutation.
+func (m *PurchaseMutation) ProgressAt() (r time.Time, exists bool) {
+	v := m.progress_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProgressAt returns the old "progress_at" field's value of the Purchase entity.
+// If the Purchase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PurchaseMutation) OldProgressAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProgressAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProgressAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProgressAt: %w", err)
+	}
+	return oldValue.ProgressAt, nil
+}
+
+// ClearProgressAt clears the value of the "progress_at" field.
+func (m *PurchaseMutation) ClearProgressAt() {
+	m.progress_at = nil
+	m.clearedFields[purchase.FieldProgressAt] = struct{}{}
+}
+
+// ProgressAtCleared returns if the "progress_at" field was cleared in this mutation.
+func (m *PurchaseMutation) ProgressAtCleared() bool {
+	_, ok := m.clearedFields[purchase.FieldProgressAt]
+	return ok
+}
+
+// ResetProgressAt resets all changes to the "progress_at" field.
+func (m *PurchaseMutation) ResetProgressAt() {
+	m.progress_at = nil
+	delete(m.clearedFields, purchase.FieldProgressAt)
+}
+
 // SetCompletedAt sets the "completed_at" field.
 func (m *PurchaseMutation) SetCompletedAt(t time.Time) {
 	m.completed_at = &t
@@ -19963,6 +23581,55 @@ func (m *PurchaseMutation) CompletedAtCleared() bool {
 func (m *PurchaseMutation) ResetCompletedAt() {
 	m.completed_at = nil
 	delete(m.clearedFields, purchase.FieldCompletedAt)
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (m *PurchaseMutation) SetCancelledAt(t time.Time) {
+	m.cancelled_at = &t
+}
+
+// CancelledAt returns the value of the "cancelled_at" field in the mutation.
+func (m *PurchaseMutation) CancelledAt() (r time.Time, exists bool) {
+	v := m.cancelled_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCancelledAt returns the old "cancelled_at" field's value of the Purchase entity.
+// If the Purchase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PurchaseMutation) OldCancelledAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCancelledAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCancelledAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCancelledAt: %w", err)
+	}
+	return oldValue.CancelledAt, nil
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (m *PurchaseMutation) ClearCancelledAt() {
+	m.cancelled_at = nil
+	m.clearedFields[purchase.FieldCancelledAt] = struct{}{}
+}
+
+// CancelledAtCleared returns if the "cancelled_at" field was cleared in this mutation.
+func (m *PurchaseMutation) CancelledAtCleared() bool {
+	_, ok := m.clearedFields[purchase.FieldCancelledAt]
+	return ok
+}
+
+// ResetCancelledAt resets all changes to the "cancelled_at" field.
+func (m *PurchaseMutation) ResetCancelledAt() {
+	m.cancelled_at = nil
+	delete(m.clearedFields, purchase.FieldCancelledAt)
 }
 
 // ClearRecipient clears the "recipient" edge to the Recipient entity.
@@ -20098,6 +23765,153 @@ func (m *PurchaseMutation) ResetCertificate() {
 	m.clearedcertificate = false
 }
 
+// SetReviewID sets the "review" edge to the Review entity by id.
+func (m *PurchaseMutation) SetReviewID(id pulid.ID) {
+	m.review = &id
+}
+
+// ClearReview clears the "review" edge to the Review entity.
+func (m *PurchaseMutation) ClearReview() {
+	m.clearedreview = true
+}
+
+// ReviewCleared reports if the "review" edge to the Review entity was cleared.
+func (m *PurchaseMutation) ReviewCleared() bool {
+	return m.clearedreview
+}
+
+// ReviewID returns the "review" edge ID in the mutation.
+func (m *PurchaseMutation) ReviewID() (id pulid.ID, exists bool) {
+	if m.review != nil {
+		return *m.review, true
+	}
+	return
+}
+
+// ReviewIDs returns the "review" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ReviewID instead. It exists only for internal usage by the builders.
+func (m *PurchaseMutation) ReviewIDs() (ids []pulid.ID) {
+	if id := m.review; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetReview resets all changes to the "review" edge.
+func (m *PurchaseMutation) ResetReview() {
+	m.review = nil
+	m.clearedreview = false
+}
+
+// AddBalanceEntryIDs adds the "balance_entries" edge to the BalanceEntry entity by ids.
+func (m *PurchaseMutation) AddBalanceEntryIDs(ids ...pulid.ID) {
+	if m.balance_entries == nil {
+		m.balance_entries = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.balance_entries[ids[i]] = struct{}{}
+	}
+}
+
+// ClearBalanceEntries clears the "balance_entries" edge to the BalanceEntry entity.
+func (m *PurchaseMutation) ClearBalanceEntries() {
+	m.clearedbalance_entries = true
+}
+
+// BalanceEntriesCleared reports if the "balance_entries" edge to the BalanceEntry entity was cleared.
+func (m *PurchaseMutation) BalanceEntriesCleared() bool {
+	return m.clearedbalance_entries
+}
+
+// RemoveBalanceEntryIDs removes the "balance_entries" edge to the BalanceEntry entity by IDs.
+func (m *PurchaseMutation) RemoveBalanceEntryIDs(ids ...pulid.ID) {
+	if m.removedbalance_entries == nil {
+		m.removedbalance_entries = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.balance_entries, ids[i])
+		m.removedbalance_entries[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedBalanceEntries returns the removed IDs of the "balance_entries" edge to the BalanceEntry entity.
+func (m *PurchaseMutation) RemovedBalanceEntriesIDs() (ids []pulid.ID) {
+	for id := range m.removedbalance_entries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// BalanceEntriesIDs returns the "balance_entries" edge IDs in the mutation.
+func (m *PurchaseMutation) BalanceEntriesIDs() (ids []pulid.ID) {
+	for id := range m.balance_entries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetBalanceEntries resets all changes to the "balance_entries" edge.
+func (m *PurchaseMutation) ResetBalanceEntries() {
+	m.balance_entries = nil
+	m.clearedbalance_entries = false
+	m.removedbalance_entries = nil
+}
+
+// AddReportIDs adds the "reports" edge to the TrainingReport entity by ids.
+func (m *PurchaseMutation) AddReportIDs(ids ...pulid.ID) {
+	if m.reports == nil {
+		m.reports = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.reports[ids[i]] = struct{}{}
+	}
+}
+
+// ClearReports clears the "reports" edge to the TrainingReport entity.
+func (m *PurchaseMutation) ClearReports() {
+	m.clearedreports = true
+}
+
+// ReportsCleared reports if the "reports" edge to the TrainingReport entity was cleared.
+func (m *PurchaseMutation) ReportsCleared() bool {
+	return m.clearedreports
+}
+
+// RemoveReportIDs removes the "reports" edge to the TrainingReport entity by IDs.
+func (m *PurchaseMutation) RemoveReportIDs(ids ...pulid.ID) {
+	if m.removedreports == nil {
+		m.removedreports = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.reports, ids[i])
+		m.removedreports[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedReports returns the removed IDs of the "reports" edge to the TrainingReport entity.
+func (m *PurchaseMutation) RemovedReportsIDs() (ids []pulid.ID) {
+	for id := range m.removedreports {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ReportsIDs returns the "reports" edge IDs in the mutation.
+func (m *PurchaseMutation) ReportsIDs() (ids []pulid.ID) {
+	for id := range m.reports {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetReports resets all changes to the "reports" edge.
+func (m *PurchaseMutation) ResetReports() {
+	m.reports = nil
+	m.clearedreports = false
+	m.removedreports = nil
+}
+
 // Where appends a list predicates to the PurchaseMutation builder.
 func (m *PurchaseMutation) Where(ps ...predicate.Purchase) {
 	m.predicates = append(m.predicates, ps...)
@@ -20132,7 +23946,7 @@ func (m *PurchaseMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *PurchaseMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 17)
 	if m.created_at != nil {
 		fields = append(fields, purchase.FieldCreatedAt)
 	}
@@ -20157,14 +23971,32 @@ func (m *PurchaseMutation) Fields() []string {
 	if m.idempotency_key != nil {
 		fields = append(fields, purchase.FieldIdempotencyKey)
 	}
+	if m.redemption_code != nil {
+		fields = append(fields, purchase.FieldRedemptionCode)
+	}
 	if m.status != nil {
 		fields = append(fields, purchase.FieldStatus)
 	}
 	if m.progress_percent != nil {
 		fields = append(fields, purchase.FieldProgressPercent)
 	}
+	if m.pre_test_score != nil {
+		fields = append(fields, purchase.FieldPreTestScore)
+	}
+	if m.post_test_score != nil {
+		fields = append(fields, purchase.FieldPostTestScore)
+	}
+	if m.redeemed_at != nil {
+		fields = append(fields, purchase.FieldRedeemedAt)
+	}
+	if m.progress_at != nil {
+		fields = append(fields, purchase.FieldProgressAt)
+	}
 	if m.completed_at != nil {
 		fields = append(fields, purchase.FieldCompletedAt)
+	}
+	if m.cancelled_at != nil {
+		fields = append(fields, purchase.FieldCancelledAt)
 	}
 	return fields
 }
@@ -20190,12 +24022,24 @@ func (m *PurchaseMutation) Field(name string) (ent.Value, bool) {
 		return m.InvoiceCode()
 	case purchase.FieldIdempotencyKey:
 		return m.IdempotencyKey()
+	case purchase.FieldRedemptionCode:
+		return m.RedemptionCode()
 	case purchase.FieldStatus:
 		return m.Status()
 	case purchase.FieldProgressPercent:
 		return m.ProgressPercent()
+	case purchase.FieldPreTestScore:
+		return m.PreTestScore()
+	case purchase.FieldPostTestScore:
+		return m.PostTestScore()
+	case purchase.FieldRedeemedAt:
+		return m.RedeemedAt()
+	case purchase.FieldProgressAt:
+		return m.ProgressAt()
 	case purchase.FieldCompletedAt:
 		return m.CompletedAt()
+	case purchase.FieldCancelledAt:
+		return m.CancelledAt()
 	}
 	return nil, false
 }
@@ -20221,12 +24065,24 @@ func (m *PurchaseMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldInvoiceCode(ctx)
 	case purchase.FieldIdempotencyKey:
 		return m.OldIdempotencyKey(ctx)
+	case purchase.FieldRedemptionCode:
+		return m.OldRedemptionCode(ctx)
 	case purchase.FieldStatus:
 		return m.OldStatus(ctx)
 	case purchase.FieldProgressPercent:
 		return m.OldProgressPercent(ctx)
+	case purchase.FieldPreTestScore:
+		return m.OldPreTestScore(ctx)
+	case purchase.FieldPostTestScore:
+		return m.OldPostTestScore(ctx)
+	case purchase.FieldRedeemedAt:
+		return m.OldRedeemedAt(ctx)
+	case purchase.FieldProgressAt:
+		return m.OldProgressAt(ctx)
 	case purchase.FieldCompletedAt:
 		return m.OldCompletedAt(ctx)
+	case purchase.FieldCancelledAt:
+		return m.OldCancelledAt(ctx)
 	}
 	return nil, fmt.Errorf("unknown Purchase field %s", name)
 }
@@ -20292,6 +24148,13 @@ func (m *PurchaseMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetIdempotencyKey(v)
 		return nil
+	case purchase.FieldRedemptionCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRedemptionCode(v)
+		return nil
 	case purchase.FieldStatus:
 		v, ok := value.(purchase.Status)
 		if !ok {
@@ -20306,12 +24169,47 @@ func (m *PurchaseMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetProgressPercent(v)
 		return nil
+	case purchase.FieldPreTestScore:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPreTestScore(v)
+		return nil
+	case purchase.FieldPostTestScore:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPostTestScore(v)
+		return nil
+	case purchase.FieldRedeemedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRedeemedAt(v)
+		return nil
+	case purchase.FieldProgressAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProgressAt(v)
+		return nil
 	case purchase.FieldCompletedAt:
 		v, ok := value.(time.Time)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetCompletedAt(v)
+		return nil
+	case purchase.FieldCancelledAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCancelledAt(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Purchase field %s", name)
@@ -20327,6 +24225,12 @@ func (m *PurchaseMutation) AddedFields() []string {
 	if m.addprogress_percent != nil {
 		fields = append(fields, purchase.FieldProgressPercent)
 	}
+	if m.addpre_test_score != nil {
+		fields = append(fields, purchase.FieldPreTestScore)
+	}
+	if m.addpost_test_score != nil {
+		fields = append(fields, purchase.FieldPostTestScore)
+	}
 	return fields
 }
 
@@ -20339,6 +24243,10 @@ func (m *PurchaseMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedPrice()
 	case purchase.FieldProgressPercent:
 		return m.AddedProgressPercent()
+	case purchase.FieldPreTestScore:
+		return m.AddedPreTestScore()
+	case purchase.FieldPostTestScore:
+		return m.AddedPostTestScore()
 	}
 	return nil, false
 }
@@ -20362,6 +24270,20 @@ func (m *PurchaseMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddProgressPercent(v)
 		return nil
+	case purchase.FieldPreTestScore:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPreTestScore(v)
+		return nil
+	case purchase.FieldPostTestScore:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPostTestScore(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Purchase numeric field %s", name)
 }
@@ -20370,8 +24292,23 @@ func (m *PurchaseMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *PurchaseMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(purchase.FieldPreTestScore) {
+		fields = append(fields, purchase.FieldPreTestScore)
+	}
+	if m.FieldCleared(purchase.FieldPostTestScore) {
+		fields = append(fields, purchase.FieldPostTestScore)
+	}
+	if m.FieldCleared(purchase.FieldRedeemedAt) {
+		fields = append(fields, purchase.FieldRedeemedAt)
+	}
+	if m.FieldCleared(purchase.FieldProgressAt) {
+		fields = append(fields, purchase.FieldProgressAt)
+	}
 	if m.FieldCleared(purchase.FieldCompletedAt) {
 		fields = append(fields, purchase.FieldCompletedAt)
+	}
+	if m.FieldCleared(purchase.FieldCancelledAt) {
+		fields = append(fields, purchase.FieldCancelledAt)
 	}
 	return fields
 }
@@ -20387,8 +24324,23 @@ func (m *PurchaseMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *PurchaseMutation) ClearField(name string) error {
 	switch name {
+	case purchase.FieldPreTestScore:
+		m.ClearPreTestScore()
+		return nil
+	case purchase.FieldPostTestScore:
+		m.ClearPostTestScore()
+		return nil
+	case purchase.FieldRedeemedAt:
+		m.ClearRedeemedAt()
+		return nil
+	case purchase.FieldProgressAt:
+		m.ClearProgressAt()
+		return nil
 	case purchase.FieldCompletedAt:
 		m.ClearCompletedAt()
+		return nil
+	case purchase.FieldCancelledAt:
+		m.ClearCancelledAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Purchase nullable field %s", name)
@@ -20422,14 +24374,32 @@ func (m *PurchaseMutation) ResetField(name string) error {
 	case purchase.FieldIdempotencyKey:
 		m.ResetIdempotencyKey()
 		return nil
+	case purchase.FieldRedemptionCode:
+		m.ResetRedemptionCode()
+		return nil
 	case purchase.FieldStatus:
 		m.ResetStatus()
 		return nil
 	case purchase.FieldProgressPercent:
 		m.ResetProgressPercent()
 		return nil
+	case purchase.FieldPreTestScore:
+		m.ResetPreTestScore()
+		return nil
+	case purchase.FieldPostTestScore:
+		m.ResetPostTestScore()
+		return nil
+	case purchase.FieldRedeemedAt:
+		m.ResetRedeemedAt()
+		return nil
+	case purchase.FieldProgressAt:
+		m.ResetProgressAt()
+		return nil
 	case purchase.FieldCompletedAt:
 		m.ResetCompletedAt()
+		return nil
+	case purchase.FieldCancelledAt:
+		m.ResetCancelledAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Purchase field %s", name)
@@ -20437,7 +24407,7 @@ func (m *PurchaseMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *PurchaseMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 7)
 	if m.recipient != nil {
 		edges = append(edges, purchase.EdgeRecipient)
 	}
@@ -20449,6 +24419,15 @@ func (m *PurchaseMutation) AddedEdges() []string {
 	}
 	if m.certificate != nil {
 		edges = append(edges, purchase.EdgeCertificate)
+	}
+	if m.review != nil {
+		edges = append(edges, purchase.EdgeReview)
+	}
+	if m.balance_entries != nil {
+		edges = append(edges, purchase.EdgeBalanceEntries)
+	}
+	if m.reports != nil {
+		edges = append(edges, purchase.EdgeReports)
 	}
 	return edges
 }
@@ -20473,25 +24452,61 @@ func (m *PurchaseMutation) AddedIDs(name string) []ent.Value {
 		if id := m.certificate; id != nil {
 			return []ent.Value{*id}
 		}
+	case purchase.EdgeReview:
+		if id := m.review; id != nil {
+			return []ent.Value{*id}
+		}
+	case purchase.EdgeBalanceEntries:
+		ids := make([]ent.Value, 0, len(m.balance_entries))
+		for id := range m.balance_entries {
+			ids = append(ids, id)
+		}
+		return ids
+	case purchase.EdgeReports:
+		ids := make([]ent.Value, 0, len(m.reports))
+		for id := range m.reports {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *PurchaseMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 7)
+	if m.removedbalance_entries != nil {
+		edges = append(edges, purchase.EdgeBalanceEntries)
+	}
+	if m.removedreports != nil {
+		edges = append(edges, purchase.EdgeReports)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *PurchaseMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case purchase.EdgeBalanceEntries:
+		ids := make([]ent.Value, 0, len(m.removedbalance_entries))
+		for id := range m.removedbalance_entries {
+			ids = append(ids, id)
+		}
+		return ids
+	case purchase.EdgeReports:
+		ids := make([]ent.Value, 0, len(m.removedreports))
+		for id := range m.removedreports {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *PurchaseMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 7)
 	if m.clearedrecipient {
 		edges = append(edges, purchase.EdgeRecipient)
 	}
@@ -20503,6 +24518,15 @@ func (m *PurchaseMutation) ClearedEdges() []string {
 	}
 	if m.clearedcertificate {
 		edges = append(edges, purchase.EdgeCertificate)
+	}
+	if m.clearedreview {
+		edges = append(edges, purchase.EdgeReview)
+	}
+	if m.clearedbalance_entries {
+		edges = append(edges, purchase.EdgeBalanceEntries)
+	}
+	if m.clearedreports {
+		edges = append(edges, purchase.EdgeReports)
 	}
 	return edges
 }
@@ -20519,6 +24543,12 @@ func (m *PurchaseMutation) EdgeCleared(name string) bool {
 		return m.clearedplatform
 	case purchase.EdgeCertificate:
 		return m.clearedcertificate
+	case purchase.EdgeReview:
+		return m.clearedreview
+	case purchase.EdgeBalanceEntries:
+		return m.clearedbalance_entries
+	case purchase.EdgeReports:
+		return m.clearedreports
 	}
 	return false
 }
@@ -20539,6 +24569,9 @@ func (m *PurchaseMutation) ClearEdge(name string) error {
 	case purchase.EdgeCertificate:
 		m.ClearCertificate()
 		return nil
+	case purchase.EdgeReview:
+		m.ClearReview()
+		return nil
 	}
 	return fmt.Errorf("unknown Purchase unique edge %s", name)
 }
@@ -20558,6 +24591,15 @@ func (m *PurchaseMutation) ResetEdge(name string) error {
 		return nil
 	case purchase.EdgeCertificate:
 		m.ResetCertificate()
+		return nil
+	case purchase.EdgeReview:
+		m.ResetReview()
+		return nil
+	case purchase.EdgeBalanceEntries:
+		m.ResetBalanceEntries()
+		return nil
+	case purchase.EdgeReports:
+		m.ResetReports()
 		return nil
 	}
 	return fmt.Errorf("unknown Purchase edge %s", name)
@@ -22123,6 +26165,9 @@ type RecipientMutation struct {
 	purchases               map[pulid.ID]struct{}
 	removedpurchases        map[pulid.ID]struct{}
 	clearedpurchases        bool
+	balance_entries         map[pulid.ID]struct{}
+	removedbalance_entries  map[pulid.ID]struct{}
+	clearedbalance_entries  bool
 	certificates            map[pulid.ID]struct{}
 	removedcertificates     map[pulid.ID]struct{}
 	clearedcertificates     bool
@@ -23580,6 +27625,60 @@ func (m *RecipientMutation) ResetPurchases() {
 	m.removedpurchases = nil
 }
 
+// AddBalanceEntryIDs adds the "balance_entries" edge to the BalanceEntry entity by ids.
+func (m *RecipientMutation) AddBalanceEntryIDs(ids ...pulid.ID) {
+	if m.balance_entries == nil {
+		m.balance_entries = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.balance_entries[ids[i]] = struct{}{}
+	}
+}
+
+// ClearBalanceEntries clears the "balance_entries" edge to the BalanceEntry entity.
+func (m *RecipientMutation) ClearBalanceEntries() {
+	m.clearedbalance_entries = true
+}
+
+// BalanceEntriesCleared reports if the "balance_entries" edge to the BalanceEntry entity was cleared.
+func (m *RecipientMutation) BalanceEntriesCleared() bool {
+	return m.clearedbalance_entries
+}
+
+// RemoveBalanceEntryIDs removes the "balance_entries" edge to the BalanceEntry entity by IDs.
+func (m *RecipientMutation) RemoveBalanceEntryIDs(ids ...pulid.ID) {
+	if m.removedbalance_entries == nil {
+		m.removedbalance_entries = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.balance_entries, ids[i])
+		m.removedbalance_entries[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedBalanceEntries returns the removed IDs of the "balance_entries" edge to the BalanceEntry entity.
+func (m *RecipientMutation) RemovedBalanceEntriesIDs() (ids []pulid.ID) {
+	for id := range m.removedbalance_entries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// BalanceEntriesIDs returns the "balance_entries" edge IDs in the mutation.
+func (m *RecipientMutation) BalanceEntriesIDs() (ids []pulid.ID) {
+	for id := range m.balance_entries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetBalanceEntries resets all changes to the "balance_entries" edge.
+func (m *RecipientMutation) ResetBalanceEntries() {
+	m.balance_entries = nil
+	m.clearedbalance_entries = false
+	m.removedbalance_entries = nil
+}
+
 // AddCertificateIDs adds the "certificates" edge to the Certificate entity by ids.
 func (m *RecipientMutation) AddCertificateIDs(ids ...pulid.ID) {
 	if m.certificates == nil {
@@ -24528,7 +28627,7 @@ func (m *RecipientMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *RecipientMutation) AddedEdges() []string {
-	edges := make([]string, 0, 12)
+	edges := make([]string, 0, 13)
 	if m.account != nil {
 		edges = append(edges, recipient.EdgeAccount)
 	}
@@ -24546,6 +28645,9 @@ func (m *RecipientMutation) AddedEdges() []string {
 	}
 	if m.purchases != nil {
 		edges = append(edges, recipient.EdgePurchases)
+	}
+	if m.balance_entries != nil {
+		edges = append(edges, recipient.EdgeBalanceEntries)
 	}
 	if m.certificates != nil {
 		edges = append(edges, recipient.EdgeCertificates)
@@ -24604,6 +28706,12 @@ func (m *RecipientMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case recipient.EdgeBalanceEntries:
+		ids := make([]ent.Value, 0, len(m.balance_entries))
+		for id := range m.balance_entries {
+			ids = append(ids, id)
+		}
+		return ids
 	case recipient.EdgeCertificates:
 		ids := make([]ent.Value, 0, len(m.certificates))
 		for id := range m.certificates {
@@ -24646,7 +28754,7 @@ func (m *RecipientMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *RecipientMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 12)
+	edges := make([]string, 0, 13)
 	if m.removedidentity_checks != nil {
 		edges = append(edges, recipient.EdgeIdentityChecks)
 	}
@@ -24658,6 +28766,9 @@ func (m *RecipientMutation) RemovedEdges() []string {
 	}
 	if m.removedpurchases != nil {
 		edges = append(edges, recipient.EdgePurchases)
+	}
+	if m.removedbalance_entries != nil {
+		edges = append(edges, recipient.EdgeBalanceEntries)
 	}
 	if m.removedcertificates != nil {
 		edges = append(edges, recipient.EdgeCertificates)
@@ -24708,6 +28819,12 @@ func (m *RecipientMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case recipient.EdgeBalanceEntries:
+		ids := make([]ent.Value, 0, len(m.removedbalance_entries))
+		for id := range m.removedbalance_entries {
+			ids = append(ids, id)
+		}
+		return ids
 	case recipient.EdgeCertificates:
 		ids := make([]ent.Value, 0, len(m.removedcertificates))
 		for id := range m.removedcertificates {
@@ -24750,7 +28867,7 @@ func (m *RecipientMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *RecipientMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 12)
+	edges := make([]string, 0, 13)
 	if m.clearedaccount {
 		edges = append(edges, recipient.EdgeAccount)
 	}
@@ -24768,6 +28885,9 @@ func (m *RecipientMutation) ClearedEdges() []string {
 	}
 	if m.clearedpurchases {
 		edges = append(edges, recipient.EdgePurchases)
+	}
+	if m.clearedbalance_entries {
+		edges = append(edges, recipient.EdgeBalanceEntries)
 	}
 	if m.clearedcertificates {
 		edges = append(edges, recipient.EdgeCertificates)
@@ -24806,6 +28926,8 @@ func (m *RecipientMutation) EdgeCleared(name string) bool {
 		return m.clearedtest_attempts
 	case recipient.EdgePurchases:
 		return m.clearedpurchases
+	case recipient.EdgeBalanceEntries:
+		return m.clearedbalance_entries
 	case recipient.EdgeCertificates:
 		return m.clearedcertificates
 	case recipient.EdgeReviews:
@@ -24857,6 +28979,9 @@ func (m *RecipientMutation) ResetEdge(name string) error {
 		return nil
 	case recipient.EdgePurchases:
 		m.ResetPurchases()
+		return nil
+	case recipient.EdgeBalanceEntries:
+		m.ResetBalanceEntries()
 		return nil
 	case recipient.EdgeCertificates:
 		m.ResetCertificates()
@@ -26410,11 +30535,16 @@ type ReviewMutation struct {
 	rating           *int
 	addrating        *int
 	body             *string
+	hidden_at        *time.Time
+	hidden_reason    *string
+	hidden_by_id     *pulid.ID
 	clearedFields    map[string]struct{}
 	recipient        *pulid.ID
 	clearedrecipient bool
 	course           *pulid.ID
 	clearedcourse    bool
+	purchase         *pulid.ID
+	clearedpurchase  bool
 	done             bool
 	oldValue         func(context.Context) (*Review, error)
 	predicates       []predicate.Review
@@ -26668,6 +30798,42 @@ func (m *ReviewMutation) ResetCourseID() {
 	m.course = nil
 }
 
+// SetPurchaseID sets the "purchase_id" field.
+func (m *ReviewMutation) SetPurchaseID(pu pulid.ID) {
+	m.purchase = &pu
+}
+
+// PurchaseID returns the value of the "purchase_id" field in the mutation.
+func (m *ReviewMutation) PurchaseID() (r pulid.ID, exists bool) {
+	v := m.purchase
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPurchaseID returns the old "purchase_id" field's value of the Review entity.
+// If the Review object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewMutation) OldPurchaseID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPurchaseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPurchaseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPurchaseID: %w", err)
+	}
+	return oldValue.PurchaseID, nil
+}
+
+// ResetPurchaseID resets all changes to the "purchase_id" field.
+func (m *ReviewMutation) ResetPurchaseID() {
+	m.purchase = nil
+}
+
 // SetRating sets the "rating" field.
 func (m *ReviewMutation) SetRating(i int) {
 	m.rating = &i
@@ -26760,6 +30926,153 @@ func (m *ReviewMutation) ResetBody() {
 	m.body = nil
 }
 
+// SetHiddenAt sets the "hidden_at" field.
+func (m *ReviewMutation) SetHiddenAt(t time.Time) {
+	m.hidden_at = &t
+}
+
+// HiddenAt returns the value of the "hidden_at" field in the mutation.
+func (m *ReviewMutation) HiddenAt() (r time.Time, exists bool) {
+	v := m.hidden_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHiddenAt returns the old "hidden_at" field's value of the Review entity.
+// If the Review object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewMutation) OldHiddenAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHiddenAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHiddenAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHiddenAt: %w", err)
+	}
+	return oldValue.HiddenAt, nil
+}
+
+// ClearHiddenAt clears the value of the "hidden_at" field.
+func (m *ReviewMutation) ClearHiddenAt() {
+	m.hidden_at = nil
+	m.clearedFields[review.FieldHiddenAt] = struct{}{}
+}
+
+// HiddenAtCleared returns if the "hidden_at" field was cleared in this mutation.
+func (m *ReviewMutation) HiddenAtCleared() bool {
+	_, ok := m.clearedFields[review.FieldHiddenAt]
+	return ok
+}
+
+// ResetHiddenAt resets all changes to the "hidden_at" field.
+func (m *ReviewMutation) ResetHiddenAt() {
+	m.hidden_at = nil
+	delete(m.clearedFields, review.FieldHiddenAt)
+}
+
+// SetHiddenReason sets the "hidden_reason" field.
+func (m *ReviewMutation) SetHiddenReason(s string) {
+	m.hidden_reason = &s
+}
+
+// HiddenReason returns the value of the "hidden_reason" field in the mutation.
+func (m *ReviewMutation) HiddenReason() (r string, exists bool) {
+	v := m.hidden_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHiddenReason returns the old "hidden_reason" field's value of the Review entity.
+// If the Review object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewMutation) OldHiddenReason(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHiddenReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHiddenReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHiddenReason: %w", err)
+	}
+	return oldValue.HiddenReason, nil
+}
+
+// ClearHiddenReason clears the value of the "hidden_reason" field.
+func (m *ReviewMutation) ClearHiddenReason() {
+	m.hidden_reason = nil
+	m.clearedFields[review.FieldHiddenReason] = struct{}{}
+}
+
+// HiddenReasonCleared returns if the "hidden_reason" field was cleared in this mutation.
+func (m *ReviewMutation) HiddenReasonCleared() bool {
+	_, ok := m.clearedFields[review.FieldHiddenReason]
+	return ok
+}
+
+// ResetHiddenReason resets all changes to the "hidden_reason" field.
+func (m *ReviewMutation) ResetHiddenReason() {
+	m.hidden_reason = nil
+	delete(m.clearedFields, review.FieldHiddenReason)
+}
+
+// SetHiddenByID sets the "hidden_by_id" field.
+func (m *ReviewMutation) SetHiddenByID(pu pulid.ID) {
+	m.hidden_by_id = &pu
+}
+
+// HiddenByID returns the value of the "hidden_by_id" field in the mutation.
+func (m *ReviewMutation) HiddenByID() (r pulid.ID, exists bool) {
+	v := m.hidden_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHiddenByID returns the old "hidden_by_id" field's value of the Review entity.
+// If the Review object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewMutation) OldHiddenByID(ctx context.Context) (v *pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHiddenByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHiddenByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHiddenByID: %w", err)
+	}
+	return oldValue.HiddenByID, nil
+}
+
+// ClearHiddenByID clears the value of the "hidden_by_id" field.
+func (m *ReviewMutation) ClearHiddenByID() {
+	m.hidden_by_id = nil
+	m.clearedFields[review.FieldHiddenByID] = struct{}{}
+}
+
+// HiddenByIDCleared returns if the "hidden_by_id" field was cleared in this mutation.
+func (m *ReviewMutation) HiddenByIDCleared() bool {
+	_, ok := m.clearedFields[review.FieldHiddenByID]
+	return ok
+}
+
+// ResetHiddenByID resets all changes to the "hidden_by_id" field.
+func (m *ReviewMutation) ResetHiddenByID() {
+	m.hidden_by_id = nil
+	delete(m.clearedFields, review.FieldHiddenByID)
+}
+
 // ClearRecipient clears the "recipient" edge to the Recipient entity.
 func (m *ReviewMutation) ClearRecipient() {
 	m.clearedrecipient = true
@@ -26814,6 +31127,33 @@ func (m *ReviewMutation) ResetCourse() {
 	m.clearedcourse = false
 }
 
+// ClearPurchase clears the "purchase" edge to the Purchase entity.
+func (m *ReviewMutation) ClearPurchase() {
+	m.clearedpurchase = true
+	m.clearedFields[review.FieldPurchaseID] = struct{}{}
+}
+
+// PurchaseCleared reports if the "purchase" edge to the Purchase entity was cleared.
+func (m *ReviewMutation) PurchaseCleared() bool {
+	return m.clearedpurchase
+}
+
+// PurchaseIDs returns the "purchase" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PurchaseID instead. It exists only for internal usage by the builders.
+func (m *ReviewMutation) PurchaseIDs() (ids []pulid.ID) {
+	if id := m.purchase; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPurchase resets all changes to the "purchase" edge.
+func (m *ReviewMutation) ResetPurchase() {
+	m.purchase = nil
+	m.clearedpurchase = false
+}
+
 // Where appends a list predicates to the ReviewMutation builder.
 func (m *ReviewMutation) Where(ps ...predicate.Review) {
 	m.predicates = append(m.predicates, ps...)
@@ -26848,7 +31188,7 @@ func (m *ReviewMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ReviewMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 10)
 	if m.created_at != nil {
 		fields = append(fields, review.FieldCreatedAt)
 	}
@@ -26861,11 +31201,23 @@ func (m *ReviewMutation) Fields() []string {
 	if m.course != nil {
 		fields = append(fields, review.FieldCourseID)
 	}
+	if m.purchase != nil {
+		fields = append(fields, review.FieldPurchaseID)
+	}
 	if m.rating != nil {
 		fields = append(fields, review.FieldRating)
 	}
 	if m.body != nil {
 		fields = append(fields, review.FieldBody)
+	}
+	if m.hidden_at != nil {
+		fields = append(fields, review.FieldHiddenAt)
+	}
+	if m.hidden_reason != nil {
+		fields = append(fields, review.FieldHiddenReason)
+	}
+	if m.hidden_by_id != nil {
+		fields = append(fields, review.FieldHiddenByID)
 	}
 	return fields
 }
@@ -26883,10 +31235,18 @@ func (m *ReviewMutation) Field(name string) (ent.Value, bool) {
 		return m.RecipientID()
 	case review.FieldCourseID:
 		return m.CourseID()
+	case review.FieldPurchaseID:
+		return m.PurchaseID()
 	case review.FieldRating:
 		return m.Rating()
 	case review.FieldBody:
 		return m.Body()
+	case review.FieldHiddenAt:
+		return m.HiddenAt()
+	case review.FieldHiddenReason:
+		return m.HiddenReason()
+	case review.FieldHiddenByID:
+		return m.HiddenByID()
 	}
 	return nil, false
 }
@@ -26904,10 +31264,18 @@ func (m *ReviewMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldRecipientID(ctx)
 	case review.FieldCourseID:
 		return m.OldCourseID(ctx)
+	case review.FieldPurchaseID:
+		return m.OldPurchaseID(ctx)
 	case review.FieldRating:
 		return m.OldRating(ctx)
 	case review.FieldBody:
 		return m.OldBody(ctx)
+	case review.FieldHiddenAt:
+		return m.OldHiddenAt(ctx)
+	case review.FieldHiddenReason:
+		return m.OldHiddenReason(ctx)
+	case review.FieldHiddenByID:
+		return m.OldHiddenByID(ctx)
 	}
 	return nil, fmt.Errorf("unknown Review field %s", name)
 }
@@ -26945,6 +31313,13 @@ func (m *ReviewMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetCourseID(v)
 		return nil
+	case review.FieldPurchaseID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPurchaseID(v)
+		return nil
 	case review.FieldRating:
 		v, ok := value.(int)
 		if !ok {
@@ -26958,6 +31333,27 @@ func (m *ReviewMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetBody(v)
+		return nil
+	case review.FieldHiddenAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHiddenAt(v)
+		return nil
+	case review.FieldHiddenReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHiddenReason(v)
+		return nil
+	case review.FieldHiddenByID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHiddenByID(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Review field %s", name)
@@ -27003,7 +31399,17 @@ func (m *ReviewMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *ReviewMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(review.FieldHiddenAt) {
+		fields = append(fields, review.FieldHiddenAt)
+	}
+	if m.FieldCleared(review.FieldHiddenReason) {
+		fields = append(fields, review.FieldHiddenReason)
+	}
+	if m.FieldCleared(review.FieldHiddenByID) {
+		fields = append(fields, review.FieldHiddenByID)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -27016,6 +31422,17 @@ func (m *ReviewMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *ReviewMutation) ClearField(name string) error {
+	switch name {
+	case review.FieldHiddenAt:
+		m.ClearHiddenAt()
+		return nil
+	case review.FieldHiddenReason:
+		m.ClearHiddenReason()
+		return nil
+	case review.FieldHiddenByID:
+		m.ClearHiddenByID()
+		return nil
+	}
 	return fmt.Errorf("unknown Review nullable field %s", name)
 }
 
@@ -27035,11 +31452,23 @@ func (m *ReviewMutation) ResetField(name string) error {
 	case review.FieldCourseID:
 		m.ResetCourseID()
 		return nil
+	case review.FieldPurchaseID:
+		m.ResetPurchaseID()
+		return nil
 	case review.FieldRating:
 		m.ResetRating()
 		return nil
 	case review.FieldBody:
 		m.ResetBody()
+		return nil
+	case review.FieldHiddenAt:
+		m.ResetHiddenAt()
+		return nil
+	case review.FieldHiddenReason:
+		m.ResetHiddenReason()
+		return nil
+	case review.FieldHiddenByID:
+		m.ResetHiddenByID()
 		return nil
 	}
 	return fmt.Errorf("unknown Review field %s", name)
@@ -27047,12 +31476,15 @@ func (m *ReviewMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ReviewMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.recipient != nil {
 		edges = append(edges, review.EdgeRecipient)
 	}
 	if m.course != nil {
 		edges = append(edges, review.EdgeCourse)
+	}
+	if m.purchase != nil {
+		edges = append(edges, review.EdgePurchase)
 	}
 	return edges
 }
@@ -27069,13 +31501,17 @@ func (m *ReviewMutation) AddedIDs(name string) []ent.Value {
 		if id := m.course; id != nil {
 			return []ent.Value{*id}
 		}
+	case review.EdgePurchase:
+		if id := m.purchase; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ReviewMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	return edges
 }
 
@@ -27087,12 +31523,15 @@ func (m *ReviewMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ReviewMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.clearedrecipient {
 		edges = append(edges, review.EdgeRecipient)
 	}
 	if m.clearedcourse {
 		edges = append(edges, review.EdgeCourse)
+	}
+	if m.clearedpurchase {
+		edges = append(edges, review.EdgePurchase)
 	}
 	return edges
 }
@@ -27105,6 +31544,8 @@ func (m *ReviewMutation) EdgeCleared(name string) bool {
 		return m.clearedrecipient
 	case review.EdgeCourse:
 		return m.clearedcourse
+	case review.EdgePurchase:
+		return m.clearedpurchase
 	}
 	return false
 }
@@ -27119,6 +31560,9 @@ func (m *ReviewMutation) ClearEdge(name string) error {
 	case review.EdgeCourse:
 		m.ClearCourse()
 		return nil
+	case review.EdgePurchase:
+		m.ClearPurchase()
+		return nil
 	}
 	return fmt.Errorf("unknown Review unique edge %s", name)
 }
@@ -27132,6 +31576,9 @@ func (m *ReviewMutation) ResetEdge(name string) error {
 		return nil
 	case review.EdgeCourse:
 		m.ResetCourse()
+		return nil
+	case review.EdgePurchase:
+		m.ResetPurchase()
 		return nil
 	}
 	return fmt.Errorf("unknown Review edge %s", name)
@@ -33643,6 +38090,1010 @@ func (m *TrainingInstitutionMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown TrainingInstitution edge %s", name)
+}
+
+// TrainingReportMutation represents an operation that mutates the TrainingReport nodes in the graph.
+type TrainingReportMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *pulid.ID
+	created_at          *time.Time
+	digital_platform_id *pulid.ID
+	idempotency_key     *string
+	kind                *trainingreport.Kind
+	channel             *trainingreport.Channel
+	content_hash        *string
+	value               *int
+	addvalue            *int
+	occurred_at         *time.Time
+	applied             *bool
+	statement           *string
+	clearedFields       map[string]struct{}
+	purchase            *pulid.ID
+	clearedpurchase     bool
+	done                bool
+	oldValue            func(context.Context) (*TrainingReport, error)
+	predicates          []predicate.TrainingReport
+}
+
+var _ ent.Mutation = (*TrainingReportMutation)(nil)
+
+// trainingreportOption allows management of the mutation configuration using functional options.
+type trainingreportOption func(*TrainingReportMutation)
+
+// newTrainingReportMutation creates new mutation for the TrainingReport entity.
+func newTrainingReportMutation(c config, op Op, opts ...trainingreportOption) *TrainingReportMutation {
+	m := &TrainingReportMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeTrainingReport,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withTrainingReportID sets the ID field of the mutation.
+func withTrainingReportID(id pulid.ID) trainingreportOption {
+	return func(m *TrainingReportMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *TrainingReport
+		)
+		m.oldValue = func(ctx context.Context) (*TrainingReport, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().TrainingReport.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withTrainingReport sets the old TrainingReport of the mutation.
+func withTrainingReport(node *TrainingReport) trainingreportOption {
+	return func(m *TrainingReportMutation) {
+		m.oldValue = func(context.Context) (*TrainingReport, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m TrainingReportMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m TrainingReportMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of TrainingReport entities.
+func (m *TrainingReportMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *TrainingReportMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *TrainingReportMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().TrainingReport.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *TrainingReportMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *TrainingReportMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the TrainingReport entity.
+// If the TrainingReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TrainingReportMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *TrainingReportMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetDigitalPlatformID sets the "digital_platform_id" field.
+func (m *TrainingReportMutation) SetDigitalPlatformID(pu pulid.ID) {
+	m.digital_platform_id = &pu
+}
+
+// DigitalPlatformID returns the value of the "digital_platform_id" field in the mutation.
+func (m *TrainingReportMutation) DigitalPlatformID() (r pulid.ID, exists bool) {
+	v := m.digital_platform_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDigitalPlatformID returns the old "digital_platform_id" field's value of the TrainingReport entity.
+// If the TrainingReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TrainingReportMutation) OldDigitalPlatformID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDigitalPlatformID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDigitalPlatformID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDigitalPlatformID: %w", err)
+	}
+	return oldValue.DigitalPlatformID, nil
+}
+
+// ResetDigitalPlatformID resets all changes to the "digital_platform_id" field.
+func (m *TrainingReportMutation) ResetDigitalPlatformID() {
+	m.digital_platform_id = nil
+}
+
+// SetPurchaseID sets the "purchase_id" field.
+func (m *TrainingReportMutation) SetPurchaseID(pu pulid.ID) {
+	m.purchase = &pu
+}
+
+// PurchaseID returns the value of the "purchase_id" field in the mutation.
+func (m *TrainingReportMutation) PurchaseID() (r pulid.ID, exists bool) {
+	v := m.purchase
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPurchaseID returns the old "purchase_id" field's value of the TrainingReport entity.
+// If the TrainingReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TrainingReportMutation) OldPurchaseID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPurchaseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPurchaseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPurchaseID: %w", err)
+	}
+	return oldValue.PurchaseID, nil
+}
+
+// ResetPurchaseID resets all changes to the "purchase_id" field.
+func (m *TrainingReportMutation) ResetPurchaseID() {
+	m.purchase = nil
+}
+
+// SetIdempotencyKey sets the "idempotency_key" field.
+func (m *TrainingReportMutation) SetIdempotencyKey(s string) {
+	m.idempotency_key = &s
+}
+
+// IdempotencyKey returns the value of the "idempotency_key" field in the mutation.
+func (m *TrainingReportMutation) IdempotencyKey() (r string, exists bool) {
+	v := m.idempotency_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIdempotencyKey returns the old "idempotency_key" field's value of the TrainingReport entity.
+// If the TrainingReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TrainingReportMutation) OldIdempotencyKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIdempotencyKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIdempotencyKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIdempotencyKey: %w", err)
+	}
+	return oldValue.IdempotencyKey, nil
+}
+
+// ResetIdempotencyKey resets all changes to the "idempotency_key" field.
+func (m *TrainingReportMutation) ResetIdempotencyKey() {
+	m.idempotency_key = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *TrainingReportMutation) SetKind(t trainingreport.Kind) {
+	m.kind = &t
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *TrainingReportMutation) Kind() (r trainingreport.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the TrainingReport entity.
+// If the TrainingReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TrainingReportMutation) OldKind(ctx context.Context) (v trainingreport.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *TrainingReportMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetChannel sets the "channel" field.
+func (m *TrainingReportMutation) SetChannel(t trainingreport.Channel) {
+	m.channel = &t
+}
+
+// Channel returns the value of the "channel" field in the mutation.
+func (m *TrainingReportMutation) Channel() (r trainingreport.Channel, exists bool) {
+	v := m.channel
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldChannel returns the old "channel" field's value of the TrainingReport entity.
+// If the TrainingReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TrainingReportMutation) OldChannel(ctx context.Context) (v trainingreport.Channel, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldChannel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldChannel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldChannel: %w", err)
+	}
+	return oldValue.Channel, nil
+}
+
+// ResetChannel resets all changes to the "channel" field.
+func (m *TrainingReportMutation) ResetChannel() {
+	m.channel = nil
+}
+
+// SetContentHash sets the "content_hash" field.
+func (m *TrainingReportMutation) SetContentHash(s string) {
+	m.content_hash = &s
+}
+
+// ContentHash returns the value of the "content_hash" field in the mutation.
+func (m *TrainingReportMutation) ContentHash() (r string, exists bool) {
+	v := m.content_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContentHash returns the old "content_hash" field's value of the TrainingReport entity.
+// If the TrainingReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TrainingReportMutation) OldContentHash(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContentHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContentHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContentHash: %w", err)
+	}
+	return oldValue.ContentHash, nil
+}
+
+// ResetContentHash resets all changes to the "content_hash" field.
+func (m *TrainingReportMutation) ResetContentHash() {
+	m.content_hash = nil
+}
+
+// SetValue sets the "value" field.
+func (m *TrainingReportMutation) SetValue(i int) {
+	m.value = &i
+	m.addvalue = nil
+}
+
+// Value returns the value of the "value" field in the mutation.
+func (m *TrainingReportMutation) Value() (r int, exists bool) {
+	v := m.value
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValue returns the old "value" field's value of the TrainingReport entity.
+// If the TrainingReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TrainingReportMutation) OldValue(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValue is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValue requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValue: %w", err)
+	}
+	return oldValue.Value, nil
+}
+
+// AddValue adds i to the "value" field.
+func (m *TrainingReportMutation) AddValue(i int) {
+	if m.addvalue != nil {
+		*m.addvalue += i
+	} else {
+		m.addvalue = &i
+	}
+}
+
+// AddedValue returns the value that was added to the "value" field in this mutation.
+func (m *TrainingReportMutation) AddedValue() (r int, exists bool) {
+	v := m.addvalue
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearValue clears the value of the "value" field.
+func (m *TrainingReportMutation) ClearValue() {
+	m.value = nil
+	m.addvalue = nil
+	m.clearedFields[trainingreport.FieldValue] = struct{}{}
+}
+
+// ValueCleared returns if the "value" field was cleared in this mutation.
+func (m *TrainingReportMutation) ValueCleared() bool {
+	_, ok := m.clearedFields[trainingreport.FieldValue]
+	return ok
+}
+
+// ResetValue resets all changes to the "value" field.
+func (m *TrainingReportMutation) ResetValue() {
+	m.value = nil
+	m.addvalue = nil
+	delete(m.clearedFields, trainingreport.FieldValue)
+}
+
+// SetOccurredAt sets the "occurred_at" field.
+func (m *TrainingReportMutation) SetOccurredAt(t time.Time) {
+	m.occurred_at = &t
+}
+
+// OccurredAt returns the value of the "occurred_at" field in the mutation.
+func (m *TrainingReportMutation) OccurredAt() (r time.Time, exists bool) {
+	v := m.occurred_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOccurredAt returns the old "occurred_at" field's value of the TrainingReport entity.
+// If the TrainingReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TrainingReportMutation) OldOccurredAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOccurredAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOccurredAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOccurredAt: %w", err)
+	}
+	return oldValue.OccurredAt, nil
+}
+
+// ResetOccurredAt resets all changes to the "occurred_at" field.
+func (m *TrainingReportMutation) ResetOccurredAt() {
+	m.occurred_at = nil
+}
+
+// SetApplied sets the "applied" field.
+func (m *TrainingReportMutation) SetApplied(b bool) {
+	m.applied = &b
+}
+
+// Applied returns the value of the "applied" field in the mutation.
+func (m *TrainingReportMutation) Applied() (r bool, exists bool) {
+	v := m.applied
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldApplied returns the old "applied" field's value of the TrainingReport entity.
+// If the TrainingReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TrainingReportMutation) OldApplied(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldApplied is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldApplied requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldApplied: %w", err)
+	}
+	return oldValue.Applied, nil
+}
+
+// ResetApplied resets all changes to the "applied" field.
+func (m *TrainingReportMutation) ResetApplied() {
+	m.applied = nil
+}
+
+// SetStatement sets the "statement" field.
+func (m *TrainingReportMutation) SetStatement(s string) {
+	m.statement = &s
+}
+
+// Statement returns the value of the "statement" field in the mutation.
+func (m *TrainingReportMutation) Statement() (r string, exists bool) {
+	v := m.statement
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatement returns the old "statement" field's value of the TrainingReport entity.
+// If the TrainingReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TrainingReportMutation) OldStatement(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatement is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatement requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatement: %w", err)
+	}
+	return oldValue.Statement, nil
+}
+
+// ClearStatement clears the value of the "statement" field.
+func (m *TrainingReportMutation) ClearStatement() {
+	m.statement = nil
+	m.clearedFields[trainingreport.FieldStatement] = struct{}{}
+}
+
+// StatementCleared returns if the "statement" field was cleared in this mutation.
+func (m *TrainingReportMutation) StatementCleared() bool {
+	_, ok := m.clearedFields[trainingreport.FieldStatement]
+	return ok
+}
+
+// ResetStatement resets all changes to the "statement" field.
+func (m *TrainingReportMutation) ResetStatement() {
+	m.statement = nil
+	delete(m.clearedFields, trainingreport.FieldStatement)
+}
+
+// ClearPurchase clears the "purchase" edge to the Purchase entity.
+func (m *TrainingReportMutation) ClearPurchase() {
+	m.clearedpurchase = true
+	m.clearedFields[trainingreport.FieldPurchaseID] = struct{}{}
+}
+
+// PurchaseCleared reports if the "purchase" edge to the Purchase entity was cleared.
+func (m *TrainingReportMutation) PurchaseCleared() bool {
+	return m.clearedpurchase
+}
+
+// PurchaseIDs returns the "purchase" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PurchaseID instead. It exists only for internal usage by the builders.
+func (m *TrainingReportMutation) PurchaseIDs() (ids []pulid.ID) {
+	if id := m.purchase; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPurchase resets all changes to the "purchase" edge.
+func (m *TrainingReportMutation) ResetPurchase() {
+	m.purchase = nil
+	m.clearedpurchase = false
+}
+
+// Where appends a list predicates to the TrainingReportMutation builder.
+func (m *TrainingReportMutation) Where(ps ...predicate.TrainingReport) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the TrainingReportMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *TrainingReportMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.TrainingReport, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *TrainingReportMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *TrainingReportMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (TrainingReport).
+func (m *TrainingReportMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *TrainingReportMutation) Fields() []string {
+	fields := make([]string, 0, 11)
+	if m.created_at != nil {
+		fields = append(fields, trainingreport.FieldCreatedAt)
+	}
+	if m.digital_platform_id != nil {
+		fields = append(fields, trainingreport.FieldDigitalPlatformID)
+	}
+	if m.purchase != nil {
+		fields = append(fields, trainingreport.FieldPurchaseID)
+	}
+	if m.idempotency_key != nil {
+		fields = append(fields, trainingreport.FieldIdempotencyKey)
+	}
+	if m.kind != nil {
+		fields = append(fields, trainingreport.FieldKind)
+	}
+	if m.channel != nil {
+		fields = append(fields, trainingreport.FieldChannel)
+	}
+	if m.content_hash != nil {
+		fields = append(fields, trainingreport.FieldContentHash)
+	}
+	if m.value != nil {
+		fields = append(fields, trainingreport.FieldValue)
+	}
+	if m.occurred_at != nil {
+		fields = append(fields, trainingreport.FieldOccurredAt)
+	}
+	if m.applied != nil {
+		fields = append(fields, trainingreport.FieldApplied)
+	}
+	if m.statement != nil {
+		fields = append(fields, trainingreport.FieldStatement)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *TrainingReportMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case trainingreport.FieldCreatedAt:
+		return m.CreatedAt()
+	case trainingreport.FieldDigitalPlatformID:
+		return m.DigitalPlatformID()
+	case trainingreport.FieldPurchaseID:
+		return m.PurchaseID()
+	case trainingreport.FieldIdempotencyKey:
+		return m.IdempotencyKey()
+	case trainingreport.FieldKind:
+		return m.Kind()
+	case trainingreport.FieldChannel:
+		return m.Channel()
+	case trainingreport.FieldContentHash:
+		return m.ContentHash()
+	case trainingreport.FieldValue:
+		return m.Value()
+	case trainingreport.FieldOccurredAt:
+		return m.OccurredAt()
+	case trainingreport.FieldApplied:
+		return m.Applied()
+	case trainingreport.FieldStatement:
+		return m.Statement()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *TrainingReportMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case trainingreport.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case trainingreport.FieldDigitalPlatformID:
+		return m.OldDigitalPlatformID(ctx)
+	case trainingreport.FieldPurchaseID:
+		return m.OldPurchaseID(ctx)
+	case trainingreport.FieldIdempotencyKey:
+		return m.OldIdempotencyKey(ctx)
+	case trainingreport.FieldKind:
+		return m.OldKind(ctx)
+	case trainingreport.FieldChannel:
+		return m.OldChannel(ctx)
+	case trainingreport.FieldContentHash:
+		return m.OldContentHash(ctx)
+	case trainingreport.FieldValue:
+		return m.OldValue(ctx)
+	case trainingreport.FieldOccurredAt:
+		return m.OldOccurredAt(ctx)
+	case trainingreport.FieldApplied:
+		return m.OldApplied(ctx)
+	case trainingreport.FieldStatement:
+		return m.OldStatement(ctx)
+	}
+	return nil, fmt.Errorf("unknown TrainingReport field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *TrainingReportMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case trainingreport.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case trainingreport.FieldDigitalPlatformID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDigitalPlatformID(v)
+		return nil
+	case trainingreport.FieldPurchaseID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPurchaseID(v)
+		return nil
+	case trainingreport.FieldIdempotencyKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIdempotencyKey(v)
+		return nil
+	case trainingreport.FieldKind:
+		v, ok := value.(trainingreport.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case trainingreport.FieldChannel:
+		v, ok := value.(trainingreport.Channel)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetChannel(v)
+		return nil
+	case trainingreport.FieldContentHash:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContentHash(v)
+		return nil
+	case trainingreport.FieldValue:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValue(v)
+		return nil
+	case trainingreport.FieldOccurredAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOccurredAt(v)
+		return nil
+	case trainingreport.FieldApplied:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetApplied(v)
+		return nil
+	case trainingreport.FieldStatement:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatement(v)
+		return nil
+	}
+	return fmt.Errorf("unknown TrainingReport field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *TrainingReportMutation) AddedFields() []string {
+	var fields []string
+	if m.addvalue != nil {
+		fields = append(fields, trainingreport.FieldValue)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *TrainingReportMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case trainingreport.FieldValue:
+		return m.AddedValue()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *TrainingReportMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case trainingreport.FieldValue:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddValue(v)
+		return nil
+	}
+	return fmt.Errorf("unknown TrainingReport numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *TrainingReportMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(trainingreport.FieldValue) {
+		fields = append(fields, trainingreport.FieldValue)
+	}
+	if m.FieldCleared(trainingreport.FieldStatement) {
+		fields = append(fields, trainingreport.FieldStatement)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *TrainingReportMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *TrainingReportMutation) ClearField(name string) error {
+	switch name {
+	case trainingreport.FieldValue:
+		m.ClearValue()
+		return nil
+	case trainingreport.FieldStatement:
+		m.ClearStatement()
+		return nil
+	}
+	return fmt.Errorf("unknown TrainingReport nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *TrainingReportMutation) ResetField(name string) error {
+	switch name {
+	case trainingreport.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case trainingreport.FieldDigitalPlatformID:
+		m.ResetDigitalPlatformID()
+		return nil
+	case trainingreport.FieldPurchaseID:
+		m.ResetPurchaseID()
+		return nil
+	case trainingreport.FieldIdempotencyKey:
+		m.ResetIdempotencyKey()
+		return nil
+	case trainingreport.FieldKind:
+		m.ResetKind()
+		return nil
+	case trainingreport.FieldChannel:
+		m.ResetChannel()
+		return nil
+	case trainingreport.FieldContentHash:
+		m.ResetContentHash()
+		return nil
+	case trainingreport.FieldValue:
+		m.ResetValue()
+		return nil
+	case trainingreport.FieldOccurredAt:
+		m.ResetOccurredAt()
+		return nil
+	case trainingreport.FieldApplied:
+		m.ResetApplied()
+		return nil
+	case trainingreport.FieldStatement:
+		m.ResetStatement()
+		return nil
+	}
+	return fmt.Errorf("unknown TrainingReport field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *TrainingReportMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.purchase != nil {
+		edges = append(edges, trainingreport.EdgePurchase)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *TrainingReportMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case trainingreport.EdgePurchase:
+		if id := m.purchase; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *TrainingReportMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *TrainingReportMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *TrainingReportMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedpurchase {
+		edges = append(edges, trainingreport.EdgePurchase)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *TrainingReportMutation) EdgeCleared(name string) bool {
+	switch name {
+	case trainingreport.EdgePurchase:
+		return m.clearedpurchase
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *TrainingReportMutation) ClearEdge(name string) error {
+	switch name {
+	case trainingreport.EdgePurchase:
+		m.ClearPurchase()
+		return nil
+	}
+	return fmt.Errorf("unknown TrainingReport unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *TrainingReportMutation) ResetEdge(name string) error {
+	switch name {
+	case trainingreport.EdgePurchase:
+		m.ResetPurchase()
+		return nil
+	}
+	return fmt.Errorf("unknown TrainingReport edge %s", name)
 }
 
 // VacancyMutation represents an operation that mutates the Vacancy nodes in the graph.

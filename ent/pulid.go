@@ -10,12 +10,15 @@ import (
 	"github.com/kartuprakerja/platform/ent/apikey"
 	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/auditlog"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/chatmessage"
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/courseassessment"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
+	"github.com/kartuprakerja/platform/ent/domainevent"
 	"github.com/kartuprakerja/platform/ent/identitycheck"
 	"github.com/kartuprakerja/platform/ent/jobapplication"
 	"github.com/kartuprakerja/platform/ent/jobportal"
@@ -41,6 +44,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
 	"github.com/kartuprakerja/platform/ent/testattempt"
 	"github.com/kartuprakerja/platform/ent/traininginstitution"
+	"github.com/kartuprakerja/platform/ent/trainingreport"
 	"github.com/kartuprakerja/platform/ent/vacancy"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/ent/wavequota"
@@ -52,12 +56,15 @@ var prefixTables = map[string]string{
 	"ac": account.Table,
 	"ap": application.Table,
 	"al": auditlog.Table,
+	"be": balanceentry.Table,
 	"ce": certificate.Table,
 	"cm": chatmessage.Table,
 	"cp": complaint.Table,
 	"co": course.Table,
+	"ca": courseassessment.Table,
 	"dv": device.Table,
 	"dp": digitalplatform.Table,
+	"ev": domainevent.Table,
 	"ic": identitycheck.Table,
 	"ja": jobapplication.Table,
 	"jp": jobportal.Table,
@@ -82,6 +89,7 @@ var prefixTables = map[string]string{
 	"sr": surveyresponse.Table,
 	"ta": testattempt.Table,
 	"ti": traininginstitution.Table,
+	"tr": trainingreport.Table,
 	"va": vacancy.Table,
 	"wv": wave.Table,
 	"wq": wavequota.Table,

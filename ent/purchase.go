@@ -14,6 +14,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/purchase"
 	"github.com/kartuprakerja/platform/ent/recipient"
+	"github.com/kartuprakerja/platform/ent/review"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/money"
 )
@@ -37,14 +38,26 @@ type Purchase struct {
 	Price money.Rupiah `json:"price,omitempty"`
 	// InvoiceCode holds the value of the "invoice_code" field.
 	InvoiceCode string `json:"invoice_code,omitempty"`
-	// IdempotencyKey holds the value of the "idempotency_key" field.
+	// the recipient's client id of the purchase, scoped to the recipient
 	IdempotencyKey string `json:"idempotency_key,omitempty"`
-	// Status holds the value of the "status" field.
+	// what the recipient gives the platform to start the course
+	RedemptionCode string `json:"redemption_code,omitempty"`
+	// paid: code issued, not redeemed; cancelled by the recipient; refunded by curation
 	Status purchase.Status `json:"status,omitempty"`
 	// ProgressPercent holds the value of the "progress_percent" field.
 	ProgressPercent int `json:"progress_percent,omitempty"`
+	// PreTestScore holds the value of the "pre_test_score" field.
+	PreTestScore *int `json:"pre_test_score,omitempty"`
+	// PostTestScore holds the value of the "post_test_score" field.
+	PostTestScore *int `json:"post_test_score,omitempty"`
+	// RedeemedAt holds the value of the "redeemed_at" field.
+	RedeemedAt *time.Time `json:"redeemed_at,omitempty"`
+	// when the latest applied progress report happened (reports arriving older are ignored)
+	ProgressAt *time.Time `json:"progress_at,omitempty"`
 	// CompletedAt holds the value of the "completed_at" field.
 	CompletedAt *time.Time `json:"completed_at,omitempty"`
+	// cancelled by the recipient or refunded
+	CancelledAt *time.Time `json:"cancelled_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the PurchaseQuery when eager-loading is set.
 	Edges        PurchaseEdges `json:"edges"`
@@ -61,11 +74,20 @@ type PurchaseEdges struct {
 	Platform *DigitalPlatform `json:"platform,omitempty"`
 	// Certificate holds the value of the certificate edge.
 	Certificate *Certificate `json:"certificate,omitempty"`
+	// Review holds the value of the review edge.
+	Review *Review `json:"review,omitempty"`
+	// BalanceEntries holds the value of the balance_entries edge.
+	BalanceEntries []*BalanceEntry `json:"balance_entries,omitempty"`
+	// Reports holds the value of the reports edge.
+	Reports []*TrainingReport `json:"reports,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
 	totalCount [4]map[string]int
+
+	namedBalanceEntries map[string][]*BalanceEntry
+	namedReports        map[string][]*TrainingReport
 }
 
 // RecipientOrErr returns the Recipient value or an error if the edge
@@ -112,6 +134,35 @@ func (e PurchaseEdges) CertificateOrErr() (*Certificate, error) {
 	return nil, &NotLoadedError{edge: "certificate"}
 }
 
+// ReviewOrErr returns the Review value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e PurchaseEdges) ReviewOrErr() (*Review, error) {
+	if e.Review != nil {
+		return e.Review, nil
+	} else if e.loadedTypes[4] {
+		return nil, &NotFoundError{label: review.Label}
+	}
+	return nil, &NotLoadedError{edge: "review"}
+}
+
+// BalanceEntriesOrErr returns the BalanceEntries value or an error if the edge
+// was not loaded in eager-loading.
+func (e PurchaseEdges) BalanceEntriesOrErr() ([]*BalanceEntry, error) {
+	if e.loadedTypes[5] {
+		return e.BalanceEntries, nil
+	}
+	return nil, &NotLoadedError{edge: "balance_entries"}
+}
+
+// ReportsOrErr returns the Reports value or an error if the edge
+// was not loaded in eager-loading.
+func (e PurchaseEdges) ReportsOrErr() ([]*TrainingReport, error) {
+	if e.loadedTypes[6] {
+		return e.Reports, nil
+	}
+	return nil, &NotLoadedError{edge: "reports"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Purchase) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -121,11 +172,11 @@ func (*Purchase) scanValues(columns []string) ([]any, error) {
 			values[i] = new(money.Rupiah)
 		case purchase.FieldID, purchase.FieldRecipientID, purchase.FieldCourseID, purchase.FieldDigitalPlatformID:
 			values[i] = new(pulid.ID)
-		case purchase.FieldProgressPercent:
+		case purchase.FieldProgressPercent, purchase.FieldPreTestScore, purchase.FieldPostTestScore:
 			values[i] = new(sql.NullInt64)
-		case purchase.FieldInvoiceCode, purchase.FieldIdempotencyKey, purchase.FieldStatus:
+		case purchase.FieldInvoiceCode, purchase.FieldIdempotencyKey, purchase.FieldRedemptionCode, purchase.FieldStatus:
 			values[i] = new(sql.NullString)
-		case purchase.FieldCreatedAt, purchase.FieldUpdatedAt, purchase.FieldCompletedAt:
+		case purchase.FieldCreatedAt, purchase.FieldUpdatedAt, purchase.FieldRedeemedAt, purchase.FieldProgressAt, purchase.FieldCompletedAt, purchase.FieldCancelledAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -196,6 +247,12 @@ func (_m *Purchase) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.IdempotencyKey = value.String
 			}
+		case purchase.FieldRedemptionCode:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field redemption_code", values[i])
+			} else if value.Valid {
+				_m.RedemptionCode = value.String
+			}
 		case purchase.FieldStatus:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field status", values[i])
@@ -208,12 +265,47 @@ func (_m *Purchase) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.ProgressPercent = int(value.Int64)
 			}
+		case purchase.FieldPreTestScore:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field pre_test_score", values[i])
+			} else if value.Valid {
+				_m.PreTestScore = new(int)
+				*_m.PreTestScore = int(value.Int64)
+			}
+		case purchase.FieldPostTestScore:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field post_test_score", values[i])
+			} else if value.Valid {
+				_m.PostTestScore = new(int)
+				*_m.PostTestScore = int(value.Int64)
+			}
+		case purchase.FieldRedeemedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field redeemed_at", values[i])
+			} else if value.Valid {
+				_m.RedeemedAt = new(time.Time)
+				*_m.RedeemedAt = value.Time
+			}
+		case purchase.FieldProgressAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field progress_at", values[i])
+			} else if value.Valid {
+				_m.ProgressAt = new(time.Time)
+				*_m.ProgressAt = value.Time
+			}
 		case purchase.FieldCompletedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field completed_at", values[i])
 			} else if value.Valid {
 				_m.CompletedAt = new(time.Time)
 				*_m.CompletedAt = value.Time
+			}
+		case purchase.FieldCancelledAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field cancelled_at", values[i])
+			} else if value.Valid {
+				_m.CancelledAt = new(time.Time)
+				*_m.CancelledAt = value.Time
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -246,6 +338,21 @@ func (_m *Purchase) QueryPlatform() *DigitalPlatformQuery {
 // QueryCertificate queries the "certificate" edge of the Purchase entity.
 func (_m *Purchase) QueryCertificate() *CertificateQuery {
 	return NewPurchaseClient(_m.config).QueryCertificate(_m)
+}
+
+// QueryReview queries the "review" edge of the Purchase entity.
+func (_m *Purchase) QueryReview() *ReviewQuery {
+	return NewPurchaseClient(_m.config).QueryReview(_m)
+}
+
+// QueryBalanceEntries queries the "balance_entries" edge of the Purchase entity.
+func (_m *Purchase) QueryBalanceEntries() *BalanceEntryQuery {
+	return NewPurchaseClient(_m.config).QueryBalanceEntries(_m)
+}
+
+// QueryReports queries the "reports" edge of the Purchase entity.
+func (_m *Purchase) QueryReports() *TrainingReportQuery {
+	return NewPurchaseClient(_m.config).QueryReports(_m)
 }
 
 // Update returns a builder for updating this Purchase.
@@ -295,18 +402,94 @@ func (_m *Purchase) String() string {
 	builder.WriteString("idempotency_key=")
 	builder.WriteString(_m.IdempotencyKey)
 	builder.WriteString(", ")
+	builder.WriteString("redemption_code=")
+	builder.WriteString(_m.RedemptionCode)
+	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
 	builder.WriteString(", ")
 	builder.WriteString("progress_percent=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ProgressPercent))
 	builder.WriteString(", ")
+	if v := _m.PreTestScore; v != nil {
+		builder.WriteString("pre_test_score=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.PostTestScore; v != nil {
+		builder.WriteString("post_test_score=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.RedeemedAt; v != nil {
+		builder.WriteString("redeemed_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.ProgressAt; v != nil {
+		builder.WriteString("progress_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
 	if v := _m.CompletedAt; v != nil {
 		builder.WriteString("completed_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	if v := _m.CancelledAt; v != nil {
+		builder.WriteString("cancelled_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedBalanceEntries returns the BalanceEntries named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Purchase) NamedBalanceEntries(name string) ([]*BalanceEntry, error) {
+	if _m.Edges.namedBalanceEntries == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedBalanceEntries[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Purchase) appendNamedBalanceEntries(name string, edges ...*BalanceEntry) {
+	if _m.Edges.namedBalanceEntries == nil {
+		_m.Edges.namedBalanceEntries = make(map[string][]*BalanceEntry)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedBalanceEntries[name] = []*BalanceEntry{}
+	} else {
+		_m.Edges.namedBalanceEntries[name] = append(_m.Edges.namedBalanceEntries[name], edges...)
+	}
+}
+
+// NamedReports returns the Reports named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Purchase) NamedReports(name string) ([]*TrainingReport, error) {
+	if _m.Edges.namedReports == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedReports[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Purchase) appendNamedReports(name string, edges ...*TrainingReport) {
+	if _m.Edges.namedReports == nil {
+		_m.Edges.namedReports = make(map[string][]*TrainingReport)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedReports[name] = []*TrainingReport{}
+	} else {
+		_m.Edges.namedReports[name] = append(_m.Edges.namedReports[name], edges...)
+	}
 }
 
 // Purchases is a parsable slice of Purchase.

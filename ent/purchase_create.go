@@ -12,12 +12,15 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/course"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/purchase"
 	"github.com/kartuprakerja/platform/ent/recipient"
+	"github.com/kartuprakerja/platform/ent/review"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/trainingreport"
 	"github.com/kartuprakerja/platform/internal/money"
 )
 
@@ -93,6 +96,20 @@ func (_c *PurchaseCreate) SetIdempotencyKey(v string) *PurchaseCreate {
 	return _c
 }
 
+// SetRedemptionCode sets the "redemption_code" field.
+func (_c *PurchaseCreate) SetRedemptionCode(v string) *PurchaseCreate {
+	_c.mutation.SetRedemptionCode(v)
+	return _c
+}
+
+// SetNillableRedemptionCode sets the "redemption_code" field if the given value is not nil.
+func (_c *PurchaseCreate) SetNillableRedemptionCode(v *string) *PurchaseCreate {
+	if v != nil {
+		_c.SetRedemptionCode(*v)
+	}
+	return _c
+}
+
 // SetStatus sets the "status" field.
 func (_c *PurchaseCreate) SetStatus(v purchase.Status) *PurchaseCreate {
 	_c.mutation.SetStatus(v)
@@ -121,6 +138,62 @@ func (_c *PurchaseCreate) SetNillableProgressPercent(v *int) *PurchaseCreate {
 	return _c
 }
 
+// SetPreTestScore sets the "pre_test_score" field.
+func (_c *PurchaseCreate) SetPreTestScore(v int) *PurchaseCreate {
+	_c.mutation.SetPreTestScore(v)
+	return _c
+}
+
+// SetNillablePreTestScore sets the "pre_test_score" field if the given value is not nil.
+func (_c *PurchaseCreate) SetNillablePreTestScore(v *int) *PurchaseCreate {
+	if v != nil {
+		_c.SetPreTestScore(*v)
+	}
+	return _c
+}
+
+// SetPostTestScore sets the "post_test_score" field.
+func (_c *PurchaseCreate) SetPostTestScore(v int) *PurchaseCreate {
+	_c.mutation.SetPostTestScore(v)
+	return _c
+}
+
+// SetNillablePostTestScore sets the "post_test_score" field if the given value is not nil.
+func (_c *PurchaseCreate) SetNillablePostTestScore(v *int) *PurchaseCreate {
+	if v != nil {
+		_c.SetPostTestScore(*v)
+	}
+	return _c
+}
+
+// SetRedeemedAt sets the "redeemed_at" field.
+func (_c *PurchaseCreate) SetRedeemedAt(v time.Time) *PurchaseCreate {
+	_c.mutation.SetRedeemedAt(v)
+	return _c
+}
+
+// SetNillableRedeemedAt sets the "redeemed_at" field if the given value is not nil.
+func (_c *PurchaseCreate) SetNillableRedeemedAt(v *time.Time) *PurchaseCreate {
+	if v != nil {
+		_c.SetRedeemedAt(*v)
+	}
+	return _c
+}
+
+// SetProgressAt sets the "progress_at" field.
+func (_c *PurchaseCreate) SetProgressAt(v time.Time) *PurchaseCreate {
+	_c.mutation.SetProgressAt(v)
+	return _c
+}
+
+// SetNillableProgressAt sets the "progress_at" field if the given value is not nil.
+func (_c *PurchaseCreate) SetNillableProgressAt(v *time.Time) *PurchaseCreate {
+	if v != nil {
+		_c.SetProgressAt(*v)
+	}
+	return _c
+}
+
 // SetCompletedAt sets the "completed_at" field.
 func (_c *PurchaseCreate) SetCompletedAt(v time.Time) *PurchaseCreate {
 	_c.mutation.SetCompletedAt(v)
@@ -131,6 +204,20 @@ func (_c *PurchaseCreate) SetCompletedAt(v time.Time) *PurchaseCreate {
 func (_c *PurchaseCreate) SetNillableCompletedAt(v *time.Time) *PurchaseCreate {
 	if v != nil {
 		_c.SetCompletedAt(*v)
+	}
+	return _c
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (_c *PurchaseCreate) SetCancelledAt(v time.Time) *PurchaseCreate {
+	_c.mutation.SetCancelledAt(v)
+	return _c
+}
+
+// SetNillableCancelledAt sets the "cancelled_at" field if the given value is not nil.
+func (_c *PurchaseCreate) SetNillableCancelledAt(v *time.Time) *PurchaseCreate {
+	if v != nil {
+		_c.SetCancelledAt(*v)
 	}
 	return _c
 }
@@ -189,6 +276,55 @@ func (_c *PurchaseCreate) SetCertificate(v *Certificate) *PurchaseCreate {
 	return _c.SetCertificateID(v.ID)
 }
 
+// SetReviewID sets the "review" edge to the Review entity by ID.
+func (_c *PurchaseCreate) SetReviewID(id pulid.ID) *PurchaseCreate {
+	_c.mutation.SetReviewID(id)
+	return _c
+}
+
+// SetNillableReviewID sets the "review" edge to the Review entity by ID if the given value is not nil.
+func (_c *PurchaseCreate) SetNillableReviewID(id *pulid.ID) *PurchaseCreate {
+	if id != nil {
+		_c = _c.SetReviewID(*id)
+	}
+	return _c
+}
+
+// SetReview sets the "review" edge to the Review entity.
+func (_c *PurchaseCreate) SetReview(v *Review) *PurchaseCreate {
+	return _c.SetReviewID(v.ID)
+}
+
+// AddBalanceEntryIDs adds the "balance_entries" edge to the BalanceEntry entity by IDs.
+func (_c *PurchaseCreate) AddBalanceEntryIDs(ids ...pulid.ID) *PurchaseCreate {
+	_c.mutation.AddBalanceEntryIDs(ids...)
+	return _c
+}
+
+// AddBalanceEntries adds the "balance_entries" edges to the BalanceEntry entity.
+func (_c *PurchaseCreate) AddBalanceEntries(v ...*BalanceEntry) *PurchaseCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddBalanceEntryIDs(ids...)
+}
+
+// AddReportIDs adds the "reports" edge to the TrainingReport entity by IDs.
+func (_c *PurchaseCreate) AddReportIDs(ids ...pulid.ID) *PurchaseCreate {
+	_c.mutation.AddReportIDs(ids...)
+	return _c
+}
+
+// AddReports adds the "reports" edges to the TrainingReport entity.
+func (_c *PurchaseCreate) AddReports(v ...*TrainingReport) *PurchaseCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddReportIDs(ids...)
+}
+
 // Mutation returns the PurchaseMutation object of the builder.
 func (_c *PurchaseCreate) Mutation() *PurchaseMutation {
 	return _c.mutation
@@ -239,6 +375,13 @@ func (_c *PurchaseCreate) defaults() error {
 		}
 		v := purchase.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
+	}
+	if _, ok := _c.mutation.RedemptionCode(); !ok {
+		if purchase.DefaultRedemptionCode == nil {
+			return fmt.Errorf("ent: uninitialized purchase.DefaultRedemptionCode (forgotten import ent/runtime?)")
+		}
+		v := purchase.DefaultRedemptionCode()
+		_c.mutation.SetRedemptionCode(v)
 	}
 	if _, ok := _c.mutation.Status(); !ok {
 		v := purchase.DefaultStatus
@@ -294,6 +437,14 @@ func (_c *PurchaseCreate) check() error {
 			return &ValidationError{Name: "idempotency_key", err: fmt.Errorf(`ent: validator failed for field "Purchase.idempotency_key": %w`, err)}
 		}
 	}
+	if _, ok := _c.mutation.RedemptionCode(); !ok {
+		return &ValidationError{Name: "redemption_code", err: errors.New(`ent: missing required field "Purchase.redemption_code"`)}
+	}
+	if v, ok := _c.mutation.RedemptionCode(); ok {
+		if err := purchase.RedemptionCodeValidator(v); err != nil {
+			return &ValidationError{Name: "redemption_code", err: fmt.Errorf(`ent: validator failed for field "Purchase.redemption_code": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Status(); !ok {
 		return &ValidationError{Name: "status", err: errors.New(`ent: missing required field "Purchase.status"`)}
 	}
@@ -308,6 +459,16 @@ func (_c *PurchaseCreate) check() error {
 	if v, ok := _c.mutation.ProgressPercent(); ok {
 		if err := purchase.ProgressPercentValidator(v); err != nil {
 			return &ValidationError{Name: "progress_percent", err: fmt.Errorf(`ent: validator failed for field "Purchase.progress_percent": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.PreTestScore(); ok {
+		if err := purchase.PreTestScoreValidator(v); err != nil {
+			return &ValidationError{Name: "pre_test_score", err: fmt.Errorf(`ent: validator failed for field "Purchase.pre_test_score": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.PostTestScore(); ok {
+		if err := purchase.PostTestScoreValidator(v); err != nil {
+			return &ValidationError{Name: "post_test_score", err: fmt.Errorf(`ent: validator failed for field "Purchase.post_test_score": %w`, err)}
 		}
 	}
 	if v, ok := _c.mutation.ID(); ok {
@@ -380,6 +541,10 @@ func (_c *PurchaseCreate) createSpec() (*Purchase, *sqlgraph.CreateSpec) {
 		_spec.SetField(purchase.FieldIdempotencyKey, field.TypeString, value)
 		_node.IdempotencyKey = value
 	}
+	if value, ok := _c.mutation.RedemptionCode(); ok {
+		_spec.SetField(purchase.FieldRedemptionCode, field.TypeString, value)
+		_node.RedemptionCode = value
+	}
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(purchase.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
@@ -388,9 +553,29 @@ func (_c *PurchaseCreate) createSpec() (*Purchase, *sqlgraph.CreateSpec) {
 		_spec.SetField(purchase.FieldProgressPercent, field.TypeInt, value)
 		_node.ProgressPercent = value
 	}
+	if value, ok := _c.mutation.PreTestScore(); ok {
+		_spec.SetField(purchase.FieldPreTestScore, field.TypeInt, value)
+		_node.PreTestScore = &value
+	}
+	if value, ok := _c.mutation.PostTestScore(); ok {
+		_spec.SetField(purchase.FieldPostTestScore, field.TypeInt, value)
+		_node.PostTestScore = &value
+	}
+	if value, ok := _c.mutation.RedeemedAt(); ok {
+		_spec.SetField(purchase.FieldRedeemedAt, field.TypeTime, value)
+		_node.RedeemedAt = &value
+	}
+	if value, ok := _c.mutation.ProgressAt(); ok {
+		_spec.SetField(purchase.FieldProgressAt, field.TypeTime, value)
+		_node.ProgressAt = &value
+	}
 	if value, ok := _c.mutation.CompletedAt(); ok {
 		_spec.SetField(purchase.FieldCompletedAt, field.TypeTime, value)
 		_node.CompletedAt = &value
+	}
+	if value, ok := _c.mutation.CancelledAt(); ok {
+		_spec.SetField(purchase.FieldCancelledAt, field.TypeTime, value)
+		_node.CancelledAt = &value
 	}
 	if nodes := _c.mutation.RecipientIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -452,6 +637,54 @@ func (_c *PurchaseCreate) createSpec() (*Purchase, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(certificate.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ReviewIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   purchase.ReviewTable,
+			Columns: []string{purchase.ReviewColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(review.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.BalanceEntriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   purchase.BalanceEntriesTable,
+			Columns: []string{purchase.BalanceEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(balanceentry.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ReportsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   purchase.ReportsTable,
+			Columns: []string{purchase.ReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(trainingreport.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -553,6 +786,90 @@ func (u *PurchaseUpsert) AddProgressPercent(v int) *PurchaseUpsert {
 	return u
 }
 
+// SetPreTestScore sets the "pre_test_score" field.
+func (u *PurchaseUpsert) SetPreTestScore(v int) *PurchaseUpsert {
+	u.Set(purchase.FieldPreTestScore, v)
+	return u
+}
+
+// UpdatePreTestScore sets the "pre_test_score" field to the value that was provided on create.
+func (u *PurchaseUpsert) UpdatePreTestScore() *PurchaseUpsert {
+	u.SetExcluded(purchase.FieldPreTestScore)
+	return u
+}
+
+// AddPreTestScore adds v to the "pre_test_score" field.
+func (u *PurchaseUpsert) AddPreTestScore(v int) *PurchaseUpsert {
+	u.Add(purchase.FieldPreTestScore, v)
+	return u
+}
+
+// ClearPreTestScore clears the value of the "pre_test_score" field.
+func (u *PurchaseUpsert) ClearPreTestScore() *PurchaseUpsert {
+	u.SetNull(purchase.FieldPreTestScore)
+	return u
+}
+
+// SetPostTestScore sets the "post_test_score" field.
+func (u *PurchaseUpsert) SetPostTestScore(v int) *PurchaseUpsert {
+	u.Set(purchase.FieldPostTestScore, v)
+	return u
+}
+
+// UpdatePostTestScore sets the "post_test_score" field to the value that was provided on create.
+func (u *PurchaseUpsert) UpdatePostTestScore() *PurchaseUpsert {
+	u.SetExcluded(purchase.FieldPostTestScore)
+	return u
+}
+
+// AddPostTestScore adds v to the "post_test_score" field.
+func (u *PurchaseUpsert) AddPostTestScore(v int) *PurchaseUpsert {
+	u.Add(purchase.FieldPostTestScore, v)
+	return u
+}
+
+// ClearPostTestScore clears the value of the "post_test_score" field.
+func (u *PurchaseUpsert) ClearPostTestScore() *PurchaseUpsert {
+	u.SetNull(purchase.FieldPostTestScore)
+	return u
+}
+
+// SetRedeemedAt sets the "redeemed_at" field.
+func (u *PurchaseUpsert) SetRedeemedAt(v time.Time) *PurchaseUpsert {
+	u.Set(purchase.FieldRedeemedAt, v)
+	return u
+}
+
+// UpdateRedeemedAt sets the "redeemed_at" field to the value that was provided on create.
+func (u *PurchaseUpsert) UpdateRedeemedAt() *PurchaseUpsert {
+	u.SetExcluded(purchase.FieldRedeemedAt)
+	return u
+}
+
+// ClearRedeemedAt clears the value of the "redeemed_at" field.
+func (u *PurchaseUpsert) ClearRedeemedAt() *PurchaseUpsert {
+	u.SetNull(purchase.FieldRedeemedAt)
+	return u
+}
+
+// SetProgressAt sets the "progress_at" field.
+func (u *PurchaseUpsert) SetProgressAt(v time.Time) *PurchaseUpsert {
+	u.Set(purchase.FieldProgressAt, v)
+	return u
+}
+
+// UpdateProgressAt sets the "progress_at" field to the value that was provided on create.
+func (u *PurchaseUpsert) UpdateProgressAt() *PurchaseUpsert {
+	u.SetExcluded(purchase.FieldProgressAt)
+	return u
+}
+
+// ClearProgressAt clears the value of the "progress_at" field.
+func (u *PurchaseUpsert) ClearProgressAt() *PurchaseUpsert {
+	u.SetNull(purchase.FieldProgressAt)
+	return u
+}
+
 // SetCompletedAt sets the "completed_at" field.
 func (u *PurchaseUpsert) SetCompletedAt(v time.Time) *PurchaseUpsert {
 	u.Set(purchase.FieldCompletedAt, v)
@@ -568,6 +885,24 @@ func (u *PurchaseUpsert) UpdateCompletedAt() *PurchaseUpsert {
 // ClearCompletedAt clears the value of the "completed_at" field.
 func (u *PurchaseUpsert) ClearCompletedAt() *PurchaseUpsert {
 	u.SetNull(purchase.FieldCompletedAt)
+	return u
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (u *PurchaseUpsert) SetCancelledAt(v time.Time) *PurchaseUpsert {
+	u.Set(purchase.FieldCancelledAt, v)
+	return u
+}
+
+// UpdateCancelledAt sets the "cancelled_at" field to the value that was provided on create.
+func (u *PurchaseUpsert) UpdateCancelledAt() *PurchaseUpsert {
+	u.SetExcluded(purchase.FieldCancelledAt)
+	return u
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (u *PurchaseUpsert) ClearCancelledAt() *PurchaseUpsert {
+	u.SetNull(purchase.FieldCancelledAt)
 	return u
 }
 
@@ -608,6 +943,9 @@ func (u *PurchaseUpsertOne) UpdateNewValues() *PurchaseUpsertOne {
 		}
 		if _, exists := u.create.mutation.IdempotencyKey(); exists {
 			s.SetIgnore(purchase.FieldIdempotencyKey)
+		}
+		if _, exists := u.create.mutation.RedemptionCode(); exists {
+			s.SetIgnore(purchase.FieldRedemptionCode)
 		}
 	}))
 	return u
@@ -689,6 +1027,104 @@ func (u *PurchaseUpsertOne) UpdateProgressPercent() *PurchaseUpsertOne {
 	})
 }
 
+// SetPreTestScore sets the "pre_test_score" field.
+func (u *PurchaseUpsertOne) SetPreTestScore(v int) *PurchaseUpsertOne {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.SetPreTestScore(v)
+	})
+}
+
+// AddPreTestScore adds v to the "pre_test_score" field.
+func (u *PurchaseUpsertOne) AddPreTestScore(v int) *PurchaseUpsertOne {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.AddPreTestScore(v)
+	})
+}
+
+// UpdatePreTestScore sets the "pre_test_score" field to the value that was provided on create.
+func (u *PurchaseUpsertOne) UpdatePreTestScore() *PurchaseUpsertOne {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.UpdatePreTestScore()
+	})
+}
+
+// ClearPreTestScore clears the value of the "pre_test_score" field.
+func (u *PurchaseUpsertOne) ClearPreTestScore() *PurchaseUpsertOne {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.ClearPreTestScore()
+	})
+}
+
+// SetPostTestScore sets the "post_test_score" field.
+func (u *PurchaseUpsertOne) SetPostTestScore(v int) *PurchaseUpsertOne {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.SetPostTestScore(v)
+	})
+}
+
+// AddPostTestScore adds v to the "post_test_score" field.
+func (u *PurchaseUpsertOne) AddPostTestScore(v int) *PurchaseUpsertOne {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.AddPostTestScore(v)
+	})
+}
+
+// UpdatePostTestScore sets the "post_test_score" field to the value that was provided on create.
+func (u *PurchaseUpsertOne) UpdatePostTestScore() *PurchaseUpsertOne {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.UpdatePostTestScore()
+	})
+}
+
+// ClearPostTestScore clears the value of the "post_test_score" field.
+func (u *PurchaseUpsertOne) ClearPostTestScore() *PurchaseUpsertOne {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.ClearPostTestScore()
+	})
+}
+
+// SetRedeemedAt sets the "redeemed_at" field.
+func (u *PurchaseUpsertOne) SetRedeemedAt(v time.Time) *PurchaseUpsertOne {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.SetRedeemedAt(v)
+	})
+}
+
+// UpdateRedeemedAt sets the "redeemed_at" field to the value that was provided on create.
+func (u *PurchaseUpsertOne) UpdateRedeemedAt() *PurchaseUpsertOne {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.UpdateRedeemedAt()
+	})
+}
+
+// ClearRedeemedAt clears the value of the "redeemed_at" field.
+func (u *PurchaseUpsertOne) ClearRedeemedAt() *PurchaseUpsertOne {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.ClearRedeemedAt()
+	})
+}
+
+// SetProgressAt sets the "progress_at" field.
+func (u *PurchaseUpsertOne) SetProgressAt(v time.Time) *PurchaseUpsertOne {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.SetProgressAt(v)
+	})
+}
+
+// UpdateProgressAt sets the "progress_at" field to the value that was provided on create.
+func (u *PurchaseUpsertOne) UpdateProgressAt() *PurchaseUpsertOne {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.UpdateProgressAt()
+	})
+}
+
+// ClearProgressAt clears the value of the "progress_at" field.
+func (u *PurchaseUpsertOne) ClearProgressAt() *PurchaseUpsertOne {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.ClearProgressAt()
+	})
+}
+
 // SetCompletedAt sets the "completed_at" field.
 func (u *PurchaseUpsertOne) SetCompletedAt(v time.Time) *PurchaseUpsertOne {
 	return u.Update(func(s *PurchaseUpsert) {
@@ -707,6 +1143,27 @@ func (u *PurchaseUpsertOne) UpdateCompletedAt() *PurchaseUpsertOne {
 func (u *PurchaseUpsertOne) ClearCompletedAt() *PurchaseUpsertOne {
 	return u.Update(func(s *PurchaseUpsert) {
 		s.ClearCompletedAt()
+	})
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (u *PurchaseUpsertOne) SetCancelledAt(v time.Time) *PurchaseUpsertOne {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.SetCancelledAt(v)
+	})
+}
+
+// UpdateCancelledAt sets the "cancelled_at" field to the value that was provided on create.
+func (u *PurchaseUpsertOne) UpdateCancelledAt() *PurchaseUpsertOne {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.UpdateCancelledAt()
+	})
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (u *PurchaseUpsertOne) ClearCancelledAt() *PurchaseUpsertOne {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.ClearCancelledAt()
 	})
 }
 
@@ -914,6 +1371,9 @@ func (u *PurchaseUpsertBulk) UpdateNewValues() *PurchaseUpsertBulk {
 			if _, exists := b.mutation.IdempotencyKey(); exists {
 				s.SetIgnore(purchase.FieldIdempotencyKey)
 			}
+			if _, exists := b.mutation.RedemptionCode(); exists {
+				s.SetIgnore(purchase.FieldRedemptionCode)
+			}
 		}
 	}))
 	return u
@@ -995,6 +1455,104 @@ func (u *PurchaseUpsertBulk) UpdateProgressPercent() *PurchaseUpsertBulk {
 	})
 }
 
+// SetPreTestScore sets the "pre_test_score" field.
+func (u *PurchaseUpsertBulk) SetPreTestScore(v int) *PurchaseUpsertBulk {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.SetPreTestScore(v)
+	})
+}
+
+// AddPreTestScore adds v to the "pre_test_score" field.
+func (u *PurchaseUpsertBulk) AddPreTestScore(v int) *PurchaseUpsertBulk {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.AddPreTestScore(v)
+	})
+}
+
+// UpdatePreTestScore sets the "pre_test_score" field to the value that was provided on create.
+func (u *PurchaseUpsertBulk) UpdatePreTestScore() *PurchaseUpsertBulk {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.UpdatePreTestScore()
+	})
+}
+
+// ClearPreTestScore clears the value of the "pre_test_score" field.
+func (u *PurchaseUpsertBulk) ClearPreTestScore() *PurchaseUpsertBulk {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.ClearPreTestScore()
+	})
+}
+
+// SetPostTestScore sets the "post_test_score" field.
+func (u *PurchaseUpsertBulk) SetPostTestScore(v int) *PurchaseUpsertBulk {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.SetPostTestScore(v)
+	})
+}
+
+// AddPostTestScore adds v to the "post_test_score" field.
+func (u *PurchaseUpsertBulk) AddPostTestScore(v int) *PurchaseUpsertBulk {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.AddPostTestScore(v)
+	})
+}
+
+// UpdatePostTestScore sets the "post_test_score" field to the value that was provided on create.
+func (u *PurchaseUpsertBulk) UpdatePostTestScore() *PurchaseUpsertBulk {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.UpdatePostTestScore()
+	})
+}
+
+// ClearPostTestScore clears the value of the "post_test_score" field.
+func (u *PurchaseUpsertBulk) ClearPostTestScore() *PurchaseUpsertBulk {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.ClearPostTestScore()
+	})
+}
+
+// SetRedeemedAt sets the "redeemed_at" field.
+func (u *PurchaseUpsertBulk) SetRedeemedAt(v time.Time) *PurchaseUpsertBulk {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.SetRedeemedAt(v)
+	})
+}
+
+// UpdateRedeemedAt sets the "redeemed_at" field to the value that was provided on create.
+func (u *PurchaseUpsertBulk) UpdateRedeemedAt() *PurchaseUpsertBulk {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.UpdateRedeemedAt()
+	})
+}
+
+// ClearRedeemedAt clears the value of the "redeemed_at" field.
+func (u *PurchaseUpsertBulk) ClearRedeemedAt() *PurchaseUpsertBulk {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.ClearRedeemedAt()
+	})
+}
+
+// SetProgressAt sets the "progress_at" field.
+func (u *PurchaseUpsertBulk) SetProgressAt(v time.Time) *PurchaseUpsertBulk {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.SetProgressAt(v)
+	})
+}
+
+// UpdateProgressAt sets the "progress_at" field to the value that was provided on create.
+func (u *PurchaseUpsertBulk) UpdateProgressAt() *PurchaseUpsertBulk {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.UpdateProgressAt()
+	})
+}
+
+// ClearProgressAt clears the value of the "progress_at" field.
+func (u *PurchaseUpsertBulk) ClearProgressAt() *PurchaseUpsertBulk {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.ClearProgressAt()
+	})
+}
+
 // SetCompletedAt sets the "completed_at" field.
 func (u *PurchaseUpsertBulk) SetCompletedAt(v time.Time) *PurchaseUpsertBulk {
 	return u.Update(func(s *PurchaseUpsert) {
@@ -1013,6 +1571,27 @@ func (u *PurchaseUpsertBulk) UpdateCompletedAt() *PurchaseUpsertBulk {
 func (u *PurchaseUpsertBulk) ClearCompletedAt() *PurchaseUpsertBulk {
 	return u.Update(func(s *PurchaseUpsert) {
 		s.ClearCompletedAt()
+	})
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (u *PurchaseUpsertBulk) SetCancelledAt(v time.Time) *PurchaseUpsertBulk {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.SetCancelledAt(v)
+	})
+}
+
+// UpdateCancelledAt sets the "cancelled_at" field to the value that was provided on create.
+func (u *PurchaseUpsertBulk) UpdateCancelledAt() *PurchaseUpsertBulk {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.UpdateCancelledAt()
+	})
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (u *PurchaseUpsertBulk) ClearCancelledAt() *PurchaseUpsertBulk {
+	return u.Update(func(s *PurchaseUpsert) {
+		s.ClearCancelledAt()
 	})
 }
 

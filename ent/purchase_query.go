@@ -14,28 +14,36 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/course"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/predicate"
 	"github.com/kartuprakerja/platform/ent/purchase"
 	"github.com/kartuprakerja/platform/ent/recipient"
+	"github.com/kartuprakerja/platform/ent/review"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/trainingreport"
 )
 
 // PurchaseQuery is the builder for querying Purchase entities.
 type PurchaseQuery struct {
 	config
-	ctx             *QueryContext
-	order           []purchase.OrderOption
-	inters          []Interceptor
-	predicates      []predicate.Purchase
-	withRecipient   *RecipientQuery
-	withCourse      *CourseQuery
-	withPlatform    *DigitalPlatformQuery
-	withCertificate *CertificateQuery
-	loadTotal       []func(context.Context, []*Purchase) error
-	modifiers       []func(*sql.Selector)
+	ctx                     *QueryContext
+	order                   []purchase.OrderOption
+	inters                  []Interceptor
+	predicates              []predicate.Purchase
+	withRecipient           *RecipientQuery
+	withCourse              *CourseQuery
+	withPlatform            *DigitalPlatformQuery
+	withCertificate         *CertificateQuery
+	withReview              *ReviewQuery
+	withBalanceEntries      *BalanceEntryQuery
+	withReports             *TrainingReportQuery
+	loadTotal               []func(context.Context, []*Purchase) error
+	modifiers               []func(*sql.Selector)
+	withNamedBalanceEntries map[string]*BalanceEntryQuery
+	withNamedReports        map[string]*TrainingReportQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -153,6 +161,72 @@ func (_q *PurchaseQuery) QueryCertificate() *CertificateQuery {
 			sqlgraph.From(purchase.Table, purchase.FieldID, selector),
 			sqlgraph.To(certificate.Table, certificate.FieldID),
 			sqlgraph.Edge(sqlgraph.O2O, false, purchase.CertificateTable, purchase.CertificateColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryReview chains the current query on the "review" edge.
+func (_q *PurchaseQuery) QueryReview() *ReviewQuery {
+	query := (&ReviewClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(purchase.Table, purchase.FieldID, selector),
+			sqlgraph.To(review.Table, review.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, purchase.ReviewTable, purchase.ReviewColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryBalanceEntries chains the current query on the "balance_entries" edge.
+func (_q *PurchaseQuery) QueryBalanceEntries() *BalanceEntryQuery {
+	query := (&BalanceEntryClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(purchase.Table, purchase.FieldID, selector),
+			sqlgraph.To(balanceentry.Table, balanceentry.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, purchase.BalanceEntriesTable, purchase.BalanceEntriesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryReports chains the current query on the "reports" edge.
+func (_q *PurchaseQuery) QueryReports() *TrainingReportQuery {
+	query := (&TrainingReportClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(purchase.Table, purchase.FieldID, selector),
+			sqlgraph.To(trainingreport.Table, trainingreport.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, purchase.ReportsTable, purchase.ReportsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -347,15 +421,18 @@ func (_q *PurchaseQuery) Clone() *PurchaseQuery {
 		return nil
 	}
 	return &PurchaseQuery{
-		config:          _q.config,
-		ctx:             _q.ctx.Clone(),
-		order:           append([]purchase.OrderOption{}, _q.order...),
-		inters:          append([]Interceptor{}, _q.inters...),
-		predicates:      append([]predicate.Purchase{}, _q.predicates...),
-		withRecipient:   _q.withRecipient.Clone(),
-		withCourse:      _q.withCourse.Clone(),
-		withPlatform:    _q.withPlatform.Clone(),
-		withCertificate: _q.withCertificate.Clone(),
+		config:             _q.config,
+		ctx:                _q.ctx.Clone(),
+		order:              append([]purchase.OrderOption{}, _q.order...),
+		inters:             append([]Interceptor{}, _q.inters...),
+		predicates:         append([]predicate.Purchase{}, _q.predicates...),
+		withRecipient:      _q.withRecipient.Clone(),
+		withCourse:         _q.withCourse.Clone(),
+		withPlatform:       _q.withPlatform.Clone(),
+		withCertificate:    _q.withCertificate.Clone(),
+		withReview:         _q.withReview.Clone(),
+		withBalanceEntries: _q.withBalanceEntries.Clone(),
+		withReports:        _q.withReports.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -404,6 +481,39 @@ func (_q *PurchaseQuery) WithCertificate(opts ...func(*CertificateQuery)) *Purch
 		opt(query)
 	}
 	_q.withCertificate = query
+	return _q
+}
+
+// WithReview tells the query-builder to eager-load the nodes that are connected to
+// the "review" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *PurchaseQuery) WithReview(opts ...func(*ReviewQuery)) *PurchaseQuery {
+	query := (&ReviewClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withReview = query
+	return _q
+}
+
+// WithBalanceEntries tells the query-builder to eager-load the nodes that are connected to
+// the "balance_entries" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *PurchaseQuery) WithBalanceEntries(opts ...func(*BalanceEntryQuery)) *PurchaseQuery {
+	query := (&BalanceEntryClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withBalanceEntries = query
+	return _q
+}
+
+// WithReports tells the query-builder to eager-load the nodes that are connected to
+// the "reports" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *PurchaseQuery) WithReports(opts ...func(*TrainingReportQuery)) *PurchaseQuery {
+	query := (&TrainingReportClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withReports = query
 	return _q
 }
 
@@ -491,11 +601,14 @@ func (_q *PurchaseQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Pur
 	var (
 		nodes       = []*Purchase{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [7]bool{
 			_q.withRecipient != nil,
 			_q.withCourse != nil,
 			_q.withPlatform != nil,
 			_q.withCertificate != nil,
+			_q.withReview != nil,
+			_q.withBalanceEntries != nil,
+			_q.withReports != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -540,6 +653,40 @@ func (_q *PurchaseQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Pur
 	if query := _q.withCertificate; query != nil {
 		if err := _q.loadCertificate(ctx, query, nodes, nil,
 			func(n *Purchase, e *Certificate) { n.Edges.Certificate = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withReview; query != nil {
+		if err := _q.loadReview(ctx, query, nodes, nil,
+			func(n *Purchase, e *Review) { n.Edges.Review = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withBalanceEntries; query != nil {
+		if err := _q.loadBalanceEntries(ctx, query, nodes,
+			func(n *Purchase) { n.Edges.BalanceEntries = []*BalanceEntry{} },
+			func(n *Purchase, e *BalanceEntry) { n.Edges.BalanceEntries = append(n.Edges.BalanceEntries, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withReports; query != nil {
+		if err := _q.loadReports(ctx, query, nodes,
+			func(n *Purchase) { n.Edges.Reports = []*TrainingReport{} },
+			func(n *Purchase, e *TrainingReport) { n.Edges.Reports = append(n.Edges.Reports, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedBalanceEntries {
+		if err := _q.loadBalanceEntries(ctx, query, nodes,
+			func(n *Purchase) { n.appendNamedBalanceEntries(name) },
+			func(n *Purchase, e *BalanceEntry) { n.appendNamedBalanceEntries(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedReports {
+		if err := _q.loadReports(ctx, query, nodes,
+			func(n *Purchase) { n.appendNamedReports(name) },
+			func(n *Purchase, e *TrainingReport) { n.appendNamedReports(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -650,6 +797,96 @@ func (_q *PurchaseQuery) loadCertificate(ctx context.Context, query *Certificate
 	}
 	query.Where(predicate.Certificate(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(purchase.CertificateColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.PurchaseID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "purchase_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *PurchaseQuery) loadReview(ctx context.Context, query *ReviewQuery, nodes []*Purchase, init func(*Purchase), assign func(*Purchase, *Review)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Purchase)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(review.FieldPurchaseID)
+	}
+	query.Where(predicate.Review(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(purchase.ReviewColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.PurchaseID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "purchase_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *PurchaseQuery) loadBalanceEntries(ctx context.Context, query *BalanceEntryQuery, nodes []*Purchase, init func(*Purchase), assign func(*Purchase, *BalanceEntry)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Purchase)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(balanceentry.FieldPurchaseID)
+	}
+	query.Where(predicate.BalanceEntry(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(purchase.BalanceEntriesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.PurchaseID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "purchase_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "purchase_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *PurchaseQuery) loadReports(ctx context.Context, query *TrainingReportQuery, nodes []*Purchase, init func(*Purchase), assign func(*Purchase, *TrainingReport)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Purchase)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(trainingreport.FieldPurchaseID)
+	}
+	query.Where(predicate.TrainingReport(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(purchase.ReportsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -792,6 +1029,34 @@ func (_q *PurchaseQuery) ForShare(opts ...sql.LockOption) *PurchaseQuery {
 func (_q *PurchaseQuery) Modify(modifiers ...func(s *sql.Selector)) *PurchaseSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedBalanceEntries tells the query-builder to eager-load the nodes that are connected to the "balance_entries"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *PurchaseQuery) WithNamedBalanceEntries(name string, opts ...func(*BalanceEntryQuery)) *PurchaseQuery {
+	query := (&BalanceEntryClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedBalanceEntries == nil {
+		_q.withNamedBalanceEntries = make(map[string]*BalanceEntryQuery)
+	}
+	_q.withNamedBalanceEntries[name] = query
+	return _q
+}
+
+// WithNamedReports tells the query-builder to eager-load the nodes that are connected to the "reports"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *PurchaseQuery) WithNamedReports(name string, opts ...func(*TrainingReportQuery)) *PurchaseQuery {
+	query := (&TrainingReportClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedReports == nil {
+		_q.withNamedReports = make(map[string]*TrainingReportQuery)
+	}
+	_q.withNamedReports[name] = query
+	return _q
 }
 
 // PurchaseGroupBy is the group-by builder for Purchase entities.

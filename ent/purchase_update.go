@@ -11,10 +11,13 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/predicate"
 	"github.com/kartuprakerja/platform/ent/purchase"
+	"github.com/kartuprakerja/platform/ent/review"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/ent/trainingreport"
 )
 
 // PurchaseUpdate is the builder for updating Purchase entities.
@@ -72,6 +75,100 @@ func (_u *PurchaseUpdate) AddProgressPercent(v int) *PurchaseUpdate {
 	return _u
 }
 
+// SetPreTestScore sets the "pre_test_score" field.
+func (_u *PurchaseUpdate) SetPreTestScore(v int) *PurchaseUpdate {
+	_u.mutation.ResetPreTestScore()
+	_u.mutation.SetPreTestScore(v)
+	return _u
+}
+
+// SetNillablePreTestScore sets the "pre_test_score" field if the given value is not nil.
+func (_u *PurchaseUpdate) SetNillablePreTestScore(v *int) *PurchaseUpdate {
+	if v != nil {
+		_u.SetPreTestScore(*v)
+	}
+	return _u
+}
+
+// AddPreTestScore adds value to the "pre_test_score" field.
+func (_u *PurchaseUpdate) AddPreTestScore(v int) *PurchaseUpdate {
+	_u.mutation.AddPreTestScore(v)
+	return _u
+}
+
+// ClearPreTestScore clears the value of the "pre_test_score" field.
+func (_u *PurchaseUpdate) ClearPreTestScore() *PurchaseUpdate {
+	_u.mutation.ClearPreTestScore()
+	return _u
+}
+
+// SetPostTestScore sets the "post_test_score" field.
+func (_u *PurchaseUpdate) SetPostTestScore(v int) *PurchaseUpdate {
+	_u.mutation.ResetPostTestScore()
+	_u.mutation.SetPostTestScore(v)
+	return _u
+}
+
+// SetNillablePostTestScore sets the "post_test_score" field if the given value is not nil.
+func (_u *PurchaseUpdate) SetNillablePostTestScore(v *int) *PurchaseUpdate {
+	if v != nil {
+		_u.SetPostTestScore(*v)
+	}
+	return _u
+}
+
+// AddPostTestScore adds value to the "post_test_score" field.
+func (_u *PurchaseUpdate) AddPostTestScore(v int) *PurchaseUpdate {
+	_u.mutation.AddPostTestScore(v)
+	return _u
+}
+
+// ClearPostTestScore clears the value of the "post_test_score" field.
+func (_u *PurchaseUpdate) ClearPostTestScore() *PurchaseUpdate {
+	_u.mutation.ClearPostTestScore()
+	return _u
+}
+
+// SetRedeemedAt sets the "redeemed_at" field.
+func (_u *PurchaseUpdate) SetRedeemedAt(v time.Time) *PurchaseUpdate {
+	_u.mutation.SetRedeemedAt(v)
+	return _u
+}
+
+// SetNillableRedeemedAt sets the "redeemed_at" field if the given value is not nil.
+func (_u *PurchaseUpdate) SetNillableRedeemedAt(v *time.Time) *PurchaseUpdate {
+	if v != nil {
+		_u.SetRedeemedAt(*v)
+	}
+	return _u
+}
+
+// ClearRedeemedAt clears the value of the "redeemed_at" field.
+func (_u *PurchaseUpdate) ClearRedeemedAt() *PurchaseUpdate {
+	_u.mutation.ClearRedeemedAt()
+	return _u
+}
+
+// SetProgressAt sets the "progress_at" field.
+func (_u *PurchaseUpdate) SetProgressAt(v time.Time) *PurchaseUpdate {
+	_u.mutation.SetProgressAt(v)
+	return _u
+}
+
+// SetNillableProgressAt sets the "progress_at" field if the given value is not nil.
+func (_u *PurchaseUpdate) SetNillableProgressAt(v *time.Time) *PurchaseUpdate {
+	if v != nil {
+		_u.SetProgressAt(*v)
+	}
+	return _u
+}
+
+// ClearProgressAt clears the value of the "progress_at" field.
+func (_u *PurchaseUpdate) ClearProgressAt() *PurchaseUpdate {
+	_u.mutation.ClearProgressAt()
+	return _u
+}
+
 // SetCompletedAt sets the "completed_at" field.
 func (_u *PurchaseUpdate) SetCompletedAt(v time.Time) *PurchaseUpdate {
 	_u.mutation.SetCompletedAt(v)
@@ -89,6 +186,26 @@ func (_u *PurchaseUpdate) SetNillableCompletedAt(v *time.Time) *PurchaseUpdate {
 // ClearCompletedAt clears the value of the "completed_at" field.
 func (_u *PurchaseUpdate) ClearCompletedAt() *PurchaseUpdate {
 	_u.mutation.ClearCompletedAt()
+	return _u
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (_u *PurchaseUpdate) SetCancelledAt(v time.Time) *PurchaseUpdate {
+	_u.mutation.SetCancelledAt(v)
+	return _u
+}
+
+// SetNillableCancelledAt sets the "cancelled_at" field if the given value is not nil.
+func (_u *PurchaseUpdate) SetNillableCancelledAt(v *time.Time) *PurchaseUpdate {
+	if v != nil {
+		_u.SetCancelledAt(*v)
+	}
+	return _u
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (_u *PurchaseUpdate) ClearCancelledAt() *PurchaseUpdate {
+	_u.mutation.ClearCancelledAt()
 	return _u
 }
 
@@ -111,6 +228,55 @@ func (_u *PurchaseUpdate) SetCertificate(v *Certificate) *PurchaseUpdate {
 	return _u.SetCertificateID(v.ID)
 }
 
+// SetReviewID sets the "review" edge to the Review entity by ID.
+func (_u *PurchaseUpdate) SetReviewID(id pulid.ID) *PurchaseUpdate {
+	_u.mutation.SetReviewID(id)
+	return _u
+}
+
+// SetNillableReviewID sets the "review" edge to the Review entity by ID if the given value is not nil.
+func (_u *PurchaseUpdate) SetNillableReviewID(id *pulid.ID) *PurchaseUpdate {
+	if id != nil {
+		_u = _u.SetReviewID(*id)
+	}
+	return _u
+}
+
+// SetReview sets the "review" edge to the Review entity.
+func (_u *PurchaseUpdate) SetReview(v *Review) *PurchaseUpdate {
+	return _u.SetReviewID(v.ID)
+}
+
+// AddBalanceEntryIDs adds the "balance_entries" edge to the BalanceEntry entity by IDs.
+func (_u *PurchaseUpdate) AddBalanceEntryIDs(ids ...pulid.ID) *PurchaseUpdate {
+	_u.mutation.AddBalanceEntryIDs(ids...)
+	return _u
+}
+
+// AddBalanceEntries adds the "balance_entries" edges to the BalanceEntry entity.
+func (_u *PurchaseUpdate) AddBalanceEntries(v ...*BalanceEntry) *PurchaseUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddBalanceEntryIDs(ids...)
+}
+
+// AddReportIDs adds the "reports" edge to the TrainingReport entity by IDs.
+func (_u *PurchaseUpdate) AddReportIDs(ids ...pulid.ID) *PurchaseUpdate {
+	_u.mutation.AddReportIDs(ids...)
+	return _u
+}
+
+// AddReports adds the "reports" edges to the TrainingReport entity.
+func (_u *PurchaseUpdate) AddReports(v ...*TrainingReport) *PurchaseUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddReportIDs(ids...)
+}
+
 // Mutation returns the PurchaseMutation object of the builder.
 func (_u *PurchaseUpdate) Mutation() *PurchaseMutation {
 	return _u.mutation
@@ -120,6 +286,54 @@ func (_u *PurchaseUpdate) Mutation() *PurchaseMutation {
 func (_u *PurchaseUpdate) ClearCertificate() *PurchaseUpdate {
 	_u.mutation.ClearCertificate()
 	return _u
+}
+
+// ClearReview clears the "review" edge to the Review entity.
+func (_u *PurchaseUpdate) ClearReview() *PurchaseUpdate {
+	_u.mutation.ClearReview()
+	return _u
+}
+
+// ClearBalanceEntries clears all "balance_entries" edges to the BalanceEntry entity.
+func (_u *PurchaseUpdate) ClearBalanceEntries() *PurchaseUpdate {
+	_u.mutation.ClearBalanceEntries()
+	return _u
+}
+
+// RemoveBalanceEntryIDs removes the "balance_entries" edge to BalanceEntry entities by IDs.
+func (_u *PurchaseUpdate) RemoveBalanceEntryIDs(ids ...pulid.ID) *PurchaseUpdate {
+	_u.mutation.RemoveBalanceEntryIDs(ids...)
+	return _u
+}
+
+// RemoveBalanceEntries removes "balance_entries" edges to BalanceEntry entities.
+func (_u *PurchaseUpdate) RemoveBalanceEntries(v ...*BalanceEntry) *PurchaseUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveBalanceEntryIDs(ids...)
+}
+
+// ClearReports clears all "reports" edges to the TrainingReport entity.
+func (_u *PurchaseUpdate) ClearReports() *PurchaseUpdate {
+	_u.mutation.ClearReports()
+	return _u
+}
+
+// RemoveReportIDs removes the "reports" edge to TrainingReport entities by IDs.
+func (_u *PurchaseUpdate) RemoveReportIDs(ids ...pulid.ID) *PurchaseUpdate {
+	_u.mutation.RemoveReportIDs(ids...)
+	return _u
+}
+
+// RemoveReports removes "reports" edges to TrainingReport entities.
+func (_u *PurchaseUpdate) RemoveReports(v ...*TrainingReport) *PurchaseUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveReportIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -176,6 +390,16 @@ func (_u *PurchaseUpdate) check() error {
 			return &ValidationError{Name: "progress_percent", err: fmt.Errorf(`ent: validator failed for field "Purchase.progress_percent": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.PreTestScore(); ok {
+		if err := purchase.PreTestScoreValidator(v); err != nil {
+			return &ValidationError{Name: "pre_test_score", err: fmt.Errorf(`ent: validator failed for field "Purchase.pre_test_score": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.PostTestScore(); ok {
+		if err := purchase.PostTestScoreValidator(v); err != nil {
+			return &ValidationError{Name: "post_test_score", err: fmt.Errorf(`ent: validator failed for field "Purchase.post_test_score": %w`, err)}
+		}
+	}
 	if _u.mutation.RecipientCleared() && len(_u.mutation.RecipientIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Purchase.recipient"`)
 	}
@@ -218,11 +442,47 @@ func (_u *PurchaseUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.AddedProgressPercent(); ok {
 		_spec.AddField(purchase.FieldProgressPercent, field.TypeInt, value)
 	}
+	if value, ok := _u.mutation.PreTestScore(); ok {
+		_spec.SetField(purchase.FieldPreTestScore, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPreTestScore(); ok {
+		_spec.AddField(purchase.FieldPreTestScore, field.TypeInt, value)
+	}
+	if _u.mutation.PreTestScoreCleared() {
+		_spec.ClearField(purchase.FieldPreTestScore, field.TypeInt)
+	}
+	if value, ok := _u.mutation.PostTestScore(); ok {
+		_spec.SetField(purchase.FieldPostTestScore, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPostTestScore(); ok {
+		_spec.AddField(purchase.FieldPostTestScore, field.TypeInt, value)
+	}
+	if _u.mutation.PostTestScoreCleared() {
+		_spec.ClearField(purchase.FieldPostTestScore, field.TypeInt)
+	}
+	if value, ok := _u.mutation.RedeemedAt(); ok {
+		_spec.SetField(purchase.FieldRedeemedAt, field.TypeTime, value)
+	}
+	if _u.mutation.RedeemedAtCleared() {
+		_spec.ClearField(purchase.FieldRedeemedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ProgressAt(); ok {
+		_spec.SetField(purchase.FieldProgressAt, field.TypeTime, value)
+	}
+	if _u.mutation.ProgressAtCleared() {
+		_spec.ClearField(purchase.FieldProgressAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.CompletedAt(); ok {
 		_spec.SetField(purchase.FieldCompletedAt, field.TypeTime, value)
 	}
 	if _u.mutation.CompletedAtCleared() {
 		_spec.ClearField(purchase.FieldCompletedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.CancelledAt(); ok {
+		_spec.SetField(purchase.FieldCancelledAt, field.TypeTime, value)
+	}
+	if _u.mutation.CancelledAtCleared() {
+		_spec.ClearField(purchase.FieldCancelledAt, field.TypeTime)
 	}
 	if _u.mutation.CertificateCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -246,6 +506,125 @@ func (_u *PurchaseUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(certificate.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ReviewCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   purchase.ReviewTable,
+			Columns: []string{purchase.ReviewColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(review.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ReviewIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   purchase.ReviewTable,
+			Columns: []string{purchase.ReviewColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(review.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.BalanceEntriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   purchase.BalanceEntriesTable,
+			Columns: []string{purchase.BalanceEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(balanceentry.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedBalanceEntriesIDs(); len(nodes) > 0 && !_u.mutation.BalanceEntriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   purchase.BalanceEntriesTable,
+			Columns: []string{purchase.BalanceEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(balanceentry.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.BalanceEntriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   purchase.BalanceEntriesTable,
+			Columns: []string{purchase.BalanceEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(balanceentry.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ReportsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   purchase.ReportsTable,
+			Columns: []string{purchase.ReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(trainingreport.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedReportsIDs(); len(nodes) > 0 && !_u.mutation.ReportsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   purchase.ReportsTable,
+			Columns: []string{purchase.ReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(trainingreport.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ReportsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   purchase.ReportsTable,
+			Columns: []string{purchase.ReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(trainingreport.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -316,6 +695,100 @@ func (_u *PurchaseUpdateOne) AddProgressPercent(v int) *PurchaseUpdateOne {
 	return _u
 }
 
+// SetPreTestScore sets the "pre_test_score" field.
+func (_u *PurchaseUpdateOne) SetPreTestScore(v int) *PurchaseUpdateOne {
+	_u.mutation.ResetPreTestScore()
+	_u.mutation.SetPreTestScore(v)
+	return _u
+}
+
+// SetNillablePreTestScore sets the "pre_test_score" field if the given value is not nil.
+func (_u *PurchaseUpdateOne) SetNillablePreTestScore(v *int) *PurchaseUpdateOne {
+	if v != nil {
+		_u.SetPreTestScore(*v)
+	}
+	return _u
+}
+
+// AddPreTestScore adds value to the "pre_test_score" field.
+func (_u *PurchaseUpdateOne) AddPreTestScore(v int) *PurchaseUpdateOne {
+	_u.mutation.AddPreTestScore(v)
+	return _u
+}
+
+// ClearPreTestScore clears the value of the "pre_test_score" field.
+func (_u *PurchaseUpdateOne) ClearPreTestScore() *PurchaseUpdateOne {
+	_u.mutation.ClearPreTestScore()
+	return _u
+}
+
+// SetPostTestScore sets the "post_test_score" field.
+func (_u *PurchaseUpdateOne) SetPostTestScore(v int) *PurchaseUpdateOne {
+	_u.mutation.ResetPostTestScore()
+	_u.mutation.SetPostTestScore(v)
+	return _u
+}
+
+// SetNillablePostTestScore sets the "post_test_score" field if the given value is not nil.
+func (_u *PurchaseUpdateOne) SetNillablePostTestScore(v *int) *PurchaseUpdateOne {
+	if v != nil {
+		_u.SetPostTestScore(*v)
+	}
+	return _u
+}
+
+// AddPostTestScore adds value to the "post_test_score" field.
+func (_u *PurchaseUpdateOne) AddPostTestScore(v int) *PurchaseUpdateOne {
+	_u.mutation.AddPostTestScore(v)
+	return _u
+}
+
+// ClearPostTestScore clears the value of the "post_test_score" field.
+func (_u *PurchaseUpdateOne) ClearPostTestScore() *PurchaseUpdateOne {
+	_u.mutation.ClearPostTestScore()
+	return _u
+}
+
+// SetRedeemedAt sets the "redeemed_at" field.
+func (_u *PurchaseUpdateOne) SetRedeemedAt(v time.Time) *PurchaseUpdateOne {
+	_u.mutation.SetRedeemedAt(v)
+	return _u
+}
+
+// SetNillableRedeemedAt sets the "redeemed_at" field if the given value is not nil.
+func (_u *PurchaseUpdateOne) SetNillableRedeemedAt(v *time.Time) *PurchaseUpdateOne {
+	if v != nil {
+		_u.SetRedeemedAt(*v)
+	}
+	return _u
+}
+
+// ClearRedeemedAt clears the value of the "redeemed_at" field.
+func (_u *PurchaseUpdateOne) ClearRedeemedAt() *PurchaseUpdateOne {
+	_u.mutation.ClearRedeemedAt()
+	return _u
+}
+
+// SetProgressAt sets the "progress_at" field.
+func (_u *PurchaseUpdateOne) SetProgressAt(v time.Time) *PurchaseUpdateOne {
+	_u.mutation.SetProgressAt(v)
+	return _u
+}
+
+// SetNillableProgressAt sets the "progress_at" field if the given value is not nil.
+func (_u *PurchaseUpdateOne) SetNillableProgressAt(v *time.Time) *PurchaseUpdateOne {
+	if v != nil {
+		_u.SetProgressAt(*v)
+	}
+	return _u
+}
+
+// ClearProgressAt clears the value of the "progress_at" field.
+func (_u *PurchaseUpdateOne) ClearProgressAt() *PurchaseUpdateOne {
+	_u.mutation.ClearProgressAt()
+	return _u
+}
+
 // SetCompletedAt sets the "completed_at" field.
 func (_u *PurchaseUpdateOne) SetCompletedAt(v time.Time) *PurchaseUpdateOne {
 	_u.mutation.SetCompletedAt(v)
@@ -333,6 +806,26 @@ func (_u *PurchaseUpdateOne) SetNillableCompletedAt(v *time.Time) *PurchaseUpdat
 // ClearCompletedAt clears the value of the "completed_at" field.
 func (_u *PurchaseUpdateOne) ClearCompletedAt() *PurchaseUpdateOne {
 	_u.mutation.ClearCompletedAt()
+	return _u
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (_u *PurchaseUpdateOne) SetCancelledAt(v time.Time) *PurchaseUpdateOne {
+	_u.mutation.SetCancelledAt(v)
+	return _u
+}
+
+// SetNillableCancelledAt sets the "cancelled_at" field if the given value is not nil.
+func (_u *PurchaseUpdateOne) SetNillableCancelledAt(v *time.Time) *PurchaseUpdateOne {
+	if v != nil {
+		_u.SetCancelledAt(*v)
+	}
+	return _u
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (_u *PurchaseUpdateOne) ClearCancelledAt() *PurchaseUpdateOne {
+	_u.mutation.ClearCancelledAt()
 	return _u
 }
 
@@ -355,6 +848,55 @@ func (_u *PurchaseUpdateOne) SetCertificate(v *Certificate) *PurchaseUpdateOne {
 	return _u.SetCertificateID(v.ID)
 }
 
+// SetReviewID sets the "review" edge to the Review entity by ID.
+func (_u *PurchaseUpdateOne) SetReviewID(id pulid.ID) *PurchaseUpdateOne {
+	_u.mutation.SetReviewID(id)
+	return _u
+}
+
+// SetNillableReviewID sets the "review" edge to the Review entity by ID if the given value is not nil.
+func (_u *PurchaseUpdateOne) SetNillableReviewID(id *pulid.ID) *PurchaseUpdateOne {
+	if id != nil {
+		_u = _u.SetReviewID(*id)
+	}
+	return _u
+}
+
+// SetReview sets the "review" edge to the Review entity.
+func (_u *PurchaseUpdateOne) SetReview(v *Review) *PurchaseUpdateOne {
+	return _u.SetReviewID(v.ID)
+}
+
+// AddBalanceEntryIDs adds the "balance_entries" edge to the BalanceEntry entity by IDs.
+func (_u *PurchaseUpdateOne) AddBalanceEntryIDs(ids ...pulid.ID) *PurchaseUpdateOne {
+	_u.mutation.AddBalanceEntryIDs(ids...)
+	return _u
+}
+
+// AddBalanceEntries adds the "balance_entries" edges to the BalanceEntry entity.
+func (_u *PurchaseUpdateOne) AddBalanceEntries(v ...*BalanceEntry) *PurchaseUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddBalanceEntryIDs(ids...)
+}
+
+// AddReportIDs adds the "reports" edge to the TrainingReport entity by IDs.
+func (_u *PurchaseUpdateOne) AddReportIDs(ids ...pulid.ID) *PurchaseUpdateOne {
+	_u.mutation.AddReportIDs(ids...)
+	return _u
+}
+
+// AddReports adds the "reports" edges to the TrainingReport entity.
+func (_u *PurchaseUpdateOne) AddReports(v ...*TrainingReport) *PurchaseUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddReportIDs(ids...)
+}
+
 // Mutation returns the PurchaseMutation object of the builder.
 func (_u *PurchaseUpdateOne) Mutation() *PurchaseMutation {
 	return _u.mutation
@@ -364,6 +906,54 @@ func (_u *PurchaseUpdateOne) Mutation() *PurchaseMutation {
 func (_u *PurchaseUpdateOne) ClearCertificate() *PurchaseUpdateOne {
 	_u.mutation.ClearCertificate()
 	return _u
+}
+
+// ClearReview clears the "review" edge to the Review entity.
+func (_u *PurchaseUpdateOne) ClearReview() *PurchaseUpdateOne {
+	_u.mutation.ClearReview()
+	return _u
+}
+
+// ClearBalanceEntries clears all "balance_entries" edges to the BalanceEntry entity.
+func (_u *PurchaseUpdateOne) ClearBalanceEntries() *PurchaseUpdateOne {
+	_u.mutation.ClearBalanceEntries()
+	return _u
+}
+
+// RemoveBalanceEntryIDs removes the "balance_entries" edge to BalanceEntry entities by IDs.
+func (_u *PurchaseUpdateOne) RemoveBalanceEntryIDs(ids ...pulid.ID) *PurchaseUpdateOne {
+	_u.mutation.RemoveBalanceEntryIDs(ids...)
+	return _u
+}
+
+// RemoveBalanceEntries removes "balance_entries" edges to BalanceEntry entities.
+func (_u *PurchaseUpdateOne) RemoveBalanceEntries(v ...*BalanceEntry) *PurchaseUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveBalanceEntryIDs(ids...)
+}
+
+// ClearReports clears all "reports" edges to the TrainingReport entity.
+func (_u *PurchaseUpdateOne) ClearReports() *PurchaseUpdateOne {
+	_u.mutation.ClearReports()
+	return _u
+}
+
+// RemoveReportIDs removes the "reports" edge to TrainingReport entities by IDs.
+func (_u *PurchaseUpdateOne) RemoveReportIDs(ids ...pulid.ID) *PurchaseUpdateOne {
+	_u.mutation.RemoveReportIDs(ids...)
+	return _u
+}
+
+// RemoveReports removes "reports" edges to TrainingReport entities.
+func (_u *PurchaseUpdateOne) RemoveReports(v ...*TrainingReport) *PurchaseUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveReportIDs(ids...)
 }
 
 // Where appends a list predicates to the PurchaseUpdate builder.
@@ -433,6 +1023,16 @@ func (_u *PurchaseUpdateOne) check() error {
 			return &ValidationError{Name: "progress_percent", err: fmt.Errorf(`ent: validator failed for field "Purchase.progress_percent": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.PreTestScore(); ok {
+		if err := purchase.PreTestScoreValidator(v); err != nil {
+			return &ValidationError{Name: "pre_test_score", err: fmt.Errorf(`ent: validator failed for field "Purchase.pre_test_score": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.PostTestScore(); ok {
+		if err := purchase.PostTestScoreValidator(v); err != nil {
+			return &ValidationError{Name: "post_test_score", err: fmt.Errorf(`ent: validator failed for field "Purchase.post_test_score": %w`, err)}
+		}
+	}
 	if _u.mutation.RecipientCleared() && len(_u.mutation.RecipientIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Purchase.recipient"`)
 	}
@@ -492,11 +1092,47 @@ func (_u *PurchaseUpdateOne) sqlSave(ctx context.Context) (_node *Purchase, err 
 	if value, ok := _u.mutation.AddedProgressPercent(); ok {
 		_spec.AddField(purchase.FieldProgressPercent, field.TypeInt, value)
 	}
+	if value, ok := _u.mutation.PreTestScore(); ok {
+		_spec.SetField(purchase.FieldPreTestScore, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPreTestScore(); ok {
+		_spec.AddField(purchase.FieldPreTestScore, field.TypeInt, value)
+	}
+	if _u.mutation.PreTestScoreCleared() {
+		_spec.ClearField(purchase.FieldPreTestScore, field.TypeInt)
+	}
+	if value, ok := _u.mutation.PostTestScore(); ok {
+		_spec.SetField(purchase.FieldPostTestScore, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPostTestScore(); ok {
+		_spec.AddField(purchase.FieldPostTestScore, field.TypeInt, value)
+	}
+	if _u.mutation.PostTestScoreCleared() {
+		_spec.ClearField(purchase.FieldPostTestScore, field.TypeInt)
+	}
+	if value, ok := _u.mutation.RedeemedAt(); ok {
+		_spec.SetField(purchase.FieldRedeemedAt, field.TypeTime, value)
+	}
+	if _u.mutation.RedeemedAtCleared() {
+		_spec.ClearField(purchase.FieldRedeemedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ProgressAt(); ok {
+		_spec.SetField(purchase.FieldProgressAt, field.TypeTime, value)
+	}
+	if _u.mutation.ProgressAtCleared() {
+		_spec.ClearField(purchase.FieldProgressAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.CompletedAt(); ok {
 		_spec.SetField(purchase.FieldCompletedAt, field.TypeTime, value)
 	}
 	if _u.mutation.CompletedAtCleared() {
 		_spec.ClearField(purchase.FieldCompletedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.CancelledAt(); ok {
+		_spec.SetField(purchase.FieldCancelledAt, field.TypeTime, value)
+	}
+	if _u.mutation.CancelledAtCleared() {
+		_spec.ClearField(purchase.FieldCancelledAt, field.TypeTime)
 	}
 	if _u.mutation.CertificateCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -520,6 +1156,125 @@ func (_u *PurchaseUpdateOne) sqlSave(ctx context.Context) (_node *Purchase, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(certificate.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ReviewCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   purchase.ReviewTable,
+			Columns: []string{purchase.ReviewColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(review.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ReviewIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   purchase.ReviewTable,
+			Columns: []string{purchase.ReviewColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(review.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.BalanceEntriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   purchase.BalanceEntriesTable,
+			Columns: []string{purchase.BalanceEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(balanceentry.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedBalanceEntriesIDs(); len(nodes) > 0 && !_u.mutation.BalanceEntriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   purchase.BalanceEntriesTable,
+			Columns: []string{purchase.BalanceEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(balanceentry.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.BalanceEntriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   purchase.BalanceEntriesTable,
+			Columns: []string{purchase.BalanceEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(balanceentry.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ReportsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   purchase.ReportsTable,
+			Columns: []string{purchase.ReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(trainingreport.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedReportsIDs(); len(nodes) > 0 && !_u.mutation.ReportsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   purchase.ReportsTable,
+			Columns: []string{purchase.ReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(trainingreport.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ReportsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   purchase.ReportsTable,
+			Columns: []string{purchase.ReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(trainingreport.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

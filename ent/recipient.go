@@ -93,6 +93,8 @@ type RecipientEdges struct {
 	TestAttempts []*TestAttempt `json:"test_attempts,omitempty"`
 	// Purchases holds the value of the purchases edge.
 	Purchases []*Purchase `json:"purchases,omitempty"`
+	// BalanceEntries holds the value of the balance_entries edge.
+	BalanceEntries []*BalanceEntry `json:"balance_entries,omitempty"`
 	// Certificates holds the value of the certificates edge.
 	Certificates []*Certificate `json:"certificates,omitempty"`
 	// Reviews holds the value of the reviews edge.
@@ -107,14 +109,15 @@ type RecipientEdges struct {
 	JobApplications []*JobApplication `json:"job_applications,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [12]bool
+	loadedTypes [13]bool
 	// totalCount holds the count of the edges above.
-	totalCount [12]map[string]int
+	totalCount [13]map[string]int
 
 	namedIdentityChecks  map[string][]*IdentityCheck
 	namedApplications    map[string][]*Application
 	namedTestAttempts    map[string][]*TestAttempt
 	namedPurchases       map[string][]*Purchase
+	namedBalanceEntries  map[string][]*BalanceEntry
 	namedCertificates    map[string][]*Certificate
 	namedReviews         map[string][]*Review
 	namedLinkedAccounts  map[string][]*LinkedAccount
@@ -181,10 +184,19 @@ func (e RecipientEdges) PurchasesOrErr() ([]*Purchase, error) {
 	return nil, &NotLoadedError{edge: "purchases"}
 }
 
+// BalanceEntriesOrErr returns the BalanceEntries value or an error if the edge
+// was not loaded in eager-loading.
+func (e RecipientEdges) BalanceEntriesOrErr() ([]*BalanceEntry, error) {
+	if e.loadedTypes[6] {
+		return e.BalanceEntries, nil
+	}
+	return nil, &NotLoadedError{edge: "balance_entries"}
+}
+
 // CertificatesOrErr returns the Certificates value or an error if the edge
 // was not loaded in eager-loading.
 func (e RecipientEdges) CertificatesOrErr() ([]*Certificate, error) {
-	if e.loadedTypes[6] {
+	if e.loadedTypes[7] {
 		return e.Certificates, nil
 	}
 	return nil, &NotLoadedError{edge: "certificates"}
@@ -193,7 +205,7 @@ func (e RecipientEdges) CertificatesOrErr() ([]*Certificate, error) {
 // ReviewsOrErr returns the Reviews value or an error if the edge
 // was not loaded in eager-loading.
 func (e RecipientEdges) ReviewsOrErr() ([]*Review, error) {
-	if e.loadedTypes[7] {
+	if e.loadedTypes[8] {
 		return e.Reviews, nil
 	}
 	return nil, &NotLoadedError{edge: "reviews"}
@@ -202,7 +214,7 @@ func (e RecipientEdges) ReviewsOrErr() ([]*Review, error) {
 // LinkedAccountsOrErr returns the LinkedAccounts value or an error if the edge
 // was not loaded in eager-loading.
 func (e RecipientEdges) LinkedAccountsOrErr() ([]*LinkedAccount, error) {
-	if e.loadedTypes[8] {
+	if e.loadedTypes[9] {
 		return e.LinkedAccounts, nil
 	}
 	return nil, &NotLoadedError{edge: "linked_accounts"}
@@ -211,7 +223,7 @@ func (e RecipientEdges) LinkedAccountsOrErr() ([]*LinkedAccount, error) {
 // PayoutsOrErr returns the Payouts value or an error if the edge
 // was not loaded in eager-loading.
 func (e RecipientEdges) PayoutsOrErr() ([]*Payout, error) {
-	if e.loadedTypes[9] {
+	if e.loadedTypes[10] {
 		return e.Payouts, nil
 	}
 	return nil, &NotLoadedError{edge: "payouts"}
@@ -220,7 +232,7 @@ func (e RecipientEdges) PayoutsOrErr() ([]*Payout, error) {
 // SurveyResponsesOrErr returns the SurveyResponses value or an error if the edge
 // was not loaded in eager-loading.
 func (e RecipientEdges) SurveyResponsesOrErr() ([]*SurveyResponse, error) {
-	if e.loadedTypes[10] {
+	if e.loadedTypes[11] {
 		return e.SurveyResponses, nil
 	}
 	return nil, &NotLoadedError{edge: "survey_responses"}
@@ -229,7 +241,7 @@ func (e RecipientEdges) SurveyResponsesOrErr() ([]*SurveyResponse, error) {
 // JobApplicationsOrErr returns the JobApplications value or an error if the edge
 // was not loaded in eager-loading.
 func (e RecipientEdges) JobApplicationsOrErr() ([]*JobApplication, error) {
-	if e.loadedTypes[11] {
+	if e.loadedTypes[12] {
 		return e.JobApplications, nil
 	}
 	return nil, &NotLoadedError{edge: "job_applications"}
@@ -479,6 +491,11 @@ func (_m *Recipient) QueryPurchases() *PurchaseQuery {
 	return NewRecipientClient(_m.config).QueryPurchases(_m)
 }
 
+// QueryBalanceEntries queries the "balance_entries" edge of the Recipient entity.
+func (_m *Recipient) QueryBalanceEntries() *BalanceEntryQuery {
+	return NewRecipientClient(_m.config).QueryBalanceEntries(_m)
+}
+
 // QueryCertificates queries the "certificates" edge of the Recipient entity.
 func (_m *Recipient) QueryCertificates() *CertificateQuery {
 	return NewRecipientClient(_m.config).QueryCertificates(_m)
@@ -717,6 +734,30 @@ func (_m *Recipient) appendNamedPurchases(name string, edges ...*Purchase) {
 		_m.Edges.namedPurchases[name] = []*Purchase{}
 	} else {
 		_m.Edges.namedPurchases[name] = append(_m.Edges.namedPurchases[name], edges...)
+	}
+}
+
+// NamedBalanceEntries returns the BalanceEntries named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Recipient) NamedBalanceEntries(name string) ([]*BalanceEntry, error) {
+	if _m.Edges.namedBalanceEntries == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedBalanceEntries[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Recipient) appendNamedBalanceEntries(name string, edges ...*BalanceEntry) {
+	if _m.Edges.namedBalanceEntries == nil {
+		_m.Edges.namedBalanceEntries = make(map[string][]*BalanceEntry)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedBalanceEntries[name] = []*BalanceEntry{}
+	} else {
+		_m.Edges.namedBalanceEntries[name] = append(_m.Edges.namedBalanceEntries[name], edges...)
 	}
 }
 

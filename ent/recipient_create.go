@@ -14,6 +14,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/kartuprakerja/platform/ent/account"
 	"github.com/kartuprakerja/platform/ent/application"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/identitycheck"
 	"github.com/kartuprakerja/platform/ent/jobapplication"
@@ -395,6 +396,21 @@ func (_c *RecipientCreate) AddPurchases(v ...*Purchase) *RecipientCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddPurchaseIDs(ids...)
+}
+
+// AddBalanceEntryIDs adds the "balance_entries" edge to the BalanceEntry entity by IDs.
+func (_c *RecipientCreate) AddBalanceEntryIDs(ids ...pulid.ID) *RecipientCreate {
+	_c.mutation.AddBalanceEntryIDs(ids...)
+	return _c
+}
+
+// AddBalanceEntries adds the "balance_entries" edges to the BalanceEntry entity.
+func (_c *RecipientCreate) AddBalanceEntries(v ...*BalanceEntry) *RecipientCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddBalanceEntryIDs(ids...)
 }
 
 // AddCertificateIDs adds the "certificates" edge to the Certificate entity by IDs.
@@ -907,6 +923,22 @@ func (_c *RecipientCreate) createSpec() (*Recipient, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(purchase.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.BalanceEntriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   recipient.BalanceEntriesTable,
+			Columns: []string{recipient.BalanceEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(balanceentry.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

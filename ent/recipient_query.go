@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/kartuprakerja/platform/ent/account"
 	"github.com/kartuprakerja/platform/ent/application"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/identitycheck"
 	"github.com/kartuprakerja/platform/ent/jobapplication"
@@ -44,6 +45,7 @@ type RecipientQuery struct {
 	withApplications         *ApplicationQuery
 	withTestAttempts         *TestAttemptQuery
 	withPurchases            *PurchaseQuery
+	withBalanceEntries       *BalanceEntryQuery
 	withCertificates         *CertificateQuery
 	withReviews              *ReviewQuery
 	withLinkedAccounts       *LinkedAccountQuery
@@ -56,6 +58,7 @@ type RecipientQuery struct {
 	withNamedApplications    map[string]*ApplicationQuery
 	withNamedTestAttempts    map[string]*TestAttemptQuery
 	withNamedPurchases       map[string]*PurchaseQuery
+	withNamedBalanceEntries  map[string]*BalanceEntryQuery
 	withNamedCertificates    map[string]*CertificateQuery
 	withNamedReviews         map[string]*ReviewQuery
 	withNamedLinkedAccounts  map[string]*LinkedAccountQuery
@@ -223,6 +226,28 @@ func (_q *RecipientQuery) QueryPurchases() *PurchaseQuery {
 			sqlgraph.From(recipient.Table, recipient.FieldID, selector),
 			sqlgraph.To(purchase.Table, purchase.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, recipient.PurchasesTable, recipient.PurchasesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryBalanceEntries chains the current query on the "balance_entries" edge.
+func (_q *RecipientQuery) QueryBalanceEntries() *BalanceEntryQuery {
+	query := (&BalanceEntryClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(recipient.Table, recipient.FieldID, selector),
+			sqlgraph.To(balanceentry.Table, balanceentry.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, recipient.BalanceEntriesTable, recipient.BalanceEntriesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -560,6 +585,7 @@ func (_q *RecipientQuery) Clone() *RecipientQuery {
 		withApplications:    _q.withApplications.Clone(),
 		withTestAttempts:    _q.withTestAttempts.Clone(),
 		withPurchases:       _q.withPurchases.Clone(),
+		withBalanceEntries:  _q.withBalanceEntries.Clone(),
 		withCertificates:    _q.withCertificates.Clone(),
 		withReviews:         _q.withReviews.Clone(),
 		withLinkedAccounts:  _q.withLinkedAccounts.Clone(),
@@ -636,6 +662,17 @@ func (_q *RecipientQuery) WithPurchases(opts ...func(*PurchaseQuery)) *Recipient
 		opt(query)
 	}
 	_q.withPurchases = query
+	return _q
+}
+
+// WithBalanceEntries tells the query-builder to eager-load the nodes that are connected to
+// the "balance_entries" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *RecipientQuery) WithBalanceEntries(opts ...func(*BalanceEntryQuery)) *RecipientQuery {
+	query := (&BalanceEntryClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withBalanceEntries = query
 	return _q
 }
 
@@ -789,13 +826,14 @@ func (_q *RecipientQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Re
 	var (
 		nodes       = []*Recipient{}
 		_spec       = _q.querySpec()
-		loadedTypes = [12]bool{
+		loadedTypes = [13]bool{
 			_q.withAccount != nil,
 			_q.withRegency != nil,
 			_q.withIdentityChecks != nil,
 			_q.withApplications != nil,
 			_q.withTestAttempts != nil,
 			_q.withPurchases != nil,
+			_q.withBalanceEntries != nil,
 			_q.withCertificates != nil,
 			_q.withReviews != nil,
 			_q.withLinkedAccounts != nil,
@@ -862,6 +900,13 @@ func (_q *RecipientQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Re
 		if err := _q.loadPurchases(ctx, query, nodes,
 			func(n *Recipient) { n.Edges.Purchases = []*Purchase{} },
 			func(n *Recipient, e *Purchase) { n.Edges.Purchases = append(n.Edges.Purchases, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withBalanceEntries; query != nil {
+		if err := _q.loadBalanceEntries(ctx, query, nodes,
+			func(n *Recipient) { n.Edges.BalanceEntries = []*BalanceEntry{} },
+			func(n *Recipient, e *BalanceEntry) { n.Edges.BalanceEntries = append(n.Edges.BalanceEntries, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -932,6 +977,13 @@ func (_q *RecipientQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Re
 		if err := _q.loadPurchases(ctx, query, nodes,
 			func(n *Recipient) { n.appendNamedPurchases(name) },
 			func(n *Recipient, e *Purchase) { n.appendNamedPurchases(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedBalanceEntries {
+		if err := _q.loadBalanceEntries(ctx, query, nodes,
+			func(n *Recipient) { n.appendNamedBalanceEntries(name) },
+			func(n *Recipient, e *BalanceEntry) { n.appendNamedBalanceEntries(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1148,6 +1200,36 @@ func (_q *RecipientQuery) loadPurchases(ctx context.Context, query *PurchaseQuer
 	}
 	query.Where(predicate.Purchase(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(recipient.PurchasesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.RecipientID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "recipient_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *RecipientQuery) loadBalanceEntries(ctx context.Context, query *BalanceEntryQuery, nodes []*Recipient, init func(*Recipient), assign func(*Recipient, *BalanceEntry)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Recipient)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(balanceentry.FieldRecipientID)
+	}
+	query.Where(predicate.BalanceEntry(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(recipient.BalanceEntriesColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -1522,6 +1604,20 @@ func (_q *RecipientQuery) WithNamedPurchases(name string, opts ...func(*Purchase
 		_q.withNamedPurchases = make(map[string]*PurchaseQuery)
 	}
 	_q.withNamedPurchases[name] = query
+	return _q
+}
+
+// WithNamedBalanceEntries tells the query-builder to eager-load the nodes that are connected to the "balance_entries"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *RecipientQuery) WithNamedBalanceEntries(name string, opts ...func(*BalanceEntryQuery)) *RecipientQuery {
+	query := (&BalanceEntryClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedBalanceEntries == nil {
+		_q.withNamedBalanceEntries = make(map[string]*BalanceEntryQuery)
+	}
+	_q.withNamedBalanceEntries[name] = query
 	return _q
 }
 

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/kartuprakerja/platform/ent/application"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/identitycheck"
 	"github.com/kartuprakerja/platform/ent/jobapplication"
@@ -468,6 +469,21 @@ func (_u *RecipientUpdate) AddPurchases(v ...*Purchase) *RecipientUpdate {
 	return _u.AddPurchaseIDs(ids...)
 }
 
+// AddBalanceEntryIDs adds the "balance_entries" edge to the BalanceEntry entity by IDs.
+func (_u *RecipientUpdate) AddBalanceEntryIDs(ids ...pulid.ID) *RecipientUpdate {
+	_u.mutation.AddBalanceEntryIDs(ids...)
+	return _u
+}
+
+// AddBalanceEntries adds the "balance_entries" edges to the BalanceEntry entity.
+func (_u *RecipientUpdate) AddBalanceEntries(v ...*BalanceEntry) *RecipientUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddBalanceEntryIDs(ids...)
+}
+
 // AddCertificateIDs adds the "certificates" edge to the Certificate entity by IDs.
 func (_u *RecipientUpdate) AddCertificateIDs(ids ...pulid.ID) *RecipientUpdate {
 	_u.mutation.AddCertificateIDs(ids...)
@@ -651,6 +667,27 @@ func (_u *RecipientUpdate) RemovePurchases(v ...*Purchase) *RecipientUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemovePurchaseIDs(ids...)
+}
+
+// ClearBalanceEntries clears all "balance_entries" edges to the BalanceEntry entity.
+func (_u *RecipientUpdate) ClearBalanceEntries() *RecipientUpdate {
+	_u.mutation.ClearBalanceEntries()
+	return _u
+}
+
+// RemoveBalanceEntryIDs removes the "balance_entries" edge to BalanceEntry entities by IDs.
+func (_u *RecipientUpdate) RemoveBalanceEntryIDs(ids ...pulid.ID) *RecipientUpdate {
+	_u.mutation.RemoveBalanceEntryIDs(ids...)
+	return _u
+}
+
+// RemoveBalanceEntries removes "balance_entries" edges to BalanceEntry entities.
+func (_u *RecipientUpdate) RemoveBalanceEntries(v ...*BalanceEntry) *RecipientUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveBalanceEntryIDs(ids...)
 }
 
 // ClearCertificates clears all "certificates" edges to the Certificate entity.
@@ -1185,6 +1222,51 @@ func (_u *RecipientUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(purchase.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.BalanceEntriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   recipient.BalanceEntriesTable,
+			Columns: []string{recipient.BalanceEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(balanceentry.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedBalanceEntriesIDs(); len(nodes) > 0 && !_u.mutation.BalanceEntriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   recipient.BalanceEntriesTable,
+			Columns: []string{recipient.BalanceEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(balanceentry.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.BalanceEntriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   recipient.BalanceEntriesTable,
+			Columns: []string{recipient.BalanceEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(balanceentry.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1910,6 +1992,21 @@ func (_u *RecipientUpdateOne) AddPurchases(v ...*Purchase) *RecipientUpdateOne {
 	return _u.AddPurchaseIDs(ids...)
 }
 
+// AddBalanceEntryIDs adds the "balance_entries" edge to the BalanceEntry entity by IDs.
+func (_u *RecipientUpdateOne) AddBalanceEntryIDs(ids ...pulid.ID) *RecipientUpdateOne {
+	_u.mutation.AddBalanceEntryIDs(ids...)
+	return _u
+}
+
+// AddBalanceEntries adds the "balance_entries" edges to the BalanceEntry entity.
+func (_u *RecipientUpdateOne) AddBalanceEntries(v ...*BalanceEntry) *RecipientUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddBalanceEntryIDs(ids...)
+}
+
 // AddCertificateIDs adds the "certificates" edge to the Certificate entity by IDs.
 func (_u *RecipientUpdateOne) AddCertificateIDs(ids ...pulid.ID) *RecipientUpdateOne {
 	_u.mutation.AddCertificateIDs(ids...)
@@ -2093,6 +2190,27 @@ func (_u *RecipientUpdateOne) RemovePurchases(v ...*Purchase) *RecipientUpdateOn
 		ids[i] = v[i].ID
 	}
 	return _u.RemovePurchaseIDs(ids...)
+}
+
+// ClearBalanceEntries clears all "balance_entries" edges to the BalanceEntry entity.
+func (_u *RecipientUpdateOne) ClearBalanceEntries() *RecipientUpdateOne {
+	_u.mutation.ClearBalanceEntries()
+	return _u
+}
+
+// RemoveBalanceEntryIDs removes the "balance_entries" edge to BalanceEntry entities by IDs.
+func (_u *RecipientUpdateOne) RemoveBalanceEntryIDs(ids ...pulid.ID) *RecipientUpdateOne {
+	_u.mutation.RemoveBalanceEntryIDs(ids...)
+	return _u
+}
+
+// RemoveBalanceEntries removes "balance_entries" edges to BalanceEntry entities.
+func (_u *RecipientUpdateOne) RemoveBalanceEntries(v ...*BalanceEntry) *RecipientUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveBalanceEntryIDs(ids...)
 }
 
 // ClearCertificates clears all "certificates" edges to the Certificate entity.
@@ -2657,6 +2775,51 @@ func (_u *RecipientUpdateOne) sqlSave(ctx context.Context) (_node *Recipient, er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(purchase.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.BalanceEntriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   recipient.BalanceEntriesTable,
+			Columns: []string{recipient.BalanceEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(balanceentry.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedBalanceEntriesIDs(); len(nodes) > 0 && !_u.mutation.BalanceEntriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   recipient.BalanceEntriesTable,
+			Columns: []string{recipient.BalanceEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(balanceentry.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.BalanceEntriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   recipient.BalanceEntriesTable,
+			Columns: []string{recipient.BalanceEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(balanceentry.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -10,6 +10,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/purchase"
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/review"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
@@ -28,10 +29,18 @@ type Review struct {
 	RecipientID pulid.ID `json:"recipient_id,omitempty"`
 	// CourseID holds the value of the "course_id" field.
 	CourseID pulid.ID `json:"course_id,omitempty"`
+	// one review per purchase, written after its completion
+	PurchaseID pulid.ID `json:"purchase_id,omitempty"`
 	// Rating holds the value of the "rating" field.
 	Rating int `json:"rating,omitempty"`
 	// Body holds the value of the "body" field.
 	Body string `json:"body,omitempty"`
+	// hidden by staff as abusive
+	HiddenAt *time.Time `json:"hidden_at,omitempty"`
+	// shown to its author and staff (Review.hiddenReason)
+	HiddenReason *string `json:"hidden_reason,omitempty"`
+	// HiddenByID holds the value of the "hidden_by_id" field.
+	HiddenByID *pulid.ID `json:"hidden_by_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ReviewQuery when eager-loading is set.
 	Edges        ReviewEdges `json:"edges"`
@@ -44,9 +53,11 @@ type ReviewEdges struct {
 	Recipient *Recipient `json:"recipient,omitempty"`
 	// Course holds the value of the course edge.
 	Course *Course `json:"course,omitempty"`
+	// Purchase holds the value of the purchase edge.
+	Purchase *Purchase `json:"purchase,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
 	totalCount [1]map[string]int
 }
@@ -73,18 +84,31 @@ func (e ReviewEdges) CourseOrErr() (*Course, error) {
 	return nil, &NotLoadedError{edge: "course"}
 }
 
+// PurchaseOrErr returns the Purchase value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ReviewEdges) PurchaseOrErr() (*Purchase, error) {
+	if e.Purchase != nil {
+		return e.Purchase, nil
+	} else if e.loadedTypes[2] {
+		return nil, &NotFoundError{label: purchase.Label}
+	}
+	return nil, &NotLoadedError{edge: "purchase"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Review) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case review.FieldID, review.FieldRecipientID, review.FieldCourseID:
+		case review.FieldHiddenByID:
+			values[i] = &sql.NullScanner{S: new(pulid.ID)}
+		case review.FieldID, review.FieldRecipientID, review.FieldCourseID, review.FieldPurchaseID:
 			values[i] = new(pulid.ID)
 		case review.FieldRating:
 			values[i] = new(sql.NullInt64)
-		case review.FieldBody:
+		case review.FieldBody, review.FieldHiddenReason:
 			values[i] = new(sql.NullString)
-		case review.FieldCreatedAt, review.FieldUpdatedAt:
+		case review.FieldCreatedAt, review.FieldUpdatedAt, review.FieldHiddenAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -131,6 +155,12 @@ func (_m *Review) assignValues(columns []string, values []any) error {
 			} else if value != nil {
 				_m.CourseID = *value
 			}
+		case review.FieldPurchaseID:
+			if value, ok := values[i].(*pulid.ID); !ok {
+				return fmt.Errorf("unexpected type %T for field purchase_id", values[i])
+			} else if value != nil {
+				_m.PurchaseID = *value
+			}
 		case review.FieldRating:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field rating", values[i])
@@ -142,6 +172,27 @@ func (_m *Review) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field body", values[i])
 			} else if value.Valid {
 				_m.Body = value.String
+			}
+		case review.FieldHiddenAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field hidden_at", values[i])
+			} else if value.Valid {
+				_m.HiddenAt = new(time.Time)
+				*_m.HiddenAt = value.Time
+			}
+		case review.FieldHiddenReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field hidden_reason", values[i])
+			} else if value.Valid {
+				_m.HiddenReason = new(string)
+				*_m.HiddenReason = value.String
+			}
+		case review.FieldHiddenByID:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field hidden_by_id", values[i])
+			} else if value.Valid {
+				_m.HiddenByID = new(pulid.ID)
+				*_m.HiddenByID = *value.S.(*pulid.ID)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -164,6 +215,11 @@ func (_m *Review) QueryRecipient() *RecipientQuery {
 // QueryCourse queries the "course" edge of the Review entity.
 func (_m *Review) QueryCourse() *CourseQuery {
 	return NewReviewClient(_m.config).QueryCourse(_m)
+}
+
+// QueryPurchase queries the "purchase" edge of the Review entity.
+func (_m *Review) QueryPurchase() *PurchaseQuery {
+	return NewReviewClient(_m.config).QueryPurchase(_m)
 }
 
 // Update returns a builder for updating this Review.
@@ -201,11 +257,29 @@ func (_m *Review) String() string {
 	builder.WriteString("course_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.CourseID))
 	builder.WriteString(", ")
+	builder.WriteString("purchase_id=")
+	builder.WriteString(fmt.Sprintf("%v", _m.PurchaseID))
+	builder.WriteString(", ")
 	builder.WriteString("rating=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Rating))
 	builder.WriteString(", ")
 	builder.WriteString("body=")
 	builder.WriteString(_m.Body)
+	builder.WriteString(", ")
+	if v := _m.HiddenAt; v != nil {
+		builder.WriteString("hidden_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.HiddenReason; v != nil {
+		builder.WriteString("hidden_reason=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	if v := _m.HiddenByID; v != nil {
+		builder.WriteString("hidden_by_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/purchase"
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/review"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
@@ -66,6 +67,12 @@ func (_c *ReviewCreate) SetCourseID(v pulid.ID) *ReviewCreate {
 	return _c
 }
 
+// SetPurchaseID sets the "purchase_id" field.
+func (_c *ReviewCreate) SetPurchaseID(v pulid.ID) *ReviewCreate {
+	_c.mutation.SetPurchaseID(v)
+	return _c
+}
+
 // SetRating sets the "rating" field.
 func (_c *ReviewCreate) SetRating(v int) *ReviewCreate {
 	_c.mutation.SetRating(v)
@@ -82,6 +89,48 @@ func (_c *ReviewCreate) SetBody(v string) *ReviewCreate {
 func (_c *ReviewCreate) SetNillableBody(v *string) *ReviewCreate {
 	if v != nil {
 		_c.SetBody(*v)
+	}
+	return _c
+}
+
+// SetHiddenAt sets the "hidden_at" field.
+func (_c *ReviewCreate) SetHiddenAt(v time.Time) *ReviewCreate {
+	_c.mutation.SetHiddenAt(v)
+	return _c
+}
+
+// SetNillableHiddenAt sets the "hidden_at" field if the given value is not nil.
+func (_c *ReviewCreate) SetNillableHiddenAt(v *time.Time) *ReviewCreate {
+	if v != nil {
+		_c.SetHiddenAt(*v)
+	}
+	return _c
+}
+
+// SetHiddenReason sets the "hidden_reason" field.
+func (_c *ReviewCreate) SetHiddenReason(v string) *ReviewCreate {
+	_c.mutation.SetHiddenReason(v)
+	return _c
+}
+
+// SetNillableHiddenReason sets the "hidden_reason" field if the given value is not nil.
+func (_c *ReviewCreate) SetNillableHiddenReason(v *string) *ReviewCreate {
+	if v != nil {
+		_c.SetHiddenReason(*v)
+	}
+	return _c
+}
+
+// SetHiddenByID sets the "hidden_by_id" field.
+func (_c *ReviewCreate) SetHiddenByID(v pulid.ID) *ReviewCreate {
+	_c.mutation.SetHiddenByID(v)
+	return _c
+}
+
+// SetNillableHiddenByID sets the "hidden_by_id" field if the given value is not nil.
+func (_c *ReviewCreate) SetNillableHiddenByID(v *pulid.ID) *ReviewCreate {
+	if v != nil {
+		_c.SetHiddenByID(*v)
 	}
 	return _c
 }
@@ -108,6 +157,11 @@ func (_c *ReviewCreate) SetRecipient(v *Recipient) *ReviewCreate {
 // SetCourse sets the "course" edge to the Course entity.
 func (_c *ReviewCreate) SetCourse(v *Course) *ReviewCreate {
 	return _c.SetCourseID(v.ID)
+}
+
+// SetPurchase sets the "purchase" edge to the Purchase entity.
+func (_c *ReviewCreate) SetPurchase(v *Purchase) *ReviewCreate {
+	return _c.SetPurchaseID(v.ID)
 }
 
 // Mutation returns the ReviewMutation object of the builder.
@@ -189,6 +243,9 @@ func (_c *ReviewCreate) check() error {
 	if _, ok := _c.mutation.CourseID(); !ok {
 		return &ValidationError{Name: "course_id", err: errors.New(`ent: missing required field "Review.course_id"`)}
 	}
+	if _, ok := _c.mutation.PurchaseID(); !ok {
+		return &ValidationError{Name: "purchase_id", err: errors.New(`ent: missing required field "Review.purchase_id"`)}
+	}
 	if _, ok := _c.mutation.Rating(); !ok {
 		return &ValidationError{Name: "rating", err: errors.New(`ent: missing required field "Review.rating"`)}
 	}
@@ -215,6 +272,9 @@ func (_c *ReviewCreate) check() error {
 	}
 	if len(_c.mutation.CourseIDs()) == 0 {
 		return &ValidationError{Name: "course", err: errors.New(`ent: missing required edge "Review.course"`)}
+	}
+	if len(_c.mutation.PurchaseIDs()) == 0 {
+		return &ValidationError{Name: "purchase", err: errors.New(`ent: missing required edge "Review.purchase"`)}
 	}
 	return nil
 }
@@ -268,6 +328,18 @@ func (_c *ReviewCreate) createSpec() (*Review, *sqlgraph.CreateSpec) {
 		_spec.SetField(review.FieldBody, field.TypeString, value)
 		_node.Body = value
 	}
+	if value, ok := _c.mutation.HiddenAt(); ok {
+		_spec.SetField(review.FieldHiddenAt, field.TypeTime, value)
+		_node.HiddenAt = &value
+	}
+	if value, ok := _c.mutation.HiddenReason(); ok {
+		_spec.SetField(review.FieldHiddenReason, field.TypeString, value)
+		_node.HiddenReason = &value
+	}
+	if value, ok := _c.mutation.HiddenByID(); ok {
+		_spec.SetField(review.FieldHiddenByID, field.TypeString, value)
+		_node.HiddenByID = &value
+	}
 	if nodes := _c.mutation.RecipientIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -300,6 +372,23 @@ func (_c *ReviewCreate) createSpec() (*Review, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.CourseID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.PurchaseIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   review.PurchaseTable,
+			Columns: []string{review.PurchaseColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(purchase.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.PurchaseID = nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
@@ -396,6 +485,60 @@ func (u *ReviewUpsert) UpdateBody() *ReviewUpsert {
 	return u
 }
 
+// SetHiddenAt sets the "hidden_at" field.
+func (u *ReviewUpsert) SetHiddenAt(v time.Time) *ReviewUpsert {
+	u.Set(review.FieldHiddenAt, v)
+	return u
+}
+
+// UpdateHiddenAt sets the "hidden_at" field to the value that was provided on create.
+func (u *ReviewUpsert) UpdateHiddenAt() *ReviewUpsert {
+	u.SetExcluded(review.FieldHiddenAt)
+	return u
+}
+
+// ClearHiddenAt clears the value of the "hidden_at" field.
+func (u *ReviewUpsert) ClearHiddenAt() *ReviewUpsert {
+	u.SetNull(review.FieldHiddenAt)
+	return u
+}
+
+// SetHiddenReason sets the "hidden_reason" field.
+func (u *ReviewUpsert) SetHiddenReason(v string) *ReviewUpsert {
+	u.Set(review.FieldHiddenReason, v)
+	return u
+}
+
+// UpdateHiddenReason sets the "hidden_reason" field to the value that was provided on create.
+func (u *ReviewUpsert) UpdateHiddenReason() *ReviewUpsert {
+	u.SetExcluded(review.FieldHiddenReason)
+	return u
+}
+
+// ClearHiddenReason clears the value of the "hidden_reason" field.
+func (u *ReviewUpsert) ClearHiddenReason() *ReviewUpsert {
+	u.SetNull(review.FieldHiddenReason)
+	return u
+}
+
+// SetHiddenByID sets the "hidden_by_id" field.
+func (u *ReviewUpsert) SetHiddenByID(v pulid.ID) *ReviewUpsert {
+	u.Set(review.FieldHiddenByID, v)
+	return u
+}
+
+// UpdateHiddenByID sets the "hidden_by_id" field to the value that was provided on create.
+func (u *ReviewUpsert) UpdateHiddenByID() *ReviewUpsert {
+	u.SetExcluded(review.FieldHiddenByID)
+	return u
+}
+
+// ClearHiddenByID clears the value of the "hidden_by_id" field.
+func (u *ReviewUpsert) ClearHiddenByID() *ReviewUpsert {
+	u.SetNull(review.FieldHiddenByID)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -421,6 +564,9 @@ func (u *ReviewUpsertOne) UpdateNewValues() *ReviewUpsertOne {
 		}
 		if _, exists := u.create.mutation.CourseID(); exists {
 			s.SetIgnore(review.FieldCourseID)
+		}
+		if _, exists := u.create.mutation.PurchaseID(); exists {
+			s.SetIgnore(review.FieldPurchaseID)
 		}
 	}))
 	return u
@@ -499,6 +645,69 @@ func (u *ReviewUpsertOne) SetBody(v string) *ReviewUpsertOne {
 func (u *ReviewUpsertOne) UpdateBody() *ReviewUpsertOne {
 	return u.Update(func(s *ReviewUpsert) {
 		s.UpdateBody()
+	})
+}
+
+// SetHiddenAt sets the "hidden_at" field.
+func (u *ReviewUpsertOne) SetHiddenAt(v time.Time) *ReviewUpsertOne {
+	return u.Update(func(s *ReviewUpsert) {
+		s.SetHiddenAt(v)
+	})
+}
+
+// UpdateHiddenAt sets the "hidden_at" field to the value that was provided on create.
+func (u *ReviewUpsertOne) UpdateHiddenAt() *ReviewUpsertOne {
+	return u.Update(func(s *ReviewUpsert) {
+		s.UpdateHiddenAt()
+	})
+}
+
+// ClearHiddenAt clears the value of the "hidden_at" field.
+func (u *ReviewUpsertOne) ClearHiddenAt() *ReviewUpsertOne {
+	return u.Update(func(s *ReviewUpsert) {
+		s.ClearHiddenAt()
+	})
+}
+
+// SetHiddenReason sets the "hidden_reason" field.
+func (u *ReviewUpsertOne) SetHiddenReason(v string) *ReviewUpsertOne {
+	return u.Update(func(s *ReviewUpsert) {
+		s.SetHiddenReason(v)
+	})
+}
+
+// UpdateHiddenReason sets the "hidden_reason" field to the value that was provided on create.
+func (u *ReviewUpsertOne) UpdateHiddenReason() *ReviewUpsertOne {
+	return u.Update(func(s *ReviewUpsert) {
+		s.UpdateHiddenReason()
+	})
+}
+
+// ClearHiddenReason clears the value of the "hidden_reason" field.
+func (u *ReviewUpsertOne) ClearHiddenReason() *ReviewUpsertOne {
+	return u.Update(func(s *ReviewUpsert) {
+		s.ClearHiddenReason()
+	})
+}
+
+// SetHiddenByID sets the "hidden_by_id" field.
+func (u *ReviewUpsertOne) SetHiddenByID(v pulid.ID) *ReviewUpsertOne {
+	return u.Update(func(s *ReviewUpsert) {
+		s.SetHiddenByID(v)
+	})
+}
+
+// UpdateHiddenByID sets the "hidden_by_id" field to the value that was provided on create.
+func (u *ReviewUpsertOne) UpdateHiddenByID() *ReviewUpsertOne {
+	return u.Update(func(s *ReviewUpsert) {
+		s.UpdateHiddenByID()
+	})
+}
+
+// ClearHiddenByID clears the value of the "hidden_by_id" field.
+func (u *ReviewUpsertOne) ClearHiddenByID() *ReviewUpsertOne {
+	return u.Update(func(s *ReviewUpsert) {
+		s.ClearHiddenByID()
 	})
 }
 
@@ -694,6 +903,9 @@ func (u *ReviewUpsertBulk) UpdateNewValues() *ReviewUpsertBulk {
 			if _, exists := b.mutation.CourseID(); exists {
 				s.SetIgnore(review.FieldCourseID)
 			}
+			if _, exists := b.mutation.PurchaseID(); exists {
+				s.SetIgnore(review.FieldPurchaseID)
+			}
 		}
 	}))
 	return u
@@ -772,6 +984,69 @@ func (u *ReviewUpsertBulk) SetBody(v string) *ReviewUpsertBulk {
 func (u *ReviewUpsertBulk) UpdateBody() *ReviewUpsertBulk {
 	return u.Update(func(s *ReviewUpsert) {
 		s.UpdateBody()
+	})
+}
+
+// SetHiddenAt sets the "hidden_at" field.
+func (u *ReviewUpsertBulk) SetHiddenAt(v time.Time) *ReviewUpsertBulk {
+	return u.Update(func(s *ReviewUpsert) {
+		s.SetHiddenAt(v)
+	})
+}
+
+// UpdateHiddenAt sets the "hidden_at" field to the value that was provided on create.
+func (u *ReviewUpsertBulk) UpdateHiddenAt() *ReviewUpsertBulk {
+	return u.Update(func(s *ReviewUpsert) {
+		s.UpdateHiddenAt()
+	})
+}
+
+// ClearHiddenAt clears the value of the "hidden_at" field.
+func (u *ReviewUpsertBulk) ClearHiddenAt() *ReviewUpsertBulk {
+	return u.Update(func(s *ReviewUpsert) {
+		s.ClearHiddenAt()
+	})
+}
+
+// SetHiddenReason sets the "hidden_reason" field.
+func (u *ReviewUpsertBulk) SetHiddenReason(v string) *ReviewUpsertBulk {
+	return u.Update(func(s *ReviewUpsert) {
+		s.SetHiddenReason(v)
+	})
+}
+
+// UpdateHiddenReason sets the "hidden_reason" field to the value that was provided on create.
+func (u *ReviewUpsertBulk) UpdateHiddenReason() *ReviewUpsertBulk {
+	return u.Update(func(s *ReviewUpsert) {
+		s.UpdateHiddenReason()
+	})
+}
+
+// ClearHiddenReason clears the value of the "hidden_reason" field.
+func (u *ReviewUpsertBulk) ClearHiddenReason() *ReviewUpsertBulk {
+	return u.Update(func(s *ReviewUpsert) {
+		s.ClearHiddenReason()
+	})
+}
+
+// SetHiddenByID sets the "hidden_by_id" field.
+func (u *ReviewUpsertBulk) SetHiddenByID(v pulid.ID) *ReviewUpsertBulk {
+	return u.Update(func(s *ReviewUpsert) {
+		s.SetHiddenByID(v)
+	})
+}
+
+// UpdateHiddenByID sets the "hidden_by_id" field to the value that was provided on create.
+func (u *ReviewUpsertBulk) UpdateHiddenByID() *ReviewUpsertBulk {
+	return u.Update(func(s *ReviewUpsert) {
+		s.UpdateHiddenByID()
+	})
+}
+
+// ClearHiddenByID clears the value of the "hidden_by_id" field.
+func (u *ReviewUpsertBulk) ClearHiddenByID() *ReviewUpsertBulk {
+	return u.Update(func(s *ReviewUpsert) {
+		s.ClearHiddenByID()
 	})
 }
 

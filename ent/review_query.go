@@ -15,6 +15,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/kartuprakerja/platform/ent/course"
 	"github.com/kartuprakerja/platform/ent/predicate"
+	"github.com/kartuprakerja/platform/ent/purchase"
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/review"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
@@ -29,6 +30,7 @@ type ReviewQuery struct {
 	predicates    []predicate.Review
 	withRecipient *RecipientQuery
 	withCourse    *CourseQuery
+	withPurchase  *PurchaseQuery
 	loadTotal     []func(context.Context, []*Review) error
 	modifiers     []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
@@ -104,6 +106,28 @@ func (_q *ReviewQuery) QueryCourse() *CourseQuery {
 			sqlgraph.From(review.Table, review.FieldID, selector),
 			sqlgraph.To(course.Table, course.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, review.CourseTable, review.CourseColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryPurchase chains the current query on the "purchase" edge.
+func (_q *ReviewQuery) QueryPurchase() *PurchaseQuery {
+	query := (&PurchaseClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(review.Table, review.FieldID, selector),
+			sqlgraph.To(purchase.Table, purchase.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, true, review.PurchaseTable, review.PurchaseColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -305,6 +329,7 @@ func (_q *ReviewQuery) Clone() *ReviewQuery {
 		predicates:    append([]predicate.Review{}, _q.predicates...),
 		withRecipient: _q.withRecipient.Clone(),
 		withCourse:    _q.withCourse.Clone(),
+		withPurchase:  _q.withPurchase.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -331,6 +356,17 @@ func (_q *ReviewQuery) WithCourse(opts ...func(*CourseQuery)) *ReviewQuery {
 		opt(query)
 	}
 	_q.withCourse = query
+	return _q
+}
+
+// WithPurchase tells the query-builder to eager-load the nodes that are connected to
+// the "purchase" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ReviewQuery) WithPurchase(opts ...func(*PurchaseQuery)) *ReviewQuery {
+	query := (&PurchaseClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withPurchase = query
 	return _q
 }
 
@@ -418,9 +454,10 @@ func (_q *ReviewQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Revie
 	var (
 		nodes       = []*Review{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [3]bool{
 			_q.withRecipient != nil,
 			_q.withCourse != nil,
+			_q.withPurchase != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -453,6 +490,12 @@ func (_q *ReviewQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Revie
 	if query := _q.withCourse; query != nil {
 		if err := _q.loadCourse(ctx, query, nodes, nil,
 			func(n *Review, e *Course) { n.Edges.Course = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withPurchase; query != nil {
+		if err := _q.loadPurchase(ctx, query, nodes, nil,
+			func(n *Review, e *Purchase) { n.Edges.Purchase = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -522,6 +565,35 @@ func (_q *ReviewQuery) loadCourse(ctx context.Context, query *CourseQuery, nodes
 	}
 	return nil
 }
+func (_q *ReviewQuery) loadPurchase(ctx context.Context, query *PurchaseQuery, nodes []*Review, init func(*Review), assign func(*Review, *Purchase)) error {
+	ids := make([]pulid.ID, 0, len(nodes))
+	nodeids := make(map[pulid.ID][]*Review)
+	for i := range nodes {
+		fk := nodes[i].PurchaseID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(purchase.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "purchase_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 
 func (_q *ReviewQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -556,6 +628,9 @@ func (_q *ReviewQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withCourse != nil {
 			_spec.Node.AddColumnOnce(review.FieldCourseID)
+		}
+		if _q.withPurchase != nil {
+			_spec.Node.AddColumnOnce(review.FieldPurchaseID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

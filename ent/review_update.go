@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/kartuprakerja/platform/ent/predicate"
 	"github.com/kartuprakerja/platform/ent/review"
+	"github.com/kartuprakerja/platform/ent/schema/pulid"
 )
 
 // ReviewUpdate is the builder for updating Review entities.
@@ -67,6 +68,66 @@ func (_u *ReviewUpdate) SetNillableBody(v *string) *ReviewUpdate {
 	if v != nil {
 		_u.SetBody(*v)
 	}
+	return _u
+}
+
+// SetHiddenAt sets the "hidden_at" field.
+func (_u *ReviewUpdate) SetHiddenAt(v time.Time) *ReviewUpdate {
+	_u.mutation.SetHiddenAt(v)
+	return _u
+}
+
+// SetNillableHiddenAt sets the "hidden_at" field if the given value is not nil.
+func (_u *ReviewUpdate) SetNillableHiddenAt(v *time.Time) *ReviewUpdate {
+	if v != nil {
+		_u.SetHiddenAt(*v)
+	}
+	return _u
+}
+
+// ClearHiddenAt clears the value of the "hidden_at" field.
+func (_u *ReviewUpdate) ClearHiddenAt() *ReviewUpdate {
+	_u.mutation.ClearHiddenAt()
+	return _u
+}
+
+// SetHiddenReason sets the "hidden_reason" field.
+func (_u *ReviewUpdate) SetHiddenReason(v string) *ReviewUpdate {
+	_u.mutation.SetHiddenReason(v)
+	return _u
+}
+
+// SetNillableHiddenReason sets the "hidden_reason" field if the given value is not nil.
+func (_u *ReviewUpdate) SetNillableHiddenReason(v *string) *ReviewUpdate {
+	if v != nil {
+		_u.SetHiddenReason(*v)
+	}
+	return _u
+}
+
+// ClearHiddenReason clears the value of the "hidden_reason" field.
+func (_u *ReviewUpdate) ClearHiddenReason() *ReviewUpdate {
+	_u.mutation.ClearHiddenReason()
+	return _u
+}
+
+// SetHiddenByID sets the "hidden_by_id" field.
+func (_u *ReviewUpdate) SetHiddenByID(v pulid.ID) *ReviewUpdate {
+	_u.mutation.SetHiddenByID(v)
+	return _u
+}
+
+// SetNillableHiddenByID sets the "hidden_by_id" field if the given value is not nil.
+func (_u *ReviewUpdate) SetNillableHiddenByID(v *pulid.ID) *ReviewUpdate {
+	if v != nil {
+		_u.SetHiddenByID(*v)
+	}
+	return _u
+}
+
+// ClearHiddenByID clears the value of the "hidden_by_id" field.
+func (_u *ReviewUpdate) ClearHiddenByID() *ReviewUpdate {
+	_u.mutation.ClearHiddenByID()
 	return _u
 }
 
@@ -135,6 +196,9 @@ func (_u *ReviewUpdate) check() error {
 	if _u.mutation.CourseCleared() && len(_u.mutation.CourseIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Review.course"`)
 	}
+	if _u.mutation.PurchaseCleared() && len(_u.mutation.PurchaseIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "Review.purchase"`)
+	}
 	return nil
 }
 
@@ -167,6 +231,24 @@ func (_u *ReviewUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Body(); ok {
 		_spec.SetField(review.FieldBody, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.HiddenAt(); ok {
+		_spec.SetField(review.FieldHiddenAt, field.TypeTime, value)
+	}
+	if _u.mutation.HiddenAtCleared() {
+		_spec.ClearField(review.FieldHiddenAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.HiddenReason(); ok {
+		_spec.SetField(review.FieldHiddenReason, field.TypeString, value)
+	}
+	if _u.mutation.HiddenReasonCleared() {
+		_spec.ClearField(review.FieldHiddenReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.HiddenByID(); ok {
+		_spec.SetField(review.FieldHiddenByID, field.TypeString, value)
+	}
+	if _u.mutation.HiddenByIDCleared() {
+		_spec.ClearField(review.FieldHiddenByID, field.TypeString)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -228,6 +310,66 @@ func (_u *ReviewUpdateOne) SetNillableBody(v *string) *ReviewUpdateOne {
 	if v != nil {
 		_u.SetBody(*v)
 	}
+	return _u
+}
+
+// SetHiddenAt sets the "hidden_at" field.
+func (_u *ReviewUpdateOne) SetHiddenAt(v time.Time) *ReviewUpdateOne {
+	_u.mutation.SetHiddenAt(v)
+	return _u
+}
+
+// SetNillableHiddenAt sets the "hidden_at" field if the given value is not nil.
+func (_u *ReviewUpdateOne) SetNillableHiddenAt(v *time.Time) *ReviewUpdateOne {
+	if v != nil {
+		_u.SetHiddenAt(*v)
+	}
+	return _u
+}
+
+// ClearHiddenAt clears the value of the "hidden_at" field.
+func (_u *ReviewUpdateOne) ClearHiddenAt() *ReviewUpdateOne {
+	_u.mutation.ClearHiddenAt()
+	return _u
+}
+
+// SetHiddenReason sets the "hidden_reason" field.
+func (_u *ReviewUpdateOne) SetHiddenReason(v string) *ReviewUpdateOne {
+	_u.mutation.SetHiddenReason(v)
+	return _u
+}
+
+// SetNillableHiddenReason sets the "hidden_reason" field if the given value is not nil.
+func (_u *ReviewUpdateOne) SetNillableHiddenReason(v *string) *ReviewUpdateOne {
+	if v != nil {
+		_u.SetHiddenReason(*v)
+	}
+	return _u
+}
+
+// ClearHiddenReason clears the value of the "hidden_reason" field.
+func (_u *ReviewUpdateOne) ClearHiddenReason() *ReviewUpdateOne {
+	_u.mutation.ClearHiddenReason()
+	return _u
+}
+
+// SetHiddenByID sets the "hidden_by_id" field.
+func (_u *ReviewUpdateOne) SetHiddenByID(v pulid.ID) *ReviewUpdateOne {
+	_u.mutation.SetHiddenByID(v)
+	return _u
+}
+
+// SetNillableHiddenByID sets the "hidden_by_id" field if the given value is not nil.
+func (_u *ReviewUpdateOne) SetNillableHiddenByID(v *pulid.ID) *ReviewUpdateOne {
+	if v != nil {
+		_u.SetHiddenByID(*v)
+	}
+	return _u
+}
+
+// ClearHiddenByID clears the value of the "hidden_by_id" field.
+func (_u *ReviewUpdateOne) ClearHiddenByID() *ReviewUpdateOne {
+	_u.mutation.ClearHiddenByID()
 	return _u
 }
 
@@ -309,6 +451,9 @@ func (_u *ReviewUpdateOne) check() error {
 	if _u.mutation.CourseCleared() && len(_u.mutation.CourseIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Review.course"`)
 	}
+	if _u.mutation.PurchaseCleared() && len(_u.mutation.PurchaseIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "Review.purchase"`)
+	}
 	return nil
 }
 
@@ -358,6 +503,24 @@ func (_u *ReviewUpdateOne) sqlSave(ctx context.Context) (_node *Review, err erro
 	}
 	if value, ok := _u.mutation.Body(); ok {
 		_spec.SetField(review.FieldBody, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.HiddenAt(); ok {
+		_spec.SetField(review.FieldHiddenAt, field.TypeTime, value)
+	}
+	if _u.mutation.HiddenAtCleared() {
+		_spec.ClearField(review.FieldHiddenAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.HiddenReason(); ok {
+		_spec.SetField(review.FieldHiddenReason, field.TypeString, value)
+	}
+	if _u.mutation.HiddenReasonCleared() {
+		_spec.ClearField(review.FieldHiddenReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.HiddenByID(); ok {
+		_spec.SetField(review.FieldHiddenByID, field.TypeString, value)
+	}
+	if _u.mutation.HiddenByIDCleared() {
+		_spec.ClearField(review.FieldHiddenByID, field.TypeString)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Review{config: _u.config}

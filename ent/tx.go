@@ -22,6 +22,8 @@ type Tx struct {
 	Application *ApplicationClient
 	// AuditLog is the client for interacting with the AuditLog builders.
 	AuditLog *AuditLogClient
+	// BalanceEntry is the client for interacting with the BalanceEntry builders.
+	BalanceEntry *BalanceEntryClient
 	// Certificate is the client for interacting with the Certificate builders.
 	Certificate *CertificateClient
 	// ChatMessage is the client for interacting with the ChatMessage builders.
@@ -30,10 +32,14 @@ type Tx struct {
 	Complaint *ComplaintClient
 	// Course is the client for interacting with the Course builders.
 	Course *CourseClient
+	// CourseAssessment is the client for interacting with the CourseAssessment builders.
+	CourseAssessment *CourseAssessmentClient
 	// Device is the client for interacting with the Device builders.
 	Device *DeviceClient
 	// DigitalPlatform is the client for interacting with the DigitalPlatform builders.
 	DigitalPlatform *DigitalPlatformClient
+	// DomainEvent is the client for interacting with the DomainEvent builders.
+	DomainEvent *DomainEventClient
 	// IdentityCheck is the client for interacting with the IdentityCheck builders.
 	IdentityCheck *IdentityCheckClient
 	// JobApplication is the client for interacting with the JobApplication builders.
@@ -82,6 +88,8 @@ type Tx struct {
 	TestAttempt *TestAttemptClient
 	// TrainingInstitution is the client for interacting with the TrainingInstitution builders.
 	TrainingInstitution *TrainingInstitutionClient
+	// TrainingReport is the client for interacting with the TrainingReport builders.
+	TrainingReport *TrainingReportClient
 	// Vacancy is the client for interacting with the Vacancy builders.
 	Vacancy *VacancyClient
 	// Wave is the client for interacting with the Wave builders.
@@ -223,12 +231,15 @@ func (tx *Tx) init() {
 	tx.Account = NewAccountClient(tx.config)
 	tx.Application = NewApplicationClient(tx.config)
 	tx.AuditLog = NewAuditLogClient(tx.config)
+	tx.BalanceEntry = NewBalanceEntryClient(tx.config)
 	tx.Certificate = NewCertificateClient(tx.config)
 	tx.ChatMessage = NewChatMessageClient(tx.config)
 	tx.Complaint = NewComplaintClient(tx.config)
 	tx.Course = NewCourseClient(tx.config)
+	tx.CourseAssessment = NewCourseAssessmentClient(tx.config)
 	tx.Device = NewDeviceClient(tx.config)
 	tx.DigitalPlatform = NewDigitalPlatformClient(tx.config)
+	tx.DomainEvent = NewDomainEventClient(tx.config)
 	tx.IdentityCheck = NewIdentityCheckClient(tx.config)
 	tx.JobApplication = NewJobApplicationClient(tx.config)
 	tx.JobPortal = NewJobPortalClient(tx.config)
@@ -253,6 +264,7 @@ func (tx *Tx) init() {
 	tx.SurveyResponse = NewSurveyResponseClient(tx.config)
 	tx.TestAttempt = NewTestAttemptClient(tx.config)
 	tx.TrainingInstitution = NewTrainingInstitutionClient(tx.config)
+	tx.TrainingReport = NewTrainingReportClient(tx.config)
 	tx.Vacancy = NewVacancyClient(tx.config)
 	tx.Wave = NewWaveClient(tx.config)
 	tx.WaveQuota = NewWaveQuotaClient(tx.config)

@@ -11,10 +11,12 @@ import (
 	"github.com/kartuprakerja/platform/ent/account"
 	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/auditlog"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/chatmessage"
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/courseassessment"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/identitycheck"
@@ -37,6 +39,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
 	"github.com/kartuprakerja/platform/ent/testattempt"
 	"github.com/kartuprakerja/platform/ent/traininginstitution"
+	"github.com/kartuprakerja/platform/ent/trainingreport"
 	"github.com/kartuprakerja/platform/ent/vacancy"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/ent/wavequota"
@@ -452,6 +455,101 @@ func (*AuditLogWhereInput) readScope(ctx context.Context) ([]predicate.AuditLog,
 	}
 	q := &AuditLogQuery{ctx: &QueryContext{Type: TypeAuditLog}}
 	if err := auditlog.Policy.EvalQuery(ctx, q); err != nil {
+		return nil, err
+	}
+	return q.predicates, nil
+}
+
+var _ ViewerScoper = (*BalanceEntryWhereInput)(nil)
+
+// ScopeToViewer implements ViewerScoper.
+func (i *BalanceEntryWhereInput) ScopeToViewer(ctx context.Context) error {
+	return i.scopeToViewer(ctx, "where")
+}
+
+func (i *BalanceEntryWhereInput) scopeToViewer(ctx context.Context, path string) error {
+	if i == nil {
+		return nil
+	}
+	if err := i.Not.scopeToViewer(ctx, path+".not"); err != nil {
+		return err
+	}
+	for _, w := range i.Or {
+		if err := w.scopeToViewer(ctx, path+".or"); err != nil {
+			return err
+		}
+	}
+	for _, w := range i.And {
+		if err := w.scopeToViewer(ctx, path+".and"); err != nil {
+			return err
+		}
+	}
+	if i.HasRecipient != nil || len(i.HasRecipientWith) > 0 {
+		filter := path + ".hasRecipient"
+		if len(i.HasRecipientWith) > 0 {
+			filter = path + ".hasRecipientWith"
+		}
+		scope, err := (*RecipientWhereInput)(nil).readScope(ctx)
+		if err != nil {
+			return &FilterDeniedError{Filter: filter, Err: err}
+		}
+		if i.HasRecipient != nil && len(scope) > 0 {
+			p := balanceentry.HasRecipientWith(scope...)
+			if !*i.HasRecipient {
+				p = balanceentry.Not(p)
+			}
+			i.AddPredicates(p)
+			i.HasRecipient = nil
+		}
+		for _, w := range i.HasRecipientWith {
+			if w == nil {
+				continue
+			}
+			if err := w.scopeToViewer(ctx, path+".hasRecipientWith"); err != nil {
+				return err
+			}
+			w.AddPredicates(scope...)
+		}
+	}
+	if i.HasPurchase != nil || len(i.HasPurchaseWith) > 0 {
+		filter := path + ".hasPurchase"
+		if len(i.HasPurchaseWith) > 0 {
+			filter = path + ".hasPurchaseWith"
+		}
+		scope, err := (*PurchaseWhereInput)(nil).readScope(ctx)
+		if err != nil {
+			return &FilterDeniedError{Filter: filter, Err: err}
+		}
+		if i.HasPurchase != nil && len(scope) > 0 {
+			p := balanceentry.HasPurchaseWith(scope...)
+			if !*i.HasPurchase {
+				p = balanceentry.Not(p)
+			}
+			i.AddPredicates(p)
+			i.HasPurchase = nil
+		}
+		for _, w := range i.HasPurchaseWith {
+			if w == nil {
+				continue
+			}
+			if err := w.scopeToViewer(ctx, path+".hasPurchaseWith"); err != nil {
+				return err
+			}
+			w.AddPredicates(scope...)
+		}
+	}
+	return nil
+}
+
+// readScope evaluates the BalanceEntry query policy for the viewer in ctx on a
+// query that is never run: a denial is returned, an allowance yields the row
+// filter the policy added (none: every row is readable).
+func (*BalanceEntryWhereInput) readScope(ctx context.Context) ([]predicate.BalanceEntry, error) {
+	if balanceentry.Policy == nil {
+		return nil, fmt.Errorf("ent: uninitialized balanceentry.Policy (forgotten import ent/runtime?)")
+	}
+	q := &BalanceEntryQuery{ctx: &QueryContext{Type: TypeBalanceEntry}}
+	if err := balanceentry.Policy.EvalQuery(ctx, q); err != nil {
 		return nil, err
 	}
 	return q.predicates, nil
@@ -886,6 +984,74 @@ func (*CourseWhereInput) readScope(ctx context.Context) ([]predicate.Course, err
 	}
 	q := &CourseQuery{ctx: &QueryContext{Type: TypeCourse}}
 	if err := course.Policy.EvalQuery(ctx, q); err != nil {
+		return nil, err
+	}
+	return q.predicates, nil
+}
+
+var _ ViewerScoper = (*CourseAssessmentWhereInput)(nil)
+
+// ScopeToViewer implements ViewerScoper.
+func (i *CourseAssessmentWhereInput) ScopeToViewer(ctx context.Context) error {
+	return i.scopeToViewer(ctx, "where")
+}
+
+func (i *CourseAssessmentWhereInput) scopeToViewer(ctx context.Context, path string) error {
+	if i == nil {
+		return nil
+	}
+	if err := i.Not.scopeToViewer(ctx, path+".not"); err != nil {
+		return err
+	}
+	for _, w := range i.Or {
+		if err := w.scopeToViewer(ctx, path+".or"); err != nil {
+			return err
+		}
+	}
+	for _, w := range i.And {
+		if err := w.scopeToViewer(ctx, path+".and"); err != nil {
+			return err
+		}
+	}
+	if i.HasCourse != nil || len(i.HasCourseWith) > 0 {
+		filter := path + ".hasCourse"
+		if len(i.HasCourseWith) > 0 {
+			filter = path + ".hasCourseWith"
+		}
+		scope, err := (*CourseWhereInput)(nil).readScope(ctx)
+		if err != nil {
+			return &FilterDeniedError{Filter: filter, Err: err}
+		}
+		if i.HasCourse != nil && len(scope) > 0 {
+			p := courseassessment.HasCourseWith(scope...)
+			if !*i.HasCourse {
+				p = courseassessment.Not(p)
+			}
+			i.AddPredicates(p)
+			i.HasCourse = nil
+		}
+		for _, w := range i.HasCourseWith {
+			if w == nil {
+				continue
+			}
+			if err := w.scopeToViewer(ctx, path+".hasCourseWith"); err != nil {
+				return err
+			}
+			w.AddPredicates(scope...)
+		}
+	}
+	return nil
+}
+
+// readScope evaluates the CourseAssessment query policy for the viewer in ctx on a
+// query that is never run: a denial is returned, an allowance yields the row
+// filter the policy added (none: every row is readable).
+func (*CourseAssessmentWhereInput) readScope(ctx context.Context) ([]predicate.CourseAssessment, error) {
+	if courseassessment.Policy == nil {
+		return nil, fmt.Errorf("ent: uninitialized courseassessment.Policy (forgotten import ent/runtime?)")
+	}
+	q := &CourseAssessmentQuery{ctx: &QueryContext{Type: TypeCourseAssessment}}
+	if err := courseassessment.Policy.EvalQuery(ctx, q); err != nil {
 		return nil, err
 	}
 	return q.predicates, nil
@@ -2028,6 +2194,33 @@ func (i *RecipientWhereInput) scopeToViewer(ctx context.Context, path string) er
 			w.AddPredicates(scope...)
 		}
 	}
+	if i.HasBalanceEntries != nil || len(i.HasBalanceEntriesWith) > 0 {
+		filter := path + ".hasBalanceEntries"
+		if len(i.HasBalanceEntriesWith) > 0 {
+			filter = path + ".hasBalanceEntriesWith"
+		}
+		scope, err := (*BalanceEntryWhereInput)(nil).readScope(ctx)
+		if err != nil {
+			return &FilterDeniedError{Filter: filter, Err: err}
+		}
+		if i.HasBalanceEntries != nil && len(scope) > 0 {
+			p := recipient.HasBalanceEntriesWith(scope...)
+			if !*i.HasBalanceEntries {
+				p = recipient.Not(p)
+			}
+			i.AddPredicates(p)
+			i.HasBalanceEntries = nil
+		}
+		for _, w := range i.HasBalanceEntriesWith {
+			if w == nil {
+				continue
+			}
+			if err := w.scopeToViewer(ctx, path+".hasBalanceEntriesWith"); err != nil {
+				return err
+			}
+			w.AddPredicates(scope...)
+		}
+	}
 	if i.HasCertificates != nil || len(i.HasCertificatesWith) > 0 {
 		filter := path + ".hasCertificates"
 		if len(i.HasCertificatesWith) > 0 {
@@ -2778,6 +2971,74 @@ func (*TrainingInstitutionWhereInput) readScope(ctx context.Context) ([]predicat
 	return q.predicates, nil
 }
 
+var _ ViewerScoper = (*TrainingReportWhereInput)(nil)
+
+// ScopeToViewer implements ViewerScoper.
+func (i *TrainingReportWhereInput) ScopeToViewer(ctx context.Context) error {
+	return i.scopeToViewer(ctx, "where")
+}
+
+func (i *TrainingReportWhereInput) scopeToViewer(ctx context.Context, path string) error {
+	if i == nil {
+		return nil
+	}
+	if err := i.Not.scopeToViewer(ctx, path+".not"); err != nil {
+		return err
+	}
+	for _, w := range i.Or {
+		if err := w.scopeToViewer(ctx, path+".or"); err != nil {
+			return err
+		}
+	}
+	for _, w := range i.And {
+		if err := w.scopeToViewer(ctx, path+".and"); err != nil {
+			return err
+		}
+	}
+	if i.HasPurchase != nil || len(i.HasPurchaseWith) > 0 {
+		filter := path + ".hasPurchase"
+		if len(i.HasPurchaseWith) > 0 {
+			filter = path + ".hasPurchaseWith"
+		}
+		scope, err := (*PurchaseWhereInput)(nil).readScope(ctx)
+		if err != nil {
+			return &FilterDeniedError{Filter: filter, Err: err}
+		}
+		if i.HasPurchase != nil && len(scope) > 0 {
+			p := trainingreport.HasPurchaseWith(scope...)
+			if !*i.HasPurchase {
+				p = trainingreport.Not(p)
+			}
+			i.AddPredicates(p)
+			i.HasPurchase = nil
+		}
+		for _, w := range i.HasPurchaseWith {
+			if w == nil {
+				continue
+			}
+			if err := w.scopeToViewer(ctx, path+".hasPurchaseWith"); err != nil {
+				return err
+			}
+			w.AddPredicates(scope...)
+		}
+	}
+	return nil
+}
+
+// readScope evaluates the TrainingReport query policy for the viewer in ctx on a
+// query that is never run: a denial is returned, an allowance yields the row
+// filter the policy added (none: every row is readable).
+func (*TrainingReportWhereInput) readScope(ctx context.Context) ([]predicate.TrainingReport, error) {
+	if trainingreport.Policy == nil {
+		return nil, fmt.Errorf("ent: uninitialized trainingreport.Policy (forgotten import ent/runtime?)")
+	}
+	q := &TrainingReportQuery{ctx: &QueryContext{Type: TypeTrainingReport}}
+	if err := trainingreport.Policy.EvalQuery(ctx, q); err != nil {
+		return nil, err
+	}
+	return q.predicates, nil
+}
+
 var _ ViewerScoper = (*VacancyWhereInput)(nil)
 
 // ScopeToViewer implements ViewerScoper.
@@ -3056,10 +3317,12 @@ func WithScopedWhereInputs(ctx context.Context) context.Context {
 			graphql.NewInputUnmarshaler("AccountWhereInput", scopedUnmarshaler[AccountWhereInput](orig, "AccountWhereInput")),
 			graphql.NewInputUnmarshaler("ApplicationWhereInput", scopedUnmarshaler[ApplicationWhereInput](orig, "ApplicationWhereInput")),
 			graphql.NewInputUnmarshaler("AuditLogWhereInput", scopedUnmarshaler[AuditLogWhereInput](orig, "AuditLogWhereInput")),
+			graphql.NewInputUnmarshaler("BalanceEntryWhereInput", scopedUnmarshaler[BalanceEntryWhereInput](orig, "BalanceEntryWhereInput")),
 			graphql.NewInputUnmarshaler("CertificateWhereInput", scopedUnmarshaler[CertificateWhereInput](orig, "CertificateWhereInput")),
 			graphql.NewInputUnmarshaler("ChatMessageWhereInput", scopedUnmarshaler[ChatMessageWhereInput](orig, "ChatMessageWhereInput")),
 			graphql.NewInputUnmarshaler("ComplaintWhereInput", scopedUnmarshaler[ComplaintWhereInput](orig, "ComplaintWhereInput")),
 			graphql.NewInputUnmarshaler("CourseWhereInput", scopedUnmarshaler[CourseWhereInput](orig, "CourseWhereInput")),
+			graphql.NewInputUnmarshaler("CourseAssessmentWhereInput", scopedUnmarshaler[CourseAssessmentWhereInput](orig, "CourseAssessmentWhereInput")),
 			graphql.NewInputUnmarshaler("DeviceWhereInput", scopedUnmarshaler[DeviceWhereInput](orig, "DeviceWhereInput")),
 			graphql.NewInputUnmarshaler("DigitalPlatformWhereInput", scopedUnmarshaler[DigitalPlatformWhereInput](orig, "DigitalPlatformWhereInput")),
 			graphql.NewInputUnmarshaler("IdentityCheckWhereInput", scopedUnmarshaler[IdentityCheckWhereInput](orig, "IdentityCheckWhereInput")),
@@ -3081,6 +3344,7 @@ func WithScopedWhereInputs(ctx context.Context) context.Context {
 			graphql.NewInputUnmarshaler("SurveyResponseWhereInput", scopedUnmarshaler[SurveyResponseWhereInput](orig, "SurveyResponseWhereInput")),
 			graphql.NewInputUnmarshaler("TestAttemptWhereInput", scopedUnmarshaler[TestAttemptWhereInput](orig, "TestAttemptWhereInput")),
 			graphql.NewInputUnmarshaler("TrainingInstitutionWhereInput", scopedUnmarshaler[TrainingInstitutionWhereInput](orig, "TrainingInstitutionWhereInput")),
+			graphql.NewInputUnmarshaler("TrainingReportWhereInput", scopedUnmarshaler[TrainingReportWhereInput](orig, "TrainingReportWhereInput")),
 			graphql.NewInputUnmarshaler("VacancyWhereInput", scopedUnmarshaler[VacancyWhereInput](orig, "VacancyWhereInput")),
 			graphql.NewInputUnmarshaler("WaveWhereInput", scopedUnmarshaler[WaveWhereInput](orig, "WaveWhereInput")),
 			graphql.NewInputUnmarshaler("WaveQuotaWhereInput", scopedUnmarshaler[WaveQuotaWhereInput](orig, "WaveQuotaWhereInput")),

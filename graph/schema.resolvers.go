@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/kartuprakerja/platform/ent"
@@ -63,6 +64,11 @@ func (r *queryResolver) Complaints(ctx context.Context, after *entgql.Cursor[pul
 func (r *queryResolver) Courses(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CourseOrder, where *ent.CourseWhereInput) (*ent.CourseConnection, error) {
 	return r.client.Course.Query().Paginate(ctx, after, first, before, last,
 		ent.WithCourseOrder(orderBy), ent.WithCourseFilter(where.Filter))
+}
+
+// CourseAssessments is the resolver for the courseAssessments field.
+func (r *queryResolver) CourseAssessments(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CourseAssessmentOrder, where *ent.CourseAssessmentWhereInput) (*ent.CourseAssessmentConnection, error) {
+	panic(fmt.Errorf("not implemented: CourseAssessments - courseAssessments"))
 }
 
 // Devices is the resolver for the devices field.
@@ -173,6 +179,16 @@ func (r *queryResolver) Waves(ctx context.Context, after *entgql.Cursor[pulid.ID
 		ent.WithWaveOrder(orderBy), ent.WithWaveFilter(where.Filter))
 }
 
+// DigitalPlatformIDIn is the resolver for the digitalPlatformIDIn field.
+func (r *trainingReportWhereInputResolver) DigitalPlatformIDIn(ctx context.Context, obj *ent.TrainingReportWhereInput, data []string) error {
+	panic(fmt.Errorf("not implemented: DigitalPlatformIDIn - digitalPlatformIDIn"))
+}
+
+// DigitalPlatformIDNotIn is the resolver for the digitalPlatformIDNotIn field.
+func (r *trainingReportWhereInputResolver) DigitalPlatformIDNotIn(ctx context.Context, obj *ent.TrainingReportWhereInput, data []string) error {
+	panic(fmt.Errorf("not implemented: DigitalPlatformIDNotIn - digitalPlatformIDNotIn"))
+}
+
 // Account returns generated.AccountResolver implementation.
 func (r *Resolver) Account() generated.AccountResolver { return &accountResolver{r} }
 
@@ -181,6 +197,14 @@ func (r *Resolver) Application() generated.ApplicationResolver { return &applica
 
 // AuditLog returns generated.AuditLogResolver implementation.
 func (r *Resolver) AuditLog() generated.AuditLogResolver { return &auditLogResolver{r} }
+
+// Certificate returns generated.CertificateResolver implementation.
+func (r *Resolver) Certificate() generated.CertificateResolver { return &certificateResolver{r} }
+
+// CourseAssessment returns generated.CourseAssessmentResolver implementation.
+func (r *Resolver) CourseAssessment() generated.CourseAssessmentResolver {
+	return &courseAssessmentResolver{r}
+}
 
 // DigitalPlatform returns generated.DigitalPlatformResolver implementation.
 func (r *Resolver) DigitalPlatform() generated.DigitalPlatformResolver {
@@ -195,11 +219,17 @@ func (r *Resolver) PaymentPartner() generated.PaymentPartnerResolver {
 	return &paymentPartnerResolver{r}
 }
 
+// Purchase returns generated.PurchaseResolver implementation.
+func (r *Resolver) Purchase() generated.PurchaseResolver { return &purchaseResolver{r} }
+
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
 // Recipient returns generated.RecipientResolver implementation.
 func (r *Resolver) Recipient() generated.RecipientResolver { return &recipientResolver{r} }
+
+// Review returns generated.ReviewResolver implementation.
+func (r *Resolver) Review() generated.ReviewResolver { return &reviewResolver{r} }
 
 // TrainingInstitution returns generated.TrainingInstitutionResolver implementation.
 func (r *Resolver) TrainingInstitution() generated.TrainingInstitutionResolver {
@@ -209,15 +239,25 @@ func (r *Resolver) TrainingInstitution() generated.TrainingInstitutionResolver {
 // Wave returns generated.WaveResolver implementation.
 func (r *Resolver) Wave() generated.WaveResolver { return &waveResolver{r} }
 
+// TrainingReportWhereInput returns generated.TrainingReportWhereInputResolver implementation.
+func (r *Resolver) TrainingReportWhereInput() generated.TrainingReportWhereInputResolver {
+	return &trainingReportWhereInputResolver{r}
+}
+
 type (
-	accountResolver             struct{ *Resolver }
-	applicationResolver         struct{ *Resolver }
-	auditLogResolver            struct{ *Resolver }
-	digitalPlatformResolver     struct{ *Resolver }
-	jobPortalResolver           struct{ *Resolver }
-	paymentPartnerResolver      struct{ *Resolver }
-	queryResolver               struct{ *Resolver }
-	recipientResolver           struct{ *Resolver }
-	trainingInstitutionResolver struct{ *Resolver }
-	waveResolver                struct{ *Resolver }
+	accountResolver                  struct{ *Resolver }
+	applicationResolver              struct{ *Resolver }
+	auditLogResolver                 struct{ *Resolver }
+	certificateResolver              struct{ *Resolver }
+	courseAssessmentResolver         struct{ *Resolver }
+	digitalPlatformResolver          struct{ *Resolver }
+	jobPortalResolver                struct{ *Resolver }
+	paymentPartnerResolver           struct{ *Resolver }
+	purchaseResolver                 struct{ *Resolver }
+	queryResolver                    struct{ *Resolver }
+	recipientResolver                struct{ *Resolver }
+	reviewResolver                   struct{ *Resolver }
+	trainingInstitutionResolver      struct{ *Resolver }
+	waveResolver                     struct{ *Resolver }
+	trainingReportWhereInputResolver struct{ *Resolver }
 )

@@ -57,5 +57,5 @@ export const AUDIT = `query Audit($after:Cursor,$where:AuditLogWhereInput){audit
 
 export const PAYOUTS = `query Payouts($after:Cursor){payouts(first:50,after:$after,orderBy:[{field:SCHEDULED_FOR,direction:DESC}]){${PAGE} edges{node{id kind installment amount scheduledFor status sentAt reference recipientID partner{name}}}}}`;
 export const PURCHASES = `query Purchases($after:Cursor){purchases(first:50,after:$after,orderBy:[{field:CREATED_AT,direction:DESC}]){${PAGE} edges{node{id createdAt invoiceCode price status progressPercent course{title}platform{name}}}}}`;
-export const COURSES = `query Courses($after:Cursor){courses(first:50,after:$after){${PAGE} edges{node{id title category method price durationHours purchaseCount ratingAverage active institution{name}}}}}`;
+export const COURSES = `query Courses($after:Cursor){courses(first:50,after:$after){${PAGE} edges{node{id title category method price durationHours purchaseCount ratingAverage status institution{name}}}}}`;
 export const VACANCIES = `query Vacancies($after:Cursor){vacancies(first:50,after:$after,orderBy:[{field:POSTED_AT,direction:DESC}]){${PAGE} edges{node{id title company industry jobType postedAt expiresAt portal{name}}}}}`;

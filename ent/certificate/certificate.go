@@ -32,6 +32,14 @@ const (
 	FieldPostTestScore = "post_test_score"
 	// FieldIssuedAt holds the string denoting the issued_at field in the database.
 	FieldIssuedAt = "issued_at"
+	// FieldCredential holds the string denoting the credential field in the database.
+	FieldCredential = "credential"
+	// FieldKeyID holds the string denoting the key_id field in the database.
+	FieldKeyID = "key_id"
+	// FieldRevokedAt holds the string denoting the revoked_at field in the database.
+	FieldRevokedAt = "revoked_at"
+	// FieldRevocationReason holds the string denoting the revocation_reason field in the database.
+	FieldRevocationReason = "revocation_reason"
 	// EdgeRecipient holds the string denoting the recipient edge name in mutations.
 	EdgeRecipient = "recipient"
 	// EdgeCourse holds the string denoting the course edge name in mutations.
@@ -74,6 +82,10 @@ var Columns = []string{
 	FieldNumber,
 	FieldPostTestScore,
 	FieldIssuedAt,
+	FieldCredential,
+	FieldKeyID,
+	FieldRevokedAt,
+	FieldRevocationReason,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -156,6 +168,26 @@ func ByPostTestScore(opts ...sql.OrderTermOption) OrderOption {
 // ByIssuedAt orders the results by the issued_at field.
 func ByIssuedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldIssuedAt, opts...).ToFunc()
+}
+
+// ByCredential orders the results by the credential field.
+func ByCredential(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCredential, opts...).ToFunc()
+}
+
+// ByKeyID orders the results by the key_id field.
+func ByKeyID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldKeyID, opts...).ToFunc()
+}
+
+// ByRevokedAt orders the results by the revoked_at field.
+func ByRevokedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRevokedAt, opts...).ToFunc()
+}
+
+// ByRevocationReason orders the results by the revocation_reason field.
+func ByRevocationReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRevocationReason, opts...).ToFunc()
 }
 
 // ByRecipientField orders the results by recipient field.

@@ -96,6 +96,26 @@ func IssuedAt(v time.Time) predicate.Certificate {
 	return predicate.Certificate(sql.FieldEQ(FieldIssuedAt, v))
 }
 
+// Credential applies equality check predicate on the "credential" field. It's identical to CredentialEQ.
+func Credential(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldEQ(FieldCredential, v))
+}
+
+// KeyID applies equality check predicate on the "key_id" field. It's identical to KeyIDEQ.
+func KeyID(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldEQ(FieldKeyID, v))
+}
+
+// RevokedAt applies equality check predicate on the "revoked_at" field. It's identical to RevokedAtEQ.
+func RevokedAt(v time.Time) predicate.Certificate {
+	return predicate.Certificate(sql.FieldEQ(FieldRevokedAt, v))
+}
+
+// RevocationReason applies equality check predicate on the "revocation_reason" field. It's identical to RevocationReasonEQ.
+func RevocationReason(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldEQ(FieldRevocationReason, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Certificate {
 	return predicate.Certificate(sql.FieldEQ(FieldCreatedAt, v))
@@ -529,6 +549,281 @@ func IssuedAtLT(v time.Time) predicate.Certificate {
 // IssuedAtLTE applies the LTE predicate on the "issued_at" field.
 func IssuedAtLTE(v time.Time) predicate.Certificate {
 	return predicate.Certificate(sql.FieldLTE(FieldIssuedAt, v))
+}
+
+// CredentialEQ applies the EQ predicate on the "credential" field.
+func CredentialEQ(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldEQ(FieldCredential, v))
+}
+
+// CredentialNEQ applies the NEQ predicate on the "credential" field.
+func CredentialNEQ(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldNEQ(FieldCredential, v))
+}
+
+// CredentialIn applies the In predicate on the "credential" field.
+func CredentialIn(vs ...string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldIn(FieldCredential, vs...))
+}
+
+// CredentialNotIn applies the NotIn predicate on the "credential" field.
+func CredentialNotIn(vs ...string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldNotIn(FieldCredential, vs...))
+}
+
+// CredentialGT applies the GT predicate on the "credential" field.
+func CredentialGT(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldGT(FieldCredential, v))
+}
+
+// CredentialGTE applies the GTE predicate on the "credential" field.
+func CredentialGTE(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldGTE(FieldCredential, v))
+}
+
+// CredentialLT applies the LT predicate on the "credential" field.
+func CredentialLT(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldLT(FieldCredential, v))
+}
+
+// CredentialLTE applies the LTE predicate on the "credential" field.
+func CredentialLTE(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldLTE(FieldCredential, v))
+}
+
+// CredentialContains applies the Contains predicate on the "credential" field.
+func CredentialContains(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldContains(FieldCredential, v))
+}
+
+// CredentialHasPrefix applies the HasPrefix predicate on the "credential" field.
+func CredentialHasPrefix(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldHasPrefix(FieldCredential, v))
+}
+
+// CredentialHasSuffix applies the HasSuffix predicate on the "credential" field.
+func CredentialHasSuffix(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldHasSuffix(FieldCredential, v))
+}
+
+// CredentialIsNil applies the IsNil predicate on the "credential" field.
+func CredentialIsNil() predicate.Certificate {
+	return predicate.Certificate(sql.FieldIsNull(FieldCredential))
+}
+
+// CredentialNotNil applies the NotNil predicate on the "credential" field.
+func CredentialNotNil() predicate.Certificate {
+	return predicate.Certificate(sql.FieldNotNull(FieldCredential))
+}
+
+// CredentialEqualFold applies the EqualFold predicate on the "credential" field.
+func CredentialEqualFold(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldEqualFold(FieldCredential, v))
+}
+
+// CredentialContainsFold applies the ContainsFold predicate on the "credential" field.
+func CredentialContainsFold(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldContainsFold(FieldCredential, v))
+}
+
+// KeyIDEQ applies the EQ predicate on the "key_id" field.
+func KeyIDEQ(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldEQ(FieldKeyID, v))
+}
+
+// KeyIDNEQ applies the NEQ predicate on the "key_id" field.
+func KeyIDNEQ(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldNEQ(FieldKeyID, v))
+}
+
+// KeyIDIn applies the In predicate on the "key_id" field.
+func KeyIDIn(vs ...string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldIn(FieldKeyID, vs...))
+}
+
+// KeyIDNotIn applies the NotIn predicate on the "key_id" field.
+func KeyIDNotIn(vs ...string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldNotIn(FieldKeyID, vs...))
+}
+
+// KeyIDGT applies the GT predicate on the "key_id" field.
+func KeyIDGT(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldGT(FieldKeyID, v))
+}
+
+// KeyIDGTE applies the GTE predicate on the "key_id" field.
+func KeyIDGTE(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldGTE(FieldKeyID, v))
+}
+
+// KeyIDLT applies the LT predicate on the "key_id" field.
+func KeyIDLT(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldLT(FieldKeyID, v))
+}
+
+// KeyIDLTE applies the LTE predicate on the "key_id" field.
+func KeyIDLTE(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldLTE(FieldKeyID, v))
+}
+
+// KeyIDContains applies the Contains predicate on the "key_id" field.
+func KeyIDContains(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldContains(FieldKeyID, v))
+}
+
+// KeyIDHasPrefix applies the HasPrefix predicate on the "key_id" field.
+func KeyIDHasPrefix(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldHasPrefix(FieldKeyID, v))
+}
+
+// KeyIDHasSuffix applies the HasSuffix predicate on the "key_id" field.
+func KeyIDHasSuffix(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldHasSuffix(FieldKeyID, v))
+}
+
+// KeyIDIsNil applies the IsNil predicate on the "key_id" field.
+func KeyIDIsNil() predicate.Certificate {
+	return predicate.Certificate(sql.FieldIsNull(FieldKeyID))
+}
+
+// KeyIDNotNil applies the NotNil predicate on the "key_id" field.
+func KeyIDNotNil() predicate.Certificate {
+	return predicate.Certificate(sql.FieldNotNull(FieldKeyID))
+}
+
+// KeyIDEqualFold applies the EqualFold predicate on the "key_id" field.
+func KeyIDEqualFold(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldEqualFold(FieldKeyID, v))
+}
+
+// KeyIDContainsFold applies the ContainsFold predicate on the "key_id" field.
+func KeyIDContainsFold(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldContainsFold(FieldKeyID, v))
+}
+
+// RevokedAtEQ applies the EQ predicate on the "revoked_at" field.
+func RevokedAtEQ(v time.Time) predicate.Certificate {
+	return predicate.Certificate(sql.FieldEQ(FieldRevokedAt, v))
+}
+
+// RevokedAtNEQ applies the NEQ predicate on the "revoked_at" field.
+func RevokedAtNEQ(v time.Time) predicate.Certificate {
+	return predicate.Certificate(sql.FieldNEQ(FieldRevokedAt, v))
+}
+
+// RevokedAtIn applies the In predicate on the "revoked_at" field.
+func RevokedAtIn(vs ...time.Time) predicate.Certificate {
+	return predicate.Certificate(sql.FieldIn(FieldRevokedAt, vs...))
+}
+
+// RevokedAtNotIn applies the NotIn predicate on the "revoked_at" field.
+func RevokedAtNotIn(vs ...time.Time) predicate.Certificate {
+	return predicate.Certificate(sql.FieldNotIn(FieldRevokedAt, vs...))
+}
+
+// RevokedAtGT applies the GT predicate on the "revoked_at" field.
+func RevokedAtGT(v time.Time) predicate.Certificate {
+	return predicate.Certificate(sql.FieldGT(FieldRevokedAt, v))
+}
+
+// RevokedAtGTE applies the GTE predicate on the "revoked_at" field.
+func RevokedAtGTE(v time.Time) predicate.Certificate {
+	return predicate.Certificate(sql.FieldGTE(FieldRevokedAt, v))
+}
+
+// RevokedAtLT applies the LT predicate on the "revoked_at" field.
+func RevokedAtLT(v time.Time) predicate.Certificate {
+	return predicate.Certificate(sql.FieldLT(FieldRevokedAt, v))
+}
+
+// RevokedAtLTE applies the LTE predicate on the "revoked_at" field.
+func RevokedAtLTE(v time.Time) predicate.Certificate {
+	return predicate.Certificate(sql.FieldLTE(FieldRevokedAt, v))
+}
+
+// RevokedAtIsNil applies the IsNil predicate on the "revoked_at" field.
+func RevokedAtIsNil() predicate.Certificate {
+	return predicate.Certificate(sql.FieldIsNull(FieldRevokedAt))
+}
+
+// RevokedAtNotNil applies the NotNil predicate on the "revoked_at" field.
+func RevokedAtNotNil() predicate.Certificate {
+	return predicate.Certificate(sql.FieldNotNull(FieldRevokedAt))
+}
+
+// RevocationReasonEQ applies the EQ predicate on the "revocation_reason" field.
+func RevocationReasonEQ(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldEQ(FieldRevocationReason, v))
+}
+
+// RevocationReasonNEQ applies the NEQ predicate on the "revocation_reason" field.
+func RevocationReasonNEQ(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldNEQ(FieldRevocationReason, v))
+}
+
+// RevocationReasonIn applies the In predicate on the "revocation_reason" field.
+func RevocationReasonIn(vs ...string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldIn(FieldRevocationReason, vs...))
+}
+
+// RevocationReasonNotIn applies the NotIn predicate on the "revocation_reason" field.
+func RevocationReasonNotIn(vs ...string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldNotIn(FieldRevocationReason, vs...))
+}
+
+// RevocationReasonGT applies the GT predicate on the "revocation_reason" field.
+func RevocationReasonGT(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldGT(FieldRevocationReason, v))
+}
+
+// RevocationReasonGTE applies the GTE predicate on the "revocation_reason" field.
+func RevocationReasonGTE(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldGTE(FieldRevocationReason, v))
+}
+
+// RevocationReasonLT applies the LT predicate on the "revocation_reason" field.
+func RevocationReasonLT(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldLT(FieldRevocationReason, v))
+}
+
+// RevocationReasonLTE applies the LTE predicate on the "revocation_reason" field.
+func RevocationReasonLTE(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldLTE(FieldRevocationReason, v))
+}
+
+// RevocationReasonContains applies the Contains predicate on the "revocation_reason" field.
+func RevocationReasonContains(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldContains(FieldRevocationReason, v))
+}
+
+// RevocationReasonHasPrefix applies the HasPrefix predicate on the "revocation_reason" field.
+func RevocationReasonHasPrefix(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldHasPrefix(FieldRevocationReason, v))
+}
+
+// RevocationReasonHasSuffix applies the HasSuffix predicate on the "revocation_reason" field.
+func RevocationReasonHasSuffix(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldHasSuffix(FieldRevocationReason, v))
+}
+
+// RevocationReasonIsNil applies the IsNil predicate on the "revocation_reason" field.
+func RevocationReasonIsNil() predicate.Certificate {
+	return predicate.Certificate(sql.FieldIsNull(FieldRevocationReason))
+}
+
+// RevocationReasonNotNil applies the NotNil predicate on the "revocation_reason" field.
+func RevocationReasonNotNil() predicate.Certificate {
+	return predicate.Certificate(sql.FieldNotNull(FieldRevocationReason))
+}
+
+// RevocationReasonEqualFold applies the EqualFold predicate on the "revocation_reason" field.
+func RevocationReasonEqualFold(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldEqualFold(FieldRevocationReason, v))
+}
+
+// RevocationReasonContainsFold applies the ContainsFold predicate on the "revocation_reason" field.
+func RevocationReasonContainsFold(v string) predicate.Certificate {
+	return predicate.Certificate(sql.FieldContainsFold(FieldRevocationReason, v))
 }
 
 // HasRecipient applies the HasEdge predicate on the "recipient" edge.

@@ -27,6 +27,12 @@ const (
 	FieldTitle = "title"
 	// FieldDescription holds the string denoting the description field in the database.
 	FieldDescription = "description"
+	// FieldOutline holds the string denoting the outline field in the database.
+	FieldOutline = "outline"
+	// FieldTags holds the string denoting the tags field in the database.
+	FieldTags = "tags"
+	// FieldInstructor holds the string denoting the instructor field in the database.
+	FieldInstructor = "instructor"
 	// FieldCategory holds the string denoting the category field in the database.
 	FieldCategory = "category"
 	// FieldMethod holds the string denoting the method field in the database.
@@ -45,8 +51,12 @@ const (
 	FieldRatingCount = "rating_count"
 	// FieldPurchaseCount holds the string denoting the purchase_count field in the database.
 	FieldPurchaseCount = "purchase_count"
-	// FieldActive holds the string denoting the active field in the database.
-	FieldActive = "active"
+	// FieldStatus holds the string denoting the status field in the database.
+	FieldStatus = "status"
+	// FieldPublishedAt holds the string denoting the published_at field in the database.
+	FieldPublishedAt = "published_at"
+	// FieldSuspendedAt holds the string denoting the suspended_at field in the database.
+	FieldSuspendedAt = "suspended_at"
 	// EdgeInstitution holds the string denoting the institution edge name in mutations.
 	EdgeInstitution = "institution"
 	// EdgePlatforms holds the string denoting the platforms edge name in mutations.
@@ -59,6 +69,8 @@ const (
 	EdgeReviews = "reviews"
 	// EdgeQuestions holds the string denoting the questions edge name in mutations.
 	EdgeQuestions = "questions"
+	// EdgeAssessments holds the string denoting the assessments edge name in mutations.
+	EdgeAssessments = "assessments"
 	// Table holds the table name of the course in the database.
 	Table = "courses"
 	// InstitutionTable is the table that holds the institution relation/edge.
@@ -101,6 +113,13 @@ const (
 	QuestionsInverseTable = "questions"
 	// QuestionsColumn is the table column denoting the questions relation/edge.
 	QuestionsColumn = "course_id"
+	// AssessmentsTable is the table that holds the assessments relation/edge.
+	AssessmentsTable = "course_assessments"
+	// AssessmentsInverseTable is the table name for the CourseAssessment entity.
+	// It exists in this package in order to avoid circular dependency with the "courseassessment" package.
+	AssessmentsInverseTable = "course_assessments"
+	// AssessmentsColumn is the table column denoting the assessments relation/edge.
+	AssessmentsColumn = "course_id"
 )
 
 // Columns holds all SQL columns for course fields.
@@ -110,6 +129,9 @@ var Columns = []string{
 	FieldUpdatedAt,
 	FieldTitle,
 	FieldDescription,
+	FieldOutline,
+	FieldTags,
+	FieldInstructor,
 	FieldCategory,
 	FieldMethod,
 	FieldPrice,
@@ -119,7 +141,9 @@ var Columns = []string{
 	FieldRatingAverage,
 	FieldRatingCount,
 	FieldPurchaseCount,
-	FieldActive,
+	FieldStatus,
+	FieldPublishedAt,
+	FieldSuspendedAt,
 }
 
 var (
@@ -156,6 +180,10 @@ var (
 	TitleValidator func(string) error
 	// DefaultDescription holds the default value on creation for the "description" field.
 	DefaultDescription string
+	// DefaultInstructor holds the default value on creation for the "instructor" field.
+	DefaultInstructor string
+	// InstructorValidator is a validator for the "instructor" field. It is called by the builders before save.
+	InstructorValidator func(string) error
 	// DurationHoursValidator is a validator for the "duration_hours" field. It is called by the builders before save.
 	DurationHoursValidator func(int) error
 	// DefaultAssessmentScore holds the default value on creation for the "assessment_score" field.
@@ -168,8 +196,6 @@ var (
 	DefaultRatingCount int
 	// DefaultPurchaseCount holds the default value on creation for the "purchase_count" field.
 	DefaultPurchaseCount int
-	// DefaultActive holds the default value on creation for the "active" field.
-	DefaultActive bool
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
@@ -233,6 +259,34 @@ func MethodValidator(m Method) error {
 	}
 }
 
+// Status defines the type for the "status" enum field.
+type Status string
+
+// StatusPublished is the default value of the Status enum.
+const DefaultStatus = StatusPublished
+
+// Status values.
+const (
+	StatusProposed  Status = "proposed"
+	StatusRejected  Status = "rejected"
+	StatusPublished Status = "published"
+	StatusSuspended Status = "suspended"
+)
+
+func (s Status) String() string {
+	return string(s)
+}
+
+// StatusValidator is a validator for the "status" field enum values. It is called by the builders before save.
+func StatusValidator(s Status) error {
+	switch s {
+	case StatusProposed, StatusRejected, StatusPublished, StatusSuspended:
+		return nil
+	default:
+		return fmt.Errorf("course: invalid enum value for status field: %q", s)
+	}
+}
+
 // OrderOption defines the ordering options for the Course queries.
 type OrderOption func(*sql.Selector)
 
@@ -259,6 +313,11 @@ func ByTitle(opts ...sql.OrderTermOption) OrderOption {
 // ByDescription orders the results by the description field.
 func ByDescription(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDescription, opts...).ToFunc()
+}
+
+// ByInstructor orders the results by the instructor field.
+func ByInstructor(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldInstructor, opts...).ToFunc()
 }
 
 // ByCategory orders the results by the category field.
@@ -306,9 +365,19 @@ func ByPurchaseCount(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPurchaseCount, opts...).ToFunc()
 }
 
-// ByActive orders the results by the active field.
-func ByActive(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldActive, opts...).ToFunc()
+// ByStatus orders the results by the status field.
+func ByStatus(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStatus, opts...).ToFunc()
+}
+
+// ByPublishedAt orders the results by the published_at field.
+func ByPublishedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPublishedAt, opts...).ToFunc()
+}
+
+// BySuspendedAt orders the results by the suspended_at field.
+func BySuspendedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSuspendedAt, opts...).ToFunc()
 }
 
 // ByInstitutionField orders the results by institution field.
@@ -387,6 +456,20 @@ func ByQuestions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newQuestionsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByAssessmentsCount orders the results by assessments count.
+func ByAssessmentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAssessmentsStep(), opts...)
+	}
+}
+
+// ByAssessments orders the results by assessments terms.
+func ByAssessments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAssessmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newInstitutionStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -429,6 +512,13 @@ func newQuestionsStep() *sqlgraph.Step {
 		sqlgraph.Edge(sqlgraph.O2M, false, QuestionsTable, QuestionsColumn),
 	)
 }
+func newAssessmentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AssessmentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, AssessmentsTable, AssessmentsColumn),
+	)
+}
 
 // MarshalGQL implements graphql.Marshaler interface.
 func (e Category) MarshalGQL(w io.Writer) {
@@ -462,6 +552,24 @@ func (e *Method) UnmarshalGQL(val interface{}) error {
 	*e = Method(str)
 	if err := MethodValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid Method", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e Status) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *Status) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = Status(str)
+	if err := StatusValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid Status", str)
 	}
 	return nil
 }

@@ -77,6 +77,11 @@ func Description(v string) predicate.Course {
 	return predicate.Course(sql.FieldEQ(FieldDescription, v))
 }
 
+// Instructor applies equality check predicate on the "instructor" field. It's identical to InstructorEQ.
+func Instructor(v string) predicate.Course {
+	return predicate.Course(sql.FieldEQ(FieldInstructor, v))
+}
+
 // Price applies equality check predicate on the "price" field. It's identical to PriceEQ.
 func Price(v money.Rupiah) predicate.Course {
 	return predicate.Course(sql.FieldEQ(FieldPrice, v))
@@ -112,9 +117,14 @@ func PurchaseCount(v int) predicate.Course {
 	return predicate.Course(sql.FieldEQ(FieldPurchaseCount, v))
 }
 
-// Active applies equality check predicate on the "active" field. It's identical to ActiveEQ.
-func Active(v bool) predicate.Course {
-	return predicate.Course(sql.FieldEQ(FieldActive, v))
+// PublishedAt applies equality check predicate on the "published_at" field. It's identical to PublishedAtEQ.
+func PublishedAt(v time.Time) predicate.Course {
+	return predicate.Course(sql.FieldEQ(FieldPublishedAt, v))
+}
+
+// SuspendedAt applies equality check predicate on the "suspended_at" field. It's identical to SuspendedAtEQ.
+func SuspendedAt(v time.Time) predicate.Course {
+	return predicate.Course(sql.FieldEQ(FieldSuspendedAt, v))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
@@ -325,6 +335,91 @@ func DescriptionEqualFold(v string) predicate.Course {
 // DescriptionContainsFold applies the ContainsFold predicate on the "description" field.
 func DescriptionContainsFold(v string) predicate.Course {
 	return predicate.Course(sql.FieldContainsFold(FieldDescription, v))
+}
+
+// OutlineIsNil applies the IsNil predicate on the "outline" field.
+func OutlineIsNil() predicate.Course {
+	return predicate.Course(sql.FieldIsNull(FieldOutline))
+}
+
+// OutlineNotNil applies the NotNil predicate on the "outline" field.
+func OutlineNotNil() predicate.Course {
+	return predicate.Course(sql.FieldNotNull(FieldOutline))
+}
+
+// TagsIsNil applies the IsNil predicate on the "tags" field.
+func TagsIsNil() predicate.Course {
+	return predicate.Course(sql.FieldIsNull(FieldTags))
+}
+
+// TagsNotNil applies the NotNil predicate on the "tags" field.
+func TagsNotNil() predicate.Course {
+	return predicate.Course(sql.FieldNotNull(FieldTags))
+}
+
+// InstructorEQ applies the EQ predicate on the "instructor" field.
+func InstructorEQ(v string) predicate.Course {
+	return predicate.Course(sql.FieldEQ(FieldInstructor, v))
+}
+
+// InstructorNEQ applies the NEQ predicate on the "instructor" field.
+func InstructorNEQ(v string) predicate.Course {
+	return predicate.Course(sql.FieldNEQ(FieldInstructor, v))
+}
+
+// InstructorIn applies the In predicate on the "instructor" field.
+func InstructorIn(vs ...string) predicate.Course {
+	return predicate.Course(sql.FieldIn(FieldInstructor, vs...))
+}
+
+// InstructorNotIn applies the NotIn predicate on the "instructor" field.
+func InstructorNotIn(vs ...string) predicate.Course {
+	return predicate.Course(sql.FieldNotIn(FieldInstructor, vs...))
+}
+
+// InstructorGT applies the GT predicate on the "instructor" field.
+func InstructorGT(v string) predicate.Course {
+	return predicate.Course(sql.FieldGT(FieldInstructor, v))
+}
+
+// InstructorGTE applies the GTE predicate on the "instructor" field.
+func InstructorGTE(v string) predicate.Course {
+	return predicate.Course(sql.FieldGTE(FieldInstructor, v))
+}
+
+// InstructorLT applies the LT predicate on the "instructor" field.
+func InstructorLT(v string) predicate.Course {
+	return predicate.Course(sql.FieldLT(FieldInstructor, v))
+}
+
+// InstructorLTE applies the LTE predicate on the "instructor" field.
+func InstructorLTE(v string) predicate.Course {
+	return predicate.Course(sql.FieldLTE(FieldInstructor, v))
+}
+
+// InstructorContains applies the Contains predicate on the "instructor" field.
+func InstructorContains(v string) predicate.Course {
+	return predicate.Course(sql.FieldContains(FieldInstructor, v))
+}
+
+// InstructorHasPrefix applies the HasPrefix predicate on the "instructor" field.
+func InstructorHasPrefix(v string) predicate.Course {
+	return predicate.Course(sql.FieldHasPrefix(FieldInstructor, v))
+}
+
+// InstructorHasSuffix applies the HasSuffix predicate on the "instructor" field.
+func InstructorHasSuffix(v string) predicate.Course {
+	return predicate.Course(sql.FieldHasSuffix(FieldInstructor, v))
+}
+
+// InstructorEqualFold applies the EqualFold predicate on the "instructor" field.
+func InstructorEqualFold(v string) predicate.Course {
+	return predicate.Course(sql.FieldEqualFold(FieldInstructor, v))
+}
+
+// InstructorContainsFold applies the ContainsFold predicate on the "instructor" field.
+func InstructorContainsFold(v string) predicate.Course {
+	return predicate.Course(sql.FieldContainsFold(FieldInstructor, v))
 }
 
 // CategoryEQ applies the EQ predicate on the "category" field.
@@ -677,14 +772,124 @@ func PurchaseCountLTE(v int) predicate.Course {
 	return predicate.Course(sql.FieldLTE(FieldPurchaseCount, v))
 }
 
-// ActiveEQ applies the EQ predicate on the "active" field.
-func ActiveEQ(v bool) predicate.Course {
-	return predicate.Course(sql.FieldEQ(FieldActive, v))
+// StatusEQ applies the EQ predicate on the "status" field.
+func StatusEQ(v Status) predicate.Course {
+	return predicate.Course(sql.FieldEQ(FieldStatus, v))
 }
 
-// ActiveNEQ applies the NEQ predicate on the "active" field.
-func ActiveNEQ(v bool) predicate.Course {
-	return predicate.Course(sql.FieldNEQ(FieldActive, v))
+// StatusNEQ applies the NEQ predicate on the "status" field.
+func StatusNEQ(v Status) predicate.Course {
+	return predicate.Course(sql.FieldNEQ(FieldStatus, v))
+}
+
+// StatusIn applies the In predicate on the "status" field.
+func StatusIn(vs ...Status) predicate.Course {
+	return predicate.Course(sql.FieldIn(FieldStatus, vs...))
+}
+
+// StatusNotIn applies the NotIn predicate on the "status" field.
+func StatusNotIn(vs ...Status) predicate.Course {
+	return predicate.Course(sql.FieldNotIn(FieldStatus, vs...))
+}
+
+// PublishedAtEQ applies the EQ predicate on the "published_at" field.
+func PublishedAtEQ(v time.Time) predicate.Course {
+	return predicate.Course(sql.FieldEQ(FieldPublishedAt, v))
+}
+
+// PublishedAtNEQ applies the NEQ predicate on the "published_at" field.
+func PublishedAtNEQ(v time.Time) predicate.Course {
+	return predicate.Course(sql.FieldNEQ(FieldPublishedAt, v))
+}
+
+// PublishedAtIn applies the In predicate on the "published_at" field.
+func PublishedAtIn(vs ...time.Time) predicate.Course {
+	return predicate.Course(sql.FieldIn(FieldPublishedAt, vs...))
+}
+
+// PublishedAtNotIn applies the NotIn predicate on the "published_at" field.
+func PublishedAtNotIn(vs ...time.Time) predicate.Course {
+	return predicate.Course(sql.FieldNotIn(FieldPublishedAt, vs...))
+}
+
+// PublishedAtGT applies the GT predicate on the "published_at" field.
+func PublishedAtGT(v time.Time) predicate.Course {
+	return predicate.Course(sql.FieldGT(FieldPublishedAt, v))
+}
+
+// PublishedAtGTE applies the GTE predicate on the "published_at" field.
+func PublishedAtGTE(v time.Time) predicate.Course {
+	return predicate.Course(sql.FieldGTE(FieldPublishedAt, v))
+}
+
+// PublishedAtLT applies the LT predicate on the "published_at" field.
+func PublishedAtLT(v time.Time) predicate.Course {
+	return predicate.Course(sql.FieldLT(FieldPublishedAt, v))
+}
+
+// PublishedAtLTE applies the LTE predicate on the "published_at" field.
+func PublishedAtLTE(v time.Time) predicate.Course {
+	return predicate.Course(sql.FieldLTE(FieldPublishedAt, v))
+}
+
+// PublishedAtIsNil applies the IsNil predicate on the "published_at" field.
+func PublishedAtIsNil() predicate.Course {
+	return predicate.Course(sql.FieldIsNull(FieldPublishedAt))
+}
+
+// PublishedAtNotNil applies the NotNil predicate on the "published_at" field.
+func PublishedAtNotNil() predicate.Course {
+	return predicate.Course(sql.FieldNotNull(FieldPublishedAt))
+}
+
+// SuspendedAtEQ applies the EQ predicate on the "suspended_at" field.
+func SuspendedAtEQ(v time.Time) predicate.Course {
+	return predicate.Course(sql.FieldEQ(FieldSuspendedAt, v))
+}
+
+// SuspendedAtNEQ applies the NEQ predicate on the "suspended_at" field.
+func SuspendedAtNEQ(v time.Time) predicate.Course {
+	return predicate.Course(sql.FieldNEQ(FieldSuspendedAt, v))
+}
+
+// SuspendedAtIn applies the In predicate on the "suspended_at" field.
+func SuspendedAtIn(vs ...time.Time) predicate.Course {
+	return predicate.Course(sql.FieldIn(FieldSuspendedAt, vs...))
+}
+
+// SuspendedAtNotIn applies the NotIn predicate on the "suspended_at" field.
+func SuspendedAtNotIn(vs ...time.Time) predicate.Course {
+	return predicate.Course(sql.FieldNotIn(FieldSuspendedAt, vs...))
+}
+
+// SuspendedAtGT applies the GT predicate on the "suspended_at" field.
+func SuspendedAtGT(v time.Time) predicate.Course {
+	return predicate.Course(sql.FieldGT(FieldSuspendedAt, v))
+}
+
+// SuspendedAtGTE applies the GTE predicate on the "suspended_at" field.
+func SuspendedAtGTE(v time.Time) predicate.Course {
+	return predicate.Course(sql.FieldGTE(FieldSuspendedAt, v))
+}
+
+// SuspendedAtLT applies the LT predicate on the "suspended_at" field.
+func SuspendedAtLT(v time.Time) predicate.Course {
+	return predicate.Course(sql.FieldLT(FieldSuspendedAt, v))
+}
+
+// SuspendedAtLTE applies the LTE predicate on the "suspended_at" field.
+func SuspendedAtLTE(v time.Time) predicate.Course {
+	return predicate.Course(sql.FieldLTE(FieldSuspendedAt, v))
+}
+
+// SuspendedAtIsNil applies the IsNil predicate on the "suspended_at" field.
+func SuspendedAtIsNil() predicate.Course {
+	return predicate.Course(sql.FieldIsNull(FieldSuspendedAt))
+}
+
+// SuspendedAtNotNil applies the NotNil predicate on the "suspended_at" field.
+func SuspendedAtNotNil() predicate.Course {
+	return predicate.Course(sql.FieldNotNull(FieldSuspendedAt))
 }
 
 // HasInstitution applies the HasEdge predicate on the "institution" edge.
@@ -817,6 +1022,29 @@ func HasQuestions() predicate.Course {
 func HasQuestionsWith(preds ...predicate.Question) predicate.Course {
 	return predicate.Course(func(s *sql.Selector) {
 		step := newQuestionsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasAssessments applies the HasEdge predicate on the "assessments" edge.
+func HasAssessments() predicate.Course {
+	return predicate.Course(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, AssessmentsTable, AssessmentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAssessmentsWith applies the HasEdge predicate on the "assessments" edge with a given conditions (other predicates).
+func HasAssessmentsWith(preds ...predicate.CourseAssessment) predicate.Course {
+	return predicate.Course(func(s *sql.Selector) {
+		step := newAssessmentsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

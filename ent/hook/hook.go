@@ -57,6 +57,18 @@ func (f AuditLogFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AuditLogMutation", m)
 }
 
+// The BalanceEntryFunc type is an adapter to allow the use of ordinary
+// function as BalanceEntry mutator.
+type BalanceEntryFunc func(context.Context, *ent.BalanceEntryMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f BalanceEntryFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.BalanceEntryMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.BalanceEntryMutation", m)
+}
+
 // The CertificateFunc type is an adapter to allow the use of ordinary
 // function as Certificate mutator.
 type CertificateFunc func(context.Context, *ent.CertificateMutation) (ent.Value, error)
@@ -105,6 +117,18 @@ func (f CourseFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, erro
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CourseMutation", m)
 }
 
+// The CourseAssessmentFunc type is an adapter to allow the use of ordinary
+// function as CourseAssessment mutator.
+type CourseAssessmentFunc func(context.Context, *ent.CourseAssessmentMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CourseAssessmentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CourseAssessmentMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CourseAssessmentMutation", m)
+}
+
 // The DeviceFunc type is an adapter to allow the use of ordinary
 // function as Device mutator.
 type DeviceFunc func(context.Context, *ent.DeviceMutation) (ent.Value, error)
@@ -127,6 +151,18 @@ func (f DigitalPlatformFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Va
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DigitalPlatformMutation", m)
+}
+
+// The DomainEventFunc type is an adapter to allow the use of ordinary
+// function as DomainEvent mutator.
+type DomainEventFunc func(context.Context, *ent.DomainEventMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f DomainEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.DomainEventMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DomainEventMutation", m)
 }
 
 // The IdentityCheckFunc type is an adapter to allow the use of ordinary
@@ -415,6 +451,18 @@ func (f TrainingInstitutionFunc) Mutate(ctx context.Context, m ent.Mutation) (en
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.TrainingInstitutionMutation", m)
+}
+
+// The TrainingReportFunc type is an adapter to allow the use of ordinary
+// function as TrainingReport mutator.
+type TrainingReportFunc func(context.Context, *ent.TrainingReportMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f TrainingReportFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.TrainingReportMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.TrainingReportMutation", m)
 }
 
 // The VacancyFunc type is an adapter to allow the use of ordinary

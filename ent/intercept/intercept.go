@@ -12,12 +12,15 @@ import (
 	"github.com/kartuprakerja/platform/ent/apikey"
 	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/auditlog"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/chatmessage"
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/courseassessment"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
+	"github.com/kartuprakerja/platform/ent/domainevent"
 	"github.com/kartuprakerja/platform/ent/identitycheck"
 	"github.com/kartuprakerja/platform/ent/jobapplication"
 	"github.com/kartuprakerja/platform/ent/jobportal"
@@ -43,6 +46,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
 	"github.com/kartuprakerja/platform/ent/testattempt"
 	"github.com/kartuprakerja/platform/ent/traininginstitution"
+	"github.com/kartuprakerja/platform/ent/trainingreport"
 	"github.com/kartuprakerja/platform/ent/vacancy"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/ent/wavequota"
@@ -212,6 +216,33 @@ func (f TraverseAuditLog) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.AuditLogQuery", q)
 }
 
+// The BalanceEntryFunc type is an adapter to allow the use of ordinary function as a Querier.
+type BalanceEntryFunc func(context.Context, *ent.BalanceEntryQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f BalanceEntryFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.BalanceEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.BalanceEntryQuery", q)
+}
+
+// The TraverseBalanceEntry type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseBalanceEntry func(context.Context, *ent.BalanceEntryQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseBalanceEntry) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseBalanceEntry) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.BalanceEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.BalanceEntryQuery", q)
+}
+
 // The CertificateFunc type is an adapter to allow the use of ordinary function as a Querier.
 type CertificateFunc func(context.Context, *ent.CertificateQuery) (ent.Value, error)
 
@@ -320,6 +351,33 @@ func (f TraverseCourse) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.CourseQuery", q)
 }
 
+// The CourseAssessmentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CourseAssessmentFunc func(context.Context, *ent.CourseAssessmentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CourseAssessmentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CourseAssessmentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CourseAssessmentQuery", q)
+}
+
+// The TraverseCourseAssessment type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCourseAssessment func(context.Context, *ent.CourseAssessmentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCourseAssessment) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCourseAssessment) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CourseAssessmentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CourseAssessmentQuery", q)
+}
+
 // The DeviceFunc type is an adapter to allow the use of ordinary function as a Querier.
 type DeviceFunc func(context.Context, *ent.DeviceQuery) (ent.Value, error)
 
@@ -372,6 +430,33 @@ func (f TraverseDigitalPlatform) Traverse(ctx context.Context, q ent.Query) erro
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.DigitalPlatformQuery", q)
+}
+
+// The DomainEventFunc type is an adapter to allow the use of ordinary function as a Querier.
+type DomainEventFunc func(context.Context, *ent.DomainEventQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f DomainEventFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.DomainEventQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.DomainEventQuery", q)
+}
+
+// The TraverseDomainEvent type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseDomainEvent func(context.Context, *ent.DomainEventQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseDomainEvent) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseDomainEvent) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DomainEventQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.DomainEventQuery", q)
 }
 
 // The IdentityCheckFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -1022,6 +1107,33 @@ func (f TraverseTrainingInstitution) Traverse(ctx context.Context, q ent.Query) 
 	return fmt.Errorf("unexpected query type %T. expect *ent.TrainingInstitutionQuery", q)
 }
 
+// The TrainingReportFunc type is an adapter to allow the use of ordinary function as a Querier.
+type TrainingReportFunc func(context.Context, *ent.TrainingReportQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f TrainingReportFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.TrainingReportQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.TrainingReportQuery", q)
+}
+
+// The TraverseTrainingReport type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseTrainingReport func(context.Context, *ent.TrainingReportQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseTrainingReport) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseTrainingReport) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TrainingReportQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.TrainingReportQuery", q)
+}
+
 // The VacancyFunc type is an adapter to allow the use of ordinary function as a Querier.
 type VacancyFunc func(context.Context, *ent.VacancyQuery) (ent.Value, error)
 
@@ -1114,6 +1226,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ApplicationQuery, predicate.Application, application.OrderOption]{typ: ent.TypeApplication, tq: q}, nil
 	case *ent.AuditLogQuery:
 		return &query[*ent.AuditLogQuery, predicate.AuditLog, auditlog.OrderOption]{typ: ent.TypeAuditLog, tq: q}, nil
+	case *ent.BalanceEntryQuery:
+		return &query[*ent.BalanceEntryQuery, predicate.BalanceEntry, balanceentry.OrderOption]{typ: ent.TypeBalanceEntry, tq: q}, nil
 	case *ent.CertificateQuery:
 		return &query[*ent.CertificateQuery, predicate.Certificate, certificate.OrderOption]{typ: ent.TypeCertificate, tq: q}, nil
 	case *ent.ChatMessageQuery:
@@ -1122,10 +1236,14 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ComplaintQuery, predicate.Complaint, complaint.OrderOption]{typ: ent.TypeComplaint, tq: q}, nil
 	case *ent.CourseQuery:
 		return &query[*ent.CourseQuery, predicate.Course, course.OrderOption]{typ: ent.TypeCourse, tq: q}, nil
+	case *ent.CourseAssessmentQuery:
+		return &query[*ent.CourseAssessmentQuery, predicate.CourseAssessment, courseassessment.OrderOption]{typ: ent.TypeCourseAssessment, tq: q}, nil
 	case *ent.DeviceQuery:
 		return &query[*ent.DeviceQuery, predicate.Device, device.OrderOption]{typ: ent.TypeDevice, tq: q}, nil
 	case *ent.DigitalPlatformQuery:
 		return &query[*ent.DigitalPlatformQuery, predicate.DigitalPlatform, digitalplatform.OrderOption]{typ: ent.TypeDigitalPlatform, tq: q}, nil
+	case *ent.DomainEventQuery:
+		return &query[*ent.DomainEventQuery, predicate.DomainEvent, domainevent.OrderOption]{typ: ent.TypeDomainEvent, tq: q}, nil
 	case *ent.IdentityCheckQuery:
 		return &query[*ent.IdentityCheckQuery, predicate.IdentityCheck, identitycheck.OrderOption]{typ: ent.TypeIdentityCheck, tq: q}, nil
 	case *ent.JobApplicationQuery:
@@ -1174,6 +1292,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.TestAttemptQuery, predicate.TestAttempt, testattempt.OrderOption]{typ: ent.TypeTestAttempt, tq: q}, nil
 	case *ent.TrainingInstitutionQuery:
 		return &query[*ent.TrainingInstitutionQuery, predicate.TrainingInstitution, traininginstitution.OrderOption]{typ: ent.TypeTrainingInstitution, tq: q}, nil
+	case *ent.TrainingReportQuery:
+		return &query[*ent.TrainingReportQuery, predicate.TrainingReport, trainingreport.OrderOption]{typ: ent.TypeTrainingReport, tq: q}, nil
 	case *ent.VacancyQuery:
 		return &query[*ent.VacancyQuery, predicate.Vacancy, vacancy.OrderOption]{typ: ent.TypeVacancy, tq: q}, nil
 	case *ent.WaveQuery:

@@ -171,6 +171,44 @@ var (
 			},
 		},
 	}
+	// BalanceEntriesColumns holds the columns for the "balance_entries" table.
+	BalanceEntriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 28},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"grant", "purchase", "cancellation", "refund", "forfeit"}},
+		{Name: "amount", Type: field.TypeInt64},
+		{Name: "balance_after", Type: field.TypeInt64},
+		{Name: "key", Type: field.TypeString, Unique: true},
+		{Name: "purchase_id", Type: field.TypeString, Nullable: true, Size: 28},
+		{Name: "recipient_id", Type: field.TypeString, Size: 28},
+	}
+	// BalanceEntriesTable holds the schema information for the "balance_entries" table.
+	BalanceEntriesTable = &schema.Table{
+		Name:       "balance_entries",
+		Columns:    BalanceEntriesColumns,
+		PrimaryKey: []*schema.Column{BalanceEntriesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "balance_entries_purchases_balance_entries",
+				Columns:    []*schema.Column{BalanceEntriesColumns[6]},
+				RefColumns: []*schema.Column{PurchasesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "balance_entries_recipients_balance_entries",
+				Columns:    []*schema.Column{BalanceEntriesColumns[7]},
+				RefColumns: []*schema.Column{RecipientsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "balanceentry_recipient_id",
+				Unique:  false,
+				Columns: []*schema.Column{BalanceEntriesColumns[7]},
+			},
+		},
+	}
 	// CertificatesColumns holds the columns for the "certificates" table.
 	CertificatesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 28},
@@ -179,6 +217,10 @@ var (
 		{Name: "number", Type: field.TypeString, Unique: true},
 		{Name: "post_test_score", Type: field.TypeInt},
 		{Name: "issued_at", Type: field.TypeTime},
+		{Name: "credential", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "key_id", Type: field.TypeString, Nullable: true},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+		{Name: "revocation_reason", Type: field.TypeString, Nullable: true},
 		{Name: "course_id", Type: field.TypeString, Size: 28},
 		{Name: "purchase_id", Type: field.TypeString, Unique: true, Size: 28},
 		{Name: "recipient_id", Type: field.TypeString, Size: 28},
@@ -191,19 +233,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "certificates_courses_certificates",
-				Columns:    []*schema.Column{CertificatesColumns[6]},
+				Columns:    []*schema.Column{CertificatesColumns[10]},
 				RefColumns: []*schema.Column{CoursesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "certificates_purchases_certificate",
-				Columns:    []*schema.Column{CertificatesColumns[7]},
+				Columns:    []*schema.Column{CertificatesColumns[11]},
 				RefColumns: []*schema.Column{PurchasesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "certificates_recipients_certificates",
-				Columns:    []*schema.Column{CertificatesColumns[8]},
+				Columns:    []*schema.Column{CertificatesColumns[12]},
 				RefColumns: []*schema.Column{RecipientsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -212,7 +254,7 @@ var (
 			{
 				Name:    "certificate_recipient_id",
 				Unique:  false,
-				Columns: []*schema.Column{CertificatesColumns[8]},
+				Columns: []*schema.Column{CertificatesColumns[12]},
 			},
 		},
 	}
@@ -300,6 +342,9 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "title", Type: field.TypeString, Size: 200},
 		{Name: "description", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "outline", Type: field.TypeJSON, Nullable: true},
+		{Name: "tags", Type: field.TypeJSON, Nullable: true},
+		{Name: "instructor", Type: field.TypeString, Size: 120, Default: ""},
 		{Name: "category", Type: field.TypeEnum, Enums: []string{"it", "sales_marketing", "lifestyle", "language", "office", "engineering", "agriculture", "finance", "food_beverage", "management", "social_behaviour", "other"}},
 		{Name: "method", Type: field.TypeEnum, Enums: []string{"webinar", "lms", "hybrid"}},
 		{Name: "price", Type: field.TypeInt64},
@@ -308,7 +353,9 @@ var (
 		{Name: "rating_average", Type: field.TypeFloat64, Default: 0},
 		{Name: "rating_count", Type: field.TypeInt, Default: 0},
 		{Name: "purchase_count", Type: field.TypeInt, Default: 0},
-		{Name: "active", Type: field.TypeBool, Default: true},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"proposed", "rejected", "published", "suspended"}, Default: "published"},
+		{Name: "published_at", Type: field.TypeTime, Nullable: true},
+		{Name: "suspended_at", Type: field.TypeTime, Nullable: true},
 		{Name: "training_institution_id", Type: field.TypeString, Size: 28},
 	}
 	// CoursesTable holds the schema information for the "courses" table.
@@ -319,21 +366,57 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "courses_training_institutions_courses",
-				Columns:    []*schema.Column{CoursesColumns[14]},
+				Columns:    []*schema.Column{CoursesColumns[19]},
 				RefColumns: []*schema.Column{TrainingInstitutionsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "course_category_active",
+				Name:    "course_category_status",
 				Unique:  false,
-				Columns: []*schema.Column{CoursesColumns[5], CoursesColumns[13]},
+				Columns: []*schema.Column{CoursesColumns[8], CoursesColumns[16]},
 			},
 			{
 				Name:    "course_training_institution_id",
 				Unique:  false,
-				Columns: []*schema.Column{CoursesColumns[14]},
+				Columns: []*schema.Column{CoursesColumns[19]},
+			},
+		},
+	}
+	// CourseAssessmentsColumns holds the columns for the "course_assessments" table.
+	CourseAssessmentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 28},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "training_institution_id", Type: field.TypeString},
+		{Name: "assessor_id", Type: field.TypeString},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"assessment", "monitoring"}},
+		{Name: "scores", Type: field.TypeJSON},
+		{Name: "met", Type: field.TypeInt},
+		{Name: "total", Type: field.TypeInt},
+		{Name: "passed", Type: field.TypeBool},
+		{Name: "reasons", Type: field.TypeJSON, Nullable: true},
+		{Name: "notes", Type: field.TypeString, Size: 2000, Default: ""},
+		{Name: "course_id", Type: field.TypeString, Size: 28},
+	}
+	// CourseAssessmentsTable holds the schema information for the "course_assessments" table.
+	CourseAssessmentsTable = &schema.Table{
+		Name:       "course_assessments",
+		Columns:    CourseAssessmentsColumns,
+		PrimaryKey: []*schema.Column{CourseAssessmentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "course_assessments_courses_assessments",
+				Columns:    []*schema.Column{CourseAssessmentsColumns[11]},
+				RefColumns: []*schema.Column{CoursesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "courseassessment_course_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{CourseAssessmentsColumns[11], CourseAssessmentsColumns[1]},
 			},
 		},
 	}
@@ -388,6 +471,29 @@ var (
 		Name:       "digital_platforms",
 		Columns:    DigitalPlatformsColumns,
 		PrimaryKey: []*schema.Column{DigitalPlatformsColumns[0]},
+	}
+	// DomainEventsColumns holds the columns for the "domain_events" table.
+	DomainEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 28},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "topic", Type: field.TypeString, Size: 64},
+		{Name: "key", Type: field.TypeString, Unique: true, Size: 128},
+		{Name: "recipient_id", Type: field.TypeString, Nullable: true},
+		{Name: "payload", Type: field.TypeJSON, Nullable: true},
+		{Name: "consumed_at", Type: field.TypeTime, Nullable: true},
+	}
+	// DomainEventsTable holds the schema information for the "domain_events" table.
+	DomainEventsTable = &schema.Table{
+		Name:       "domain_events",
+		Columns:    DomainEventsColumns,
+		PrimaryKey: []*schema.Column{DomainEventsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "domainevent_topic_consumed_at",
+				Unique:  false,
+				Columns: []*schema.Column{DomainEventsColumns[2], DomainEventsColumns[6]},
+			},
+		},
 	}
 	// IdentityChecksColumns holds the columns for the "identity_checks" table.
 	IdentityChecksColumns = []*schema.Column{
@@ -724,9 +830,15 @@ var (
 		{Name: "price", Type: field.TypeInt64},
 		{Name: "invoice_code", Type: field.TypeString, Unique: true},
 		{Name: "idempotency_key", Type: field.TypeString, Unique: true},
-		{Name: "status", Type: field.TypeEnum, Enums: []string{"paid", "in_progress", "completed", "refunded"}, Default: "paid"},
+		{Name: "redemption_code", Type: field.TypeString, Unique: true},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"paid", "redeemed", "in_progress", "completed", "cancelled", "refunded"}, Default: "paid"},
 		{Name: "progress_percent", Type: field.TypeInt, Default: 0},
+		{Name: "pre_test_score", Type: field.TypeInt, Nullable: true},
+		{Name: "post_test_score", Type: field.TypeInt, Nullable: true},
+		{Name: "redeemed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "progress_at", Type: field.TypeTime, Nullable: true},
 		{Name: "completed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "cancelled_at", Type: field.TypeTime, Nullable: true},
 		{Name: "course_id", Type: field.TypeString, Size: 28},
 		{Name: "digital_platform_id", Type: field.TypeString, Size: 28},
 		{Name: "recipient_id", Type: field.TypeString, Size: 28},
@@ -739,19 +851,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "purchases_courses_purchases",
-				Columns:    []*schema.Column{PurchasesColumns[9]},
+				Columns:    []*schema.Column{PurchasesColumns[15]},
 				RefColumns: []*schema.Column{CoursesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "purchases_digital_platforms_purchases",
-				Columns:    []*schema.Column{PurchasesColumns[10]},
+				Columns:    []*schema.Column{PurchasesColumns[16]},
 				RefColumns: []*schema.Column{DigitalPlatformsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "purchases_recipients_purchases",
-				Columns:    []*schema.Column{PurchasesColumns[11]},
+				Columns:    []*schema.Column{PurchasesColumns[17]},
 				RefColumns: []*schema.Column{RecipientsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -760,7 +872,7 @@ var (
 			{
 				Name:    "purchase_recipient_id",
 				Unique:  false,
-				Columns: []*schema.Column{PurchasesColumns[11]},
+				Columns: []*schema.Column{PurchasesColumns[17]},
 			},
 		},
 	}
@@ -928,7 +1040,11 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "rating", Type: field.TypeInt},
 		{Name: "body", Type: field.TypeString, Size: 2000, Default: ""},
+		{Name: "hidden_at", Type: field.TypeTime, Nullable: true},
+		{Name: "hidden_reason", Type: field.TypeString, Nullable: true},
+		{Name: "hidden_by_id", Type: field.TypeString, Nullable: true},
 		{Name: "course_id", Type: field.TypeString, Size: 28},
+		{Name: "purchase_id", Type: field.TypeString, Unique: true, Size: 28},
 		{Name: "recipient_id", Type: field.TypeString, Size: 28},
 	}
 	// ReviewsTable holds the schema information for the "reviews" table.
@@ -939,13 +1055,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "reviews_courses_reviews",
-				Columns:    []*schema.Column{ReviewsColumns[5]},
+				Columns:    []*schema.Column{ReviewsColumns[8]},
 				RefColumns: []*schema.Column{CoursesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
+				Symbol:     "reviews_purchases_review",
+				Columns:    []*schema.Column{ReviewsColumns[9]},
+				RefColumns: []*schema.Column{PurchasesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
 				Symbol:     "reviews_recipients_reviews",
-				Columns:    []*schema.Column{ReviewsColumns[6]},
+				Columns:    []*schema.Column{ReviewsColumns[10]},
 				RefColumns: []*schema.Column{RecipientsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -954,17 +1076,12 @@ var (
 			{
 				Name:    "review_recipient_id",
 				Unique:  false,
-				Columns: []*schema.Column{ReviewsColumns[6]},
+				Columns: []*schema.Column{ReviewsColumns[10]},
 			},
 			{
-				Name:    "review_recipient_id_course_id",
-				Unique:  true,
-				Columns: []*schema.Column{ReviewsColumns[6], ReviewsColumns[5]},
-			},
-			{
-				Name:    "review_course_id",
+				Name:    "review_course_id_hidden_at",
 				Unique:  false,
-				Columns: []*schema.Column{ReviewsColumns[5]},
+				Columns: []*schema.Column{ReviewsColumns[8], ReviewsColumns[5]},
 			},
 		},
 	}
@@ -1183,6 +1300,47 @@ var (
 		Columns:    TrainingInstitutionsColumns,
 		PrimaryKey: []*schema.Column{TrainingInstitutionsColumns[0]},
 	}
+	// TrainingReportsColumns holds the columns for the "training_reports" table.
+	TrainingReportsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 28},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "digital_platform_id", Type: field.TypeString},
+		{Name: "idempotency_key", Type: field.TypeString, Size: 128},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"redeem", "progress", "pre_test", "post_test", "completion"}},
+		{Name: "channel", Type: field.TypeEnum, Enums: []string{"graphql", "xapi"}},
+		{Name: "content_hash", Type: field.TypeString},
+		{Name: "value", Type: field.TypeInt, Nullable: true},
+		{Name: "occurred_at", Type: field.TypeTime},
+		{Name: "applied", Type: field.TypeBool},
+		{Name: "statement", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "purchase_id", Type: field.TypeString, Size: 28},
+	}
+	// TrainingReportsTable holds the schema information for the "training_reports" table.
+	TrainingReportsTable = &schema.Table{
+		Name:       "training_reports",
+		Columns:    TrainingReportsColumns,
+		PrimaryKey: []*schema.Column{TrainingReportsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "training_reports_purchases_reports",
+				Columns:    []*schema.Column{TrainingReportsColumns[11]},
+				RefColumns: []*schema.Column{PurchasesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "trainingreport_digital_platform_id_idempotency_key",
+				Unique:  true,
+				Columns: []*schema.Column{TrainingReportsColumns[2], TrainingReportsColumns[3]},
+			},
+			{
+				Name:    "trainingreport_purchase_id",
+				Unique:  false,
+				Columns: []*schema.Column{TrainingReportsColumns[11]},
+			},
+		},
+	}
 	// VacanciesColumns holds the columns for the "vacancies" table.
 	VacanciesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 28},
@@ -1325,12 +1483,15 @@ var (
 		AccountsTable,
 		ApplicationsTable,
 		AuditLogsTable,
+		BalanceEntriesTable,
 		CertificatesTable,
 		ChatMessagesTable,
 		ComplaintsTable,
 		CoursesTable,
+		CourseAssessmentsTable,
 		DevicesTable,
 		DigitalPlatformsTable,
+		DomainEventsTable,
 		IdentityChecksTable,
 		JobApplicationsTable,
 		JobPortalsTable,
@@ -1355,6 +1516,7 @@ var (
 		SurveyResponsesTable,
 		TestAttemptsTable,
 		TrainingInstitutionsTable,
+		TrainingReportsTable,
 		VacanciesTable,
 		WavesTable,
 		WaveQuotaTable,
@@ -1370,6 +1532,8 @@ func init() {
 	AccountsTable.ForeignKeys[3].RefTable = TrainingInstitutionsTable
 	ApplicationsTable.ForeignKeys[0].RefTable = RecipientsTable
 	ApplicationsTable.ForeignKeys[1].RefTable = WavesTable
+	BalanceEntriesTable.ForeignKeys[0].RefTable = PurchasesTable
+	BalanceEntriesTable.ForeignKeys[1].RefTable = RecipientsTable
 	CertificatesTable.ForeignKeys[0].RefTable = CoursesTable
 	CertificatesTable.ForeignKeys[1].RefTable = PurchasesTable
 	CertificatesTable.ForeignKeys[2].RefTable = RecipientsTable
@@ -1377,6 +1541,7 @@ func init() {
 	ChatMessagesTable.ForeignKeys[1].RefTable = ComplaintsTable
 	ComplaintsTable.ForeignKeys[0].RefTable = AccountsTable
 	CoursesTable.ForeignKeys[0].RefTable = TrainingInstitutionsTable
+	CourseAssessmentsTable.ForeignKeys[0].RefTable = CoursesTable
 	DevicesTable.ForeignKeys[0].RefTable = AccountsTable
 	IdentityChecksTable.ForeignKeys[0].RefTable = RecipientsTable
 	JobApplicationsTable.ForeignKeys[0].RefTable = RecipientsTable
@@ -1395,12 +1560,14 @@ func init() {
 	RecipientsTable.ForeignKeys[1].RefTable = RegenciesTable
 	RegenciesTable.ForeignKeys[0].RefTable = ProvincesTable
 	ReviewsTable.ForeignKeys[0].RefTable = CoursesTable
-	ReviewsTable.ForeignKeys[1].RefTable = RecipientsTable
+	ReviewsTable.ForeignKeys[1].RefTable = PurchasesTable
+	ReviewsTable.ForeignKeys[2].RefTable = RecipientsTable
 	SessionsTable.ForeignKeys[0].RefTable = AccountsTable
 	SurveyQuestionsTable.ForeignKeys[0].RefTable = SurveysTable
 	SurveyResponsesTable.ForeignKeys[0].RefTable = RecipientsTable
 	SurveyResponsesTable.ForeignKeys[1].RefTable = SurveysTable
 	TestAttemptsTable.ForeignKeys[0].RefTable = RecipientsTable
+	TrainingReportsTable.ForeignKeys[0].RefTable = PurchasesTable
 	VacanciesTable.ForeignKeys[0].RefTable = JobPortalsTable
 	VacanciesTable.ForeignKeys[1].RefTable = RegenciesTable
 	WaveQuotaTable.ForeignKeys[0].RefTable = ProvincesTable

@@ -18,6 +18,9 @@ type Application func(*sql.Selector)
 // AuditLog is the predicate function for auditlog builders.
 type AuditLog func(*sql.Selector)
 
+// BalanceEntry is the predicate function for balanceentry builders.
+type BalanceEntry func(*sql.Selector)
+
 // Certificate is the predicate function for certificate builders.
 type Certificate func(*sql.Selector)
 
@@ -30,11 +33,17 @@ type Complaint func(*sql.Selector)
 // Course is the predicate function for course builders.
 type Course func(*sql.Selector)
 
+// CourseAssessment is the predicate function for courseassessment builders.
+type CourseAssessment func(*sql.Selector)
+
 // Device is the predicate function for device builders.
 type Device func(*sql.Selector)
 
 // DigitalPlatform is the predicate function for digitalplatform builders.
 type DigitalPlatform func(*sql.Selector)
+
+// DomainEvent is the predicate function for domainevent builders.
+type DomainEvent func(*sql.Selector)
 
 // IdentityCheck is the predicate function for identitycheck builders.
 type IdentityCheck func(*sql.Selector)
@@ -107,6 +116,9 @@ type TestAttempt func(*sql.Selector)
 
 // TrainingInstitution is the predicate function for traininginstitution builders.
 type TrainingInstitution func(*sql.Selector)
+
+// TrainingReport is the predicate function for trainingreport builders.
+type TrainingReport func(*sql.Selector)
 
 // Vacancy is the predicate function for vacancy builders.
 type Vacancy func(*sql.Selector)

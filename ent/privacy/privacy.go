@@ -207,6 +207,30 @@ func (f AuditLogMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AuditLogMutation", m)
 }
 
+// The BalanceEntryQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type BalanceEntryQueryRuleFunc func(context.Context, *ent.BalanceEntryQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f BalanceEntryQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.BalanceEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.BalanceEntryQuery", q)
+}
+
+// The BalanceEntryMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type BalanceEntryMutationRuleFunc func(context.Context, *ent.BalanceEntryMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f BalanceEntryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.BalanceEntryMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.BalanceEntryMutation", m)
+}
+
 // The CertificateQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type CertificateQueryRuleFunc func(context.Context, *ent.CertificateQuery) error
@@ -303,6 +327,30 @@ func (f CourseMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CourseMutation", m)
 }
 
+// The CourseAssessmentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CourseAssessmentQueryRuleFunc func(context.Context, *ent.CourseAssessmentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CourseAssessmentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CourseAssessmentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CourseAssessmentQuery", q)
+}
+
+// The CourseAssessmentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CourseAssessmentMutationRuleFunc func(context.Context, *ent.CourseAssessmentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CourseAssessmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CourseAssessmentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CourseAssessmentMutation", m)
+}
+
 // The DeviceQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type DeviceQueryRuleFunc func(context.Context, *ent.DeviceQuery) error
@@ -349,6 +397,30 @@ func (f DigitalPlatformMutationRuleFunc) EvalMutation(ctx context.Context, m ent
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DigitalPlatformMutation", m)
+}
+
+// The DomainEventQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type DomainEventQueryRuleFunc func(context.Context, *ent.DomainEventQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f DomainEventQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DomainEventQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.DomainEventQuery", q)
+}
+
+// The DomainEventMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type DomainEventMutationRuleFunc func(context.Context, *ent.DomainEventMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f DomainEventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.DomainEventMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DomainEventMutation", m)
 }
 
 // The IdentityCheckQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -927,6 +999,30 @@ func (f TrainingInstitutionMutationRuleFunc) EvalMutation(ctx context.Context, m
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.TrainingInstitutionMutation", m)
 }
 
+// The TrainingReportQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type TrainingReportQueryRuleFunc func(context.Context, *ent.TrainingReportQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f TrainingReportQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TrainingReportQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.TrainingReportQuery", q)
+}
+
+// The TrainingReportMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type TrainingReportMutationRuleFunc func(context.Context, *ent.TrainingReportMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f TrainingReportMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.TrainingReportMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.TrainingReportMutation", m)
+}
+
 // The VacancyQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type VacancyQueryRuleFunc func(context.Context, *ent.VacancyQuery) error
@@ -1042,6 +1138,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.AuditLogQuery:
 		return q.Filter(), nil
+	case *ent.BalanceEntryQuery:
+		return q.Filter(), nil
 	case *ent.CertificateQuery:
 		return q.Filter(), nil
 	case *ent.ChatMessageQuery:
@@ -1050,9 +1148,13 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.CourseQuery:
 		return q.Filter(), nil
+	case *ent.CourseAssessmentQuery:
+		return q.Filter(), nil
 	case *ent.DeviceQuery:
 		return q.Filter(), nil
 	case *ent.DigitalPlatformQuery:
+		return q.Filter(), nil
+	case *ent.DomainEventQuery:
 		return q.Filter(), nil
 	case *ent.IdentityCheckQuery:
 		return q.Filter(), nil
@@ -1102,6 +1204,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.TrainingInstitutionQuery:
 		return q.Filter(), nil
+	case *ent.TrainingReportQuery:
+		return q.Filter(), nil
 	case *ent.VacancyQuery:
 		return q.Filter(), nil
 	case *ent.WaveQuery:
@@ -1123,6 +1227,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.AuditLogMutation:
 		return m.Filter(), nil
+	case *ent.BalanceEntryMutation:
+		return m.Filter(), nil
 	case *ent.CertificateMutation:
 		return m.Filter(), nil
 	case *ent.ChatMessageMutation:
@@ -1131,9 +1237,13 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.CourseMutation:
 		return m.Filter(), nil
+	case *ent.CourseAssessmentMutation:
+		return m.Filter(), nil
 	case *ent.DeviceMutation:
 		return m.Filter(), nil
 	case *ent.DigitalPlatformMutation:
+		return m.Filter(), nil
+	case *ent.DomainEventMutation:
 		return m.Filter(), nil
 	case *ent.IdentityCheckMutation:
 		return m.Filter(), nil
@@ -1182,6 +1292,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.TestAttemptMutation:
 		return m.Filter(), nil
 	case *ent.TrainingInstitutionMutation:
+		return m.Filter(), nil
+	case *ent.TrainingReportMutation:
 		return m.Filter(), nil
 	case *ent.VacancyMutation:
 		return m.Filter(), nil

@@ -35,12 +35,24 @@ const (
 	FieldInvoiceCode = "invoice_code"
 	// FieldIdempotencyKey holds the string denoting the idempotency_key field in the database.
 	FieldIdempotencyKey = "idempotency_key"
+	// FieldRedemptionCode holds the string denoting the redemption_code field in the database.
+	FieldRedemptionCode = "redemption_code"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
 	// FieldProgressPercent holds the string denoting the progress_percent field in the database.
 	FieldProgressPercent = "progress_percent"
+	// FieldPreTestScore holds the string denoting the pre_test_score field in the database.
+	FieldPreTestScore = "pre_test_score"
+	// FieldPostTestScore holds the string denoting the post_test_score field in the database.
+	FieldPostTestScore = "post_test_score"
+	// FieldRedeemedAt holds the string denoting the redeemed_at field in the database.
+	FieldRedeemedAt = "redeemed_at"
+	// FieldProgressAt holds the string denoting the progress_at field in the database.
+	FieldProgressAt = "progress_at"
 	// FieldCompletedAt holds the string denoting the completed_at field in the database.
 	FieldCompletedAt = "completed_at"
+	// FieldCancelledAt holds the string denoting the cancelled_at field in the database.
+	FieldCancelledAt = "cancelled_at"
 	// EdgeRecipient holds the string denoting the recipient edge name in mutations.
 	EdgeRecipient = "recipient"
 	// EdgeCourse holds the string denoting the course edge name in mutations.
@@ -49,6 +61,12 @@ const (
 	EdgePlatform = "platform"
 	// EdgeCertificate holds the string denoting the certificate edge name in mutations.
 	EdgeCertificate = "certificate"
+	// EdgeReview holds the string denoting the review edge name in mutations.
+	EdgeReview = "review"
+	// EdgeBalanceEntries holds the string denoting the balance_entries edge name in mutations.
+	EdgeBalanceEntries = "balance_entries"
+	// EdgeReports holds the string denoting the reports edge name in mutations.
+	EdgeReports = "reports"
 	// Table holds the table name of the purchase in the database.
 	Table = "purchases"
 	// RecipientTable is the table that holds the recipient relation/edge.
@@ -79,6 +97,27 @@ const (
 	CertificateInverseTable = "certificates"
 	// CertificateColumn is the table column denoting the certificate relation/edge.
 	CertificateColumn = "purchase_id"
+	// ReviewTable is the table that holds the review relation/edge.
+	ReviewTable = "reviews"
+	// ReviewInverseTable is the table name for the Review entity.
+	// It exists in this package in order to avoid circular dependency with the "review" package.
+	ReviewInverseTable = "reviews"
+	// ReviewColumn is the table column denoting the review relation/edge.
+	ReviewColumn = "purchase_id"
+	// BalanceEntriesTable is the table that holds the balance_entries relation/edge.
+	BalanceEntriesTable = "balance_entries"
+	// BalanceEntriesInverseTable is the table name for the BalanceEntry entity.
+	// It exists in this package in order to avoid circular dependency with the "balanceentry" package.
+	BalanceEntriesInverseTable = "balance_entries"
+	// BalanceEntriesColumn is the table column denoting the balance_entries relation/edge.
+	BalanceEntriesColumn = "purchase_id"
+	// ReportsTable is the table that holds the reports relation/edge.
+	ReportsTable = "training_reports"
+	// ReportsInverseTable is the table name for the TrainingReport entity.
+	// It exists in this package in order to avoid circular dependency with the "trainingreport" package.
+	ReportsInverseTable = "training_reports"
+	// ReportsColumn is the table column denoting the reports relation/edge.
+	ReportsColumn = "purchase_id"
 )
 
 // Columns holds all SQL columns for purchase fields.
@@ -92,9 +131,15 @@ var Columns = []string{
 	FieldPrice,
 	FieldInvoiceCode,
 	FieldIdempotencyKey,
+	FieldRedemptionCode,
 	FieldStatus,
 	FieldProgressPercent,
+	FieldPreTestScore,
+	FieldPostTestScore,
+	FieldRedeemedAt,
+	FieldProgressAt,
 	FieldCompletedAt,
+	FieldCancelledAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -125,10 +170,18 @@ var (
 	InvoiceCodeValidator func(string) error
 	// IdempotencyKeyValidator is a validator for the "idempotency_key" field. It is called by the builders before save.
 	IdempotencyKeyValidator func(string) error
+	// DefaultRedemptionCode holds the default value on creation for the "redemption_code" field.
+	DefaultRedemptionCode func() string
+	// RedemptionCodeValidator is a validator for the "redemption_code" field. It is called by the builders before save.
+	RedemptionCodeValidator func(string) error
 	// DefaultProgressPercent holds the default value on creation for the "progress_percent" field.
 	DefaultProgressPercent int
 	// ProgressPercentValidator is a validator for the "progress_percent" field. It is called by the builders before save.
 	ProgressPercentValidator func(int) error
+	// PreTestScoreValidator is a validator for the "pre_test_score" field. It is called by the builders before save.
+	PreTestScoreValidator func(int) error
+	// PostTestScoreValidator is a validator for the "post_test_score" field. It is called by the builders before save.
+	PostTestScoreValidator func(int) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
@@ -144,8 +197,10 @@ const DefaultStatus = StatusPaid
 // Status values.
 const (
 	StatusPaid       Status = "paid"
+	StatusRedeemed   Status = "redeemed"
 	StatusInProgress Status = "in_progress"
 	StatusCompleted  Status = "completed"
+	StatusCancelled  Status = "cancelled"
 	StatusRefunded   Status = "refunded"
 )
 
@@ -156,7 +211,7 @@ func (s Status) String() string {
 // StatusValidator is a validator for the "status" field enum values. It is called by the builders before save.
 func StatusValidator(s Status) error {
 	switch s {
-	case StatusPaid, StatusInProgress, StatusCompleted, StatusRefunded:
+	case StatusPaid, StatusRedeemed, StatusInProgress, StatusCompleted, StatusCancelled, StatusRefunded:
 		return nil
 	default:
 		return fmt.Errorf("purchase: invalid enum value for status field: %q", s)
@@ -211,6 +266,11 @@ func ByIdempotencyKey(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldIdempotencyKey, opts...).ToFunc()
 }
 
+// ByRedemptionCode orders the results by the redemption_code field.
+func ByRedemptionCode(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRedemptionCode, opts...).ToFunc()
+}
+
 // ByStatus orders the results by the status field.
 func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
@@ -221,9 +281,34 @@ func ByProgressPercent(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldProgressPercent, opts...).ToFunc()
 }
 
+// ByPreTestScore orders the results by the pre_test_score field.
+func ByPreTestScore(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPreTestScore, opts...).ToFunc()
+}
+
+// ByPostTestScore orders the results by the post_test_score field.
+func ByPostTestScore(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPostTestScore, opts...).ToFunc()
+}
+
+// ByRedeemedAt orders the results by the redeemed_at field.
+func ByRedeemedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRedeemedAt, opts...).ToFunc()
+}
+
+// ByProgressAt orders the results by the progress_at field.
+func ByProgressAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldProgressAt, opts...).ToFunc()
+}
+
 // ByCompletedAt orders the results by the completed_at field.
 func ByCompletedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCompletedAt, opts...).ToFunc()
+}
+
+// ByCancelledAt orders the results by the cancelled_at field.
+func ByCancelledAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCancelledAt, opts...).ToFunc()
 }
 
 // ByRecipientField orders the results by recipient field.
@@ -253,6 +338,41 @@ func ByCertificateField(field string, opts ...sql.OrderTermOption) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newCertificateStep(), sql.OrderByField(field, opts...))
 	}
 }
+
+// ByReviewField orders the results by review field.
+func ByReviewField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newReviewStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByBalanceEntriesCount orders the results by balance_entries count.
+func ByBalanceEntriesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newBalanceEntriesStep(), opts...)
+	}
+}
+
+// ByBalanceEntries orders the results by balance_entries terms.
+func ByBalanceEntries(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newBalanceEntriesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByReportsCount orders the results by reports count.
+func ByReportsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newReportsStep(), opts...)
+	}
+}
+
+// ByReports orders the results by reports terms.
+func ByReports(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newReportsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newRecipientStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -279,6 +399,27 @@ func newCertificateStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(CertificateInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2O, false, CertificateTable, CertificateColumn),
+	)
+}
+func newReviewStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ReviewInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2O, false, ReviewTable, ReviewColumn),
+	)
+}
+func newBalanceEntriesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(BalanceEntriesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, BalanceEntriesTable, BalanceEntriesColumn),
+	)
+}
+func newReportsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ReportsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ReportsTable, ReportsColumn),
 	)
 }
 

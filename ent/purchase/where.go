@@ -97,14 +97,44 @@ func IdempotencyKey(v string) predicate.Purchase {
 	return predicate.Purchase(sql.FieldEQ(FieldIdempotencyKey, v))
 }
 
+// RedemptionCode applies equality check predicate on the "redemption_code" field. It's identical to RedemptionCodeEQ.
+func RedemptionCode(v string) predicate.Purchase {
+	return predicate.Purchase(sql.FieldEQ(FieldRedemptionCode, v))
+}
+
 // ProgressPercent applies equality check predicate on the "progress_percent" field. It's identical to ProgressPercentEQ.
 func ProgressPercent(v int) predicate.Purchase {
 	return predicate.Purchase(sql.FieldEQ(FieldProgressPercent, v))
 }
 
+// PreTestScore applies equality check predicate on the "pre_test_score" field. It's identical to PreTestScoreEQ.
+func PreTestScore(v int) predicate.Purchase {
+	return predicate.Purchase(sql.FieldEQ(FieldPreTestScore, v))
+}
+
+// PostTestScore applies equality check predicate on the "post_test_score" field. It's identical to PostTestScoreEQ.
+func PostTestScore(v int) predicate.Purchase {
+	return predicate.Purchase(sql.FieldEQ(FieldPostTestScore, v))
+}
+
+// RedeemedAt applies equality check predicate on the "redeemed_at" field. It's identical to RedeemedAtEQ.
+func RedeemedAt(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldEQ(FieldRedeemedAt, v))
+}
+
+// ProgressAt applies equality check predicate on the "progress_at" field. It's identical to ProgressAtEQ.
+func ProgressAt(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldEQ(FieldProgressAt, v))
+}
+
 // CompletedAt applies equality check predicate on the "completed_at" field. It's identical to CompletedAtEQ.
 func CompletedAt(v time.Time) predicate.Purchase {
 	return predicate.Purchase(sql.FieldEQ(FieldCompletedAt, v))
+}
+
+// CancelledAt applies equality check predicate on the "cancelled_at" field. It's identical to CancelledAtEQ.
+func CancelledAt(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldEQ(FieldCancelledAt, v))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
@@ -567,6 +597,71 @@ func IdempotencyKeyContainsFold(v string) predicate.Purchase {
 	return predicate.Purchase(sql.FieldContainsFold(FieldIdempotencyKey, v))
 }
 
+// RedemptionCodeEQ applies the EQ predicate on the "redemption_code" field.
+func RedemptionCodeEQ(v string) predicate.Purchase {
+	return predicate.Purchase(sql.FieldEQ(FieldRedemptionCode, v))
+}
+
+// RedemptionCodeNEQ applies the NEQ predicate on the "redemption_code" field.
+func RedemptionCodeNEQ(v string) predicate.Purchase {
+	return predicate.Purchase(sql.FieldNEQ(FieldRedemptionCode, v))
+}
+
+// RedemptionCodeIn applies the In predicate on the "redemption_code" field.
+func RedemptionCodeIn(vs ...string) predicate.Purchase {
+	return predicate.Purchase(sql.FieldIn(FieldRedemptionCode, vs...))
+}
+
+// RedemptionCodeNotIn applies the NotIn predicate on the "redemption_code" field.
+func RedemptionCodeNotIn(vs ...string) predicate.Purchase {
+	return predicate.Purchase(sql.FieldNotIn(FieldRedemptionCode, vs...))
+}
+
+// RedemptionCodeGT applies the GT predicate on the "redemption_code" field.
+func RedemptionCodeGT(v string) predicate.Purchase {
+	return predicate.Purchase(sql.FieldGT(FieldRedemptionCode, v))
+}
+
+// RedemptionCodeGTE applies the GTE predicate on the "redemption_code" field.
+func RedemptionCodeGTE(v string) predicate.Purchase {
+	return predicate.Purchase(sql.FieldGTE(FieldRedemptionCode, v))
+}
+
+// RedemptionCodeLT applies the LT predicate on the "redemption_code" field.
+func RedemptionCodeLT(v string) predicate.Purchase {
+	return predicate.Purchase(sql.FieldLT(FieldRedemptionCode, v))
+}
+
+// RedemptionCodeLTE applies the LTE predicate on the "redemption_code" field.
+func RedemptionCodeLTE(v string) predicate.Purchase {
+	return predicate.Purchase(sql.FieldLTE(FieldRedemptionCode, v))
+}
+
+// RedemptionCodeContains applies the Contains predicate on the "redemption_code" field.
+func RedemptionCodeContains(v string) predicate.Purchase {
+	return predicate.Purchase(sql.FieldContains(FieldRedemptionCode, v))
+}
+
+// RedemptionCodeHasPrefix applies the HasPrefix predicate on the "redemption_code" field.
+func RedemptionCodeHasPrefix(v string) predicate.Purchase {
+	return predicate.Purchase(sql.FieldHasPrefix(FieldRedemptionCode, v))
+}
+
+// RedemptionCodeHasSuffix applies the HasSuffix predicate on the "redemption_code" field.
+func RedemptionCodeHasSuffix(v string) predicate.Purchase {
+	return predicate.Purchase(sql.FieldHasSuffix(FieldRedemptionCode, v))
+}
+
+// RedemptionCodeEqualFold applies the EqualFold predicate on the "redemption_code" field.
+func RedemptionCodeEqualFold(v string) predicate.Purchase {
+	return predicate.Purchase(sql.FieldEqualFold(FieldRedemptionCode, v))
+}
+
+// RedemptionCodeContainsFold applies the ContainsFold predicate on the "redemption_code" field.
+func RedemptionCodeContainsFold(v string) predicate.Purchase {
+	return predicate.Purchase(sql.FieldContainsFold(FieldRedemptionCode, v))
+}
+
 // StatusEQ applies the EQ predicate on the "status" field.
 func StatusEQ(v Status) predicate.Purchase {
 	return predicate.Purchase(sql.FieldEQ(FieldStatus, v))
@@ -627,6 +722,206 @@ func ProgressPercentLTE(v int) predicate.Purchase {
 	return predicate.Purchase(sql.FieldLTE(FieldProgressPercent, v))
 }
 
+// PreTestScoreEQ applies the EQ predicate on the "pre_test_score" field.
+func PreTestScoreEQ(v int) predicate.Purchase {
+	return predicate.Purchase(sql.FieldEQ(FieldPreTestScore, v))
+}
+
+// PreTestScoreNEQ applies the NEQ predicate on the "pre_test_score" field.
+func PreTestScoreNEQ(v int) predicate.Purchase {
+	return predicate.Purchase(sql.FieldNEQ(FieldPreTestScore, v))
+}
+
+// PreTestScoreIn applies the In predicate on the "pre_test_score" field.
+func PreTestScoreIn(vs ...int) predicate.Purchase {
+	return predicate.Purchase(sql.FieldIn(FieldPreTestScore, vs...))
+}
+
+// PreTestScoreNotIn applies the NotIn predicate on the "pre_test_score" field.
+func PreTestScoreNotIn(vs ...int) predicate.Purchase {
+	return predicate.Purchase(sql.FieldNotIn(FieldPreTestScore, vs...))
+}
+
+// PreTestScoreGT applies the GT predicate on the "pre_test_score" field.
+func PreTestScoreGT(v int) predicate.Purchase {
+	return predicate.Purchase(sql.FieldGT(FieldPreTestScore, v))
+}
+
+// PreTestScoreGTE applies the GTE predicate on the "pre_test_score" field.
+func PreTestScoreGTE(v int) predicate.Purchase {
+	return predicate.Purchase(sql.FieldGTE(FieldPreTestScore, v))
+}
+
+// PreTestScoreLT applies the LT predicate on the "pre_test_score" field.
+func PreTestScoreLT(v int) predicate.Purchase {
+	return predicate.Purchase(sql.FieldLT(FieldPreTestScore, v))
+}
+
+// PreTestScoreLTE applies the LTE predicate on the "pre_test_score" field.
+func PreTestScoreLTE(v int) predicate.Purchase {
+	return predicate.Purchase(sql.FieldLTE(FieldPreTestScore, v))
+}
+
+// PreTestScoreIsNil applies the IsNil predicate on the "pre_test_score" field.
+func PreTestScoreIsNil() predicate.Purchase {
+	return predicate.Purchase(sql.FieldIsNull(FieldPreTestScore))
+}
+
+// PreTestScoreNotNil applies the NotNil predicate on the "pre_test_score" field.
+func PreTestScoreNotNil() predicate.Purchase {
+	return predicate.Purchase(sql.FieldNotNull(FieldPreTestScore))
+}
+
+// PostTestScoreEQ applies the EQ predicate on the "post_test_score" field.
+func PostTestScoreEQ(v int) predicate.Purchase {
+	return predicate.Purchase(sql.FieldEQ(FieldPostTestScore, v))
+}
+
+// PostTestScoreNEQ applies the NEQ predicate on the "post_test_score" field.
+func PostTestScoreNEQ(v int) predicate.Purchase {
+	return predicate.Purchase(sql.FieldNEQ(FieldPostTestScore, v))
+}
+
+// PostTestScoreIn applies the In predicate on the "post_test_score" field.
+func PostTestScoreIn(vs ...int) predicate.Purchase {
+	return predicate.Purchase(sql.FieldIn(FieldPostTestScore, vs...))
+}
+
+// PostTestScoreNotIn applies the NotIn predicate on the "post_test_score" field.
+func PostTestScoreNotIn(vs ...int) predicate.Purchase {
+	return predicate.Purchase(sql.FieldNotIn(FieldPostTestScore, vs...))
+}
+
+// PostTestScoreGT applies the GT predicate on the "post_test_score" field.
+func PostTestScoreGT(v int) predicate.Purchase {
+	return predicate.Purchase(sql.FieldGT(FieldPostTestScore, v))
+}
+
+// PostTestScoreGTE applies the GTE predicate on the "post_test_score" field.
+func PostTestScoreGTE(v int) predicate.Purchase {
+	return predicate.Purchase(sql.FieldGTE(FieldPostTestScore, v))
+}
+
+// PostTestScoreLT applies the LT predicate on the "post_test_score" field.
+func PostTestScoreLT(v int) predicate.Purchase {
+	return predicate.Purchase(sql.FieldLT(FieldPostTestScore, v))
+}
+
+// PostTestScoreLTE applies the LTE predicate on the "post_test_score" field.
+func PostTestScoreLTE(v int) predicate.Purchase {
+	return predicate.Purchase(sql.FieldLTE(FieldPostTestScore, v))
+}
+
+// PostTestScoreIsNil applies the IsNil predicate on the "post_test_score" field.
+func PostTestScoreIsNil() predicate.Purchase {
+	return predicate.Purchase(sql.FieldIsNull(FieldPostTestScore))
+}
+
+// PostTestScoreNotNil applies the NotNil predicate on the "post_test_score" field.
+func PostTestScoreNotNil() predicate.Purchase {
+	return predicate.Purchase(sql.FieldNotNull(FieldPostTestScore))
+}
+
+// RedeemedAtEQ applies the EQ predicate on the "redeemed_at" field.
+func RedeemedAtEQ(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldEQ(FieldRedeemedAt, v))
+}
+
+// RedeemedAtNEQ applies the NEQ predicate on the "redeemed_at" field.
+func RedeemedAtNEQ(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldNEQ(FieldRedeemedAt, v))
+}
+
+// RedeemedAtIn applies the In predicate on the "redeemed_at" field.
+func RedeemedAtIn(vs ...time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldIn(FieldRedeemedAt, vs...))
+}
+
+// RedeemedAtNotIn applies the NotIn predicate on the "redeemed_at" field.
+func RedeemedAtNotIn(vs ...time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldNotIn(FieldRedeemedAt, vs...))
+}
+
+// RedeemedAtGT applies the GT predicate on the "redeemed_at" field.
+func RedeemedAtGT(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldGT(FieldRedeemedAt, v))
+}
+
+// RedeemedAtGTE applies the GTE predicate on the "redeemed_at" field.
+func RedeemedAtGTE(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldGTE(FieldRedeemedAt, v))
+}
+
+// RedeemedAtLT applies the LT predicate on the "redeemed_at" field.
+func RedeemedAtLT(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldLT(FieldRedeemedAt, v))
+}
+
+// RedeemedAtLTE applies the LTE predicate on the "redeemed_at" field.
+func RedeemedAtLTE(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldLTE(FieldRedeemedAt, v))
+}
+
+// RedeemedAtIsNil applies the IsNil predicate on the "redeemed_at" field.
+func RedeemedAtIsNil() predicate.Purchase {
+	return predicate.Purchase(sql.FieldIsNull(FieldRedeemedAt))
+}
+
+// RedeemedAtNotNil applies the NotNil predicate on the "redeemed_at" field.
+func RedeemedAtNotNil() predicate.Purchase {
+	return predicate.Purchase(sql.FieldNotNull(FieldRedeemedAt))
+}
+
+// ProgressAtEQ applies the EQ predicate on the "progress_at" field.
+func ProgressAtEQ(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldEQ(FieldProgressAt, v))
+}
+
+// ProgressAtNEQ applies the NEQ predicate on the "progress_at" field.
+func ProgressAtNEQ(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldNEQ(FieldProgressAt, v))
+}
+
+// ProgressAtIn applies the In predicate on the "progress_at" field.
+func ProgressAtIn(vs ...time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldIn(FieldProgressAt, vs...))
+}
+
+// ProgressAtNotIn applies the NotIn predicate on the "progress_at" field.
+func ProgressAtNotIn(vs ...time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldNotIn(FieldProgressAt, vs...))
+}
+
+// ProgressAtGT applies the GT predicate on the "progress_at" field.
+func ProgressAtGT(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldGT(FieldProgressAt, v))
+}
+
+// ProgressAtGTE applies the GTE predicate on the "progress_at" field.
+func ProgressAtGTE(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldGTE(FieldProgressAt, v))
+}
+
+// ProgressAtLT applies the LT predicate on the "progress_at" field.
+func ProgressAtLT(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldLT(FieldProgressAt, v))
+}
+
+// ProgressAtLTE applies the LTE predicate on the "progress_at" field.
+func ProgressAtLTE(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldLTE(FieldProgressAt, v))
+}
+
+// ProgressAtIsNil applies the IsNil predicate on the "progress_at" field.
+func ProgressAtIsNil() predicate.Purchase {
+	return predicate.Purchase(sql.FieldIsNull(FieldProgressAt))
+}
+
+// ProgressAtNotNil applies the NotNil predicate on the "progress_at" field.
+func ProgressAtNotNil() predicate.Purchase {
+	return predicate.Purchase(sql.FieldNotNull(FieldProgressAt))
+}
+
 // CompletedAtEQ applies the EQ predicate on the "completed_at" field.
 func CompletedAtEQ(v time.Time) predicate.Purchase {
 	return predicate.Purchase(sql.FieldEQ(FieldCompletedAt, v))
@@ -675,6 +970,56 @@ func CompletedAtIsNil() predicate.Purchase {
 // CompletedAtNotNil applies the NotNil predicate on the "completed_at" field.
 func CompletedAtNotNil() predicate.Purchase {
 	return predicate.Purchase(sql.FieldNotNull(FieldCompletedAt))
+}
+
+// CancelledAtEQ applies the EQ predicate on the "cancelled_at" field.
+func CancelledAtEQ(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldEQ(FieldCancelledAt, v))
+}
+
+// CancelledAtNEQ applies the NEQ predicate on the "cancelled_at" field.
+func CancelledAtNEQ(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldNEQ(FieldCancelledAt, v))
+}
+
+// CancelledAtIn applies the In predicate on the "cancelled_at" field.
+func CancelledAtIn(vs ...time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldIn(FieldCancelledAt, vs...))
+}
+
+// CancelledAtNotIn applies the NotIn predicate on the "cancelled_at" field.
+func CancelledAtNotIn(vs ...time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldNotIn(FieldCancelledAt, vs...))
+}
+
+// CancelledAtGT applies the GT predicate on the "cancelled_at" field.
+func CancelledAtGT(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldGT(FieldCancelledAt, v))
+}
+
+// CancelledAtGTE applies the GTE predicate on the "cancelled_at" field.
+func CancelledAtGTE(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldGTE(FieldCancelledAt, v))
+}
+
+// CancelledAtLT applies the LT predicate on the "cancelled_at" field.
+func CancelledAtLT(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldLT(FieldCancelledAt, v))
+}
+
+// CancelledAtLTE applies the LTE predicate on the "cancelled_at" field.
+func CancelledAtLTE(v time.Time) predicate.Purchase {
+	return predicate.Purchase(sql.FieldLTE(FieldCancelledAt, v))
+}
+
+// CancelledAtIsNil applies the IsNil predicate on the "cancelled_at" field.
+func CancelledAtIsNil() predicate.Purchase {
+	return predicate.Purchase(sql.FieldIsNull(FieldCancelledAt))
+}
+
+// CancelledAtNotNil applies the NotNil predicate on the "cancelled_at" field.
+func CancelledAtNotNil() predicate.Purchase {
+	return predicate.Purchase(sql.FieldNotNull(FieldCancelledAt))
 }
 
 // HasRecipient applies the HasEdge predicate on the "recipient" edge.
@@ -761,6 +1106,75 @@ func HasCertificate() predicate.Purchase {
 func HasCertificateWith(preds ...predicate.Certificate) predicate.Purchase {
 	return predicate.Purchase(func(s *sql.Selector) {
 		step := newCertificateStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasReview applies the HasEdge predicate on the "review" edge.
+func HasReview() predicate.Purchase {
+	return predicate.Purchase(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, ReviewTable, ReviewColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasReviewWith applies the HasEdge predicate on the "review" edge with a given conditions (other predicates).
+func HasReviewWith(preds ...predicate.Review) predicate.Purchase {
+	return predicate.Purchase(func(s *sql.Selector) {
+		step := newReviewStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasBalanceEntries applies the HasEdge predicate on the "balance_entries" edge.
+func HasBalanceEntries() predicate.Purchase {
+	return predicate.Purchase(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, BalanceEntriesTable, BalanceEntriesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasBalanceEntriesWith applies the HasEdge predicate on the "balance_entries" edge with a given conditions (other predicates).
+func HasBalanceEntriesWith(preds ...predicate.BalanceEntry) predicate.Purchase {
+	return predicate.Purchase(func(s *sql.Selector) {
+		step := newBalanceEntriesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasReports applies the HasEdge predicate on the "reports" edge.
+func HasReports() predicate.Purchase {
+	return predicate.Purchase(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ReportsTable, ReportsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasReportsWith applies the HasEdge predicate on the "reports" edge with a given conditions (other predicates).
+func HasReportsWith(preds ...predicate.TrainingReport) predicate.Purchase {
+	return predicate.Purchase(func(s *sql.Selector) {
+		step := newReportsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

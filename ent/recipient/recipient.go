@@ -84,6 +84,8 @@ const (
 	EdgeTestAttempts = "test_attempts"
 	// EdgePurchases holds the string denoting the purchases edge name in mutations.
 	EdgePurchases = "purchases"
+	// EdgeBalanceEntries holds the string denoting the balance_entries edge name in mutations.
+	EdgeBalanceEntries = "balance_entries"
 	// EdgeCertificates holds the string denoting the certificates edge name in mutations.
 	EdgeCertificates = "certificates"
 	// EdgeReviews holds the string denoting the reviews edge name in mutations.
@@ -140,6 +142,13 @@ const (
 	PurchasesInverseTable = "purchases"
 	// PurchasesColumn is the table column denoting the purchases relation/edge.
 	PurchasesColumn = "recipient_id"
+	// BalanceEntriesTable is the table that holds the balance_entries relation/edge.
+	BalanceEntriesTable = "balance_entries"
+	// BalanceEntriesInverseTable is the table name for the BalanceEntry entity.
+	// It exists in this package in order to avoid circular dependency with the "balanceentry" package.
+	BalanceEntriesInverseTable = "balance_entries"
+	// BalanceEntriesColumn is the table column denoting the balance_entries relation/edge.
+	BalanceEntriesColumn = "recipient_id"
 	// CertificatesTable is the table that holds the certificates relation/edge.
 	CertificatesTable = "certificates"
 	// CertificatesInverseTable is the table name for the Certificate entity.
@@ -592,6 +601,20 @@ func ByPurchases(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByBalanceEntriesCount orders the results by balance_entries count.
+func ByBalanceEntriesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newBalanceEntriesStep(), opts...)
+	}
+}
+
+// ByBalanceEntries orders the results by balance_entries terms.
+func ByBalanceEntries(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newBalanceEntriesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByCertificatesCount orders the results by certificates count.
 func ByCertificatesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -715,6 +738,13 @@ func newPurchasesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(PurchasesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, PurchasesTable, PurchasesColumn),
+	)
+}
+func newBalanceEntriesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(BalanceEntriesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, BalanceEntriesTable, BalanceEntriesColumn),
 	)
 }
 func newCertificatesStep() *sqlgraph.Step {

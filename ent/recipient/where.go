@@ -1465,6 +1465,29 @@ func HasPurchasesWith(preds ...predicate.Purchase) predicate.Recipient {
 	})
 }
 
+// HasBalanceEntries applies the HasEdge predicate on the "balance_entries" edge.
+func HasBalanceEntries() predicate.Recipient {
+	return predicate.Recipient(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, BalanceEntriesTable, BalanceEntriesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasBalanceEntriesWith applies the HasEdge predicate on the "balance_entries" edge with a given conditions (other predicates).
+func HasBalanceEntriesWith(preds ...predicate.BalanceEntry) predicate.Recipient {
+	return predicate.Recipient(func(s *sql.Selector) {
+		step := newBalanceEntriesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasCertificates applies the HasEdge predicate on the "certificates" edge.
 func HasCertificates() predicate.Recipient {
 	return predicate.Recipient(func(s *sql.Selector) {

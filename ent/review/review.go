@@ -24,14 +24,24 @@ const (
 	FieldRecipientID = "recipient_id"
 	// FieldCourseID holds the string denoting the course_id field in the database.
 	FieldCourseID = "course_id"
+	// FieldPurchaseID holds the string denoting the purchase_id field in the database.
+	FieldPurchaseID = "purchase_id"
 	// FieldRating holds the string denoting the rating field in the database.
 	FieldRating = "rating"
 	// FieldBody holds the string denoting the body field in the database.
 	FieldBody = "body"
+	// FieldHiddenAt holds the string denoting the hidden_at field in the database.
+	FieldHiddenAt = "hidden_at"
+	// FieldHiddenReason holds the string denoting the hidden_reason field in the database.
+	FieldHiddenReason = "hidden_reason"
+	// FieldHiddenByID holds the string denoting the hidden_by_id field in the database.
+	FieldHiddenByID = "hidden_by_id"
 	// EdgeRecipient holds the string denoting the recipient edge name in mutations.
 	EdgeRecipient = "recipient"
 	// EdgeCourse holds the string denoting the course edge name in mutations.
 	EdgeCourse = "course"
+	// EdgePurchase holds the string denoting the purchase edge name in mutations.
+	EdgePurchase = "purchase"
 	// Table holds the table name of the review in the database.
 	Table = "reviews"
 	// RecipientTable is the table that holds the recipient relation/edge.
@@ -48,6 +58,13 @@ const (
 	CourseInverseTable = "courses"
 	// CourseColumn is the table column denoting the course relation/edge.
 	CourseColumn = "course_id"
+	// PurchaseTable is the table that holds the purchase relation/edge.
+	PurchaseTable = "reviews"
+	// PurchaseInverseTable is the table name for the Purchase entity.
+	// It exists in this package in order to avoid circular dependency with the "purchase" package.
+	PurchaseInverseTable = "purchases"
+	// PurchaseColumn is the table column denoting the purchase relation/edge.
+	PurchaseColumn = "purchase_id"
 )
 
 // Columns holds all SQL columns for review fields.
@@ -57,8 +74,12 @@ var Columns = []string{
 	FieldUpdatedAt,
 	FieldRecipientID,
 	FieldCourseID,
+	FieldPurchaseID,
 	FieldRating,
 	FieldBody,
+	FieldHiddenAt,
+	FieldHiddenReason,
+	FieldHiddenByID,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -125,6 +146,11 @@ func ByCourseID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCourseID, opts...).ToFunc()
 }
 
+// ByPurchaseID orders the results by the purchase_id field.
+func ByPurchaseID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPurchaseID, opts...).ToFunc()
+}
+
 // ByRating orders the results by the rating field.
 func ByRating(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldRating, opts...).ToFunc()
@@ -133,6 +159,21 @@ func ByRating(opts ...sql.OrderTermOption) OrderOption {
 // ByBody orders the results by the body field.
 func ByBody(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldBody, opts...).ToFunc()
+}
+
+// ByHiddenAt orders the results by the hidden_at field.
+func ByHiddenAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldHiddenAt, opts...).ToFunc()
+}
+
+// ByHiddenReason orders the results by the hidden_reason field.
+func ByHiddenReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldHiddenReason, opts...).ToFunc()
+}
+
+// ByHiddenByID orders the results by the hidden_by_id field.
+func ByHiddenByID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldHiddenByID, opts...).ToFunc()
 }
 
 // ByRecipientField orders the results by recipient field.
@@ -148,6 +189,13 @@ func ByCourseField(field string, opts ...sql.OrderTermOption) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newCourseStep(), sql.OrderByField(field, opts...))
 	}
 }
+
+// ByPurchaseField orders the results by purchase field.
+func ByPurchaseField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newPurchaseStep(), sql.OrderByField(field, opts...))
+	}
+}
 func newRecipientStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -160,5 +208,12 @@ func newCourseStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(CourseInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, CourseTable, CourseColumn),
+	)
+}
+func newPurchaseStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(PurchaseInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2O, true, PurchaseTable, PurchaseColumn),
 	)
 }

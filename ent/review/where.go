@@ -76,6 +76,11 @@ func CourseID(v pulid.ID) predicate.Review {
 	return predicate.Review(sql.FieldEQ(FieldCourseID, v))
 }
 
+// PurchaseID applies equality check predicate on the "purchase_id" field. It's identical to PurchaseIDEQ.
+func PurchaseID(v pulid.ID) predicate.Review {
+	return predicate.Review(sql.FieldEQ(FieldPurchaseID, v))
+}
+
 // Rating applies equality check predicate on the "rating" field. It's identical to RatingEQ.
 func Rating(v int) predicate.Review {
 	return predicate.Review(sql.FieldEQ(FieldRating, v))
@@ -84,6 +89,21 @@ func Rating(v int) predicate.Review {
 // Body applies equality check predicate on the "body" field. It's identical to BodyEQ.
 func Body(v string) predicate.Review {
 	return predicate.Review(sql.FieldEQ(FieldBody, v))
+}
+
+// HiddenAt applies equality check predicate on the "hidden_at" field. It's identical to HiddenAtEQ.
+func HiddenAt(v time.Time) predicate.Review {
+	return predicate.Review(sql.FieldEQ(FieldHiddenAt, v))
+}
+
+// HiddenReason applies equality check predicate on the "hidden_reason" field. It's identical to HiddenReasonEQ.
+func HiddenReason(v string) predicate.Review {
+	return predicate.Review(sql.FieldEQ(FieldHiddenReason, v))
+}
+
+// HiddenByID applies equality check predicate on the "hidden_by_id" field. It's identical to HiddenByIDEQ.
+func HiddenByID(v pulid.ID) predicate.Review {
+	return predicate.Review(sql.FieldEQ(FieldHiddenByID, v))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
@@ -306,6 +326,76 @@ func CourseIDContainsFold(v pulid.ID) predicate.Review {
 	return predicate.Review(sql.FieldContainsFold(FieldCourseID, vc))
 }
 
+// PurchaseIDEQ applies the EQ predicate on the "purchase_id" field.
+func PurchaseIDEQ(v pulid.ID) predicate.Review {
+	return predicate.Review(sql.FieldEQ(FieldPurchaseID, v))
+}
+
+// PurchaseIDNEQ applies the NEQ predicate on the "purchase_id" field.
+func PurchaseIDNEQ(v pulid.ID) predicate.Review {
+	return predicate.Review(sql.FieldNEQ(FieldPurchaseID, v))
+}
+
+// PurchaseIDIn applies the In predicate on the "purchase_id" field.
+func PurchaseIDIn(vs ...pulid.ID) predicate.Review {
+	return predicate.Review(sql.FieldIn(FieldPurchaseID, vs...))
+}
+
+// PurchaseIDNotIn applies the NotIn predicate on the "purchase_id" field.
+func PurchaseIDNotIn(vs ...pulid.ID) predicate.Review {
+	return predicate.Review(sql.FieldNotIn(FieldPurchaseID, vs...))
+}
+
+// PurchaseIDGT applies the GT predicate on the "purchase_id" field.
+func PurchaseIDGT(v pulid.ID) predicate.Review {
+	return predicate.Review(sql.FieldGT(FieldPurchaseID, v))
+}
+
+// PurchaseIDGTE applies the GTE predicate on the "purchase_id" field.
+func PurchaseIDGTE(v pulid.ID) predicate.Review {
+	return predicate.Review(sql.FieldGTE(FieldPurchaseID, v))
+}
+
+// PurchaseIDLT applies the LT predicate on the "purchase_id" field.
+func PurchaseIDLT(v pulid.ID) predicate.Review {
+	return predicate.Review(sql.FieldLT(FieldPurchaseID, v))
+}
+
+// PurchaseIDLTE applies the LTE predicate on the "purchase_id" field.
+func PurchaseIDLTE(v pulid.ID) predicate.Review {
+	return predicate.Review(sql.FieldLTE(FieldPurchaseID, v))
+}
+
+// PurchaseIDContains applies the Contains predicate on the "purchase_id" field.
+func PurchaseIDContains(v pulid.ID) predicate.Review {
+	vc := string(v)
+	return predicate.Review(sql.FieldContains(FieldPurchaseID, vc))
+}
+
+// PurchaseIDHasPrefix applies the HasPrefix predicate on the "purchase_id" field.
+func PurchaseIDHasPrefix(v pulid.ID) predicate.Review {
+	vc := string(v)
+	return predicate.Review(sql.FieldHasPrefix(FieldPurchaseID, vc))
+}
+
+// PurchaseIDHasSuffix applies the HasSuffix predicate on the "purchase_id" field.
+func PurchaseIDHasSuffix(v pulid.ID) predicate.Review {
+	vc := string(v)
+	return predicate.Review(sql.FieldHasSuffix(FieldPurchaseID, vc))
+}
+
+// PurchaseIDEqualFold applies the EqualFold predicate on the "purchase_id" field.
+func PurchaseIDEqualFold(v pulid.ID) predicate.Review {
+	vc := string(v)
+	return predicate.Review(sql.FieldEqualFold(FieldPurchaseID, vc))
+}
+
+// PurchaseIDContainsFold applies the ContainsFold predicate on the "purchase_id" field.
+func PurchaseIDContainsFold(v pulid.ID) predicate.Review {
+	vc := string(v)
+	return predicate.Review(sql.FieldContainsFold(FieldPurchaseID, vc))
+}
+
 // RatingEQ applies the EQ predicate on the "rating" field.
 func RatingEQ(v int) predicate.Review {
 	return predicate.Review(sql.FieldEQ(FieldRating, v))
@@ -411,6 +501,211 @@ func BodyContainsFold(v string) predicate.Review {
 	return predicate.Review(sql.FieldContainsFold(FieldBody, v))
 }
 
+// HiddenAtEQ applies the EQ predicate on the "hidden_at" field.
+func HiddenAtEQ(v time.Time) predicate.Review {
+	return predicate.Review(sql.FieldEQ(FieldHiddenAt, v))
+}
+
+// HiddenAtNEQ applies the NEQ predicate on the "hidden_at" field.
+func HiddenAtNEQ(v time.Time) predicate.Review {
+	return predicate.Review(sql.FieldNEQ(FieldHiddenAt, v))
+}
+
+// HiddenAtIn applies the In predicate on the "hidden_at" field.
+func HiddenAtIn(vs ...time.Time) predicate.Review {
+	return predicate.Review(sql.FieldIn(FieldHiddenAt, vs...))
+}
+
+// HiddenAtNotIn applies the NotIn predicate on the "hidden_at" field.
+func HiddenAtNotIn(vs ...time.Time) predicate.Review {
+	return predicate.Review(sql.FieldNotIn(FieldHiddenAt, vs...))
+}
+
+// HiddenAtGT applies the GT predicate on the "hidden_at" field.
+func HiddenAtGT(v time.Time) predicate.Review {
+	return predicate.Review(sql.FieldGT(FieldHiddenAt, v))
+}
+
+// HiddenAtGTE applies the GTE predicate on the "hidden_at" field.
+func HiddenAtGTE(v time.Time) predicate.Review {
+	return predicate.Review(sql.FieldGTE(FieldHiddenAt, v))
+}
+
+// HiddenAtLT applies the LT predicate on the "hidden_at" field.
+func HiddenAtLT(v time.Time) predicate.Review {
+	return predicate.Review(sql.FieldLT(FieldHiddenAt, v))
+}
+
+// HiddenAtLTE applies the LTE predicate on the "hidden_at" field.
+func HiddenAtLTE(v time.Time) predicate.Review {
+	return predicate.Review(sql.FieldLTE(FieldHiddenAt, v))
+}
+
+// HiddenAtIsNil applies the IsNil predicate on the "hidden_at" field.
+func HiddenAtIsNil() predicate.Review {
+	return predicate.Review(sql.FieldIsNull(FieldHiddenAt))
+}
+
+// HiddenAtNotNil applies the NotNil predicate on the "hidden_at" field.
+func HiddenAtNotNil() predicate.Review {
+	return predicate.Review(sql.FieldNotNull(FieldHiddenAt))
+}
+
+// HiddenReasonEQ applies the EQ predicate on the "hidden_reason" field.
+func HiddenReasonEQ(v string) predicate.Review {
+	return predicate.Review(sql.FieldEQ(FieldHiddenReason, v))
+}
+
+// HiddenReasonNEQ applies the NEQ predicate on the "hidden_reason" field.
+func HiddenReasonNEQ(v string) predicate.Review {
+	return predicate.Review(sql.FieldNEQ(FieldHiddenReason, v))
+}
+
+// HiddenReasonIn applies the In predicate on the "hidden_reason" field.
+func HiddenReasonIn(vs ...string) predicate.Review {
+	return predicate.Review(sql.FieldIn(FieldHiddenReason, vs...))
+}
+
+// HiddenReasonNotIn applies the NotIn predicate on the "hidden_reason" field.
+func HiddenReasonNotIn(vs ...string) predicate.Review {
+	return predicate.Review(sql.FieldNotIn(FieldHiddenReason, vs...))
+}
+
+// HiddenReasonGT applies the GT predicate on the "hidden_reason" field.
+func HiddenReasonGT(v string) predicate.Review {
+	return predicate.Review(sql.FieldGT(FieldHiddenReason, v))
+}
+
+// HiddenReasonGTE applies the GTE predicate on the "hidden_reason" field.
+func HiddenReasonGTE(v string) predicate.Review {
+	return predicate.Review(sql.FieldGTE(FieldHiddenReason, v))
+}
+
+// HiddenReasonLT applies the LT predicate on the "hidden_reason" field.
+func HiddenReasonLT(v string) predicate.Review {
+	return predicate.Review(sql.FieldLT(FieldHiddenReason, v))
+}
+
+// HiddenReasonLTE applies the LTE predicate on the "hidden_reason" field.
+func HiddenReasonLTE(v string) predicate.Review {
+	return predicate.Review(sql.FieldLTE(FieldHiddenReason, v))
+}
+
+// HiddenReasonContains applies the Contains predicate on the "hidden_reason" field.
+func HiddenReasonContains(v string) predicate.Review {
+	return predicate.Review(sql.FieldContains(FieldHiddenReason, v))
+}
+
+// HiddenReasonHasPrefix applies the HasPrefix predicate on the "hidden_reason" field.
+func HiddenReasonHasPrefix(v string) predicate.Review {
+	return predicate.Review(sql.FieldHasPrefix(FieldHiddenReason, v))
+}
+
+// HiddenReasonHasSuffix applies the HasSuffix predicate on the "hidden_reason" field.
+func HiddenReasonHasSuffix(v string) predicate.Review {
+	return predicate.Review(sql.FieldHasSuffix(FieldHiddenReason, v))
+}
+
+// HiddenReasonIsNil applies the IsNil predicate on the "hidden_reason" field.
+func HiddenReasonIsNil() predicate.Review {
+	return predicate.Review(sql.FieldIsNull(FieldHiddenReason))
+}
+
+// HiddenReasonNotNil applies the NotNil predicate on the "hidden_reason" field.
+func HiddenReasonNotNil() predicate.Review {
+	return predicate.Review(sql.FieldNotNull(FieldHiddenReason))
+}
+
+// HiddenReasonEqualFold applies the EqualFold predicate on the "hidden_reason" field.
+func HiddenReasonEqualFold(v string) predicate.Review {
+	return predicate.Review(sql.FieldEqualFold(FieldHiddenReason, v))
+}
+
+// HiddenReasonContainsFold applies the ContainsFold predicate on the "hidden_reason" field.
+func HiddenReasonContainsFold(v string) predicate.Review {
+	return predicate.Review(sql.FieldContainsFold(FieldHiddenReason, v))
+}
+
+// HiddenByIDEQ applies the EQ predicate on the "hidden_by_id" field.
+func HiddenByIDEQ(v pulid.ID) predicate.Review {
+	return predicate.Review(sql.FieldEQ(FieldHiddenByID, v))
+}
+
+// HiddenByIDNEQ applies the NEQ predicate on the "hidden_by_id" field.
+func HiddenByIDNEQ(v pulid.ID) predicate.Review {
+	return predicate.Review(sql.FieldNEQ(FieldHiddenByID, v))
+}
+
+// HiddenByIDIn applies the In predicate on the "hidden_by_id" field.
+func HiddenByIDIn(vs ...pulid.ID) predicate.Review {
+	return predicate.Review(sql.FieldIn(FieldHiddenByID, vs...))
+}
+
+// HiddenByIDNotIn applies the NotIn predicate on the "hidden_by_id" field.
+func HiddenByIDNotIn(vs ...pulid.ID) predicate.Review {
+	return predicate.Review(sql.FieldNotIn(FieldHiddenByID, vs...))
+}
+
+// HiddenByIDGT applies the GT predicate on the "hidden_by_id" field.
+func HiddenByIDGT(v pulid.ID) predicate.Review {
+	return predicate.Review(sql.FieldGT(FieldHiddenByID, v))
+}
+
+// HiddenByIDGTE applies the GTE predicate on the "hidden_by_id" field.
+func HiddenByIDGTE(v pulid.ID) predicate.Review {
+	return predicate.Review(sql.FieldGTE(FieldHiddenByID, v))
+}
+
+// HiddenByIDLT applies the LT predicate on the "hidden_by_id" field.
+func HiddenByIDLT(v pulid.ID) predicate.Review {
+	return predicate.Review(sql.FieldLT(FieldHiddenByID, v))
+}
+
+// HiddenByIDLTE applies the LTE predicate on the "hidden_by_id" field.
+func HiddenByIDLTE(v pulid.ID) predicate.Review {
+	return predicate.Review(sql.FieldLTE(FieldHiddenByID, v))
+}
+
+// HiddenByIDContains applies the Contains predicate on the "hidden_by_id" field.
+func HiddenByIDContains(v pulid.ID) predicate.Review {
+	vc := string(v)
+	return predicate.Review(sql.FieldContains(FieldHiddenByID, vc))
+}
+
+// HiddenByIDHasPrefix applies the HasPrefix predicate on the "hidden_by_id" field.
+func HiddenByIDHasPrefix(v pulid.ID) predicate.Review {
+	vc := string(v)
+	return predicate.Review(sql.FieldHasPrefix(FieldHiddenByID, vc))
+}
+
+// HiddenByIDHasSuffix applies the HasSuffix predicate on the "hidden_by_id" field.
+func HiddenByIDHasSuffix(v pulid.ID) predicate.Review {
+	vc := string(v)
+	return predicate.Review(sql.FieldHasSuffix(FieldHiddenByID, vc))
+}
+
+// HiddenByIDIsNil applies the IsNil predicate on the "hidden_by_id" field.
+func HiddenByIDIsNil() predicate.Review {
+	return predicate.Review(sql.FieldIsNull(FieldHiddenByID))
+}
+
+// HiddenByIDNotNil applies the NotNil predicate on the "hidden_by_id" field.
+func HiddenByIDNotNil() predicate.Review {
+	return predicate.Review(sql.FieldNotNull(FieldHiddenByID))
+}
+
+// HiddenByIDEqualFold applies the EqualFold predicate on the "hidden_by_id" field.
+func HiddenByIDEqualFold(v pulid.ID) predicate.Review {
+	vc := string(v)
+	return predicate.Review(sql.FieldEqualFold(FieldHiddenByID, vc))
+}
+
+// HiddenByIDContainsFold applies the ContainsFold predicate on the "hidden_by_id" field.
+func HiddenByIDContainsFold(v pulid.ID) predicate.Review {
+	vc := string(v)
+	return predicate.Review(sql.FieldContainsFold(FieldHiddenByID, vc))
+}
+
 // HasRecipient applies the HasEdge predicate on the "recipient" edge.
 func HasRecipient() predicate.Review {
 	return predicate.Review(func(s *sql.Selector) {
@@ -449,6 +744,29 @@ func HasCourse() predicate.Review {
 func HasCourseWith(preds ...predicate.Course) predicate.Review {
 	return predicate.Review(func(s *sql.Selector) {
 		step := newCourseStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasPurchase applies the HasEdge predicate on the "purchase" edge.
+func HasPurchase() predicate.Review {
+	return predicate.Review(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, true, PurchaseTable, PurchaseColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasPurchaseWith applies the HasEdge predicate on the "purchase" edge with a given conditions (other predicates).
+func HasPurchaseWith(preds ...predicate.Purchase) predicate.Review {
+	return predicate.Review(func(s *sql.Selector) {
+		step := newPurchaseStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

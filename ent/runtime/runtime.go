@@ -10,12 +10,15 @@ import (
 	"github.com/kartuprakerja/platform/ent/apikey"
 	"github.com/kartuprakerja/platform/ent/application"
 	"github.com/kartuprakerja/platform/ent/auditlog"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/chatmessage"
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/courseassessment"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
+	"github.com/kartuprakerja/platform/ent/domainevent"
 	"github.com/kartuprakerja/platform/ent/identitycheck"
 	"github.com/kartuprakerja/platform/ent/jobapplication"
 	"github.com/kartuprakerja/platform/ent/jobportal"
@@ -42,6 +45,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/surveyresponse"
 	"github.com/kartuprakerja/platform/ent/testattempt"
 	"github.com/kartuprakerja/platform/ent/traininginstitution"
+	"github.com/kartuprakerja/platform/ent/trainingreport"
 	"github.com/kartuprakerja/platform/ent/vacancy"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/ent/wavequota"
@@ -307,6 +311,34 @@ func init() {
 	auditlog.DefaultID = auditlogDescID.Default.(func() pulid.ID)
 	// auditlog.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	auditlog.IDValidator = auditlogDescID.Validators[0].(func(string) error)
+	balanceentryMixin := schema.BalanceEntry{}.Mixin()
+	balanceentry.Policy = privacy.NewPolicies(schema.BalanceEntry{})
+	balanceentry.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := balanceentry.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	balanceentryMixinFields0 := balanceentryMixin[0].Fields()
+	_ = balanceentryMixinFields0
+	balanceentryFields := schema.BalanceEntry{}.Fields()
+	_ = balanceentryFields
+	// balanceentryDescCreatedAt is the schema descriptor for created_at field.
+	balanceentryDescCreatedAt := balanceentryFields[0].Descriptor()
+	// balanceentry.DefaultCreatedAt holds the default value on creation for the created_at field.
+	balanceentry.DefaultCreatedAt = balanceentryDescCreatedAt.Default.(func() time.Time)
+	// balanceentryDescKey is the schema descriptor for key field.
+	balanceentryDescKey := balanceentryFields[5].Descriptor()
+	// balanceentry.KeyValidator is a validator for the "key" field. It is called by the builders before save.
+	balanceentry.KeyValidator = balanceentryDescKey.Validators[0].(func(string) error)
+	// balanceentryDescID is the schema descriptor for id field.
+	balanceentryDescID := balanceentryMixinFields0[0].Descriptor()
+	// balanceentry.DefaultID holds the default value on creation for the id field.
+	balanceentry.DefaultID = balanceentryDescID.Default.(func() pulid.ID)
+	// balanceentry.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	balanceentry.IDValidator = balanceentryDescID.Validators[0].(func(string) error)
 	certificateMixin := schema.Certificate{}.Mixin()
 	certificate.Policy = privacy.NewPolicies(schema.Certificate{})
 	certificate.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -527,12 +559,18 @@ func init() {
 	courseDescDescription := courseFields[1].Descriptor()
 	// course.DefaultDescription holds the default value on creation for the description field.
 	course.DefaultDescription = courseDescDescription.Default.(string)
+	// courseDescInstructor is the schema descriptor for instructor field.
+	courseDescInstructor := courseFields[4].Descriptor()
+	// course.DefaultInstructor holds the default value on creation for the instructor field.
+	course.DefaultInstructor = courseDescInstructor.Default.(string)
+	// course.InstructorValidator is a validator for the "instructor" field. It is called by the builders before save.
+	course.InstructorValidator = courseDescInstructor.Validators[0].(func(string) error)
 	// courseDescDurationHours is the schema descriptor for duration_hours field.
-	courseDescDurationHours := courseFields[5].Descriptor()
+	courseDescDurationHours := courseFields[8].Descriptor()
 	// course.DurationHoursValidator is a validator for the "duration_hours" field. It is called by the builders before save.
 	course.DurationHoursValidator = courseDescDurationHours.Validators[0].(func(int) error)
 	// courseDescAssessmentScore is the schema descriptor for assessment_score field.
-	courseDescAssessmentScore := courseFields[7].Descriptor()
+	courseDescAssessmentScore := courseFields[10].Descriptor()
 	// course.DefaultAssessmentScore holds the default value on creation for the assessment_score field.
 	course.DefaultAssessmentScore = courseDescAssessmentScore.Default.(int)
 	// course.AssessmentScoreValidator is a validator for the "assessment_score" field. It is called by the builders before save.
@@ -552,27 +590,53 @@ func init() {
 		}
 	}()
 	// courseDescRatingAverage is the schema descriptor for rating_average field.
-	courseDescRatingAverage := courseFields[8].Descriptor()
+	courseDescRatingAverage := courseFields[11].Descriptor()
 	// course.DefaultRatingAverage holds the default value on creation for the rating_average field.
 	course.DefaultRatingAverage = courseDescRatingAverage.Default.(float64)
 	// courseDescRatingCount is the schema descriptor for rating_count field.
-	courseDescRatingCount := courseFields[9].Descriptor()
+	courseDescRatingCount := courseFields[12].Descriptor()
 	// course.DefaultRatingCount holds the default value on creation for the rating_count field.
 	course.DefaultRatingCount = courseDescRatingCount.Default.(int)
 	// courseDescPurchaseCount is the schema descriptor for purchase_count field.
-	courseDescPurchaseCount := courseFields[10].Descriptor()
+	courseDescPurchaseCount := courseFields[13].Descriptor()
 	// course.DefaultPurchaseCount holds the default value on creation for the purchase_count field.
 	course.DefaultPurchaseCount = courseDescPurchaseCount.Default.(int)
-	// courseDescActive is the schema descriptor for active field.
-	courseDescActive := courseFields[11].Descriptor()
-	// course.DefaultActive holds the default value on creation for the active field.
-	course.DefaultActive = courseDescActive.Default.(bool)
 	// courseDescID is the schema descriptor for id field.
 	courseDescID := courseMixinFields0[0].Descriptor()
 	// course.DefaultID holds the default value on creation for the id field.
 	course.DefaultID = courseDescID.Default.(func() pulid.ID)
 	// course.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	course.IDValidator = courseDescID.Validators[0].(func(string) error)
+	courseassessmentMixin := schema.CourseAssessment{}.Mixin()
+	courseassessment.Policy = privacy.NewPolicies(schema.CourseAssessment{})
+	courseassessment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := courseassessment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	courseassessmentMixinFields0 := courseassessmentMixin[0].Fields()
+	_ = courseassessmentMixinFields0
+	courseassessmentFields := schema.CourseAssessment{}.Fields()
+	_ = courseassessmentFields
+	// courseassessmentDescCreatedAt is the schema descriptor for created_at field.
+	courseassessmentDescCreatedAt := courseassessmentFields[0].Descriptor()
+	// courseassessment.DefaultCreatedAt holds the default value on creation for the created_at field.
+	courseassessment.DefaultCreatedAt = courseassessmentDescCreatedAt.Default.(func() time.Time)
+	// courseassessmentDescNotes is the schema descriptor for notes field.
+	courseassessmentDescNotes := courseassessmentFields[10].Descriptor()
+	// courseassessment.DefaultNotes holds the default value on creation for the notes field.
+	courseassessment.DefaultNotes = courseassessmentDescNotes.Default.(string)
+	// courseassessment.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
+	courseassessment.NotesValidator = courseassessmentDescNotes.Validators[0].(func(string) error)
+	// courseassessmentDescID is the schema descriptor for id field.
+	courseassessmentDescID := courseassessmentMixinFields0[0].Descriptor()
+	// courseassessment.DefaultID holds the default value on creation for the id field.
+	courseassessment.DefaultID = courseassessmentDescID.Default.(func() pulid.ID)
+	// courseassessment.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	courseassessment.IDValidator = courseassessmentDescID.Validators[0].(func(string) error)
 	deviceMixin := schema.Device{}.Mixin()
 	device.Policy = privacy.NewPolicies(schema.Device{})
 	device.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -707,6 +771,66 @@ func init() {
 	digitalplatform.DefaultID = digitalplatformDescID.Default.(func() pulid.ID)
 	// digitalplatform.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	digitalplatform.IDValidator = digitalplatformDescID.Validators[0].(func(string) error)
+	domaineventMixin := schema.DomainEvent{}.Mixin()
+	domainevent.Policy = privacy.NewPolicies(schema.DomainEvent{})
+	domainevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := domainevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	domaineventMixinFields0 := domaineventMixin[0].Fields()
+	_ = domaineventMixinFields0
+	domaineventFields := schema.DomainEvent{}.Fields()
+	_ = domaineventFields
+	// domaineventDescCreatedAt is the schema descriptor for created_at field.
+	domaineventDescCreatedAt := domaineventFields[0].Descriptor()
+	// domainevent.DefaultCreatedAt holds the default value on creation for the created_at field.
+	domainevent.DefaultCreatedAt = domaineventDescCreatedAt.Default.(func() time.Time)
+	// domaineventDescTopic is the schema descriptor for topic field.
+	domaineventDescTopic := domaineventFields[1].Descriptor()
+	// domainevent.TopicValidator is a validator for the "topic" field. It is called by the builders before save.
+	domainevent.TopicValidator = func() func(string) error {
+		validators := domaineventDescTopic.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(topic string) error {
+			for _, fn := range fns {
+				if err := fn(topic); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// domaineventDescKey is the schema descriptor for key field.
+	domaineventDescKey := domaineventFields[2].Descriptor()
+	// domainevent.KeyValidator is a validator for the "key" field. It is called by the builders before save.
+	domainevent.KeyValidator = func() func(string) error {
+		validators := domaineventDescKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(key string) error {
+			for _, fn := range fns {
+				if err := fn(key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// domaineventDescID is the schema descriptor for id field.
+	domaineventDescID := domaineventMixinFields0[0].Descriptor()
+	// domainevent.DefaultID holds the default value on creation for the id field.
+	domainevent.DefaultID = domaineventDescID.Default.(func() pulid.ID)
+	// domainevent.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	domainevent.IDValidator = domaineventDescID.Validators[0].(func(string) error)
 	identitycheckMixin := schema.IdentityCheck{}.Mixin()
 	identitycheck.Policy = privacy.NewPolicies(schema.IdentityCheck{})
 	identitycheck.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1281,8 +1405,14 @@ func init() {
 	purchaseDescIdempotencyKey := purchaseFields[4].Descriptor()
 	// purchase.IdempotencyKeyValidator is a validator for the "idempotency_key" field. It is called by the builders before save.
 	purchase.IdempotencyKeyValidator = purchaseDescIdempotencyKey.Validators[0].(func(string) error)
+	// purchaseDescRedemptionCode is the schema descriptor for redemption_code field.
+	purchaseDescRedemptionCode := purchaseFields[5].Descriptor()
+	// purchase.DefaultRedemptionCode holds the default value on creation for the redemption_code field.
+	purchase.DefaultRedemptionCode = purchaseDescRedemptionCode.Default.(func() string)
+	// purchase.RedemptionCodeValidator is a validator for the "redemption_code" field. It is called by the builders before save.
+	purchase.RedemptionCodeValidator = purchaseDescRedemptionCode.Validators[0].(func(string) error)
 	// purchaseDescProgressPercent is the schema descriptor for progress_percent field.
-	purchaseDescProgressPercent := purchaseFields[6].Descriptor()
+	purchaseDescProgressPercent := purchaseFields[7].Descriptor()
 	// purchase.DefaultProgressPercent holds the default value on creation for the progress_percent field.
 	purchase.DefaultProgressPercent = purchaseDescProgressPercent.Default.(int)
 	// purchase.ProgressPercentValidator is a validator for the "progress_percent" field. It is called by the builders before save.
@@ -1295,6 +1425,42 @@ func init() {
 		return func(progress_percent int) error {
 			for _, fn := range fns {
 				if err := fn(progress_percent); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// purchaseDescPreTestScore is the schema descriptor for pre_test_score field.
+	purchaseDescPreTestScore := purchaseFields[8].Descriptor()
+	// purchase.PreTestScoreValidator is a validator for the "pre_test_score" field. It is called by the builders before save.
+	purchase.PreTestScoreValidator = func() func(int) error {
+		validators := purchaseDescPreTestScore.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(pre_test_score int) error {
+			for _, fn := range fns {
+				if err := fn(pre_test_score); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// purchaseDescPostTestScore is the schema descriptor for post_test_score field.
+	purchaseDescPostTestScore := purchaseFields[9].Descriptor()
+	// purchase.PostTestScoreValidator is a validator for the "post_test_score" field. It is called by the builders before save.
+	purchase.PostTestScoreValidator = func() func(int) error {
+		validators := purchaseDescPostTestScore.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(post_test_score int) error {
+			for _, fn := range fns {
+				if err := fn(post_test_score); err != nil {
 					return err
 				}
 			}
@@ -1650,11 +1816,11 @@ func init() {
 	// review.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	review.UpdateDefaultUpdatedAt = reviewDescUpdatedAt.UpdateDefault.(func() time.Time)
 	// reviewDescRating is the schema descriptor for rating field.
-	reviewDescRating := reviewFields[1].Descriptor()
+	reviewDescRating := reviewFields[2].Descriptor()
 	// review.RatingValidator is a validator for the "rating" field. It is called by the builders before save.
 	review.RatingValidator = reviewDescRating.Validators[0].(func(int) error)
 	// reviewDescBody is the schema descriptor for body field.
-	reviewDescBody := reviewFields[2].Descriptor()
+	reviewDescBody := reviewFields[3].Descriptor()
 	// review.DefaultBody holds the default value on creation for the body field.
 	review.DefaultBody = reviewDescBody.Default.(string)
 	// review.BodyValidator is a validator for the "body" field. It is called by the builders before save.
@@ -2049,6 +2215,48 @@ func init() {
 	traininginstitution.DefaultID = traininginstitutionDescID.Default.(func() pulid.ID)
 	// traininginstitution.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	traininginstitution.IDValidator = traininginstitutionDescID.Validators[0].(func(string) error)
+	trainingreportMixin := schema.TrainingReport{}.Mixin()
+	trainingreport.Policy = privacy.NewPolicies(schema.TrainingReport{})
+	trainingreport.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := trainingreport.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	trainingreportMixinFields0 := trainingreportMixin[0].Fields()
+	_ = trainingreportMixinFields0
+	trainingreportFields := schema.TrainingReport{}.Fields()
+	_ = trainingreportFields
+	// trainingreportDescCreatedAt is the schema descriptor for created_at field.
+	trainingreportDescCreatedAt := trainingreportFields[0].Descriptor()
+	// trainingreport.DefaultCreatedAt holds the default value on creation for the created_at field.
+	trainingreport.DefaultCreatedAt = trainingreportDescCreatedAt.Default.(func() time.Time)
+	// trainingreportDescIdempotencyKey is the schema descriptor for idempotency_key field.
+	trainingreportDescIdempotencyKey := trainingreportFields[3].Descriptor()
+	// trainingreport.IdempotencyKeyValidator is a validator for the "idempotency_key" field. It is called by the builders before save.
+	trainingreport.IdempotencyKeyValidator = func() func(string) error {
+		validators := trainingreportDescIdempotencyKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(idempotency_key string) error {
+			for _, fn := range fns {
+				if err := fn(idempotency_key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// trainingreportDescID is the schema descriptor for id field.
+	trainingreportDescID := trainingreportMixinFields0[0].Descriptor()
+	// trainingreport.DefaultID holds the default value on creation for the id field.
+	trainingreport.DefaultID = trainingreportDescID.Default.(func() pulid.ID)
+	// trainingreport.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	trainingreport.IDValidator = trainingreportDescID.Validators[0].(func(string) error)
 	vacancyMixin := schema.Vacancy{}.Mixin()
 	vacancy.Policy = privacy.NewPolicies(schema.Vacancy{})
 	vacancy.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -26,6 +26,11 @@ func (Certificate) Fields() []ent.Field {
 		field.String("number").Unique().NotEmpty().Immutable(),
 		field.Int("post_test_score").Min(0).Max(100),
 		field.Time("issued_at").Immutable().Annotations(entgql.OrderField("ISSUED_AT")),
+		field.Text("credential").Optional().
+			Comment("the Open Badges 3.0 credential as a VC-JWT (EdDSA), signed by the program's did:web"),
+		field.String("key_id").Optional().Comment("the verification method (kid) that signed the credential"),
+		field.Time("revoked_at").Optional().Nillable(),
+		field.String("revocation_reason").Optional().Nillable(),
 	}
 }
 

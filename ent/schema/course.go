@@ -22,6 +22,9 @@ func (Course) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("title").NotEmpty().MaxLen(200).Annotations(entgql.OrderField("TITLE")),
 		field.Text("description").Default(""),
+		field.Strings("outline").Optional().Comment("the modules, in order"),
+		field.Strings("tags").Optional().Comment(`topic tags such as "hidroponik", "bahasa Korea"`),
+		field.String("instructor").Default("").MaxLen(120),
 		field.Enum("category").Values("it", "sales_marketing", "lifestyle", "language", "office",
 			"engineering", "agriculture", "finance", "food_beverage", "management",
 			"social_behaviour", "other").Annotations(entgql.OrderField("CATEGORY")),
@@ -34,7 +37,10 @@ func (Course) Fields() []ent.Field {
 		field.Float("rating_average").Default(0).Annotations(entgql.OrderField("RATING")),
 		field.Int("rating_count").Default(0),
 		field.Int("purchase_count").Default(0).Annotations(entgql.OrderField("POPULARITY")),
-		field.Bool("active").Default(true),
+		field.Enum("status").Values("proposed", "rejected", "published", "suspended").Default("published").
+			Comment("curation: proposed by its institution, published once assessed, suspended by monitoring"),
+		field.Time("published_at").Optional().Nillable(),
+		field.Time("suspended_at").Optional().Nillable(),
 	}
 }
 
@@ -47,11 +53,12 @@ func (Course) Edges() []ent.Edge {
 		edge.To("certificates", Certificate.Type).Annotations(internal()),
 		edge.To("reviews", Review.Type).Annotations(connection()),
 		edge.To("questions", Question.Type).Annotations(internal()),
+		edge.To("assessments", CourseAssessment.Type).Annotations(internal()),
 	}
 }
 
 func (Course) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("category", "active"), index.Fields("training_institution_id")}
+	return []ent.Index{index.Fields("category", "status"), index.Fields("training_institution_id")}
 }
 
 func (Course) Annotations() []schema.Annotation { return browsable() }

@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"crypto/rand"
+
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
@@ -26,11 +28,21 @@ func (Purchase) Fields() []ent.Field {
 		field.String("digital_platform_id").GoType(pulid.ID("")).Immutable(),
 		field.Int64("price").GoType(money.Rupiah(0)).Annotations(entgql.Type("Rupiah")).Immutable(),
 		field.String("invoice_code").Unique().NotEmpty().Immutable(),
-		field.String("idempotency_key").Unique().NotEmpty().Immutable().Annotations(internal()),
-		field.Enum("status").Values("paid", "in_progress", "completed", "refunded").Default("paid").
-			Annotations(entgql.OrderField("STATUS")),
+		field.String("idempotency_key").Unique().NotEmpty().Immutable().Annotations(internal()).
+			Comment("the recipient's client id of the purchase, scoped to the recipient"),
+		field.String("redemption_code").Unique().NotEmpty().Immutable().DefaultFunc(newRedemptionCode).
+			Comment("what the recipient gives the platform to start the course"),
+		field.Enum("status").Values("paid", "redeemed", "in_progress", "completed", "cancelled", "refunded").
+			Default("paid").Annotations(entgql.OrderField("STATUS")).
+			Comment("paid: code issued, not redeemed; cancelled by the recipient; refunded by curation"),
 		field.Int("progress_percent").Default(0).Min(0).Max(100),
+		field.Int("pre_test_score").Optional().Nillable().Min(0).Max(100),
+		field.Int("post_test_score").Optional().Nillable().Min(0).Max(100),
+		field.Time("redeemed_at").Optional().Nillable(),
+		field.Time("progress_at").Optional().Nillable().
+			Comment("when the latest applied progress report happened (reports arriving older are ignored)"),
 		field.Time("completed_at").Optional().Nillable(),
+		field.Time("cancelled_at").Optional().Nillable().Comment("cancelled by the recipient or refunded"),
 	}
 }
 
@@ -41,6 +53,9 @@ func (Purchase) Edges() []ent.Edge {
 		edge.From("platform", DigitalPlatform.Type).Ref("purchases").Field("digital_platform_id").
 			Unique().Required().Immutable(),
 		edge.To("certificate", Certificate.Type).Unique(),
+		edge.To("review", Review.Type).Unique().Annotations(internal()),
+		edge.To("balance_entries", BalanceEntry.Type).Annotations(internal()),
+		edge.To("reports", TrainingReport.Type).Annotations(internal()),
 	}
 }
 
@@ -53,4 +68,24 @@ func (Purchase) Policy() ent.Policy {
 		rule.PartnerVia(viewer.RoleInstitution, "course", "training_institution_id"),
 		rule.Staff(rule.FinanceStaff()...),
 	))
+}
+
+// redemptionAlphabet is Crockford's base 32: no I, L, O or U to misread.
+const redemptionAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+// newRedemptionCode is a random code of 12 characters in three groups
+// (60 bits), e.g. "K7QX-2M9D-HT4B": short enough to type from a phone.
+func newRedemptionCode() string {
+	var b [12]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand does not fail on supported platforms
+	}
+	out := make([]byte, 0, 14)
+	for i, x := range b {
+		if i == 4 || i == 8 {
+			out = append(out, '-')
+		}
+		out = append(out, redemptionAlphabet[x&31])
+	}
+	return string(out)
 }

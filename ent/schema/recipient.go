@@ -70,6 +70,7 @@ func (Recipient) Edges() []ent.Edge {
 		edge.To("applications", Application.Type).Annotations(connection()),
 		edge.To("test_attempts", TestAttempt.Type).Annotations(connection()),
 		edge.To("purchases", Purchase.Type).Annotations(connection()),
+		edge.To("balance_entries", BalanceEntry.Type).Annotations(connection()),
 		edge.To("certificates", Certificate.Type).Annotations(connection()),
 		edge.To("reviews", Review.Type).Annotations(connection()),
 		edge.To("linked_accounts", LinkedAccount.Type).Annotations(connection()),

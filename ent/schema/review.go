@@ -23,8 +23,14 @@ func (Review) Mixin() []ent.Mixin {
 func (Review) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("course_id").GoType(pulid.ID("")).Immutable(),
+		field.String("purchase_id").GoType(pulid.ID("")).Unique().Immutable().Annotations(internal()).
+			Comment("one review per purchase, written after its completion"),
 		field.Int("rating").Range(1, 5).Annotations(entgql.OrderField("RATING")),
 		field.String("body").Default("").MaxLen(2000),
+		field.Time("hidden_at").Optional().Nillable().Comment("hidden by staff as abusive"),
+		field.String("hidden_reason").Optional().Nillable().Annotations(internal()).
+			Comment("shown to its author and staff (Review.hiddenReason)"),
+		field.String("hidden_by_id").GoType(pulid.ID("")).Optional().Nillable().Annotations(internal()),
 	}
 }
 
@@ -32,11 +38,13 @@ func (Review) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("course", Course.Type).Ref("reviews").Field("course_id").
 			Unique().Required().Immutable(),
+		edge.From("purchase", Purchase.Type).Ref("review").Field("purchase_id").
+			Unique().Required().Immutable().Annotations(internal()),
 	}
 }
 
 func (Review) Indexes() []ent.Index {
-	return []ent.Index{uniqueOn("recipient_id", "course_id"), indexOn("course_id")}
+	return []ent.Index{indexOn("course_id", "hidden_at")}
 }
 
 func (Review) Annotations() []schema.Annotation {

@@ -17,8 +17,10 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/account"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/courseassessment"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/identitycheck"
 	"github.com/kartuprakerja/platform/ent/jobapplication"
@@ -35,6 +37,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/surveyquestion"
 	"github.com/kartuprakerja/platform/ent/testattempt"
+	"github.com/kartuprakerja/platform/ent/trainingreport"
 	"github.com/kartuprakerja/platform/ent/vacancy"
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/graph/model"
@@ -64,16 +67,21 @@ type ResolverRoot interface {
 	Account() AccountResolver
 	Application() ApplicationResolver
 	AuditLog() AuditLogResolver
+	Certificate() CertificateResolver
 	ConsoleSection() ConsoleSectionResolver
+	CourseAssessment() CourseAssessmentResolver
 	DigitalPlatform() DigitalPlatformResolver
 	JobPortal() JobPortalResolver
 	Mutation() MutationResolver
 	PaymentPartner() PaymentPartnerResolver
+	Purchase() PurchaseResolver
 	Query() QueryResolver
 	Recipient() RecipientResolver
+	Review() ReviewResolver
 	SelectionSummary() SelectionSummaryResolver
 	TrainingInstitution() TrainingInstitutionResolver
 	Wave() WaveResolver
+	TrainingReportWhereInput() TrainingReportWhereInputResolver
 }
 
 type DirectiveRoot struct {
@@ -203,19 +211,47 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	BalanceEntry struct {
+		Amount       func(childComplexity int) int
+		BalanceAfter func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Purchase     func(childComplexity int) int
+		PurchaseID   func(childComplexity int) int
+		Recipient    func(childComplexity int) int
+		RecipientID  func(childComplexity int) int
+	}
+
+	BalanceEntryConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	BalanceEntryEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Certificate struct {
-		Course        func(childComplexity int) int
-		CourseID      func(childComplexity int) int
-		CreatedAt     func(childComplexity int) int
-		ID            func(childComplexity int) int
-		IssuedAt      func(childComplexity int) int
-		Number        func(childComplexity int) int
-		PostTestScore func(childComplexity int) int
-		Purchase      func(childComplexity int) int
-		PurchaseID    func(childComplexity int) int
-		Recipient     func(childComplexity int) int
-		RecipientID   func(childComplexity int) int
-		UpdatedAt     func(childComplexity int) int
+		Course           func(childComplexity int) int
+		CourseID         func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		Credential       func(childComplexity int) int
+		ID               func(childComplexity int) int
+		IssuedAt         func(childComplexity int) int
+		KeyID            func(childComplexity int) int
+		Number           func(childComplexity int) int
+		PostTestScore    func(childComplexity int) int
+		Purchase         func(childComplexity int) int
+		PurchaseID       func(childComplexity int) int
+		QRPayload        func(childComplexity int) int
+		Recipient        func(childComplexity int) int
+		RecipientID      func(childComplexity int) int
+		RevocationReason func(childComplexity int) int
+		RevokedAt        func(childComplexity int) int
+		UpdatedAt        func(childComplexity int) int
 	}
 
 	CertificateConnection struct {
@@ -227,6 +263,18 @@ type ComplexityRoot struct {
 	CertificateEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	CertificateVerification struct {
+		Code            func(childComplexity int) int
+		CourseTitle     func(childComplexity int) int
+		HolderName      func(childComplexity int) int
+		InstitutionName func(childComplexity int) int
+		IssuedAt        func(childComplexity int) int
+		Issuer          func(childComplexity int) int
+		Message         func(childComplexity int) int
+		Number          func(childComplexity int) int
+		Valid           func(childComplexity int) int
 	}
 
 	ChatMessage struct {
@@ -285,7 +333,6 @@ type ComplexityRoot struct {
 	}
 
 	Course struct {
-		Active                func(childComplexity int) int
 		AssessmentScore       func(childComplexity int) int
 		Category              func(childComplexity int) int
 		CreatedAt             func(childComplexity int) int
@@ -293,16 +340,48 @@ type ComplexityRoot struct {
 		DurationHours         func(childComplexity int) int
 		ID                    func(childComplexity int) int
 		Institution           func(childComplexity int) int
+		Instructor            func(childComplexity int) int
 		Method                func(childComplexity int) int
+		Outline               func(childComplexity int) int
 		Platforms             func(childComplexity int) int
 		Price                 func(childComplexity int) int
+		PublishedAt           func(childComplexity int) int
 		PurchaseCount         func(childComplexity int) int
 		RatingAverage         func(childComplexity int) int
 		RatingCount           func(childComplexity int) int
 		Reviews               func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.ReviewOrder, where *ent.ReviewWhereInput) int
+		Status                func(childComplexity int) int
+		SuspendedAt           func(childComplexity int) int
+		Tags                  func(childComplexity int) int
 		Title                 func(childComplexity int) int
 		TrainingInstitutionID func(childComplexity int) int
 		UpdatedAt             func(childComplexity int) int
+	}
+
+	CourseAssessment struct {
+		Course      func(childComplexity int) int
+		CourseID    func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Met         func(childComplexity int) int
+		Notes       func(childComplexity int) int
+		Passed      func(childComplexity int) int
+		ReasonTexts func(childComplexity int) int
+		Reasons     func(childComplexity int) int
+		Scores      func(childComplexity int) int
+		Total       func(childComplexity int) int
+	}
+
+	CourseAssessmentConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CourseAssessmentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	CourseConnection struct {
@@ -314,6 +393,24 @@ type ComplexityRoot struct {
 	CourseEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	CourseSearchConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CourseSearchEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CurationIndicator struct {
+		Code       func(childComplexity int) int
+		Group      func(childComplexity int) int
+		GroupLabel func(childComplexity int) int
+		Label      func(childComplexity int) int
 	}
 
 	Device struct {
@@ -383,6 +480,12 @@ type ComplexityRoot struct {
 	IdentityCheckEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	IndicatorScore struct {
+		Code func(childComplexity int) int
+		Met  func(childComplexity int) int
+		Note func(childComplexity int) int
 	}
 
 	JobApplication struct {
@@ -459,16 +562,26 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AnswerAbilityTest             func(childComplexity int, attemptID pulid.ID, questionID pulid.ID, choice int) int
+		AssessCourse                  func(childComplexity int, courseID pulid.ID, scores []*schematype.IndicatorScore, notes *string) int
+		CancelPurchase                func(childComplexity int, purchaseID pulid.ID) int
 		CloseWave                     func(childComplexity int, waveID pulid.ID) int
 		CreateAPIKey                  func(childComplexity int, accountID pulid.ID, label string, scopes []string) int
 		CreatePartnerAccount          func(childComplexity int, input auth.PartnerAccount) int
 		CreateWave                    func(childComplexity int, input model.CreateWaveInput) int
+		HideReview                    func(childComplexity int, reviewID pulid.ID, reason string) int
 		JoinWave                      func(childComplexity int, waveID pulid.ID) int
 		MarkAllNotificationsRead      func(childComplexity int) int
 		MarkNotificationsRead         func(childComplexity int, ids []pulid.ID) int
+		MonitorCourse                 func(childComplexity int, courseID pulid.ID, scores []*schematype.IndicatorScore, notes *string) int
 		OpenWave                      func(childComplexity int, waveID pulid.ID) int
+		ProposeCourse                 func(childComplexity int, input model.CourseProposalInput, idempotencyKey string) int
+		PurchaseCourse                func(childComplexity int, courseID pulid.ID, platformID pulid.ID, clientID string) int
+		RedeemPurchase                func(childComplexity int, code string, idempotencyKey string, at *time.Time) int
 		Register                      func(childComplexity int, input journey.Registration) int
 		RegisterDevice                func(childComplexity int, input push.DeviceInput) int
+		ReportCompletion              func(childComplexity int, code string, idempotencyKey string, at *time.Time) int
+		ReportProgress                func(childComplexity int, code string, percent int, idempotencyKey string, at *time.Time) int
+		ReportTestScore               func(childComplexity int, code string, test model.CourseTest, score int, idempotencyKey string, at *time.Time) int
 		RequestSignInCode             func(childComplexity int, phone string) int
 		RevealRecipientIdentity       func(childComplexity int, recipientID pulid.ID, reason string) int
 		RevokeAPIKey                  func(childComplexity int, prefix string) int
@@ -484,6 +597,7 @@ type ComplexityRoot struct {
 		UnregisterDevice              func(childComplexity int, id pulid.ID) int
 		UpdateNotificationPreferences func(childComplexity int, input push.Preferences) int
 		UpdateSettings                func(childComplexity int, input model.UpdateSettingsInput) int
+		WriteReview                   func(childComplexity int, purchaseID pulid.ID, rating int, body *string) int
 	}
 
 	Notification struct {
@@ -641,6 +755,8 @@ type ComplexityRoot struct {
 	}
 
 	Purchase struct {
+		Cancellable       func(childComplexity int) int
+		CancelledAt       func(childComplexity int) int
 		Certificate       func(childComplexity int) int
 		CompletedAt       func(childComplexity int) int
 		Course            func(childComplexity int) int
@@ -650,10 +766,16 @@ type ComplexityRoot struct {
 		ID                func(childComplexity int) int
 		InvoiceCode       func(childComplexity int) int
 		Platform          func(childComplexity int) int
+		PostTestScore     func(childComplexity int) int
+		PreTestScore      func(childComplexity int) int
 		Price             func(childComplexity int) int
+		ProgressAt        func(childComplexity int) int
 		ProgressPercent   func(childComplexity int) int
 		Recipient         func(childComplexity int) int
 		RecipientID       func(childComplexity int) int
+		RedeemURL         func(childComplexity int) int
+		RedeemedAt        func(childComplexity int) int
+		RedemptionCode    func(childComplexity int) int
 		Status            func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 	}
@@ -678,7 +800,9 @@ type ComplexityRoot struct {
 		Certificates         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CertificateOrder, where *ent.CertificateWhereInput) int
 		Complaints           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.ComplaintOrder, where *ent.ComplaintWhereInput) int
 		ConsoleSections      func(childComplexity int) int
+		CourseAssessments    func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CourseAssessmentOrder, where *ent.CourseAssessmentWhereInput) int
 		Courses              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CourseOrder, where *ent.CourseWhereInput) int
+		CurationIndicators   func(childComplexity int, kind model.CurationKind) int
 		CurrentWave          func(childComplexity int) int
 		Devices              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.DeviceOrder, where *ent.DeviceWhereInput) int
 		DigitalPlatforms     func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.DigitalPlatformOrder, where *ent.DigitalPlatformWhereInput) int
@@ -701,12 +825,15 @@ type ComplexityRoot struct {
 		Purchases            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PurchaseOrder, where *ent.PurchaseWhereInput) int
 		Recipients           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.RecipientOrder, where *ent.RecipientWhereInput) int
 		Regencies            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.RegencyOrder, where *ent.RegencyWhereInput) int
+		SearchCourses        func(childComplexity int, query *string, filter *model.CourseSearchFilter, sort *model.CourseSort, first *int, after *entgql.Cursor[pulid.ID]) int
 		SuggestWaveQuotas    func(childComplexity int, size int) int
 		SurveyResponses      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.SurveyResponseOrder, where *ent.SurveyResponseWhereInput) int
 		SurveyResults        func(childComplexity int, surveyID pulid.ID) int
 		Surveys              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.SurveyOrder, where *ent.SurveyWhereInput) int
 		TrainingInstitutions func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.TrainingInstitutionOrder, where *ent.TrainingInstitutionWhereInput) int
 		Vacancies            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.VacancyOrder, where *ent.VacancyWhereInput) int
+		VerifyCertificate    func(childComplexity int, number string) int
+		VerifyCredential     func(childComplexity int, credential string) int
 		WaveSelection        func(childComplexity int, waveID pulid.ID) int
 		Waves                func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.WaveOrder, where *ent.WaveWhereInput) int
 		WebPushPublicKey     func(childComplexity int) int
@@ -718,6 +845,7 @@ type ComplexityRoot struct {
 		AccountID            func(childComplexity int) int
 		Applications         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.ApplicationOrder, where *ent.ApplicationWhereInput) int
 		Area                 func(childComplexity int) int
+		BalanceEntries       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.BalanceEntryOrder, where *ent.BalanceEntryWhereInput) int
 		BirthDate            func(childComplexity int) int
 		BirthPlace           func(childComplexity int) int
 		CardNumber           func(childComplexity int) int
@@ -739,6 +867,7 @@ type ComplexityRoot struct {
 		Nik                  func(childComplexity int) int
 		NikMasked            func(childComplexity int) int
 		Payouts              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PayoutOrder, where *ent.PayoutWhereInput) int
+		PurchaseDeadline     func(childComplexity int) int
 		Purchases            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.PurchaseOrder, where *ent.PurchaseWhereInput) int
 		Regency              func(childComplexity int) int
 		RegencyID            func(childComplexity int) int
@@ -798,13 +927,16 @@ type ComplexityRoot struct {
 	}
 
 	Review struct {
-		Body      func(childComplexity int) int
-		Course    func(childComplexity int) int
-		CourseID  func(childComplexity int) int
-		CreatedAt func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Rating    func(childComplexity int) int
-		UpdatedAt func(childComplexity int) int
+		Body         func(childComplexity int) int
+		Course       func(childComplexity int) int
+		CourseID     func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		HiddenAt     func(childComplexity int) int
+		HiddenReason func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Mine         func(childComplexity int) int
+		Rating       func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
 	}
 
 	ReviewConnection struct {
@@ -1014,6 +1146,31 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	TrainingReport struct {
+		Applied           func(childComplexity int) int
+		Channel           func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		DigitalPlatformID func(childComplexity int) int
+		ID                func(childComplexity int) int
+		IdempotencyKey    func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		OccurredAt        func(childComplexity int) int
+		Purchase          func(childComplexity int) int
+		PurchaseID        func(childComplexity int) int
+		Value             func(childComplexity int) int
+	}
+
+	TrainingReportConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TrainingReportEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Vacancy struct {
 		Company      func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
@@ -1109,8 +1266,14 @@ type ApplicationResolver interface {
 type AuditLogResolver interface {
 	Actor(ctx context.Context, obj *ent.AuditLog) (*ent.Account, error)
 }
+type CertificateResolver interface {
+	QRPayload(ctx context.Context, obj *ent.Certificate) (*string, error)
+}
 type ConsoleSectionResolver interface {
 	Title(ctx context.Context, obj *console.Section) (string, error)
+}
+type CourseAssessmentResolver interface {
+	ReasonTexts(ctx context.Context, obj *ent.CourseAssessment) ([]string, error)
 }
 type DigitalPlatformResolver interface {
 	Operators(ctx context.Context, obj *ent.DigitalPlatform) ([]*ent.Account, error)
@@ -1125,6 +1288,11 @@ type MutationResolver interface {
 	UpdateSettings(ctx context.Context, input model.UpdateSettingsInput) (*ent.Account, error)
 	CreatePartnerAccount(ctx context.Context, input auth.PartnerAccount) (*ent.Account, error)
 	RevealRecipientIdentity(ctx context.Context, recipientID pulid.ID, reason string) (*console.Identity, error)
+	ProposeCourse(ctx context.Context, input model.CourseProposalInput, idempotencyKey string) (*ent.Course, error)
+	AssessCourse(ctx context.Context, courseID pulid.ID, scores []*schematype.IndicatorScore, notes *string) (*ent.CourseAssessment, error)
+	MonitorCourse(ctx context.Context, courseID pulid.ID, scores []*schematype.IndicatorScore, notes *string) (*ent.CourseAssessment, error)
+	WriteReview(ctx context.Context, purchaseID pulid.ID, rating int, body *string) (*ent.Review, error)
+	HideReview(ctx context.Context, reviewID pulid.ID, reason string) (*ent.Review, error)
 	Register(ctx context.Context, input journey.Registration) (*journey.Result, error)
 	StartAbilityTest(ctx context.Context) (*journey.AbilityTest, error)
 	AnswerAbilityTest(ctx context.Context, attemptID pulid.ID, questionID pulid.ID, choice int) (*journey.TestQuestion, error)
@@ -1135,6 +1303,8 @@ type MutationResolver interface {
 	CloseWave(ctx context.Context, waveID pulid.ID) (*ent.Wave, error)
 	RunSelection(ctx context.Context, waveID pulid.ID) (*journey.Summary, error)
 	RevokeRecipient(ctx context.Context, recipientID pulid.ID, reason string) (*ent.Recipient, error)
+	PurchaseCourse(ctx context.Context, courseID pulid.ID, platformID pulid.ID, clientID string) (*ent.Purchase, error)
+	CancelPurchase(ctx context.Context, purchaseID pulid.ID) (*ent.Purchase, error)
 	CreateAPIKey(ctx context.Context, accountID pulid.ID, label string, scopes []string) (*model.APIKeyPayload, error)
 	RotateAPIKey(ctx context.Context, prefix string) (*model.APIKeyPayload, error)
 	RevokeAPIKey(ctx context.Context, prefix string) (bool, error)
@@ -1145,9 +1315,17 @@ type MutationResolver interface {
 	UpdateNotificationPreferences(ctx context.Context, input push.Preferences) (*ent.Account, error)
 	SubmitComplaint(ctx context.Context, input support.Complaint) (*ent.Complaint, error)
 	SubmitSurveyResponse(ctx context.Context, input survey.Submission) (*ent.SurveyResponse, error)
+	RedeemPurchase(ctx context.Context, code string, idempotencyKey string, at *time.Time) (*ent.Purchase, error)
+	ReportProgress(ctx context.Context, code string, percent int, idempotencyKey string, at *time.Time) (*ent.Purchase, error)
+	ReportTestScore(ctx context.Context, code string, test model.CourseTest, score int, idempotencyKey string, at *time.Time) (*ent.Purchase, error)
+	ReportCompletion(ctx context.Context, code string, idempotencyKey string, at *time.Time) (*ent.Purchase, error)
 }
 type PaymentPartnerResolver interface {
 	Operators(ctx context.Context, obj *ent.PaymentPartner) ([]*ent.Account, error)
+}
+type PurchaseResolver interface {
+	RedeemURL(ctx context.Context, obj *ent.Purchase) (string, error)
+	Cancellable(ctx context.Context, obj *ent.Purchase) (bool, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id pulid.ID) (ent.Noder, error)
@@ -1158,6 +1336,7 @@ type QueryResolver interface {
 	Certificates(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CertificateOrder, where *ent.CertificateWhereInput) (*ent.CertificateConnection, error)
 	Complaints(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.ComplaintOrder, where *ent.ComplaintWhereInput) (*ent.ComplaintConnection, error)
 	Courses(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CourseOrder, where *ent.CourseWhereInput) (*ent.CourseConnection, error)
+	CourseAssessments(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CourseAssessmentOrder, where *ent.CourseAssessmentWhereInput) (*ent.CourseAssessmentConnection, error)
 	Devices(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.DeviceOrder, where *ent.DeviceWhereInput) (*ent.DeviceConnection, error)
 	DigitalPlatforms(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.DigitalPlatformOrder, where *ent.DigitalPlatformWhereInput) (*ent.DigitalPlatformConnection, error)
 	JobApplications(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.JobApplicationOrder, where *ent.JobApplicationWhereInput) (*ent.JobApplicationConnection, error)
@@ -1177,13 +1356,17 @@ type QueryResolver interface {
 	Vacancies(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.VacancyOrder, where *ent.VacancyWhereInput) (*ent.VacancyConnection, error)
 	Waves(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.WaveOrder, where *ent.WaveWhereInput) (*ent.WaveConnection, error)
 	Me(ctx context.Context) (*ent.Account, error)
+	VerifyCertificate(ctx context.Context, number string) (*model.CertificateVerification, error)
+	VerifyCredential(ctx context.Context, credential string) (*model.CertificateVerification, error)
 	ConsoleSections(ctx context.Context) ([]*console.Section, error)
 	FindRecipients(ctx context.Context, query string, reason *string) ([]*ent.Recipient, error)
+	CurationIndicators(ctx context.Context, kind model.CurationKind) ([]*model.CurationIndicator, error)
 	SuggestWaveQuotas(ctx context.Context, size int) ([]*model.ProvinceQuotaSuggestion, error)
 	CurrentWave(ctx context.Context) (*ent.Wave, error)
 	MyAbilityTest(ctx context.Context) (*journey.AbilityTest, error)
 	AbilityTestRules(ctx context.Context) (*model.AbilityTestRules, error)
 	WaveSelection(ctx context.Context, waveID pulid.ID) (*journey.Summary, error)
+	SearchCourses(ctx context.Context, query *string, filter *model.CourseSearchFilter, sort *model.CourseSort, first *int, after *entgql.Cursor[pulid.ID]) (*model.CourseSearchConnection, error)
 	PartnerScopes(ctx context.Context, kind *model.PartnerKind) ([]*model.PartnerScope, error)
 	PartnerAPIDocs(ctx context.Context, kind *model.PartnerKind) ([]*model.PartnerOperationDoc, error)
 	APIKeys(ctx context.Context, includeRevoked *bool) ([]*ent.APIKey, error)
@@ -1197,6 +1380,10 @@ type RecipientResolver interface {
 	NikMasked(ctx context.Context, obj *ent.Recipient) (string, error)
 	VerificationFailures(ctx context.Context, obj *ent.Recipient) ([]*journey.Failure, error)
 	RevocationReason(ctx context.Context, obj *ent.Recipient) (*string, error)
+	PurchaseDeadline(ctx context.Context, obj *ent.Recipient) (*time.Time, error)
+}
+type ReviewResolver interface {
+	Mine(ctx context.Context, obj *ent.Review) (bool, error)
 }
 type SelectionSummaryResolver interface {
 	Commitment(ctx context.Context, obj *journey.Summary) (string, error)
@@ -1212,6 +1399,11 @@ type WaveResolver interface {
 	ResultsExpectedAt(ctx context.Context, obj *ent.Wave) (*time.Time, error)
 	Phases(ctx context.Context, obj *ent.Wave) ([]*model.WavePhase, error)
 	VerifyCommand(ctx context.Context, obj *ent.Wave) (*string, error)
+}
+
+type TrainingReportWhereInputResolver interface {
+	DigitalPlatformIDIn(ctx context.Context, obj *ent.TrainingReportWhereInput, data []string) error
+	DigitalPlatformIDNotIn(ctx context.Context, obj *ent.TrainingReportWhereInput, data []string) error
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1764,6 +1956,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditLogEdge.Node(childComplexity), true
 
+	case "BalanceEntry.amount":
+		if e.ComplexityRoot.BalanceEntry.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceEntry.Amount(childComplexity), true
+	case "BalanceEntry.balanceAfter":
+		if e.ComplexityRoot.BalanceEntry.BalanceAfter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceEntry.BalanceAfter(childComplexity), true
+	case "BalanceEntry.createdAt":
+		if e.ComplexityRoot.BalanceEntry.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceEntry.CreatedAt(childComplexity), true
+	case "BalanceEntry.id":
+		if e.ComplexityRoot.BalanceEntry.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceEntry.ID(childComplexity), true
+	case "BalanceEntry.kind":
+		if e.ComplexityRoot.BalanceEntry.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceEntry.Kind(childComplexity), true
+	case "BalanceEntry.purchase":
+		if e.ComplexityRoot.BalanceEntry.Purchase == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceEntry.Purchase(childComplexity), true
+	case "BalanceEntry.purchaseID":
+		if e.ComplexityRoot.BalanceEntry.PurchaseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceEntry.PurchaseID(childComplexity), true
+	case "BalanceEntry.recipient":
+		if e.ComplexityRoot.BalanceEntry.Recipient == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceEntry.Recipient(childComplexity), true
+	case "BalanceEntry.recipientID":
+		if e.ComplexityRoot.BalanceEntry.RecipientID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceEntry.RecipientID(childComplexity), true
+
+	case "BalanceEntryConnection.edges":
+		if e.ComplexityRoot.BalanceEntryConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceEntryConnection.Edges(childComplexity), true
+	case "BalanceEntryConnection.pageInfo":
+		if e.ComplexityRoot.BalanceEntryConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceEntryConnection.PageInfo(childComplexity), true
+	case "BalanceEntryConnection.totalCount":
+		if e.ComplexityRoot.BalanceEntryConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceEntryConnection.TotalCount(childComplexity), true
+
+	case "BalanceEntryEdge.cursor":
+		if e.ComplexityRoot.BalanceEntryEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceEntryEdge.Cursor(childComplexity), true
+	case "BalanceEntryEdge.node":
+		if e.ComplexityRoot.BalanceEntryEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceEntryEdge.Node(childComplexity), true
+
 	case "Certificate.course":
 		if e.ComplexityRoot.Certificate.Course == nil {
 			break
@@ -1782,6 +2061,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Certificate.CreatedAt(childComplexity), true
+	case "Certificate.credential":
+		if e.ComplexityRoot.Certificate.Credential == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Certificate.Credential(childComplexity), true
 	case "Certificate.id":
 		if e.ComplexityRoot.Certificate.ID == nil {
 			break
@@ -1794,6 +2079,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Certificate.IssuedAt(childComplexity), true
+	case "Certificate.keyID":
+		if e.ComplexityRoot.Certificate.KeyID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Certificate.KeyID(childComplexity), true
 	case "Certificate.number":
 		if e.ComplexityRoot.Certificate.Number == nil {
 			break
@@ -1818,6 +2109,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Certificate.PurchaseID(childComplexity), true
+	case "Certificate.qrPayload":
+		if e.ComplexityRoot.Certificate.QRPayload == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Certificate.QRPayload(childComplexity), true
 	case "Certificate.recipient":
 		if e.ComplexityRoot.Certificate.Recipient == nil {
 			break
@@ -1830,6 +2127,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Certificate.RecipientID(childComplexity), true
+	case "Certificate.revocationReason":
+		if e.ComplexityRoot.Certificate.RevocationReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Certificate.RevocationReason(childComplexity), true
+	case "Certificate.revokedAt":
+		if e.ComplexityRoot.Certificate.RevokedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Certificate.RevokedAt(childComplexity), true
 	case "Certificate.updatedAt":
 		if e.ComplexityRoot.Certificate.UpdatedAt == nil {
 			break
@@ -1868,6 +2177,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CertificateEdge.Node(childComplexity), true
+
+	case "CertificateVerification.code":
+		if e.ComplexityRoot.CertificateVerification.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificateVerification.Code(childComplexity), true
+	case "CertificateVerification.courseTitle":
+		if e.ComplexityRoot.CertificateVerification.CourseTitle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificateVerification.CourseTitle(childComplexity), true
+	case "CertificateVerification.holderName":
+		if e.ComplexityRoot.CertificateVerification.HolderName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificateVerification.HolderName(childComplexity), true
+	case "CertificateVerification.institutionName":
+		if e.ComplexityRoot.CertificateVerification.InstitutionName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificateVerification.InstitutionName(childComplexity), true
+	case "CertificateVerification.issuedAt":
+		if e.ComplexityRoot.CertificateVerification.IssuedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificateVerification.IssuedAt(childComplexity), true
+	case "CertificateVerification.issuer":
+		if e.ComplexityRoot.CertificateVerification.Issuer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificateVerification.Issuer(childComplexity), true
+	case "CertificateVerification.message":
+		if e.ComplexityRoot.CertificateVerification.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificateVerification.Message(childComplexity), true
+	case "CertificateVerification.number":
+		if e.ComplexityRoot.CertificateVerification.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificateVerification.Number(childComplexity), true
+	case "CertificateVerification.valid":
+		if e.ComplexityRoot.CertificateVerification.Valid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificateVerification.Valid(childComplexity), true
 
 	case "ChatMessage.body":
 		if e.ComplexityRoot.ChatMessage.Body == nil {
@@ -2085,12 +2449,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ConsoleSection.Title(childComplexity), true
 
-	case "Course.active":
-		if e.ComplexityRoot.Course.Active == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Course.Active(childComplexity), true
 	case "Course.assessmentScore":
 		if e.ComplexityRoot.Course.AssessmentScore == nil {
 			break
@@ -2133,12 +2491,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Course.Institution(childComplexity), true
+	case "Course.instructor":
+		if e.ComplexityRoot.Course.Instructor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Course.Instructor(childComplexity), true
 	case "Course.method":
 		if e.ComplexityRoot.Course.Method == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Course.Method(childComplexity), true
+	case "Course.outline":
+		if e.ComplexityRoot.Course.Outline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Course.Outline(childComplexity), true
 	case "Course.platforms":
 		if e.ComplexityRoot.Course.Platforms == nil {
 			break
@@ -2151,6 +2521,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Course.Price(childComplexity), true
+	case "Course.publishedAt":
+		if e.ComplexityRoot.Course.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Course.PublishedAt(childComplexity), true
 	case "Course.purchaseCount":
 		if e.ComplexityRoot.Course.PurchaseCount == nil {
 			break
@@ -2180,6 +2556,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Course.Reviews(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.ReviewOrder), args["where"].(*ent.ReviewWhereInput)), true
+	case "Course.status":
+		if e.ComplexityRoot.Course.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Course.Status(childComplexity), true
+	case "Course.suspendedAt":
+		if e.ComplexityRoot.Course.SuspendedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Course.SuspendedAt(childComplexity), true
+	case "Course.tags":
+		if e.ComplexityRoot.Course.Tags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Course.Tags(childComplexity), true
 	case "Course.title":
 		if e.ComplexityRoot.Course.Title == nil {
 			break
@@ -2198,6 +2592,111 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Course.UpdatedAt(childComplexity), true
+
+	case "CourseAssessment.course":
+		if e.ComplexityRoot.CourseAssessment.Course == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseAssessment.Course(childComplexity), true
+	case "CourseAssessment.courseID":
+		if e.ComplexityRoot.CourseAssessment.CourseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseAssessment.CourseID(childComplexity), true
+	case "CourseAssessment.createdAt":
+		if e.ComplexityRoot.CourseAssessment.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseAssessment.CreatedAt(childComplexity), true
+	case "CourseAssessment.id":
+		if e.ComplexityRoot.CourseAssessment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseAssessment.ID(childComplexity), true
+	case "CourseAssessment.kind":
+		if e.ComplexityRoot.CourseAssessment.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseAssessment.Kind(childComplexity), true
+	case "CourseAssessment.met":
+		if e.ComplexityRoot.CourseAssessment.Met == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseAssessment.Met(childComplexity), true
+	case "CourseAssessment.notes":
+		if e.ComplexityRoot.CourseAssessment.Notes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseAssessment.Notes(childComplexity), true
+	case "CourseAssessment.passed":
+		if e.ComplexityRoot.CourseAssessment.Passed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseAssessment.Passed(childComplexity), true
+	case "CourseAssessment.reasonTexts":
+		if e.ComplexityRoot.CourseAssessment.ReasonTexts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseAssessment.ReasonTexts(childComplexity), true
+	case "CourseAssessment.reasons":
+		if e.ComplexityRoot.CourseAssessment.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseAssessment.Reasons(childComplexity), true
+	case "CourseAssessment.scores":
+		if e.ComplexityRoot.CourseAssessment.Scores == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseAssessment.Scores(childComplexity), true
+	case "CourseAssessment.total":
+		if e.ComplexityRoot.CourseAssessment.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseAssessment.Total(childComplexity), true
+
+	case "CourseAssessmentConnection.edges":
+		if e.ComplexityRoot.CourseAssessmentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseAssessmentConnection.Edges(childComplexity), true
+	case "CourseAssessmentConnection.pageInfo":
+		if e.ComplexityRoot.CourseAssessmentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseAssessmentConnection.PageInfo(childComplexity), true
+	case "CourseAssessmentConnection.totalCount":
+		if e.ComplexityRoot.CourseAssessmentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseAssessmentConnection.TotalCount(childComplexity), true
+
+	case "CourseAssessmentEdge.cursor":
+		if e.ComplexityRoot.CourseAssessmentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseAssessmentEdge.Cursor(childComplexity), true
+	case "CourseAssessmentEdge.node":
+		if e.ComplexityRoot.CourseAssessmentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseAssessmentEdge.Node(childComplexity), true
 
 	case "CourseConnection.edges":
 		if e.ComplexityRoot.CourseConnection.Edges == nil {
@@ -2230,6 +2729,63 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CourseEdge.Node(childComplexity), true
+
+	case "CourseSearchConnection.edges":
+		if e.ComplexityRoot.CourseSearchConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseSearchConnection.Edges(childComplexity), true
+	case "CourseSearchConnection.pageInfo":
+		if e.ComplexityRoot.CourseSearchConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseSearchConnection.PageInfo(childComplexity), true
+	case "CourseSearchConnection.totalCount":
+		if e.ComplexityRoot.CourseSearchConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseSearchConnection.TotalCount(childComplexity), true
+
+	case "CourseSearchEdge.cursor":
+		if e.ComplexityRoot.CourseSearchEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseSearchEdge.Cursor(childComplexity), true
+	case "CourseSearchEdge.node":
+		if e.ComplexityRoot.CourseSearchEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseSearchEdge.Node(childComplexity), true
+
+	case "CurationIndicator.code":
+		if e.ComplexityRoot.CurationIndicator.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CurationIndicator.Code(childComplexity), true
+	case "CurationIndicator.group":
+		if e.ComplexityRoot.CurationIndicator.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CurationIndicator.Group(childComplexity), true
+	case "CurationIndicator.groupLabel":
+		if e.ComplexityRoot.CurationIndicator.GroupLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CurationIndicator.GroupLabel(childComplexity), true
+	case "CurationIndicator.label":
+		if e.ComplexityRoot.CurationIndicator.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CurationIndicator.Label(childComplexity), true
 
 	case "Device.account":
 		if e.ComplexityRoot.Device.Account == nil {
@@ -2496,6 +3052,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IdentityCheckEdge.Node(childComplexity), true
+
+	case "IndicatorScore.code":
+		if e.ComplexityRoot.IndicatorScore.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorScore.Code(childComplexity), true
+	case "IndicatorScore.met":
+		if e.ComplexityRoot.IndicatorScore.Met == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorScore.Met(childComplexity), true
+	case "IndicatorScore.note":
+		if e.ComplexityRoot.IndicatorScore.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorScore.Note(childComplexity), true
 
 	case "JobApplication.clientID":
 		if e.ComplexityRoot.JobApplication.ClientID == nil {
@@ -2792,6 +3367,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AnswerAbilityTest(childComplexity, args["attemptId"].(pulid.ID), args["questionId"].(pulid.ID), args["choice"].(int)), true
+	case "Mutation.assessCourse":
+		if e.ComplexityRoot.Mutation.AssessCourse == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_assessCourse_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AssessCourse(childComplexity, args["courseId"].(pulid.ID), args["scores"].([]*schematype.IndicatorScore), args["notes"].(*string)), true
+	case "Mutation.cancelPurchase":
+		if e.ComplexityRoot.Mutation.CancelPurchase == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelPurchase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelPurchase(childComplexity, args["purchaseId"].(pulid.ID)), true
 	case "Mutation.closeWave":
 		if e.ComplexityRoot.Mutation.CloseWave == nil {
 			break
@@ -2836,6 +3433,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateWave(childComplexity, args["input"].(model.CreateWaveInput)), true
+	case "Mutation.hideReview":
+		if e.ComplexityRoot.Mutation.HideReview == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_hideReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.HideReview(childComplexity, args["reviewId"].(pulid.ID), args["reason"].(string)), true
 	case "Mutation.joinWave":
 		if e.ComplexityRoot.Mutation.JoinWave == nil {
 			break
@@ -2864,6 +3472,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MarkNotificationsRead(childComplexity, args["ids"].([]pulid.ID)), true
+	case "Mutation.monitorCourse":
+		if e.ComplexityRoot.Mutation.MonitorCourse == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_monitorCourse_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MonitorCourse(childComplexity, args["courseId"].(pulid.ID), args["scores"].([]*schematype.IndicatorScore), args["notes"].(*string)), true
 	case "Mutation.openWave":
 		if e.ComplexityRoot.Mutation.OpenWave == nil {
 			break
@@ -2875,6 +3494,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.OpenWave(childComplexity, args["waveId"].(pulid.ID)), true
+	case "Mutation.proposeCourse":
+		if e.ComplexityRoot.Mutation.ProposeCourse == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeCourse_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeCourse(childComplexity, args["input"].(model.CourseProposalInput), args["idempotencyKey"].(string)), true
+	case "Mutation.purchaseCourse":
+		if e.ComplexityRoot.Mutation.PurchaseCourse == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_purchaseCourse_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PurchaseCourse(childComplexity, args["courseId"].(pulid.ID), args["platformId"].(pulid.ID), args["clientId"].(string)), true
+	case "Mutation.redeemPurchase":
+		if e.ComplexityRoot.Mutation.RedeemPurchase == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_redeemPurchase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RedeemPurchase(childComplexity, args["code"].(string), args["idempotencyKey"].(string), args["at"].(*time.Time)), true
 	case "Mutation.register":
 		if e.ComplexityRoot.Mutation.Register == nil {
 			break
@@ -2897,6 +3549,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RegisterDevice(childComplexity, args["input"].(push.DeviceInput)), true
+	case "Mutation.reportCompletion":
+		if e.ComplexityRoot.Mutation.ReportCompletion == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reportCompletion_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReportCompletion(childComplexity, args["code"].(string), args["idempotencyKey"].(string), args["at"].(*time.Time)), true
+	case "Mutation.reportProgress":
+		if e.ComplexityRoot.Mutation.ReportProgress == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reportProgress_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReportProgress(childComplexity, args["code"].(string), args["percent"].(int), args["idempotencyKey"].(string), args["at"].(*time.Time)), true
+	case "Mutation.reportTestScore":
+		if e.ComplexityRoot.Mutation.ReportTestScore == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reportTestScore_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReportTestScore(childComplexity, args["code"].(string), args["test"].(model.CourseTest), args["score"].(int), args["idempotencyKey"].(string), args["at"].(*time.Time)), true
 	case "Mutation.requestSignInCode":
 		if e.ComplexityRoot.Mutation.RequestSignInCode == nil {
 			break
@@ -3052,6 +3737,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateSettings(childComplexity, args["input"].(model.UpdateSettingsInput)), true
+	case "Mutation.writeReview":
+		if e.ComplexityRoot.Mutation.WriteReview == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_writeReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WriteReview(childComplexity, args["purchaseId"].(pulid.ID), args["rating"].(int), args["body"].(*string)), true
 
 	case "Notification.account":
 		if e.ComplexityRoot.Notification.Account == nil {
@@ -3642,6 +4338,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProvinceQuotaSuggestion.Quota(childComplexity), true
 
+	case "Purchase.cancellable":
+		if e.ComplexityRoot.Purchase.Cancellable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Purchase.Cancellable(childComplexity), true
+	case "Purchase.cancelledAt":
+		if e.ComplexityRoot.Purchase.CancelledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Purchase.CancelledAt(childComplexity), true
 	case "Purchase.certificate":
 		if e.ComplexityRoot.Purchase.Certificate == nil {
 			break
@@ -3696,12 +4404,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Purchase.Platform(childComplexity), true
+	case "Purchase.postTestScore":
+		if e.ComplexityRoot.Purchase.PostTestScore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Purchase.PostTestScore(childComplexity), true
+	case "Purchase.preTestScore":
+		if e.ComplexityRoot.Purchase.PreTestScore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Purchase.PreTestScore(childComplexity), true
 	case "Purchase.price":
 		if e.ComplexityRoot.Purchase.Price == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Purchase.Price(childComplexity), true
+	case "Purchase.progressAt":
+		if e.ComplexityRoot.Purchase.ProgressAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Purchase.ProgressAt(childComplexity), true
 	case "Purchase.progressPercent":
 		if e.ComplexityRoot.Purchase.ProgressPercent == nil {
 			break
@@ -3720,6 +4446,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Purchase.RecipientID(childComplexity), true
+	case "Purchase.redeemUrl":
+		if e.ComplexityRoot.Purchase.RedeemURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Purchase.RedeemURL(childComplexity), true
+	case "Purchase.redeemedAt":
+		if e.ComplexityRoot.Purchase.RedeemedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Purchase.RedeemedAt(childComplexity), true
+	case "Purchase.redemptionCode":
+		if e.ComplexityRoot.Purchase.RedemptionCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Purchase.RedemptionCode(childComplexity), true
 	case "Purchase.status":
 		if e.ComplexityRoot.Purchase.Status == nil {
 			break
@@ -3843,6 +4587,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ConsoleSections(childComplexity), true
+	case "Query.courseAssessments":
+		if e.ComplexityRoot.Query.CourseAssessments == nil {
+			break
+		}
+
+		args, err := ec.field_Query_courseAssessments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CourseAssessments(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.CourseAssessmentOrder), args["where"].(*ent.CourseAssessmentWhereInput)), true
 	case "Query.courses":
 		if e.ComplexityRoot.Query.Courses == nil {
 			break
@@ -3854,6 +4609,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Courses(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.CourseOrder), args["where"].(*ent.CourseWhereInput)), true
+	case "Query.curationIndicators":
+		if e.ComplexityRoot.Query.CurationIndicators == nil {
+			break
+		}
+
+		args, err := ec.field_Query_curationIndicators_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CurationIndicators(childComplexity, args["kind"].(model.CurationKind)), true
 	case "Query.currentWave":
 		if e.ComplexityRoot.Query.CurrentWave == nil {
 			break
@@ -4077,6 +4843,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Regencies(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.RegencyOrder), args["where"].(*ent.RegencyWhereInput)), true
+	case "Query.searchCourses":
+		if e.ComplexityRoot.Query.SearchCourses == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchCourses_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchCourses(childComplexity, args["query"].(*string), args["filter"].(*model.CourseSearchFilter), args["sort"].(*model.CourseSort), args["first"].(*int), args["after"].(*entgql.Cursor[pulid.ID])), true
 	case "Query.suggestWaveQuotas":
 		if e.ComplexityRoot.Query.SuggestWaveQuotas == nil {
 			break
@@ -4143,6 +4920,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Vacancies(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.VacancyOrder), args["where"].(*ent.VacancyWhereInput)), true
+	case "Query.verifyCertificate":
+		if e.ComplexityRoot.Query.VerifyCertificate == nil {
+			break
+		}
+
+		args, err := ec.field_Query_verifyCertificate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.VerifyCertificate(childComplexity, args["number"].(string)), true
+	case "Query.verifyCredential":
+		if e.ComplexityRoot.Query.VerifyCredential == nil {
+			break
+		}
+
+		args, err := ec.field_Query_verifyCredential_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.VerifyCredential(childComplexity, args["credential"].(string)), true
 	case "Query.waveSelection":
 		if e.ComplexityRoot.Query.WaveSelection == nil {
 			break
@@ -4207,6 +5006,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Recipient.Area(childComplexity), true
+	case "Recipient.balanceEntries":
+		if e.ComplexityRoot.Recipient.BalanceEntries == nil {
+			break
+		}
+
+		args, err := ec.field_Recipient_balanceEntries_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Recipient.BalanceEntries(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.BalanceEntryOrder), args["where"].(*ent.BalanceEntryWhereInput)), true
 	case "Recipient.birthDate":
 		if e.ComplexityRoot.Recipient.BirthDate == nil {
 			break
@@ -4358,6 +5168,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Recipient.Payouts(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.PayoutOrder), args["where"].(*ent.PayoutWhereInput)), true
+	case "Recipient.purchaseDeadline":
+		if e.ComplexityRoot.Recipient.PurchaseDeadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recipient.PurchaseDeadline(childComplexity), true
 	case "Recipient.purchases":
 		if e.ComplexityRoot.Recipient.Purchases == nil {
 			break
@@ -4625,12 +5441,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Review.CreatedAt(childComplexity), true
+	case "Review.hiddenAt":
+		if e.ComplexityRoot.Review.HiddenAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Review.HiddenAt(childComplexity), true
+	case "Review.hiddenReason":
+		if e.ComplexityRoot.Review.HiddenReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Review.HiddenReason(childComplexity), true
 	case "Review.id":
 		if e.ComplexityRoot.Review.ID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Review.ID(childComplexity), true
+	case "Review.mine":
+		if e.ComplexityRoot.Review.Mine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Review.Mine(childComplexity), true
 	case "Review.rating":
 		if e.ComplexityRoot.Review.Rating == nil {
 			break
@@ -5449,6 +6283,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TrainingInstitutionEdge.Node(childComplexity), true
 
+	case "TrainingReport.applied":
+		if e.ComplexityRoot.TrainingReport.Applied == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingReport.Applied(childComplexity), true
+	case "TrainingReport.channel":
+		if e.ComplexityRoot.TrainingReport.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingReport.Channel(childComplexity), true
+	case "TrainingReport.createdAt":
+		if e.ComplexityRoot.TrainingReport.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingReport.CreatedAt(childComplexity), true
+	case "TrainingReport.digitalPlatformID":
+		if e.ComplexityRoot.TrainingReport.DigitalPlatformID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingReport.DigitalPlatformID(childComplexity), true
+	case "TrainingReport.id":
+		if e.ComplexityRoot.TrainingReport.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingReport.ID(childComplexity), true
+	case "TrainingReport.idempotencyKey":
+		if e.ComplexityRoot.TrainingReport.IdempotencyKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingReport.IdempotencyKey(childComplexity), true
+	case "TrainingReport.kind":
+		if e.ComplexityRoot.TrainingReport.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingReport.Kind(childComplexity), true
+	case "TrainingReport.occurredAt":
+		if e.ComplexityRoot.TrainingReport.OccurredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingReport.OccurredAt(childComplexity), true
+	case "TrainingReport.purchase":
+		if e.ComplexityRoot.TrainingReport.Purchase == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingReport.Purchase(childComplexity), true
+	case "TrainingReport.purchaseID":
+		if e.ComplexityRoot.TrainingReport.PurchaseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingReport.PurchaseID(childComplexity), true
+	case "TrainingReport.value":
+		if e.ComplexityRoot.TrainingReport.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingReport.Value(childComplexity), true
+
+	case "TrainingReportConnection.edges":
+		if e.ComplexityRoot.TrainingReportConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingReportConnection.Edges(childComplexity), true
+	case "TrainingReportConnection.pageInfo":
+		if e.ComplexityRoot.TrainingReportConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingReportConnection.PageInfo(childComplexity), true
+	case "TrainingReportConnection.totalCount":
+		if e.ComplexityRoot.TrainingReportConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingReportConnection.TotalCount(childComplexity), true
+
+	case "TrainingReportEdge.cursor":
+		if e.ComplexityRoot.TrainingReportEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingReportEdge.Cursor(childComplexity), true
+	case "TrainingReportEdge.node":
+		if e.ComplexityRoot.TrainingReportEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingReportEdge.Node(childComplexity), true
+
 	case "Vacancy.company":
 		if e.ComplexityRoot.Vacancy.Company == nil {
 			break
@@ -5820,13 +6753,19 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ApplicationWhereInput", ec.unmarshalInputApplicationWhereInput),
 			graphql.NewInputUnmarshaler("AuditLogOrder", ec.unmarshalInputAuditLogOrder),
 			graphql.NewInputUnmarshaler("AuditLogWhereInput", ec.unmarshalInputAuditLogWhereInput),
+			graphql.NewInputUnmarshaler("BalanceEntryOrder", ec.unmarshalInputBalanceEntryOrder),
+			graphql.NewInputUnmarshaler("BalanceEntryWhereInput", ec.unmarshalInputBalanceEntryWhereInput),
 			graphql.NewInputUnmarshaler("CertificateOrder", ec.unmarshalInputCertificateOrder),
 			graphql.NewInputUnmarshaler("CertificateWhereInput", ec.unmarshalInputCertificateWhereInput),
 			graphql.NewInputUnmarshaler("ChatMessageOrder", ec.unmarshalInputChatMessageOrder),
 			graphql.NewInputUnmarshaler("ChatMessageWhereInput", ec.unmarshalInputChatMessageWhereInput),
 			graphql.NewInputUnmarshaler("ComplaintOrder", ec.unmarshalInputComplaintOrder),
 			graphql.NewInputUnmarshaler("ComplaintWhereInput", ec.unmarshalInputComplaintWhereInput),
+			graphql.NewInputUnmarshaler("CourseAssessmentOrder", ec.unmarshalInputCourseAssessmentOrder),
+			graphql.NewInputUnmarshaler("CourseAssessmentWhereInput", ec.unmarshalInputCourseAssessmentWhereInput),
 			graphql.NewInputUnmarshaler("CourseOrder", ec.unmarshalInputCourseOrder),
+			graphql.NewInputUnmarshaler("CourseProposalInput", ec.unmarshalInputCourseProposalInput),
+			graphql.NewInputUnmarshaler("CourseSearchFilter", ec.unmarshalInputCourseSearchFilter),
 			graphql.NewInputUnmarshaler("CourseWhereInput", ec.unmarshalInputCourseWhereInput),
 			graphql.NewInputUnmarshaler("CreatePartnerAccountInput", ec.unmarshalInputCreatePartnerAccountInput),
 			graphql.NewInputUnmarshaler("CreateWaveInput", ec.unmarshalInputCreateWaveInput),
@@ -5836,6 +6775,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DigitalPlatformWhereInput", ec.unmarshalInputDigitalPlatformWhereInput),
 			graphql.NewInputUnmarshaler("IdentityCheckOrder", ec.unmarshalInputIdentityCheckOrder),
 			graphql.NewInputUnmarshaler("IdentityCheckWhereInput", ec.unmarshalInputIdentityCheckWhereInput),
+			graphql.NewInputUnmarshaler("IndicatorScoreInput", ec.unmarshalInputIndicatorScoreInput),
 			graphql.NewInputUnmarshaler("JobApplicationOrder", ec.unmarshalInputJobApplicationOrder),
 			graphql.NewInputUnmarshaler("JobApplicationWhereInput", ec.unmarshalInputJobApplicationWhereInput),
 			graphql.NewInputUnmarshaler("JobPortalOrder", ec.unmarshalInputJobPortalOrder),
@@ -5876,6 +6816,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("TestAttemptWhereInput", ec.unmarshalInputTestAttemptWhereInput),
 			graphql.NewInputUnmarshaler("TrainingInstitutionOrder", ec.unmarshalInputTrainingInstitutionOrder),
 			graphql.NewInputUnmarshaler("TrainingInstitutionWhereInput", ec.unmarshalInputTrainingInstitutionWhereInput),
+			graphql.NewInputUnmarshaler("TrainingReportOrder", ec.unmarshalInputTrainingReportOrder),
+			graphql.NewInputUnmarshaler("TrainingReportWhereInput", ec.unmarshalInputTrainingReportWhereInput),
 			graphql.NewInputUnmarshaler("UpdateNotificationPreferencesInput", ec.unmarshalInputUpdateNotificationPreferencesInput),
 			graphql.NewInputUnmarshaler("UpdateSettingsInput", ec.unmarshalInputUpdateSettingsInput),
 			graphql.NewInputUnmarshaler("VacancyOrder", ec.unmarshalInputVacancyOrder),
@@ -6789,6 +7731,183 @@ input AuditLogWhereInput {
   reasonEqualFold: String
   reasonContainsFold: String
 }
+type BalanceEntry implements Node {
+  id: ID!
+  recipientID: ID!
+  createdAt: Time!
+  kind: BalanceEntryKind!
+  """
+  signed: negative for a purchase or forfeit
+  """
+  amount: Rupiah!
+  balanceAfter: Rupiah!
+  purchaseID: ID
+  recipient: Recipient!
+  purchase: Purchase
+}
+"""
+A connection to a list of items.
+"""
+type BalanceEntryConnection {
+  """
+  A list of edges.
+  """
+  edges: [BalanceEntryEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type BalanceEntryEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: BalanceEntry
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+BalanceEntryKind is enum for the field kind
+"""
+enum BalanceEntryKind @goModel(model: "github.com/kartuprakerja/platform/ent/balanceentry.Kind") {
+  grant
+  purchase
+  cancellation
+  refund
+  forfeit
+}
+"""
+Ordering options for BalanceEntry connections
+"""
+input BalanceEntryOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order BalanceEntries.
+  """
+  field: BalanceEntryOrderField!
+}
+"""
+Properties by which BalanceEntry connections can be ordered.
+"""
+enum BalanceEntryOrderField {
+  CREATED_AT
+}
+"""
+BalanceEntryWhereInput is used for filtering BalanceEntry objects.
+Input was generated by ent.
+"""
+input BalanceEntryWhereInput {
+  not: BalanceEntryWhereInput
+  and: [BalanceEntryWhereInput!]
+  or: [BalanceEntryWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  recipient_id field predicates
+  """
+  recipientID: ID
+  recipientIDNEQ: ID
+  recipientIDIn: [ID!]
+  recipientIDNotIn: [ID!]
+  recipientIDGT: ID
+  recipientIDGTE: ID
+  recipientIDLT: ID
+  recipientIDLTE: ID
+  recipientIDContains: ID
+  recipientIDHasPrefix: ID
+  recipientIDHasSuffix: ID
+  recipientIDEqualFold: ID
+  recipientIDContainsFold: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  kind field predicates
+  """
+  kind: BalanceEntryKind
+  kindNEQ: BalanceEntryKind
+  kindIn: [BalanceEntryKind!]
+  kindNotIn: [BalanceEntryKind!]
+  """
+  amount field predicates
+  """
+  amount: Rupiah
+  amountNEQ: Rupiah
+  amountIn: [Rupiah!]
+  amountNotIn: [Rupiah!]
+  amountGT: Rupiah
+  amountGTE: Rupiah
+  amountLT: Rupiah
+  amountLTE: Rupiah
+  """
+  balance_after field predicates
+  """
+  balanceAfter: Rupiah
+  balanceAfterNEQ: Rupiah
+  balanceAfterIn: [Rupiah!]
+  balanceAfterNotIn: [Rupiah!]
+  balanceAfterGT: Rupiah
+  balanceAfterGTE: Rupiah
+  balanceAfterLT: Rupiah
+  balanceAfterLTE: Rupiah
+  """
+  purchase_id field predicates
+  """
+  purchaseID: ID
+  purchaseIDNEQ: ID
+  purchaseIDIn: [ID!]
+  purchaseIDNotIn: [ID!]
+  purchaseIDGT: ID
+  purchaseIDGTE: ID
+  purchaseIDLT: ID
+  purchaseIDLTE: ID
+  purchaseIDContains: ID
+  purchaseIDHasPrefix: ID
+  purchaseIDHasSuffix: ID
+  purchaseIDIsNil: Boolean
+  purchaseIDNotNil: Boolean
+  purchaseIDEqualFold: ID
+  purchaseIDContainsFold: ID
+  """
+  recipient edge predicates
+  """
+  hasRecipient: Boolean
+  hasRecipientWith: [RecipientWhereInput!]
+  """
+  purchase edge predicates
+  """
+  hasPurchase: Boolean
+  hasPurchaseWith: [PurchaseWhereInput!]
+}
 type Certificate implements Node {
   id: ID!
   createdAt: Time!
@@ -6799,6 +7918,16 @@ type Certificate implements Node {
   number: String!
   postTestScore: Int!
   issuedAt: Time!
+  """
+  the Open Badges 3.0 credential as a VC-JWT (EdDSA), signed by the program's did:web
+  """
+  credential: String
+  """
+  the verification method (kid) that signed the credential
+  """
+  keyID: String
+  revokedAt: Time
+  revocationReason: String
   recipient: Recipient!
   course: Course!
   purchase: Purchase!
@@ -6980,6 +8109,73 @@ input CertificateWhereInput {
   issuedAtGTE: Time
   issuedAtLT: Time
   issuedAtLTE: Time
+  """
+  credential field predicates
+  """
+  credential: String
+  credentialNEQ: String
+  credentialIn: [String!]
+  credentialNotIn: [String!]
+  credentialGT: String
+  credentialGTE: String
+  credentialLT: String
+  credentialLTE: String
+  credentialContains: String
+  credentialHasPrefix: String
+  credentialHasSuffix: String
+  credentialIsNil: Boolean
+  credentialNotNil: Boolean
+  credentialEqualFold: String
+  credentialContainsFold: String
+  """
+  key_id field predicates
+  """
+  keyID: String
+  keyIDNEQ: String
+  keyIDIn: [String!]
+  keyIDNotIn: [String!]
+  keyIDGT: String
+  keyIDGTE: String
+  keyIDLT: String
+  keyIDLTE: String
+  keyIDContains: String
+  keyIDHasPrefix: String
+  keyIDHasSuffix: String
+  keyIDIsNil: Boolean
+  keyIDNotNil: Boolean
+  keyIDEqualFold: String
+  keyIDContainsFold: String
+  """
+  revoked_at field predicates
+  """
+  revokedAt: Time
+  revokedAtNEQ: Time
+  revokedAtIn: [Time!]
+  revokedAtNotIn: [Time!]
+  revokedAtGT: Time
+  revokedAtGTE: Time
+  revokedAtLT: Time
+  revokedAtLTE: Time
+  revokedAtIsNil: Boolean
+  revokedAtNotNil: Boolean
+  """
+  revocation_reason field predicates
+  """
+  revocationReason: String
+  revocationReasonNEQ: String
+  revocationReasonIn: [String!]
+  revocationReasonNotIn: [String!]
+  revocationReasonGT: String
+  revocationReasonGTE: String
+  revocationReasonLT: String
+  revocationReasonLTE: String
+  revocationReasonContains: String
+  revocationReasonHasPrefix: String
+  revocationReasonHasSuffix: String
+  revocationReasonIsNil: Boolean
+  revocationReasonNotNil: Boolean
+  revocationReasonEqualFold: String
+  revocationReasonContainsFold: String
   """
   recipient edge predicates
   """
@@ -7452,6 +8648,15 @@ type Course implements Node {
   updatedAt: Time!
   title: String!
   description: String!
+  """
+  the modules, in order
+  """
+  outline: [String!]
+  """
+  topic tags such as "hidroponik", "bahasa Korea"
+  """
+  tags: [String!]
+  instructor: String!
   category: CourseCategory!
   method: CourseMethod!
   price: Rupiah!
@@ -7464,7 +8669,12 @@ type Course implements Node {
   ratingAverage: Float!
   ratingCount: Int!
   purchaseCount: Int!
-  active: Boolean!
+  """
+  curation: proposed by its institution, published once assessed, suspended by monitoring
+  """
+  status: CourseStatus!
+  publishedAt: Time
+  suspendedAt: Time
   institution: TrainingInstitution!
   platforms: [DigitalPlatform!]
   reviews(
@@ -7498,6 +8708,186 @@ type Course implements Node {
     """
     where: ReviewWhereInput
   ): ReviewConnection!
+}
+type CourseAssessment implements Node {
+  id: ID!
+  createdAt: Time!
+  courseID: ID!
+  kind: CourseAssessmentKind!
+  scores: [IndicatorScore!]!
+  """
+  indicators met
+  """
+  met: Int!
+  """
+  indicators scored (52 or 40)
+  """
+  total: Int!
+  passed: Boolean!
+  """
+  why it failed, message keys of the indicators not met
+  """
+  reasons: [String!]
+  notes: String!
+  course: Course!
+}
+"""
+A connection to a list of items.
+"""
+type CourseAssessmentConnection {
+  """
+  A list of edges.
+  """
+  edges: [CourseAssessmentEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type CourseAssessmentEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: CourseAssessment
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+CourseAssessmentKind is enum for the field kind
+"""
+enum CourseAssessmentKind @goModel(model: "github.com/kartuprakerja/platform/ent/courseassessment.Kind") {
+  assessment
+  monitoring
+}
+"""
+Ordering options for CourseAssessment connections
+"""
+input CourseAssessmentOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order CourseAssessments.
+  """
+  field: CourseAssessmentOrderField!
+}
+"""
+Properties by which CourseAssessment connections can be ordered.
+"""
+enum CourseAssessmentOrderField {
+  CREATED_AT
+}
+"""
+CourseAssessmentWhereInput is used for filtering CourseAssessment objects.
+Input was generated by ent.
+"""
+input CourseAssessmentWhereInput {
+  not: CourseAssessmentWhereInput
+  and: [CourseAssessmentWhereInput!]
+  or: [CourseAssessmentWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  course_id field predicates
+  """
+  courseID: ID
+  courseIDNEQ: ID
+  courseIDIn: [ID!]
+  courseIDNotIn: [ID!]
+  courseIDGT: ID
+  courseIDGTE: ID
+  courseIDLT: ID
+  courseIDLTE: ID
+  courseIDContains: ID
+  courseIDHasPrefix: ID
+  courseIDHasSuffix: ID
+  courseIDEqualFold: ID
+  courseIDContainsFold: ID
+  """
+  kind field predicates
+  """
+  kind: CourseAssessmentKind
+  kindNEQ: CourseAssessmentKind
+  kindIn: [CourseAssessmentKind!]
+  kindNotIn: [CourseAssessmentKind!]
+  """
+  met field predicates
+  """
+  met: Int
+  metNEQ: Int
+  metIn: [Int!]
+  metNotIn: [Int!]
+  metGT: Int
+  metGTE: Int
+  metLT: Int
+  metLTE: Int
+  """
+  total field predicates
+  """
+  total: Int
+  totalNEQ: Int
+  totalIn: [Int!]
+  totalNotIn: [Int!]
+  totalGT: Int
+  totalGTE: Int
+  totalLT: Int
+  totalLTE: Int
+  """
+  passed field predicates
+  """
+  passed: Boolean
+  passedNEQ: Boolean
+  """
+  notes field predicates
+  """
+  notes: String
+  notesNEQ: String
+  notesIn: [String!]
+  notesNotIn: [String!]
+  notesGT: String
+  notesGTE: String
+  notesLT: String
+  notesLTE: String
+  notesContains: String
+  notesHasPrefix: String
+  notesHasSuffix: String
+  notesEqualFold: String
+  notesContainsFold: String
+  """
+  course edge predicates
+  """
+  hasCourse: Boolean
+  hasCourseWith: [CourseWhereInput!]
 }
 """
 CourseCategory is enum for the field category
@@ -7579,6 +8969,15 @@ enum CourseOrderField {
   POPULARITY
 }
 """
+CourseStatus is enum for the field status
+"""
+enum CourseStatus @goModel(model: "github.com/kartuprakerja/platform/ent/course.Status") {
+  proposed
+  rejected
+  published
+  suspended
+}
+"""
 CourseWhereInput is used for filtering Course objects.
 Input was generated by ent.
 """
@@ -7651,6 +9050,22 @@ input CourseWhereInput {
   descriptionHasSuffix: String
   descriptionEqualFold: String
   descriptionContainsFold: String
+  """
+  instructor field predicates
+  """
+  instructor: String
+  instructorNEQ: String
+  instructorIn: [String!]
+  instructorNotIn: [String!]
+  instructorGT: String
+  instructorGTE: String
+  instructorLT: String
+  instructorLTE: String
+  instructorContains: String
+  instructorHasPrefix: String
+  instructorHasSuffix: String
+  instructorEqualFold: String
+  instructorContainsFold: String
   """
   category field predicates
   """
@@ -7748,10 +9163,38 @@ input CourseWhereInput {
   purchaseCountLT: Int
   purchaseCountLTE: Int
   """
-  active field predicates
+  status field predicates
   """
-  active: Boolean
-  activeNEQ: Boolean
+  status: CourseStatus
+  statusNEQ: CourseStatus
+  statusIn: [CourseStatus!]
+  statusNotIn: [CourseStatus!]
+  """
+  published_at field predicates
+  """
+  publishedAt: Time
+  publishedAtNEQ: Time
+  publishedAtIn: [Time!]
+  publishedAtNotIn: [Time!]
+  publishedAtGT: Time
+  publishedAtGTE: Time
+  publishedAtLT: Time
+  publishedAtLTE: Time
+  publishedAtIsNil: Boolean
+  publishedAtNotNil: Boolean
+  """
+  suspended_at field predicates
+  """
+  suspendedAt: Time
+  suspendedAtNEQ: Time
+  suspendedAtIn: [Time!]
+  suspendedAtNotIn: [Time!]
+  suspendedAtGT: Time
+  suspendedAtGTE: Time
+  suspendedAtLT: Time
+  suspendedAtLTE: Time
+  suspendedAtIsNil: Boolean
+  suspendedAtNotNil: Boolean
   """
   institution edge predicates
   """
@@ -10025,9 +11468,27 @@ type Purchase implements Node {
   digitalPlatformID: ID!
   price: Rupiah!
   invoiceCode: String!
+  """
+  what the recipient gives the platform to start the course
+  """
+  redemptionCode: String!
+  """
+  paid: code issued, not redeemed; cancelled by the recipient; refunded by curation
+  """
   status: PurchaseStatus!
   progressPercent: Int!
+  preTestScore: Int
+  postTestScore: Int
+  redeemedAt: Time
+  """
+  when the latest applied progress report happened (reports arriving older are ignored)
+  """
+  progressAt: Time
   completedAt: Time
+  """
+  cancelled by the recipient or refunded
+  """
+  cancelledAt: Time
   recipient: Recipient!
   course: Course!
   platform: DigitalPlatform!
@@ -10088,8 +11549,10 @@ PurchaseStatus is enum for the field status
 """
 enum PurchaseStatus @goModel(model: "github.com/kartuprakerja/platform/ent/purchase.Status") {
   paid
+  redeemed
   in_progress
   completed
+  cancelled
   refunded
 }
 """
@@ -10209,6 +11672,22 @@ input PurchaseWhereInput {
   invoiceCodeEqualFold: String
   invoiceCodeContainsFold: String
   """
+  redemption_code field predicates
+  """
+  redemptionCode: String
+  redemptionCodeNEQ: String
+  redemptionCodeIn: [String!]
+  redemptionCodeNotIn: [String!]
+  redemptionCodeGT: String
+  redemptionCodeGTE: String
+  redemptionCodeLT: String
+  redemptionCodeLTE: String
+  redemptionCodeContains: String
+  redemptionCodeHasPrefix: String
+  redemptionCodeHasSuffix: String
+  redemptionCodeEqualFold: String
+  redemptionCodeContainsFold: String
+  """
   status field predicates
   """
   status: PurchaseStatus
@@ -10227,6 +11706,58 @@ input PurchaseWhereInput {
   progressPercentLT: Int
   progressPercentLTE: Int
   """
+  pre_test_score field predicates
+  """
+  preTestScore: Int
+  preTestScoreNEQ: Int
+  preTestScoreIn: [Int!]
+  preTestScoreNotIn: [Int!]
+  preTestScoreGT: Int
+  preTestScoreGTE: Int
+  preTestScoreLT: Int
+  preTestScoreLTE: Int
+  preTestScoreIsNil: Boolean
+  preTestScoreNotNil: Boolean
+  """
+  post_test_score field predicates
+  """
+  postTestScore: Int
+  postTestScoreNEQ: Int
+  postTestScoreIn: [Int!]
+  postTestScoreNotIn: [Int!]
+  postTestScoreGT: Int
+  postTestScoreGTE: Int
+  postTestScoreLT: Int
+  postTestScoreLTE: Int
+  postTestScoreIsNil: Boolean
+  postTestScoreNotNil: Boolean
+  """
+  redeemed_at field predicates
+  """
+  redeemedAt: Time
+  redeemedAtNEQ: Time
+  redeemedAtIn: [Time!]
+  redeemedAtNotIn: [Time!]
+  redeemedAtGT: Time
+  redeemedAtGTE: Time
+  redeemedAtLT: Time
+  redeemedAtLTE: Time
+  redeemedAtIsNil: Boolean
+  redeemedAtNotNil: Boolean
+  """
+  progress_at field predicates
+  """
+  progressAt: Time
+  progressAtNEQ: Time
+  progressAtIn: [Time!]
+  progressAtNotIn: [Time!]
+  progressAtGT: Time
+  progressAtGTE: Time
+  progressAtLT: Time
+  progressAtLTE: Time
+  progressAtIsNil: Boolean
+  progressAtNotNil: Boolean
+  """
   completed_at field predicates
   """
   completedAt: Time
@@ -10239,6 +11770,19 @@ input PurchaseWhereInput {
   completedAtLTE: Time
   completedAtIsNil: Boolean
   completedAtNotNil: Boolean
+  """
+  cancelled_at field predicates
+  """
+  cancelledAt: Time
+  cancelledAtNEQ: Time
+  cancelledAtIn: [Time!]
+  cancelledAtNotIn: [Time!]
+  cancelledAtGT: Time
+  cancelledAtGTE: Time
+  cancelledAtLT: Time
+  cancelledAtLTE: Time
+  cancelledAtIsNil: Boolean
+  cancelledAtNotNil: Boolean
   """
   recipient edge predicates
   """
@@ -10465,6 +12009,37 @@ type Query {
     """
     where: CourseWhereInput
   ): CourseConnection
+  courseAssessments(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for CourseAssessments returned from the connection.
+    """
+    orderBy: [CourseAssessmentOrder!]
+
+    """
+    Filtering options for CourseAssessments returned from the connection.
+    """
+    where: CourseAssessmentWhereInput
+  ): CourseAssessmentConnection
   devices(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -11183,6 +12758,37 @@ type Recipient implements Node {
     """
     where: PurchaseWhereInput
   ): PurchaseConnection!
+  balanceEntries(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for BalanceEntries returned from the connection.
+    """
+    orderBy: [BalanceEntryOrder!]
+
+    """
+    Filtering options for BalanceEntries returned from the connection.
+    """
+    where: BalanceEntryWhereInput
+  ): BalanceEntryConnection!
   certificates(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -11779,6 +13385,11 @@ input RecipientWhereInput {
   hasPurchases: Boolean
   hasPurchasesWith: [PurchaseWhereInput!]
   """
+  balance_entries edge predicates
+  """
+  hasBalanceEntries: Boolean
+  hasBalanceEntriesWith: [BalanceEntryWhereInput!]
+  """
   certificates edge predicates
   """
   hasCertificates: Boolean
@@ -11997,6 +13608,10 @@ type Review implements Node {
   courseID: ID!
   rating: Int!
   body: String!
+  """
+  hidden by staff as abusive
+  """
+  hiddenAt: Time
   course: Course!
 }
 """
@@ -12133,6 +13748,19 @@ input ReviewWhereInput {
   bodyHasSuffix: String
   bodyEqualFold: String
   bodyContainsFold: String
+  """
+  hidden_at field predicates
+  """
+  hiddenAt: Time
+  hiddenAtNEQ: Time
+  hiddenAtIn: [Time!]
+  hiddenAtNotIn: [Time!]
+  hiddenAtGT: Time
+  hiddenAtGTE: Time
+  hiddenAtLT: Time
+  hiddenAtLTE: Time
+  hiddenAtIsNil: Boolean
+  hiddenAtNotNil: Boolean
   """
   course edge predicates
   """
@@ -13254,6 +14882,221 @@ input TrainingInstitutionWhereInput {
   hasCourses: Boolean
   hasCoursesWith: [CourseWhereInput!]
 }
+type TrainingReport implements Node {
+  id: ID!
+  createdAt: Time!
+  digitalPlatformID: String!
+  purchaseID: ID!
+  idempotencyKey: String!
+  kind: TrainingReportKind!
+  channel: TrainingReportChannel!
+  """
+  percent or score
+  """
+  value: Int
+  """
+  when it happened on the platform
+  """
+  occurredAt: Time!
+  """
+  false when an older report arrived after a newer one
+  """
+  applied: Boolean!
+  purchase: Purchase!
+}
+"""
+TrainingReportChannel is enum for the field channel
+"""
+enum TrainingReportChannel @goModel(model: "github.com/kartuprakerja/platform/ent/trainingreport.Channel") {
+  graphql
+  xapi
+}
+"""
+A connection to a list of items.
+"""
+type TrainingReportConnection {
+  """
+  A list of edges.
+  """
+  edges: [TrainingReportEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type TrainingReportEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: TrainingReport
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+TrainingReportKind is enum for the field kind
+"""
+enum TrainingReportKind @goModel(model: "github.com/kartuprakerja/platform/ent/trainingreport.Kind") {
+  redeem
+  progress
+  pre_test
+  post_test
+  completion
+}
+"""
+Ordering options for TrainingReport connections
+"""
+input TrainingReportOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order TrainingReports.
+  """
+  field: TrainingReportOrderField!
+}
+"""
+Properties by which TrainingReport connections can be ordered.
+"""
+enum TrainingReportOrderField {
+  CREATED_AT
+}
+"""
+TrainingReportWhereInput is used for filtering TrainingReport objects.
+Input was generated by ent.
+"""
+input TrainingReportWhereInput {
+  not: TrainingReportWhereInput
+  and: [TrainingReportWhereInput!]
+  or: [TrainingReportWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  digital_platform_id field predicates
+  """
+  digitalPlatformID: String
+  digitalPlatformIDNEQ: String
+  digitalPlatformIDIn: [String!]
+  digitalPlatformIDNotIn: [String!]
+  digitalPlatformIDGT: String
+  digitalPlatformIDGTE: String
+  digitalPlatformIDLT: String
+  digitalPlatformIDLTE: String
+  digitalPlatformIDContains: String
+  digitalPlatformIDHasPrefix: String
+  digitalPlatformIDHasSuffix: String
+  digitalPlatformIDEqualFold: String
+  digitalPlatformIDContainsFold: String
+  """
+  purchase_id field predicates
+  """
+  purchaseID: ID
+  purchaseIDNEQ: ID
+  purchaseIDIn: [ID!]
+  purchaseIDNotIn: [ID!]
+  purchaseIDGT: ID
+  purchaseIDGTE: ID
+  purchaseIDLT: ID
+  purchaseIDLTE: ID
+  purchaseIDContains: ID
+  purchaseIDHasPrefix: ID
+  purchaseIDHasSuffix: ID
+  purchaseIDEqualFold: ID
+  purchaseIDContainsFold: ID
+  """
+  idempotency_key field predicates
+  """
+  idempotencyKey: String
+  idempotencyKeyNEQ: String
+  idempotencyKeyIn: [String!]
+  idempotencyKeyNotIn: [String!]
+  idempotencyKeyGT: String
+  idempotencyKeyGTE: String
+  idempotencyKeyLT: String
+  idempotencyKeyLTE: String
+  idempotencyKeyContains: String
+  idempotencyKeyHasPrefix: String
+  idempotencyKeyHasSuffix: String
+  idempotencyKeyEqualFold: String
+  idempotencyKeyContainsFold: String
+  """
+  kind field predicates
+  """
+  kind: TrainingReportKind
+  kindNEQ: TrainingReportKind
+  kindIn: [TrainingReportKind!]
+  kindNotIn: [TrainingReportKind!]
+  """
+  channel field predicates
+  """
+  channel: TrainingReportChannel
+  channelNEQ: TrainingReportChannel
+  channelIn: [TrainingReportChannel!]
+  channelNotIn: [TrainingReportChannel!]
+  """
+  value field predicates
+  """
+  value: Int
+  valueNEQ: Int
+  valueIn: [Int!]
+  valueNotIn: [Int!]
+  valueGT: Int
+  valueGTE: Int
+  valueLT: Int
+  valueLTE: Int
+  valueIsNil: Boolean
+  valueNotNil: Boolean
+  """
+  occurred_at field predicates
+  """
+  occurredAt: Time
+  occurredAtNEQ: Time
+  occurredAtIn: [Time!]
+  occurredAtNotIn: [Time!]
+  occurredAtGT: Time
+  occurredAtGTE: Time
+  occurredAtLT: Time
+  occurredAtLTE: Time
+  """
+  applied field predicates
+  """
+  applied: Boolean
+  appliedNEQ: Boolean
+  """
+  purchase edge predicates
+  """
+  hasPurchase: Boolean
+  hasPurchaseWith: [PurchaseWhereInput!]
+}
 type Vacancy implements Node {
   id: ID!
   createdAt: Time!
@@ -13975,6 +15818,38 @@ type Mutation {
   createPartnerAccount(input: CreatePartnerAccountInput!): Account!
 }
 `, BuiltIn: false},
+	{Name: "../schema/certificate.graphql", Input: `# Certificates as Open Badges 3.0 credentials (VC-JWT, EdDSA, did:web),
+# verifiable by number online and from the QR code offline
+# (internal/certificate).
+
+"The outcome of checking a certificate."
+type CertificateVerification {
+  valid: Boolean!
+  "ok, not_found, tampered, unknown_key, expired_key, revoked, malformed."
+  code: String!
+  "In the viewer's language."
+  message: String!
+  "What the credential says, when it could be read (also when refused)."
+  number: String
+  holderName: String
+  courseTitle: String
+  institutionName: String
+  issuedAt: Time
+  issuer: String
+}
+
+extend type Certificate {
+  "The QR code's text: the credential, compressed (see docs/certificates.md)."
+  qrPayload: String
+}
+
+extend type Query {
+  "Anyone: verifies a certificate by its number against the register (revocations included)."
+  verifyCertificate(number: String!): CertificateVerification!
+  "Anyone: verifies a credential or QR payload by its signature and the program's keys."
+  verifyCredential(credential: String!): CertificateVerification!
+}
+`, BuiltIn: false},
 	{Name: "../schema/console.graphql", Input: `"A screen of the staff and partner console the viewer may use."
 type ConsoleSection {
   "Stable id: home, waves, recipients, partners, keys, calls, docs, audit, payouts, purchases, courses, vacancies."
@@ -14013,6 +15888,86 @@ extend type Recipient {
 extend type AuditLog {
   "The account that acted; null for the system."
   actor: Account
+}
+`, BuiltIn: false},
+	{Name: "../schema/curation.graphql", Input: `# Curation of the catalogue (internal/curation): institutions propose
+# courses, assessors score the 52 assessment indicators before publication
+# and the 40 monitoring indicators after; reviews by recipients who
+# completed a course, and their moderation.
+
+input CourseProposalInput {
+  title: String!
+  description: String!
+  "The modules, in order (at least one)."
+  outline: [String!]!
+  category: CourseCategory!
+  method: CourseMethod!
+  price: Rupiah!
+  durationHours: Int!
+  instructor: String!
+  tags: [String!]
+  "Platforms that will sell it (at least one)."
+  platformIds: [ID!]!
+}
+
+"One curation indicator."
+type CurationIndicator {
+  "e.g. A01."
+  code: String!
+  "The group it belongs to, e.g. labour_market_fit."
+  group: String!
+  "In the viewer's language."
+  groupLabel: String!
+  "In the viewer's language."
+  label: String!
+}
+
+enum CurationKind {
+  ASSESSMENT
+  MONITORING
+}
+
+"An assessor's verdict on one indicator."
+type IndicatorScore {
+  code: String!
+  met: Boolean!
+  note: String
+}
+
+input IndicatorScoreInput {
+  code: String!
+  met: Boolean!
+  note: String
+}
+
+extend type CourseAssessment {
+  "Why the course failed, in the viewer's language (empty when it passed)."
+  reasonTexts: [String!]!
+}
+
+extend type Query {
+  "The indicators of an assessment (52) or a monitoring (40), with the pass rule in docs/curation.md."
+  curationIndicators(kind: CurationKind!): [CurationIndicator!]!
+}
+
+extend type Mutation {
+  "Institution: proposes a course for assessment; idempotencyKey makes a resend return the same course."
+  proposeCourse(input: CourseProposalInput!, idempotencyKey: String!): Course!
+  "Assessor: scores a proposed course on every assessment indicator; a pass publishes it, a fail rejects it."
+  assessCourse(courseId: ID!, scores: [IndicatorScoreInput!]!, notes: String): CourseAssessment!
+  "Assessor: scores a published course on every monitoring indicator; a fail suspends it and refunds unredeemed purchases."
+  monitorCourse(courseId: ID!, scores: [IndicatorScoreInput!]!, notes: String): CourseAssessment!
+  "The recipient reviews a completed purchase, once (1-5 stars)."
+  writeReview(purchaseId: ID!, rating: Int!, body: String): Review!
+  "Staff: hides an abusive review; the reason is shown to its author."
+  hideReview(reviewId: ID!, reason: String!): Review!
+}
+
+extend type Review {
+  "Why staff hid it; visible to its author and staff."
+  hiddenReason: String
+  "Whether the review is the viewer's own."
+  mine: Boolean!
 }
 `, BuiltIn: false},
 	{Name: "../schema/journey.graphql", Input: `# Steps 1-3 of the recipient journey: registration and verification, the
@@ -14204,6 +16159,76 @@ extend type Wave {
   phases: [WavePhase!]
   "The command anyone can run to recompute and verify this wave's selection; null before selection."
   verifyCommand: String
+}
+`, BuiltIn: false},
+	{Name: "../schema/marketplace.graphql", Input: `# Step 4 of the journey, the buying half: catalogue search (internal/search)
+# and purchases from the training balance with their ledger
+# (internal/marketplace).
+
+"How searchCourses orders its results."
+enum CourseSort {
+  "Best match first (with no query: most popular)."
+  RELEVANCE
+  PRICE_ASC
+  PRICE_DESC
+  "Highest average rating first (ties: more reviews first)."
+  RATING
+  "Most purchases first."
+  POPULARITY
+  NEWEST
+}
+
+input CourseSearchFilter {
+  categories: [CourseCategory!]
+  platformIds: [ID!]
+  methods: [CourseMethod!]
+  minPrice: Rupiah
+  maxPrice: Rupiah
+  "1 to 5."
+  minRating: Float
+}
+
+type CourseSearchEdge {
+  node: Course!
+  cursor: Cursor!
+}
+
+type CourseSearchConnection {
+  edges: [CourseSearchEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+extend type Query {
+  """
+  Published courses matching query (Indonesian full-text search with stemming and typo tolerance: "pemasran"
+  and "memasarkan" find "Pemasaran Digital"), filtered and sorted; first at most 50 (BAD_USER_INPUT beyond).
+  """
+  searchCourses(query: String, filter: CourseSearchFilter, sort: CourseSort = RELEVANCE, first: Int, after: Cursor): CourseSearchConnection!
+}
+
+extend type Mutation {
+  """
+  The signed-in recipient buys a published course on one of its platforms from the training balance. clientId
+  (1-64 characters, chosen by the app) makes it idempotent: sending it again returns the same purchase. Refused with
+  CONFLICT when the balance does not cover the price, NOT_FOUND for an unknown or unpublished course, CONFLICT for
+  a suspended one, FORBIDDEN for a viewer who is not an active recipient.
+  """
+  purchaseCourse(courseId: ID!, platformId: ID!, clientId: String!): Purchase!
+  "The recipient cancels a purchase whose code was not redeemed yet: the price returns to the balance (idempotent)."
+  cancelPurchase(purchaseId: ID!): Purchase!
+}
+
+extend type Recipient {
+  "The last moment to buy the first training (30-day rule); null once bought, or when not an active recipient."
+  purchaseDeadline: Time
+}
+
+extend type Purchase {
+  "Where to use the redemption code: the platform's page for it."
+  redeemUrl: String!
+  "Whether the recipient may still cancel it (not redeemed yet)."
+  cancellable: Boolean!
 }
 `, BuiltIn: false},
 	{Name: "../schema/partner.graphql", Input: `# Partner API: keys with scopes, the call log, the scope catalogue and the
@@ -14447,6 +16472,27 @@ extend type Query {
 
 extend type Mutation {
   submitSurveyResponse(input: SubmitSurveyResponseInput!): SurveyResponse!
+}
+`, BuiltIn: false},
+	{Name: "../schema/training.graphql", Input: `# The digital platforms' reports on a purchase (internal/training): the same
+# domain service also serves POST /xapi/statements (xAPI 1.0.3). Every call
+# carries the platform's idempotency key: the same key again returns the
+# first outcome; the same key with other content is CONFLICT.
+
+enum CourseTest {
+  PRE
+  POST
+}
+
+extend type Mutation {
+  "Platform: the recipient gave this redemption code; the purchase is now theirs on this platform."
+  redeemPurchase(code: String!, idempotencyKey: String!, at: Time): Purchase!
+  "Platform: progress in percent (0-100); a report older than the latest applied one changes nothing."
+  reportProgress(code: String!, percent: Int!, idempotencyKey: String!, at: Time): Purchase!
+  "Platform: a pre- or post-test score (0-100). A post-test score above 60 on a completed course issues the certificate."
+  reportTestScore(code: String!, test: CourseTest!, score: Int!, idempotencyKey: String!, at: Time): Purchase!
+  "Platform: the recipient finished every module."
+  reportCompletion(code: String!, idempotencyKey: String!, at: Time): Purchase!
 }
 `, BuiltIn: false},
 }
@@ -14702,6 +16748,52 @@ func (ec *executionContext) childFields_AuditLogEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type AuditLogEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_BalanceEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_BalanceEntry_id(ctx, field)
+	case "recipientID":
+		return ec.fieldContext_BalanceEntry_recipientID(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_BalanceEntry_createdAt(ctx, field)
+	case "kind":
+		return ec.fieldContext_BalanceEntry_kind(ctx, field)
+	case "amount":
+		return ec.fieldContext_BalanceEntry_amount(ctx, field)
+	case "balanceAfter":
+		return ec.fieldContext_BalanceEntry_balanceAfter(ctx, field)
+	case "purchaseID":
+		return ec.fieldContext_BalanceEntry_purchaseID(ctx, field)
+	case "recipient":
+		return ec.fieldContext_BalanceEntry_recipient(ctx, field)
+	case "purchase":
+		return ec.fieldContext_BalanceEntry_purchase(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BalanceEntry", field.Name)
+}
+
+func (ec *executionContext) childFields_BalanceEntryConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_BalanceEntryConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_BalanceEntryConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_BalanceEntryConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BalanceEntryConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_BalanceEntryEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_BalanceEntryEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_BalanceEntryEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BalanceEntryEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Certificate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -14722,12 +16814,22 @@ func (ec *executionContext) childFields_Certificate(ctx context.Context, field g
 		return ec.fieldContext_Certificate_postTestScore(ctx, field)
 	case "issuedAt":
 		return ec.fieldContext_Certificate_issuedAt(ctx, field)
+	case "credential":
+		return ec.fieldContext_Certificate_credential(ctx, field)
+	case "keyID":
+		return ec.fieldContext_Certificate_keyID(ctx, field)
+	case "revokedAt":
+		return ec.fieldContext_Certificate_revokedAt(ctx, field)
+	case "revocationReason":
+		return ec.fieldContext_Certificate_revocationReason(ctx, field)
 	case "recipient":
 		return ec.fieldContext_Certificate_recipient(ctx, field)
 	case "course":
 		return ec.fieldContext_Certificate_course(ctx, field)
 	case "purchase":
 		return ec.fieldContext_Certificate_purchase(ctx, field)
+	case "qrPayload":
+		return ec.fieldContext_Certificate_qrPayload(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Certificate", field.Name)
 }
@@ -14752,6 +16854,30 @@ func (ec *executionContext) childFields_CertificateEdge(ctx context.Context, fie
 		return ec.fieldContext_CertificateEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CertificateEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CertificateVerification(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "valid":
+		return ec.fieldContext_CertificateVerification_valid(ctx, field)
+	case "code":
+		return ec.fieldContext_CertificateVerification_code(ctx, field)
+	case "message":
+		return ec.fieldContext_CertificateVerification_message(ctx, field)
+	case "number":
+		return ec.fieldContext_CertificateVerification_number(ctx, field)
+	case "holderName":
+		return ec.fieldContext_CertificateVerification_holderName(ctx, field)
+	case "courseTitle":
+		return ec.fieldContext_CertificateVerification_courseTitle(ctx, field)
+	case "institutionName":
+		return ec.fieldContext_CertificateVerification_institutionName(ctx, field)
+	case "issuedAt":
+		return ec.fieldContext_CertificateVerification_issuedAt(ctx, field)
+	case "issuer":
+		return ec.fieldContext_CertificateVerification_issuer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CertificateVerification", field.Name)
 }
 
 func (ec *executionContext) childFields_ChatMessage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14876,6 +17002,12 @@ func (ec *executionContext) childFields_Course(ctx context.Context, field graphq
 		return ec.fieldContext_Course_title(ctx, field)
 	case "description":
 		return ec.fieldContext_Course_description(ctx, field)
+	case "outline":
+		return ec.fieldContext_Course_outline(ctx, field)
+	case "tags":
+		return ec.fieldContext_Course_tags(ctx, field)
+	case "instructor":
+		return ec.fieldContext_Course_instructor(ctx, field)
 	case "category":
 		return ec.fieldContext_Course_category(ctx, field)
 	case "method":
@@ -14894,8 +17026,12 @@ func (ec *executionContext) childFields_Course(ctx context.Context, field graphq
 		return ec.fieldContext_Course_ratingCount(ctx, field)
 	case "purchaseCount":
 		return ec.fieldContext_Course_purchaseCount(ctx, field)
-	case "active":
-		return ec.fieldContext_Course_active(ctx, field)
+	case "status":
+		return ec.fieldContext_Course_status(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_Course_publishedAt(ctx, field)
+	case "suspendedAt":
+		return ec.fieldContext_Course_suspendedAt(ctx, field)
 	case "institution":
 		return ec.fieldContext_Course_institution(ctx, field)
 	case "platforms":
@@ -14904,6 +17040,58 @@ func (ec *executionContext) childFields_Course(ctx context.Context, field graphq
 		return ec.fieldContext_Course_reviews(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Course", field.Name)
+}
+
+func (ec *executionContext) childFields_CourseAssessment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CourseAssessment_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CourseAssessment_createdAt(ctx, field)
+	case "courseID":
+		return ec.fieldContext_CourseAssessment_courseID(ctx, field)
+	case "kind":
+		return ec.fieldContext_CourseAssessment_kind(ctx, field)
+	case "scores":
+		return ec.fieldContext_CourseAssessment_scores(ctx, field)
+	case "met":
+		return ec.fieldContext_CourseAssessment_met(ctx, field)
+	case "total":
+		return ec.fieldContext_CourseAssessment_total(ctx, field)
+	case "passed":
+		return ec.fieldContext_CourseAssessment_passed(ctx, field)
+	case "reasons":
+		return ec.fieldContext_CourseAssessment_reasons(ctx, field)
+	case "notes":
+		return ec.fieldContext_CourseAssessment_notes(ctx, field)
+	case "course":
+		return ec.fieldContext_CourseAssessment_course(ctx, field)
+	case "reasonTexts":
+		return ec.fieldContext_CourseAssessment_reasonTexts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CourseAssessment", field.Name)
+}
+
+func (ec *executionContext) childFields_CourseAssessmentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CourseAssessmentConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CourseAssessmentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CourseAssessmentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CourseAssessmentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CourseAssessmentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CourseAssessmentEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CourseAssessmentEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CourseAssessmentEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_CourseConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14926,6 +17114,42 @@ func (ec *executionContext) childFields_CourseEdge(ctx context.Context, field gr
 		return ec.fieldContext_CourseEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CourseEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CourseSearchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CourseSearchConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CourseSearchConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CourseSearchConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CourseSearchConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CourseSearchEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CourseSearchEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CourseSearchEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CourseSearchEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CurationIndicator(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_CurationIndicator_code(ctx, field)
+	case "group":
+		return ec.fieldContext_CurationIndicator_group(ctx, field)
+	case "groupLabel":
+		return ec.fieldContext_CurationIndicator_groupLabel(ctx, field)
+	case "label":
+		return ec.fieldContext_CurationIndicator_label(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CurationIndicator", field.Name)
 }
 
 func (ec *executionContext) childFields_Device(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15064,6 +17288,18 @@ func (ec *executionContext) childFields_IdentityCheckEdge(ctx context.Context, f
 		return ec.fieldContext_IdentityCheckEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IdentityCheckEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_IndicatorScore(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_IndicatorScore_code(ctx, field)
+	case "met":
+		return ec.fieldContext_IndicatorScore_met(ctx, field)
+	case "note":
+		return ec.fieldContext_IndicatorScore_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IndicatorScore", field.Name)
 }
 
 func (ec *executionContext) childFields_JobApplication(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15536,12 +17772,24 @@ func (ec *executionContext) childFields_Purchase(ctx context.Context, field grap
 		return ec.fieldContext_Purchase_price(ctx, field)
 	case "invoiceCode":
 		return ec.fieldContext_Purchase_invoiceCode(ctx, field)
+	case "redemptionCode":
+		return ec.fieldContext_Purchase_redemptionCode(ctx, field)
 	case "status":
 		return ec.fieldContext_Purchase_status(ctx, field)
 	case "progressPercent":
 		return ec.fieldContext_Purchase_progressPercent(ctx, field)
+	case "preTestScore":
+		return ec.fieldContext_Purchase_preTestScore(ctx, field)
+	case "postTestScore":
+		return ec.fieldContext_Purchase_postTestScore(ctx, field)
+	case "redeemedAt":
+		return ec.fieldContext_Purchase_redeemedAt(ctx, field)
+	case "progressAt":
+		return ec.fieldContext_Purchase_progressAt(ctx, field)
 	case "completedAt":
 		return ec.fieldContext_Purchase_completedAt(ctx, field)
+	case "cancelledAt":
+		return ec.fieldContext_Purchase_cancelledAt(ctx, field)
 	case "recipient":
 		return ec.fieldContext_Purchase_recipient(ctx, field)
 	case "course":
@@ -15550,6 +17798,10 @@ func (ec *executionContext) childFields_Purchase(ctx context.Context, field grap
 		return ec.fieldContext_Purchase_platform(ctx, field)
 	case "certificate":
 		return ec.fieldContext_Purchase_certificate(ctx, field)
+	case "redeemUrl":
+		return ec.fieldContext_Purchase_redeemUrl(ctx, field)
+	case "cancellable":
+		return ec.fieldContext_Purchase_cancellable(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Purchase", field.Name)
 }
@@ -15636,6 +17888,8 @@ func (ec *executionContext) childFields_Recipient(ctx context.Context, field gra
 		return ec.fieldContext_Recipient_testAttempts(ctx, field)
 	case "purchases":
 		return ec.fieldContext_Recipient_purchases(ctx, field)
+	case "balanceEntries":
+		return ec.fieldContext_Recipient_balanceEntries(ctx, field)
 	case "certificates":
 		return ec.fieldContext_Recipient_certificates(ctx, field)
 	case "reviews":
@@ -15658,6 +17912,8 @@ func (ec *executionContext) childFields_Recipient(ctx context.Context, field gra
 		return ec.fieldContext_Recipient_verificationFailures(ctx, field)
 	case "revocationReason":
 		return ec.fieldContext_Recipient_revocationReason(ctx, field)
+	case "purchaseDeadline":
+		return ec.fieldContext_Recipient_purchaseDeadline(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Recipient", field.Name)
 }
@@ -15760,8 +18016,14 @@ func (ec *executionContext) childFields_Review(ctx context.Context, field graphq
 		return ec.fieldContext_Review_rating(ctx, field)
 	case "body":
 		return ec.fieldContext_Review_body(ctx, field)
+	case "hiddenAt":
+		return ec.fieldContext_Review_hiddenAt(ctx, field)
 	case "course":
 		return ec.fieldContext_Review_course(ctx, field)
+	case "hiddenReason":
+		return ec.fieldContext_Review_hiddenReason(ctx, field)
+	case "mine":
+		return ec.fieldContext_Review_mine(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Review", field.Name)
 }
@@ -16178,6 +18440,44 @@ func (ec *executionContext) childFields_TrainingInstitutionEdge(ctx context.Cont
 		return ec.fieldContext_TrainingInstitutionEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TrainingInstitutionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TrainingReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_TrainingReport_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_TrainingReport_createdAt(ctx, field)
+	case "digitalPlatformID":
+		return ec.fieldContext_TrainingReport_digitalPlatformID(ctx, field)
+	case "purchaseID":
+		return ec.fieldContext_TrainingReport_purchaseID(ctx, field)
+	case "idempotencyKey":
+		return ec.fieldContext_TrainingReport_idempotencyKey(ctx, field)
+	case "kind":
+		return ec.fieldContext_TrainingReport_kind(ctx, field)
+	case "channel":
+		return ec.fieldContext_TrainingReport_channel(ctx, field)
+	case "value":
+		return ec.fieldContext_TrainingReport_value(ctx, field)
+	case "occurredAt":
+		return ec.fieldContext_TrainingReport_occurredAt(ctx, field)
+	case "applied":
+		return ec.fieldContext_TrainingReport_applied(ctx, field)
+	case "purchase":
+		return ec.fieldContext_TrainingReport_purchase(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TrainingReport", field.Name)
+}
+
+func (ec *executionContext) childFields_TrainingReportEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_TrainingReportEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_TrainingReportEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TrainingReportEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Vacancy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16866,6 +19166,50 @@ func (ec *executionContext) field_Mutation_answerAbilityTest_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_assessCourse_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "courseId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["courseId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "scores",
+		func(ctx context.Context, v any) ([]*schematype.IndicatorScore, error) {
+			return ec.unmarshalNIndicatorScoreInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋschematypeᚐIndicatorScoreᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scores"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "notes",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["notes"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelPurchase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "purchaseId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["purchaseId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_closeWave_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16938,6 +19282,28 @@ func (ec *executionContext) field_Mutation_createWave_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_hideReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "reviewId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reviewId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_joinWave_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16966,6 +19332,36 @@ func (ec *executionContext) field_Mutation_markNotificationsRead_args(ctx contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_monitorCourse_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "courseId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["courseId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "scores",
+		func(ctx context.Context, v any) ([]*schematype.IndicatorScore, error) {
+			return ec.unmarshalNIndicatorScoreInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋschematypeᚐIndicatorScoreᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scores"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "notes",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["notes"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_openWave_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16977,6 +19373,88 @@ func (ec *executionContext) field_Mutation_openWave_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["waveId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_proposeCourse_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CourseProposalInput, error) {
+			return ec.unmarshalNCourseProposalInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCourseProposalInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "idempotencyKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["idempotencyKey"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_purchaseCourse_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "courseId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["courseId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "platformId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["platformId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "clientId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["clientId"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_redeemPurchase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "code",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["code"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "idempotencyKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["idempotencyKey"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "at",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["at"] = arg2
 	return args, nil
 }
 
@@ -17005,6 +19483,120 @@ func (ec *executionContext) field_Mutation_register_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_reportCompletion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "code",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["code"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "idempotencyKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["idempotencyKey"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "at",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["at"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_reportProgress_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "code",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["code"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "percent",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["percent"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "idempotencyKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["idempotencyKey"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "at",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["at"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_reportTestScore_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "code",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["code"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "test",
+		func(ctx context.Context, v any) (model.CourseTest, error) {
+			return ec.unmarshalNCourseTest2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCourseTest(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["test"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "score",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["score"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "idempotencyKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["idempotencyKey"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "at",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["at"] = arg4
 	return args, nil
 }
 
@@ -17211,6 +19803,36 @@ func (ec *executionContext) field_Mutation_updateSettings_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_writeReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "purchaseId",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["purchaseId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "rating",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rating"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "body",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["body"] = arg2
 	return args, nil
 }
 
@@ -17566,6 +20188,60 @@ func (ec *executionContext) field_Query_complaints_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_courseAssessments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.CourseAssessmentOrder, error) {
+			return ec.unmarshalOCourseAssessmentOrder2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.CourseAssessmentWhereInput, error) {
+			return ec.unmarshalOCourseAssessmentWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_courses_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17617,6 +20293,20 @@ func (ec *executionContext) field_Query_courses_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_curationIndicators_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (model.CurationKind, error) {
+			return ec.unmarshalNCurationKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCurationKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg0
 	return args, nil
 }
 
@@ -18400,6 +21090,52 @@ func (ec *executionContext) field_Query_regencies_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_searchCourses_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.CourseSearchFilter, error) {
+			return ec.unmarshalOCourseSearchFilter2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCourseSearchFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) (*model.CourseSort, error) {
+			return ec.unmarshalOCourseSort2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCourseSort(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_suggestWaveQuotas_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18644,6 +21380,34 @@ func (ec *executionContext) field_Query_vacancies_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_verifyCertificate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_verifyCredential_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "credential",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["credential"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_waveSelection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18758,6 +21522,60 @@ func (ec *executionContext) field_Recipient_applications_args(ctx context.Contex
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.ApplicationWhereInput, error) {
 			return ec.unmarshalOApplicationWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐApplicationWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Recipient_balanceEntries_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.BalanceEntryOrder, error) {
+			return ec.unmarshalOBalanceEntryOrder2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.BalanceEntryWhereInput, error) {
+			return ec.unmarshalOBalanceEntryWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -21691,6 +24509,373 @@ func (ec *executionContext) fieldContext_AuditLogEdge_cursor(_ context.Context, 
 	return graphql.NewScalarFieldContext("AuditLogEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _BalanceEntry_id(ctx context.Context, field graphql.CollectedField, obj *ent.BalanceEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceEntry_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceEntry_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BalanceEntry_recipientID(ctx context.Context, field graphql.CollectedField, obj *ent.BalanceEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceEntry_recipientID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecipientID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceEntry_recipientID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BalanceEntry_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.BalanceEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceEntry_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceEntry_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceEntry", field, false, false, "Time")
+}
+
+func (ec *executionContext) _BalanceEntry_kind(ctx context.Context, field graphql.CollectedField, obj *ent.BalanceEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceEntry_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v balanceentry.Kind) graphql.Marshaler {
+			return ec.marshalNBalanceEntryKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋbalanceentryᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceEntry_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceEntry", field, false, false, "BalanceEntryKind")
+}
+
+func (ec *executionContext) _BalanceEntry_amount(ctx context.Context, field graphql.CollectedField, obj *ent.BalanceEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceEntry_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v money.Rupiah) graphql.Marshaler {
+			return ec.marshalNRupiah2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceEntry_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceEntry", field, false, false, "Rupiah")
+}
+
+func (ec *executionContext) _BalanceEntry_balanceAfter(ctx context.Context, field graphql.CollectedField, obj *ent.BalanceEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceEntry_balanceAfter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BalanceAfter, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v money.Rupiah) graphql.Marshaler {
+			return ec.marshalNRupiah2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceEntry_balanceAfter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceEntry", field, false, false, "Rupiah")
+}
+
+func (ec *executionContext) _BalanceEntry_purchaseID(ctx context.Context, field graphql.CollectedField, obj *ent.BalanceEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceEntry_purchaseID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PurchaseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *pulid.ID) graphql.Marshaler {
+			return ec.marshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceEntry_purchaseID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BalanceEntry_recipient(ctx context.Context, field graphql.CollectedField, obj *ent.BalanceEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceEntry_recipient(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Recipient(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Recipient) graphql.Marshaler {
+			return ec.marshalNRecipient2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipient(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceEntry_recipient(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BalanceEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recipient(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BalanceEntry_purchase(ctx context.Context, field graphql.CollectedField, obj *ent.BalanceEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceEntry_purchase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Purchase(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Purchase) graphql.Marshaler {
+			return ec.marshalOPurchase2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPurchase(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceEntry_purchase(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BalanceEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Purchase(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BalanceEntryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.BalanceEntryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceEntryConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.BalanceEntryEdge) graphql.Marshaler {
+			return ec.marshalOBalanceEntryEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceEntryConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BalanceEntryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BalanceEntryEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BalanceEntryConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.BalanceEntryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceEntryConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceEntryConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BalanceEntryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BalanceEntryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.BalanceEntryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceEntryConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceEntryConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceEntryConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BalanceEntryEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.BalanceEntryEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceEntryEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.BalanceEntry) graphql.Marshaler {
+			return ec.marshalOBalanceEntry2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceEntryEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BalanceEntryEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BalanceEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BalanceEntryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.BalanceEntryEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceEntryEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceEntryEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceEntryEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _Certificate_id(ctx context.Context, field graphql.CollectedField, obj *ent.Certificate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21898,6 +25083,98 @@ func (ec *executionContext) fieldContext_Certificate_issuedAt(_ context.Context,
 	return graphql.NewScalarFieldContext("Certificate", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Certificate_credential(ctx context.Context, field graphql.CollectedField, obj *ent.Certificate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Certificate_credential(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credential, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Certificate_credential(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Certificate", field, false, false, "String")
+}
+
+func (ec *executionContext) _Certificate_keyID(ctx context.Context, field graphql.CollectedField, obj *ent.Certificate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Certificate_keyID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KeyID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Certificate_keyID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Certificate", field, false, false, "String")
+}
+
+func (ec *executionContext) _Certificate_revokedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Certificate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Certificate_revokedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RevokedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Certificate_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Certificate", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Certificate_revocationReason(ctx context.Context, field graphql.CollectedField, obj *ent.Certificate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Certificate_revocationReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RevocationReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Certificate_revocationReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Certificate", field, false, false, "String")
+}
+
 func (ec *executionContext) _Certificate_recipient(ctx context.Context, field graphql.CollectedField, obj *ent.Certificate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21992,6 +25269,29 @@ func (ec *executionContext) fieldContext_Certificate_purchase(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Certificate_qrPayload(ctx context.Context, field graphql.CollectedField, obj *ent.Certificate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Certificate_qrPayload(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Certificate().QRPayload(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Certificate_qrPayload(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Certificate", field, true, true, "String")
 }
 
 func (ec *executionContext) _CertificateConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CertificateConnection) (ret graphql.Marshaler) {
@@ -22134,6 +25434,213 @@ func (ec *executionContext) _CertificateEdge_cursor(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_CertificateEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CertificateEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _CertificateVerification_valid(ctx context.Context, field graphql.CollectedField, obj *model.CertificateVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificateVerification_valid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Valid, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CertificateVerification_valid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CertificateVerification", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CertificateVerification_code(ctx context.Context, field graphql.CollectedField, obj *model.CertificateVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificateVerification_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CertificateVerification_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CertificateVerification", field, false, false, "String")
+}
+
+func (ec *executionContext) _CertificateVerification_message(ctx context.Context, field graphql.CollectedField, obj *model.CertificateVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificateVerification_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CertificateVerification_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CertificateVerification", field, false, false, "String")
+}
+
+func (ec *executionContext) _CertificateVerification_number(ctx context.Context, field graphql.CollectedField, obj *model.CertificateVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificateVerification_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CertificateVerification_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CertificateVerification", field, false, false, "String")
+}
+
+func (ec *executionContext) _CertificateVerification_holderName(ctx context.Context, field graphql.CollectedField, obj *model.CertificateVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificateVerification_holderName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HolderName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CertificateVerification_holderName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CertificateVerification", field, false, false, "String")
+}
+
+func (ec *executionContext) _CertificateVerification_courseTitle(ctx context.Context, field graphql.CollectedField, obj *model.CertificateVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificateVerification_courseTitle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CourseTitle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CertificateVerification_courseTitle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CertificateVerification", field, false, false, "String")
+}
+
+func (ec *executionContext) _CertificateVerification_institutionName(ctx context.Context, field graphql.CollectedField, obj *model.CertificateVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificateVerification_institutionName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InstitutionName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CertificateVerification_institutionName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CertificateVerification", field, false, false, "String")
+}
+
+func (ec *executionContext) _CertificateVerification_issuedAt(ctx context.Context, field graphql.CollectedField, obj *model.CertificateVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificateVerification_issuedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssuedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CertificateVerification_issuedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CertificateVerification", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CertificateVerification_issuer(ctx context.Context, field graphql.CollectedField, obj *model.CertificateVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificateVerification_issuer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Issuer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CertificateVerification_issuer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CertificateVerification", field, false, false, "String")
 }
 
 func (ec *executionContext) _ChatMessage_id(ctx context.Context, field graphql.CollectedField, obj *ent.ChatMessage) (ret graphql.Marshaler) {
@@ -23135,6 +26642,75 @@ func (ec *executionContext) fieldContext_Course_description(_ context.Context, f
 	return graphql.NewScalarFieldContext("Course", field, false, false, "String")
 }
 
+func (ec *executionContext) _Course_outline(ctx context.Context, field graphql.CollectedField, obj *ent.Course) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Course_outline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outline, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Course_outline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Course", field, false, false, "String")
+}
+
+func (ec *executionContext) _Course_tags(ctx context.Context, field graphql.CollectedField, obj *ent.Course) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Course_tags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tags, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Course_tags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Course", field, false, false, "String")
+}
+
+func (ec *executionContext) _Course_instructor(ctx context.Context, field graphql.CollectedField, obj *ent.Course) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Course_instructor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Instructor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Course_instructor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Course", field, false, false, "String")
+}
+
 func (ec *executionContext) _Course_category(ctx context.Context, field graphql.CollectedField, obj *ent.Course) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23342,27 +26918,73 @@ func (ec *executionContext) fieldContext_Course_purchaseCount(_ context.Context,
 	return graphql.NewScalarFieldContext("Course", field, false, false, "Int")
 }
 
-func (ec *executionContext) _Course_active(ctx context.Context, field graphql.CollectedField, obj *ent.Course) (ret graphql.Marshaler) {
+func (ec *executionContext) _Course_status(ctx context.Context, field graphql.CollectedField, obj *ent.Course) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Course_active(ctx, field)
+			return ec.fieldContext_Course_status(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Active, nil
+			return obj.Status, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v course.Status) graphql.Marshaler {
+			return ec.marshalNCourseStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐStatus(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Course_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Course", field, false, false, "Boolean")
+func (ec *executionContext) fieldContext_Course_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Course", field, false, false, "CourseStatus")
+}
+
+func (ec *executionContext) _Course_publishedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Course) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Course_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Course_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Course", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Course_suspendedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Course) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Course_suspendedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SuspendedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Course_suspendedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Course", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Course_institution(ctx context.Context, field graphql.CollectedField, obj *ent.Course) (ret graphql.Marshaler) {
@@ -23471,6 +27093,442 @@ func (ec *executionContext) fieldContext_Course_reviews(ctx context.Context, fie
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CourseAssessment_id(ctx context.Context, field graphql.CollectedField, obj *ent.CourseAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseAssessment_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseAssessment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseAssessment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CourseAssessment_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.CourseAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseAssessment_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseAssessment_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseAssessment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CourseAssessment_courseID(ctx context.Context, field graphql.CollectedField, obj *ent.CourseAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseAssessment_courseID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CourseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseAssessment_courseID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseAssessment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CourseAssessment_kind(ctx context.Context, field graphql.CollectedField, obj *ent.CourseAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseAssessment_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v courseassessment.Kind) graphql.Marshaler {
+			return ec.marshalNCourseAssessmentKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseassessmentᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseAssessment_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseAssessment", field, false, false, "CourseAssessmentKind")
+}
+
+func (ec *executionContext) _CourseAssessment_scores(ctx context.Context, field graphql.CollectedField, obj *ent.CourseAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseAssessment_scores(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scores, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []schematype.IndicatorScore) graphql.Marshaler {
+			return ec.marshalNIndicatorScore2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋschematypeᚐIndicatorScoreᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseAssessment_scores(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourseAssessment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorScore(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourseAssessment_met(ctx context.Context, field graphql.CollectedField, obj *ent.CourseAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseAssessment_met(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Met, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseAssessment_met(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseAssessment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CourseAssessment_total(ctx context.Context, field graphql.CollectedField, obj *ent.CourseAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseAssessment_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseAssessment_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseAssessment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CourseAssessment_passed(ctx context.Context, field graphql.CollectedField, obj *ent.CourseAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseAssessment_passed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Passed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseAssessment_passed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseAssessment", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CourseAssessment_reasons(ctx context.Context, field graphql.CollectedField, obj *ent.CourseAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseAssessment_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourseAssessment_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseAssessment", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourseAssessment_notes(ctx context.Context, field graphql.CollectedField, obj *ent.CourseAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseAssessment_notes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseAssessment_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseAssessment", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourseAssessment_course(ctx context.Context, field graphql.CollectedField, obj *ent.CourseAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseAssessment_course(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Course(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Course) graphql.Marshaler {
+			return ec.marshalNCourse2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseAssessment_course(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourseAssessment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Course(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourseAssessment_reasonTexts(ctx context.Context, field graphql.CollectedField, obj *ent.CourseAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseAssessment_reasonTexts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CourseAssessment().ReasonTexts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseAssessment_reasonTexts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseAssessment", field, true, true, "String")
+}
+
+func (ec *executionContext) _CourseAssessmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CourseAssessmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseAssessmentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CourseAssessmentEdge) graphql.Marshaler {
+			return ec.marshalOCourseAssessmentEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourseAssessmentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourseAssessmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourseAssessmentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourseAssessmentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CourseAssessmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseAssessmentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseAssessmentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourseAssessmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourseAssessmentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CourseAssessmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseAssessmentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseAssessmentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseAssessmentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CourseAssessmentEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CourseAssessmentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseAssessmentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CourseAssessment) graphql.Marshaler {
+			return ec.marshalOCourseAssessment2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CourseAssessmentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourseAssessmentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourseAssessment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourseAssessmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CourseAssessmentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseAssessmentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseAssessmentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseAssessmentEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _CourseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CourseConnection) (ret graphql.Marshaler) {
@@ -23613,6 +27671,240 @@ func (ec *executionContext) _CourseEdge_cursor(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_CourseEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CourseEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _CourseSearchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CourseSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseSearchConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CourseSearchEdge) graphql.Marshaler {
+			return ec.marshalNCourseSearchEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCourseSearchEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseSearchConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourseSearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourseSearchEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourseSearchConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.CourseSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseSearchConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖentgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseSearchConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourseSearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourseSearchConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.CourseSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseSearchConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseSearchConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseSearchConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CourseSearchEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.CourseSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseSearchEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Course) graphql.Marshaler {
+			return ec.marshalNCourse2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseSearchEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourseSearchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Course(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourseSearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CourseSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseSearchEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseSearchEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseSearchEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _CurationIndicator_code(ctx context.Context, field graphql.CollectedField, obj *model.CurationIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CurationIndicator_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CurationIndicator_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CurationIndicator", field, false, false, "String")
+}
+
+func (ec *executionContext) _CurationIndicator_group(ctx context.Context, field graphql.CollectedField, obj *model.CurationIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CurationIndicator_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CurationIndicator_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CurationIndicator", field, false, false, "String")
+}
+
+func (ec *executionContext) _CurationIndicator_groupLabel(ctx context.Context, field graphql.CollectedField, obj *model.CurationIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CurationIndicator_groupLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupLabel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CurationIndicator_groupLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CurationIndicator", field, false, false, "String")
+}
+
+func (ec *executionContext) _CurationIndicator_label(ctx context.Context, field graphql.CollectedField, obj *model.CurationIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CurationIndicator_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CurationIndicator_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CurationIndicator", field, false, false, "String")
 }
 
 func (ec *executionContext) _Device_id(ctx context.Context, field graphql.CollectedField, obj *ent.Device) (ret graphql.Marshaler) {
@@ -24708,6 +29000,75 @@ func (ec *executionContext) _IdentityCheckEdge_cursor(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_IdentityCheckEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("IdentityCheckEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _IndicatorScore_code(ctx context.Context, field graphql.CollectedField, obj *schematype.IndicatorScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorScore_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorScore_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorScore", field, false, false, "String")
+}
+
+func (ec *executionContext) _IndicatorScore_met(ctx context.Context, field graphql.CollectedField, obj *schematype.IndicatorScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorScore_met(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Met, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorScore_met(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorScore", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _IndicatorScore_note(ctx context.Context, field graphql.CollectedField, obj *schematype.IndicatorScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorScore_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorScore_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorScore", field, false, false, "String")
 }
 
 func (ec *executionContext) _JobApplication_id(ctx context.Context, field graphql.CollectedField, obj *ent.JobApplication) (ret graphql.Marshaler) {
@@ -26135,6 +30496,226 @@ func (ec *executionContext) fieldContext_Mutation_revealRecipientIdentity(ctx co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_proposeCourse(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeCourse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeCourse(ctx, fc.Args["input"].(model.CourseProposalInput), fc.Args["idempotencyKey"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Course) graphql.Marshaler {
+			return ec.marshalNCourse2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeCourse(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Course(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeCourse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_assessCourse(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_assessCourse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AssessCourse(ctx, fc.Args["courseId"].(pulid.ID), fc.Args["scores"].([]*schematype.IndicatorScore), fc.Args["notes"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CourseAssessment) graphql.Marshaler {
+			return ec.marshalNCourseAssessment2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_assessCourse(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourseAssessment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_assessCourse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_monitorCourse(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_monitorCourse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MonitorCourse(ctx, fc.Args["courseId"].(pulid.ID), fc.Args["scores"].([]*schematype.IndicatorScore), fc.Args["notes"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CourseAssessment) graphql.Marshaler {
+			return ec.marshalNCourseAssessment2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_monitorCourse(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourseAssessment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_monitorCourse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_writeReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_writeReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WriteReview(ctx, fc.Args["purchaseId"].(pulid.ID), fc.Args["rating"].(int), fc.Args["body"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Review) graphql.Marshaler {
+			return ec.marshalNReview2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_writeReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Review(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_writeReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_hideReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_hideReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().HideReview(ctx, fc.Args["reviewId"].(pulid.ID), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Review) graphql.Marshaler {
+			return ec.marshalNReview2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_hideReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Review(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_hideReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_register(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26563,6 +31144,94 @@ func (ec *executionContext) fieldContext_Mutation_revokeRecipient(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_purchaseCourse(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_purchaseCourse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PurchaseCourse(ctx, fc.Args["courseId"].(pulid.ID), fc.Args["platformId"].(pulid.ID), fc.Args["clientId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Purchase) graphql.Marshaler {
+			return ec.marshalNPurchase2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPurchase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_purchaseCourse(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Purchase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_purchaseCourse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelPurchase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelPurchase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelPurchase(ctx, fc.Args["purchaseId"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Purchase) graphql.Marshaler {
+			return ec.marshalNPurchase2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPurchase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelPurchase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Purchase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelPurchase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createAPIKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26976,6 +31645,182 @@ func (ec *executionContext) fieldContext_Mutation_submitSurveyResponse(ctx conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_submitSurveyResponse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_redeemPurchase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_redeemPurchase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RedeemPurchase(ctx, fc.Args["code"].(string), fc.Args["idempotencyKey"].(string), fc.Args["at"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Purchase) graphql.Marshaler {
+			return ec.marshalNPurchase2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPurchase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_redeemPurchase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Purchase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_redeemPurchase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reportProgress(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reportProgress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReportProgress(ctx, fc.Args["code"].(string), fc.Args["percent"].(int), fc.Args["idempotencyKey"].(string), fc.Args["at"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Purchase) graphql.Marshaler {
+			return ec.marshalNPurchase2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPurchase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reportProgress(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Purchase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reportProgress_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reportTestScore(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reportTestScore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReportTestScore(ctx, fc.Args["code"].(string), fc.Args["test"].(model.CourseTest), fc.Args["score"].(int), fc.Args["idempotencyKey"].(string), fc.Args["at"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Purchase) graphql.Marshaler {
+			return ec.marshalNPurchase2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPurchase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reportTestScore(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Purchase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reportTestScore_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reportCompletion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reportCompletion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReportCompletion(ctx, fc.Args["code"].(string), fc.Args["idempotencyKey"].(string), fc.Args["at"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Purchase) graphql.Marshaler {
+			return ec.marshalNPurchase2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPurchase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reportCompletion(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Purchase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reportCompletion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29529,6 +34374,29 @@ func (ec *executionContext) fieldContext_Purchase_invoiceCode(_ context.Context,
 	return graphql.NewScalarFieldContext("Purchase", field, false, false, "String")
 }
 
+func (ec *executionContext) _Purchase_redemptionCode(ctx context.Context, field graphql.CollectedField, obj *ent.Purchase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Purchase_redemptionCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RedemptionCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Purchase_redemptionCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Purchase", field, false, false, "String")
+}
+
 func (ec *executionContext) _Purchase_status(ctx context.Context, field graphql.CollectedField, obj *ent.Purchase) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29575,6 +34443,98 @@ func (ec *executionContext) fieldContext_Purchase_progressPercent(_ context.Cont
 	return graphql.NewScalarFieldContext("Purchase", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Purchase_preTestScore(ctx context.Context, field graphql.CollectedField, obj *ent.Purchase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Purchase_preTestScore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PreTestScore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Purchase_preTestScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Purchase", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Purchase_postTestScore(ctx context.Context, field graphql.CollectedField, obj *ent.Purchase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Purchase_postTestScore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostTestScore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Purchase_postTestScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Purchase", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Purchase_redeemedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Purchase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Purchase_redeemedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RedeemedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Purchase_redeemedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Purchase", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Purchase_progressAt(ctx context.Context, field graphql.CollectedField, obj *ent.Purchase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Purchase_progressAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProgressAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Purchase_progressAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Purchase", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Purchase_completedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Purchase) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29595,6 +34555,29 @@ func (ec *executionContext) _Purchase_completedAt(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Purchase_completedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Purchase", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Purchase_cancelledAt(ctx context.Context, field graphql.CollectedField, obj *ent.Purchase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Purchase_cancelledAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancelledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Purchase_cancelledAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Purchase", field, false, false, "Time")
 }
 
@@ -29724,6 +34707,52 @@ func (ec *executionContext) fieldContext_Purchase_certificate(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Purchase_redeemUrl(ctx context.Context, field graphql.CollectedField, obj *ent.Purchase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Purchase_redeemUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Purchase().RedeemURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Purchase_redeemUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Purchase", field, true, true, "String")
+}
+
+func (ec *executionContext) _Purchase_cancellable(ctx context.Context, field graphql.CollectedField, obj *ent.Purchase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Purchase_cancellable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Purchase().Cancellable(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Purchase_cancellable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Purchase", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _PurchaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.PurchaseConnection) (ret graphql.Marshaler) {
@@ -30214,6 +35243,50 @@ func (ec *executionContext) fieldContext_Query_courses(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_courses_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_courseAssessments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_courseAssessments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CourseAssessments(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.CourseAssessmentOrder), fc.Args["where"].(*ent.CourseAssessmentWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CourseAssessmentConnection) graphql.Marshaler {
+			return ec.marshalOCourseAssessmentConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_courseAssessments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourseAssessmentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_courseAssessments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -31044,6 +36117,94 @@ func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graph
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_verifyCertificate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_verifyCertificate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().VerifyCertificate(ctx, fc.Args["number"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CertificateVerification) graphql.Marshaler {
+			return ec.marshalNCertificateVerification2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCertificateVerification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_verifyCertificate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CertificateVerification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_verifyCertificate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_verifyCredential(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_verifyCredential(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().VerifyCredential(ctx, fc.Args["credential"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CertificateVerification) graphql.Marshaler {
+			return ec.marshalNCertificateVerification2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCertificateVerification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_verifyCredential(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CertificateVerification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_verifyCredential_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_consoleSections(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31114,6 +36275,50 @@ func (ec *executionContext) fieldContext_Query_findRecipients(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_findRecipients_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_curationIndicators(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_curationIndicators(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CurationIndicators(ctx, fc.Args["kind"].(model.CurationKind))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CurationIndicator) graphql.Marshaler {
+			return ec.marshalNCurationIndicator2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCurationIndicatorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_curationIndicators(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CurationIndicator(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_curationIndicators_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -31298,6 +36503,50 @@ func (ec *executionContext) fieldContext_Query_waveSelection(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_waveSelection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_searchCourses(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchCourses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SearchCourses(ctx, fc.Args["query"].(*string), fc.Args["filter"].(*model.CourseSearchFilter), fc.Args["sort"].(*model.CourseSort), fc.Args["first"].(*int), fc.Args["after"].(*entgql.Cursor[pulid.ID]))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CourseSearchConnection) graphql.Marshaler {
+			return ec.marshalNCourseSearchConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCourseSearchConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchCourses(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourseSearchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_searchCourses_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -32380,6 +37629,50 @@ func (ec *executionContext) fieldContext_Recipient_purchases(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Recipient_balanceEntries(ctx context.Context, field graphql.CollectedField, obj *ent.Recipient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recipient_balanceEntries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.BalanceEntries(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.BalanceEntryOrder), fc.Args["where"].(*ent.BalanceEntryWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.BalanceEntryConnection) graphql.Marshaler {
+			return ec.marshalNBalanceEntryConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recipient_balanceEntries(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recipient",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BalanceEntryConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Recipient_balanceEntries_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Recipient_certificates(ctx context.Context, field graphql.CollectedField, obj *ent.Recipient) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32766,6 +38059,29 @@ func (ec *executionContext) _Recipient_revocationReason(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_Recipient_revocationReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Recipient", field, true, true, "String")
+}
+
+func (ec *executionContext) _Recipient_purchaseDeadline(ctx context.Context, field graphql.CollectedField, obj *ent.Recipient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recipient_purchaseDeadline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Recipient().PurchaseDeadline(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recipient_purchaseDeadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recipient", field, true, true, "Time")
 }
 
 func (ec *executionContext) _RecipientConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.RecipientConnection) (ret graphql.Marshaler) {
@@ -33491,6 +38807,29 @@ func (ec *executionContext) fieldContext_Review_body(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Review", field, false, false, "String")
 }
 
+func (ec *executionContext) _Review_hiddenAt(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Review_hiddenAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HiddenAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Review_hiddenAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Review", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Review_course(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33521,6 +38860,52 @@ func (ec *executionContext) fieldContext_Review_course(_ context.Context, field 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Review_hiddenReason(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Review_hiddenReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HiddenReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Review_hiddenReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Review", field, false, false, "String")
+}
+
+func (ec *executionContext) _Review_mine(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Review_mine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Review().Mine(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Review_mine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Review", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _ReviewConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ReviewConnection) (ret graphql.Marshaler) {
@@ -36788,6 +42173,410 @@ func (ec *executionContext) _TrainingInstitutionEdge_cursor(ctx context.Context,
 }
 func (ec *executionContext) fieldContext_TrainingInstitutionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TrainingInstitutionEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _TrainingReport_id(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingReport_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingReport_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrainingReport", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TrainingReport_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingReport_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingReport_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrainingReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TrainingReport_digitalPlatformID(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingReport_digitalPlatformID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DigitalPlatformID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNString2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingReport_digitalPlatformID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrainingReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _TrainingReport_purchaseID(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingReport_purchaseID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PurchaseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingReport_purchaseID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrainingReport", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TrainingReport_idempotencyKey(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingReport_idempotencyKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IdempotencyKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingReport_idempotencyKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrainingReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _TrainingReport_kind(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingReport_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v trainingreport.Kind) graphql.Marshaler {
+			return ec.marshalNTrainingReportKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingReport_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrainingReport", field, false, false, "TrainingReportKind")
+}
+
+func (ec *executionContext) _TrainingReport_channel(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingReport_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Channel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v trainingreport.Channel) graphql.Marshaler {
+			return ec.marshalNTrainingReportChannel2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐChannel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingReport_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrainingReport", field, false, false, "TrainingReportChannel")
+}
+
+func (ec *executionContext) _TrainingReport_value(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingReport_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingReport_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrainingReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TrainingReport_occurredAt(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingReport_occurredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccurredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingReport_occurredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrainingReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TrainingReport_applied(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingReport_applied(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Applied, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingReport_applied(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrainingReport", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TrainingReport_purchase(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingReport_purchase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Purchase(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Purchase) graphql.Marshaler {
+			return ec.marshalNPurchase2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPurchase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingReport_purchase(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrainingReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Purchase(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TrainingReportConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingReportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingReportConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.TrainingReportEdge) graphql.Marshaler {
+			return ec.marshalOTrainingReportEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingReportEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingReportConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrainingReportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TrainingReportEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TrainingReportConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingReportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingReportConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingReportConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrainingReportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TrainingReportConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingReportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingReportConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingReportConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrainingReportConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TrainingReportEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingReportEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingReportEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TrainingReport) graphql.Marshaler {
+			return ec.marshalOTrainingReport2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingReportEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrainingReportEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TrainingReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TrainingReportEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingReportEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingReportEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingReportEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrainingReportEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _Vacancy_id(ctx context.Context, field graphql.CollectedField, obj *ent.Vacancy) (ret graphql.Marshaler) {
@@ -42007,6 +47796,591 @@ func UnmarshalAuditLogWhereInput(ctx context.Context, raw any) (ent.AuditLogWher
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputBalanceEntryOrder(ctx context.Context, obj any) (ent.BalanceEntryOrder, error) {
+	var it ent.BalanceEntryOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNBalanceEntryOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalBalanceEntryOrder unmarshals raw into the BalanceEntryOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalBalanceEntryOrder(ctx context.Context, raw any) (ent.BalanceEntryOrder, error) {
+	var out ent.BalanceEntryOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "BalanceEntryOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputBalanceEntryWhereInput(ctx context.Context, obj any) (ent.BalanceEntryWhereInput, error) {
+	var it ent.BalanceEntryWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "recipientID", "recipientIDNEQ", "recipientIDIn", "recipientIDNotIn", "recipientIDGT", "recipientIDGTE", "recipientIDLT", "recipientIDLTE", "recipientIDContains", "recipientIDHasPrefix", "recipientIDHasSuffix", "recipientIDEqualFold", "recipientIDContainsFold", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "amount", "amountNEQ", "amountIn", "amountNotIn", "amountGT", "amountGTE", "amountLT", "amountLTE", "balanceAfter", "balanceAfterNEQ", "balanceAfterIn", "balanceAfterNotIn", "balanceAfterGT", "balanceAfterGTE", "balanceAfterLT", "balanceAfterLTE", "purchaseID", "purchaseIDNEQ", "purchaseIDIn", "purchaseIDNotIn", "purchaseIDGT", "purchaseIDGTE", "purchaseIDLT", "purchaseIDLTE", "purchaseIDContains", "purchaseIDHasPrefix", "purchaseIDHasSuffix", "purchaseIDIsNil", "purchaseIDNotNil", "purchaseIDEqualFold", "purchaseIDContainsFold", "hasRecipient", "hasRecipientWith", "hasPurchase", "hasPurchaseWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOBalanceEntryWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOBalanceEntryWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOBalanceEntryWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "recipientID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientID = data
+		case "recipientIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientIDNEQ = data
+		case "recipientIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientIDIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientIDIn = data
+		case "recipientIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientIDNotIn = data
+		case "recipientIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientIDGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientIDGT = data
+		case "recipientIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientIDGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientIDGTE = data
+		case "recipientIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientIDLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientIDLT = data
+		case "recipientIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientIDLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientIDLTE = data
+		case "recipientIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientIDContains"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientIDContains = data
+		case "recipientIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientIDHasPrefix"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientIDHasPrefix = data
+		case "recipientIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientIDHasSuffix"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientIDHasSuffix = data
+		case "recipientIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientIDEqualFold"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientIDEqualFold = data
+		case "recipientIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientIDContainsFold"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecipientIDContainsFold = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOBalanceEntryKind2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋbalanceentryᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOBalanceEntryKind2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋbalanceentryᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOBalanceEntryKind2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋbalanceentryᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOBalanceEntryKind2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋbalanceentryᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalORupiah2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "amountNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountNEQ"))
+			data, err := ec.unmarshalORupiah2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountNEQ = data
+		case "amountIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountIn"))
+			data, err := ec.unmarshalORupiah2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiahᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountIn = data
+		case "amountNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountNotIn"))
+			data, err := ec.unmarshalORupiah2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiahᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountNotIn = data
+		case "amountGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountGT"))
+			data, err := ec.unmarshalORupiah2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountGT = data
+		case "amountGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountGTE"))
+			data, err := ec.unmarshalORupiah2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountGTE = data
+		case "amountLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountLT"))
+			data, err := ec.unmarshalORupiah2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountLT = data
+		case "amountLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountLTE"))
+			data, err := ec.unmarshalORupiah2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountLTE = data
+		case "balanceAfter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("balanceAfter"))
+			data, err := ec.unmarshalORupiah2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BalanceAfter = data
+		case "balanceAfterNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("balanceAfterNEQ"))
+			data, err := ec.unmarshalORupiah2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BalanceAfterNEQ = data
+		case "balanceAfterIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("balanceAfterIn"))
+			data, err := ec.unmarshalORupiah2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiahᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BalanceAfterIn = data
+		case "balanceAfterNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("balanceAfterNotIn"))
+			data, err := ec.unmarshalORupiah2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiahᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BalanceAfterNotIn = data
+		case "balanceAfterGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("balanceAfterGT"))
+			data, err := ec.unmarshalORupiah2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BalanceAfterGT = data
+		case "balanceAfterGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("balanceAfterGTE"))
+			data, err := ec.unmarshalORupiah2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BalanceAfterGTE = data
+		case "balanceAfterLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("balanceAfterLT"))
+			data, err := ec.unmarshalORupiah2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BalanceAfterLT = data
+		case "balanceAfterLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("balanceAfterLTE"))
+			data, err := ec.unmarshalORupiah2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BalanceAfterLTE = data
+		case "purchaseID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseID = data
+		case "purchaseIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDNEQ = data
+		case "purchaseIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDIn = data
+		case "purchaseIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDNotIn = data
+		case "purchaseIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDGT = data
+		case "purchaseIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDGTE = data
+		case "purchaseIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDLT = data
+		case "purchaseIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDLTE = data
+		case "purchaseIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDContains"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDContains = data
+		case "purchaseIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDHasPrefix"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDHasPrefix = data
+		case "purchaseIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDHasSuffix"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDHasSuffix = data
+		case "purchaseIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDIsNil = data
+		case "purchaseIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDNotNil = data
+		case "purchaseIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDEqualFold"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDEqualFold = data
+		case "purchaseIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDContainsFold"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDContainsFold = data
+		case "hasRecipient":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecipient"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecipient = data
+		case "hasRecipientWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecipientWith"))
+			data, err := ec.unmarshalORecipientWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐRecipientWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecipientWith = data
+		case "hasPurchase":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPurchase"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPurchase = data
+		case "hasPurchaseWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPurchaseWith"))
+			data, err := ec.unmarshalOPurchaseWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPurchaseWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPurchaseWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalBalanceEntryWhereInput unmarshals raw into the BalanceEntryWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalBalanceEntryWhereInput(ctx context.Context, raw any) (ent.BalanceEntryWhereInput, error) {
+	var out ent.BalanceEntryWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "BalanceEntryWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCertificateOrder(ctx context.Context, obj any) (ent.CertificateOrder, error) {
 	var it ent.CertificateOrder
 	if obj == nil {
@@ -42071,7 +48445,7 @@ func (ec *executionContext) unmarshalInputCertificateWhereInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "recipientID", "recipientIDNEQ", "recipientIDIn", "recipientIDNotIn", "recipientIDGT", "recipientIDGTE", "recipientIDLT", "recipientIDLTE", "recipientIDContains", "recipientIDHasPrefix", "recipientIDHasSuffix", "recipientIDEqualFold", "recipientIDContainsFold", "courseID", "courseIDNEQ", "courseIDIn", "courseIDNotIn", "courseIDGT", "courseIDGTE", "courseIDLT", "courseIDLTE", "courseIDContains", "courseIDHasPrefix", "courseIDHasSuffix", "courseIDEqualFold", "courseIDContainsFold", "purchaseID", "purchaseIDNEQ", "purchaseIDIn", "purchaseIDNotIn", "purchaseIDGT", "purchaseIDGTE", "purchaseIDLT", "purchaseIDLTE", "purchaseIDContains", "purchaseIDHasPrefix", "purchaseIDHasSuffix", "purchaseIDEqualFold", "purchaseIDContainsFold", "number", "numberNEQ", "numberIn", "numberNotIn", "numberGT", "numberGTE", "numberLT", "numberLTE", "numberContains", "numberHasPrefix", "numberHasSuffix", "numberEqualFold", "numberContainsFold", "postTestScore", "postTestScoreNEQ", "postTestScoreIn", "postTestScoreNotIn", "postTestScoreGT", "postTestScoreGTE", "postTestScoreLT", "postTestScoreLTE", "issuedAt", "issuedAtNEQ", "issuedAtIn", "issuedAtNotIn", "issuedAtGT", "issuedAtGTE", "issuedAtLT", "issuedAtLTE", "hasRecipient", "hasRecipientWith", "hasCourse", "hasCourseWith", "hasPurchase", "hasPurchaseWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "recipientID", "recipientIDNEQ", "recipientIDIn", "recipientIDNotIn", "recipientIDGT", "recipientIDGTE", "recipientIDLT", "recipientIDLTE", "recipientIDContains", "recipientIDHasPrefix", "recipientIDHasSuffix", "recipientIDEqualFold", "recipientIDContainsFold", "courseID", "courseIDNEQ", "courseIDIn", "courseIDNotIn", "courseIDGT", "courseIDGTE", "courseIDLT", "courseIDLTE", "courseIDContains", "courseIDHasPrefix", "courseIDHasSuffix", "courseIDEqualFold", "courseIDContainsFold", "purchaseID", "purchaseIDNEQ", "purchaseIDIn", "purchaseIDNotIn", "purchaseIDGT", "purchaseIDGTE", "purchaseIDLT", "purchaseIDLTE", "purchaseIDContains", "purchaseIDHasPrefix", "purchaseIDHasSuffix", "purchaseIDEqualFold", "purchaseIDContainsFold", "number", "numberNEQ", "numberIn", "numberNotIn", "numberGT", "numberGTE", "numberLT", "numberLTE", "numberContains", "numberHasPrefix", "numberHasSuffix", "numberEqualFold", "numberContainsFold", "postTestScore", "postTestScoreNEQ", "postTestScoreIn", "postTestScoreNotIn", "postTestScoreGT", "postTestScoreGTE", "postTestScoreLT", "postTestScoreLTE", "issuedAt", "issuedAtNEQ", "issuedAtIn", "issuedAtNotIn", "issuedAtGT", "issuedAtGTE", "issuedAtLT", "issuedAtLTE", "credential", "credentialNEQ", "credentialIn", "credentialNotIn", "credentialGT", "credentialGTE", "credentialLT", "credentialLTE", "credentialContains", "credentialHasPrefix", "credentialHasSuffix", "credentialIsNil", "credentialNotNil", "credentialEqualFold", "credentialContainsFold", "keyID", "keyIDNEQ", "keyIDIn", "keyIDNotIn", "keyIDGT", "keyIDGTE", "keyIDLT", "keyIDLTE", "keyIDContains", "keyIDHasPrefix", "keyIDHasSuffix", "keyIDIsNil", "keyIDNotNil", "keyIDEqualFold", "keyIDContainsFold", "revokedAt", "revokedAtNEQ", "revokedAtIn", "revokedAtNotIn", "revokedAtGT", "revokedAtGTE", "revokedAtLT", "revokedAtLTE", "revokedAtIsNil", "revokedAtNotNil", "revocationReason", "revocationReasonNEQ", "revocationReasonIn", "revocationReasonNotIn", "revocationReasonGT", "revocationReasonGTE", "revocationReasonLT", "revocationReasonLTE", "revocationReasonContains", "revocationReasonHasPrefix", "revocationReasonHasSuffix", "revocationReasonIsNil", "revocationReasonNotNil", "revocationReasonEqualFold", "revocationReasonContainsFold", "hasRecipient", "hasRecipientWith", "hasCourse", "hasCourseWith", "hasPurchase", "hasPurchaseWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -42743,6 +49117,391 @@ func (ec *executionContext) unmarshalInputCertificateWhereInput(ctx context.Cont
 				return it, err
 			}
 			it.IssuedAtLTE = data
+		case "credential":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("credential"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Credential = data
+		case "credentialNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("credentialNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CredentialNEQ = data
+		case "credentialIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("credentialIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CredentialIn = data
+		case "credentialNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("credentialNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CredentialNotIn = data
+		case "credentialGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("credentialGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CredentialGT = data
+		case "credentialGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("credentialGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CredentialGTE = data
+		case "credentialLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("credentialLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CredentialLT = data
+		case "credentialLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("credentialLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CredentialLTE = data
+		case "credentialContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("credentialContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CredentialContains = data
+		case "credentialHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("credentialHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CredentialHasPrefix = data
+		case "credentialHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("credentialHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CredentialHasSuffix = data
+		case "credentialIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("credentialIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CredentialIsNil = data
+		case "credentialNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("credentialNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CredentialNotNil = data
+		case "credentialEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("credentialEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CredentialEqualFold = data
+		case "credentialContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("credentialContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CredentialContainsFold = data
+		case "keyID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyID"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyID = data
+		case "keyIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyIDNEQ = data
+		case "keyIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyIDIn = data
+		case "keyIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyIDNotIn = data
+		case "keyIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyIDGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyIDGT = data
+		case "keyIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyIDGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyIDGTE = data
+		case "keyIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyIDLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyIDLT = data
+		case "keyIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyIDLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyIDLTE = data
+		case "keyIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyIDContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyIDContains = data
+		case "keyIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyIDHasPrefix = data
+		case "keyIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyIDHasSuffix = data
+		case "keyIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyIDIsNil = data
+		case "keyIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyIDNotNil = data
+		case "keyIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyIDEqualFold = data
+		case "keyIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyIDContainsFold = data
+		case "revokedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAt = data
+		case "revokedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAtNEQ = data
+		case "revokedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAtIn = data
+		case "revokedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAtNotIn = data
+		case "revokedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAtGT = data
+		case "revokedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAtGTE = data
+		case "revokedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAtLT = data
+		case "revokedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAtLTE = data
+		case "revokedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAtIsNil = data
+		case "revokedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAtNotNil = data
+		case "revocationReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revocationReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevocationReason = data
+		case "revocationReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revocationReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevocationReasonNEQ = data
+		case "revocationReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revocationReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevocationReasonIn = data
+		case "revocationReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revocationReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevocationReasonNotIn = data
+		case "revocationReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revocationReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevocationReasonGT = data
+		case "revocationReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revocationReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevocationReasonGTE = data
+		case "revocationReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revocationReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevocationReasonLT = data
+		case "revocationReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revocationReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevocationReasonLTE = data
+		case "revocationReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revocationReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevocationReasonContains = data
+		case "revocationReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revocationReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevocationReasonHasPrefix = data
+		case "revocationReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revocationReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevocationReasonHasSuffix = data
+		case "revocationReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revocationReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevocationReasonIsNil = data
+		case "revocationReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revocationReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevocationReasonNotNil = data
+		case "revocationReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revocationReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevocationReasonEqualFold = data
+		case "revocationReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revocationReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevocationReasonContainsFold = data
 		case "hasRecipient":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecipient"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -44294,6 +51053,577 @@ func UnmarshalComplaintWhereInput(ctx context.Context, raw any) (ent.ComplaintWh
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCourseAssessmentOrder(ctx context.Context, obj any) (ent.CourseAssessmentOrder, error) {
+	var it ent.CourseAssessmentOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCourseAssessmentOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCourseAssessmentOrder unmarshals raw into the CourseAssessmentOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCourseAssessmentOrder(ctx context.Context, raw any) (ent.CourseAssessmentOrder, error) {
+	var out ent.CourseAssessmentOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CourseAssessmentOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCourseAssessmentWhereInput(ctx context.Context, obj any) (ent.CourseAssessmentWhereInput, error) {
+	var it ent.CourseAssessmentWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "courseID", "courseIDNEQ", "courseIDIn", "courseIDNotIn", "courseIDGT", "courseIDGTE", "courseIDLT", "courseIDLTE", "courseIDContains", "courseIDHasPrefix", "courseIDHasSuffix", "courseIDEqualFold", "courseIDContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "met", "metNEQ", "metIn", "metNotIn", "metGT", "metGTE", "metLT", "metLTE", "total", "totalNEQ", "totalIn", "totalNotIn", "totalGT", "totalGTE", "totalLT", "totalLTE", "passed", "passedNEQ", "notes", "notesNEQ", "notesIn", "notesNotIn", "notesGT", "notesGTE", "notesLT", "notesLTE", "notesContains", "notesHasPrefix", "notesHasSuffix", "notesEqualFold", "notesContainsFold", "hasCourse", "hasCourseWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOCourseAssessmentWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOCourseAssessmentWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOCourseAssessmentWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "courseID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("courseID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CourseID = data
+		case "courseIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("courseIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CourseIDNEQ = data
+		case "courseIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("courseIDIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CourseIDIn = data
+		case "courseIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("courseIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CourseIDNotIn = data
+		case "courseIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("courseIDGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CourseIDGT = data
+		case "courseIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("courseIDGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CourseIDGTE = data
+		case "courseIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("courseIDLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CourseIDLT = data
+		case "courseIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("courseIDLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CourseIDLTE = data
+		case "courseIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("courseIDContains"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CourseIDContains = data
+		case "courseIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("courseIDHasPrefix"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CourseIDHasPrefix = data
+		case "courseIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("courseIDHasSuffix"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CourseIDHasSuffix = data
+		case "courseIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("courseIDEqualFold"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CourseIDEqualFold = data
+		case "courseIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("courseIDContainsFold"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CourseIDContainsFold = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOCourseAssessmentKind2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseassessmentᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOCourseAssessmentKind2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseassessmentᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOCourseAssessmentKind2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseassessmentᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOCourseAssessmentKind2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseassessmentᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "met":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("met"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Met = data
+		case "metNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MetNEQ = data
+		case "metIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MetIn = data
+		case "metNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MetNotIn = data
+		case "metGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MetGT = data
+		case "metGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MetGTE = data
+		case "metLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MetLT = data
+		case "metLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MetLTE = data
+		case "total":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("total"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Total = data
+		case "totalNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalNEQ = data
+		case "totalIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalIn = data
+		case "totalNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalNotIn = data
+		case "totalGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalGT = data
+		case "totalGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalGTE = data
+		case "totalLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalLT = data
+		case "totalLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalLTE = data
+		case "passed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("passed"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Passed = data
+		case "passedNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("passedNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PassedNEQ = data
+		case "notes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notes = data
+		case "notesNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesNEQ = data
+		case "notesIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesIn = data
+		case "notesNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesNotIn = data
+		case "notesGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesGT = data
+		case "notesGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesGTE = data
+		case "notesLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesLT = data
+		case "notesLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesLTE = data
+		case "notesContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesContains = data
+		case "notesHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesHasPrefix = data
+		case "notesHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesHasSuffix = data
+		case "notesEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesEqualFold = data
+		case "notesContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesContainsFold = data
+		case "hasCourse":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCourse"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCourse = data
+		case "hasCourseWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCourseWith"))
+			data, err := ec.unmarshalOCourseWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCourseWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCourseAssessmentWhereInput unmarshals raw into the CourseAssessmentWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCourseAssessmentWhereInput(ctx context.Context, raw any) (ent.CourseAssessmentWhereInput, error) {
+	var out ent.CourseAssessmentWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CourseAssessmentWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCourseOrder(ctx context.Context, obj any) (ent.CourseOrder, error) {
 	var it ent.CourseOrder
 	if obj == nil {
@@ -44347,6 +51677,188 @@ func UnmarshalCourseOrder(ctx context.Context, raw any) (ent.CourseOrder, error)
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCourseProposalInput(ctx context.Context, obj any) (model.CourseProposalInput, error) {
+	var it model.CourseProposalInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "description", "outline", "category", "method", "price", "durationHours", "instructor", "tags", "platformIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "outline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outline"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Outline = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalNCourseCategory2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "method":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("method"))
+			data, err := ec.unmarshalNCourseMethod2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐMethod(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Method = data
+		case "price":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("price"))
+			data, err := ec.unmarshalNRupiah2githubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Price = data
+		case "durationHours":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationHours"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationHours = data
+		case "instructor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("instructor"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Instructor = data
+		case "tags":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tags"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tags = data
+		case "platformIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("platformIds"))
+			data, err := ec.unmarshalNID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlatformIds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCourseProposalInput unmarshals raw into the CourseProposalInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCourseProposalInput(ctx context.Context, raw any) (model.CourseProposalInput, error) {
+	var out model.CourseProposalInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CourseProposalInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCourseSearchFilter(ctx context.Context, obj any) (model.CourseSearchFilter, error) {
+	var it model.CourseSearchFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"categories", "platformIds", "methods", "minPrice", "maxPrice", "minRating"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "categories":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categories"))
+			data, err := ec.unmarshalOCourseCategory2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐCategoryᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Categories = data
+		case "platformIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("platformIds"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlatformIds = data
+		case "methods":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("methods"))
+			data, err := ec.unmarshalOCourseMethod2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐMethodᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Methods = data
+		case "minPrice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minPrice"))
+			data, err := ec.unmarshalORupiah2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinPrice = data
+		case "maxPrice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxPrice"))
+			data, err := ec.unmarshalORupiah2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋinternalᚋmoneyᚐRupiah(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxPrice = data
+		case "minRating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minRating"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinRating = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCourseSearchFilter unmarshals raw into the CourseSearchFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCourseSearchFilter(ctx context.Context, raw any) (model.CourseSearchFilter, error) {
+	var out model.CourseSearchFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CourseSearchFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCourseWhereInput(ctx context.Context, obj any) (ent.CourseWhereInput, error) {
 	var it ent.CourseWhereInput
 	if obj == nil {
@@ -44358,7 +51870,7 @@ func (ec *executionContext) unmarshalInputCourseWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "method", "methodNEQ", "methodIn", "methodNotIn", "price", "priceNEQ", "priceIn", "priceNotIn", "priceGT", "priceGTE", "priceLT", "priceLTE", "durationHours", "durationHoursNEQ", "durationHoursIn", "durationHoursNotIn", "durationHoursGT", "durationHoursGTE", "durationHoursLT", "durationHoursLTE", "trainingInstitutionID", "trainingInstitutionIDNEQ", "trainingInstitutionIDIn", "trainingInstitutionIDNotIn", "trainingInstitutionIDGT", "trainingInstitutionIDGTE", "trainingInstitutionIDLT", "trainingInstitutionIDLTE", "trainingInstitutionIDContains", "trainingInstitutionIDHasPrefix", "trainingInstitutionIDHasSuffix", "trainingInstitutionIDEqualFold", "trainingInstitutionIDContainsFold", "assessmentScore", "assessmentScoreNEQ", "assessmentScoreIn", "assessmentScoreNotIn", "assessmentScoreGT", "assessmentScoreGTE", "assessmentScoreLT", "assessmentScoreLTE", "ratingAverage", "ratingAverageNEQ", "ratingAverageIn", "ratingAverageNotIn", "ratingAverageGT", "ratingAverageGTE", "ratingAverageLT", "ratingAverageLTE", "ratingCount", "ratingCountNEQ", "ratingCountIn", "ratingCountNotIn", "ratingCountGT", "ratingCountGTE", "ratingCountLT", "ratingCountLTE", "purchaseCount", "purchaseCountNEQ", "purchaseCountIn", "purchaseCountNotIn", "purchaseCountGT", "purchaseCountGTE", "purchaseCountLT", "purchaseCountLTE", "active", "activeNEQ", "hasInstitution", "hasInstitutionWith", "hasPlatforms", "hasPlatformsWith", "hasReviews", "hasReviewsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "instructor", "instructorNEQ", "instructorIn", "instructorNotIn", "instructorGT", "instructorGTE", "instructorLT", "instructorLTE", "instructorContains", "instructorHasPrefix", "instructorHasSuffix", "instructorEqualFold", "instructorContainsFold", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "method", "methodNEQ", "methodIn", "methodNotIn", "price", "priceNEQ", "priceIn", "priceNotIn", "priceGT", "priceGTE", "priceLT", "priceLTE", "durationHours", "durationHoursNEQ", "durationHoursIn", "durationHoursNotIn", "durationHoursGT", "durationHoursGTE", "durationHoursLT", "durationHoursLTE", "trainingInstitutionID", "trainingInstitutionIDNEQ", "trainingInstitutionIDIn", "trainingInstitutionIDNotIn", "trainingInstitutionIDGT", "trainingInstitutionIDGTE", "trainingInstitutionIDLT", "trainingInstitutionIDLTE", "trainingInstitutionIDContains", "trainingInstitutionIDHasPrefix", "trainingInstitutionIDHasSuffix", "trainingInstitutionIDEqualFold", "trainingInstitutionIDContainsFold", "assessmentScore", "assessmentScoreNEQ", "assessmentScoreIn", "assessmentScoreNotIn", "assessmentScoreGT", "assessmentScoreGTE", "assessmentScoreLT", "assessmentScoreLTE", "ratingAverage", "ratingAverageNEQ", "ratingAverageIn", "ratingAverageNotIn", "ratingAverageGT", "ratingAverageGTE", "ratingAverageLT", "ratingAverageLTE", "ratingCount", "ratingCountNEQ", "ratingCountIn", "ratingCountNotIn", "ratingCountGT", "ratingCountGTE", "ratingCountLT", "ratingCountLTE", "purchaseCount", "purchaseCountNEQ", "purchaseCountIn", "purchaseCountNotIn", "purchaseCountGT", "purchaseCountGTE", "purchaseCountLT", "purchaseCountLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "suspendedAt", "suspendedAtNEQ", "suspendedAtIn", "suspendedAtNotIn", "suspendedAtGT", "suspendedAtGTE", "suspendedAtLT", "suspendedAtLTE", "suspendedAtIsNil", "suspendedAtNotNil", "hasInstitution", "hasInstitutionWith", "hasPlatforms", "hasPlatformsWith", "hasReviews", "hasReviewsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -44736,6 +52248,97 @@ func (ec *executionContext) unmarshalInputCourseWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.DescriptionContainsFold = data
+		case "instructor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("instructor"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Instructor = data
+		case "instructorNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("instructorNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstructorNEQ = data
+		case "instructorIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("instructorIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstructorIn = data
+		case "instructorNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("instructorNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstructorNotIn = data
+		case "instructorGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("instructorGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstructorGT = data
+		case "instructorGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("instructorGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstructorGTE = data
+		case "instructorLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("instructorLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstructorLT = data
+		case "instructorLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("instructorLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstructorLTE = data
+		case "instructorContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("instructorContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstructorContains = data
+		case "instructorHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("instructorHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstructorHasPrefix = data
+		case "instructorHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("instructorHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstructorHasSuffix = data
+		case "instructorEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("instructorEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstructorEqualFold = data
+		case "instructorContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("instructorContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstructorContainsFold = data
 		case "category":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
 			data, err := ec.unmarshalOCourseCategory2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐCategory(ctx, v)
@@ -45219,20 +52822,174 @@ func (ec *executionContext) unmarshalInputCourseWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.PurchaseCountLTE = data
-		case "active":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOCourseStatus2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐStatus(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Active = data
-		case "activeNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("activeNEQ"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOCourseStatus2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐStatus(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.ActiveNEQ = data
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOCourseStatus2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOCourseStatus2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "publishedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAt = data
+		case "publishedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtNEQ = data
+		case "publishedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtIn = data
+		case "publishedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtNotIn = data
+		case "publishedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtGT = data
+		case "publishedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtGTE = data
+		case "publishedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtLT = data
+		case "publishedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtLTE = data
+		case "publishedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtIsNil = data
+		case "publishedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtNotNil = data
+		case "suspendedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suspendedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuspendedAt = data
+		case "suspendedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suspendedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuspendedAtNEQ = data
+		case "suspendedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suspendedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuspendedAtIn = data
+		case "suspendedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suspendedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuspendedAtNotIn = data
+		case "suspendedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suspendedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuspendedAtGT = data
+		case "suspendedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suspendedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuspendedAtGTE = data
+		case "suspendedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suspendedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuspendedAtLT = data
+		case "suspendedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suspendedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuspendedAtLTE = data
+		case "suspendedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suspendedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuspendedAtIsNil = data
+		case "suspendedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suspendedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuspendedAtNotNil = data
 		case "hasInstitution":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasInstitution"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -47289,6 +55046,62 @@ func (ec *executionContext) unmarshalInputIdentityCheckWhereInput(ctx context.Co
 func UnmarshalIdentityCheckWhereInput(ctx context.Context, raw any) (ent.IdentityCheckWhereInput, error) {
 	var out ent.IdentityCheckWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "IdentityCheckWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputIndicatorScoreInput(ctx context.Context, obj any) (schematype.IndicatorScore, error) {
+	var it schematype.IndicatorScore
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"code", "met", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "met":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("met"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Met = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalIndicatorScoreInput unmarshals raw into the IndicatorScoreInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalIndicatorScoreInput(ctx context.Context, raw any) (schematype.IndicatorScore, error) {
+	var out schematype.IndicatorScore
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "IndicatorScoreInput", raw, &out)
 	return out, err
 }
 
@@ -52925,7 +60738,7 @@ func (ec *executionContext) unmarshalInputPurchaseWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "recipientID", "recipientIDNEQ", "recipientIDIn", "recipientIDNotIn", "recipientIDGT", "recipientIDGTE", "recipientIDLT", "recipientIDLTE", "recipientIDContains", "recipientIDHasPrefix", "recipientIDHasSuffix", "recipientIDEqualFold", "recipientIDContainsFold", "courseID", "courseIDNEQ", "courseIDIn", "courseIDNotIn", "courseIDGT", "courseIDGTE", "courseIDLT", "courseIDLTE", "courseIDContains", "courseIDHasPrefix", "courseIDHasSuffix", "courseIDEqualFold", "courseIDContainsFold", "digitalPlatformID", "digitalPlatformIDNEQ", "digitalPlatformIDIn", "digitalPlatformIDNotIn", "digitalPlatformIDGT", "digitalPlatformIDGTE", "digitalPlatformIDLT", "digitalPlatformIDLTE", "digitalPlatformIDContains", "digitalPlatformIDHasPrefix", "digitalPlatformIDHasSuffix", "digitalPlatformIDEqualFold", "digitalPlatformIDContainsFold", "price", "priceNEQ", "priceIn", "priceNotIn", "priceGT", "priceGTE", "priceLT", "priceLTE", "invoiceCode", "invoiceCodeNEQ", "invoiceCodeIn", "invoiceCodeNotIn", "invoiceCodeGT", "invoiceCodeGTE", "invoiceCodeLT", "invoiceCodeLTE", "invoiceCodeContains", "invoiceCodeHasPrefix", "invoiceCodeHasSuffix", "invoiceCodeEqualFold", "invoiceCodeContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "progressPercent", "progressPercentNEQ", "progressPercentIn", "progressPercentNotIn", "progressPercentGT", "progressPercentGTE", "progressPercentLT", "progressPercentLTE", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "hasRecipient", "hasRecipientWith", "hasCourse", "hasCourseWith", "hasPlatform", "hasPlatformWith", "hasCertificate", "hasCertificateWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "recipientID", "recipientIDNEQ", "recipientIDIn", "recipientIDNotIn", "recipientIDGT", "recipientIDGTE", "recipientIDLT", "recipientIDLTE", "recipientIDContains", "recipientIDHasPrefix", "recipientIDHasSuffix", "recipientIDEqualFold", "recipientIDContainsFold", "courseID", "courseIDNEQ", "courseIDIn", "courseIDNotIn", "courseIDGT", "courseIDGTE", "courseIDLT", "courseIDLTE", "courseIDContains", "courseIDHasPrefix", "courseIDHasSuffix", "courseIDEqualFold", "courseIDContainsFold", "digitalPlatformID", "digitalPlatformIDNEQ", "digitalPlatformIDIn", "digitalPlatformIDNotIn", "digitalPlatformIDGT", "digitalPlatformIDGTE", "digitalPlatformIDLT", "digitalPlatformIDLTE", "digitalPlatformIDContains", "digitalPlatformIDHasPrefix", "digitalPlatformIDHasSuffix", "digitalPlatformIDEqualFold", "digitalPlatformIDContainsFold", "price", "priceNEQ", "priceIn", "priceNotIn", "priceGT", "priceGTE", "priceLT", "priceLTE", "invoiceCode", "invoiceCodeNEQ", "invoiceCodeIn", "invoiceCodeNotIn", "invoiceCodeGT", "invoiceCodeGTE", "invoiceCodeLT", "invoiceCodeLTE", "invoiceCodeContains", "invoiceCodeHasPrefix", "invoiceCodeHasSuffix", "invoiceCodeEqualFold", "invoiceCodeContainsFold", "redemptionCode", "redemptionCodeNEQ", "redemptionCodeIn", "redemptionCodeNotIn", "redemptionCodeGT", "redemptionCodeGTE", "redemptionCodeLT", "redemptionCodeLTE", "redemptionCodeContains", "redemptionCodeHasPrefix", "redemptionCodeHasSuffix", "redemptionCodeEqualFold", "redemptionCodeContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "progressPercent", "progressPercentNEQ", "progressPercentIn", "progressPercentNotIn", "progressPercentGT", "progressPercentGTE", "progressPercentLT", "progressPercentLTE", "preTestScore", "preTestScoreNEQ", "preTestScoreIn", "preTestScoreNotIn", "preTestScoreGT", "preTestScoreGTE", "preTestScoreLT", "preTestScoreLTE", "preTestScoreIsNil", "preTestScoreNotNil", "postTestScore", "postTestScoreNEQ", "postTestScoreIn", "postTestScoreNotIn", "postTestScoreGT", "postTestScoreGTE", "postTestScoreLT", "postTestScoreLTE", "postTestScoreIsNil", "postTestScoreNotNil", "redeemedAt", "redeemedAtNEQ", "redeemedAtIn", "redeemedAtNotIn", "redeemedAtGT", "redeemedAtGTE", "redeemedAtLT", "redeemedAtLTE", "redeemedAtIsNil", "redeemedAtNotNil", "progressAt", "progressAtNEQ", "progressAtIn", "progressAtNotIn", "progressAtGT", "progressAtGTE", "progressAtLT", "progressAtLTE", "progressAtIsNil", "progressAtNotNil", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "cancelledAt", "cancelledAtNEQ", "cancelledAtIn", "cancelledAtNotIn", "cancelledAtGT", "cancelledAtGTE", "cancelledAtLT", "cancelledAtLTE", "cancelledAtIsNil", "cancelledAtNotNil", "hasRecipient", "hasRecipientWith", "hasCourse", "hasCourseWith", "hasPlatform", "hasPlatformWith", "hasCertificate", "hasCertificateWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -53541,6 +61354,97 @@ func (ec *executionContext) unmarshalInputPurchaseWhereInput(ctx context.Context
 				return it, err
 			}
 			it.InvoiceCodeContainsFold = data
+		case "redemptionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redemptionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedemptionCode = data
+		case "redemptionCodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redemptionCodeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedemptionCodeNEQ = data
+		case "redemptionCodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redemptionCodeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedemptionCodeIn = data
+		case "redemptionCodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redemptionCodeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedemptionCodeNotIn = data
+		case "redemptionCodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redemptionCodeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedemptionCodeGT = data
+		case "redemptionCodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redemptionCodeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedemptionCodeGTE = data
+		case "redemptionCodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redemptionCodeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedemptionCodeLT = data
+		case "redemptionCodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redemptionCodeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedemptionCodeLTE = data
+		case "redemptionCodeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redemptionCodeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedemptionCodeContains = data
+		case "redemptionCodeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redemptionCodeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedemptionCodeHasPrefix = data
+		case "redemptionCodeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redemptionCodeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedemptionCodeHasSuffix = data
+		case "redemptionCodeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redemptionCodeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedemptionCodeEqualFold = data
+		case "redemptionCodeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redemptionCodeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedemptionCodeContainsFold = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalOPurchaseStatus2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋpurchaseᚐStatus(ctx, v)
@@ -53625,6 +61529,286 @@ func (ec *executionContext) unmarshalInputPurchaseWhereInput(ctx context.Context
 				return it, err
 			}
 			it.ProgressPercentLTE = data
+		case "preTestScore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preTestScore"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreTestScore = data
+		case "preTestScoreNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preTestScoreNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreTestScoreNEQ = data
+		case "preTestScoreIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preTestScoreIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreTestScoreIn = data
+		case "preTestScoreNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preTestScoreNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreTestScoreNotIn = data
+		case "preTestScoreGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preTestScoreGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreTestScoreGT = data
+		case "preTestScoreGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preTestScoreGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreTestScoreGTE = data
+		case "preTestScoreLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preTestScoreLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreTestScoreLT = data
+		case "preTestScoreLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preTestScoreLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreTestScoreLTE = data
+		case "preTestScoreIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preTestScoreIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreTestScoreIsNil = data
+		case "preTestScoreNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preTestScoreNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreTestScoreNotNil = data
+		case "postTestScore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postTestScore"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostTestScore = data
+		case "postTestScoreNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postTestScoreNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostTestScoreNEQ = data
+		case "postTestScoreIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postTestScoreIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostTestScoreIn = data
+		case "postTestScoreNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postTestScoreNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostTestScoreNotIn = data
+		case "postTestScoreGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postTestScoreGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostTestScoreGT = data
+		case "postTestScoreGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postTestScoreGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostTestScoreGTE = data
+		case "postTestScoreLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postTestScoreLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostTestScoreLT = data
+		case "postTestScoreLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postTestScoreLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostTestScoreLTE = data
+		case "postTestScoreIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postTestScoreIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostTestScoreIsNil = data
+		case "postTestScoreNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postTestScoreNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostTestScoreNotNil = data
+		case "redeemedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redeemedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedeemedAt = data
+		case "redeemedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redeemedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedeemedAtNEQ = data
+		case "redeemedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redeemedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedeemedAtIn = data
+		case "redeemedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redeemedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedeemedAtNotIn = data
+		case "redeemedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redeemedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedeemedAtGT = data
+		case "redeemedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redeemedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedeemedAtGTE = data
+		case "redeemedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redeemedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedeemedAtLT = data
+		case "redeemedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redeemedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedeemedAtLTE = data
+		case "redeemedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redeemedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedeemedAtIsNil = data
+		case "redeemedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redeemedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedeemedAtNotNil = data
+		case "progressAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressAt = data
+		case "progressAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressAtNEQ = data
+		case "progressAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressAtIn = data
+		case "progressAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressAtNotIn = data
+		case "progressAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressAtGT = data
+		case "progressAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressAtGTE = data
+		case "progressAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressAtLT = data
+		case "progressAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressAtLTE = data
+		case "progressAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressAtIsNil = data
+		case "progressAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressAtNotNil = data
 		case "completedAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completedAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -53695,6 +61879,76 @@ func (ec *executionContext) unmarshalInputPurchaseWhereInput(ctx context.Context
 				return it, err
 			}
 			it.CompletedAtNotNil = data
+		case "cancelledAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAt = data
+		case "cancelledAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtNEQ = data
+		case "cancelledAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtIn = data
+		case "cancelledAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtNotIn = data
+		case "cancelledAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtGT = data
+		case "cancelledAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtGTE = data
+		case "cancelledAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtLT = data
+		case "cancelledAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtLTE = data
+		case "cancelledAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtIsNil = data
+		case "cancelledAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtNotNil = data
 		case "hasRecipient":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecipient"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -53832,7 +62086,7 @@ func (ec *executionContext) unmarshalInputRecipientWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "accountID", "accountIDNEQ", "accountIDIn", "accountIDNotIn", "accountIDGT", "accountIDGTE", "accountIDLT", "accountIDLTE", "accountIDContains", "accountIDHasPrefix", "accountIDHasSuffix", "accountIDEqualFold", "accountIDContainsFold", "fullName", "fullNameNEQ", "fullNameIn", "fullNameNotIn", "fullNameGT", "fullNameGTE", "fullNameLT", "fullNameLTE", "fullNameContains", "fullNameHasPrefix", "fullNameHasSuffix", "fullNameEqualFold", "fullNameContainsFold", "birthDate", "birthDateNEQ", "birthDateIn", "birthDateNotIn", "birthDateGT", "birthDateGTE", "birthDateLT", "birthDateLTE", "birthPlace", "birthPlaceNEQ", "birthPlaceIn", "birthPlaceNotIn", "birthPlaceGT", "birthPlaceGTE", "birthPlaceLT", "birthPlaceLTE", "birthPlaceContains", "birthPlaceHasPrefix", "birthPlaceHasSuffix", "birthPlaceEqualFold", "birthPlaceContainsFold", "gender", "genderNEQ", "genderIn", "genderNotIn", "regencyID", "regencyIDNEQ", "regencyIDIn", "regencyIDNotIn", "regencyIDGT", "regencyIDGTE", "regencyIDLT", "regencyIDLTE", "regencyIDContains", "regencyIDHasPrefix", "regencyIDHasSuffix", "regencyIDEqualFold", "regencyIDContainsFold", "area", "areaNEQ", "areaIn", "areaNotIn", "education", "educationNEQ", "educationIn", "educationNotIn", "employment", "employmentNEQ", "employmentIn", "employmentNotIn", "hasDisability", "hasDisabilityNEQ", "formerMigrantWorker", "formerMigrantWorkerNEQ", "hadFinancialAccount", "hadFinancialAccountNEQ", "status", "statusNEQ", "statusIn", "statusNotIn", "rejectionReason", "rejectionReasonNEQ", "rejectionReasonIn", "rejectionReasonNotIn", "rejectionReasonGT", "rejectionReasonGTE", "rejectionReasonLT", "rejectionReasonLTE", "rejectionReasonContains", "rejectionReasonHasPrefix", "rejectionReasonHasSuffix", "rejectionReasonIsNil", "rejectionReasonNotNil", "rejectionReasonEqualFold", "rejectionReasonContainsFold", "cardNumber", "cardNumberNEQ", "cardNumberIn", "cardNumberNotIn", "cardNumberGT", "cardNumberGTE", "cardNumberLT", "cardNumberLTE", "cardNumberContains", "cardNumberHasPrefix", "cardNumberHasSuffix", "cardNumberIsNil", "cardNumberNotNil", "cardNumberEqualFold", "cardNumberContainsFold", "trainingBalance", "trainingBalanceNEQ", "trainingBalanceIn", "trainingBalanceNotIn", "trainingBalanceGT", "trainingBalanceGTE", "trainingBalanceLT", "trainingBalanceLTE", "verifiedAt", "verifiedAtNEQ", "verifiedAtIn", "verifiedAtNotIn", "verifiedAtGT", "verifiedAtGTE", "verifiedAtLT", "verifiedAtLTE", "verifiedAtIsNil", "verifiedAtNotNil", "acceptedAt", "acceptedAtNEQ", "acceptedAtIn", "acceptedAtNotIn", "acceptedAtGT", "acceptedAtGTE", "acceptedAtLT", "acceptedAtLTE", "acceptedAtIsNil", "acceptedAtNotNil", "firstPurchaseAt", "firstPurchaseAtNEQ", "firstPurchaseAtIn", "firstPurchaseAtNotIn", "firstPurchaseAtGT", "firstPurchaseAtGTE", "firstPurchaseAtLT", "firstPurchaseAtLTE", "firstPurchaseAtIsNil", "firstPurchaseAtNotNil", "revokedAt", "revokedAtNEQ", "revokedAtIn", "revokedAtNotIn", "revokedAtGT", "revokedAtGTE", "revokedAtLT", "revokedAtLTE", "revokedAtIsNil", "revokedAtNotNil", "revocationReason", "revocationReasonNEQ", "revocationReasonIn", "revocationReasonNotIn", "revocationReasonGT", "revocationReasonGTE", "revocationReasonLT", "revocationReasonLTE", "revocationReasonContains", "revocationReasonHasPrefix", "revocationReasonHasSuffix", "revocationReasonIsNil", "revocationReasonNotNil", "revocationReasonEqualFold", "revocationReasonContainsFold", "hasAccount", "hasAccountWith", "hasRegency", "hasRegencyWith", "hasIdentityChecks", "hasIdentityChecksWith", "hasApplications", "hasApplicationsWith", "hasTestAttempts", "hasTestAttemptsWith", "hasPurchases", "hasPurchasesWith", "hasCertificates", "hasCertificatesWith", "hasReviews", "hasReviewsWith", "hasLinkedAccounts", "hasLinkedAccountsWith", "hasPayouts", "hasPayoutsWith", "hasSurveyResponses", "hasSurveyResponsesWith", "hasJobApplications", "hasJobApplicationsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "accountID", "accountIDNEQ", "accountIDIn", "accountIDNotIn", "accountIDGT", "accountIDGTE", "accountIDLT", "accountIDLTE", "accountIDContains", "accountIDHasPrefix", "accountIDHasSuffix", "accountIDEqualFold", "accountIDContainsFold", "fullName", "fullNameNEQ", "fullNameIn", "fullNameNotIn", "fullNameGT", "fullNameGTE", "fullNameLT", "fullNameLTE", "fullNameContains", "fullNameHasPrefix", "fullNameHasSuffix", "fullNameEqualFold", "fullNameContainsFold", "birthDate", "birthDateNEQ", "birthDateIn", "birthDateNotIn", "birthDateGT", "birthDateGTE", "birthDateLT", "birthDateLTE", "birthPlace", "birthPlaceNEQ", "birthPlaceIn", "birthPlaceNotIn", "birthPlaceGT", "birthPlaceGTE", "birthPlaceLT", "birthPlaceLTE", "birthPlaceContains", "birthPlaceHasPrefix", "birthPlaceHasSuffix", "birthPlaceEqualFold", "birthPlaceContainsFold", "gender", "genderNEQ", "genderIn", "genderNotIn", "regencyID", "regencyIDNEQ", "regencyIDIn", "regencyIDNotIn", "regencyIDGT", "regencyIDGTE", "regencyIDLT", "regencyIDLTE", "regencyIDContains", "regencyIDHasPrefix", "regencyIDHasSuffix", "regencyIDEqualFold", "regencyIDContainsFold", "area", "areaNEQ", "areaIn", "areaNotIn", "education", "educationNEQ", "educationIn", "educationNotIn", "employment", "employmentNEQ", "employmentIn", "employmentNotIn", "hasDisability", "hasDisabilityNEQ", "formerMigrantWorker", "formerMigrantWorkerNEQ", "hadFinancialAccount", "hadFinancialAccountNEQ", "status", "statusNEQ", "statusIn", "statusNotIn", "rejectionReason", "rejectionReasonNEQ", "rejectionReasonIn", "rejectionReasonNotIn", "rejectionReasonGT", "rejectionReasonGTE", "rejectionReasonLT", "rejectionReasonLTE", "rejectionReasonContains", "rejectionReasonHasPrefix", "rejectionReasonHasSuffix", "rejectionReasonIsNil", "rejectionReasonNotNil", "rejectionReasonEqualFold", "rejectionReasonContainsFold", "cardNumber", "cardNumberNEQ", "cardNumberIn", "cardNumberNotIn", "cardNumberGT", "cardNumberGTE", "cardNumberLT", "cardNumberLTE", "cardNumberContains", "cardNumberHasPrefix", "cardNumberHasSuffix", "cardNumberIsNil", "cardNumberNotNil", "cardNumberEqualFold", "cardNumberContainsFold", "trainingBalance", "trainingBalanceNEQ", "trainingBalanceIn", "trainingBalanceNotIn", "trainingBalanceGT", "trainingBalanceGTE", "trainingBalanceLT", "trainingBalanceLTE", "verifiedAt", "verifiedAtNEQ", "verifiedAtIn", "verifiedAtNotIn", "verifiedAtGT", "verifiedAtGTE", "verifiedAtLT", "verifiedAtLTE", "verifiedAtIsNil", "verifiedAtNotNil", "acceptedAt", "acceptedAtNEQ", "acceptedAtIn", "acceptedAtNotIn", "acceptedAtGT", "acceptedAtGTE", "acceptedAtLT", "acceptedAtLTE", "acceptedAtIsNil", "acceptedAtNotNil", "firstPurchaseAt", "firstPurchaseAtNEQ", "firstPurchaseAtIn", "firstPurchaseAtNotIn", "firstPurchaseAtGT", "firstPurchaseAtGTE", "firstPurchaseAtLT", "firstPurchaseAtLTE", "firstPurchaseAtIsNil", "firstPurchaseAtNotNil", "revokedAt", "revokedAtNEQ", "revokedAtIn", "revokedAtNotIn", "revokedAtGT", "revokedAtGTE", "revokedAtLT", "revokedAtLTE", "revokedAtIsNil", "revokedAtNotNil", "revocationReason", "revocationReasonNEQ", "revocationReasonIn", "revocationReasonNotIn", "revocationReasonGT", "revocationReasonGTE", "revocationReasonLT", "revocationReasonLTE", "revocationReasonContains", "revocationReasonHasPrefix", "revocationReasonHasSuffix", "revocationReasonIsNil", "revocationReasonNotNil", "revocationReasonEqualFold", "revocationReasonContainsFold", "hasAccount", "hasAccountWith", "hasRegency", "hasRegencyWith", "hasIdentityChecks", "hasIdentityChecksWith", "hasApplications", "hasApplicationsWith", "hasTestAttempts", "hasTestAttemptsWith", "hasPurchases", "hasPurchasesWith", "hasBalanceEntries", "hasBalanceEntriesWith", "hasCertificates", "hasCertificatesWith", "hasReviews", "hasReviewsWith", "hasLinkedAccounts", "hasLinkedAccountsWith", "hasPayouts", "hasPayoutsWith", "hasSurveyResponses", "hasSurveyResponsesWith", "hasJobApplications", "hasJobApplicationsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -55365,6 +63619,20 @@ func (ec *executionContext) unmarshalInputRecipientWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.HasPurchasesWith = data
+		case "hasBalanceEntries":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasBalanceEntries"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasBalanceEntries = data
+		case "hasBalanceEntriesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasBalanceEntriesWith"))
+			data, err := ec.unmarshalOBalanceEntryWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasBalanceEntriesWith = data
 		case "hasCertificates":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCertificates"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -56227,7 +64495,7 @@ func (ec *executionContext) unmarshalInputReviewWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "courseID", "courseIDNEQ", "courseIDIn", "courseIDNotIn", "courseIDGT", "courseIDGTE", "courseIDLT", "courseIDLTE", "courseIDContains", "courseIDHasPrefix", "courseIDHasSuffix", "courseIDEqualFold", "courseIDContainsFold", "rating", "ratingNEQ", "ratingIn", "ratingNotIn", "ratingGT", "ratingGTE", "ratingLT", "ratingLTE", "body", "bodyNEQ", "bodyIn", "bodyNotIn", "bodyGT", "bodyGTE", "bodyLT", "bodyLTE", "bodyContains", "bodyHasPrefix", "bodyHasSuffix", "bodyEqualFold", "bodyContainsFold", "hasCourse", "hasCourseWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "courseID", "courseIDNEQ", "courseIDIn", "courseIDNotIn", "courseIDGT", "courseIDGTE", "courseIDLT", "courseIDLTE", "courseIDContains", "courseIDHasPrefix", "courseIDHasSuffix", "courseIDEqualFold", "courseIDContainsFold", "rating", "ratingNEQ", "ratingIn", "ratingNotIn", "ratingGT", "ratingGTE", "ratingLT", "ratingLTE", "body", "bodyNEQ", "bodyIn", "bodyNotIn", "bodyGT", "bodyGTE", "bodyLT", "bodyLTE", "bodyContains", "bodyHasPrefix", "bodyHasSuffix", "bodyEqualFold", "bodyContainsFold", "hiddenAt", "hiddenAtNEQ", "hiddenAtIn", "hiddenAtNotIn", "hiddenAtGT", "hiddenAtGTE", "hiddenAtLT", "hiddenAtLTE", "hiddenAtIsNil", "hiddenAtNotNil", "hasCourse", "hasCourseWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -56661,6 +64929,76 @@ func (ec *executionContext) unmarshalInputReviewWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.BodyContainsFold = data
+		case "hiddenAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hiddenAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HiddenAt = data
+		case "hiddenAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hiddenAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HiddenAtNEQ = data
+		case "hiddenAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hiddenAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HiddenAtIn = data
+		case "hiddenAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hiddenAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HiddenAtNotIn = data
+		case "hiddenAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hiddenAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HiddenAtGT = data
+		case "hiddenAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hiddenAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HiddenAtGTE = data
+		case "hiddenAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hiddenAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HiddenAtLT = data
+		case "hiddenAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hiddenAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HiddenAtLTE = data
+		case "hiddenAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hiddenAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HiddenAtIsNil = data
+		case "hiddenAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hiddenAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HiddenAtNotNil = data
 		case "hasCourse":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCourse"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -61080,6 +69418,714 @@ func UnmarshalTrainingInstitutionWhereInput(ctx context.Context, raw any) (ent.T
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputTrainingReportOrder(ctx context.Context, obj any) (ent.TrainingReportOrder, error) {
+	var it ent.TrainingReportOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNTrainingReportOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingReportOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTrainingReportOrder unmarshals raw into the TrainingReportOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTrainingReportOrder(ctx context.Context, raw any) (ent.TrainingReportOrder, error) {
+	var out ent.TrainingReportOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TrainingReportOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTrainingReportWhereInput(ctx context.Context, obj any) (ent.TrainingReportWhereInput, error) {
+	var it ent.TrainingReportWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "digitalPlatformID", "digitalPlatformIDNEQ", "digitalPlatformIDIn", "digitalPlatformIDNotIn", "digitalPlatformIDGT", "digitalPlatformIDGTE", "digitalPlatformIDLT", "digitalPlatformIDLTE", "digitalPlatformIDContains", "digitalPlatformIDHasPrefix", "digitalPlatformIDHasSuffix", "digitalPlatformIDEqualFold", "digitalPlatformIDContainsFold", "purchaseID", "purchaseIDNEQ", "purchaseIDIn", "purchaseIDNotIn", "purchaseIDGT", "purchaseIDGTE", "purchaseIDLT", "purchaseIDLTE", "purchaseIDContains", "purchaseIDHasPrefix", "purchaseIDHasSuffix", "purchaseIDEqualFold", "purchaseIDContainsFold", "idempotencyKey", "idempotencyKeyNEQ", "idempotencyKeyIn", "idempotencyKeyNotIn", "idempotencyKeyGT", "idempotencyKeyGTE", "idempotencyKeyLT", "idempotencyKeyLTE", "idempotencyKeyContains", "idempotencyKeyHasPrefix", "idempotencyKeyHasSuffix", "idempotencyKeyEqualFold", "idempotencyKeyContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "channel", "channelNEQ", "channelIn", "channelNotIn", "value", "valueNEQ", "valueIn", "valueNotIn", "valueGT", "valueGTE", "valueLT", "valueLTE", "valueIsNil", "valueNotNil", "occurredAt", "occurredAtNEQ", "occurredAtIn", "occurredAtNotIn", "occurredAtGT", "occurredAtGTE", "occurredAtLT", "occurredAtLTE", "applied", "appliedNEQ", "hasPurchase", "hasPurchaseWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOTrainingReportWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingReportWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOTrainingReportWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingReportWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOTrainingReportWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingReportWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "digitalPlatformID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformID"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DigitalPlatformID = data
+		case "digitalPlatformIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DigitalPlatformIDNEQ = data
+		case "digitalPlatformIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.TrainingReportWhereInput().DigitalPlatformIDIn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "digitalPlatformIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.TrainingReportWhereInput().DigitalPlatformIDNotIn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "digitalPlatformIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDGT"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DigitalPlatformIDGT = data
+		case "digitalPlatformIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDGTE"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DigitalPlatformIDGTE = data
+		case "digitalPlatformIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDLT"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DigitalPlatformIDLT = data
+		case "digitalPlatformIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDLTE"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DigitalPlatformIDLTE = data
+		case "digitalPlatformIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDContains"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DigitalPlatformIDContains = data
+		case "digitalPlatformIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DigitalPlatformIDHasPrefix = data
+		case "digitalPlatformIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DigitalPlatformIDHasSuffix = data
+		case "digitalPlatformIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DigitalPlatformIDEqualFold = data
+		case "digitalPlatformIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DigitalPlatformIDContainsFold = data
+		case "purchaseID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseID = data
+		case "purchaseIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDNEQ = data
+		case "purchaseIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDIn = data
+		case "purchaseIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDNotIn = data
+		case "purchaseIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDGT = data
+		case "purchaseIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDGTE = data
+		case "purchaseIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDLT = data
+		case "purchaseIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDLTE = data
+		case "purchaseIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDContains"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDContains = data
+		case "purchaseIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDHasPrefix"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDHasPrefix = data
+		case "purchaseIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDHasSuffix"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDHasSuffix = data
+		case "purchaseIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDEqualFold"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDEqualFold = data
+		case "purchaseIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseIDContainsFold"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseIDContainsFold = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		case "idempotencyKeyNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKeyNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKeyNEQ = data
+		case "idempotencyKeyIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKeyIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKeyIn = data
+		case "idempotencyKeyNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKeyNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKeyNotIn = data
+		case "idempotencyKeyGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKeyGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKeyGT = data
+		case "idempotencyKeyGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKeyGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKeyGTE = data
+		case "idempotencyKeyLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKeyLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKeyLT = data
+		case "idempotencyKeyLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKeyLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKeyLTE = data
+		case "idempotencyKeyContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKeyContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKeyContains = data
+		case "idempotencyKeyHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKeyHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKeyHasPrefix = data
+		case "idempotencyKeyHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKeyHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKeyHasSuffix = data
+		case "idempotencyKeyEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKeyEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKeyEqualFold = data
+		case "idempotencyKeyContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKeyContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKeyContainsFold = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOTrainingReportKind2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOTrainingReportKind2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOTrainingReportKind2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOTrainingReportKind2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "channel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channel"))
+			data, err := ec.unmarshalOTrainingReportChannel2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐChannel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Channel = data
+		case "channelNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channelNEQ"))
+			data, err := ec.unmarshalOTrainingReportChannel2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐChannel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChannelNEQ = data
+		case "channelIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channelIn"))
+			data, err := ec.unmarshalOTrainingReportChannel2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐChannelᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChannelIn = data
+		case "channelNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channelNotIn"))
+			data, err := ec.unmarshalOTrainingReportChannel2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐChannelᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChannelNotIn = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		case "valueNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueNEQ = data
+		case "valueIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueIn = data
+		case "valueNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueNotIn = data
+		case "valueGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueGT = data
+		case "valueGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueGTE = data
+		case "valueLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueLT = data
+		case "valueLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueLTE = data
+		case "valueIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueIsNil = data
+		case "valueNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueNotNil = data
+		case "occurredAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occurredAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OccurredAt = data
+		case "occurredAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occurredAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OccurredAtNEQ = data
+		case "occurredAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occurredAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OccurredAtIn = data
+		case "occurredAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occurredAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OccurredAtNotIn = data
+		case "occurredAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occurredAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OccurredAtGT = data
+		case "occurredAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occurredAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OccurredAtGTE = data
+		case "occurredAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occurredAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OccurredAtLT = data
+		case "occurredAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occurredAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OccurredAtLTE = data
+		case "applied":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("applied"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Applied = data
+		case "appliedNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appliedNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppliedNEQ = data
+		case "hasPurchase":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPurchase"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPurchase = data
+		case "hasPurchaseWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPurchaseWith"))
+			data, err := ec.unmarshalOPurchaseWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPurchaseWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPurchaseWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTrainingReportWhereInput unmarshals raw into the TrainingReportWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTrainingReportWhereInput(ctx context.Context, raw any) (ent.TrainingReportWhereInput, error) {
+	var out ent.TrainingReportWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TrainingReportWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateNotificationPreferencesInput(ctx context.Context, obj any) (push.Preferences, error) {
 	var it push.Preferences
 	if obj == nil {
@@ -63771,6 +72817,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Vacancy(ctx, sel, obj)
+	case *ent.TrainingReport:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TrainingReport(ctx, sel, obj)
 	case *ent.TrainingInstitution:
 		if obj == nil {
 			return graphql.Null
@@ -63876,6 +72927,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Device(ctx, sel, obj)
+	case *ent.CourseAssessment:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CourseAssessment(ctx, sel, obj)
 	case *ent.Course:
 		if obj == nil {
 			return graphql.Null
@@ -63896,6 +72952,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Certificate(ctx, sel, obj)
+	case *ent.BalanceEntry:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._BalanceEntry(ctx, sel, obj)
 	case *ent.AuditLog:
 		if obj == nil {
 			return graphql.Null
@@ -64727,6 +73788,162 @@ func (ec *executionContext) _AuditLogEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var balanceEntryImplementors = []string{"BalanceEntry", "Node"}
+
+func (ec *executionContext) _BalanceEntry(ctx context.Context, sel ast.SelectionSet, obj *ent.BalanceEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, balanceEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BalanceEntry")
+		case "id":
+			out.Values[i] = ec._BalanceEntry_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recipientID":
+			out.Values[i] = ec._BalanceEntry_recipientID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._BalanceEntry_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._BalanceEntry_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._BalanceEntry_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "balanceAfter":
+			out.Values[i] = ec._BalanceEntry_balanceAfter(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "purchaseID":
+			out.Values[i] = ec._BalanceEntry_purchaseID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recipient":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BalanceEntry_recipient(ctx, field, obj)
+				})
+		case "purchase":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BalanceEntry_purchase(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var balanceEntryConnectionImplementors = []string{"BalanceEntryConnection"}
+
+func (ec *executionContext) _BalanceEntryConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.BalanceEntryConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, balanceEntryConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BalanceEntryConnection")
+		case "edges":
+			out.Values[i] = ec._BalanceEntryConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._BalanceEntryConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._BalanceEntryConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var balanceEntryEdgeImplementors = []string{"BalanceEntryEdge"}
+
+func (ec *executionContext) _BalanceEntryEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.BalanceEntryEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, balanceEntryEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BalanceEntryEdge")
+		case "node":
+			out.Values[i] = ec._BalanceEntryEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._BalanceEntryEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var certificateImplementors = []string{"Certificate", "Node"}
 
 func (ec *executionContext) _Certificate(ctx context.Context, sel ast.SelectionSet, obj *ent.Certificate) graphql.Marshaler {
@@ -64783,6 +74000,26 @@ func (ec *executionContext) _Certificate(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "credential":
+			out.Values[i] = ec._Certificate_credential(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "keyID":
+			out.Values[i] = ec._Certificate_keyID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revokedAt":
+			out.Values[i] = ec._Certificate_revokedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revocationReason":
+			out.Values[i] = ec._Certificate_revocationReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "recipient":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -64800,6 +74037,12 @@ func (ec *executionContext) _Certificate(ctx context.Context, sel ast.SelectionS
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Certificate_purchase(ctx, field, obj)
+				})
+		case "qrPayload":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Certificate_qrPayload(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -64880,6 +74123,79 @@ func (ec *executionContext) _CertificateEdge(ctx context.Context, sel ast.Select
 		case "cursor":
 			out.Values[i] = ec._CertificateEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var certificateVerificationImplementors = []string{"CertificateVerification"}
+
+func (ec *executionContext) _CertificateVerification(ctx context.Context, sel ast.SelectionSet, obj *model.CertificateVerification) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, certificateVerificationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CertificateVerification")
+		case "valid":
+			out.Values[i] = ec._CertificateVerification_valid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._CertificateVerification_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._CertificateVerification_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._CertificateVerification_number(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "holderName":
+			out.Values[i] = ec._CertificateVerification_holderName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "courseTitle":
+			out.Values[i] = ec._CertificateVerification_courseTitle(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "institutionName":
+			out.Values[i] = ec._CertificateVerification_institutionName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "issuedAt":
+			out.Values[i] = ec._CertificateVerification_issuedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "issuer":
+			out.Values[i] = ec._CertificateVerification_issuer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -65306,6 +74622,21 @@ func (ec *executionContext) _Course(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "outline":
+			out.Values[i] = ec._Course_outline(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tags":
+			out.Values[i] = ec._Course_tags(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "instructor":
+			out.Values[i] = ec._Course_instructor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "category":
 			out.Values[i] = ec._Course_category(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -65351,9 +74682,19 @@ func (ec *executionContext) _Course(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "active":
-			out.Values[i] = ec._Course_active(ctx, field, obj)
+		case "status":
+			out.Values[i] = ec._Course_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishedAt":
+			out.Values[i] = ec._Course_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "suspendedAt":
+			out.Values[i] = ec._Course_suspendedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "institution":
@@ -65374,6 +74715,177 @@ func (ec *executionContext) _Course(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Course_reviews(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var courseAssessmentImplementors = []string{"CourseAssessment", "Node"}
+
+func (ec *executionContext) _CourseAssessment(ctx context.Context, sel ast.SelectionSet, obj *ent.CourseAssessment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, courseAssessmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CourseAssessment")
+		case "id":
+			out.Values[i] = ec._CourseAssessment_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._CourseAssessment_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "courseID":
+			out.Values[i] = ec._CourseAssessment_courseID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._CourseAssessment_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "scores":
+			out.Values[i] = ec._CourseAssessment_scores(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "met":
+			out.Values[i] = ec._CourseAssessment_met(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "total":
+			out.Values[i] = ec._CourseAssessment_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "passed":
+			out.Values[i] = ec._CourseAssessment_passed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reasons":
+			out.Values[i] = ec._CourseAssessment_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "notes":
+			out.Values[i] = ec._CourseAssessment_notes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "course":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CourseAssessment_course(ctx, field, obj)
+				})
+		case "reasonTexts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CourseAssessment_reasonTexts(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var courseAssessmentConnectionImplementors = []string{"CourseAssessmentConnection"}
+
+func (ec *executionContext) _CourseAssessmentConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CourseAssessmentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, courseAssessmentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CourseAssessmentConnection")
+		case "edges":
+			out.Values[i] = ec._CourseAssessmentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CourseAssessmentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CourseAssessmentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var courseAssessmentEdgeImplementors = []string{"CourseAssessmentEdge"}
+
+func (ec *executionContext) _CourseAssessmentEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CourseAssessmentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, courseAssessmentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CourseAssessmentEdge")
+		case "node":
+			out.Values[i] = ec._CourseAssessmentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CourseAssessmentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -65452,6 +74964,135 @@ func (ec *executionContext) _CourseEdge(ctx context.Context, sel ast.SelectionSe
 			}
 		case "cursor":
 			out.Values[i] = ec._CourseEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var courseSearchConnectionImplementors = []string{"CourseSearchConnection"}
+
+func (ec *executionContext) _CourseSearchConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CourseSearchConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, courseSearchConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CourseSearchConnection")
+		case "edges":
+			out.Values[i] = ec._CourseSearchConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CourseSearchConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CourseSearchConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var courseSearchEdgeImplementors = []string{"CourseSearchEdge"}
+
+func (ec *executionContext) _CourseSearchEdge(ctx context.Context, sel ast.SelectionSet, obj *model.CourseSearchEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, courseSearchEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CourseSearchEdge")
+		case "node":
+			out.Values[i] = ec._CourseSearchEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CourseSearchEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var curationIndicatorImplementors = []string{"CurationIndicator"}
+
+func (ec *executionContext) _CurationIndicator(ctx context.Context, sel ast.SelectionSet, obj *model.CurationIndicator) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, curationIndicatorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CurationIndicator")
+		case "code":
+			out.Values[i] = ec._CurationIndicator_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "group":
+			out.Values[i] = ec._CurationIndicator_group(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groupLabel":
+			out.Values[i] = ec._CurationIndicator_groupLabel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._CurationIndicator_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -65919,6 +75560,49 @@ func (ec *executionContext) _IdentityCheckEdge(ctx context.Context, sel ast.Sele
 		case "cursor":
 			out.Values[i] = ec._IdentityCheckEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var indicatorScoreImplementors = []string{"IndicatorScore"}
+
+func (ec *executionContext) _IndicatorScore(ctx context.Context, sel ast.SelectionSet, obj *schematype.IndicatorScore) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, indicatorScoreImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IndicatorScore")
+		case "code":
+			out.Values[i] = ec._IndicatorScore_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "met":
+			out.Values[i] = ec._IndicatorScore_met(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._IndicatorScore_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -66482,6 +76166,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "proposeCourse":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeCourse(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assessCourse":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_assessCourse(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "monitorCourse":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_monitorCourse(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "writeReview":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_writeReview(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hideReview":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_hideReview(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "register":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_register(ctx, field)
@@ -66552,6 +76271,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "purchaseCourse":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_purchaseCourse(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelPurchase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelPurchase(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createAPIKey":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createAPIKey(ctx, field)
@@ -66618,6 +76351,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "submitSurveyResponse":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_submitSurveyResponse(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "redeemPurchase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_redeemPurchase(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reportProgress":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reportProgress(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reportTestScore":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reportTestScore(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reportCompletion":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reportCompletion(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -67726,6 +77487,11 @@ func (ec *executionContext) _Purchase(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "redemptionCode":
+			out.Values[i] = ec._Purchase_redemptionCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "status":
 			out.Values[i] = ec._Purchase_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -67736,8 +77502,33 @@ func (ec *executionContext) _Purchase(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "preTestScore":
+			out.Values[i] = ec._Purchase_preTestScore(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "postTestScore":
+			out.Values[i] = ec._Purchase_postTestScore(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "redeemedAt":
+			out.Values[i] = ec._Purchase_redeemedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "progressAt":
+			out.Values[i] = ec._Purchase_progressAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "completedAt":
 			out.Values[i] = ec._Purchase_completedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cancelledAt":
+			out.Values[i] = ec._Purchase_cancelledAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -67764,6 +77555,18 @@ func (ec *executionContext) _Purchase(ctx context.Context, sel ast.SelectionSet,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Purchase_certificate(ctx, field, obj)
+				})
+		case "redeemUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Purchase_redeemUrl(ctx, field, obj)
+				})
+		case "cancellable":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Purchase_cancellable(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -67930,6 +77733,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_courses(ctx, field)
 				})
+		case "courseAssessments":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_courseAssessments(ctx, field)
+				})
 		case "devices":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -68044,6 +77853,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_me(ctx, field)
 				})
+		case "verifyCertificate":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_verifyCertificate(ctx, field)
+				})
+		case "verifyCredential":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_verifyCredential(ctx, field)
+				})
 		case "consoleSections":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -68055,6 +77876,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_findRecipients(ctx, field)
+				})
+		case "curationIndicators":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_curationIndicators(ctx, field)
 				})
 		case "suggestWaveQuotas":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -68085,6 +77912,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_waveSelection(ctx, field)
+				})
+		case "searchCourses":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchCourses(ctx, field)
 				})
 		case "partnerScopes":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -68315,6 +78148,12 @@ func (ec *executionContext) _Recipient(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Recipient_purchases(ctx, field, obj)
 				})
+		case "balanceEntries":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recipient_balanceEntries(ctx, field, obj)
+				})
 		case "certificates":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -68380,6 +78219,12 @@ func (ec *executionContext) _Recipient(ctx context.Context, sel ast.SelectionSet
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Recipient_revocationReason(ctx, field, obj)
+				})
+		case "purchaseDeadline":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recipient_purchaseDeadline(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -68742,11 +78587,27 @@ func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "hiddenAt":
+			out.Values[i] = ec._Review_hiddenAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "course":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Review_course(ctx, field, obj)
+				})
+		case "hiddenReason":
+			out.Values[i] = ec._Review_hiddenReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mine":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Review_mine(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -70149,6 +80010,171 @@ func (ec *executionContext) _TrainingInstitutionEdge(ctx context.Context, sel as
 	return out
 }
 
+var trainingReportImplementors = []string{"TrainingReport", "Node"}
+
+func (ec *executionContext) _TrainingReport(ctx context.Context, sel ast.SelectionSet, obj *ent.TrainingReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, trainingReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TrainingReport")
+		case "id":
+			out.Values[i] = ec._TrainingReport_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._TrainingReport_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "digitalPlatformID":
+			out.Values[i] = ec._TrainingReport_digitalPlatformID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "purchaseID":
+			out.Values[i] = ec._TrainingReport_purchaseID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "idempotencyKey":
+			out.Values[i] = ec._TrainingReport_idempotencyKey(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._TrainingReport_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "channel":
+			out.Values[i] = ec._TrainingReport_channel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "value":
+			out.Values[i] = ec._TrainingReport_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "occurredAt":
+			out.Values[i] = ec._TrainingReport_occurredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "applied":
+			out.Values[i] = ec._TrainingReport_applied(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "purchase":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TrainingReport_purchase(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var trainingReportConnectionImplementors = []string{"TrainingReportConnection"}
+
+func (ec *executionContext) _TrainingReportConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.TrainingReportConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, trainingReportConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TrainingReportConnection")
+		case "edges":
+			out.Values[i] = ec._TrainingReportConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TrainingReportConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._TrainingReportConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var trainingReportEdgeImplementors = []string{"TrainingReportEdge"}
+
+func (ec *executionContext) _TrainingReportEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.TrainingReportEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, trainingReportEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TrainingReportEdge")
+		case "node":
+			out.Values[i] = ec._TrainingReportEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._TrainingReportEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var vacancyImplementors = []string{"Vacancy", "Node"}
 
 func (ec *executionContext) _Vacancy(ctx context.Context, sel ast.SelectionSet, obj *ent.Vacancy) graphql.Marshaler {
@@ -71223,6 +81249,48 @@ func (ec *executionContext) unmarshalNAuditLogWhereInput2ᚖgithubᚗcomᚋkartu
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNBalanceEntryConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryConnection(ctx context.Context, sel ast.SelectionSet, v *ent.BalanceEntryConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BalanceEntryConnection!")
+		return graphql.Null
+	}
+	return ec._BalanceEntryConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNBalanceEntryKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋbalanceentryᚐKind(ctx context.Context, v any) (balanceentry.Kind, error) {
+	var res balanceentry.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBalanceEntryKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋbalanceentryᚐKind(ctx context.Context, sel ast.SelectionSet, v balanceentry.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNBalanceEntryOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryOrder(ctx context.Context, v any) (*ent.BalanceEntryOrder, error) {
+	res, err := ec.unmarshalInputBalanceEntryOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNBalanceEntryOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryOrderField(ctx context.Context, v any) (*ent.BalanceEntryOrderField, error) {
+	var res = new(ent.BalanceEntryOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBalanceEntryOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.BalanceEntryOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BalanceEntryOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNBalanceEntryWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryWhereInput(ctx context.Context, v any) (*ent.BalanceEntryWhereInput, error) {
+	res, err := ec.unmarshalInputBalanceEntryWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -71262,6 +81330,14 @@ func (ec *executionContext) marshalNCertificateOrderField2ᚖgithubᚗcomᚋkart
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNCertificateVerification2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCertificateVerification(ctx context.Context, sel ast.SelectionSet, v *model.CertificateVerification) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CertificateVerification!")
+		return graphql.Null
+	}
+	return ec._CertificateVerification(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCertificateWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCertificateWhereInput(ctx context.Context, v any) (*ent.CertificateWhereInput, error) {
@@ -71398,6 +81474,48 @@ func (ec *executionContext) marshalNCourse2ᚖgithubᚗcomᚋkartuprakerjaᚋpla
 	return ec._Course(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCourseAssessment2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessment(ctx context.Context, sel ast.SelectionSet, v *ent.CourseAssessment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CourseAssessment!")
+		return graphql.Null
+	}
+	return ec._CourseAssessment(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCourseAssessmentKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseassessmentᚐKind(ctx context.Context, v any) (courseassessment.Kind, error) {
+	var res courseassessment.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCourseAssessmentKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseassessmentᚐKind(ctx context.Context, sel ast.SelectionSet, v courseassessment.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCourseAssessmentOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentOrder(ctx context.Context, v any) (*ent.CourseAssessmentOrder, error) {
+	res, err := ec.unmarshalInputCourseAssessmentOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCourseAssessmentOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentOrderField(ctx context.Context, v any) (*ent.CourseAssessmentOrderField, error) {
+	var res = new(ent.CourseAssessmentOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCourseAssessmentOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CourseAssessmentOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CourseAssessmentOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNCourseAssessmentWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentWhereInput(ctx context.Context, v any) (*ent.CourseAssessmentWhereInput, error) {
+	res, err := ec.unmarshalInputCourseAssessmentWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCourseCategory2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐCategory(ctx context.Context, v any) (course.Category, error) {
 	var res course.Category
 	err := res.UnmarshalGQL(v)
@@ -71445,6 +81563,63 @@ func (ec *executionContext) marshalNCourseOrderField2ᚖgithubᚗcomᚋkartuprak
 	return v
 }
 
+func (ec *executionContext) unmarshalNCourseProposalInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCourseProposalInput(ctx context.Context, v any) (model.CourseProposalInput, error) {
+	res, err := ec.unmarshalInputCourseProposalInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCourseSearchConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCourseSearchConnection(ctx context.Context, sel ast.SelectionSet, v *model.CourseSearchConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CourseSearchConnection!")
+		return graphql.Null
+	}
+	return ec._CourseSearchConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCourseSearchEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCourseSearchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CourseSearchEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCourseSearchEdge2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCourseSearchEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCourseSearchEdge2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCourseSearchEdge(ctx context.Context, sel ast.SelectionSet, v *model.CourseSearchEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CourseSearchEdge!")
+		return graphql.Null
+	}
+	return ec._CourseSearchEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCourseStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐStatus(ctx context.Context, v any) (course.Status, error) {
+	var res course.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCourseStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐStatus(ctx context.Context, sel ast.SelectionSet, v course.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCourseTest2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCourseTest(ctx context.Context, v any) (model.CourseTest, error) {
+	var res model.CourseTest
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCourseTest2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCourseTest(ctx context.Context, sel ast.SelectionSet, v model.CourseTest) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNCourseWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseWhereInput(ctx context.Context, v any) (*ent.CourseWhereInput, error) {
 	res, err := ec.unmarshalInputCourseWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -71458,6 +81633,40 @@ func (ec *executionContext) unmarshalNCreatePartnerAccountInput2githubᚗcomᚋk
 func (ec *executionContext) unmarshalNCreateWaveInput2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCreateWaveInput(ctx context.Context, v any) (model.CreateWaveInput, error) {
 	res, err := ec.unmarshalInputCreateWaveInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCurationIndicator2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCurationIndicatorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CurationIndicator) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCurationIndicator2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCurationIndicator(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCurationIndicator2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCurationIndicator(ctx context.Context, sel ast.SelectionSet, v *model.CurationIndicator) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CurationIndicator!")
+		return graphql.Null
+	}
+	return ec._CurationIndicator(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCurationKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCurationKind(ctx context.Context, v any) (model.CurationKind, error) {
+	var res model.CurationKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCurationKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCurationKind(ctx context.Context, sel ast.SelectionSet, v model.CurationKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (entgql.Cursor[pulid.ID], error) {
@@ -71662,6 +81871,45 @@ func (ec *executionContext) marshalNIdentityCheckRegistry2githubᚗcomᚋkartupr
 
 func (ec *executionContext) unmarshalNIdentityCheckWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐIdentityCheckWhereInput(ctx context.Context, v any) (*ent.IdentityCheckWhereInput, error) {
 	res, err := ec.unmarshalInputIdentityCheckWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIndicatorScore2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋschematypeᚐIndicatorScore(ctx context.Context, sel ast.SelectionSet, v schematype.IndicatorScore) graphql.Marshaler {
+	return ec._IndicatorScore(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNIndicatorScore2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋschematypeᚐIndicatorScoreᚄ(ctx context.Context, sel ast.SelectionSet, v []schematype.IndicatorScore) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIndicatorScore2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋschematypeᚐIndicatorScore(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNIndicatorScoreInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋschematypeᚐIndicatorScoreᚄ(ctx context.Context, v any) ([]*schematype.IndicatorScore, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*schematype.IndicatorScore, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNIndicatorScoreInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋschematypeᚐIndicatorScore(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNIndicatorScoreInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋschematypeᚐIndicatorScore(ctx context.Context, v any) (*schematype.IndicatorScore, error) {
+	res, err := ec.unmarshalInputIndicatorScoreInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -71927,6 +82175,14 @@ func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgql
 
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPageInfo2ᚖentgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PageInfo!")
+		return graphql.Null
+	}
+	return ec._PageInfo(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNPartnerCallOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐPartnerCallOrder(ctx context.Context, v any) (*ent.PartnerCallOrder, error) {
@@ -72385,6 +82641,14 @@ func (ec *executionContext) marshalNRegistrationResult2ᚖgithubᚗcomᚋkartupr
 	return ec._RegistrationResult(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNReview2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐReview(ctx context.Context, sel ast.SelectionSet, v *ent.Review) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Review!")
+		return graphql.Null
+	}
+	return ec._Review(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNReviewConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐReviewConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ReviewConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ReviewConnection!")
@@ -72526,6 +82790,16 @@ func (ec *executionContext) marshalNSignInPayload2ᚖgithubᚗcomᚋkartuprakerj
 		return graphql.Null
 	}
 	return ec._SignInPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNString2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx context.Context, v any) (pulid.ID, error) {
+	var res pulid.ID
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNString2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx context.Context, sel ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -72924,6 +83198,45 @@ func (ec *executionContext) marshalNTrainingInstitutionOrderField2ᚖgithubᚗco
 
 func (ec *executionContext) unmarshalNTrainingInstitutionWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingInstitutionWhereInput(ctx context.Context, v any) (*ent.TrainingInstitutionWhereInput, error) {
 	res, err := ec.unmarshalInputTrainingInstitutionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNTrainingReportChannel2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐChannel(ctx context.Context, v any) (trainingreport.Channel, error) {
+	var res trainingreport.Channel
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTrainingReportChannel2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐChannel(ctx context.Context, sel ast.SelectionSet, v trainingreport.Channel) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNTrainingReportKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐKind(ctx context.Context, v any) (trainingreport.Kind, error) {
+	var res trainingreport.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTrainingReportKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐKind(ctx context.Context, sel ast.SelectionSet, v trainingreport.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNTrainingReportOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingReportOrderField(ctx context.Context, v any) (*ent.TrainingReportOrderField, error) {
+	var res = new(ent.TrainingReportOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTrainingReportOrderField2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingReportOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.TrainingReportOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TrainingReportOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNTrainingReportWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingReportWhereInput(ctx context.Context, v any) (*ent.TrainingReportWhereInput, error) {
+	res, err := ec.unmarshalInputTrainingReportWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -73560,6 +83873,127 @@ func (ec *executionContext) unmarshalOAuditLogWhereInput2ᚖgithubᚗcomᚋkartu
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOBalanceEntry2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntry(ctx context.Context, sel ast.SelectionSet, v *ent.BalanceEntry) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._BalanceEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOBalanceEntryEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.BalanceEntryEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOBalanceEntryEdge2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOBalanceEntryEdge2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryEdge(ctx context.Context, sel ast.SelectionSet, v *ent.BalanceEntryEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._BalanceEntryEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOBalanceEntryKind2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋbalanceentryᚐKindᚄ(ctx context.Context, v any) ([]balanceentry.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]balanceentry.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNBalanceEntryKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋbalanceentryᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOBalanceEntryKind2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋbalanceentryᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []balanceentry.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBalanceEntryKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋbalanceentryᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOBalanceEntryKind2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋbalanceentryᚐKind(ctx context.Context, v any) (*balanceentry.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(balanceentry.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOBalanceEntryKind2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋbalanceentryᚐKind(ctx context.Context, sel ast.SelectionSet, v *balanceentry.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOBalanceEntryOrder2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryOrderᚄ(ctx context.Context, v any) ([]*ent.BalanceEntryOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.BalanceEntryOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNBalanceEntryOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOBalanceEntryWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryWhereInputᚄ(ctx context.Context, v any) ([]*ent.BalanceEntryWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.BalanceEntryWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNBalanceEntryWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOBalanceEntryWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐBalanceEntryWhereInput(ctx context.Context, v any) (*ent.BalanceEntryWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputBalanceEntryWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -73965,6 +84399,134 @@ func (ec *executionContext) marshalOCourse2ᚖgithubᚗcomᚋkartuprakerjaᚋpla
 	return ec._Course(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCourseAssessment2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessment(ctx context.Context, sel ast.SelectionSet, v *ent.CourseAssessment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CourseAssessment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCourseAssessmentConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CourseAssessmentConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CourseAssessmentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCourseAssessmentEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CourseAssessmentEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCourseAssessmentEdge2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCourseAssessmentEdge2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CourseAssessmentEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CourseAssessmentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCourseAssessmentKind2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseassessmentᚐKindᚄ(ctx context.Context, v any) ([]courseassessment.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]courseassessment.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCourseAssessmentKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseassessmentᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCourseAssessmentKind2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseassessmentᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []courseassessment.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCourseAssessmentKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseassessmentᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCourseAssessmentKind2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseassessmentᚐKind(ctx context.Context, v any) (*courseassessment.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(courseassessment.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCourseAssessmentKind2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseassessmentᚐKind(ctx context.Context, sel ast.SelectionSet, v *courseassessment.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCourseAssessmentOrder2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentOrderᚄ(ctx context.Context, v any) ([]*ent.CourseAssessmentOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CourseAssessmentOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCourseAssessmentOrder2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCourseAssessmentWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentWhereInputᚄ(ctx context.Context, v any) ([]*ent.CourseAssessmentWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CourseAssessmentWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCourseAssessmentWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCourseAssessmentWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentWhereInput(ctx context.Context, v any) (*ent.CourseAssessmentWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCourseAssessmentWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOCourseCategory2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐCategoryᚄ(ctx context.Context, v any) ([]course.Category, error) {
 	if v == nil {
 		return nil, nil
@@ -74111,6 +84673,82 @@ func (ec *executionContext) unmarshalOCourseOrder2ᚕᚖgithubᚗcomᚋkartuprak
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCourseSearchFilter2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCourseSearchFilter(ctx context.Context, v any) (*model.CourseSearchFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCourseSearchFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCourseSort2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCourseSort(ctx context.Context, v any) (*model.CourseSort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.CourseSort)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCourseSort2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋgraphᚋmodelᚐCourseSort(ctx context.Context, sel ast.SelectionSet, v *model.CourseSort) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCourseStatus2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐStatusᚄ(ctx context.Context, v any) ([]course.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]course.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCourseStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCourseStatus2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []course.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCourseStatus2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCourseStatus2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐStatus(ctx context.Context, v any) (*course.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(course.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCourseStatus2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋcourseᚐStatus(ctx context.Context, sel ast.SelectionSet, v *course.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOCourseWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseWhereInputᚄ(ctx context.Context, v any) ([]*ent.CourseWhereInput, error) {
@@ -76667,6 +87305,22 @@ func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx context.Context, v any) (*pulid.ID, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(pulid.ID)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx context.Context, sel ast.SelectionSet, v *pulid.ID) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
@@ -77199,6 +87853,162 @@ func (ec *executionContext) unmarshalOTrainingInstitutionWhereInput2ᚖgithubᚗ
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputTrainingInstitutionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTrainingReport2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingReport(ctx context.Context, sel ast.SelectionSet, v *ent.TrainingReport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TrainingReport(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOTrainingReportChannel2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐChannelᚄ(ctx context.Context, v any) ([]trainingreport.Channel, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]trainingreport.Channel, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTrainingReportChannel2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐChannel(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTrainingReportChannel2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐChannelᚄ(ctx context.Context, sel ast.SelectionSet, v []trainingreport.Channel) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTrainingReportChannel2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐChannel(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOTrainingReportChannel2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐChannel(ctx context.Context, v any) (*trainingreport.Channel, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(trainingreport.Channel)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTrainingReportChannel2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐChannel(ctx context.Context, sel ast.SelectionSet, v *trainingreport.Channel) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOTrainingReportEdge2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingReportEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.TrainingReportEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOTrainingReportEdge2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingReportEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOTrainingReportEdge2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingReportEdge(ctx context.Context, sel ast.SelectionSet, v *ent.TrainingReportEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TrainingReportEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOTrainingReportKind2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐKindᚄ(ctx context.Context, v any) ([]trainingreport.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]trainingreport.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTrainingReportKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTrainingReportKind2ᚕgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []trainingreport.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTrainingReportKind2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOTrainingReportKind2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐKind(ctx context.Context, v any) (*trainingreport.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(trainingreport.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTrainingReportKind2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋtrainingreportᚐKind(ctx context.Context, sel ast.SelectionSet, v *trainingreport.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOTrainingReportWhereInput2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingReportWhereInputᚄ(ctx context.Context, v any) ([]*ent.TrainingReportWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.TrainingReportWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTrainingReportWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingReportWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOTrainingReportWhereInput2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐTrainingReportWhereInput(ctx context.Context, v any) (*ent.TrainingReportWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTrainingReportWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

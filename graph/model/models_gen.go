@@ -9,8 +9,11 @@ import (
 	"strconv"
 	"time"
 
+	"entgo.io/contrib/entgql"
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/account"
+	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/money"
 )
 
@@ -40,6 +43,58 @@ type AbilityTestRules struct {
 	RetryOpensAt *time.Time `json:"retryOpensAt,omitempty"`
 }
 
+// The outcome of checking a certificate.
+type CertificateVerification struct {
+	Valid bool `json:"valid"`
+	// ok, not_found, tampered, unknown_key, expired_key, revoked, malformed.
+	Code string `json:"code"`
+	// In the viewer's language.
+	Message string `json:"message"`
+	// What the credential says, when it could be read (also when refused).
+	Number          *string    `json:"number,omitempty"`
+	HolderName      *string    `json:"holderName,omitempty"`
+	CourseTitle     *string    `json:"courseTitle,omitempty"`
+	InstitutionName *string    `json:"institutionName,omitempty"`
+	IssuedAt        *time.Time `json:"issuedAt,omitempty"`
+	Issuer          *string    `json:"issuer,omitempty"`
+}
+
+type CourseProposalInput struct {
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	// The modules, in order (at least one).
+	Outline       []string        `json:"outline"`
+	Category      course.Category `json:"category"`
+	Method        course.Method   `json:"method"`
+	Price         money.Rupiah    `json:"price"`
+	DurationHours int             `json:"durationHours"`
+	Instructor    string          `json:"instructor"`
+	Tags          []string        `json:"tags,omitempty"`
+	// Platforms that will sell it (at least one).
+	PlatformIds []pulid.ID `json:"platformIds"`
+}
+
+type CourseSearchConnection struct {
+	Edges      []*CourseSearchEdge        `json:"edges"`
+	PageInfo   *entgql.PageInfo[pulid.ID] `json:"pageInfo"`
+	TotalCount int                        `json:"totalCount"`
+}
+
+type CourseSearchEdge struct {
+	Node   *ent.Course             `json:"node"`
+	Cursor entgql.Cursor[pulid.ID] `json:"cursor"`
+}
+
+type CourseSearchFilter struct {
+	Categories  []course.Category `json:"categories,omitempty"`
+	PlatformIds []pulid.ID        `json:"platformIds,omitempty"`
+	Methods     []course.Method   `json:"methods,omitempty"`
+	MinPrice    *money.Rupiah     `json:"minPrice,omitempty"`
+	MaxPrice    *money.Rupiah     `json:"maxPrice,omitempty"`
+	// 1 to 5.
+	MinRating *float64 `json:"minRating,omitempty"`
+}
+
 type CreateWaveInput struct {
 	Number          int               `json:"number"`
 	Name            string            `json:"name"`
@@ -48,6 +103,18 @@ type CreateWaveInput struct {
 	Quota           int               `json:"quota"`
 	TrainingBalance *money.Rupiah     `json:"trainingBalance,omitempty"`
 	ProvinceQuotas  []*WaveQuotaInput `json:"provinceQuotas"`
+}
+
+// One curation indicator.
+type CurationIndicator struct {
+	// e.g. A01.
+	Code string `json:"code"`
+	// The group it belongs to, e.g. labour_market_fit.
+	Group string `json:"group"`
+	// In the viewer's language.
+	GroupLabel string `json:"groupLabel"`
+	// In the viewer's language.
+	Label string `json:"label"`
 }
 
 // One documented partner API operation with an example that runs as is.
@@ -118,6 +185,183 @@ type WaveQuotaInput struct {
 	// Province code, e.g. 32.
 	ProvinceCode string `json:"provinceCode"`
 	Quota        int    `json:"quota"`
+}
+
+// How searchCourses orders its results.
+type CourseSort string
+
+const (
+	// Best match first (with no query: most popular).
+	CourseSortRelevance CourseSort = "RELEVANCE"
+	CourseSortPriceAsc  CourseSort = "PRICE_ASC"
+	CourseSortPriceDesc CourseSort = "PRICE_DESC"
+	// Highest average rating first (ties: more reviews first).
+	CourseSortRating CourseSort = "RATING"
+	// Most purchases first.
+	CourseSortPopularity CourseSort = "POPULARITY"
+	CourseSortNewest     CourseSort = "NEWEST"
+)
+
+var AllCourseSort = []CourseSort{
+	CourseSortRelevance,
+	CourseSortPriceAsc,
+	CourseSortPriceDesc,
+	CourseSortRating,
+	CourseSortPopularity,
+	CourseSortNewest,
+}
+
+func (e CourseSort) IsValid() bool {
+	switch e {
+	case CourseSortRelevance, CourseSortPriceAsc, CourseSortPriceDesc, CourseSortRating, CourseSortPopularity, CourseSortNewest:
+		return true
+	}
+	return false
+}
+
+func (e CourseSort) String() string {
+	return string(e)
+}
+
+func (e *CourseSort) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CourseSort(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CourseSort", str)
+	}
+	return nil
+}
+
+func (e CourseSort) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CourseSort) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CourseSort) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type CourseTest string
+
+const (
+	CourseTestPre  CourseTest = "PRE"
+	CourseTestPost CourseTest = "POST"
+)
+
+var AllCourseTest = []CourseTest{
+	CourseTestPre,
+	CourseTestPost,
+}
+
+func (e CourseTest) IsValid() bool {
+	switch e {
+	case CourseTestPre, CourseTestPost:
+		return true
+	}
+	return false
+}
+
+func (e CourseTest) String() string {
+	return string(e)
+}
+
+func (e *CourseTest) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CourseTest(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CourseTest", str)
+	}
+	return nil
+}
+
+func (e CourseTest) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CourseTest) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CourseTest) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type CurationKind string
+
+const (
+	CurationKindAssessment CurationKind = "ASSESSMENT"
+	CurationKindMonitoring CurationKind = "MONITORING"
+)
+
+var AllCurationKind = []CurationKind{
+	CurationKindAssessment,
+	CurationKindMonitoring,
+}
+
+func (e CurationKind) IsValid() bool {
+	switch e {
+	case CurationKindAssessment, CurationKindMonitoring:
+		return true
+	}
+	return false
+}
+
+func (e CurationKind) String() string {
+	return string(e)
+}
+
+func (e *CurationKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CurationKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CurationKind", str)
+	}
+	return nil
+}
+
+func (e CurationKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CurationKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CurationKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // The kind of partner organisation an API key's account belongs to.

@@ -192,7 +192,7 @@ const (
 
 // catalogue holds every key's texts. It is never written after
 // initialisation.
-var catalogue = withWaves(withPartner(withConsole(withNotifications(withRules(map[Key]text{
+var catalogue = withCuration(withCertificates(withTraining(withSearch(withMarketplace(withWaves(withPartner(withConsole(withNotifications(withRules(map[Key]text{
 	SignInRequired: {"Silakan masuk terlebih dahulu.", "Please sign in first."},
 	Forbidden:      {"Akun ini tidak dapat melakukan tindakan ini.", "This account cannot do this."},
 	NotFound:       {"Data tidak ditemukan.", "Not found."},
@@ -383,7 +383,7 @@ var catalogue = withWaves(withPartner(withConsole(withNotifications(withRules(ma
 	SurveyMin:             {"Angka minimal %d.", "The number must be at least %d."},
 	SurveyMax:             {"Angka maksimal %d.", "The number must be at most %d."},
 	SurveyTextLong:        {"Jawaban maksimal %d karakter.", "The answer must be at most %d characters."},
-})))))
+}))))))))))
 
 // withRules adds the explanations of the registration checks to texts.
 func withRules(texts map[Key]text) map[Key]text {

@@ -6,6 +6,9 @@ const (
 	ScopeCoursesRead         Key = "partner.scope.courses_read"
 	ScopePurchasesRead       Key = "partner.scope.purchases_read"
 	ScopeCertificatesRead    Key = "partner.scope.certificates_read"
+	ScopeCoursesWrite        Key = "partner.scope.courses_write"
+	ScopeTrainingWrite       Key = "partner.scope.training_write"
+	ScopeVerificationRead    Key = "partner.scope.verification_read"
 	ScopeLinkedAccountsRead  Key = "partner.scope.linked_accounts_read"
 	ScopePayoutsRead         Key = "partner.scope.payouts_read"
 	ScopeVacanciesRead       Key = "partner.scope.vacancies_read"
@@ -28,10 +31,15 @@ const (
 
 func partnerTexts() map[Key]text {
 	return map[Key]text{
-		ScopePartnerRead:         {"Membaca akun sendiri dan data organisasi mitra.", "Read the own account and the partner organisation."},
-		ScopeCoursesRead:         {"Membaca katalog pelatihan.", "Read the course catalogue."},
-		ScopePurchasesRead:       {"Membaca pembelian pelatihan oleh penerima di organisasi ini.", "Read the course purchases recipients made with this organisation."},
-		ScopeCertificatesRead:    {"Membaca sertifikat pelatihan lembaga ini.", "Read the certificates of this institution's courses."},
+		ScopePartnerRead:      {"Membaca akun sendiri dan data organisasi mitra.", "Read the own account and the partner organisation."},
+		ScopeCoursesRead:      {"Membaca katalog pelatihan.", "Read the course catalogue."},
+		ScopePurchasesRead:    {"Membaca pembelian pelatihan oleh penerima di organisasi ini.", "Read the course purchases recipients made with this organisation."},
+		ScopeCertificatesRead: {"Membaca sertifikat pelatihan lembaga ini.", "Read the certificates of this institution's courses."},
+		ScopeCoursesWrite: {"Mengajukan pelatihan untuk dinilai dan membaca hasil penilaiannya.",
+			"Propose courses for assessment and read the assessments' outcomes."},
+		ScopeTrainingWrite: {"Menukarkan kode, melaporkan kemajuan, nilai tes dan penyelesaian pelatihan.",
+			"Redeem codes, report progress, test scores and course completion."},
+		ScopeVerificationRead:    {"Memeriksa keaslian sertifikat Prakerja.", "Verify Prakerja certificates."},
 		ScopeLinkedAccountsRead:  {"Membaca rekening dan dompet penerima yang tertaut ke mitra ini.", "Read the recipients' accounts and wallets linked to this partner."},
 		ScopePayoutsRead:         {"Membaca pembayaran insentif yang disalurkan mitra ini.", "Read the incentive payouts this partner makes."},
 		ScopeVacanciesRead:       {"Membaca lowongan portal ini.", "Read this portal's vacancies."},

@@ -11,6 +11,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/account"
 	"github.com/kartuprakerja/platform/ent/certificate"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/courseassessment"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/jobapplication"
 	"github.com/kartuprakerja/platform/ent/jobportal"
@@ -66,16 +67,21 @@ func partnerRead(orgList, orgTable string) Scope {
 // Scopes returns the scopes a key of kind may hold; nil for an unknown kind.
 func Scopes(kind Kind) []Scope {
 	courses := Scope{Name: "courses:read", Description: msg.ScopeCoursesRead,
-		Operations: []string{"courses"}, Nodes: []string{course.Table}}
+		Operations: []string{"courses", "searchCourses", "curationIndicators"}, Nodes: []string{course.Table}}
 	purchases := Scope{Name: "purchases:read", Description: msg.ScopePurchasesRead,
 		Operations: []string{"purchases"}, Nodes: []string{purchase.Table}}
 	switch kind {
 	case TrainingInstitution:
 		return []Scope{partnerRead("trainingInstitutions", traininginstitution.Table), courses, purchases,
 			{Name: "certificates:read", Description: msg.ScopeCertificatesRead,
-				Operations: []string{"certificates"}, Nodes: []string{certificate.Table}}}
+				Operations: []string{"certificates"}, Nodes: []string{certificate.Table}},
+			{Name: "courses:write", Description: msg.ScopeCoursesWrite,
+				Operations: []string{"proposeCourse", "courseAssessments"}, Nodes: []string{courseassessment.Table}}}
 	case DigitalPlatform:
-		return []Scope{partnerRead("digitalPlatforms", digitalplatform.Table), courses, purchases}
+		return []Scope{partnerRead("digitalPlatforms", digitalplatform.Table), courses, purchases,
+			{Name: "training:write", Description: msg.ScopeTrainingWrite,
+				Operations: []string{"redeemPurchase", "reportProgress", "reportTestScore", "reportCompletion"},
+				Nodes:      []string{purchase.Table}}}
 	case PaymentPartner:
 		return []Scope{partnerRead("paymentPartners", paymentpartner.Table),
 			{Name: "linked_accounts:read", Description: msg.ScopeLinkedAccountsRead,
@@ -87,7 +93,9 @@ func Scopes(kind Kind) []Scope {
 			{Name: "vacancies:read", Description: msg.ScopeVacanciesRead,
 				Operations: []string{"vacancies"}, Nodes: []string{vacancy.Table}},
 			{Name: "job_applications:read", Description: msg.ScopeJobApplicationsRead,
-				Operations: []string{"jobApplications"}, Nodes: []string{jobapplication.Table}}}
+				Operations: []string{"jobApplications"}, Nodes: []string{jobapplication.Table}},
+			{Name: "verification:read", Description: msg.ScopeVerificationRead,
+				Operations: []string{"verifyCertificate", "verifyCredential"}, Nodes: []string{certificate.Table}}}
 	}
 	return nil
 }
@@ -124,6 +132,7 @@ var notForPartners = []string{
 	"revokeRecipient", "revealRecipientIdentity", "registerDevice", "unregisterDevice",
 	"markNotificationsRead", "markAllNotificationsRead", "updateNotificationPreferences",
 	"submitComplaint", "submitSurveyResponse",
+	"purchaseCourse", "cancelPurchase", "assessCourse", "monitorCourse", "writeReview", "hideReview",
 }
 
 // Class is how a root field stands towards API keys.

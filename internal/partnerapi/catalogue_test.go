@@ -66,8 +66,8 @@ func TestScopesAreWellFormed(t *testing.T) {
 			t.Errorf("%s: scopes %v: want partner:read and at least two more", k, scopes)
 		}
 		for _, sc := range scopes {
-			if seen[sc.Name] || !strings.HasSuffix(sc.Name, ":read") {
-				t.Errorf("%s: scope %q repeated or not a read scope", k, sc.Name)
+			if seen[sc.Name] || !(strings.HasSuffix(sc.Name, ":read") || strings.HasSuffix(sc.Name, ":write")) {
+				t.Errorf("%s: scope %q repeated or neither a read nor a write scope", k, sc.Name)
 			}
 			seen[sc.Name] = true
 			if len(sc.Operations) > partnerapi.MaxOperations {

@@ -26,7 +26,7 @@ var docsByScope = map[string][]OperationDoc{
 		Document: `query Courses($first: Int) {
   courses(first: $first, orderBy: [{field: CREATED_AT, direction: DESC}]) {
     totalCount
-    edges { node { id title category method price durationHours active } }
+    edges { node { id title category method price durationHours status } }
     pageInfo { hasNextPage endCursor }
   }
 }`}},

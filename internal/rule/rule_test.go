@@ -268,13 +268,17 @@ func testWrites(t *testing.T, x *world) {
 	}
 	// OwnWrites with RecipientOf: an account that is not a recipient has
 	// no own reviews (Skip), so the next rule (AdminWrites) decides.
-	review := func(ctx context.Context, recipientID pulid.ID) error {
-		return c.Review.Create().SetRecipientID(recipientID).SetCourseID(x.course2.ID).SetRating(4).Exec(ctx)
+	review := func(ctx context.Context, recipientID, purchaseID pulid.ID) error {
+		return c.Review.Create().SetRecipientID(recipientID).SetCourseID(x.course2.ID).SetPurchaseID(purchaseID).
+			SetRating(4).Exec(ctx)
 	}
-	check("B reviews as B", review(recipient(x.b), x.b.Recipient.ID), nil)
-	check("A reviews as B", review(actx, x.b.Recipient.ID), rule.ErrForbidden)
-	check("analyst reviews as A", review(staff(viewer.RoleAnalyst), x.a.Recipient.ID), rule.ErrForbidden)
-	check("admin reviews as A", review(staff(viewer.RoleAdmin), x.a.Recipient.ID), nil)
+	check("B reviews as B", review(recipient(x.b), x.b.Recipient.ID, x.purchase2), nil)
+	check("A reviews as B", review(actx, x.b.Recipient.ID, x.purchase2), rule.ErrForbidden)
+	check("analyst reviews as A", review(staff(viewer.RoleAnalyst), x.a.Recipient.ID, x.a.Private["Purchase"]), rule.ErrForbidden)
+	aBought := c.Purchase.Create().SetRecipientID(x.a.Recipient.ID).SetCourseID(x.course2.ID).
+		SetDigitalPlatformID(x.w.Platform2.ID).SetPrice(400_000).SetInvoiceCode("INV-A2").SetIdempotencyKey("buy-a2").
+		SetStatus("completed").SaveX(sys)
+	check("admin reviews as A", review(staff(viewer.RoleAdmin), x.a.Recipient.ID, aBought.ID), nil)
 	// AdminWrites: the catalogue.
 	inst := func(ctx context.Context, code string) error {
 		return c.TrainingInstitution.Create().SetCode(code).SetName("LP").Exec(ctx)

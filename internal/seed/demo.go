@@ -195,12 +195,14 @@ func (d *demoJourney) trainings(ctx context.Context, sum *Summary) error {
 		tx.Purchase.Create().SetID(p1).SetRecipientID(d.recipientID).SetCourseID(c1.id).
 			SetDigitalPlatformID(d.w.platforms[c1.platforms[0]].id).SetPrice(c1.price).
 			SetInvoiceCode("INV/DEMO/" + bought.Format("20060102") + "/00000001").
-			SetIdempotencyKey("seed:demo:purchase:1").SetStatus(purchase.StatusCompleted).
+			SetIdempotencyKey("seed:demo:purchase:1").SetRedemptionCode("DEMO-0000-0001").SetStatus(purchase.StatusCompleted).
+			SetRedeemedAt(bought.Add(time.Hour)).SetPreTestScore(55).SetPostTestScore(84).
 			SetProgressPercent(100).SetCompletedAt(done).SetCreatedAt(bought).SetUpdatedAt(done),
 		tx.Purchase.Create().SetID(d.id("pu", bought2)).SetRecipientID(d.recipientID).
 			SetCourseID(c2.id).SetDigitalPlatformID(d.w.platforms[c2.platforms[0]].id).SetPrice(c2.price).
 			SetInvoiceCode("INV/DEMO/" + bought2.Format("20060102") + "/00000002").
-			SetIdempotencyKey("seed:demo:purchase:2").SetStatus(purchase.StatusInProgress).
+			SetIdempotencyKey("seed:demo:purchase:2").SetRedemptionCode("DEMO-0000-0002").SetStatus(purchase.StatusInProgress).
+			SetRedeemedAt(bought2.Add(time.Hour)).SetPreTestScore(60).
 			SetProgressPercent(40).SetCreatedAt(bought2).SetUpdatedAt(bought2.Add(26 * time.Hour)),
 	}
 	if err := tx.Purchase.CreateBulk(purchases...).Exec(ctx); err != nil {
@@ -213,7 +215,7 @@ func (d *demoJourney) trainings(ctx context.Context, sum *Summary) error {
 	}
 	reviewed := done.Add(3 * time.Hour)
 	if err := tx.Review.Create().SetID(d.id("rv", reviewed)).SetRecipientID(d.recipientID).
-		SetCourseID(c1.id).SetRating(5).SetBody("Materinya menarik dan mudah dipahami. Terima kasih Prakerja!").
+		SetCourseID(c1.id).SetPurchaseID(p1).SetRating(5).SetBody("Materinya menarik dan mudah dipahami. Terima kasih Prakerja!").
 		SetCreatedAt(reviewed).SetUpdatedAt(reviewed).Exec(ctx); err != nil {
 		return err
 	}

@@ -592,19 +592,21 @@ func (g *recipientGen) completeTraining(b *batch, j journey, accepted time.Time)
 	done := bought.Add(time.Duration(24+r.IntN(8*24)) * time.Hour) // about five days
 	g.seq++
 	purchaseID := pulid.Deterministic("pu", j.idTime, r)
+	score := 61 + r.IntN(25) + r.IntN(15)
 	b.purchases = append(b.purchases, g.client.Purchase.Create().SetID(purchaseID).SetRecipientID(j.id).
 		SetCourseID(c.id).SetDigitalPlatformID(platform.id).SetPrice(c.price).
 		SetInvoiceCode(fmt.Sprintf("INV/%d/%08d", bought.Year(), g.seq)). // ascending: see recipientGen
-		SetIdempotencyKey(fmt.Sprintf("seed:purchase:%08d", g.seq)).
+		SetIdempotencyKey(fmt.Sprintf("seed:purchase:%08d", g.seq)).SetRedemptionCode(fmt.Sprintf("SEED-%08d", g.seq)).
+		SetRedeemedAt(bought.Add(time.Hour)).SetPostTestScore(score).
 		SetStatus(purchase.StatusCompleted).SetProgressPercent(100).SetCompletedAt(done).
 		SetCreatedAt(bought).SetUpdatedAt(done))
 	b.certificates = append(b.certificates, g.client.Certificate.Create().
 		SetID(pulid.Deterministic("ce", j.idTime, r)).SetRecipientID(j.id).SetCourseID(c.id).
 		SetPurchaseID(purchaseID).SetNumber(fmt.Sprintf("PKJ/%d/%08d", done.Year(), g.seq)).
-		SetPostTestScore(61+r.IntN(25)+r.IntN(15)).SetIssuedAt(done).SetCreatedAt(done).SetUpdatedAt(done))
+		SetPostTestScore(score).SetIssuedAt(done).SetCreatedAt(done).SetUpdatedAt(done))
 	g.w.stats[ci].purchases++
 	if r.Float64() < shareReviewed {
-		b.reviews = append(b.reviews, g.review(j, ci, done))
+		b.reviews = append(b.reviews, g.review(j, ci, purchaseID, done))
 	}
 	if r.Float64() < sharePaid/shareCompleted {
 		g.firstIncentive(b, j, done)
@@ -613,7 +615,7 @@ func (g *recipientGen) completeTraining(b *batch, j journey, accepted time.Time)
 }
 
 // review draws a rating averaging about 4.9 (report) and a short comment.
-func (g *recipientGen) review(j journey, course int, done time.Time) *ent.ReviewCreate {
+func (g *recipientGen) review(j journey, course int, purchaseID pulid.ID, done time.Time) *ent.ReviewCreate {
 	r := g.r
 	rating := drawRating(r)
 	at := done.Add(time.Duration(r.IntN(48*60)) * time.Minute)
@@ -624,7 +626,7 @@ func (g *recipientGen) review(j journey, course int, done time.Time) *ent.Review
 	g.w.stats[course].reviews++
 	g.w.stats[course].ratingSum += rating
 	return g.client.Review.Create().SetID(pulid.Deterministic("rv", j.idTime, r)).SetRecipientID(j.id).
-		SetCourseID(g.w.courses[course].id).SetRating(rating).SetBody(body).SetCreatedAt(at).SetUpdatedAt(at)
+		SetCourseID(g.w.courses[course].id).SetPurchaseID(purchaseID).SetRating(rating).SetBody(body).SetCreatedAt(at).SetUpdatedAt(at)
 }
 
 func drawRating(r *rand.Rand) int {

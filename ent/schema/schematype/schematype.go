@@ -22,3 +22,11 @@ type TestAnswer struct {
 	QuestionID string `json:"questionId"`
 	Choice     int    `json:"choice"`
 }
+
+// IndicatorScore is an assessor's verdict on one curation indicator (of the
+// 52 assessed before publication or the 40 monitored after).
+type IndicatorScore struct {
+	Code string `json:"code"`
+	Met  bool   `json:"met"`
+	Note string `json:"note,omitempty"`
+}

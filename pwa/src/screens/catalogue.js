@@ -52,7 +52,7 @@ export function more(q, vars, conn, item, list) {
 export default function catalogue(_, qs) {
   const q = qs.get('q') || '';
   const cat = qs.get('cat') || '';
-  const where = { active: true };
+  const where = { status: 'published' };
   if (q) where.titleContainsFold = q;
   if (cat) where.category = cat;
   const vars = { first: pageSize(), where };
