@@ -104,7 +104,7 @@ type world struct {
 	platfrm pulid.ID
 }
 
-// fill creates an institution, a platform, ten courses at price and nr
+// fill creates an institution, a platform, 200 courses at price and nr
 // recipients with the balance granted by a ledger entry.
 func fill(ctx context.Context, c *ent.Client, nr int) (*world, error) {
 	ctx = rule.System(ctx, "benchmark fill")
@@ -117,7 +117,7 @@ func fill(ctx context.Context, c *ent.Client, nr int) (*world, error) {
 		return nil, err
 	}
 	w := &world{platfrm: pl.ID}
-	for i := range 10 {
+	for i := range 200 {
 		co, err := c.Course.Create().SetTitle(fmt.Sprintf("Kursus %d", i)).SetCategory("it").SetMethod("lms").
 			SetPrice(price).SetDurationHours(4).SetTrainingInstitutionID(inst.ID).AddPlatformIDs(pl.ID).Save(ctx)
 		if err != nil {

@@ -133,10 +133,15 @@ func (s *Service) buy(ctx context.Context, rid pulid.ID, c *ent.Course, o Order,
 		if err := s.record(ctx, tx, p, balanceentry.KindPurchase, -c.Price, after, now); err != nil {
 			return err
 		}
+		if err := journey.RecordFirstPurchase(ctx, tx, rid, now); err != nil {
+			return err
+		}
+		// Last: a popular course's row is the hottest lock of a purchase
+		// (PostgreSQL), held from here to the commit only.
 		if err := tx.Course.UpdateOneID(c.ID).AddPurchaseCount(1).Exec(ctx); err != nil {
 			return fmt.Errorf("count purchase: %w", err)
 		}
-		return journey.RecordFirstPurchase(ctx, tx, rid, now)
+		return nil
 	})
 	if err != nil {
 		return nil, err
