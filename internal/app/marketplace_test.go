@@ -46,7 +46,11 @@ func TestPurchaseStopsThe30DayRule(t *testing.T) {
 		c := gqltest.SignIn(t, s.URL, s.SMS, buyer.Edges.Account.Phone)
 		c.Language = "en"
 
-		var dash struct{ Me struct{ Recipient struct{ PurchaseDeadline *time.Time } } }
+		var dash struct {
+			Me struct {
+				Recipient struct{ PurchaseDeadline *time.Time }
+			}
+		}
 		c.Do(t, `{ me { recipient { purchaseDeadline } } }`, nil).MustData(t, &dash)
 		want := buyer.AcceptedAt.Add(30 * 24 * time.Hour)
 		if d := dash.Me.Recipient.PurchaseDeadline; d == nil || !d.Equal(want) {

@@ -20,7 +20,7 @@ import (
 // and the course counts one purchase fewer. Cancelling a cancelled
 // purchase returns it; another's purchase is not found (privacy).
 //
-// The 30-day clock is not restarted: first_purchase_at stays (see Deadline).
+// The 30-day clock is not restarted: first_purchase_at stays (see checks.Deadline).
 func (s *Service) Cancel(ctx context.Context, id pulid.ID) (*ent.Purchase, error) {
 	if _, err := rule.RequireRecipient(ctx, "marketplace.cancel", msg.PurchaseRecipientsOnly); err != nil {
 		return nil, err

@@ -17,6 +17,7 @@ import (
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/purchase"
 	"github.com/kartuprakerja/platform/internal/database"
+	"github.com/kartuprakerja/platform/internal/marketplace/checks"
 	"github.com/kartuprakerja/platform/internal/rule"
 )
 
@@ -57,7 +58,7 @@ func New(d Deps) *Service {
 // the 30-day window) while r is an active recipient who bought nothing; nil
 // otherwise.
 func (s *Service) PurchaseDeadline(r *ent.Recipient) *time.Time {
-	return Deadline(string(r.Status), r.AcceptedAt, r.FirstPurchaseAt, s.within)
+	return checks.Deadline(string(r.Status), r.AcceptedAt, r.FirstPurchaseAt, s.within)
 }
 
 // RedeemURL is where the recipient uses p's code: the platform's page for it.

@@ -17,6 +17,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/journey"
+	"github.com/kartuprakerja/platform/internal/marketplace/checks"
 	"github.com/kartuprakerja/platform/internal/money"
 	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
@@ -43,11 +44,11 @@ func (s *Service) Purchase(ctx context.Context, o Order) (*ent.Purchase, error) 
 	if err != nil {
 		return nil, err
 	}
-	if err := CheckClientID(o.ClientID); err != nil {
+	if err := checks.CheckClientID(o.ClientID); err != nil {
 		return nil, err
 	}
 	sys := rule.System(ctx, "purchase by the signed-in recipient, checked by the marketplace")
-	key := IdempotencyKey(string(v.RecipientID), o.ClientID)
+	key := checks.IdempotencyKey(string(v.RecipientID), o.ClientID)
 	if p, err := s.replay(sys, key, o); p != nil || err != nil {
 		return p, err
 	}
@@ -91,17 +92,17 @@ func (s *Service) admit(ctx context.Context, rid pulid.ID, o Order) (*ent.Course
 	if err != nil {
 		return nil, fmt.Errorf("load recipient: %w", err)
 	}
-	if err := CheckBuyer(string(r.Status)); err != nil {
+	if err := checks.CheckBuyer(string(r.Status)); err != nil {
 		return nil, err
 	}
 	c, err := s.client.Course.Query().Where(course.ID(o.CourseID)).Only(ctx)
 	if ent.IsNotFound(err) {
-		return nil, CheckCourse("unknown")
+		return nil, checks.CheckCourse("unknown")
 	}
 	if err != nil {
 		return nil, fmt.Errorf("load course: %w", err)
 	}
-	if err := CheckCourse(string(c.Status)); err != nil {
+	if err := checks.CheckCourse(string(c.Status)); err != nil {
 		return nil, err
 	}
 	sold, err := c.QueryPlatforms().Where(digitalplatform.ID(o.PlatformID)).Exist(ctx)
@@ -111,7 +112,7 @@ func (s *Service) admit(ctx context.Context, rid pulid.ID, o Order) (*ent.Course
 	if !sold {
 		return nil, apperr.Invalid("platformId", msg.PurchasePlatform)
 	}
-	return c, CheckBalance(c.Price, r.TrainingBalance)
+	return c, checks.CheckBalance(c.Price, r.TrainingBalance)
 }
 
 // buy writes the purchase in one transaction.
@@ -206,10 +207,10 @@ func (s *Service) refusal(ctx context.Context, rid pulid.ID, price money.Rupiah)
 	if err != nil {
 		return fmt.Errorf("load recipient: %w", err)
 	}
-	if err := CheckBuyer(string(r.Status)); err != nil {
+	if err := checks.CheckBuyer(string(r.Status)); err != nil {
 		return err
 	}
-	return BalanceShort(price, r.TrainingBalance)
+	return checks.BalanceShort(price, r.TrainingBalance)
 }
 
 // invoiceCode is a readable, unique invoice number: INV/<year>/<month>/

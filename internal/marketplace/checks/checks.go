@@ -1,4 +1,7 @@
-package marketplace
+// Package checks holds the pure rules of a purchase (no store, fast tests,
+// mutation-tested on their own): the client id, who may buy, which course
+// can be bought, the balance, and the 30-day deadline.
+package checks
 
 import (
 	"time"
@@ -8,8 +11,6 @@ import (
 	"github.com/kartuprakerja/platform/internal/money"
 	"github.com/kartuprakerja/platform/internal/msg"
 )
-
-// The pure rules of a purchase: no store, fast tests (rules_test.go).
 
 // MaxClientID bounds the app's client id of a purchase.
 const MaxClientID = 64
