@@ -11,6 +11,7 @@ import (
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/hook"
 	"github.com/kartuprakerja/platform/ent/purchase"
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/internal/apperr"
@@ -256,4 +257,31 @@ func race(n int, f func(i int) error) []error {
 	start.Done()
 	done.Wait()
 	return errs
+}
+
+// TestRevokedDuringPurchase: a recipient revoked after the checks but
+// before the balance decrement (here: inside the purchase's transaction)
+// buys nothing: the decrement's own status condition refuses it.
+func TestRevokedDuringPurchase(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db)
+		c := e.course(t, course.StatusPublished, 100_000)
+		ctx, r := e.recipient(t, recipient.StatusRecipient, 1_000_000)
+		db.Client.Purchase.Use(func(next ent.Mutator) ent.Mutator {
+			return hook.PurchaseFunc(func(hctx context.Context, m *ent.PurchaseMutation) (ent.Value, error) {
+				if err := m.Client().Recipient.UpdateOneID(r.ID).SetStatus(recipient.StatusRevoked).Exec(sys()); err != nil {
+					return nil, err
+				}
+				return next.Mutate(hctx, m)
+			})
+		})
+		_, err := e.svc.Purchase(ctx, e.order(c, "x"))
+		if got := codeOf(err); got != apperr.Conflict && got != apperr.Forbidden {
+			t.Fatalf("purchase by a recipient revoked meanwhile: %v", err)
+		}
+		e.checkLedger(t, r, 1_000_000)
+		if n := db.Client.Purchase.Query().CountX(sys()); n != 0 {
+			t.Errorf("%d purchases written", n)
+		}
+	})
 }
