@@ -24,7 +24,7 @@ func testKeys(t *testing.T) KeySet {
 func sample() Certificate {
 	return Certificate{Number: "PKJ/2026/7K3M9QXA", HolderName: "Ni Luh Putu Ayu Kusumawardhani",
 		CourseID: "co01JDX8Y6K2Q3W4E5R6T7Y8U9", CourseTitle: "Pemasaran Digital untuk Usaha Mikro dengan Media Sosial",
-		CourseDesc: "Pelatihan daring mandiri 12 jam: membuat konten, iklan berbayar, dan toko online untuk usaha kecil. Peserta belajar memotret produk, menulis keterangan yang menjual, dan membaca data penjualan.",
+		CourseDesc:    "Pelatihan daring mandiri 12 jam: membuat konten, iklan berbayar, dan toko online untuk usaha kecil. Peserta belajar memotret produk, menulis keterangan yang menjual, dan membaca data penjualan.",
 		InstitutionID: "ti01JDX8Y6K2Q3W4E5R6T7Y8U9", InstitutionName: "Lembaga Pelatihan Kerja Cipta Karya Nusantara",
 		Score: 84, IssuedAt: t0.Add(30 * 24 * time.Hour)}
 }
