@@ -19,6 +19,7 @@ const (
 	CertificateIssued         Key = "certificate.page.issued"
 	CertificateNumberLabel    Key = "certificate.page.number"
 	CertificateOfflineHint    Key = "certificate.page.offline"
+	DocVerifyCertificate      Key = "partner.doc.verify_certificate"
 )
 
 // withCertificates adds the texts of certificates (internal/certificate): issuing and verifying Open Badges credentials to the catalogue.
@@ -47,6 +48,8 @@ func withCertificates(texts map[Key]text) map[Key]text {
 		CertificateInstitution:    {"Lembaga pelatihan", "Training institution"},
 		CertificateIssued:         {"Tanggal terbit", "Issued on"},
 		CertificateNumberLabel:    {"Nomor sertifikat", "Certificate number"},
+		DocVerifyCertificate: {"Cek keaslian sertifikat pelamar dari nomornya (termasuk pencabutan). Hanya data umum sertifikat yang dikembalikan.",
+			"Checks an applicant's certificate by its number (revocations included). Only the certificate's public facts are returned."},
 		CertificateOfflineHint: {"Tanpa sinyal? Pindai kode QR sertifikat di aplikasi Prakerja: pemeriksaan berjalan tanpa internet.",
 			"No signal? Scan the certificate's QR code in the Prakerja app: the check works without internet."},
 	} {
