@@ -33,7 +33,7 @@ func base45Decode(s string) ([]byte, error) {
 	if len(s)%3 == 1 {
 		return nil, errBase45
 	}
-	out := make([]byte, 0, len(s)/3*2+1)
+	var out []byte
 	for i := 0; i < len(s); i += 3 {
 		n, w := 0, 1
 		end := min(i+3, len(s))

@@ -173,7 +173,7 @@ func (c Credential) fields() (Fields, bool) {
 	}
 	at, err := time.Parse(time.RFC3339, c.ValidFrom)
 	i := strings.Index(c.ID, CertificatePath)
-	if err != nil || i < 0 || !c.hasTypes() || c.Issuer.ID == "" || c.Iss != c.Issuer.ID || c.Jti != c.ID || c.Nbf != at.Unix() {
+	if err != nil || i <= 0 || !c.hasTypes() || c.Issuer.ID == "" || c.Iss != c.Issuer.ID || c.Jti != c.ID || c.Nbf != at.Unix() {
 		return f, false
 	}
 	f.IssuedAt, f.Number = at, c.ID[i+len(CertificatePath):]

@@ -133,7 +133,7 @@ function fieldsOf(c) {
   const i = id.indexOf(CERTIFICATE_PATH);
   const types = Array.isArray(c && c['@context']) && c['@context'][0] === CONTEXT_VC && c['@context'][1] === CONTEXT_OB3 &&
     Array.isArray(c.type) && c.type.length === 2 && c.type[0] === 'VerifiableCredential' && c.type[1] === 'OpenBadgeCredential';
-  const ok = !Number.isNaN(at) && /Z$|[+-]\d\d:\d\d$/.test(c.validFrom) && i >= 0 && types && f.issuer !== '' &&
+  const ok = !Number.isNaN(at) && /Z$|[+-]\d\d:\d\d$/.test(c.validFrom) && i > 0 && types && f.issuer !== '' &&
     c.iss === f.issuer && c.jti === id && c.nbf === at / 1000;
   if (!ok) return { fields: f, ok: false };
   f.issuedAt = new Date(at).toISOString();
