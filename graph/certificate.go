@@ -27,4 +27,3 @@ func nonEmpty(s string) *string {
 	}
 	return &s
 }
-

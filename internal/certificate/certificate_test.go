@@ -268,4 +268,3 @@ func get(t *testing.T, url string) (string, *http.Response) {
 	b, _ := io.ReadAll(resp.Body)
 	return string(b), resp
 }
-

@@ -114,4 +114,3 @@ func registerFields(c *ent.Certificate, did string) vc.Fields {
 	}
 	return f
 }
-
