@@ -103,7 +103,7 @@ func (c *config) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.VAPIDPublic, "vapid-public-key", env("VAPID_PUBLIC_KEY", ""), "Web Push VAPID public key; default: generated into <data-dir>/vapid.json")
 	fs.StringVar(&c.VAPIDPrivate, "vapid-private-key", env("VAPID_PRIVATE_KEY", ""), "Web Push VAPID private key")
 	fs.StringVar(&c.VAPIDSubject, "vapid-subject", env("VAPID_SUBJECT", "push@prakerja.go.id"), "contact address sent with Web Push")
-	fs.StringVar(&c.PublicURL, "public-url", env("PUBLIC_URL", ""), "public base URL of this server, named in the command that verifies a wave's selection; default: http://localhost:<port of -addr>")
+	fs.StringVar(&c.PublicURL, "public-url", env("PUBLIC_URL", ""), "public base URL of this server: named in the command that verifies a wave's selection, and the did:web host of certificates; default: http://localhost:<port of -addr>")
 	fs.StringVar(&c.CertificateKeys, "certificate-keys", env("CERTIFICATE_KEYS", ""), "JSON file of the Ed25519 keys that sign certificates, with their validity windows (docs/certificates.md); default: generated into <data-dir>/certificate-keys.json")
 	fs.StringVar(&c.CertificateKeySeed, "certificate-key-seed", env("CERTIFICATE_KEY_SEED", ""), "hex seed (64 characters) of a single certificate signing key, instead of -certificate-keys")
 	fs.StringVar(&c.PWAOrigin, "pwa-origin", env("PWA_ORIGIN", ""), "the PWA's https origin, for links in web pushes")
