@@ -144,6 +144,18 @@ func TestVerifyRefusals(t *testing.T) {
 				t.Errorf("%s: %s %v, want %s", tc.name, r.Code, err, tc.want)
 			}
 		}
+		// The key removed from the set (compromised): what it signed is unknown.
+		rotated, _ := certificate.New(db.Client, certificate.Config{Keys: foreignKeys()})
+		if r, _ := rotated.VerifyNumber(context.Background(), c.Number); r.Code != vc.UnknownKey {
+			t.Errorf("register entry signed by a removed key: %s", r.Code)
+		}
+		// The key retired before the certificate was signed: expired_key.
+		retired := certificate.DemoKeys()
+		retired.Keys[0].Until = c.CreatedAt.Add(-time.Hour)
+		late, _ := certificate.New(db.Client, certificate.Config{Keys: retired})
+		if r, _ := late.VerifyCredential(context.Background(), c.Credential); r.Code != vc.ExpiredKey {
+			t.Errorf("signed after the key's window: %s", r.Code)
+		}
 		if r, _ := e.svc.VerifyNumber(context.Background(), "PKJ/2026/NOPE0000"); r.Code != vc.NotFound || r.Fields.HolderName != "" {
 			t.Errorf("unknown number: %+v", r)
 		}
