@@ -1,10 +1,15 @@
-// A small QR Code encoder (ISO/IEC 18004): byte mode, error correction
-// level M, versions 1-10 (up to 213 bytes), mask chosen by the standard's
-// penalty rules. Follows the structure of Project Nayuki's reference
-// implementation. qrSvg returns an SVG string (one path, 4-module quiet zone).
+// A small QR Code encoder (ISO/IEC 18004): byte mode, or alphanumeric mode
+// for texts of its 45 characters (a certificate's base45 QR payload),
+// error correction level M, versions 1-40 (up to 2,331 bytes or 3,391
+// alphanumeric characters), mask chosen by the standard's penalty rules.
+// Follows the structure of Project Nayuki's reference implementation.
+// qrSvg returns an SVG string (one path, 4-module quiet zone).
 
-const ECC = [10, 16, 26, 18, 24, 16, 18, 22, 22, 26]; // codewords per block, level M
-const BLOCKS = [1, 1, 1, 2, 2, 4, 4, 4, 5, 5];
+const ECC = [10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28, 28, 28,
+  28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28]; // codewords per block, level M
+const BLOCKS = [1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29,
+  31, 33, 35, 37, 38, 40, 43, 45, 47, 49];
+const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 const bit = (x, i) => ((x >>> i) & 1) !== 0;
 
 function rawModules(ver) {
@@ -51,17 +56,32 @@ function remainder(data, div) {
   return r;
 }
 
-export function qrMatrix(text) {
+// segment is the text's one segment: alphanumeric when every character is
+// of that mode (11 bits per 2 characters), else UTF-8 bytes (8 bits each).
+function segment(text) {
+  if ([...text].every((c) => ALNUM.includes(c))) {
+    return { mode: 2, count: text.length, countBits: (v) => (v < 10 ? 9 : v < 27 ? 11 : 13), dataBits: Math.floor(text.length / 2) * 11 + (text.length % 2) * 6,
+      write: (push) => {
+        for (let i = 0; i + 1 < text.length; i += 2) push(ALNUM.indexOf(text[i]) * 45 + ALNUM.indexOf(text[i + 1]), 11);
+        if (text.length % 2) push(ALNUM.indexOf(text[text.length - 1]), 6);
+      } };
+  }
   const bytes = [...new TextEncoder().encode(text)];
+  return { mode: 4, count: bytes.length, countBits: (v) => (v < 10 ? 8 : 16), dataBits: bytes.length * 8,
+    write: (push) => bytes.forEach((b) => push(b, 8)) };
+}
+
+export function qrMatrix(text) {
+  const seg = segment(text);
   let ver = 1;
-  while (ver <= 10 && 4 + (ver < 10 ? 8 : 16) + bytes.length * 8 > dataCodewords(ver) * 8) ver++;
-  if (ver > 10) throw new RangeError('text too long for a QR code here');
-  // Data bits: byte mode, count, bytes, terminator, padding.
+  while (ver <= 40 && 4 + seg.countBits(ver) + seg.dataBits > dataCodewords(ver) * 8) ver++;
+  if (ver > 40) throw new RangeError('text too long for a QR code');
+  // Data bits: mode, count, data, terminator, padding.
   const bits = [];
   const push = (v, n) => { for (let i = n - 1; i >= 0; i--) bits.push((v >>> i) & 1); };
-  push(4, 4);
-  push(bytes.length, ver < 10 ? 8 : 16);
-  bytes.forEach((b) => push(b, 8));
+  push(seg.mode, 4);
+  push(seg.count, seg.countBits(ver));
+  seg.write(push);
   const cap = dataCodewords(ver) * 8;
   push(0, Math.min(4, cap - bits.length));
   push(0, (8 - (bits.length % 8)) % 8);
@@ -108,7 +128,7 @@ export function qrMatrix(text) {
   const align = [];
   if (ver > 1) {
     const n = Math.floor(ver / 7) + 2;
-    const step = Math.ceil((ver * 4 + 4) / (n * 2 - 2)) * 2;
+    const step = Math.floor((ver * 8 + n * 3 + 5) / (n * 4 - 4)) * 2;
     align.push(6);
     for (let pos = size - 7; align.length < n; pos -= step) align.splice(1, 0, pos);
   }
