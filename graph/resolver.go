@@ -17,6 +17,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/support"
 	"github.com/kartuprakerja/platform/internal/survey"
+	"github.com/kartuprakerja/platform/internal/training"
 	"github.com/kartuprakerja/platform/internal/viewer"
 	"github.com/kartuprakerja/platform/push"
 )
@@ -26,30 +27,32 @@ const maxNodes = 100
 
 // Resolver is the root resolver; it holds the services a request may use.
 type Resolver struct {
-	client  *ent.Client
-	auth    *auth.Service
-	journey *journey.Service
-	surveys *survey.Service
-	push    *push.Service
-	support *support.Service
-	console *console.Service
+	client   *ent.Client
+	auth     *auth.Service
+	journey  *journey.Service
+	surveys  *survey.Service
+	push     *push.Service
+	support  *support.Service
+	console  *console.Service
+	training *training.Service
 }
 
 // Services are what the resolvers call.
 type Services struct {
-	Client  *ent.Client
-	Auth    *auth.Service
-	Journey *journey.Service
-	Surveys *survey.Service
-	Push    *push.Service
-	Support *support.Service
+	Client   *ent.Client
+	Auth     *auth.Service
+	Journey  *journey.Service
+	Surveys  *survey.Service
+	Push     *push.Service
+	Support  *support.Service
+	Training *training.Service
 }
 
 // NewSchema returns the executable schema over the services.
 func NewSchema(s Services) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
 		Resolvers: &Resolver{client: s.Client, auth: s.Auth, journey: s.Journey, surveys: s.Surveys,
-			push: s.Push, support: s.Support, console: console.New(s.Client)},
+			push: s.Push, support: s.Support, console: console.New(s.Client), training: s.Training},
 	})
 }
 

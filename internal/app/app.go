@@ -23,6 +23,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/sms"
 	"github.com/kartuprakerja/platform/internal/support"
 	"github.com/kartuprakerja/platform/internal/survey"
+	"github.com/kartuprakerja/platform/internal/training"
 	"github.com/kartuprakerja/platform/push"
 	"github.com/kartuprakerja/platform/pwa"
 )
@@ -37,6 +38,9 @@ type Config struct {
 	Notifier journey.Notifier      // nil: the push service
 	Push     push.Config           // zero: no FCM, no Web Push (the inbox still fills)
 	Log      *slog.Logger
+	// Certificates issues the certificate of a completed, passed training
+	// (internal/certificate at merge; nil issues none).
+	Certificates training.CertificateIssuer
 
 	Limits        graph.Limits  // GraphQL limits; zero values: graph.DefaultLimits
 	Introspection *bool         // nil: on when Server.PlaygroundPath is set
@@ -52,11 +56,12 @@ const DefaultScheduleEvery = time.Hour
 
 // App is the wired platform.
 type App struct {
-	Handler http.Handler
-	Auth    *auth.Service
-	Journey *journey.Service
-	Surveys *survey.Service
-	Push    *push.Service // Start/Stop run the job queue: deliveries and the domains' schedules
+	Handler  http.Handler
+	Auth     *auth.Service
+	Journey  *journey.Service
+	Surveys  *survey.Service
+	Push     *push.Service // Start/Stop run the job queue: deliveries and the domains' schedules
+	Training *training.Service
 }
 
 // New wires the services over db.
@@ -94,8 +99,10 @@ func New(db *database.DB, cfg Config) (*App, error) {
 		partnerapi.NewPruneSchedule(calls, cfg.ScheduleEvery))...); err != nil {
 		return nil, err
 	}
+	tr := training.New(training.Deps{Client: db.Client, Dialect: db.Dialect, Issuer: cfg.Certificates, Log: cfg.Log},
+		training.Config{PublicURL: cfg.Journey.PublicURL})
 	services := graph.Services{Client: db.Client, Auth: authn, Journey: jr, Surveys: sv, Push: pu,
-		Support: support.New(db.Client)}
+		Support: support.New(db.Client), Training: tr}
 	gql := graph.NewHandler(graph.NewSchema(services), graph.HandlerConfig{Log: cfg.Log,
 		Operations: []graphql.OperationMiddleware{graph.Loaders(services)}, Limits: cfg.Limits,
 		Introspection: cfg.introspection(),
@@ -103,12 +110,12 @@ func New(db *database.DB, cfg Config) (*App, error) {
 		Websocket:     graph.WebsocketConfig{Authenticate: authn.Authenticate, Recheck: cfg.SocketRecheck}})
 	h, err := server.New(cfg.Server, server.Deps{
 		GraphQL: graph.WithUpgradeCredentials(gql), Auth: authn, Ready: db.Ping, PWA: pwa.Files(), Console: console.Files(), Log: cfg.Log,
-		Routes: map[string]http.Handler{"/publication/": jr.PublicationHandler()},
+		Routes: map[string]http.Handler{"/publication/": jr.PublicationHandler(), "/xapi/": tr.Handler(authn)},
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &App{Handler: h, Auth: authn, Journey: jr, Surveys: sv, Push: pu}, nil
+	return &App{Handler: h, Auth: authn, Journey: jr, Surveys: sv, Push: pu, Training: tr}, nil
 }
 
 func (c Config) introspection() bool {
