@@ -22,6 +22,9 @@ const (
 	XAPIStatementID        Key = "xapi.statement_id"
 	XAPIUnauthenticated    Key = "xapi.unauthenticated"
 	XAPIEmpty              Key = "xapi.empty"
+	DocRedeemPurchase      Key = "training.doc.redeem"
+	DocReportProgress      Key = "training.doc.progress"
+	DocReportTestScore     Key = "training.doc.test_score"
 )
 
 // withTraining adds the texts of the platforms' training reports (internal/training): GraphQL and xAPI to the catalogue.
@@ -58,6 +61,12 @@ func withTraining(texts map[Key]text) map[Key]text {
 		XAPIUnauthenticated: {"Kirim kunci API mitra (Authorization: ApiKey atau Basic).",
 			"Send the partner API key (Authorization: ApiKey or Basic)."},
 		XAPIEmpty: {"Tidak ada pernyataan dalam permintaan.", "The request holds no statement."},
+		DocRedeemPurchase: {"Menukarkan kode penukaran yang diberikan penerima; menukarkan lagi tidak mengubah apa pun.",
+			"Redeem the code the recipient gave; redeeming again changes nothing."},
+		DocReportProgress: {"Melaporkan kemajuan (0-100 persen); kemajuan tidak pernah turun.",
+			"Report progress (0-100 percent); progress never decreases."},
+		DocReportTestScore: {"Melaporkan nilai pre-test atau post-test (0-100); post-test di atas 60 pada pelatihan selesai menerbitkan sertifikat.",
+			"Report a pre- or post-test score (0-100); a post-test above 60 on a completed course issues the certificate."},
 	} {
 		texts[k] = t
 	}

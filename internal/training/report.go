@@ -74,6 +74,9 @@ func (s *Service) ReportAll(ctx context.Context, rs []Report) ([]Outcome, error)
 	if err != nil {
 		return nil, reused(err)
 	}
+	for i := range out {
+		out[i].Purchase = out[i].Purchase.Unwrap() // read its edges outside the closed transaction
+	}
 	return out, nil
 }
 
