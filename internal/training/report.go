@@ -157,17 +157,20 @@ func stateOf(p *ent.Purchase) State {
 		PostTest: p.PostTestScore, RedeemedAt: p.RedeemedAt, ProgressAt: p.ProgressAt, CompletedAt: p.CompletedAt}
 }
 
-// save writes the new state of p.
+// save writes the new state of p (one UPDATE, no read back) and returns
+// p with it.
 func save(ctx context.Context, tx *ent.Tx, p *ent.Purchase, st State, now time.Time) (*ent.Purchase, error) {
-	u := tx.Purchase.UpdateOne(p).SetStatus(purchase.Status(st.Status)).SetProgressPercent(st.Progress).
-		SetNillablePreTestScore(st.PreTest).SetNillablePostTestScore(st.PostTest).
+	err := tx.Purchase.Update().Where(purchase.ID(p.ID)).SetStatus(purchase.Status(st.Status)).
+		SetProgressPercent(st.Progress).SetNillablePreTestScore(st.PreTest).SetNillablePostTestScore(st.PostTest).
 		SetNillableRedeemedAt(st.RedeemedAt).SetNillableProgressAt(st.ProgressAt).
-		SetNillableCompletedAt(st.CompletedAt).SetUpdatedAt(now)
-	p, err := u.Save(ctx)
+		SetNillableCompletedAt(st.CompletedAt).SetUpdatedAt(now).Exec(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("save purchase: %w", err)
 	}
-	return p, nil
+	out := *p
+	out.Status, out.ProgressPercent, out.PreTestScore, out.PostTestScore = purchase.Status(st.Status), st.Progress, st.PreTest, st.PostTest
+	out.RedeemedAt, out.ProgressAt, out.CompletedAt, out.UpdatedAt = st.RedeemedAt, st.ProgressAt, st.CompletedAt, now
+	return &out, nil
 }
 
 // record writes the report row.
