@@ -16,33 +16,23 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"log"
-	"log/slog"
-	"net"
 	"net/http"
-	"os"
-	"path/filepath"
-	"slices"
-	"sync"
+	"strings"
 	"sync/atomic"
 	"time"
 
+	"github.com/kartuprakerja/platform/bench/internal/loadtest"
 	"github.com/kartuprakerja/platform/ent"
-	"github.com/kartuprakerja/platform/ent/account"
 	"github.com/kartuprakerja/platform/ent/purchase"
 	"github.com/kartuprakerja/platform/ent/trainingreport"
-	"github.com/kartuprakerja/platform/internal/app"
-	"github.com/kartuprakerja/platform/internal/auth"
-	"github.com/kartuprakerja/platform/internal/database"
+	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/rule"
-	"github.com/kartuprakerja/platform/internal/seed"
 	"github.com/kartuprakerja/platform/internal/training"
-	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
 type options struct {
@@ -65,36 +55,26 @@ func main() {
 }
 
 func run(ctx context.Context, o options) error {
-	db, cleanup, err := open(ctx, o.dbURL)
+	db, closeDB, err := loadtest.Open(ctx, o.dbURL, 0)
 	if err != nil {
 		return err
 	}
-	defer cleanup()
-	if _, err := seed.Run(ctx, db.Client, seed.Options{Seed: 1, Recipients: 0, Now: time.Now()}); err != nil {
-		return fmt.Errorf("seed: %w", err)
-	}
-	secret := make([]byte, 32)
-	_, _ = rand.Read(secret)
-	acfg := auth.DefaultConfig()
-	acfg.Secret = secret
-	a, err := app.New(db, app.Config{Auth: acfg, Log: quiet()})
-	if err != nil {
-		return err
-	}
+	defer closeDB()
 	ps, err := addPurchases(ctx, db.Client, o.purchases)
 	if err != nil {
 		return err
 	}
-	key, err := issueKey(ctx, db.Client, a.Auth)
+	srv, err := loadtest.Start(db)
 	if err != nil {
 		return err
 	}
-	base, stop, err := listen(a.Handler)
+	defer srv.Stop()
+	key, err := issueKey(srv)
 	if err != nil {
 		return err
 	}
-	defer stop()
-	pub := a.Training.Config().PublicURL
+	base := strings.TrimSuffix(srv.URL, "/graphql")
+	pub := journey.DefaultConfig().PublicURL // the stack's public URL
 	var gql, xapi []job
 	for round, percent := range []int{25, 50, 75, 100} {
 		var sts []map[string]any
@@ -114,50 +94,23 @@ func run(ctx context.Context, o options) error {
 		name string
 		jobs []job
 	}{{"graphql", gql}, {"xapi", xapi}} {
-		r := load(c.jobs, o.concurrency)
-		accepted += r.reports
-		slices.Sort(r.latencies)
-		fmt.Printf("store=%s channel=%s batch=%d requests=%d reports=%d errors=%d concurrency=%d elapsed=%s throughput=%.0f reports/s p50=%s p99=%s (per request)\n",
-			db.Dialect, c.name, max(1, c.jobs[0].n), len(r.latencies), r.reports, r.errors, o.concurrency, r.elapsed.Round(time.Millisecond),
-			float64(r.reports)/r.elapsed.Seconds(),
-			pct(r.latencies, 0.5).Round(10*time.Microsecond), pct(r.latencies, 0.99).Round(10*time.Microsecond))
-		if r.firstError != "" {
-			fmt.Println("first error:", r.firstError)
-		}
+		var reports atomic.Int64
+		r := loadtest.Run(o.concurrency, len(c.jobs), 0, func(i int) bool {
+			ok := c.jobs[i].send()
+			if ok {
+				reports.Add(int64(c.jobs[i].n))
+			}
+			return ok
+		})
+		accepted += int(reports.Load())
+		fmt.Printf("store=%s channel=%s batch=%d concurrency=%d reports=%d throughput=%.0f reports/s; per request: %s\n",
+			db.Dialect, c.name, c.jobs[0].n, o.concurrency, reports.Load(), float64(reports.Load())/r.Elapsed.Seconds(), r)
 	}
 	return check(ctx, db.Client, accepted, len(ps))
 }
 
-func open(ctx context.Context, url string) (*database.DB, func(), error) {
-	dir := ""
-	if url == "" {
-		d, err := os.MkdirTemp("", "reports-")
-		if err != nil {
-			return nil, nil, err
-		}
-		dir, url = d, filepath.Join(d, "bench.db")
-	}
-	db, err := database.Open(ctx, url, database.Options{})
-	if err != nil {
-		return nil, nil, err
-	}
-	cleanup := func() {
-		db.Close()
-		if dir != "" {
-			os.RemoveAll(dir)
-		}
-	}
-	if _, err := db.Migrate(ctx, quiet()); err != nil {
-		cleanup()
-		return nil, nil, err
-	}
-	return db, cleanup, nil
-}
-
-func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
-
-// addPurchases gives the demo recipient n redeemed purchases of its
-// Tokopedia course.
+// addPurchases gives the demo recipient n redeemed purchases of the course
+// of its purchase in progress (on Tokopedia).
 func addPurchases(ctx context.Context, c *ent.Client, n int) ([]*ent.Purchase, error) {
 	sys := rule.System(ctx, "bench")
 	demo, err := c.Purchase.Query().Where(purchase.RedemptionCode("DEMO-0000-0002")).Only(sys)
@@ -183,30 +136,24 @@ func addPurchases(ctx context.Context, c *ent.Client, n int) ([]*ent.Purchase, e
 	return out, nil
 }
 
-// issueKey issues the Tokopedia operator a training:write key, as the admin.
-func issueKey(ctx context.Context, c *ent.Client, a *auth.Service) (string, error) {
-	sys := rule.System(ctx, "bench")
-	admin, err := c.Account.Query().Where(account.Phone("+6281100000001")).Only(sys)
+// issueKey signs the Tokopedia operator in and issues it a training:write key.
+func issueKey(srv *loadtest.Server) (string, error) {
+	token, err := srv.SignIn("+6281100000012")
 	if err != nil {
-		return "", fmt.Errorf("admin: %w", err)
+		return "", err
 	}
-	op, err := c.Account.Query().Where(account.Phone("+6281100000012")).Only(sys)
-	if err != nil {
-		return "", fmt.Errorf("platform operator: %w", err)
+	body, err := loadtest.Post(srv.URL, token, `{ me { id } }`, nil)
+	var me struct{ Data struct{ Me struct{ ID string } } }
+	if err != nil || json.Unmarshal(body, &me) != nil {
+		return "", fmt.Errorf("me: %s %v", body, err)
 	}
-	as := viewer.NewContext(ctx, &viewer.Viewer{AccountID: admin.ID, Role: viewer.RoleAdmin, SessionID: "bench"})
-	k, err := a.CreateAPIKey(as, op.ID, "bench", []string{training.Scope})
-	return k.Key, err
-}
-
-func listen(h http.Handler) (string, func(), error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", nil, err
+	body, err = loadtest.Post(srv.URL, token, `mutation($id: ID!) {
+  createAPIKey(accountId: $id, label: "bench", scopes: ["training:write"]) { key } }`, map[string]any{"id": me.Data.Me.ID})
+	var k struct{ Data struct{ CreateAPIKey struct{ Key string } } }
+	if err != nil || json.Unmarshal(body, &k) != nil || k.Data.CreateAPIKey.Key == "" {
+		return "", fmt.Errorf("create key: %s %v", body, err)
 	}
-	srv := &http.Server{Handler: h}
-	go srv.Serve(ln) //nolint:errcheck // stopped below
-	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
+	return k.Data.CreateAPIKey.Key, nil
 }
 
 // job is one HTTP request; ok tells an accepted answer.
@@ -214,6 +161,19 @@ type job struct {
 	n   int // reports in the request
 	req func() *http.Request
 	ok  func(status int, body []byte) bool
+}
+
+var client = &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256}}
+
+// send makes the request and tells whether it was accepted.
+func (j job) send() bool {
+	res, err := client.Do(j.req())
+	if err != nil {
+		return false
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	return err == nil && j.ok(res.StatusCode, b)
 }
 
 func graphQLJob(base, key string, p *ent.Purchase, round, percent int) job {
@@ -270,67 +230,6 @@ func xapiJob(base, key string, sts []map[string]any) job {
 		},
 		ok: func(status int, _ []byte) bool { return status == 200 },
 	}
-}
-
-type result struct {
-	reports    int // accepted
-	latencies  []time.Duration
-	errors     int
-	firstError string
-	elapsed    time.Duration
-}
-
-func load(jobs []job, concurrency int) result {
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: concurrency}}
-	var next atomic.Int64
-	var mu sync.Mutex
-	res := result{latencies: make([]time.Duration, 0, len(jobs))}
-	start := time.Now()
-	var wg sync.WaitGroup
-	for range concurrency {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(jobs) {
-					return
-				}
-				t := time.Now()
-				status, body, err := send(client, jobs[i].req())
-				d := time.Since(t)
-				mu.Lock()
-				res.latencies = append(res.latencies, d)
-				if err == nil && jobs[i].ok(status, body) {
-					res.reports += jobs[i].n
-				} else {
-					res.errors++
-					if res.firstError == "" {
-						res.firstError = fmt.Sprintf("%d %s %v", status, body, err)
-					}
-				}
-				mu.Unlock()
-			}
-		})
-	}
-	wg.Wait()
-	res.elapsed = time.Since(start)
-	return res
-}
-
-func send(c *http.Client, r *http.Request) (int, []byte, error) {
-	res, err := c.Do(r)
-	if err != nil {
-		return 0, nil, err
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(res.Body)
-	return res.StatusCode, b, err
-}
-
-func pct(lat []time.Duration, p float64) time.Duration {
-	if len(lat) == 0 {
-		return 0
-	}
-	return lat[int(float64(len(lat)-1)*p)]
 }
 
 // check verifies the store: one report row per accepted report, every

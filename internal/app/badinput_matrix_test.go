@@ -44,6 +44,8 @@ var mutationRoles = map[string]string{
 	"markNotificationsRead": "recipient", "markAllNotificationsRead": "recipient",
 	"updateNotificationPreferences": "recipient", "submitComplaint": "recipient",
 	"submitSurveyResponse": "recipient", "revealRecipientIdentity": "admin",
+	"redeemPurchase": "partner", "reportProgress": "partner", "reportTestScore": "partner",
+	"reportCompletion": "partner",
 }
 
 // TestBadInputMatrix sends, to every argument and input-object field

@@ -3,6 +3,7 @@ package training_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"sync"
 	"testing"
 	"time"
@@ -212,10 +213,10 @@ func TestCertification(t *testing.T) {
 			t.Fatalf("score then completion: %d issues, %d events", e.issuer.calls.Load(), len(evs))
 		}
 		ev := evs[0]
-		cert := e.reload(t, scoreFirst).QueryCertificate().OnlyX(sysCtx())
+		cert := e.reload(t, scoreFirst).QueryCertificate().OnlyX(rulesSystem())
 		want := map[string]string{"certificateId": string(cert.ID), "purchaseId": string(scoreFirst.ID),
 			"courseId": string(scoreFirst.CourseID), "issuedAt": cert.IssuedAt.UTC().Format(time.RFC3339)}
-		if ev.Key != "certificate.first_issued:"+string(rec.ID) || *ev.RecipientID != rec.ID || !equalMaps(ev.Payload, want) {
+		if ev.Key != "certificate.first_issued:"+string(rec.ID) || *ev.RecipientID != rec.ID || !maps.Equal(ev.Payload, want) {
 			t.Errorf("event %+v, want payload %v", ev, want)
 		}
 		// A replay issues nothing more.
@@ -226,21 +227,19 @@ func TestCertification(t *testing.T) {
 		if e.issuer.calls.Load() != 2 || len(e.events(t, rec)) != 1 {
 			t.Errorf("second certificate: %d issues, %d events (want 2, 1)", e.issuer.calls.Load(), len(e.events(t, rec)))
 		}
-	})
-}
-
-func sysCtx() context.Context { return rulesSystem() }
-
-func equalMaps(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
+		// A recipient certified before (a certificate without an event, as
+		// seeded): a new certificate is not the first.
+		veteran := e.recipient(t)
+		old := e.purchase(t, veteran, purchase.StatusCompleted)
+		e.db.Client.Certificate.Create().SetRecipientID(veteran.ID).SetCourseID(old.CourseID).SetPurchaseID(old.ID).
+			SetNumber("OLD-1").SetPostTestScore(80).SetIssuedAt(e.now.Add(-time.Hour)).ExecX(rulesSystem())
+		again := e.purchase(t, veteran, purchase.StatusRedeemed)
+		must(t, e.svc, ctx, report(training.PostTest, again.RedemptionCode, "v1", 70))
+		must(t, e.svc, ctx, report(training.Completion, again.RedemptionCode, "v2", 0))
+		if e.issuer.calls.Load() != 3 || len(e.events(t, veteran)) != 0 {
+			t.Errorf("certified before: %d issues, %d events (want 3, 0)", e.issuer.calls.Load(), len(e.events(t, veteran)))
 		}
-	}
-	return true
+	})
 }
 
 func must(t *testing.T, s *training.Service, ctx context.Context, r training.Report) *ent.Purchase {
