@@ -143,13 +143,17 @@ func issueKey(srv *loadtest.Server) (string, error) {
 		return "", err
 	}
 	body, err := loadtest.Post(srv.URL, token, `{ me { id } }`, nil)
-	var me struct{ Data struct{ Me struct{ ID string } } }
+	var me struct {
+		Data struct{ Me struct{ ID string } }
+	}
 	if err != nil || json.Unmarshal(body, &me) != nil {
 		return "", fmt.Errorf("me: %s %v", body, err)
 	}
 	body, err = loadtest.Post(srv.URL, token, `mutation($id: ID!) {
   createAPIKey(accountId: $id, label: "bench", scopes: ["training:write"]) { key } }`, map[string]any{"id": me.Data.Me.ID})
-	var k struct{ Data struct{ CreateAPIKey struct{ Key string } } }
+	var k struct {
+		Data struct{ CreateAPIKey struct{ Key string } }
+	}
 	if err != nil || json.Unmarshal(body, &k) != nil || k.Data.CreateAPIKey.Key == "" {
 		return "", fmt.Errorf("create key: %s %v", body, err)
 	}
