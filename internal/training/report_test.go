@@ -251,8 +251,8 @@ func must(t *testing.T, s *training.Service, ctx context.Context, r training.Rep
 	return p
 }
 
-// TestConcurrentCompletions: two identical completions at once (same key,
-// and with two keys) on a purchase whose post-test passed: one certificate,
+// TestConcurrentCompletions: eight identical completions at once (one key,
+// and eight keys) on a purchase whose post-test passed: one certificate,
 // one event, and with the same key one report row.
 func TestConcurrentCompletions(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
@@ -264,14 +264,20 @@ func TestConcurrentCompletions(t *testing.T) {
 			p := e.purchase(t, rec, purchase.StatusInProgress)
 			must(t, e.svc, ctx, report(training.PostTest, p.RedemptionCode, fmt.Sprint("s", sameKey), 80))
 			var wg sync.WaitGroup
-			errs := make([]error, 2)
-			for i := range 2 {
-				key := "done"
+			const n = 8
+			errs := make([]error, n)
+			start := make(chan struct{})
+			for i := range n {
+				key := fmt.Sprint("done-", sameKey)
 				if !sameKey {
 					key += string(rune('a' + i))
 				}
-				wg.Go(func() { _, errs[i] = e.svc.Report(ctx, report(training.Completion, p.RedemptionCode, key, 0)) })
+				wg.Go(func() {
+					<-start
+					_, errs[i] = e.svc.Report(ctx, report(training.Completion, p.RedemptionCode, key, 0))
+				})
 			}
+			close(start)
 			wg.Wait()
 			for _, err := range errs {
 				if err != nil {
@@ -279,7 +285,7 @@ func TestConcurrentCompletions(t *testing.T) {
 				}
 			}
 			all, _ := e.reports(t, p)
-			wantRows := 3
+			wantRows := 1 + n
 			if sameKey {
 				wantRows = 2
 			}
