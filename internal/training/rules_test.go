@@ -138,6 +138,7 @@ func TestValidate(t *testing.T) {
 		{training.Report{Kind: training.Progress, Code: "A", Key: "k", Value: 101}, "percent"},
 		{training.Report{Kind: training.Progress, Code: "A", Key: "k", Value: -1}, "percent"},
 		{training.Report{Kind: training.PostTest, Code: "A", Key: "k", Value: 100}, ""},
+		{training.Report{Kind: training.PreTest, Code: "A", Key: "k", Value: 0}, ""},
 		{training.Report{Kind: training.PostTest, Code: "A", Key: "k", Value: 101}, "score"},
 		{training.Report{Kind: training.PreTest, Code: "A", Key: "k", Value: -1}, "score"},
 		{training.Report{Kind: training.Completion, Code: "A", Key: "k", Value: 500}, ""},
