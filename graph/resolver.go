@@ -19,6 +19,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/support"
 	"github.com/kartuprakerja/platform/internal/survey"
+	"github.com/kartuprakerja/platform/internal/training"
 	"github.com/kartuprakerja/platform/internal/viewer"
 	"github.com/kartuprakerja/platform/push"
 )
@@ -38,6 +39,7 @@ type Resolver struct {
 	market  *marketplace.Service
 
 	certificates *certificate.Service
+	training     *training.Service
 }
 
 // Services are what the resolvers call.
@@ -51,6 +53,7 @@ type Services struct {
 	Market  *marketplace.Service // purchases and the balance ledger
 
 	Certificates *certificate.Service
+	Training     *training.Service // the platforms' reports (GraphQL and xAPI)
 }
 
 // NewSchema returns the executable schema over the services.
@@ -58,7 +61,7 @@ func NewSchema(s Services) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
 		Resolvers: &Resolver{client: s.Client, auth: s.Auth, journey: s.Journey, surveys: s.Surveys,
 			push: s.Push, support: s.Support, console: console.New(s.Client), market: s.Market,
-			certificates: s.Certificates},
+			certificates: s.Certificates, training: s.Training},
 	})
 }
 
