@@ -22,6 +22,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/server"
 	"github.com/kartuprakerja/platform/internal/sms"
 	"github.com/kartuprakerja/platform/internal/support"
+	"github.com/kartuprakerja/platform/internal/search"
 	"github.com/kartuprakerja/platform/internal/survey"
 	"github.com/kartuprakerja/platform/push"
 	"github.com/kartuprakerja/platform/pwa"
@@ -95,7 +96,7 @@ func New(db *database.DB, cfg Config) (*App, error) {
 		return nil, err
 	}
 	services := graph.Services{Client: db.Client, Auth: authn, Journey: jr, Surveys: sv, Push: pu,
-		Support: support.New(db.Client)}
+		Support: support.New(db.Client), Search: search.New(db)}
 	gql := graph.NewHandler(graph.NewSchema(services), graph.HandlerConfig{Log: cfg.Log,
 		Operations: []graphql.OperationMiddleware{graph.Loaders(services)}, Limits: cfg.Limits,
 		Introspection: cfg.introspection(),

@@ -66,7 +66,9 @@ func Open(ctx context.Context, rawURL string, opts Options) (*DB, error) {
 	if opts.Debug {
 		copts = append(copts, ent.Debug())
 	}
-	return &DB{Client: ent.NewClient(copts...), SQL: db, Dialect: d, gate: gate}, nil
+	client := ent.NewClient(copts...)
+	client.Course.Use(Dialect(d).SearchIndexHook())
+	return &DB{Client: client, SQL: db, Dialect: d, gate: gate}, nil
 }
 
 // Close closes the client and the pool.

@@ -1,0 +1,227 @@
+// Package search owns catalogue search: searchCourses over the published
+// courses, ranked full-text search in Indonesian with stemming (stem) and
+// typo tolerance, filters, sorts and Relay pages. The search documents and
+// their per-store SQL live in internal/database (search.go); this package
+// parses the query, picks near words for misspelt ones, orders and pages.
+package search
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+
+	"entgo.io/contrib/entgql"
+
+	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/course"
+	"github.com/kartuprakerja/platform/ent/schema/pulid"
+	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/database"
+	"github.com/kartuprakerja/platform/internal/msg"
+)
+
+// Page sizes and query limits.
+const (
+	DefaultFirst = 20
+	MaxFirst     = 50
+	MaxQueryLen  = 200
+	maxWords     = 8
+)
+
+// Sort is how results are ordered; the names are the GraphQL CourseSort's.
+type Sort string
+
+// The sorts.
+const (
+	Relevance  Sort = "RELEVANCE"
+	PriceAsc   Sort = "PRICE_ASC"
+	PriceDesc  Sort = "PRICE_DESC"
+	Rating     Sort = "RATING"
+	Popularity Sort = "POPULARITY"
+	Newest     Sort = "NEWEST"
+)
+
+// Cursor is a page cursor (ent's, as the GraphQL Cursor scalar reads it).
+type Cursor = entgql.Cursor[pulid.ID]
+
+// Request is one searchCourses call.
+type Request struct {
+	Query  string
+	Filter database.SearchFilter
+	Sort   Sort
+	First  *int
+	After  *Cursor
+}
+
+// Edge is one result with its cursor.
+type Edge struct {
+	Course *ent.Course
+	Cursor Cursor
+}
+
+// Page is one page of results; Total counts every match.
+type Page struct {
+	Edges                []Edge
+	HasNext, HasPrevious bool
+	Total                int
+}
+
+// Service answers searches over one store.
+type Service struct{ db *database.DB }
+
+// New returns the search service of db.
+func New(db *database.DB) *Service { return &Service{db: db} }
+
+// Search returns the page of published courses req asks for.
+func (s *Service) Search(ctx context.Context, req Request) (*Page, error) {
+	first, err := checkRequest(req)
+	if err != nil {
+		return nil, err
+	}
+	sort := cmp.Or(req.Sort, Relevance)
+	q, err := s.parse(ctx, req.Query)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.SearchCourses(ctx, q, req.Filter)
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]key, len(rows))
+	for i, r := range rows {
+		keys[i] = keyOf(sort, len(q.Words) > 0, r)
+	}
+	slices.SortFunc(keys, compare)
+	start := 0
+	if req.After != nil {
+		after, err := decodeCursor(*req.After, sort)
+		if err != nil {
+			return nil, err
+		}
+		start, _ = slices.BinarySearchFunc(keys, after, compare)
+		if start < len(keys) && compare(keys[start], after) == 0 {
+			start++
+		}
+	}
+	end := min(start+first, len(keys))
+	page := &Page{Total: len(keys), HasNext: end < len(keys), HasPrevious: start > 0}
+	if err := s.load(ctx, page, keys[start:end], sort); err != nil {
+		return nil, err
+	}
+	return page, nil
+}
+
+func checkRequest(req Request) (int, error) {
+	first := DefaultFirst
+	if req.First != nil {
+		first = *req.First
+	}
+	if first < 0 || first > MaxFirst {
+		return 0, apperr.Invalid("first", msg.PageSize, "first", MaxFirst)
+	}
+	if utf8.RuneCountInString(req.Query) > MaxQueryLen {
+		return 0, apperr.Invalid("query", msg.SearchQueryLong, MaxQueryLen)
+	}
+	f := req.Filter
+	if f.MinRating != nil && (*f.MinRating < 1 || *f.MinRating > 5) {
+		return 0, apperr.Invalid("minRating", msg.SearchRatingRange)
+	}
+	for field, p := range map[string]*int64{"minPrice": f.MinPrice, "maxPrice": f.MaxPrice} {
+		if p != nil && *p < 0 {
+			return 0, apperr.Invalid(field, msg.SearchPriceRange)
+		}
+	}
+	if f.MinPrice != nil && f.MaxPrice != nil && *f.MinPrice > *f.MaxPrice {
+		return 0, apperr.Invalid("minPrice", msg.SearchPriceRange)
+	}
+	return first, nil
+}
+
+// load reads the page's courses and their cursors, in the page's order.
+func (s *Service) load(ctx context.Context, page *Page, keys []key, sort Sort) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	ids := make([]pulid.ID, len(keys))
+	for i, k := range keys {
+		ids[i] = k.id
+	}
+	courses, err := s.db.Client.Course.Query().Where(course.IDIn(ids...)).All(ctx)
+	if err != nil {
+		return fmt.Errorf("search: load courses: %w", err)
+	}
+	byID := make(map[pulid.ID]*ent.Course, len(courses))
+	for _, c := range courses {
+		byID[c.ID] = c
+	}
+	for _, k := range keys {
+		if c := byID[k.id]; c != nil {
+			page.Edges = append(page.Edges, Edge{Course: c, Cursor: k.cursor(sort)})
+		}
+	}
+	return nil
+}
+
+// key is a result's place in the order: ascending on (a, b, id), the
+// descending sorts negated.
+type key struct {
+	a, b float64
+	id   pulid.ID
+}
+
+func keyOf(sort Sort, query bool, r database.SearchRow) key {
+	k := key{id: r.ID}
+	switch sort {
+	case PriceAsc:
+		k.a = float64(r.Price)
+	case PriceDesc:
+		k.a = -float64(r.Price)
+	case Rating:
+		k.a, k.b = -r.Rating, -float64(r.RatingCount)
+	case Newest:
+		k.a = -float64(r.PublishedAt.UnixMicro())
+	case Relevance:
+		if query {
+			k.a, k.b = 0, -r.Rank
+			if r.Exact {
+				k.a = -1 // matches of the query's own words before near-word matches
+			}
+			break
+		}
+		fallthrough
+	default:
+		k.a = -float64(r.Purchases)
+	}
+	return k
+}
+
+func compare(x, y key) int {
+	return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b), cmp.Compare(x.id, y.id))
+}
+
+func (k key) cursor(sort Sort) Cursor {
+	f := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+	return Cursor{ID: k.id, Value: []any{string(sort), f(k.a), f(k.b)}}
+}
+
+func decodeCursor(c Cursor, sort Sort) (key, error) {
+	v, ok := c.Value.([]any)
+	if !ok || len(v) != 3 {
+		return key{}, apperr.Invalid("after", msg.CursorInvalid)
+	}
+	s, _ := v[0].(string)
+	as, _ := v[1].(string)
+	bs, _ := v[2].(string)
+	a, errA := strconv.ParseFloat(as, 64)
+	b, errB := strconv.ParseFloat(bs, 64)
+	if errA != nil || errB != nil || c.ID == "" {
+		return key{}, apperr.Invalid("after", msg.CursorInvalid)
+	}
+	if Sort(s) != sort {
+		return key{}, apperr.Invalid("after", msg.CursorMismatch)
+	}
+	return key{a: a, b: b, id: c.ID}, nil
+}
