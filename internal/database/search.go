@@ -213,7 +213,7 @@ func liteWords(ctx context.Context, c execQuerier, words []string) error {
 			rows.Close()
 			return fmt.Errorf("words: %w", err)
 		}
-		added = append(added, id, w)
+		added = append(added, id, "  "+w+" ")
 	}
 	if err := rows.Close(); err != nil {
 		return fmt.Errorf("words: %w", err)
@@ -448,15 +448,15 @@ func (db *DB) NearWords(ctx context.Context, word string, limit int) ([]string, 
 		if err := rows.Scan(&w); err != nil {
 			return nil, fmt.Errorf("near words: %w", err)
 		}
-		out = append(out, w)
+		out = append(out, strings.TrimSpace(w))
 	}
 	return out, rows.Err()
 }
 
-// trigrams are the quoted three-letter pieces of word for an FTS5 trigram
-// MATCH.
+// trigrams are the quoted three-letter pieces of word, padded as the
+// vocabulary is, for an FTS5 trigram MATCH.
 func trigrams(word string) []string {
-	r := []rune(word)
+	r := []rune("  " + word + " ")
 	var out []string
 	for i := 0; i+3 <= len(r); i++ {
 		out = append(out, `"`+string(r[i:i+3])+`"`)

@@ -15,7 +15,7 @@ import (
 const (
 	minFuzzyLen   = 4
 	maxNear       = 3
-	minSimilarity = 0.45
+	minSimilarity = 0.35
 	nearCandidate = 200
 )
 
