@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -17,6 +18,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/database/dbtest"
 	"github.com/kartuprakerja/platform/internal/rule"
 	"github.com/kartuprakerja/platform/internal/search"
+	"github.com/kartuprakerja/platform/internal/search/stem"
 	"github.com/kartuprakerja/platform/internal/seed"
 )
 
@@ -58,26 +60,26 @@ func TestSearchQuality(t *testing.T) {
 		total [2]int // bounds on totalCount
 	}{
 		{"pemasaran digital", 10, "pemasaran digital", [2]int{10, 12}},
-		{"pemasran", 10, "pemasaran", [2]int{10, 2000}},                  // misspelt
-		{"pemasran digital", 10, "pemasaran digital", [2]int{10, 12}},     // misspelt, multiword
-		{"memasarkan", 10, "pemasaran", [2]int{10, 2000}},                 // other affix
-		{"dipasarkan digital", 5, "pemasaran digital", [2]int{5, 12}},     // other affix, multiword
-		{"hidroponik", 5, "hidroponik", [2]int{5, 100}},                   // tag
-		{"hidroponk", 5, "hidroponik", [2]int{5, 100}},                    // misspelt tag
-		{"bahasa korea", 5, "bahasa korea", [2]int{5, 60}},                // multiword tag
+		{"pemasran", 10, "pemasaran", [2]int{10, 2000}},               // misspelt
+		{"pemasran digital", 10, "pemasaran digital", [2]int{10, 12}}, // misspelt, multiword
+		{"memasarkan", 10, "pemasaran", [2]int{10, 2000}},             // other affix
+		{"dipasarkan digital", 5, "pemasaran digital", [2]int{5, 12}}, // other affix, multiword
+		{"hidroponik", 5, "hidroponik", [2]int{5, 100}},               // tag
+		{"hidroponk", 5, "hidroponik", [2]int{5, 100}},                // misspelt tag
+		{"bahasa korea", 5, "bahasa korea", [2]int{5, 60}},            // multiword tag
 		{"korea", 5, "korea", [2]int{5, 60}},
-		{"bahas koreya", 5, "bahasa korea", [2]int{5, 60}},                // two typos
-		{"digital marketing", 5, "pemasaran digital", [2]int{5, 12}},      // English loanword tag
-		{"excel", 5, "excel", [2]int{5, 60}},                              // loanword in titles
-		{"exel", 5, "excel", [2]int{5, 60}},                               // misspelt loanword
+		{"bahas koreya", 5, "bahasa korea", [2]int{5, 60}},           // two typos
+		{"digital marketing", 5, "pemasaran digital", [2]int{5, 12}}, // English loanword tag
+		{"excel", 5, "excel", [2]int{5, 60}},                         // loanword in titles
+		{"exel", 5, "excel", [2]int{5, 60}},                          // misspelt loanword
 		{"barista", 5, "barista", [2]int{5, 60}},
 		{"budidaya lele", 5, "lele", [2]int{5, 60}},
 		{"ikan lele", 5, "lele", [2]int{5, 60}},
-		{"pelatihan menjahit", 5, "menjahit", [2]int{5, 60}},              // affixed words of both
-		{"penjahit", 5, "menjahit", [2]int{5, 60}},                        // pe(N)- form of the same stem
+		{"pelatihan menjahit", 5, "menjahit", [2]int{5, 60}}, // affixed words of both
+		{"penjahit", 5, "menjahit", [2]int{5, 60}},           // pe(N)- form of the same stem
 		{"wawancara kerja", 5, "wawancara kerja", [2]int{5, 60}},
 		{"python", 5, "python", [2]int{5, 60}},
-		{"PYTHON!!", 5, "python", [2]int{5, 60}},                          // case and punctuation
+		{"PYTHON!!", 5, "python", [2]int{5, 60}}, // case and punctuation
 	}
 	seeded(t, func(t *testing.T, db *database.DB, s *search.Service) {
 		for _, c := range cases {
@@ -331,4 +333,68 @@ func TestIndexFollowsCourseWrites(t *testing.T) {
 			t.Errorf("after delete and a new course: found %d, want 1", n)
 		}
 	})
+}
+
+// TestExactBeforeNear: a course holding the query's word itself (here a
+// misspelling written in its description) ranks above courses matched
+// through a near word, even where the near word is in their titles.
+func TestExactBeforeNear(t *testing.T) {
+	seeded(t, func(t *testing.T, db *database.DB, s *search.Service) {
+		ctx := rule.System(context.Background(), "test")
+		inst := db.Client.TrainingInstitution.Query().FirstX(ctx)
+		mk := func(title, desc string) *ent.Course {
+			return db.Client.Course.Create().SetTitle(title).SetDescription(desc).SetCategory(course.CategoryAgriculture).
+				SetMethod(course.MethodLms).SetPrice(150_000).SetDurationHours(4).SetTrainingInstitutionID(inst.ID).SaveX(ctx)
+		}
+		for _, title := range []string{"Anggrek Bulan", "Anggrek Dendrobium", "Merawat Anggrek"} {
+			mk(title, "")
+		}
+		exact := mk("Tanaman Hias Pekarangan", "Juga dikenal sebagai anggrk oleh warga.")
+		p := run(t, s, search.Request{Query: "anggrk"})
+		if p.Total != 4 || p.Edges[0].Course.ID != exact.ID {
+			t.Errorf("anggrk: %d results %v, want 4 with %q first", p.Total, titles(p), exact.Title)
+		}
+	})
+}
+
+// TestStemmerAgainstPostgres compares the Go stemmer with a live
+// PostgreSQL's `indonesian` dictionary over every word of the seeded
+// catalogue and of the stem package's word list.
+func TestStemmerAgainstPostgres(t *testing.T) {
+	db := dbtest.Open(t, "postgres")
+	ctx := context.Background()
+	if _, err := seed.Run(ctx, db.Client, seed.Options{Seed: 1, Now: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("stem/testdata/words.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields(string(b))
+	for _, c := range published(t, db) {
+		words = append(words, stem.Tokens(c.Title+" "+c.Description+" "+c.Instructor+" "+
+			strings.Join(c.Tags, " ")+" "+strings.Join(c.Outline, " "))...)
+	}
+	slices.Sort(words)
+	words = slices.Compact(words)
+	rows, err := db.SQL.QueryContext(ctx, `SELECT w, COALESCE(array_to_string(ts_lexize('indonesian_stem', w), ','), '')
+		FROM unnest($1::text[]) AS w`, words)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var w, want string
+		if err := rows.Scan(&w, &want); err != nil {
+			t.Fatal(err)
+		}
+		if got := stem.Word(w); got != want {
+			t.Errorf("stem.Word(%q) = %q, PostgreSQL %q", w, got, want)
+		}
+		n++
+	}
+	if n != len(words) || n < 600 {
+		t.Errorf("compared %d of %d words", n, len(words))
+	}
 }
