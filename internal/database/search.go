@@ -5,7 +5,6 @@ import (
 	stdsql "database/sql"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/course"
@@ -266,93 +265,110 @@ type SearchFilter struct {
 	MinRating                        *float64
 }
 
-// SearchRow is one matching course with what the sorts order by. Exact is
-// whether the query's own words (stemmed) match it, not only near words;
-// Rank is the store's relevance, higher first.
-type SearchRow struct {
-	ID          pulid.ID
-	Exact       bool
-	Rank        float64
-	Price       int64
-	Rating      float64
-	RatingCount int
-	Purchases   int
-	PublishedAt time.Time
+// SearchOrder is how SearchCourses orders: by two sort keys, ascending
+// (descending orders negate), then by id.
+type SearchOrder int
+
+// The orders.
+const (
+	ByRelevance SearchOrder = iota // the query's own words first, then rank; with no query: ByPopularity
+	ByPriceAsc
+	ByPriceDesc
+	ByRating // average, then number of ratings
+	ByPopularity
+	ByNewest
+)
+
+// SearchKey is a course's place in an order: its two sort keys and id.
+type SearchKey struct {
+	A, B float64
+	ID   pulid.ID
 }
 
-// SearchCourses returns every published course matching q (all of them
-// when q has no words) and the filter, in no particular order.
-func (db *DB) SearchCourses(ctx context.Context, q SearchQuery, f SearchFilter) ([]SearchRow, error) {
+// SearchCourses returns up to limit published courses matching q (all of
+// them when q has no words) and the filter, in order, after the key after
+// (nil: from the start), with the number of all matches.
+func (db *DB) SearchCourses(ctx context.Context, q SearchQuery, f SearchFilter, o SearchOrder, after *SearchKey, limit int) ([]SearchKey, int, error) {
+	inner, args := db.searchSelect(q, o)
+	where, fargs := f.where()
+	inner += where
+	args = append(args, fargs...)
 	d := db.Store()
-	sel := `SELECT c.id, c.price, c.rating_average, c.rating_count, c.purchase_count,
-		COALESCE(c.published_at, c.created_at)`
-	var from string
+	var total int
+	if err := db.SQL.QueryRowContext(ctx, d.Rebind(`SELECT COUNT(*) FROM (`+inner+`) m`), args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("search courses: count: %w", err)
+	}
+	outer := `SELECT id, a, b FROM (` + inner + `) m`
+	if after != nil {
+		outer += ` WHERE a > ? OR (a = ? AND b > ?) OR (a = ? AND b = ? AND ` + d.ByteOrder("id") + ` > ?)`
+		args = append(args, after.A, after.A, after.B, after.A, after.B, string(after.ID))
+	}
+	outer += ` ORDER BY a, b, ` + d.ByteOrder("id") + ` LIMIT ?`
+	rows, err := db.SQL.QueryContext(ctx, d.Rebind(outer), append(args, limit)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("search courses: %w", err)
+	}
+	defer rows.Close()
+	var out []SearchKey
+	for rows.Next() {
+		var k SearchKey
+		if err := rows.Scan(&k.ID, &k.A, &k.B); err != nil {
+			return nil, 0, fmt.Errorf("search courses: %w", err)
+		}
+		out = append(out, k)
+	}
+	return out, total, rows.Err()
+}
+
+// searchSelect is the matching published courses with their sort keys
+// a and b, before the filter's conditions.
+func (db *DB) searchSelect(q SearchQuery, o SearchOrder) (string, []any) {
+	d := db.Store()
+	keys := map[SearchOrder]string{
+		ByPriceAsc:   `c.price * 1.0 AS a, 0.0`,
+		ByPriceDesc:  `c.price * -1.0 AS a, 0.0`,
+		ByRating:     `-c.rating_average AS a, c.rating_count * -1.0`,
+		ByPopularity: `c.purchase_count * -1.0 AS a, 0.0`,
+		ByNewest:     `-` + d.epoch(`COALESCE(c.published_at, c.created_at)`) + ` AS a, 0.0`,
+	}
+	if o == ByRelevance && len(q.Words) == 0 {
+		o = ByPopularity
+	}
 	var args []any
+	var from string
 	switch {
 	case len(q.Words) == 0:
-		sel += `, 0, 0.0`
 		from = ` FROM courses c WHERE c.status = 'published'`
 	case d.postgres():
 		exact, near := pgTSQuery(q)
-		sel += `, CASE WHEN s.document @@ to_tsquery('indonesian', ?) THEN 1 ELSE 0 END,
-			ts_rank('{0.1, 0.2, 0.4, 1.0}', s.document, to_tsquery('indonesian', ?))`
+		keys[ByRelevance] = `CASE WHEN s.document @@ to_tsquery('indonesian', ?) THEN -1.0 ELSE 0.0 END AS a,
+			-ts_rank('{0.1, 0.2, 0.4, 1.0}', s.document, to_tsquery('indonesian', ?))::float8`
 		from = ` FROM course_search s JOIN courses c ON c.id = s.course_id
 			WHERE s.document @@ to_tsquery('indonesian', ?) AND c.status = 'published'`
-		args = append(args, exact, near, near)
+		if o == ByRelevance {
+			args = append(args, exact, near)
+		}
+		args = append(args, near)
 	default:
 		exact, near := liteMatch(q)
-		sel += `, CASE WHEN r.rowid IN (SELECT rowid FROM course_search_fts WHERE course_search_fts MATCH ?)
-			THEN 1 ELSE 0 END, -bm25(course_search_fts, 10.0, 10.0, 4.0, 1.0)`
+		keys[ByRelevance] = `CASE WHEN r.rowid IN (SELECT rowid FROM course_search_fts WHERE course_search_fts MATCH ?)
+			THEN -1.0 ELSE 0.0 END AS a, bm25(course_search_fts, 10.0, 10.0, 4.0, 1.0)`
 		from = ` FROM course_search_fts JOIN course_search_rows r ON r.rowid = course_search_fts.rowid
 			JOIN courses c ON c.id = r.course_id WHERE course_search_fts MATCH ? AND c.status = 'published'`
-		args = append(args, exact, near)
-	}
-	where, fargs := f.where()
-	rows, err := db.SQL.QueryContext(ctx, d.Rebind(sel+from+where), append(args, fargs...)...)
-	if err != nil {
-		return nil, fmt.Errorf("search courses: %w", err)
-	}
-	defer rows.Close()
-	var out []SearchRow
-	for rows.Next() {
-		var r SearchRow
-		var exact int
-		var published timeScan
-		if err := rows.Scan(&r.ID, &r.Price, &r.Rating, &r.RatingCount, &r.Purchases, &published, &exact, &r.Rank); err != nil {
-			return nil, fmt.Errorf("search courses: %w", err)
+		if o == ByRelevance {
+			args = append(args, exact)
 		}
-		r.Exact, r.PublishedAt = exact == 1, published.t
-		out = append(out, r)
+		args = append(args, near)
 	}
-	return out, rows.Err()
+	return `SELECT c.id AS id, ` + keys[o] + ` AS b` + from, args
 }
 
-// timeScan reads a timestamp from either store (SQLite may return text).
-type timeScan struct{ t time.Time }
-
-func (s *timeScan) Scan(v any) error {
-	switch x := v.(type) {
-	case time.Time:
-		s.t = x
-	case string:
-		return s.parse(x)
-	case []byte:
-		return s.parse(string(x))
-	case nil:
-	default:
-		return fmt.Errorf("timestamp of type %T", v)
+// epoch is the timestamp col in seconds since 1970.
+func (d Dialect) epoch(col string) string {
+	if d.postgres() {
+		return `EXTRACT(EPOCH FROM ` + col + `)::float8`
 	}
-	return nil
-}
-
-func (s *timeScan) parse(x string) error {
-	for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano, "2006-01-02 15:04:05.999999999"} {
-		if t, err := time.Parse(layout, x); err == nil {
-			s.t = t
-			return nil
-		}
-	}
-	return fmt.Errorf("timestamp %q", x)
+	return `unixepoch(` + col + `)`
 }
 
 func (f SearchFilter) where() (string, []any) {

@@ -9,7 +9,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -82,36 +81,36 @@ func (s *Service) Search(ctx context.Context, req Request) (*Page, error) {
 		return nil, err
 	}
 	sort := cmp.Or(req.Sort, Relevance)
+	if _, ok := orders[sort]; !ok {
+		return nil, apperr.Invalid("sort", msg.ValueInvalid)
+	}
 	q, err := s.parse(ctx, req.Query)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.SearchCourses(ctx, q, req.Filter)
-	if err != nil {
-		return nil, err
-	}
-	keys := make([]key, len(rows))
-	for i, r := range rows {
-		keys[i] = keyOf(sort, len(q.Words) > 0, r)
-	}
-	slices.SortFunc(keys, compare)
-	start := 0
+	var after *database.SearchKey
 	if req.After != nil {
-		after, err := decodeCursor(*req.After, sort)
+		k, err := decodeCursor(*req.After, sort)
 		if err != nil {
 			return nil, err
 		}
-		start, _ = slices.BinarySearchFunc(keys, after, compare)
-		if start < len(keys) && compare(keys[start], after) == 0 {
-			start++
-		}
+		after = &k
 	}
-	end := min(start+first, len(keys))
-	page := &Page{Total: len(keys), HasNext: end < len(keys), HasPrevious: start > 0}
-	if err := s.load(ctx, page, keys[start:end], sort); err != nil {
+	keys, total, err := s.db.SearchCourses(ctx, q, req.Filter, orders[sort], after, first+1)
+	if err != nil {
+		return nil, err
+	}
+	page := &Page{Total: total, HasNext: len(keys) > first, HasPrevious: after != nil}
+	if err := s.load(ctx, page, keys[:min(first, len(keys))], sort); err != nil {
 		return nil, err
 	}
 	return page, nil
+}
+
+// orders are the store's orders of the sorts.
+var orders = map[Sort]database.SearchOrder{
+	Relevance: database.ByRelevance, PriceAsc: database.ByPriceAsc, PriceDesc: database.ByPriceDesc,
+	Rating: database.ByRating, Popularity: database.ByPopularity, Newest: database.ByNewest,
 }
 
 func checkRequest(req Request) (int, error) {
@@ -141,13 +140,13 @@ func checkRequest(req Request) (int, error) {
 }
 
 // load reads the page's courses and their cursors, in the page's order.
-func (s *Service) load(ctx context.Context, page *Page, keys []key, sort Sort) error {
+func (s *Service) load(ctx context.Context, page *Page, keys []database.SearchKey, sort Sort) error {
 	if len(keys) == 0 {
 		return nil
 	}
 	ids := make([]pulid.ID, len(keys))
 	for i, k := range keys {
-		ids[i] = k.id
+		ids[i] = k.ID
 	}
 	courses, err := s.db.Client.Course.Query().Where(course.IDIn(ids...)).All(ctx)
 	if err != nil {
@@ -158,59 +157,22 @@ func (s *Service) load(ctx context.Context, page *Page, keys []key, sort Sort) e
 		byID[c.ID] = c
 	}
 	for _, k := range keys {
-		if c := byID[k.id]; c != nil {
-			page.Edges = append(page.Edges, Edge{Course: c, Cursor: k.cursor(sort)})
+		if c := byID[k.ID]; c != nil {
+			page.Edges = append(page.Edges, Edge{Course: c, Cursor: cursorOf(k, sort)})
 		}
 	}
 	return nil
 }
 
-// key is a result's place in the order: ascending on (a, b, id), the
-// descending sorts negated.
-type key struct {
-	a, b float64
-	id   pulid.ID
-}
-
-func keyOf(sort Sort, query bool, r database.SearchRow) key {
-	k := key{id: r.ID}
-	switch sort {
-	case PriceAsc:
-		k.a = float64(r.Price)
-	case PriceDesc:
-		k.a = -float64(r.Price)
-	case Rating:
-		k.a, k.b = -r.Rating, -float64(r.RatingCount)
-	case Newest:
-		k.a = -float64(r.PublishedAt.UnixMicro())
-	case Relevance:
-		if query {
-			k.a, k.b = 0, -r.Rank
-			if r.Exact {
-				k.a = -1 // matches of the query's own words before near-word matches
-			}
-			break
-		}
-		fallthrough
-	default:
-		k.a = -float64(r.Purchases)
-	}
-	return k
-}
-
-func compare(x, y key) int {
-	return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b), cmp.Compare(x.id, y.id))
-}
-
-func (k key) cursor(sort Sort) Cursor {
+func cursorOf(k database.SearchKey, sort Sort) Cursor {
 	f := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-	return Cursor{ID: k.id, Value: []any{string(sort), f(k.a), f(k.b)}}
+	return Cursor{ID: k.ID, Value: []any{string(sort), f(k.A), f(k.B)}}
 }
 
-func decodeCursor(c Cursor, sort Sort) (key, error) {
+func decodeCursor(c Cursor, sort Sort) (database.SearchKey, error) {
 	v, ok := c.Value.([]any)
 	if !ok || len(v) != 3 {
-		return key{}, apperr.Invalid("after", msg.CursorInvalid)
+		return database.SearchKey{}, apperr.Invalid("after", msg.CursorInvalid)
 	}
 	s, _ := v[0].(string)
 	as, _ := v[1].(string)
@@ -218,10 +180,10 @@ func decodeCursor(c Cursor, sort Sort) (key, error) {
 	a, errA := strconv.ParseFloat(as, 64)
 	b, errB := strconv.ParseFloat(bs, 64)
 	if errA != nil || errB != nil || c.ID == "" {
-		return key{}, apperr.Invalid("after", msg.CursorInvalid)
+		return database.SearchKey{}, apperr.Invalid("after", msg.CursorInvalid)
 	}
 	if Sort(s) != sort {
-		return key{}, apperr.Invalid("after", msg.CursorMismatch)
+		return database.SearchKey{}, apperr.Invalid("after", msg.CursorMismatch)
 	}
-	return key{a: a, b: b, id: c.ID}, nil
+	return database.SearchKey{A: a, B: b, ID: c.ID}, nil
 }
