@@ -294,11 +294,9 @@ func (db *DB) SearchCourses(ctx context.Context, q SearchQuery, f SearchFilter, 
 	inner += where
 	args = append(args, fargs...)
 	d := db.Store()
-	var total int
-	if err := db.SQL.QueryRowContext(ctx, d.Rebind(`SELECT COUNT(*) FROM (`+inner+`) m`), args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("search courses: count: %w", err)
-	}
-	outer := `SELECT id, a, b FROM (` + inner + `) m`
+	// The window counts every match before the page's own conditions.
+	matchArgs := len(args)
+	outer := `SELECT id, a, b, total FROM (SELECT id, a, b, COUNT(*) OVER () AS total FROM (` + inner + `) i) m`
 	if after != nil {
 		outer += ` WHERE a > ? OR (a = ? AND b > ?) OR (a = ? AND b = ? AND ` + d.ByteOrder("id") + ` > ?)`
 		args = append(args, after.A, after.A, after.B, after.A, after.B, string(after.ID))
@@ -310,14 +308,21 @@ func (db *DB) SearchCourses(ctx context.Context, q SearchQuery, f SearchFilter, 
 	}
 	defer rows.Close()
 	var out []SearchKey
+	total := -1
 	for rows.Next() {
 		var k SearchKey
-		if err := rows.Scan(&k.ID, &k.A, &k.B); err != nil {
+		if err := rows.Scan(&k.ID, &k.A, &k.B, &total); err != nil {
 			return nil, 0, fmt.Errorf("search courses: %w", err)
 		}
 		out = append(out, k)
 	}
-	return out, total, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("search courses: %w", err)
+	}
+	if total < 0 { // an empty page: count apart
+		err = db.SQL.QueryRowContext(ctx, d.Rebind(`SELECT COUNT(*) FROM (`+inner+`) m`), args[:matchArgs]...).Scan(&total)
+	}
+	return out, total, err
 }
 
 // searchSelect is the matching published courses with their sort keys

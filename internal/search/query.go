@@ -28,7 +28,7 @@ func (s *Service) parse(ctx context.Context, text string) (database.SearchQuery,
 	}
 	q := database.SearchQuery{Words: words, Near: make([][]string, len(words))}
 	for i, w := range words {
-		near, err := s.near(ctx, w)
+		near, err := s.nearWords(ctx, w)
 		if err != nil {
 			return q, fmt.Errorf("search: %w", err)
 		}
@@ -37,7 +37,19 @@ func (s *Service) parse(ctx context.Context, text string) (database.SearchQuery,
 	return q, nil
 }
 
-func (s *Service) near(ctx context.Context, w string) ([]string, error) {
+// nearWords is near, remembered for nearTTL.
+func (s *Service) nearWords(ctx context.Context, w string) ([]string, error) {
+	if near, ok := s.near.Get(w); ok {
+		return near, nil
+	}
+	near, err := s.lookupNear(ctx, w)
+	if err == nil {
+		s.near.Add(w, near)
+	}
+	return near, err
+}
+
+func (s *Service) lookupNear(ctx context.Context, w string) ([]string, error) {
 	if len([]rune(w)) < minFuzzyLen {
 		return nil, nil
 	}

@@ -10,7 +10,10 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"time"
 	"unicode/utf8"
+
+	"github.com/hashicorp/golang-lru/v2/expirable"
 
 	"entgo.io/contrib/entgql"
 
@@ -69,10 +72,19 @@ type Page struct {
 }
 
 // Service answers searches over one store.
-type Service struct{ db *database.DB }
+type Service struct {
+	db   *database.DB
+	near *expirable.LRU[string, []string] // a query word's near words, for nearTTL
+}
+
+// nearTTL bounds how long a word's near words are reused: a word new in
+// the vocabulary is offered as a correction within it.
+const nearTTL = 30 * time.Second
 
 // New returns the search service of db.
-func New(db *database.DB) *Service { return &Service{db: db} }
+func New(db *database.DB) *Service {
+	return &Service{db: db, near: expirable.NewLRU[string, []string](4096, nil, nearTTL)}
+}
 
 // Search returns the page of published courses req asks for.
 func (s *Service) Search(ctx context.Context, req Request) (*Page, error) {
