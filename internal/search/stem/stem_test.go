@@ -63,6 +63,10 @@ func TestRules(t *testing.T) {
 		{"siapapun", "siapa", "-pun"},
 		{"makan", "makan", "two vowels: untouched"}, {"kuenya", "kue", "three vowels: -nya goes"},
 		{"mencari", "cari", "men + -i"},
+		{"berikah", "beri", "two vowels left after -kah: stop"},
+		{"berinya", "beri", "two vowels left after -nya: stop"},
+		{"bunyalah", "bunya", "two vowels left after -lah: -nya stays"},
+		{"perbaiki", "baik", "per + -i"},
 		{"analisis", "analisis", "-i kept after s"},
 		{"", "", "empty"},
 	} {
