@@ -5,6 +5,7 @@ import (
 	stdsql "database/sql"
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/course"
@@ -37,10 +38,12 @@ var searchFields = map[string]bool{
 // their writes, in the same transaction: created courses are indexed,
 // changed titles, descriptions, outlines and tags re-indexed, deleted
 // courses removed. Counters and status changes need no re-indexing (search
-// reads them from the course row).
-func (d Dialect) SearchIndexHook() ent.Hook {
+// reads them from the course row). Every Course mutation counts in writes
+// (SearchGeneration).
+func (d Dialect) SearchIndexHook(writes *atomic.Int64) ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return hook.CourseFunc(func(ctx context.Context, m *ent.CourseMutation) (ent.Value, error) {
+			defer countWrite(m, writes)
 			if !m.Op().Is(ent.OpCreate) && !touchesSearch(m) {
 				return next.Mutate(ctx, m)
 			}
@@ -60,6 +63,22 @@ func (d Dialect) SearchIndexHook() ent.Hook {
 				return nil, fmt.Errorf("search index: %w", err)
 			}
 			return v, nil
+		})
+	}
+}
+
+// countWrite counts a Course mutation after it ran and, inside a
+// transaction, once more after the commit: a search that read the rows
+// before the commit cannot cache them under the final count.
+func countWrite(m *ent.CourseMutation, writes *atomic.Int64) {
+	writes.Add(1)
+	if tx, err := m.Tx(); err == nil {
+		tx.OnCommit(func(next ent.Committer) ent.Committer {
+			return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
+				err := next.Commit(ctx, tx)
+				writes.Add(1)
+				return err
+			})
 		})
 	}
 }
@@ -248,6 +267,12 @@ func values(n, width int) string {
 	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
 	return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
 }
+
+// SearchGeneration counts the Course mutations made through this DB's
+// client: a cached search result is good while it has not moved. Writes of
+// other processes (instances sharing a PostgreSQL store) and raw SQL
+// updates of courses do not count; caches bound those by time.
+func (db *DB) SearchGeneration() int64 { return db.courseWrites.Load() }
 
 // SearchQuery is a parsed query: its words, and per word the words it may
 // also match (itself first, then its near words from the vocabulary).
