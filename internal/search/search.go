@@ -8,6 +8,7 @@ package search
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"time"
@@ -73,9 +74,15 @@ type Page struct {
 
 // Service answers searches over one store.
 type Service struct {
-	db   *database.DB
-	near *expirable.LRU[string, []string] // a query word's near words, for nearTTL
+	db    *database.DB
+	near  *expirable.LRU[string, []string] // a query word's near words, for nearTTL
+	pages *expirable.LRU[string, *Page]    // answered requests, while no course changed, for pageTTL
 }
+
+// pageTTL bounds how long an answered request is reused when no Course
+// write of this process moved database.SearchGeneration (writes of other
+// instances, raw SQL counters).
+const pageTTL = 5 * time.Second
 
 // nearTTL bounds how long a word's near words are reused: a word new in
 // the vocabulary is offered as a correction within it.
@@ -83,11 +90,42 @@ const nearTTL = 30 * time.Second
 
 // New returns the search service of db.
 func New(db *database.DB) *Service {
-	return &Service{db: db, near: expirable.NewLRU[string, []string](4096, nil, nearTTL)}
+	return &Service{db: db, near: expirable.NewLRU[string, []string](4096, nil, nearTTL),
+		pages: expirable.NewLRU[string, *Page](4096, nil, pageTTL)}
 }
 
-// Search returns the page of published courses req asks for.
+// Search returns the page of published courses req asks for. The same
+// request is answered from memory while no course changed (the catalogue
+// is read far more than written); the Page is shared: read it only.
 func (s *Service) Search(ctx context.Context, req Request) (*Page, error) {
+	gen := s.db.SearchGeneration()
+	key, err := cacheKey(req, gen)
+	if err != nil {
+		return nil, err
+	}
+	if p, ok := s.pages.Get(key); ok {
+		return p, nil
+	}
+	p, err := s.search(ctx, req)
+	if err == nil && s.db.SearchGeneration() == gen {
+		s.pages.Add(key, p)
+	}
+	return p, err
+}
+
+// cacheKey names a request under a generation of the catalogue.
+func cacheKey(req Request, gen int64) (string, error) {
+	b, err := json.Marshal(struct {
+		R   Request
+		Gen int64
+	}{req, gen})
+	if err != nil {
+		return "", fmt.Errorf("search: cache key: %w", err)
+	}
+	return string(b), nil
+}
+
+func (s *Service) search(ctx context.Context, req Request) (*Page, error) {
 	first, err := checkRequest(req)
 	if err != nil {
 		return nil, err
