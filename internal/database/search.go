@@ -161,12 +161,8 @@ func pgIndex(ctx context.Context, c execQuerier, co *ent.Course) error {
 	if len(words) == 0 {
 		return nil
 	}
-	args := make([]any, len(words))
-	for i, w := range words {
-		args[i] = w
-	}
 	_, err := c.ExecContext(ctx, Rebind(string(Postgres), `INSERT INTO course_search_words (word) VALUES `+
-		values(len(words), 1)+` ON CONFLICT DO NOTHING`), args...)
+		values(len(words), 1)+` ON CONFLICT DO NOTHING`), anys(words)...)
 	if err != nil {
 		return fmt.Errorf("words: %w", err)
 	}
@@ -214,12 +210,8 @@ func liteWords(ctx context.Context, c execQuerier, words []string) error {
 	if len(words) == 0 {
 		return nil
 	}
-	args := make([]any, len(words))
-	for i, w := range words {
-		args[i] = w
-	}
 	rows, err := c.QueryContext(ctx, `INSERT INTO course_search_words (word) VALUES `+values(len(words), 1)+
-		` ON CONFLICT (word) DO NOTHING RETURNING rowid, word`, args...)
+		` ON CONFLICT (word) DO NOTHING RETURNING rowid, word`, anys(words)...)
 	if err != nil {
 		return fmt.Errorf("words: %w", err)
 	}
@@ -260,6 +252,14 @@ func (d Dialect) unindex(ctx context.Context, c execQuerier, ids []pulid.ID) err
 		}
 	}
 	return nil
+}
+
+func anys(vs []string) []any {
+	out := make([]any, len(vs))
+	for i, v := range vs {
+		out[i] = v
+	}
+	return out
 }
 
 // values is n rows of width ? placeholders: (?, ?), (?, ?).
@@ -409,18 +409,14 @@ func (f SearchFilter) where() (string, []any) {
 			return
 		}
 		b.WriteString(" AND " + col + " IN (" + strings.TrimSuffix(strings.Repeat("?, ", len(vs)), ", ") + ")")
-		for _, v := range vs {
-			args = append(args, v)
-		}
+		args = append(args, anys(vs)...)
 	}
 	in("c.category", f.Categories)
 	in("c.method", f.Methods)
 	if len(f.PlatformIDs) > 0 {
 		b.WriteString(" AND c.id IN (SELECT course_id FROM course_platforms WHERE digital_platform_id IN (" +
 			strings.TrimSuffix(strings.Repeat("?, ", len(f.PlatformIDs)), ", ") + "))")
-		for _, v := range f.PlatformIDs {
-			args = append(args, v)
-		}
+		args = append(args, anys(f.PlatformIDs)...)
 	}
 	cmp := func(cond string, v any) {
 		b.WriteString(" AND " + cond)
