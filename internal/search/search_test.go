@@ -99,28 +99,17 @@ func TestSearchQuality(t *testing.T) {
 	})
 }
 
-// TestTypoDoesNotFlood: a query's own (stemmed) words rank above matches
-// of its near words only, and a correctly spelt word gets no near words.
-func TestTypoDoesNotFlood(t *testing.T) {
+// TestRealWordNotWidened: a word of the titles and tags is taken as
+// spelt: "budidaya lele" finds catfish courses only, not the near words
+// of "lele" (a typo-tolerant widening would flood it).
+func TestRealWordNotWidened(t *testing.T) {
 	seeded(t, func(t *testing.T, db *database.DB, s *search.Service) {
-		// "menjahit" (sewing) is near "menjual"? whatever it is near, every
-		// course with the stem itself comes first.
-		all := run(t, s, search.Request{Query: "jahit", First: new(50)})
-		exact := 0
-		for _, e := range all.Edges {
-			if strings.Contains(strings.ToLower(e.Course.Title+" "+strings.Join(e.Course.Tags, " ")+strings.Join(e.Course.Outline, " ")), "jahit") {
-				exact++
-			} else if exact < len(all.Edges) && strings.Contains(strings.ToLower(all.Edges[len(all.Edges)-1].Course.Title), "jahit") {
-				t.Errorf("a near-word match %q ranks above a match of the word", e.Course.Title)
-			}
-		}
-		if exact == 0 {
-			t.Fatal("no course matches jahit")
-		}
-		// A real title word is not widened: "lele" does not also find "leader" or "lelang".
 		p := run(t, s, search.Request{Query: "lele", First: new(50)})
+		if p.Total == 0 {
+			t.Fatal("lele finds nothing")
+		}
 		for _, e := range p.Edges {
-			if !strings.Contains(strings.ToLower(e.Course.Title+strings.Join(e.Course.Tags, " ")), "lele") {
+			if !strings.Contains(strings.ToLower(e.Course.Title+" "+strings.Join(e.Course.Tags, " ")), "lele") {
 				t.Errorf("lele found %q", e.Course.Title)
 			}
 		}
