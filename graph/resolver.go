@@ -17,6 +17,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/marketplace"
 	"github.com/kartuprakerja/platform/internal/msg"
+	"github.com/kartuprakerja/platform/internal/search"
 	"github.com/kartuprakerja/platform/internal/support"
 	"github.com/kartuprakerja/platform/internal/survey"
 	"github.com/kartuprakerja/platform/internal/training"
@@ -40,6 +41,7 @@ type Resolver struct {
 
 	certificates *certificate.Service
 	training     *training.Service
+	search       *search.Service
 }
 
 // Services are what the resolvers call.
@@ -54,6 +56,7 @@ type Services struct {
 
 	Certificates *certificate.Service
 	Training     *training.Service // the platforms' reports (GraphQL and xAPI)
+	Search       *search.Service   // catalogue search
 }
 
 // NewSchema returns the executable schema over the services.
@@ -61,7 +64,8 @@ func NewSchema(s Services) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
 		Resolvers: &Resolver{client: s.Client, auth: s.Auth, journey: s.Journey, surveys: s.Surveys,
 			push: s.Push, support: s.Support, console: console.New(s.Client), market: s.Market,
-			certificates: s.Certificates, training: s.Training},
+			certificates: s.Certificates, training: s.Training,
+			search: s.Search},
 	})
 }
 

@@ -22,6 +22,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/regions"
 	"github.com/kartuprakerja/platform/internal/registry"
 	"github.com/kartuprakerja/platform/internal/rule"
+	"github.com/kartuprakerja/platform/internal/search"
 	"github.com/kartuprakerja/platform/internal/server"
 	"github.com/kartuprakerja/platform/internal/sms"
 	"github.com/kartuprakerja/platform/internal/support"
@@ -114,7 +115,8 @@ func New(db *database.DB, cfg Config) (*App, error) {
 		Support: support.New(db.Client),
 		Market: marketplace.New(marketplace.Deps{Client: db.Client, Dialect: db.Dialect, Log: cfg.Log,
 			PurchaseWithin: cfg.Journey.PurchaseWithin}),
-		Certificates: certs, Training: tr}
+		Certificates: certs, Training: tr,
+		Search: search.New(db)}
 	gql := graph.NewHandler(graph.NewSchema(services), graph.HandlerConfig{Log: cfg.Log,
 		Operations: []graphql.OperationMiddleware{graph.Loaders(services)}, Limits: cfg.Limits,
 		Introspection: cfg.introspection(),

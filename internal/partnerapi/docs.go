@@ -34,6 +34,14 @@ var docsByScope = map[string][]OperationDoc{
     edges { node { id title category method price durationHours status } }
     pageInfo { hasNextPage endCursor }
   }
+}`}, {Name: "SearchCourses", Description: msg.DocSearchCourses,
+		Variables: `{"query": "pemasran digital", "filter": {"maxPrice": 500000}, "first": 5}`,
+		Document: `query SearchCourses($query: String, $filter: CourseSearchFilter, $first: Int) {
+  searchCourses(query: $query, filter: $filter, sort: RELEVANCE, first: $first) {
+    totalCount
+    edges { cursor node { id title category method price ratingAverage tags } }
+    pageInfo { hasNextPage endCursor }
+  }
 }`}},
 	"purchases:read": {{Name: "Purchases", Description: msg.DocPurchases, Variables: pageVars,
 		Document: `query Purchases($first: Int) {
