@@ -15,6 +15,11 @@ import (
 	"github.com/kartuprakerja/platform/graph/model"
 )
 
+// Assessments is the resolver for the assessments field.
+func (r *courseResolver) Assessments(ctx context.Context, obj *ent.Course) ([]*ent.CourseAssessment, error) {
+	panic(fmt.Errorf("not implemented: Assessments - assessments"))
+}
+
 // ReasonTexts is the resolver for the reasonTexts field.
 func (r *courseAssessmentResolver) ReasonTexts(ctx context.Context, obj *ent.CourseAssessment) ([]string, error) {
 	panic(fmt.Errorf("not implemented: ReasonTexts - reasonTexts"))

@@ -201,6 +201,9 @@ func (r *Resolver) AuditLog() generated.AuditLogResolver { return &auditLogResol
 // Certificate returns generated.CertificateResolver implementation.
 func (r *Resolver) Certificate() generated.CertificateResolver { return &certificateResolver{r} }
 
+// Course returns generated.CourseResolver implementation.
+func (r *Resolver) Course() generated.CourseResolver { return &courseResolver{r} }
+
 // CourseAssessment returns generated.CourseAssessmentResolver implementation.
 func (r *Resolver) CourseAssessment() generated.CourseAssessmentResolver {
 	return &courseAssessmentResolver{r}
@@ -249,6 +252,7 @@ type (
 	applicationResolver              struct{ *Resolver }
 	auditLogResolver                 struct{ *Resolver }
 	certificateResolver              struct{ *Resolver }
+	courseResolver                   struct{ *Resolver }
 	courseAssessmentResolver         struct{ *Resolver }
 	digitalPlatformResolver          struct{ *Resolver }
 	jobPortalResolver                struct{ *Resolver }
