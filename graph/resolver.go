@@ -13,6 +13,7 @@ import (
 	"github.com/kartuprakerja/platform/graph/generated"
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/console"
+	"github.com/kartuprakerja/platform/internal/curation"
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/support"
@@ -33,6 +34,7 @@ type Resolver struct {
 	push    *push.Service
 	support *support.Service
 	console *console.Service
+	curation *curation.Service
 }
 
 // Services are what the resolvers call.
@@ -43,13 +45,14 @@ type Services struct {
 	Surveys *survey.Service
 	Push    *push.Service
 	Support *support.Service
+	Curation *curation.Service
 }
 
 // NewSchema returns the executable schema over the services.
 func NewSchema(s Services) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
 		Resolvers: &Resolver{client: s.Client, auth: s.Auth, journey: s.Journey, surveys: s.Surveys,
-			push: s.Push, support: s.Support, console: console.New(s.Client)},
+			push: s.Push, support: s.Support, console: console.New(s.Client), curation: s.Curation},
 	})
 }
 

@@ -68,7 +68,8 @@ func (r *queryResolver) Courses(ctx context.Context, after *entgql.Cursor[pulid.
 
 // CourseAssessments is the resolver for the courseAssessments field.
 func (r *queryResolver) CourseAssessments(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CourseAssessmentOrder, where *ent.CourseAssessmentWhereInput) (*ent.CourseAssessmentConnection, error) {
-	panic(fmt.Errorf("not implemented: CourseAssessments - courseAssessments"))
+	return r.client.CourseAssessment.Query().Paginate(ctx, after, first, before, last,
+		ent.WithCourseAssessmentOrder(orderBy), ent.WithCourseAssessmentFilter(where.Filter))
 }
 
 // Devices is the resolver for the devices field.
