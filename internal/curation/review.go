@@ -30,7 +30,7 @@ func (s *Service) WriteReview(ctx context.Context, purchaseID pulid.ID, rating i
 		return nil, apperr.Invalid("rating", msg.ReviewRating)
 	}
 	body = strings.TrimSpace(body)
-	if utf8.RuneCountInString(body) > MaxReviewLen {
+	if len(body) > MaxReviewLen { // bytes, as the column: 2,000 letters of plain Indonesian
 		return nil, apperr.Invalid("body", msg.ValueTooLong)
 	}
 	sys := rule.System(ctx, "review by its recipient")
