@@ -38,7 +38,7 @@ func (r *mutationResolver) ProposeCourse(ctx context.Context, input model.Course
 	return r.curation.Propose(ctx, curation.Proposal{Title: input.Title, Description: input.Description,
 		Outline: input.Outline, Category: input.Category, Method: input.Method, Price: input.Price,
 		DurationHours: input.DurationHours, Instructor: input.Instructor, Tags: input.Tags,
-		PlatformIDs: input.PlatformIds}, idempotencyKey)
+		PlatformIDs: input.PlatformIds, PlatformCodes: input.PlatformCodes}, idempotencyKey)
 }
 
 // AssessCourse is the resolver for the assessCourse field.
@@ -80,23 +80,4 @@ func (r *queryResolver) CurationIndicators(ctx context.Context, kind model.Curat
 func (r *reviewResolver) Mine(ctx context.Context, obj *ent.Review) (bool, error) {
 	v := viewer.FromContext(ctx)
 	return v != nil && v.Role == viewer.RoleRecipient && v.RecipientID != "" && v.RecipientID == obj.RecipientID, nil
-}
-
-// indicatorScores drops the pointers of a scores argument.
-func indicatorScores(in []*schematype.IndicatorScore) []schematype.IndicatorScore {
-	out := make([]schematype.IndicatorScore, 0, len(in))
-	for _, sc := range in {
-		if sc != nil {
-			out = append(out, *sc)
-		}
-	}
-	return out
-}
-
-// deref is the value of an optional string argument ("" when absent).
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }

@@ -27,24 +27,24 @@ const maxNodes = 100
 
 // Resolver is the root resolver; it holds the services a request may use.
 type Resolver struct {
-	client  *ent.Client
-	auth    *auth.Service
-	journey *journey.Service
-	surveys *survey.Service
-	push    *push.Service
-	support *support.Service
-	console *console.Service
+	client   *ent.Client
+	auth     *auth.Service
+	journey  *journey.Service
+	surveys  *survey.Service
+	push     *push.Service
+	support  *support.Service
+	console  *console.Service
 	curation *curation.Service
 }
 
 // Services are what the resolvers call.
 type Services struct {
-	Client  *ent.Client
-	Auth    *auth.Service
-	Journey *journey.Service
-	Surveys *survey.Service
-	Push    *push.Service
-	Support *support.Service
+	Client   *ent.Client
+	Auth     *auth.Service
+	Journey  *journey.Service
+	Surveys  *survey.Service
+	Push     *push.Service
+	Support  *support.Service
 	Curation *curation.Service
 }
 

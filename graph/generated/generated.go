@@ -15917,8 +15917,10 @@ input CourseProposalInput {
   durationHours: Int!
   instructor: String!
   tags: [String!]
-  "Platforms that will sell it (at least one)."
+  "Platforms that will sell it (at least one, by id here or by code in platformCodes)."
   platformIds: [ID!]!
+  "Platforms by code (e.g. tokopedia), added to platformIds: lets a script run on any install."
+  platformCodes: [String!]
 }
 
 "One curation indicator."
@@ -51738,7 +51740,7 @@ func (ec *executionContext) unmarshalInputCourseProposalInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"title", "description", "outline", "category", "method", "price", "durationHours", "instructor", "tags", "platformIds"}
+	fieldsInOrder := [...]string{"title", "description", "outline", "category", "method", "price", "durationHours", "instructor", "tags", "platformIds", "platformCodes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -51815,6 +51817,13 @@ func (ec *executionContext) unmarshalInputCourseProposalInput(ctx context.Contex
 				return it, err
 			}
 			it.PlatformIds = data
+		case "platformCodes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("platformCodes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlatformCodes = data
 		}
 	}
 	return it, nil

@@ -149,6 +149,9 @@ func TestPropose(t *testing.T) {
 			{"a platform twice", e.inst, func(p *curation.Proposal) { p.PlatformIDs = []pulid.ID{e.w.Platform.ID, e.w.Platform.ID} }, "k2", apperr.BadUserInput, "platformIds"},
 			{"an inactive platform", e.inst, func(p *curation.Proposal) { p.PlatformIDs = []pulid.ID{e.w.Platform.ID, inactive.ID} }, "k2", apperr.BadUserInput, "platformIds.1"},
 			{"an unknown platform", e.inst, func(p *curation.Proposal) { p.PlatformIDs = []pulid.ID{"dp0000"} }, "k2", apperr.BadUserInput, "platformIds.0"},
+			{"a platform by code", e.inst, func(p *curation.Proposal) { p.PlatformIDs, p.PlatformCodes = nil, []string{"pintaria"} }, "k-code", "", ""},
+			{"an unknown code", e.inst, func(p *curation.Proposal) { p.PlatformCodes = []string{"nope"} }, "k2", apperr.BadUserInput, "platformCodes.0"},
+			{"one platform by id and code", e.inst, func(p *curation.Proposal) { p.PlatformCodes = []string{"tokopedia"} }, "k2", apperr.BadUserInput, "platformCodes.0"},
 			{"a bad category", e.inst, func(p *curation.Proposal) { p.Category = "x" }, "k2", apperr.BadUserInput, "category"},
 		}
 		before := e.db.Client.Course.Query().CountX(sys)

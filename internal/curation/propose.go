@@ -33,6 +33,7 @@ type Proposal struct {
 	Instructor         string
 	Tags               []string
 	PlatformIDs        []pulid.ID
+	PlatformCodes      []string // resolved to ids and added to PlatformIDs
 }
 
 // Propose creates a proposed course of the viewer's institution, or returns
@@ -70,14 +71,15 @@ func (s *Service) propose(ctx context.Context, p Proposal, key string, retry boo
 		case !ent.IsNotFound(err):
 			return fmt.Errorf("proposal by key: %w", err)
 		}
-		if err := s.checkPlatforms(sys, tx, p.PlatformIDs); err != nil {
+		platforms, err := s.platforms(sys, tx, p)
+		if err != nil {
 			return err
 		}
 		out, err = tx.Course.Create().SetTitle(strings.TrimSpace(p.Title)).SetDescription(p.Description).
 			SetOutline(p.Outline).SetTags(p.Tags).SetInstructor(strings.TrimSpace(p.Instructor)).
 			SetCategory(p.Category).SetMethod(p.Method).SetPrice(p.Price).SetDurationHours(p.DurationHours).
 			SetTrainingInstitutionID(v.OrgID).SetStatus(course.StatusProposed).
-			AddPlatformIDs(p.PlatformIDs...).Save(sys)
+			AddPlatformIDs(platforms...).Save(sys)
 		if err != nil {
 			return fmt.Errorf("create course: %w", err)
 		}
@@ -134,7 +136,9 @@ func validate(p Proposal) error {
 			bad(fmt.Sprintf("tags.%d", i), msg.ProposalTags)
 		}
 	}
-	if len(p.PlatformIDs) == 0 || len(p.PlatformIDs) > 7 || len(slices.Compact(slices.Sorted(slices.Values(p.PlatformIDs)))) != len(p.PlatformIDs) {
+	if n := len(p.PlatformIDs) + len(p.PlatformCodes); n == 0 || n > 7 ||
+		len(slices.Compact(slices.Sorted(slices.Values(p.PlatformIDs)))) != len(p.PlatformIDs) ||
+		len(slices.Compact(slices.Sorted(slices.Values(p.PlatformCodes)))) != len(p.PlatformCodes) {
 		bad("platformIds", msg.ProposalPlatforms)
 	}
 	if course.CategoryValidator(p.Category) != nil {
@@ -146,19 +150,34 @@ func validate(p Proposal) error {
 	return apperr.InvalidFields(msg.ProposalInvalid, f)
 }
 
-// checkPlatforms refuses platforms that do not exist or are not active.
-func (s *Service) checkPlatforms(ctx context.Context, tx *ent.Tx, ids []pulid.ID) error {
+// platforms returns the proposal's platforms (ids, then codes), refusing
+// those that do not exist or are not active, and a platform named twice.
+func (s *Service) platforms(ctx context.Context, tx *ent.Tx, p Proposal) ([]pulid.ID, error) {
 	f := map[string]msg.Text{}
-	for i, id := range ids {
-		ok, err := tx.DigitalPlatform.Query().Where(digitalplatform.ID(id), digitalplatform.Active(true)).Exist(ctx)
-		if err != nil {
-			return fmt.Errorf("platform %s: %w", id, err)
+	var out []pulid.ID
+	add := func(field string, q *ent.DigitalPlatformQuery) error {
+		id, err := q.Where(digitalplatform.Active(true)).OnlyID(ctx)
+		switch {
+		case ent.IsNotFound(err), err == nil && slices.Contains(out, id):
+			f[field] = msg.T(msg.ProposalPlatformAbsent)
+		case err != nil:
+			return fmt.Errorf("platform %s: %w", field, err)
+		default:
+			out = append(out, id)
 		}
-		if !ok {
-			f[fmt.Sprintf("platformIds.%d", i)] = msg.T(msg.ProposalPlatformAbsent)
+		return nil
+	}
+	for i, id := range p.PlatformIDs {
+		if err := add(fmt.Sprintf("platformIds.%d", i), tx.DigitalPlatform.Query().Where(digitalplatform.ID(id))); err != nil {
+			return nil, err
 		}
 	}
-	return apperr.InvalidFields(msg.ProposalInvalid, f)
+	for i, code := range p.PlatformCodes {
+		if err := add(fmt.Sprintf("platformCodes.%d", i), tx.DigitalPlatform.Query().Where(digitalplatform.Code(code))); err != nil {
+			return nil, err
+		}
+	}
+	return out, apperr.InvalidFields(msg.ProposalInvalid, f)
 }
 
 // hash identifies a proposal's content, for the idempotency check.
