@@ -173,7 +173,7 @@ func (s *Service) platforms(ctx context.Context, tx *ent.Tx, p Proposal) ([]puli
 		}
 	}
 	for i, code := range p.PlatformCodes {
-		if err := add(fmt.Sprintf("platformCodes.%d", i), tx.DigitalPlatform.Query().Where(digitalplatform.Code(code))); err != nil {
+		if err := add(fmt.Sprintf("platformCodes.%d", i), tx.DigitalPlatform.Query().Where(digitalplatform.CodeEqualFold(code))); err != nil {
 			return nil, err
 		}
 	}

@@ -26,6 +26,7 @@ const (
 	ReviewHidden           Key = "curation.review_hidden"
 	HideReasonShort        Key = "curation.hide_reason_short"
 	CurationGroupTotal     Key = "curation.failed_total"
+	DocProposeCourse       Key = "partner.doc.propose_course"
 )
 
 // Indicator is the key of a curation indicator's label (code A01…A52, M01…M40).
@@ -73,7 +74,9 @@ func curationTexts() map[Key]text {
 		ReviewNotFound:         {"Ulasan tidak ditemukan.", "Review not found."},
 		ReviewHidden:           {"Ulasan ini sudah disembunyikan.", "This review is already hidden."},
 		HideReasonShort:        {"Tulis alasan paling sedikit 10 karakter.", "Write a reason of at least 10 characters."},
-		CurationGroupTotal:     {"Jumlah indikator yang terpenuhi kurang dari batas lulus.", "Fewer indicators met than the pass mark."},
+		DocProposeCourse: {"Mengusulkan pelatihan untuk dinilai asesor. Kirim ulang dengan kunci yang sama: pelatihan yang sama dikembalikan.",
+			"Proposes a course for assessment. A resend with the same key returns the same course."},
+		CurationGroupTotal: {"Jumlah indikator yang terpenuhi kurang dari batas lulus.", "Fewer indicators met than the pass mark."},
 	}
 }
 
