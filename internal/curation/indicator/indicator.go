@@ -33,9 +33,9 @@ type Indicator struct {
 type Rule struct {
 	// MinMet is the least number of indicators met overall.
 	MinMet int
-	// GroupShare is the least share of each group's indicators met, as a
-	// fraction num/den (at least half: 1/2).
-	GroupNum, GroupDen int
+	// GroupPercent is the least share of each group's indicators met, in
+	// percent (50: at least half).
+	GroupPercent int
 }
 
 // group is a run of consecutive codes in one group.
@@ -106,9 +106,9 @@ func spec(kind Kind) (string, []group) {
 // (a rejected proposal, a suspended course).
 func RuleOf(kind Kind) Rule {
 	if kind == Monitoring {
-		return Rule{MinMet: 32, GroupNum: 1, GroupDen: 2}
+		return Rule{MinMet: 32, GroupPercent: 50}
 	}
-	return Rule{MinMet: 42, GroupNum: 1, GroupDen: 2}
+	return Rule{MinMet: 42, GroupPercent: 50}
 }
 
 // Score is an assessor's verdict on one indicator.
@@ -192,7 +192,7 @@ func Evaluate(kind Kind, scores []Score) Result {
 		}
 	}
 	for _, g := range Groups(kind) {
-		if groupMet[g]*rule.GroupDen < groupSize[g]*rule.GroupNum {
+		if groupMet[g]*100 < groupSize[g]*rule.GroupPercent {
 			r.Failed = append(r.Failed, "group:"+g)
 		}
 	}

@@ -73,6 +73,8 @@ func TestCheck(t *testing.T) {
 		{"a duplicate, listed once", a, append(slices.Clone(full), full[3], full[3], full[4]), nil, []string{"A04", "A05"}, nil},
 		{"an unknown code", a, append(slices.Clone(full), indicator.Score{Code: "A53"}), []string{"A53"}, nil, nil},
 		{"empty", a, nil, nil, nil, codes(a)},
+		{"an unknown and a duplicate, nothing missing", a, append(slices.Clone(full), full[0], indicator.Score{Code: "X"}), []string{"X"}, []string{"A01"}, nil},
+		{"a duplicate in place of a missing one", a, append(slices.Clone(full[1:]), full[1]), nil, []string{"A02"}, []string{"A01"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -155,10 +157,10 @@ func sorted(s []string) []string {
 }
 
 func TestRuleOf(t *testing.T) {
-	if r := indicator.RuleOf(indicator.Assessment); r.MinMet != 42 || r.GroupNum != 1 || r.GroupDen != 2 {
+	if r := indicator.RuleOf(indicator.Assessment); r.MinMet != 42 || r.GroupPercent != 50 {
 		t.Errorf("assessment rule %+v", r)
 	}
-	if r := indicator.RuleOf(indicator.Monitoring); r.MinMet != 32 {
+	if r := indicator.RuleOf(indicator.Monitoring); r.MinMet != 32 || r.GroupPercent != 50 {
 		t.Errorf("monitoring rule %+v", r)
 	}
 }
