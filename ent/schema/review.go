@@ -55,13 +55,14 @@ func (Review) Annotations() []schema.Annotation {
 }
 
 // Policy: reviews not hidden are public; a hidden review is read by its
-// author (who sees why) and by staff; only the curation service (as the
-// system) writes, after its own checks (a completed purchase, one review).
+// author (who sees why) and by staff. The curation service writes (as the
+// system) after its own checks (a completed purchase, one review); the
+// mutation rules are the owner's and admins', as before.
 func (Review) Policy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{rule.PublicWhere(entql.FieldNil("hidden_at"),
 			[]viewer.Role{viewer.RoleAdmin, viewer.RoleAssessor, viewer.RoleAnalyst, viewer.RoleSupport},
 			rule.OwnRecipient("recipient_id"))},
-		Mutation: privacy.MutationPolicy{rule.DenyWrites()},
+		Mutation: privacy.MutationPolicy{rule.OwnWrites("recipient_id", rule.RecipientOf), rule.AdminWrites()},
 	}
 }
