@@ -110,7 +110,9 @@ func (s *Service) apply(ctx context.Context, tx *ent.Tx, kind indicator.Kind, c 
 		return 0, nil
 	default:
 		up.SetStatus(course.StatusSuspended).SetSuspendedAt(now)
-		if s.refunder != nil {
+		if s.refunder == nil {
+			s.log.WarnContext(ctx, "course suspended without a refunder: unredeemed purchases not refunded", "course", c.ID)
+		} else {
 			n, err := s.refunder.RefundUnredeemed(ctx, tx, c.ID, "course suspended by monitoring")
 			if err != nil {
 				return 0, fmt.Errorf("refund unredeemed purchases of %s: %w", c.ID, err)
