@@ -21,7 +21,7 @@ import (
 
 // Assessments is the resolver for the assessments field.
 func (r *courseResolver) Assessments(ctx context.Context, obj *ent.Course) ([]*ent.CourseAssessment, error) {
-	return obj.QueryAssessments().Order(ent.Desc(courseassessment.FieldCreatedAt)).All(ctx)
+	return obj.QueryAssessments().Order(ent.Desc(courseassessment.FieldCreatedAt)).Limit(curation.MaxAssessmentsShown).All(ctx)
 }
 
 // ReasonTexts is the resolver for the reasonTexts field.

@@ -44,6 +44,11 @@ var wrongCallers = map[string][]string{
 	"submitAbilityTest":       {"applicant", "admin", "partner"},
 	"joinWave":                {"applicant", "admin", "partner"},
 	"submitSurveyResponse":    {"applicant", "admin", "analyst", "partner"},
+	"proposeCourse":           {"recipient", "admin", "assessor", "partner"},
+	"assessCourse":            {"recipient", "analyst", "support", "finance", "partner", "institution"},
+	"monitorCourse":           {"recipient", "analyst", "support", "finance", "partner", "institution"},
+	"hideReview":              {"recipient", "analyst", "support", "finance", "partner", "institution"},
+	"writeReview":             {"applicant", "admin", "assessor", "partner", "institution"},
 }
 
 // adminOnly are the wrong callers of an admin's action: every other kind of

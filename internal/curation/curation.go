@@ -69,4 +69,7 @@ const (
 	MaxKeyLen    = 128
 	MaxReviewLen = 2000
 	MinHideLen   = 10
+	// MaxAssessmentsShown is how many decisions Course.assessments lists
+	// (the newest); courseAssessments pages through all.
+	MaxAssessmentsShown = 50
 )
