@@ -16216,7 +16216,7 @@ type CourseSearchConnection {
 extend type Query {
   """
   Published courses matching query (Indonesian full-text search with stemming and typo tolerance: "pemasran"
-  and "memasarkan" find "Pemasaran Digital"), filtered and sorted; first at most 50 (BAD_USER_INPUT beyond).
+  and "memasarkan" find "Pemasaran Digital"), filtered and sorted; first at most 100 like every connection (BAD_USER_INPUT beyond).
   """
   searchCourses(query: String, filter: CourseSearchFilter, sort: CourseSort = RELEVANCE, first: Int, after: Cursor): CourseSearchConnection!
 }

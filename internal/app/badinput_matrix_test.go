@@ -44,7 +44,7 @@ var mutationRoles = map[string]string{
 	"markNotificationsRead": "recipient", "markAllNotificationsRead": "recipient",
 	"updateNotificationPreferences": "recipient", "submitComplaint": "recipient",
 	"submitSurveyResponse": "recipient", "revealRecipientIdentity": "admin",
-	"purchaseCourse": "recipient", "cancelPurchase": "recipient",
+	"purchaseCourse": "recipient", "cancelPurchase": "recipient", "revokeCertificate": "admin",
 	"redeemPurchase": "partner", "reportProgress": "partner", "reportTestScore": "partner",
 	"reportCompletion": "partner",
 	"proposeCourse":    "institution", "assessCourse": "assessor", "monitorCourse": "assessor",

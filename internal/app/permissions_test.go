@@ -53,6 +53,9 @@ var wrongCallers = map[string][]string{
 	"monitorCourse":           {"recipient", "analyst", "support", "finance", "partner", "institution"},
 	"hideReview":              {"recipient", "analyst", "support", "finance", "partner", "institution"},
 	"writeReview":             {"applicant", "admin", "assessor", "partner", "institution"},
+	"purchaseCourse":          {"applicant", "admin", "analyst", "support", "finance", "partner", "institution"},
+	"cancelPurchase":          {"applicant", "admin", "analyst", "support", "finance", "partner", "institution"},
+	"revokeCertificate":       adminOnly,
 }
 
 // platformOnly are the wrong callers of a digital platform's report (the

@@ -62,7 +62,7 @@ func TestSearchCoursesThroughGraphQL(t *testing.T) {
 			name, field string
 			vars        map[string]any
 		}{
-			{"first 51", "first", map[string]any{"first": 51}},
+			{"first 101", "first", map[string]any{"first": 101}},
 			{"cursor of another sort", "after", map[string]any{"q": "pemasran digital", "sort": "PRICE_ASC",
 				"after": p.SearchCourses.PageInfo.EndCursor}},
 			{"rating 7", "minRating", map[string]any{"f": map[string]any{"minRating": 7}}},

@@ -29,7 +29,7 @@ import (
 // Page sizes and query limits.
 const (
 	DefaultFirst = 20
-	MaxFirst     = 50
+	MaxFirst     = 100 // graph.MaxPageSize, as every connection
 	MaxQueryLen  = 200
 	maxWords     = 8
 )

@@ -239,7 +239,7 @@ func TestBadInput(t *testing.T) {
 			req   search.Request
 			field string
 		}{
-			{"first over 50", search.Request{First: new(51)}, "first"},
+			{"first over 100", search.Request{First: new(101)}, "first"},
 			{"first below 0", search.Request{First: new(-1)}, "first"},
 			{"cursor of another sort", search.Request{Query: "excel", Sort: search.PriceAsc, After: &cur}, "after"},
 			{"cursor not a number", search.Request{Sort: search.PriceAsc, After: &bad}, "after"},
