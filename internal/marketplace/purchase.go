@@ -54,19 +54,27 @@ func (s *Service) Purchase(ctx context.Context, o Order) (*ent.Purchase, error) 
 	}
 	c, err := s.admit(sys, v.RecipientID, o)
 	if err != nil {
-		return nil, err
+		return s.settled(sys, key, o, err)
 	}
 	p, err := s.buy(sys, v.RecipientID, c, o, key)
 	switch {
 	case ent.IsConstraintError(err):
-		if p, rerr := s.replay(sys, key, o); p != nil || rerr != nil {
-			return p, rerr
-		}
-		return nil, fmt.Errorf("purchase: %w", err)
+		return s.settled(sys, key, o, fmt.Errorf("purchase: %w", err))
 	case errors.Is(err, errRefused):
-		return nil, s.refusal(sys, v.RecipientID, c.Price)
+		return s.settled(sys, key, o, s.refusal(sys, v.RecipientID, c.Price))
 	}
 	return p, err
+}
+
+// settled answers a purchase that failed: when a concurrent send of the same
+// client id won meanwhile (its debit is why this one saw too little balance,
+// or its row why this one hit the unique key), the winner's purchase is the
+// answer; otherwise failure stands.
+func (s *Service) settled(ctx context.Context, key string, o Order, failure error) (*ent.Purchase, error) {
+	if p, err := s.replay(ctx, key, o); p != nil || err != nil {
+		return p, err
+	}
+	return nil, failure
 }
 
 // replay returns the purchase stored under key: the same one for the same
