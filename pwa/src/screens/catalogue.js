@@ -144,7 +144,7 @@ export function course({ id }) {
         h('p', null, c.description),
         dl([[t('price'), rp(c.price)], [t('category'), t('cat_' + c.category)], [t('method'), t('m_' + c.method)],
           [t('duration'), `${c.durationHours} ${t('hours')}`], [t('rating'), stars(c.ratingAverage, c.ratingCount)],
-          [t('instructor'), c.instructor],
+          c.instructor && [t('instructor'), c.instructor],
           [t('institution'), `${c.institution.name}, ${c.institution.city}`],
           [t('platforms'), (c.platforms || []).map((p) => p.name).join(', ')],
           (c.tags || []).length > 0 && [t('tags'), c.tags.join(', ')]]),
