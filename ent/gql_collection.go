@@ -6706,11 +6706,6 @@ func (_q *TrainingReportQuery) collectField(ctx context.Context, oneNode bool, o
 				selectedFields = append(selectedFields, trainingreport.FieldCreatedAt)
 				fieldSeen[trainingreport.FieldCreatedAt] = struct{}{}
 			}
-		case "digitalPlatformID":
-			if _, ok := fieldSeen[trainingreport.FieldDigitalPlatformID]; !ok {
-				selectedFields = append(selectedFields, trainingreport.FieldDigitalPlatformID)
-				fieldSeen[trainingreport.FieldDigitalPlatformID] = struct{}{}
-			}
 		case "purchaseID":
 			if _, ok := fieldSeen[trainingreport.FieldPurchaseID]; !ok {
 				selectedFields = append(selectedFields, trainingreport.FieldPurchaseID)

@@ -15816,21 +15816,6 @@ type TrainingReportWhereInput struct {
 	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
 	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
 
-	// "digital_platform_id" field predicates.
-	DigitalPlatformID             *pulid.ID  `json:"digitalPlatformID,omitempty"`
-	DigitalPlatformIDNEQ          *pulid.ID  `json:"digitalPlatformIDNEQ,omitempty"`
-	DigitalPlatformIDIn           []pulid.ID `json:"digitalPlatformIDIn,omitempty"`
-	DigitalPlatformIDNotIn        []pulid.ID `json:"digitalPlatformIDNotIn,omitempty"`
-	DigitalPlatformIDGT           *pulid.ID  `json:"digitalPlatformIDGT,omitempty"`
-	DigitalPlatformIDGTE          *pulid.ID  `json:"digitalPlatformIDGTE,omitempty"`
-	DigitalPlatformIDLT           *pulid.ID  `json:"digitalPlatformIDLT,omitempty"`
-	DigitalPlatformIDLTE          *pulid.ID  `json:"digitalPlatformIDLTE,omitempty"`
-	DigitalPlatformIDContains     *pulid.ID  `json:"digitalPlatformIDContains,omitempty"`
-	DigitalPlatformIDHasPrefix    *pulid.ID  `json:"digitalPlatformIDHasPrefix,omitempty"`
-	DigitalPlatformIDHasSuffix    *pulid.ID  `json:"digitalPlatformIDHasSuffix,omitempty"`
-	DigitalPlatformIDEqualFold    *pulid.ID  `json:"digitalPlatformIDEqualFold,omitempty"`
-	DigitalPlatformIDContainsFold *pulid.ID  `json:"digitalPlatformIDContainsFold,omitempty"`
-
 	// "purchase_id" field predicates.
 	PurchaseID             *pulid.ID  `json:"purchaseID,omitempty"`
 	PurchaseIDNEQ          *pulid.ID  `json:"purchaseIDNEQ,omitempty"`
@@ -16022,45 +16007,6 @@ func (i *TrainingReportWhereInput) P() (predicate.TrainingReport, error) {
 	}
 	if i.CreatedAtLTE != nil {
 		predicates = append(predicates, trainingreport.CreatedAtLTE(*i.CreatedAtLTE))
-	}
-	if i.DigitalPlatformID != nil {
-		predicates = append(predicates, trainingreport.DigitalPlatformIDEQ(*i.DigitalPlatformID))
-	}
-	if i.DigitalPlatformIDNEQ != nil {
-		predicates = append(predicates, trainingreport.DigitalPlatformIDNEQ(*i.DigitalPlatformIDNEQ))
-	}
-	if len(i.DigitalPlatformIDIn) > 0 {
-		predicates = append(predicates, trainingreport.DigitalPlatformIDIn(i.DigitalPlatformIDIn...))
-	}
-	if len(i.DigitalPlatformIDNotIn) > 0 {
-		predicates = append(predicates, trainingreport.DigitalPlatformIDNotIn(i.DigitalPlatformIDNotIn...))
-	}
-	if i.DigitalPlatformIDGT != nil {
-		predicates = append(predicates, trainingreport.DigitalPlatformIDGT(*i.DigitalPlatformIDGT))
-	}
-	if i.DigitalPlatformIDGTE != nil {
-		predicates = append(predicates, trainingreport.DigitalPlatformIDGTE(*i.DigitalPlatformIDGTE))
-	}
-	if i.DigitalPlatformIDLT != nil {
-		predicates = append(predicates, trainingreport.DigitalPlatformIDLT(*i.DigitalPlatformIDLT))
-	}
-	if i.DigitalPlatformIDLTE != nil {
-		predicates = append(predicates, trainingreport.DigitalPlatformIDLTE(*i.DigitalPlatformIDLTE))
-	}
-	if i.DigitalPlatformIDContains != nil {
-		predicates = append(predicates, trainingreport.DigitalPlatformIDContains(*i.DigitalPlatformIDContains))
-	}
-	if i.DigitalPlatformIDHasPrefix != nil {
-		predicates = append(predicates, trainingreport.DigitalPlatformIDHasPrefix(*i.DigitalPlatformIDHasPrefix))
-	}
-	if i.DigitalPlatformIDHasSuffix != nil {
-		predicates = append(predicates, trainingreport.DigitalPlatformIDHasSuffix(*i.DigitalPlatformIDHasSuffix))
-	}
-	if i.DigitalPlatformIDEqualFold != nil {
-		predicates = append(predicates, trainingreport.DigitalPlatformIDEqualFold(*i.DigitalPlatformIDEqualFold))
-	}
-	if i.DigitalPlatformIDContainsFold != nil {
-		predicates = append(predicates, trainingreport.DigitalPlatformIDContainsFold(*i.DigitalPlatformIDContainsFold))
 	}
 	if i.PurchaseID != nil {
 		predicates = append(predicates, trainingreport.PurchaseIDEQ(*i.PurchaseID))

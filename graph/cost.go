@@ -28,6 +28,12 @@ var ListBounds = map[string]int{
 	"Query.suggestWaveQuotas":         40,       // one per province (34; 38 since 2022)
 	"Wave.phases":                     20,       // created, opened, closed, the selection's steps (5), announced
 	"Course.platforms":                20,       // the program's digital platforms (7 in 2020-21)
+	"Course.outline":                  40,       // modules (internal/curation bounds proposals)
+	"Course.tags":                     10,       // topic tags (internal/curation bounds proposals)
+	"CourseAssessment.scores":         52,       // one per indicator: 52 assessed, 40 monitored
+	"CourseAssessment.reasons":        52,
+	"CourseAssessment.reasonTexts":    52,
+	"Query.curationIndicators":        52,
 	"Survey.questions":                30,
 	"SurveyAggregate.questions":       30, // as Survey.questions
 	"SurveyQuestion.options":          11, // a 0-10 scale at most

@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/kartuprakerja/platform/ent"
@@ -68,7 +67,8 @@ func (r *queryResolver) Courses(ctx context.Context, after *entgql.Cursor[pulid.
 
 // CourseAssessments is the resolver for the courseAssessments field.
 func (r *queryResolver) CourseAssessments(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CourseAssessmentOrder, where *ent.CourseAssessmentWhereInput) (*ent.CourseAssessmentConnection, error) {
-	panic(fmt.Errorf("not implemented: CourseAssessments - courseAssessments"))
+	return r.client.CourseAssessment.Query().Paginate(ctx, after, first, before, last,
+		ent.WithCourseAssessmentOrder(orderBy), ent.WithCourseAssessmentFilter(where.Filter))
 }
 
 // Devices is the resolver for the devices field.
@@ -179,16 +179,6 @@ func (r *queryResolver) Waves(ctx context.Context, after *entgql.Cursor[pulid.ID
 		ent.WithWaveOrder(orderBy), ent.WithWaveFilter(where.Filter))
 }
 
-// DigitalPlatformIDIn is the resolver for the digitalPlatformIDIn field.
-func (r *trainingReportWhereInputResolver) DigitalPlatformIDIn(ctx context.Context, obj *ent.TrainingReportWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: DigitalPlatformIDIn - digitalPlatformIDIn"))
-}
-
-// DigitalPlatformIDNotIn is the resolver for the digitalPlatformIDNotIn field.
-func (r *trainingReportWhereInputResolver) DigitalPlatformIDNotIn(ctx context.Context, obj *ent.TrainingReportWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: DigitalPlatformIDNotIn - digitalPlatformIDNotIn"))
-}
-
 // Account returns generated.AccountResolver implementation.
 func (r *Resolver) Account() generated.AccountResolver { return &accountResolver{r} }
 
@@ -239,25 +229,37 @@ func (r *Resolver) TrainingInstitution() generated.TrainingInstitutionResolver {
 // Wave returns generated.WaveResolver implementation.
 func (r *Resolver) Wave() generated.WaveResolver { return &waveResolver{r} }
 
-// TrainingReportWhereInput returns generated.TrainingReportWhereInputResolver implementation.
+type (
+	accountResolver             struct{ *Resolver }
+	applicationResolver         struct{ *Resolver }
+	auditLogResolver            struct{ *Resolver }
+	certificateResolver         struct{ *Resolver }
+	courseAssessmentResolver    struct{ *Resolver }
+	digitalPlatformResolver     struct{ *Resolver }
+	jobPortalResolver           struct{ *Resolver }
+	paymentPartnerResolver      struct{ *Resolver }
+	purchaseResolver            struct{ *Resolver }
+	queryResolver               struct{ *Resolver }
+	recipientResolver           struct{ *Resolver }
+	reviewResolver              struct{ *Resolver }
+	trainingInstitutionResolver struct{ *Resolver }
+	waveResolver                struct{ *Resolver }
+)
+
+// !!! WARNING !!!
+// The code below was going to be deleted when updating resolvers. It has been copied here so you have
+// one last chance to move it out of harms way if you want. There are two reasons this happens:
+//  - When renaming or deleting a resolver the old code will be put in here. You can safely delete
+//    it when you're done.
+//  - You have helper methods in this file. Move them out to keep these resolver files clean.
+/*
+	func (r *trainingReportWhereInputResolver) DigitalPlatformIDIn(ctx context.Context, obj *ent.TrainingReportWhereInput, data []string) error {
+	panic(fmt.Errorf("not implemented: DigitalPlatformIDIn - digitalPlatformIDIn"))
+}
+func (r *trainingReportWhereInputResolver) DigitalPlatformIDNotIn(ctx context.Context, obj *ent.TrainingReportWhereInput, data []string) error {
+	panic(fmt.Errorf("not implemented: DigitalPlatformIDNotIn - digitalPlatformIDNotIn"))
+}
 func (r *Resolver) TrainingReportWhereInput() generated.TrainingReportWhereInputResolver {
 	return &trainingReportWhereInputResolver{r}
 }
-
-type (
-	accountResolver                  struct{ *Resolver }
-	applicationResolver              struct{ *Resolver }
-	auditLogResolver                 struct{ *Resolver }
-	certificateResolver              struct{ *Resolver }
-	courseAssessmentResolver         struct{ *Resolver }
-	digitalPlatformResolver          struct{ *Resolver }
-	jobPortalResolver                struct{ *Resolver }
-	paymentPartnerResolver           struct{ *Resolver }
-	purchaseResolver                 struct{ *Resolver }
-	queryResolver                    struct{ *Resolver }
-	recipientResolver                struct{ *Resolver }
-	reviewResolver                   struct{ *Resolver }
-	trainingInstitutionResolver      struct{ *Resolver }
-	waveResolver                     struct{ *Resolver }
-	trainingReportWhereInputResolver struct{ *Resolver }
-)
+*/

@@ -31,7 +31,7 @@ func (TrainingReport) Fields() []ent.Field {
 	return []ent.Field{
 		field.Time("created_at").Default(time.Now).Immutable().
 			Annotations(entgql.OrderField("CREATED_AT")),
-		field.String("digital_platform_id").GoType(pulid.ID("")).Immutable(),
+		field.String("digital_platform_id").GoType(pulid.ID("")).Immutable().Annotations(internal()),
 		field.String("purchase_id").GoType(pulid.ID("")).Immutable(),
 		field.String("idempotency_key").NotEmpty().MaxLen(128).Immutable(),
 		field.Enum("kind").Values("redeem", "progress", "pre_test", "post_test", "completion").Immutable(),

@@ -81,7 +81,6 @@ type ResolverRoot interface {
 	SelectionSummary() SelectionSummaryResolver
 	TrainingInstitution() TrainingInstitutionResolver
 	Wave() WaveResolver
-	TrainingReportWhereInput() TrainingReportWhereInputResolver
 }
 
 type DirectiveRoot struct {
@@ -1147,17 +1146,16 @@ type ComplexityRoot struct {
 	}
 
 	TrainingReport struct {
-		Applied           func(childComplexity int) int
-		Channel           func(childComplexity int) int
-		CreatedAt         func(childComplexity int) int
-		DigitalPlatformID func(childComplexity int) int
-		ID                func(childComplexity int) int
-		IdempotencyKey    func(childComplexity int) int
-		Kind              func(childComplexity int) int
-		OccurredAt        func(childComplexity int) int
-		Purchase          func(childComplexity int) int
-		PurchaseID        func(childComplexity int) int
-		Value             func(childComplexity int) int
+		Applied        func(childComplexity int) int
+		Channel        func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		IdempotencyKey func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		OccurredAt     func(childComplexity int) int
+		Purchase       func(childComplexity int) int
+		PurchaseID     func(childComplexity int) int
+		Value          func(childComplexity int) int
 	}
 
 	TrainingReportConnection struct {
@@ -1399,11 +1397,6 @@ type WaveResolver interface {
 	ResultsExpectedAt(ctx context.Context, obj *ent.Wave) (*time.Time, error)
 	Phases(ctx context.Context, obj *ent.Wave) ([]*model.WavePhase, error)
 	VerifyCommand(ctx context.Context, obj *ent.Wave) (*string, error)
-}
-
-type TrainingReportWhereInputResolver interface {
-	DigitalPlatformIDIn(ctx context.Context, obj *ent.TrainingReportWhereInput, data []string) error
-	DigitalPlatformIDNotIn(ctx context.Context, obj *ent.TrainingReportWhereInput, data []string) error
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -6301,12 +6294,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TrainingReport.CreatedAt(childComplexity), true
-	case "TrainingReport.digitalPlatformID":
-		if e.ComplexityRoot.TrainingReport.DigitalPlatformID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TrainingReport.DigitalPlatformID(childComplexity), true
 	case "TrainingReport.id":
 		if e.ComplexityRoot.TrainingReport.ID == nil {
 			break
@@ -14885,7 +14872,6 @@ input TrainingInstitutionWhereInput {
 type TrainingReport implements Node {
   id: ID!
   createdAt: Time!
-  digitalPlatformID: String!
   purchaseID: ID!
   idempotencyKey: String!
   kind: TrainingReportKind!
@@ -15000,22 +14986,6 @@ input TrainingReportWhereInput {
   createdAtGTE: Time
   createdAtLT: Time
   createdAtLTE: Time
-  """
-  digital_platform_id field predicates
-  """
-  digitalPlatformID: String
-  digitalPlatformIDNEQ: String
-  digitalPlatformIDIn: [String!]
-  digitalPlatformIDNotIn: [String!]
-  digitalPlatformIDGT: String
-  digitalPlatformIDGTE: String
-  digitalPlatformIDLT: String
-  digitalPlatformIDLTE: String
-  digitalPlatformIDContains: String
-  digitalPlatformIDHasPrefix: String
-  digitalPlatformIDHasSuffix: String
-  digitalPlatformIDEqualFold: String
-  digitalPlatformIDContainsFold: String
   """
   purchase_id field predicates
   """
@@ -18448,8 +18418,6 @@ func (ec *executionContext) childFields_TrainingReport(ctx context.Context, fiel
 		return ec.fieldContext_TrainingReport_id(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_TrainingReport_createdAt(ctx, field)
-	case "digitalPlatformID":
-		return ec.fieldContext_TrainingReport_digitalPlatformID(ctx, field)
 	case "purchaseID":
 		return ec.fieldContext_TrainingReport_purchaseID(ctx, field)
 	case "idempotencyKey":
@@ -42219,29 +42187,6 @@ func (ec *executionContext) _TrainingReport_createdAt(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_TrainingReport_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TrainingReport", field, false, false, "Time")
-}
-
-func (ec *executionContext) _TrainingReport_digitalPlatformID(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingReport) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TrainingReport_digitalPlatformID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DigitalPlatformID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNString2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_TrainingReport_digitalPlatformID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("TrainingReport", field, false, false, "String")
 }
 
 func (ec *executionContext) _TrainingReport_purchaseID(ctx context.Context, field graphql.CollectedField, obj *ent.TrainingReport) (ret graphql.Marshaler) {
@@ -69482,7 +69427,7 @@ func (ec *executionContext) unmarshalInputTrainingReportWhereInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "digitalPlatformID", "digitalPlatformIDNEQ", "digitalPlatformIDIn", "digitalPlatformIDNotIn", "digitalPlatformIDGT", "digitalPlatformIDGTE", "digitalPlatformIDLT", "digitalPlatformIDLTE", "digitalPlatformIDContains", "digitalPlatformIDHasPrefix", "digitalPlatformIDHasSuffix", "digitalPlatformIDEqualFold", "digitalPlatformIDContainsFold", "purchaseID", "purchaseIDNEQ", "purchaseIDIn", "purchaseIDNotIn", "purchaseIDGT", "purchaseIDGTE", "purchaseIDLT", "purchaseIDLTE", "purchaseIDContains", "purchaseIDHasPrefix", "purchaseIDHasSuffix", "purchaseIDEqualFold", "purchaseIDContainsFold", "idempotencyKey", "idempotencyKeyNEQ", "idempotencyKeyIn", "idempotencyKeyNotIn", "idempotencyKeyGT", "idempotencyKeyGTE", "idempotencyKeyLT", "idempotencyKeyLTE", "idempotencyKeyContains", "idempotencyKeyHasPrefix", "idempotencyKeyHasSuffix", "idempotencyKeyEqualFold", "idempotencyKeyContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "channel", "channelNEQ", "channelIn", "channelNotIn", "value", "valueNEQ", "valueIn", "valueNotIn", "valueGT", "valueGTE", "valueLT", "valueLTE", "valueIsNil", "valueNotNil", "occurredAt", "occurredAtNEQ", "occurredAtIn", "occurredAtNotIn", "occurredAtGT", "occurredAtGTE", "occurredAtLT", "occurredAtLTE", "applied", "appliedNEQ", "hasPurchase", "hasPurchaseWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "purchaseID", "purchaseIDNEQ", "purchaseIDIn", "purchaseIDNotIn", "purchaseIDGT", "purchaseIDGTE", "purchaseIDLT", "purchaseIDLTE", "purchaseIDContains", "purchaseIDHasPrefix", "purchaseIDHasSuffix", "purchaseIDEqualFold", "purchaseIDContainsFold", "idempotencyKey", "idempotencyKeyNEQ", "idempotencyKeyIn", "idempotencyKeyNotIn", "idempotencyKeyGT", "idempotencyKeyGTE", "idempotencyKeyLT", "idempotencyKeyLTE", "idempotencyKeyContains", "idempotencyKeyHasPrefix", "idempotencyKeyHasSuffix", "idempotencyKeyEqualFold", "idempotencyKeyContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "channel", "channelNEQ", "channelIn", "channelNotIn", "value", "valueNEQ", "valueIn", "valueNotIn", "valueGT", "valueGTE", "valueLT", "valueLTE", "valueIsNil", "valueNotNil", "occurredAt", "occurredAtNEQ", "occurredAtIn", "occurredAtNotIn", "occurredAtGT", "occurredAtGTE", "occurredAtLT", "occurredAtLTE", "applied", "appliedNEQ", "hasPurchase", "hasPurchaseWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -69622,101 +69567,6 @@ func (ec *executionContext) unmarshalInputTrainingReportWhereInput(ctx context.C
 				return it, err
 			}
 			it.CreatedAtLTE = data
-		case "digitalPlatformID":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformID"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DigitalPlatformID = data
-		case "digitalPlatformIDNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDNEQ"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DigitalPlatformIDNEQ = data
-		case "digitalPlatformIDIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			if err = ec.Resolvers.TrainingReportWhereInput().DigitalPlatformIDIn(ctx, &it, data); err != nil {
-				return it, err
-			}
-		case "digitalPlatformIDNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			if err = ec.Resolvers.TrainingReportWhereInput().DigitalPlatformIDNotIn(ctx, &it, data); err != nil {
-				return it, err
-			}
-		case "digitalPlatformIDGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDGT"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DigitalPlatformIDGT = data
-		case "digitalPlatformIDGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDGTE"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DigitalPlatformIDGTE = data
-		case "digitalPlatformIDLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDLT"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DigitalPlatformIDLT = data
-		case "digitalPlatformIDLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDLTE"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DigitalPlatformIDLTE = data
-		case "digitalPlatformIDContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDContains"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DigitalPlatformIDContains = data
-		case "digitalPlatformIDHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DigitalPlatformIDHasPrefix = data
-		case "digitalPlatformIDHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DigitalPlatformIDHasSuffix = data
-		case "digitalPlatformIDEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDEqualFold"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DigitalPlatformIDEqualFold = data
-		case "digitalPlatformIDContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digitalPlatformIDContainsFold"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DigitalPlatformIDContainsFold = data
 		case "purchaseID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -80031,11 +79881,6 @@ func (ec *executionContext) _TrainingReport(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "digitalPlatformID":
-			out.Values[i] = ec._TrainingReport_digitalPlatformID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "purchaseID":
 			out.Values[i] = ec._TrainingReport_purchaseID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -82790,16 +82635,6 @@ func (ec *executionContext) marshalNSignInPayload2ᚖgithubᚗcomᚋkartuprakerj
 		return graphql.Null
 	}
 	return ec._SignInPayload(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalNString2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx context.Context, v any) (pulid.ID, error) {
-	var res pulid.ID
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNString2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx context.Context, sel ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-	return v
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -87303,22 +87138,6 @@ func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel
 	}
 
 	return ret
-}
-
-func (ec *executionContext) unmarshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx context.Context, v any) (*pulid.ID, error) {
-	if v == nil {
-		return nil, nil
-	}
-	var res = new(pulid.ID)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOString2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx context.Context, sel ast.SelectionSet, v *pulid.ID) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return v
 }
 
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {
