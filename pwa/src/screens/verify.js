@@ -1,6 +1,6 @@
 // Cek sertifikat: anyone (an employer, not signed in) checks a certificate's
 // QR code on the phone, with no signal: the QR carries the signed credential
-// and lib/vc.js checks its signature with WebCrypto against the program's
+// and lib/vc.js (verifyCredential) checks its signature with WebCrypto against the program's
 // DID document (/.well-known/did.json, kept by the service worker and in
 // IndexedDB). The camera scans where BarcodeDetector exists (Android
 // Chrome); everywhere the QR's text can be pasted.
@@ -8,7 +8,7 @@ import { h, fill } from '../lib/h.js';
 import { t, date } from '../lib/i18n.js';
 import { title, field, onLeave } from '../lib/ui.js';
 import { get, put } from '../lib/idb.js';
-import { verify } from '../lib/vc.js';
+import { verifyCredential } from '../lib/vc.js';
 import { dl } from './common.js';
 
 const DID_URL = '/.well-known/did.json';
@@ -38,6 +38,7 @@ function outcome(res) {
     [t('vf_course'), pick(f, 'courseTitle', 'course', 'achievement')],
     [t('institution'), pick(f, 'institutionName', 'institution')],
     [t('vf_date'), when && date(when)],
+    [t('vf_score'), pick(f, 'score')],
     [t('cert_number'), pick(f, 'number', 'certificateNumber')],
   ].filter(([, v]) => v);
   if (res.valid) {
@@ -58,7 +59,7 @@ export async function check(payload) {
   if (!doc) return h('div', { class: 'card box-warn', role: 'alert', 'data-outcome': 'no-keys' }, h('p', null, t('vf_no_keys')));
   let res;
   try {
-    res = await verify(text, doc);
+    res = await verifyCredential(text, doc);
   } catch {
     res = { valid: false, code: 'malformed' };
   }
