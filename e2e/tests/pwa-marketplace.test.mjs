@@ -95,11 +95,15 @@ async function xapi(key, statements) {
   return JSON.parse(body);
 }
 
-const statement = (id, code, verb, result) => ({
+// statement is an xAPI statement about a purchase as internal/training reads
+// them: the actor is the platform's learner id for the recipient under the
+// server's public URL (-public-url; by default http://localhost:<port>), the
+// activity the purchase's redemption code (its post-test for passed/failed).
+const statement = (id, base, learner, code, verb, result) => ({
   id, timestamp: new Date().toISOString(),
-  actor: { objectType: 'Agent', account: { homePage: 'https://www.tokopedia.com', name: code } },
+  actor: { objectType: 'Agent', account: { homePage: base, name: learner } },
   verb: { id: `http://adlnet.gov/expapi/verbs/${verb}`, display: { 'en-US': verb } },
-  object: { objectType: 'Activity', id: `https://www.tokopedia.com/prakerja/${code}` },
+  object: { objectType: 'Activity', id: `${base}/xapi/activities/purchases/${code}${verb === 'passed' ? '/post-test' : ''}` },
   result,
 });
 
@@ -223,12 +227,14 @@ test('a new recipient finds a training with a misspelt word, buys it, the platfo
     const done = await partner(key, 'mutation($c:String!,$k:String!,$at:Time){reportTestScore(code:$c,test:POST,score:75,idempotencyKey:$k,at:$at){id status certificate{number}}}', { c: first.code, k: 'e2e-post-1', at: at() });
     assert.equal(done.reportTestScore.status, 'completed');
     // ... and by xAPI statements for the second.
-    await partner(key, 'mutation($c:String!,$k:String!){redeemPurchase(code:$c,idempotencyKey:$k){id status}}', { c: second.code, k: 'e2e-redeem-2' });
+    const redeemed = await partner(key, 'mutation($c:String!,$k:String!){redeemPurchase(code:$c,idempotencyKey:$k){id status learnerId}}', { c: second.code, k: 'e2e-redeem-2' });
+    const learner = redeemed.redeemPurchase.learnerId;
+    const base = server.url.replace('127.0.0.1', 'localhost');
     const ids = ['6f1c0c8e-7c57-4a59-9d0e-0a7a1b2c3d01', '6f1c0c8e-7c57-4a59-9d0e-0a7a1b2c3d02', '6f1c0c8e-7c57-4a59-9d0e-0a7a1b2c3d03'];
     const got = await xapi(key, [
-      statement(ids[0], second.code, 'progressed', { extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/progress': 50 } }),
-      statement(ids[1], second.code, 'completed', { completion: true }),
-      statement(ids[2], second.code, 'passed', { success: true, score: { raw: 75, min: 0, max: 100, scaled: 0.75 } }),
+      statement(ids[0], base, learner, second.code, 'progressed', { extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/progress': 50 } }),
+      statement(ids[1], base, learner, second.code, 'completed', { completion: true }),
+      statement(ids[2], base, learner, second.code, 'passed', { success: true, score: { raw: 75, min: 0, max: 100, scaled: 0.75 } }),
     ]);
     assert.deepEqual(got, ids, 'the LRS answers the statement ids');
 
