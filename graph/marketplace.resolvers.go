@@ -14,26 +14,27 @@ import (
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/graph/model"
+	"github.com/kartuprakerja/platform/internal/marketplace"
 )
 
 // PurchaseCourse is the resolver for the purchaseCourse field.
 func (r *mutationResolver) PurchaseCourse(ctx context.Context, courseID pulid.ID, platformID pulid.ID, clientID string) (*ent.Purchase, error) {
-	panic(fmt.Errorf("not implemented: PurchaseCourse - purchaseCourse"))
+	return r.market.Purchase(ctx, marketplace.Order{CourseID: courseID, PlatformID: platformID, ClientID: clientID})
 }
 
 // CancelPurchase is the resolver for the cancelPurchase field.
 func (r *mutationResolver) CancelPurchase(ctx context.Context, purchaseID pulid.ID) (*ent.Purchase, error) {
-	panic(fmt.Errorf("not implemented: CancelPurchase - cancelPurchase"))
+	return r.market.Cancel(ctx, purchaseID)
 }
 
 // RedeemURL is the resolver for the redeemUrl field.
 func (r *purchaseResolver) RedeemURL(ctx context.Context, obj *ent.Purchase) (string, error) {
-	panic(fmt.Errorf("not implemented: RedeemURL - redeemUrl"))
+	return r.market.RedeemURL(ctx, obj)
 }
 
 // Cancellable is the resolver for the cancellable field.
 func (r *purchaseResolver) Cancellable(ctx context.Context, obj *ent.Purchase) (bool, error) {
-	panic(fmt.Errorf("not implemented: Cancellable - cancellable"))
+	return marketplace.Cancellable(obj), nil
 }
 
 // SearchCourses is the resolver for the searchCourses field.
@@ -43,5 +44,5 @@ func (r *queryResolver) SearchCourses(ctx context.Context, query *string, filter
 
 // PurchaseDeadline is the resolver for the purchaseDeadline field.
 func (r *recipientResolver) PurchaseDeadline(ctx context.Context, obj *ent.Recipient) (*time.Time, error) {
-	panic(fmt.Errorf("not implemented: PurchaseDeadline - purchaseDeadline"))
+	return r.market.PurchaseDeadline(obj), nil
 }

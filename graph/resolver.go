@@ -14,6 +14,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/console"
 	"github.com/kartuprakerja/platform/internal/journey"
+	"github.com/kartuprakerja/platform/internal/marketplace"
 	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/support"
 	"github.com/kartuprakerja/platform/internal/survey"
@@ -33,6 +34,7 @@ type Resolver struct {
 	push    *push.Service
 	support *support.Service
 	console *console.Service
+	market  *marketplace.Service
 }
 
 // Services are what the resolvers call.
@@ -43,13 +45,14 @@ type Services struct {
 	Surveys *survey.Service
 	Push    *push.Service
 	Support *support.Service
+	Market  *marketplace.Service // purchases and the balance ledger
 }
 
 // NewSchema returns the executable schema over the services.
 func NewSchema(s Services) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
 		Resolvers: &Resolver{client: s.Client, auth: s.Auth, journey: s.Journey, surveys: s.Surveys,
-			push: s.Push, support: s.Support, console: console.New(s.Client)},
+			push: s.Push, support: s.Support, console: console.New(s.Client), market: s.Market},
 	})
 }
 

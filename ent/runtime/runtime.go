@@ -321,6 +321,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	balanceentryHooks := schema.BalanceEntry{}.Hooks()
+
+	balanceentry.Hooks[1] = balanceentryHooks[0]
 	balanceentryMixinFields0 := balanceentryMixin[0].Fields()
 	_ = balanceentryMixinFields0
 	balanceentryFields := schema.BalanceEntry{}.Fields()

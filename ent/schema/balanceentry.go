@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"context"
+	"errors"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -57,4 +59,21 @@ func (BalanceEntry) Policy() ent.Policy {
 		Query:    privacy.QueryPolicy{rule.Private(rule.OwnRecipient("recipient_id"), rule.Staff(rule.FinanceStaff()...))},
 		Mutation: privacy.MutationPolicy{rule.DenyWrites()},
 	}
+}
+
+// ErrLedgerAppendOnly refuses a change or removal of a ledger entry.
+var ErrLedgerAppendOnly = errors.New("balance ledger is append-only: entries are never updated or deleted")
+
+// Hooks: the ledger is append-only for everyone, the system context
+// included (privacy rules are bypassed by rule.System; this hook is not).
+// A correction is a new entry.
+func (BalanceEntry) Hooks() []ent.Hook {
+	return []ent.Hook{func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if !m.Op().Is(ent.OpCreate) {
+				return nil, ErrLedgerAppendOnly
+			}
+			return next.Mutate(ctx, m)
+		})
+	}}
 }

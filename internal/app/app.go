@@ -15,6 +15,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/journey"
+	"github.com/kartuprakerja/platform/internal/marketplace"
 	"github.com/kartuprakerja/platform/internal/partnerapi"
 	"github.com/kartuprakerja/platform/internal/regions"
 	"github.com/kartuprakerja/platform/internal/registry"
@@ -95,7 +96,9 @@ func New(db *database.DB, cfg Config) (*App, error) {
 		return nil, err
 	}
 	services := graph.Services{Client: db.Client, Auth: authn, Journey: jr, Surveys: sv, Push: pu,
-		Support: support.New(db.Client)}
+		Support: support.New(db.Client),
+		Market: marketplace.New(marketplace.Deps{Client: db.Client, Dialect: db.Dialect, Log: cfg.Log,
+			PurchaseWithin: cfg.Journey.PurchaseWithin})}
 	gql := graph.NewHandler(graph.NewSchema(services), graph.HandlerConfig{Log: cfg.Log,
 		Operations: []graphql.OperationMiddleware{graph.Loaders(services)}, Limits: cfg.Limits,
 		Introspection: cfg.introspection(),

@@ -44,6 +44,7 @@ var mutationRoles = map[string]string{
 	"markNotificationsRead": "recipient", "markAllNotificationsRead": "recipient",
 	"updateNotificationPreferences": "recipient", "submitComplaint": "recipient",
 	"submitSurveyResponse": "recipient", "revealRecipientIdentity": "admin",
+	"purchaseCourse": "recipient", "cancelPurchase": "recipient",
 }
 
 // TestBadInputMatrix sends, to every argument and input-object field

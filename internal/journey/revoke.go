@@ -7,10 +7,12 @@ import (
 	"time"
 
 	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/recipient"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/apperr"
 	"github.com/kartuprakerja/platform/internal/audit"
+	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 )
@@ -108,13 +110,23 @@ func (s *Service) RevokeRecipient(ctx context.Context, id pulid.ID, reason strin
 func (s *Service) revoke(ctx context.Context, id pulid.ID, reason, action string) (bool, error) {
 	done := false
 	err := withTx(ctx, s.client, func(tx *ent.Tx) error {
+		sys := rule.System(ctx, "revocation")
+		// The row is locked (PostgreSQL; SQLite's transaction holds the write
+		// lock) so the balance forfeited is the one set to zero.
+		before, err := database.ForUpdate(s.dialect, tx.Recipient.Query().Where(recipient.ID(id))).Only(sys)
+		if err != nil {
+			return err
+		}
 		n, err := tx.Recipient.Update().Where(recipient.ID(id), recipient.StatusEQ(recipient.StatusRecipient)).
 			SetStatus(recipient.StatusRevoked).SetRevokedAt(s.now()).SetRevocationReason(reason).
 			SetTrainingBalance(0).Save(ctx)
 		if err != nil || n == 0 {
 			return err
 		}
-		r, err := tx.Recipient.Get(rule.System(ctx, "revocation"), id)
+		if err := s.forfeit(sys, tx, before); err != nil {
+			return err
+		}
+		r, err := tx.Recipient.Get(sys, id)
 		if err != nil {
 			return err
 		}
@@ -126,4 +138,20 @@ func (s *Service) revoke(ctx context.Context, id pulid.ID, reason, action string
 		return s.notify.Revoked(ctx, tx, r)
 	})
 	return done, err
+}
+
+// forfeit appends the forfeit of r's remaining balance to the ledger (key
+// "forfeit:<recipientID>", amount -balance), so the ledger's sum stays the
+// balance (now zero). Nothing is written for an empty balance.
+func (s *Service) forfeit(ctx context.Context, tx *ent.Tx, r *ent.Recipient) error {
+	if r.TrainingBalance == 0 {
+		return nil
+	}
+	err := tx.BalanceEntry.Create().SetRecipientID(r.ID).SetKind(balanceentry.KindForfeit).
+		SetAmount(-r.TrainingBalance).SetBalanceAfter(0).SetKey("forfeit:" + string(r.ID)).
+		SetCreatedAt(s.now()).Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("forfeit balance of %s: %w", r.ID, err)
+	}
+	return nil
 }

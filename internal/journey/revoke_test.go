@@ -67,6 +67,11 @@ func TestPurchaseDeadline(t *testing.T) {
 		if g := get(overdue); g.Status != "revoked" || g.TrainingBalance != 0 || g.RevocationReason == nil {
 			t.Errorf("overdue recipient: %+v", g)
 		}
+		// The forfeit is a ledger entry of the balance the revocation zeroed.
+		if f := overdue.QueryBalanceEntries().AllX(sys); len(f) != 1 || f[0].Kind != "forfeit" ||
+			f[0].Amount != -overdue.TrainingBalance || f[0].BalanceAfter != 0 || f[0].Key != "forfeit:"+string(overdue.ID) {
+			t.Errorf("forfeit entries %+v (balance was %d)", f, overdue.TrainingBalance)
+		}
 		if len(rec.revoked) != 1 || rec.revoked[0] != string(overdue.ID) {
 			t.Errorf("revoked notifications %v", rec.revoked)
 		}

@@ -18,6 +18,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/audit"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/lottery"
+	"github.com/kartuprakerja/platform/internal/money"
 	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 )
@@ -221,7 +222,28 @@ func (s *Service) writeOutcomes(ctx context.Context, tx *ent.Tx, apps []applican
 	if err != nil {
 		return fmt.Errorf("accept recipients: %w", err)
 	}
+	if err := s.grantBalances(ctx, tx, accepted, w.TrainingBalance, now); err != nil {
+		return err
+	}
 	lap.done("selection.accept", len(accepted))
+	return nil
+}
+
+// grantBalances appends the grant of each accepted recipient's training
+// balance to the ledger (kind grant, key "grant:<recipientID>"), in one bulk
+// insert: the ledger's sum stays the balance. The entry's id is the
+// recipient's ULID under the "be" prefix (one grant per recipient).
+func (s *Service) grantBalances(ctx context.Context, tx *ent.Tx, accepted []acceptance, balance money.Rupiah, now time.Time) error {
+	err := s.dialect.Insert(ctx, tx, database.Insert{
+		Into:    `balance_entries (id, recipient_id, kind, amount, balance_after, key, created_at)`,
+		Values:  `'be' || substr(:rc, 3), :rc, 'grant', :amount, :amount, 'grant:' || :rc, :now`,
+		Rows:    len(accepted),
+		Columns: []database.Column{database.Text("rc", func(i int) string { return accepted[i].recipient })},
+		Consts:  []database.Const{database.Value("amount", int64(balance)), database.Value("now", now)},
+	})
+	if err != nil {
+		return fmt.Errorf("grant balances: %w", err)
+	}
 	return nil
 }
 

@@ -126,6 +126,12 @@ func TestWaveSelection(t *testing.T) {
 				if r.Status != "recipient" || r.CardNumber == nil || r.TrainingBalance != wv.TrainingBalance || r.AcceptedAt == nil {
 					t.Errorf("selected recipient not accepted: %+v", r)
 				}
+				// The grant is the ledger's one entry: its sum is the balance.
+				g := r.QueryBalanceEntries().AllX(sys)
+				if len(g) != 1 || g[0].Kind != "grant" || g[0].Amount != wv.TrainingBalance ||
+					g[0].BalanceAfter != wv.TrainingBalance || g[0].Key != "grant:"+string(r.ID) {
+					t.Errorf("ledger of %s: %+v", r.ID, g)
+				}
 			}
 		}
 		verifyPublication(t, e, wv)

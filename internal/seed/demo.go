@@ -208,6 +208,16 @@ func (d *demoJourney) trainings(ctx context.Context, sum *Summary) error {
 	if err := tx.Purchase.CreateBulk(purchases...).Exec(ctx); err != nil {
 		return err
 	}
+	p2, balance := purchases[1].Mutation(), d.wave.balance
+	id2, _ := p2.ID()
+	entries := []*ent.BalanceEntryCreate{
+		grantEntry(tx.Client(), d.recipientID, balance, d.accepted),
+		purchaseEntry(tx.Client(), d.recipientID, p1, c1.price, balance-c1.price, bought),
+		purchaseEntry(tx.Client(), d.recipientID, id2, c2.price, balance-c1.price-c2.price, bought2),
+	}
+	if err := tx.BalanceEntry.CreateBulk(entries...).Exec(ctx); err != nil {
+		return fmt.Errorf("demo ledger: %w", err)
+	}
 	if err := tx.Certificate.Create().SetID(d.id("ce", done)).SetRecipientID(d.recipientID).
 		SetCourseID(c1.id).SetPurchaseID(p1).SetNumber(fmt.Sprintf("PKJ/%d/DEMO0001", done.Year())).
 		SetPostTestScore(84).SetIssuedAt(done).SetCreatedAt(done).SetUpdatedAt(done).Exec(ctx); err != nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/ent/selectionresult"
 	"github.com/kartuprakerja/platform/ent/wave"
+	"github.com/kartuprakerja/platform/internal/money"
 	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/rule"
 )
@@ -235,5 +236,27 @@ func checkBalances(t *testing.T, ctx context.Context, c *ent.Client) {
 		if r.TrainingBalance != want || want < 0 {
 			t.Errorf("recipient %s: balance %d, want %d", r.ID, r.TrainingBalance, want)
 		}
+	}
+	checkLedger(t, ctx, c)
+}
+
+// checkLedger: every recipient's balance is the sum of its ledger entries
+// (grant and purchases), and no balance is negative.
+func checkLedger(t *testing.T, ctx context.Context, c *ent.Client) {
+	t.Helper()
+	rs := c.Recipient.Query().WithBalanceEntries().AllX(ctx)
+	entries := 0
+	for _, r := range rs {
+		var sum money.Rupiah
+		for _, e := range r.Edges.BalanceEntries {
+			sum += e.Amount
+			entries++
+		}
+		if sum != r.TrainingBalance || r.TrainingBalance < 0 {
+			t.Errorf("recipient %s (%s): balance %d, ledger sum %d", r.ID, r.Status, r.TrainingBalance, sum)
+		}
+	}
+	if entries == 0 {
+		t.Fatal("no ledger entries seeded")
 	}
 }

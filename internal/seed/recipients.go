@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/balanceentry"
 	"github.com/kartuprakerja/platform/ent/linkedaccount"
 	"github.com/kartuprakerja/platform/ent/payout"
 	"github.com/kartuprakerja/platform/ent/purchase"
@@ -54,6 +55,7 @@ type batch struct {
 	reviews      []*ent.ReviewCreate
 	linked       []*ent.LinkedAccountCreate
 	payouts      []*ent.PayoutCreate
+	entries      []*ent.BalanceEntryCreate
 }
 
 // writeHead inserts the batch's accounts and recipients; writeTail inserts
@@ -72,6 +74,7 @@ func (b *batch) writeTail(ctx context.Context, tx *ent.Tx) error {
 		{"applications", func() error { return bulk(ctx, b.applications, 2000, tx.Application.CreateBulk) }},
 		{"selection results", func() error { return bulk(ctx, b.results, 2000, tx.SelectionResult.CreateBulk) }},
 		{"purchases", func() error { return bulk(ctx, b.purchases, 2000, tx.Purchase.CreateBulk) }},
+		{"balance entries", func() error { return bulk(ctx, b.entries, 2000, tx.BalanceEntry.CreateBulk) }},
 		{"certificates", func() error { return bulk(ctx, b.certificates, 2000, tx.Certificate.CreateBulk) }},
 		{"reviews", func() error { return bulk(ctx, b.reviews, 2000, tx.Review.CreateBulk) }},
 		{"linked accounts", func() error { return bulk(ctx, b.linked, 2000, tx.LinkedAccount.CreateBulk) }},
@@ -547,10 +550,11 @@ func (g *recipientGen) accept(b *batch, rc *ent.RecipientCreate, j journey, grp 
 	progress := j.idTime.Sub(grp.idFrom).Seconds() / grp.to.Sub(grp.from).Seconds()
 	accepted := wv.announced.Add(time.Duration(progress * float64(6*time.Hour))).Truncate(time.Second)
 	balance := wv.balance
+	b.entries = append(b.entries, grantEntry(g.client, j.id, balance, accepted))
 	firstPurchase := accepted.Add(time.Duration(1+r.IntN(25*24)) * time.Hour)
 	if r.Float64() < shareCompleted/shareAccepted {
 		var price money.Rupiah
-		firstPurchase, price = g.completeTraining(b, j, accepted)
+		firstPurchase, price = g.completeTraining(b, j, accepted, balance)
 		balance -= price
 	}
 	rc.SetStatus(recipient.StatusRecipient).SetVerifiedAt(verified).SetAcceptedAt(accepted).
@@ -583,7 +587,7 @@ func (g *recipientGen) verify(b *batch, rc *ent.RecipientCreate, j journey) {
 // completeTraining adds a completed purchase with its certificate, often a
 // review and sometimes the first incentive. It returns when the training was
 // bought and its price.
-func (g *recipientGen) completeTraining(b *batch, j journey, accepted time.Time) (time.Time, money.Rupiah) {
+func (g *recipientGen) completeTraining(b *batch, j journey, accepted time.Time, balance money.Rupiah) (time.Time, money.Rupiah) {
 	r := g.r
 	ci := g.w.coursePick.pick(r)
 	c := g.w.courses[ci]
@@ -600,6 +604,7 @@ func (g *recipientGen) completeTraining(b *batch, j journey, accepted time.Time)
 		SetRedeemedAt(bought.Add(time.Hour)).SetPostTestScore(score).
 		SetStatus(purchase.StatusCompleted).SetProgressPercent(100).SetCompletedAt(done).
 		SetCreatedAt(bought).SetUpdatedAt(done))
+	b.entries = append(b.entries, purchaseEntry(g.client, j.id, purchaseID, c.price, balance-c.price, bought))
 	b.certificates = append(b.certificates, g.client.Certificate.Create().
 		SetID(pulid.Deterministic("ce", j.idTime, r)).SetRecipientID(j.id).SetCourseID(c.id).
 		SetPurchaseID(purchaseID).SetNumber(fmt.Sprintf("PKJ/%d/%08d", done.Year(), g.seq)).
@@ -674,4 +679,21 @@ func (g *recipientGen) firstIncentive(b *batch, j journey, done time.Time) {
 // dateOf returns midnight UTC of t's day.
 func dateOf(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// grantEntry is the ledger entry of the balance granted at acceptance (as
+// selection writes it: id the recipient's ULID under "be", key
+// "grant:<recipientID>"). The seed writes the ledger of every balance: a
+// recipient's balance is the sum of its entries.
+func grantEntry(c *ent.Client, rid pulid.ID, amount money.Rupiah, at time.Time) *ent.BalanceEntryCreate {
+	return c.BalanceEntry.Create().SetID(rid.Sibling("be")).SetRecipientID(rid).SetKind(balanceentry.KindGrant).
+		SetAmount(amount).SetBalanceAfter(amount).SetKey("grant:" + string(rid)).SetCreatedAt(at)
+}
+
+// purchaseEntry is the ledger entry of a purchase (as the marketplace
+// writes it: key "purchase:<purchaseID>"), its id the purchase's ULID.
+func purchaseEntry(c *ent.Client, rid, pid pulid.ID, price, after money.Rupiah, at time.Time) *ent.BalanceEntryCreate {
+	return c.BalanceEntry.Create().SetID(pid.Sibling("be")).SetRecipientID(rid).SetPurchaseID(pid).
+		SetKind(balanceentry.KindPurchase).SetAmount(-price).SetBalanceAfter(after).
+		SetKey("purchase:" + string(pid)).SetCreatedAt(at)
 }
