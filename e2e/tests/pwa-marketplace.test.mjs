@@ -5,7 +5,7 @@
 // code and the deadline gone; buying offline is refused with a reason; the
 // platform redeems both purchases and reports completion and a post-test of
 // 75, once by GraphQL and once by xAPI; both certificates appear in Pelatihan
-// Saya, where a review is written; with the browser offline a visitor who is
+// Saya, where a review is written (staff hide it: the author sees why); with the browser offline a visitor who is
 // not signed in checks the QR payload on /cek-sertifikat (accepted) and a
 // tampered one (refused); `prakerja verify-certificate` agrees on both.
 import { test, before, after } from 'node:test';
@@ -22,6 +22,7 @@ import { signInUI, swControlled, ageCodes } from '../lib/pwa.mjs';
 const PHONE = '+6285700000777';
 const ADMIN = '+6281100000001';
 const PLATFORM_OP = '+6281100000012'; // Tokopedia's operator
+const ASSESSOR = '+6281100000004';
 let server;
 let browser;
 before(async () => {
@@ -253,6 +254,15 @@ test('a new recipient finds a training with a misspelt word, buys it, the platfo
     await form.getByRole('button', { name: 'Kirim ulasan' }).click();
     await page.getByText('Ulasan Anda:').waitFor();
     assert.equal(await page.locator('form[data-review-for]').count(), 1, 'the other completed training still asks for a review');
+    // Staff hide it: its author sees why.
+    const mine = must(await gql(server.url, '{ me { recipient { reviews(first: 5) { edges { node { id } } } } } }', {}, token), 'reviews')
+      .me.recipient.reviews.edges.map((e) => e.node);
+    assert.equal(mine.length, 1);
+    const assessor = await server.signIn(ASSESSOR);
+    must(await gql(server.url, 'mutation($id:ID!,$r:String!){hideReview(reviewId:$id,reason:$r){id hiddenAt}}',
+      { id: mine[0].id, r: 'Berisi nomor HP pribadi.' }, assessor), 'hide');
+    await page.reload();
+    await page.locator('[data-hidden]').getByText('Ulasan ini disembunyikan oleh petugas. Alasan: Berisi nomor HP pribadi.').waitFor();
 
     // A visitor (an employer, not signed in) checks the QR offline.
     const ctx2 = await browser.newContext();
