@@ -5,9 +5,10 @@
 // code and the deadline gone; buying offline is refused with a reason; the
 // platform redeems both purchases and reports completion and a post-test of
 // 75, once by GraphQL and once by xAPI; both certificates appear in Pelatihan
-// Saya, where a review is written (staff hide it: the author sees why); with the browser offline a visitor who is
-// not signed in checks the QR payload on /cek-sertifikat (accepted) and a
-// tampered one (refused); `prakerja verify-certificate` agrees on both.
+// Saya, where a review is written (staff hide it: the author sees why); with
+// the browser offline a visitor who is not signed in checks the QR payload on
+// /cek-sertifikat (accepted) and a tampered one (refused);
+// `prakerja verify-certificate` agrees on both.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
