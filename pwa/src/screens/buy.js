@@ -34,15 +34,18 @@ function clientIdFor(courseId, platformId) {
 }
 const attemptDone = (courseId, platformId) => { try { localStorage.removeItem(attemptKey(courseId, platformId)); } catch { /* none */ } };
 
+const append = (el, ...kids) => { el.append(...kids.filter(Boolean)); return el; };
+
+// buyBox is the course page's Buy section: who may buy, the platform, the button.
 export function buyBox(c) {
   const box = h('section', { class: 'card', 'aria-labelledby': 'byh' }, h('h2', { id: 'byh' }, t('buy')));
   const r = session.me && session.me.recipient;
-  if (c.status && c.status !== 'published') return add(box, h('p', { class: 'err' }, t('buy_unavailable')));
+  if (c.status && c.status !== 'published') return append(box, h('p', { class: 'err' }, t('buy_unavailable')));
   if (!session.token) {
-    return add(box, h('p', null, t('buy_signin')),
+    return append(box, h('p', null, t('buy_signin')),
       h('div', { class: 'actions' }, h('a', { class: 'btn', href: '/masuk?next=' + encodeURIComponent(location.pathname) }, t('signin_title'))));
   }
-  if (!r || r.status !== 'recipient') return add(box, h('p', null, t('buy_recipients_only')));
+  if (!r || r.status !== 'recipient') return append(box, h('p', null, t('buy_recipients_only')));
   const ps = c.platforms || [];
   const form = h('form', null,
     choices({ legend: t('buy_where'), name: 'platform', options: ps.map((p) => [p.id, p.name]), value: ps.length === 1 ? ps[0].id : null, required: true }),
@@ -55,10 +58,9 @@ export function buyBox(c) {
     const p = ps.find((x) => x.id === pid);
     if (p) confirmBuy(c, p, msg);
   };
-  return add(box, form);
+  return append(box, form);
 }
 
-function add(el, ...kids) { el.append(...kids.filter(Boolean)); return el; }
 
 // confirmBuy reads the balance from the server and asks in a dialog.
 async function confirmBuy(c, p, msg) {
