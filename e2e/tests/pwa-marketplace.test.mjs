@@ -2,7 +2,8 @@
 // (made through the API as pwa-journey does in the UI) sees the 30-day
 // deadline, searches with a misspelt word ("pemasran"), buys a Tokopedia
 // course after a confirmation showing the balance left, sees the redemption
-// code and the deadline gone; buying offline is refused with a reason; the
+// code and the deadline gone; buying offline is refused with a reason, and a
+// purchase whose answer is lost is re-sent once with the same client id; the
 // platform redeems both purchases and reports completion and a post-test of
 // 75, once by GraphQL and once by xAPI; both certificates appear in Pelatihan
 // Saya, where a review is written (staff hide it: the author sees why); with
@@ -139,8 +140,10 @@ function tamper(payload, name) {
   return 'PKJ1:' + b45encode(deflateRawSync(Buffer.from(raw.replace(name, 'Orang Lain'), 'latin1')));
 }
 
-// buy buys the course on the page on Tokopedia and returns the purchase page's code.
-async function buyHere(page, balance) {
+// buyHere buys the course on the page on Tokopedia and returns the purchase
+// page's code; with lose, the answer to the first attempt is lost on the way
+// back (the server did buy) and "Coba lagi" re-sends the same client id.
+async function buyHere(page, balance, { lose = false } = {}) {
   await page.getByLabel('Tokopedia').check();
   await page.getByRole('button', { name: 'Beli pelatihan' }).click();
   const dlg = page.getByRole('dialog', { name: 'Yakin membeli pelatihan ini?' });
@@ -149,8 +152,26 @@ async function buyHere(page, balance) {
   const p = Number(await dlg.locator('[data-price]').getAttribute('data-price'));
   assert.equal(left, balance - p, 'the balance left is the balance minus the price');
   assert.match(await dlg.innerText(), /Saldo Anda setelah membeli: Rp[\d.]+/);
+  const sent = [];
+  await page.route('**/graphql', async (route) => {
+    const body = route.request().postData() || '';
+    if (!body.includes('"operationName":"Buy"')) return route.fallback();
+    sent.push(JSON.parse(body).variables.k);
+    if (lose && sent.length === 1) {
+      await route.fetch(); // the server buys...
+      return route.abort('connectionreset'); // ...and its answer never arrives
+    }
+    return route.fallback();
+  });
   await dlg.getByRole('button', { name: 'Ya, beli' }).click();
+  if (lose) {
+    await page.getByText('Sambungan terputus sebelum ada jawaban', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Coba lagi' }).click();
+  }
   await page.waitForURL(/\/pelatihan-saya\/pu[^/?]+\?baru=/);
+  await page.unroute('**/graphql');
+  assert.equal(sent.length, lose ? 2 : 1);
+  assert.equal(new Set(sent).size, 1, 'a re-sent attempt keeps its client id');
   const code = await page.locator('[data-code]').getAttribute('data-code');
   assert.match(code, /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
   await page.getByText('Buka Tokopedia, lalu masukkan kode ini di sana untuk mulai belajar.').waitFor();
@@ -218,8 +239,11 @@ test('a new recipient finds a training with a misspelt word, buys it, the platfo
     await page.getByText('Membeli perlu sambungan internet', { exact: false }).waitFor();
     assert.equal(await page.getByRole('dialog').count(), 0);
     await ctx.setOffline(false);
-    const second = await buyHere(page, mid.trainingBalance);
+    const second = await buyHere(page, mid.trainingBalance, { lose: true });
     assert.equal(await page.locator('[data-deadline-gone]').count(), 0, 'only the first purchase says the deadline went');
+    const after2 = must(await gql(server.url, '{ me { recipient { trainingBalance purchases(first: 10) { totalCount } } } }', {}, token), 'me').me.recipient;
+    assert.equal(after2.purchases.totalCount, 2, 'the lost answer did not buy twice');
+    assert.equal(after2.trainingBalance, mid.trainingBalance - second.price);
 
     // The platform: redeem and report, by GraphQL for the first course...
     const key = await platformKey();

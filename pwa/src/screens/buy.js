@@ -106,7 +106,8 @@ async function buy(c, p, msg, first) {
     navigate(`/pelatihan-saya/${res.id}?baru=${first ? 'pertama' : '1'}`);
   } catch (e) {
     // A lost answer keeps the attempt's id: pressing again cannot buy twice.
-    if (e.transient) { fill(msg, errorBox({ message: t('buy_retry') })); return; }
+    // "Coba lagi" re-sends the same attempt without a new confirmation.
+    if (e.transient) { fill(msg, errorBox({ message: t('buy_retry') }, () => buy(c, p, msg, first))); return; }
     attemptDone(c.id, p.id);
     fill(msg, errorBox(e));
   }
