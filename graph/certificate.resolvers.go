@@ -7,23 +7,36 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/graph/model"
 )
 
 // QRPayload is the resolver for the qrPayload field.
 func (r *certificateResolver) QRPayload(ctx context.Context, obj *ent.Certificate) (*string, error) {
-	panic(fmt.Errorf("not implemented: QRPayload - qrPayload"))
+	return nonEmpty(certificateQR(obj)), nil
+}
+
+// RevokeCertificate is the resolver for the revokeCertificate field.
+func (r *mutationResolver) RevokeCertificate(ctx context.Context, id pulid.ID, reason string) (*ent.Certificate, error) {
+	return r.certificates.Revoke(ctx, id, reason)
 }
 
 // VerifyCertificate is the resolver for the verifyCertificate field.
 func (r *queryResolver) VerifyCertificate(ctx context.Context, number string) (*model.CertificateVerification, error) {
-	panic(fmt.Errorf("not implemented: VerifyCertificate - verifyCertificate"))
+	res, err := r.certificates.VerifyNumber(ctx, number)
+	if err != nil {
+		return nil, err
+	}
+	return verification(ctx, res), nil
 }
 
 // VerifyCredential is the resolver for the verifyCredential field.
 func (r *queryResolver) VerifyCredential(ctx context.Context, credential string) (*model.CertificateVerification, error) {
-	panic(fmt.Errorf("not implemented: VerifyCredential - verifyCredential"))
+	res, err := r.certificates.VerifyCredential(ctx, credential)
+	if err != nil {
+		return nil, err
+	}
+	return verification(ctx, res), nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/wave"
 	"github.com/kartuprakerja/platform/graph/generated"
 	"github.com/kartuprakerja/platform/internal/auth"
+	"github.com/kartuprakerja/platform/internal/certificate"
 	"github.com/kartuprakerja/platform/internal/console"
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/marketplace"
@@ -35,6 +36,8 @@ type Resolver struct {
 	support *support.Service
 	console *console.Service
 	market  *marketplace.Service
+
+	certificates *certificate.Service
 }
 
 // Services are what the resolvers call.
@@ -46,13 +49,16 @@ type Services struct {
 	Push    *push.Service
 	Support *support.Service
 	Market  *marketplace.Service // purchases and the balance ledger
+
+	Certificates *certificate.Service
 }
 
 // NewSchema returns the executable schema over the services.
 func NewSchema(s Services) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
 		Resolvers: &Resolver{client: s.Client, auth: s.Auth, journey: s.Journey, surveys: s.Surveys,
-			push: s.Push, support: s.Support, console: console.New(s.Client), market: s.Market},
+			push: s.Push, support: s.Support, console: console.New(s.Client), market: s.Market,
+			certificates: s.Certificates},
 	})
 }
 

@@ -16,6 +16,7 @@ import (
 
 	"github.com/kartuprakerja/platform/internal/app"
 	"github.com/kartuprakerja/platform/internal/auth"
+	"github.com/kartuprakerja/platform/internal/certificate/vc"
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/server"
 	"github.com/kartuprakerja/platform/push"
@@ -48,6 +49,9 @@ type config struct {
 	PWAOrigin      string
 	PublicURL      string
 	GCPercent      int
+
+	CertificateKeys    string
+	CertificateKeySeed string
 
 	CodesPerNetworkMinute   int
 	SignInsPerNetworkMinute int
@@ -99,7 +103,9 @@ func (c *config) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.VAPIDPublic, "vapid-public-key", env("VAPID_PUBLIC_KEY", ""), "Web Push VAPID public key; default: generated into <data-dir>/vapid.json")
 	fs.StringVar(&c.VAPIDPrivate, "vapid-private-key", env("VAPID_PRIVATE_KEY", ""), "Web Push VAPID private key")
 	fs.StringVar(&c.VAPIDSubject, "vapid-subject", env("VAPID_SUBJECT", "push@prakerja.go.id"), "contact address sent with Web Push")
-	fs.StringVar(&c.PublicURL, "public-url", env("PUBLIC_URL", ""), "public base URL of this server, named in the command that verifies a wave's selection; default: http://localhost:<port of -addr>")
+	fs.StringVar(&c.PublicURL, "public-url", env("PUBLIC_URL", ""), "public base URL of this server: named in the command that verifies a wave's selection, and the did:web host of certificates; default: http://localhost:<port of -addr>")
+	fs.StringVar(&c.CertificateKeys, "certificate-keys", env("CERTIFICATE_KEYS", ""), "JSON file of the Ed25519 keys that sign certificates, with their validity windows (docs/certificates.md); default: generated into <data-dir>/certificate-keys.json")
+	fs.StringVar(&c.CertificateKeySeed, "certificate-key-seed", env("CERTIFICATE_KEY_SEED", ""), "hex seed (64 characters) of a single certificate signing key, instead of -certificate-keys")
 	fs.StringVar(&c.PWAOrigin, "pwa-origin", env("PWA_ORIGIN", ""), "the PWA's https origin, for links in web pushes")
 	fs.DurationVar(&c.ScheduleEvery, "schedule-every", envDuration("SCHEDULE_EVERY", app.DefaultScheduleEvery), "period of the scheduled jobs (30-day rule, survey openings); one instance's job queue leader enqueues them")
 	fs.DurationVar(&c.SessionCacheTTL, "session-cache-ttl", envDuration("SESSION_CACHE_TTL", a.SessionCacheTTL), "how long an instance trusts a cached session: a sign-out on another instance takes effect within it; 0: no cache")
@@ -232,4 +238,44 @@ func (c *config) vapidKeys(generate func() (priv, pub string, err error)) (pub, 
 		return "", "", fmt.Errorf("write %s: %w", path, err)
 	}
 	return keys.Public, keys.Private, nil
+}
+
+// certificateKeys returns the keys that sign certificates: a single key from
+// -certificate-key-seed, the key file -certificate-keys, else the file kept
+// in the data directory (one key generated on first use).
+func (c *config) certificateKeys() (vc.KeySet, error) {
+	if c.CertificateKeySeed != "" {
+		b, _ := json.Marshal(vc.KeyFile{Keys: []vc.FileKey{{ID: "key-1", Seed: c.CertificateKeySeed,
+			From: time.Date(2020, time.January, 1, 0, 0, 0, 0, time.UTC)}}})
+		return vc.ParseKeyFile(b, "")
+	}
+	path := c.CertificateKeys
+	if path == "" {
+		path = filepath.Join(c.DataDir, "certificate-keys.json")
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			if err := writeKeyFile(path, time.Now()); err != nil {
+				return vc.KeySet{}, err
+			}
+		}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return vc.KeySet{}, fmt.Errorf("certificate keys: %w", err)
+	}
+	return vc.ParseKeyFile(b, "")
+}
+
+func writeKeyFile(path string, now time.Time) error {
+	f, err := vc.NewKeyFile("key-"+now.UTC().Format("20060102"), now)
+	if err != nil {
+		return err
+	}
+	b, _ := json.MarshalIndent(f, "", "  ")
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
 }

@@ -5,6 +5,7 @@
 //	prakerja seed     load deterministic demo data
 //	prakerja verify-selection  recompute a wave's lottery from published data
 //	prakerja demo-identities   identities of the demo registry to try registration
+//	prakerja verify-certificate  check a certificate's credential or QR text offline
 //
 // Every setting is a flag or a PRAKERJA_* environment variable; run
 // `prakerja <command> -h` for the list.
@@ -40,6 +41,8 @@ func run(ctx context.Context, args []string) error {
 		return verifySelection(ctx, args[1:])
 	case "demo-identities":
 		return demoIdentities(ctx, args[1:], os.Stdout)
+	case "verify-certificate":
+		return verifyCertificate(ctx, args[1:], os.Stdin, os.Stdout)
 	}
 	var cfg config
 	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
@@ -66,6 +69,7 @@ commands:
   migrate   apply pending schema migrations
   seed      load deterministic demo data (-seed, -recipients)
   verify-selection  recompute a wave's lottery from its published data (-source URL|DIR, -wave N)
-  demo-identities   print unregistered identities of the embedded registry, to try registration (-h for more)`)
+  demo-identities   print unregistered identities of the embedded registry, to try registration (-h for more)
+  verify-certificate  check a certificate's credential or QR code text with no server (-did did.json)`)
 	return errors.New("unknown or missing command")
 }

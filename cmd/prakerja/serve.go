@@ -13,6 +13,7 @@ import (
 
 	"github.com/kartuprakerja/platform/internal/app"
 	"github.com/kartuprakerja/platform/internal/auth"
+	"github.com/kartuprakerja/platform/internal/certificate"
 	"github.com/kartuprakerja/platform/internal/clientip"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/journey"
@@ -34,14 +35,15 @@ func serve(ctx context.Context, cfg *config, out io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	if cfg.Demo {
-		if err := seedIfEmpty(ctx, db, cfg, log); err != nil {
-			return err
-		}
-	}
-	ln, err := net.Listen("tcp", cfg.Addr) // before the app: the default public URL has its port
+	ln, err := net.Listen("tcp", cfg.Addr) // before the seed and the app: the default public URL has its port
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
+	}
+	defer ln.Close()
+	if cfg.Demo {
+		if err := seedIfEmpty(ctx, db, cfg, log, publicURL(cfg.PublicURL, ln.Addr())); err != nil {
+			return err
+		}
 	}
 	a, err := buildApp(cfg, db, log, ln.Addr())
 	if err != nil {
@@ -128,6 +130,10 @@ func buildApp(cfg *config, db *database.DB, log *slog.Logger, addr net.Addr) (*a
 	if err != nil {
 		return nil, err
 	}
+	keys, err := cfg.certificateKeys()
+	if err != nil {
+		return nil, err
+	}
 	return app.New(db, app.Config{
 		SMS:     sender,
 		Journey: jcfg,
@@ -141,6 +147,7 @@ func buildApp(cfg *config, db *database.DB, log *slog.Logger, addr net.Addr) (*a
 		Log:           log,
 		Introspection: new(cfg.Introspection.or(cfg.Playground)),
 		ScheduleEvery: cfg.ScheduleEvery,
+		Certificates:  certificate.Config{PublicURL: jcfg.PublicURL, Keys: keys, Log: log},
 	})
 }
 

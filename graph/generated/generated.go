@@ -584,6 +584,7 @@ type ComplexityRoot struct {
 		RequestSignInCode             func(childComplexity int, phone string) int
 		RevealRecipientIdentity       func(childComplexity int, recipientID pulid.ID, reason string) int
 		RevokeAPIKey                  func(childComplexity int, prefix string) int
+		RevokeCertificate             func(childComplexity int, id pulid.ID, reason string) int
 		RevokeRecipient               func(childComplexity int, recipientID pulid.ID, reason string) int
 		RotateAPIKey                  func(childComplexity int, prefix string) int
 		RunSelection                  func(childComplexity int, waveID pulid.ID) int
@@ -1285,6 +1286,7 @@ type MutationResolver interface {
 	SignOut(ctx context.Context) (bool, error)
 	UpdateSettings(ctx context.Context, input model.UpdateSettingsInput) (*ent.Account, error)
 	CreatePartnerAccount(ctx context.Context, input auth.PartnerAccount) (*ent.Account, error)
+	RevokeCertificate(ctx context.Context, id pulid.ID, reason string) (*ent.Certificate, error)
 	RevealRecipientIdentity(ctx context.Context, recipientID pulid.ID, reason string) (*console.Identity, error)
 	ProposeCourse(ctx context.Context, input model.CourseProposalInput, idempotencyKey string) (*ent.Course, error)
 	AssessCourse(ctx context.Context, courseID pulid.ID, scores []*schematype.IndicatorScore, notes *string) (*ent.CourseAssessment, error)
@@ -3608,6 +3610,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIKey(childComplexity, args["prefix"].(string)), true
+	case "Mutation.revokeCertificate":
+		if e.ComplexityRoot.Mutation.RevokeCertificate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeCertificate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeCertificate(childComplexity, args["id"].(pulid.ID), args["reason"].(string)), true
 	case "Mutation.revokeRecipient":
 		if e.ComplexityRoot.Mutation.RevokeRecipient == nil {
 			break
@@ -15819,6 +15832,11 @@ extend type Query {
   "Anyone: verifies a credential or QR payload by its signature and the program's keys."
   verifyCredential(credential: String!): CertificateVerification!
 }
+
+extend type Mutation {
+  "Admin: withdraws a certificate for a reason shown to whoever verifies it (audited)."
+  revokeCertificate(id: ID!, reason: String!): Certificate!
+}
 `, BuiltIn: false},
 	{Name: "../schema/console.graphql", Input: `"A screen of the staff and partner console the viewer may use."
 type ConsoleSection {
@@ -19615,6 +19633,28 @@ func (ec *executionContext) field_Mutation_revokeAPIKey_args(ctx context.Context
 		return nil, err
 	}
 	args["prefix"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_revokeCertificate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkartuprakerjaᚋplatformᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
 	return args, nil
 }
 
@@ -30414,6 +30454,50 @@ func (ec *executionContext) fieldContext_Mutation_createPartnerAccount(ctx conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_createPartnerAccount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeCertificate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeCertificate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeCertificate(ctx, fc.Args["id"].(pulid.ID), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Certificate) graphql.Marshaler {
+			return ec.marshalNCertificate2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCertificate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeCertificate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Certificate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeCertificate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -76009,6 +76093,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "revokeCertificate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeCertificate(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "revealRecipientIdentity":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_revealRecipientIdentity(ctx, field)
@@ -81148,6 +81239,14 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		graphql.AddInvalidNullFromMarshaler(ctx, "Boolean!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNCertificate2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCertificate(ctx context.Context, sel ast.SelectionSet, v *ent.Certificate) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Certificate!")
+		return graphql.Null
+	}
+	return ec._Certificate(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCertificateConnection2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCertificateConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CertificateConnection) graphql.Marshaler {

@@ -13,6 +13,8 @@ import (
 	"github.com/kartuprakerja/platform/console"
 	"github.com/kartuprakerja/platform/graph"
 	"github.com/kartuprakerja/platform/internal/auth"
+	"github.com/kartuprakerja/platform/internal/certificate"
+	"github.com/kartuprakerja/platform/internal/certificate/vc"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/marketplace"
@@ -38,6 +40,9 @@ type Config struct {
 	Notifier journey.Notifier      // nil: the push service
 	Push     push.Config           // zero: no FCM, no Web Push (the inbox still fills)
 	Log      *slog.Logger
+	// Certificates: the issuer's public URL and keys; zero: the demo key
+	// under Journey.PublicURL (internal/certificate.DemoKeys).
+	Certificates certificate.Config
 
 	Limits        graph.Limits  // GraphQL limits; zero values: graph.DefaultLimits
 	Introspection *bool         // nil: on when Server.PlaygroundPath is set
@@ -58,6 +63,8 @@ type App struct {
 	Journey *journey.Service
 	Surveys *survey.Service
 	Push    *push.Service // Start/Stop run the job queue: deliveries and the domains' schedules
+	// Certificates issues (training.CertificateIssuer), verifies and revokes.
+	Certificates *certificate.Service
 }
 
 // New wires the services over db.
@@ -95,10 +102,15 @@ func New(db *database.DB, cfg Config) (*App, error) {
 		partnerapi.NewPruneSchedule(calls, cfg.ScheduleEvery))...); err != nil {
 		return nil, err
 	}
+	certs, err := newCertificates(db, cfg)
+	if err != nil {
+		return nil, err
+	}
 	services := graph.Services{Client: db.Client, Auth: authn, Journey: jr, Surveys: sv, Push: pu,
 		Support: support.New(db.Client),
 		Market: marketplace.New(marketplace.Deps{Client: db.Client, Dialect: db.Dialect, Log: cfg.Log,
-			PurchaseWithin: cfg.Journey.PurchaseWithin})}
+			PurchaseWithin: cfg.Journey.PurchaseWithin}),
+		Certificates: certs}
 	gql := graph.NewHandler(graph.NewSchema(services), graph.HandlerConfig{Log: cfg.Log,
 		Operations: []graphql.OperationMiddleware{graph.Loaders(services)}, Limits: cfg.Limits,
 		Introspection: cfg.introspection(),
@@ -106,12 +118,24 @@ func New(db *database.DB, cfg Config) (*App, error) {
 		Websocket:     graph.WebsocketConfig{Authenticate: authn.Authenticate, Recheck: cfg.SocketRecheck}})
 	h, err := server.New(cfg.Server, server.Deps{
 		GraphQL: graph.WithUpgradeCredentials(gql), Auth: authn, Ready: db.Ping, PWA: pwa.Files(), Console: console.Files(), Log: cfg.Log,
-		Routes: map[string]http.Handler{"/publication/": jr.PublicationHandler()},
+		Routes: map[string]http.Handler{"/publication/": jr.PublicationHandler(),
+			certificate.DIDPath: certs.DIDHandler(), vc.CertificatePath: certs.PageHandler()},
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &App{Handler: h, Auth: authn, Journey: jr, Surveys: sv, Push: pu}, nil
+	return &App{Handler: h, Auth: authn, Journey: jr, Surveys: sv, Push: pu, Certificates: certs}, nil
+}
+
+func newCertificates(db *database.DB, cfg Config) (*certificate.Service, error) {
+	c := cfg.Certificates
+	if c.PublicURL == "" {
+		c.PublicURL = cfg.Journey.PublicURL
+	}
+	if c.Log == nil {
+		c.Log = cfg.Log
+	}
+	return certificate.New(db.Client, c)
 }
 
 func (c Config) introspection() bool {

@@ -133,6 +133,7 @@ var notForPartners = []string{
 	"markNotificationsRead", "markAllNotificationsRead", "updateNotificationPreferences",
 	"submitComplaint", "submitSurveyResponse",
 	"purchaseCourse", "cancelPurchase", "assessCourse", "monitorCourse", "writeReview", "hideReview",
+	"revokeCertificate",
 }
 
 // Class is how a root field stands towards API keys.

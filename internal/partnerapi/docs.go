@@ -1,6 +1,11 @@
 package partnerapi
 
-import "github.com/kartuprakerja/platform/internal/msg"
+import (
+	"fmt"
+	"time"
+
+	"github.com/kartuprakerja/platform/internal/msg"
+)
 
 // OperationDoc documents one partner API operation with an example that
 // runs as is on the demo data (the demo install is the sandbox).
@@ -70,6 +75,13 @@ var docsByScope = map[string][]OperationDoc{
     pageInfo { hasNextPage endCursor }
   }
 }`}},
+	"verification:read": {{Name: "VerifyCertificate", Description: msg.DocVerifyCertificate,
+		Variables: fmt.Sprintf(`{"number": %q}`, demoCertificateNumber(time.Now())),
+		Document: `query VerifyCertificate($number: String!) {
+  verifyCertificate(number: $number) {
+    valid code message number holderName courseTitle institutionName issuedAt issuer
+  }
+}`}},
 	"job_applications:read": {{Name: "JobApplications", Description: msg.DocJobApplications, Variables: pageVars,
 		Document: `query JobApplications($first: Int) {
   jobApplications(first: $first) {
@@ -78,6 +90,12 @@ var docsByScope = map[string][]OperationDoc{
     pageInfo { hasNextPage endCursor }
   }
 }`}},
+}
+
+// demoCertificateNumber is the number of the demo recipient's certificate
+// (internal/seed demo.go: issued about seven weeks before the seed's now).
+func demoCertificateNumber(now time.Time) string {
+	return fmt.Sprintf("PKJ/%d/DEMO0001", now.UTC().AddDate(0, 0, -50).Year())
 }
 
 // Docs returns the documented operations of kind, scope by scope.

@@ -46,6 +46,9 @@ type Options struct {
 	// writeSegment). Only SQLite runs statements that way; PostgreSQL's
 	// driver returns the inserted ids as rows, which cannot interleave.
 	Parallel bool
+	// Certificates signs the seeded certificates' credentials; nil: the
+	// demo key under the default public URL (internal/certificate.DemoKeys).
+	Certificates CertificateSigner
 }
 
 // Summary counts what a run wrote and lists the demo accounts.
@@ -131,6 +134,12 @@ func Run(ctx context.Context, client *ent.Client, opts Options) (Summary, error)
 	if err := updateCourseStats(ctx, client, w); err != nil {
 		return sum, fmt.Errorf("seed course stats: %w", err)
 	}
+	signStart := time.Now()
+	signed, err := signCertificates(ctx, client, opts)
+	if err != nil {
+		return sum, err
+	}
+	opts.Logger.Info("seed: certificates signed", "certificates", signed, "elapsed", time.Since(signStart).Round(time.Millisecond))
 	sum.Elapsed = time.Since(start)
 	opts.Logger.Info("seed: done", "recipients", sum.Recipients, "registry_people", sum.RegistryPeople,
 		"elapsed", sum.Elapsed.Round(time.Millisecond))
