@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -39,7 +38,11 @@ func (r *purchaseResolver) Cancellable(ctx context.Context, obj *ent.Purchase) (
 
 // SearchCourses is the resolver for the searchCourses field.
 func (r *queryResolver) SearchCourses(ctx context.Context, query *string, filter *model.CourseSearchFilter, sort *model.CourseSort, first *int, after *entgql.Cursor[pulid.ID]) (*model.CourseSearchConnection, error) {
-	panic(fmt.Errorf("not implemented: SearchCourses - searchCourses"))
+	page, err := r.search.Search(ctx, searchRequest(query, filter, sort, first, after))
+	if err != nil {
+		return nil, err
+	}
+	return searchConnection(page), nil
 }
 
 // PurchaseDeadline is the resolver for the purchaseDeadline field.

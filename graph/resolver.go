@@ -17,8 +17,10 @@ import (
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/marketplace"
 	"github.com/kartuprakerja/platform/internal/msg"
+	"github.com/kartuprakerja/platform/internal/search"
 	"github.com/kartuprakerja/platform/internal/support"
 	"github.com/kartuprakerja/platform/internal/survey"
+	"github.com/kartuprakerja/platform/internal/training"
 	"github.com/kartuprakerja/platform/internal/viewer"
 	"github.com/kartuprakerja/platform/push"
 )
@@ -38,6 +40,8 @@ type Resolver struct {
 	market  *marketplace.Service
 
 	certificates *certificate.Service
+	training     *training.Service
+	search       *search.Service
 }
 
 // Services are what the resolvers call.
@@ -51,6 +55,8 @@ type Services struct {
 	Market  *marketplace.Service // purchases and the balance ledger
 
 	Certificates *certificate.Service
+	Training     *training.Service // the platforms' reports (GraphQL and xAPI)
+	Search       *search.Service   // catalogue search
 }
 
 // NewSchema returns the executable schema over the services.
@@ -58,7 +64,8 @@ func NewSchema(s Services) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
 		Resolvers: &Resolver{client: s.Client, auth: s.Auth, journey: s.Journey, surveys: s.Surveys,
 			push: s.Push, support: s.Support, console: console.New(s.Client), market: s.Market,
-			certificates: s.Certificates},
+			certificates: s.Certificates, training: s.Training,
+			search: s.Search},
 	})
 }
 

@@ -7,29 +7,42 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/kartuprakerja/platform/ent"
 	"github.com/kartuprakerja/platform/graph/model"
+	"github.com/kartuprakerja/platform/internal/training"
 )
 
 // RedeemPurchase is the resolver for the redeemPurchase field.
 func (r *mutationResolver) RedeemPurchase(ctx context.Context, code string, idempotencyKey string, at *time.Time) (*ent.Purchase, error) {
-	panic(fmt.Errorf("not implemented: RedeemPurchase - redeemPurchase"))
+	return r.training.Report(ctx, training.Report{Kind: training.Redeem, Code: code, Key: idempotencyKey, At: at,
+		Channel: training.GraphQL})
 }
 
 // ReportProgress is the resolver for the reportProgress field.
 func (r *mutationResolver) ReportProgress(ctx context.Context, code string, percent int, idempotencyKey string, at *time.Time) (*ent.Purchase, error) {
-	panic(fmt.Errorf("not implemented: ReportProgress - reportProgress"))
+	return r.training.Report(ctx, training.Report{Kind: training.Progress, Code: code, Value: percent,
+		Key: idempotencyKey, At: at, Channel: training.GraphQL})
 }
 
 // ReportTestScore is the resolver for the reportTestScore field.
 func (r *mutationResolver) ReportTestScore(ctx context.Context, code string, test model.CourseTest, score int, idempotencyKey string, at *time.Time) (*ent.Purchase, error) {
-	panic(fmt.Errorf("not implemented: ReportTestScore - reportTestScore"))
+	kind := training.PreTest
+	if test == model.CourseTestPost {
+		kind = training.PostTest
+	}
+	return r.training.Report(ctx, training.Report{Kind: kind, Code: code, Value: score, Key: idempotencyKey,
+		At: at, Channel: training.GraphQL})
 }
 
 // ReportCompletion is the resolver for the reportCompletion field.
 func (r *mutationResolver) ReportCompletion(ctx context.Context, code string, idempotencyKey string, at *time.Time) (*ent.Purchase, error) {
-	panic(fmt.Errorf("not implemented: ReportCompletion - reportCompletion"))
+	return r.training.Report(ctx, training.Report{Kind: training.Completion, Code: code, Key: idempotencyKey,
+		At: at, Channel: training.GraphQL})
+}
+
+// LearnerID is the resolver for the learnerId field.
+func (r *purchaseResolver) LearnerID(ctx context.Context, obj *ent.Purchase) (string, error) {
+	return training.LearnerOf(obj), nil
 }

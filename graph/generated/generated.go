@@ -765,6 +765,7 @@ type ComplexityRoot struct {
 		DigitalPlatformID func(childComplexity int) int
 		ID                func(childComplexity int) int
 		InvoiceCode       func(childComplexity int) int
+		LearnerID         func(childComplexity int) int
 		Platform          func(childComplexity int) int
 		PostTestScore     func(childComplexity int) int
 		PreTestScore      func(childComplexity int) int
@@ -1326,6 +1327,7 @@ type PaymentPartnerResolver interface {
 type PurchaseResolver interface {
 	RedeemURL(ctx context.Context, obj *ent.Purchase) (string, error)
 	Cancellable(ctx context.Context, obj *ent.Purchase) (bool, error)
+	LearnerID(ctx context.Context, obj *ent.Purchase) (string, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id pulid.ID) (ent.Noder, error)
@@ -4404,6 +4406,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Purchase.InvoiceCode(childComplexity), true
+	case "Purchase.learnerId":
+		if e.ComplexityRoot.Purchase.LearnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Purchase.LearnerID(childComplexity), true
 	case "Purchase.platform":
 		if e.ComplexityRoot.Purchase.Platform == nil {
 			break
@@ -16482,6 +16490,15 @@ extend type Mutation {
   "Platform: the recipient finished every module."
   reportCompletion(code: String!, idempotencyKey: String!, at: Time): Purchase!
 }
+
+extend type Purchase {
+  """
+  The learner's opaque, stable id for the platform the purchase was made on
+  (the same recipient has another id on another platform; never the NIK or
+  the phone). xAPI statements name it as actor.account.name.
+  """
+  learnerId: String!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -17790,6 +17807,8 @@ func (ec *executionContext) childFields_Purchase(ctx context.Context, field grap
 		return ec.fieldContext_Purchase_redeemUrl(ctx, field)
 	case "cancellable":
 		return ec.fieldContext_Purchase_cancellable(ctx, field)
+	case "learnerId":
+		return ec.fieldContext_Purchase_learnerId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Purchase", field.Name)
 }
@@ -34805,6 +34824,29 @@ func (ec *executionContext) _Purchase_cancellable(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Purchase_cancellable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Purchase", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Purchase_learnerId(ctx context.Context, field graphql.CollectedField, obj *ent.Purchase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Purchase_learnerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Purchase().LearnerID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Purchase_learnerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Purchase", field, true, true, "String")
 }
 
 func (ec *executionContext) _PurchaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.PurchaseConnection) (ret graphql.Marshaler) {
@@ -77508,6 +77550,12 @@ func (ec *executionContext) _Purchase(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Purchase_cancellable(ctx, field, obj)
+				})
+		case "learnerId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Purchase_learnerId(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

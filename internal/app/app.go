@@ -22,10 +22,12 @@ import (
 	"github.com/kartuprakerja/platform/internal/regions"
 	"github.com/kartuprakerja/platform/internal/registry"
 	"github.com/kartuprakerja/platform/internal/rule"
+	"github.com/kartuprakerja/platform/internal/search"
 	"github.com/kartuprakerja/platform/internal/server"
 	"github.com/kartuprakerja/platform/internal/sms"
 	"github.com/kartuprakerja/platform/internal/support"
 	"github.com/kartuprakerja/platform/internal/survey"
+	"github.com/kartuprakerja/platform/internal/training"
 	"github.com/kartuprakerja/platform/push"
 	"github.com/kartuprakerja/platform/pwa"
 )
@@ -65,6 +67,7 @@ type App struct {
 	Push    *push.Service // Start/Stop run the job queue: deliveries and the domains' schedules
 	// Certificates issues (training.CertificateIssuer), verifies and revokes.
 	Certificates *certificate.Service
+	Training     *training.Service
 }
 
 // New wires the services over db.
@@ -106,11 +109,14 @@ func New(db *database.DB, cfg Config) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	tr := training.New(training.Deps{Client: db.Client, Dialect: db.Dialect, Issuer: certs, Log: cfg.Log},
+		training.Config{PublicURL: cfg.Journey.PublicURL})
 	services := graph.Services{Client: db.Client, Auth: authn, Journey: jr, Surveys: sv, Push: pu,
 		Support: support.New(db.Client),
 		Market: marketplace.New(marketplace.Deps{Client: db.Client, Dialect: db.Dialect, Log: cfg.Log,
 			PurchaseWithin: cfg.Journey.PurchaseWithin}),
-		Certificates: certs}
+		Certificates: certs, Training: tr,
+		Search: search.New(db)}
 	gql := graph.NewHandler(graph.NewSchema(services), graph.HandlerConfig{Log: cfg.Log,
 		Operations: []graphql.OperationMiddleware{graph.Loaders(services)}, Limits: cfg.Limits,
 		Introspection: cfg.introspection(),
@@ -119,12 +125,13 @@ func New(db *database.DB, cfg Config) (*App, error) {
 	h, err := server.New(cfg.Server, server.Deps{
 		GraphQL: graph.WithUpgradeCredentials(gql), Auth: authn, Ready: db.Ping, PWA: pwa.Files(), Console: console.Files(), Log: cfg.Log,
 		Routes: map[string]http.Handler{"/publication/": jr.PublicationHandler(),
-			certificate.DIDPath: certs.DIDHandler(), vc.CertificatePath: certs.PageHandler()},
+			certificate.DIDPath: certs.DIDHandler(), vc.CertificatePath: certs.PageHandler(),
+			"/xapi/": tr.Handler(authn)},
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &App{Handler: h, Auth: authn, Journey: jr, Surveys: sv, Push: pu, Certificates: certs}, nil
+	return &App{Handler: h, Auth: authn, Journey: jr, Surveys: sv, Push: pu, Certificates: certs, Training: tr}, nil
 }
 
 func newCertificates(db *database.DB, cfg Config) (*certificate.Service, error) {

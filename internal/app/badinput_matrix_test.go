@@ -45,6 +45,8 @@ var mutationRoles = map[string]string{
 	"updateNotificationPreferences": "recipient", "submitComplaint": "recipient",
 	"submitSurveyResponse": "recipient", "revealRecipientIdentity": "admin",
 	"purchaseCourse": "recipient", "cancelPurchase": "recipient",
+	"redeemPurchase": "partner", "reportProgress": "partner", "reportTestScore": "partner",
+	"reportCompletion": "partner",
 }
 
 // TestBadInputMatrix sends, to every argument and input-object field

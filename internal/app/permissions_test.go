@@ -44,7 +44,15 @@ var wrongCallers = map[string][]string{
 	"submitAbilityTest":       {"applicant", "admin", "partner"},
 	"joinWave":                {"applicant", "admin", "partner"},
 	"submitSurveyResponse":    {"applicant", "admin", "analyst", "partner"},
+	"redeemPurchase":          platformOnly,
+	"reportProgress":          platformOnly,
+	"reportTestScore":         platformOnly,
+	"reportCompletion":        platformOnly,
 }
+
+// platformOnly are the wrong callers of a digital platform's report (the
+// matrix's partner is a platform operator): everyone else.
+var platformOnly = []string{"recipient", "admin", "analyst", "support", "assessor", "finance"}
 
 // adminOnly are the wrong callers of an admin's action: every other kind of
 // staff and the rest.

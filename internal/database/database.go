@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"entgo.io/ent/dialect"
@@ -29,6 +30,8 @@ type DB struct {
 	Dialect string // dialect.SQLite or dialect.Postgres
 
 	gate *writeGate // SQLite: this process's writers take turns here
+
+	courseWrites *atomic.Int64 // Course mutations through Client (SearchGeneration)
 }
 
 // Options tune the connection pool.
@@ -66,7 +69,10 @@ func Open(ctx context.Context, rawURL string, opts Options) (*DB, error) {
 	if opts.Debug {
 		copts = append(copts, ent.Debug())
 	}
-	return &DB{Client: ent.NewClient(copts...), SQL: db, Dialect: d, gate: gate}, nil
+	client := ent.NewClient(copts...)
+	writes := new(atomic.Int64)
+	client.Course.Use(Dialect(d).SearchIndexHook(writes))
+	return &DB{Client: client, SQL: db, Dialect: d, gate: gate, courseWrites: writes}, nil
 }
 
 // Close closes the client and the pool.

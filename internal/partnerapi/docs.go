@@ -34,6 +34,14 @@ var docsByScope = map[string][]OperationDoc{
     edges { node { id title category method price durationHours status } }
     pageInfo { hasNextPage endCursor }
   }
+}`}, {Name: "SearchCourses", Description: msg.DocSearchCourses,
+		Variables: `{"query": "pemasran digital", "filter": {"maxPrice": 500000}, "first": 5}`,
+		Document: `query SearchCourses($query: String, $filter: CourseSearchFilter, $first: Int) {
+  searchCourses(query: $query, filter: $filter, sort: RELEVANCE, first: $first) {
+    totalCount
+    edges { cursor node { id title category method price ratingAverage tags } }
+    pageInfo { hasNextPage endCursor }
+  }
 }`}},
 	"purchases:read": {{Name: "Purchases", Description: msg.DocPurchases, Variables: pageVars,
 		Document: `query Purchases($first: Int) {
@@ -90,6 +98,28 @@ var docsByScope = map[string][]OperationDoc{
     pageInfo { hasNextPage endCursor }
   }
 }`}},
+	"training:write": trainingDocs,
+}
+
+// trainingDocs are the training:write examples: on the demo recipient's
+// purchase in progress (redemption code DEMO-0000-0002, on Tokopedia),
+// with fixed idempotency keys, so that running them again is a replay.
+var trainingDocs = []OperationDoc{
+	{Name: "RedeemPurchase", Description: msg.DocRedeemPurchase,
+		Variables: `{"code": "DEMO-0000-0002", "key": "docs:redeem:DEMO-0000-0002"}`,
+		Document: `mutation RedeemPurchase($code: String!, $key: String!) {
+  redeemPurchase(code: $code, idempotencyKey: $key) { id status learnerId redeemedAt course { id title } }
+}`},
+	{Name: "ReportProgress", Description: msg.DocReportProgress,
+		Variables: `{"code": "DEMO-0000-0002", "percent": 55, "key": "docs:progress:DEMO-0000-0002:55"}`,
+		Document: `mutation ReportProgress($code: String!, $percent: Int!, $key: String!) {
+  reportProgress(code: $code, percent: $percent, idempotencyKey: $key) { id status progressPercent progressAt }
+}`},
+	{Name: "ReportTestScore", Description: msg.DocReportTestScore,
+		Variables: `{"code": "DEMO-0000-0002", "score": 60, "key": "docs:pre-test:DEMO-0000-0002"}`,
+		Document: `mutation ReportTestScore($code: String!, $score: Int!, $key: String!) {
+  reportTestScore(code: $code, test: PRE, score: $score, idempotencyKey: $key) { id status preTestScore postTestScore }
+}`},
 }
 
 // demoCertificateNumber is the number of the demo recipient's certificate

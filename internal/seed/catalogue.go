@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/kartuprakerja/platform/ent"
@@ -118,6 +120,9 @@ func (w *world) writeCatalogue(ctx context.Context, tx *ent.Tx, r *rand.Rand, su
 		w.courses = append(w.courses, c)
 		builders = append(builders, b)
 	}
+	for i := suspendEvery - 1; i < len(builders); i += suspendEvery {
+		builders[i].SetStatus(course.StatusSuspended).SetSuspendedAt(catalogueEpoch.Add(90 * 24 * time.Hour))
+	}
 	if err := bulk(ctx, builders, 1000, tx.Course.CreateBulk); err != nil {
 		return fmt.Errorf("courses: %w", err)
 	}
@@ -127,6 +132,9 @@ func (w *world) writeCatalogue(ctx context.Context, tx *ent.Tx, r *rand.Rand, su
 	weights := make([]float64, len(w.courses))
 	for rank, c := range order {
 		weights[c] = pop[rank]
+	}
+	for i := suspendEvery - 1; i < len(w.courses); i += suspendEvery {
+		weights[i] = 0 // suspended: nobody buys it
 	}
 	w.coursePick = newPicker(weights)
 	w.stats = make([]courseStats, len(w.courses))
@@ -156,7 +164,38 @@ func (w *world) courseBuilder(tx *ent.Tx, r *rand.Rand, inst int, cat categorySp
 		SetPrice(price).SetDurationHours(hours).SetTrainingInstitutionID(w.institutions[inst].id).
 		SetAssessmentScore(40 + r.IntN(13)).AddPlatformIDs(ids...).
 		SetCreatedAt(at).SetUpdatedAt(at)
+	describeCourse(b, cat, topic, at)
 	return courseRef{id: id, category: cat.value, price: price, platforms: platforms}, b
+}
+
+// suspendEvery: every 400th seeded course was suspended by monitoring.
+const suspendEvery = 400
+
+// describeCourse gives a course its tags, 4-8 outline modules, instructor
+// and publication date, from a source of its own (the other draws of the
+// catalogue do not move).
+func describeCourse(b *ent.CourseCreate, cat categorySpec, topic string, at time.Time) {
+	r := rand.New(rand.NewPCG(uint64(at.Unix()), 0x7a95))
+	tags := []string{strings.ToLower(topic)}
+	tags = append(tags, topicTags[topic]...)
+	tags = append(tags, categoryTags[cat.value]...)
+	mods := categoryModules[cat.value]
+	n := 4 + r.IntN(5)
+	keep := r.Perm(len(mods))[:n]
+	slices.Sort(keep)
+	outline := make([]string, 0, n)
+	for _, k := range keep {
+		m := mods[k]
+		if strings.Contains(m, "%s") {
+			m = fmt.Sprintf(m, topic)
+		}
+		outline = append(outline, fmt.Sprintf("Modul %d: %s", len(outline)+1, m))
+	}
+	name := instructorFirst[r.IntN(len(instructorFirst))] + " " + instructorLast[r.IntN(len(instructorLast))]
+	if d := instructorDegree[r.IntN(len(instructorDegree))]; d != "" {
+		name += ", " + d
+	}
+	b.SetTags(tags).SetOutline(outline).SetInstructor(name).SetPublishedAt(at.Add(14 * 24 * time.Hour))
 }
 
 // coursePrice is a whole-thousand price between Rp100.000 and Rp1.000.000,

@@ -241,7 +241,10 @@ func (d *demoJourney) trainings(ctx context.Context, sum *Summary) error {
 }
 
 // demoCourses picks the demo's two trainings: an IT course and a sales and
-// marketing course that the balance covers together.
+// marketing course that the balance covers together. The second (the
+// purchase in progress) is sold on the demo platform operator's platform
+// (Tokopedia, platforms[0]), so the partner API's training:write examples
+// run on it for that operator.
 func (w *world) demoCourses() (int, int, error) {
 	first, second := -1, -1
 	for i, c := range w.courses {
@@ -250,7 +253,8 @@ func (w *world) demoCourses() (int, int, error) {
 		}
 	}
 	for i, c := range w.courses {
-		if first >= 0 && second < 0 && c.category == "sales_marketing" && c.price <= trainingBalance-w.courses[first].price {
+		if first >= 0 && second < 0 && c.category == "sales_marketing" && c.platforms[0] == 0 &&
+			c.price <= trainingBalance-w.courses[first].price {
 			second = i
 		}
 	}
