@@ -26,6 +26,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
 	"github.com/kartuprakerja/platform/ent/courseassessment"
+	"github.com/kartuprakerja/platform/ent/courseproposal"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/domainevent"
@@ -86,6 +87,8 @@ type Client struct {
 	Course *CourseClient
 	// CourseAssessment is the client for interacting with the CourseAssessment builders.
 	CourseAssessment *CourseAssessmentClient
+	// CourseProposal is the client for interacting with the CourseProposal builders.
+	CourseProposal *CourseProposalClient
 	// Device is the client for interacting with the Device builders.
 	Device *DeviceClient
 	// DigitalPlatform is the client for interacting with the DigitalPlatform builders.
@@ -169,6 +172,7 @@ func (c *Client) init() {
 	c.Complaint = NewComplaintClient(c.config)
 	c.Course = NewCourseClient(c.config)
 	c.CourseAssessment = NewCourseAssessmentClient(c.config)
+	c.CourseProposal = NewCourseProposalClient(c.config)
 	c.Device = NewDeviceClient(c.config)
 	c.DigitalPlatform = NewDigitalPlatformClient(c.config)
 	c.DomainEvent = NewDomainEventClient(c.config)
@@ -302,6 +306,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Complaint:           NewComplaintClient(cfg),
 		Course:              NewCourseClient(cfg),
 		CourseAssessment:    NewCourseAssessmentClient(cfg),
+		CourseProposal:      NewCourseProposalClient(cfg),
 		Device:              NewDeviceClient(cfg),
 		DigitalPlatform:     NewDigitalPlatformClient(cfg),
 		DomainEvent:         NewDomainEventClient(cfg),
@@ -362,6 +367,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Complaint:           NewComplaintClient(cfg),
 		Course:              NewCourseClient(cfg),
 		CourseAssessment:    NewCourseAssessmentClient(cfg),
+		CourseProposal:      NewCourseProposalClient(cfg),
 		Device:              NewDeviceClient(cfg),
 		DigitalPlatform:     NewDigitalPlatformClient(cfg),
 		DomainEvent:         NewDomainEventClient(cfg),
@@ -423,8 +429,8 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIKey, c.Account, c.Application, c.AuditLog, c.BalanceEntry, c.Certificate,
-		c.ChatMessage, c.Complaint, c.Course, c.CourseAssessment, c.Device,
-		c.DigitalPlatform, c.DomainEvent, c.IdentityCheck, c.JobApplication,
+		c.ChatMessage, c.Complaint, c.Course, c.CourseAssessment, c.CourseProposal,
+		c.Device, c.DigitalPlatform, c.DomainEvent, c.IdentityCheck, c.JobApplication,
 		c.JobPortal, c.LinkedAccount, c.Notification, c.OtpChallenge, c.PartnerCall,
 		c.PaymentPartner, c.Payout, c.Province, c.Purchase, c.Question, c.RateLimit,
 		c.Recipient, c.Regency, c.RegistryPerson, c.Review, c.SelectionResult,
@@ -440,8 +446,8 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIKey, c.Account, c.Application, c.AuditLog, c.BalanceEntry, c.Certificate,
-		c.ChatMessage, c.Complaint, c.Course, c.CourseAssessment, c.Device,
-		c.DigitalPlatform, c.DomainEvent, c.IdentityCheck, c.JobApplication,
+		c.ChatMessage, c.Complaint, c.Course, c.CourseAssessment, c.CourseProposal,
+		c.Device, c.DigitalPlatform, c.DomainEvent, c.IdentityCheck, c.JobApplication,
 		c.JobPortal, c.LinkedAccount, c.Notification, c.OtpChallenge, c.PartnerCall,
 		c.PaymentPartner, c.Payout, c.Province, c.Purchase, c.Question, c.RateLimit,
 		c.Recipient, c.Regency, c.RegistryPerson, c.Review, c.SelectionResult,
@@ -475,6 +481,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Course.mutate(ctx, m)
 	case *CourseAssessmentMutation:
 		return c.CourseAssessment.mutate(ctx, m)
+	case *CourseProposalMutation:
+		return c.CourseProposal.mutate(ctx, m)
 	case *DeviceMutation:
 		return c.Device.mutate(ctx, m)
 	case *DigitalPlatformMutation:
@@ -2375,6 +2383,140 @@ func (c *CourseAssessmentClient) mutate(ctx context.Context, m *CourseAssessment
 		return (&CourseAssessmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown CourseAssessment mutation op: %q", m.Op())
+	}
+}
+
+// CourseProposalClient is a client for the CourseProposal schema.
+type CourseProposalClient struct {
+	config
+}
+
+// NewCourseProposalClient returns a client for the CourseProposal from the given config.
+func NewCourseProposalClient(c config) *CourseProposalClient {
+	return &CourseProposalClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `courseproposal.Hooks(f(g(h())))`.
+func (c *CourseProposalClient) Use(hooks ...Hook) {
+	c.hooks.CourseProposal = append(c.hooks.CourseProposal, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `courseproposal.Intercept(f(g(h())))`.
+func (c *CourseProposalClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CourseProposal = append(c.inters.CourseProposal, interceptors...)
+}
+
+// Create returns a builder for creating a CourseProposal entity.
+func (c *CourseProposalClient) Create() *CourseProposalCreate {
+	mutation := newCourseProposalMutation(c.config, OpCreate)
+	return &CourseProposalCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CourseProposal entities.
+func (c *CourseProposalClient) CreateBulk(builders ...*CourseProposalCreate) *CourseProposalCreateBulk {
+	return &CourseProposalCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CourseProposalClient) MapCreateBulk(slice any, setFunc func(*CourseProposalCreate, int)) *CourseProposalCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CourseProposalCreateBulk{err: fmt.Errorf("calling to CourseProposalClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CourseProposalCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CourseProposalCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CourseProposal.
+func (c *CourseProposalClient) Update() *CourseProposalUpdate {
+	mutation := newCourseProposalMutation(c.config, OpUpdate)
+	return &CourseProposalUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CourseProposalClient) UpdateOne(_m *CourseProposal) *CourseProposalUpdateOne {
+	mutation := newCourseProposalMutation(c.config, OpUpdateOne, withCourseProposal(_m))
+	return &CourseProposalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CourseProposalClient) UpdateOneID(id pulid.ID) *CourseProposalUpdateOne {
+	mutation := newCourseProposalMutation(c.config, OpUpdateOne, withCourseProposalID(id))
+	return &CourseProposalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CourseProposal.
+func (c *CourseProposalClient) Delete() *CourseProposalDelete {
+	mutation := newCourseProposalMutation(c.config, OpDelete)
+	return &CourseProposalDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CourseProposalClient) DeleteOne(_m *CourseProposal) *CourseProposalDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CourseProposalClient) DeleteOneID(id pulid.ID) *CourseProposalDeleteOne {
+	builder := c.Delete().Where(courseproposal.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CourseProposalDeleteOne{builder}
+}
+
+// Query returns a query builder for CourseProposal.
+func (c *CourseProposalClient) Query() *CourseProposalQuery {
+	return &CourseProposalQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCourseProposal},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CourseProposal entity by its id.
+func (c *CourseProposalClient) Get(ctx context.Context, id pulid.ID) (*CourseProposal, error) {
+	return c.Query().Where(courseproposal.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CourseProposalClient) GetX(ctx context.Context, id pulid.ID) *CourseProposal {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *CourseProposalClient) Hooks() []Hook {
+	hooks := c.hooks.CourseProposal
+	return append(hooks[:len(hooks):len(hooks)], courseproposal.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CourseProposalClient) Interceptors() []Interceptor {
+	return c.inters.CourseProposal
+}
+
+func (c *CourseProposalClient) mutate(ctx context.Context, m *CourseProposalMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CourseProposalCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CourseProposalUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CourseProposalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CourseProposalDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CourseProposal mutation op: %q", m.Op())
 	}
 }
 
@@ -7576,19 +7718,19 @@ func (c *WaveQuotaClient) mutate(ctx context.Context, m *WaveQuotaMutation) (Val
 type (
 	hooks struct {
 		APIKey, Account, Application, AuditLog, BalanceEntry, Certificate, ChatMessage,
-		Complaint, Course, CourseAssessment, Device, DigitalPlatform, DomainEvent,
-		IdentityCheck, JobApplication, JobPortal, LinkedAccount, Notification,
-		OtpChallenge, PartnerCall, PaymentPartner, Payout, Province, Purchase,
-		Question, RateLimit, Recipient, Regency, RegistryPerson, Review,
+		Complaint, Course, CourseAssessment, CourseProposal, Device, DigitalPlatform,
+		DomainEvent, IdentityCheck, JobApplication, JobPortal, LinkedAccount,
+		Notification, OtpChallenge, PartnerCall, PaymentPartner, Payout, Province,
+		Purchase, Question, RateLimit, Recipient, Regency, RegistryPerson, Review,
 		SelectionResult, Session, Survey, SurveyQuestion, SurveyResponse, TestAttempt,
 		TrainingInstitution, TrainingReport, Vacancy, Wave, WaveQuota []ent.Hook
 	}
 	inters struct {
 		APIKey, Account, Application, AuditLog, BalanceEntry, Certificate, ChatMessage,
-		Complaint, Course, CourseAssessment, Device, DigitalPlatform, DomainEvent,
-		IdentityCheck, JobApplication, JobPortal, LinkedAccount, Notification,
-		OtpChallenge, PartnerCall, PaymentPartner, Payout, Province, Purchase,
-		Question, RateLimit, Recipient, Regency, RegistryPerson, Review,
+		Complaint, Course, CourseAssessment, CourseProposal, Device, DigitalPlatform,
+		DomainEvent, IdentityCheck, JobApplication, JobPortal, LinkedAccount,
+		Notification, OtpChallenge, PartnerCall, PaymentPartner, Payout, Province,
+		Purchase, Question, RateLimit, Recipient, Regency, RegistryPerson, Review,
 		SelectionResult, Session, Survey, SurveyQuestion, SurveyResponse, TestAttempt,
 		TrainingInstitution, TrainingReport, Vacancy, Wave, WaveQuota []ent.Interceptor
 	}

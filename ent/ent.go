@@ -22,6 +22,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
 	"github.com/kartuprakerja/platform/ent/courseassessment"
+	"github.com/kartuprakerja/platform/ent/courseproposal"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/domainevent"
@@ -123,6 +124,7 @@ func checkColumn(t, c string) error {
 			complaint.Table:           complaint.ValidColumn,
 			course.Table:              course.ValidColumn,
 			courseassessment.Table:    courseassessment.ValidColumn,
+			courseproposal.Table:      courseproposal.ValidColumn,
 			device.Table:              device.ValidColumn,
 			digitalplatform.Table:     digitalplatform.ValidColumn,
 			domainevent.Table:         domainevent.ValidColumn,

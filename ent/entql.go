@@ -13,6 +13,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
 	"github.com/kartuprakerja/platform/ent/courseassessment"
+	"github.com/kartuprakerja/platform/ent/courseproposal"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/domainevent"
@@ -54,7 +55,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 41)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 42)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apikey.Table,
@@ -291,6 +292,24 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   courseproposal.Table,
+			Columns: courseproposal.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: courseproposal.FieldID,
+			},
+		},
+		Type: "CourseProposal",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			courseproposal.FieldCreatedAt:             {Type: field.TypeTime, Column: courseproposal.FieldCreatedAt},
+			courseproposal.FieldTrainingInstitutionID: {Type: field.TypeString, Column: courseproposal.FieldTrainingInstitutionID},
+			courseproposal.FieldIdempotencyKey:        {Type: field.TypeString, Column: courseproposal.FieldIdempotencyKey},
+			courseproposal.FieldRequestHash:           {Type: field.TypeString, Column: courseproposal.FieldRequestHash},
+			courseproposal.FieldCourseID:              {Type: field.TypeString, Column: courseproposal.FieldCourseID},
+		},
+	}
+	graph.Nodes[11] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   device.Table,
 			Columns: device.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -313,7 +332,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			device.FieldDisabledReason: {Type: field.TypeString, Column: device.FieldDisabledReason},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   digitalplatform.Table,
 			Columns: digitalplatform.Columns,
@@ -332,7 +351,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			digitalplatform.FieldURL:       {Type: field.TypeString, Column: digitalplatform.FieldURL},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   domainevent.Table,
 			Columns: domainevent.Columns,
@@ -351,7 +370,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			domainevent.FieldConsumedAt:  {Type: field.TypeTime, Column: domainevent.FieldConsumedAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   identitycheck.Table,
 			Columns: identitycheck.Columns,
@@ -370,7 +389,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			identitycheck.FieldReasonCode:  {Type: field.TypeString, Column: identitycheck.FieldReasonCode},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   jobapplication.Table,
 			Columns: jobapplication.Columns,
@@ -390,7 +409,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			jobapplication.FieldStatus:             {Type: field.TypeEnum, Column: jobapplication.FieldStatus},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   jobportal.Table,
 			Columns: jobportal.Columns,
@@ -409,7 +428,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			jobportal.FieldURL:       {Type: field.TypeString, Column: jobportal.FieldURL},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   linkedaccount.Table,
 			Columns: linkedaccount.Columns,
@@ -431,7 +450,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			linkedaccount.FieldVerifiedAt:       {Type: field.TypeTime, Column: linkedaccount.FieldVerifiedAt},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notification.Table,
 			Columns: notification.Columns,
@@ -457,7 +476,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notification.FieldReadAt:     {Type: field.TypeTime, Column: notification.FieldReadAt},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   otpchallenge.Table,
 			Columns: otpchallenge.Columns,
@@ -477,7 +496,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			otpchallenge.FieldUsedAt:    {Type: field.TypeTime, Column: otpchallenge.FieldUsedAt},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   partnercall.Table,
 			Columns: partnercall.Columns,
@@ -498,7 +517,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			partnercall.FieldDurationMs:   {Type: field.TypeInt, Column: partnercall.FieldDurationMs},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   paymentpartner.Table,
 			Columns: paymentpartner.Columns,
@@ -517,7 +536,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			paymentpartner.FieldKind:      {Type: field.TypeEnum, Column: paymentpartner.FieldKind},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   payout.Table,
 			Columns: payout.Columns,
@@ -544,7 +563,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			payout.FieldFailureReason:    {Type: field.TypeString, Column: payout.FieldFailureReason},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   province.Table,
 			Columns: province.Columns,
@@ -560,7 +579,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			province.FieldTimeZone: {Type: field.TypeEnum, Column: province.FieldTimeZone},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   purchase.Table,
 			Columns: purchase.Columns,
@@ -590,7 +609,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			purchase.FieldCancelledAt:       {Type: field.TypeTime, Column: purchase.FieldCancelledAt},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   question.Table,
 			Columns: question.Columns,
@@ -614,7 +633,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			question.FieldActive:    {Type: field.TypeBool, Column: question.FieldActive},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ratelimit.Table,
 			Columns: ratelimit.Columns,
@@ -630,7 +649,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ratelimit.FieldTat:     {Type: field.TypeInt64, Column: ratelimit.FieldTat},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   recipient.Table,
 			Columns: recipient.Columns,
@@ -669,7 +688,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			recipient.FieldRevocationReason:    {Type: field.TypeString, Column: recipient.FieldRevocationReason},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   regency.Table,
 			Columns: regency.Columns,
@@ -686,7 +705,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			regency.FieldProvinceID: {Type: field.TypeString, Column: regency.FieldProvinceID},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   registryperson.Table,
 			Columns: registryperson.Columns,
@@ -708,7 +727,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			registryperson.FieldExclusions:       {Type: field.TypeJSON, Column: registryperson.FieldExclusions},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   review.Table,
 			Columns: review.Columns,
@@ -731,7 +750,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			review.FieldHiddenByID:   {Type: field.TypeString, Column: review.FieldHiddenByID},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   selectionresult.Table,
 			Columns: selectionresult.Columns,
@@ -753,7 +772,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			selectionresult.FieldDecidedAt:       {Type: field.TypeTime, Column: selectionresult.FieldDecidedAt},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -773,7 +792,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent: {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   survey.Table,
 			Columns: survey.Columns,
@@ -798,7 +817,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			survey.FieldActive:         {Type: field.TypeBool, Column: survey.FieldActive},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   surveyquestion.Table,
 			Columns: surveyquestion.Columns,
@@ -821,7 +840,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			surveyquestion.FieldMax:      {Type: field.TypeInt64, Column: surveyquestion.FieldMax},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   surveyresponse.Table,
 			Columns: surveyresponse.Columns,
@@ -841,7 +860,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			surveyresponse.FieldAnsweredAt:  {Type: field.TypeTime, Column: surveyresponse.FieldAnsweredAt},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   testattempt.Table,
 			Columns: testattempt.Columns,
@@ -865,7 +884,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			testattempt.FieldPassed:      {Type: field.TypeBool, Column: testattempt.FieldPassed},
 		},
 	}
-	graph.Nodes[36] = &sqlgraph.Node{
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   traininginstitution.Table,
 			Columns: traininginstitution.Columns,
@@ -884,7 +903,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			traininginstitution.FieldCity:      {Type: field.TypeString, Column: traininginstitution.FieldCity},
 		},
 	}
-	graph.Nodes[37] = &sqlgraph.Node{
+	graph.Nodes[38] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   trainingreport.Table,
 			Columns: trainingreport.Columns,
@@ -908,7 +927,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			trainingreport.FieldStatement:         {Type: field.TypeString, Column: trainingreport.FieldStatement},
 		},
 	}
-	graph.Nodes[38] = &sqlgraph.Node{
+	graph.Nodes[39] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   vacancy.Table,
 			Columns: vacancy.Columns,
@@ -936,7 +955,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			vacancy.FieldExpiresAt:    {Type: field.TypeTime, Column: vacancy.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[39] = &sqlgraph.Node{
+	graph.Nodes[40] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   wave.Table,
 			Columns: wave.Columns,
@@ -965,7 +984,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			wave.FieldSelectionSteps:  {Type: field.TypeJSON, Column: wave.FieldSelectionSteps},
 		},
 	}
-	graph.Nodes[40] = &sqlgraph.Node{
+	graph.Nodes[41] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   wavequota.Table,
 			Columns: wavequota.Columns,
@@ -3497,6 +3516,71 @@ func (f *CourseAssessmentFilter) WhereHasCourseWith(preds ...predicate.Course) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *CourseProposalQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CourseProposalQuery builder.
+func (_q *CourseProposalQuery) Filter() *CourseProposalFilter {
+	return &CourseProposalFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CourseProposalMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CourseProposalMutation builder.
+func (m *CourseProposalMutation) Filter() *CourseProposalFilter {
+	return &CourseProposalFilter{config: m.config, predicateAdder: m}
+}
+
+// CourseProposalFilter provides a generic filtering capability at runtime for CourseProposalQuery.
+type CourseProposalFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CourseProposalFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *CourseProposalFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(courseproposal.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CourseProposalFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(courseproposal.FieldCreatedAt))
+}
+
+// WhereTrainingInstitutionID applies the entql string predicate on the training_institution_id field.
+func (f *CourseProposalFilter) WhereTrainingInstitutionID(p entql.StringP) {
+	f.Where(p.Field(courseproposal.FieldTrainingInstitutionID))
+}
+
+// WhereIdempotencyKey applies the entql string predicate on the idempotency_key field.
+func (f *CourseProposalFilter) WhereIdempotencyKey(p entql.StringP) {
+	f.Where(p.Field(courseproposal.FieldIdempotencyKey))
+}
+
+// WhereRequestHash applies the entql string predicate on the request_hash field.
+func (f *CourseProposalFilter) WhereRequestHash(p entql.StringP) {
+	f.Where(p.Field(courseproposal.FieldRequestHash))
+}
+
+// WhereCourseID applies the entql string predicate on the course_id field.
+func (f *CourseProposalFilter) WhereCourseID(p entql.StringP) {
+	f.Where(p.Field(courseproposal.FieldCourseID))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *DeviceQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3525,7 +3609,7 @@ type DeviceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DeviceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3634,7 +3718,7 @@ type DigitalPlatformFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DigitalPlatformFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3746,7 +3830,7 @@ type DomainEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DomainEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3816,7 +3900,7 @@ type IdentityCheckFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IdentityCheckFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3900,7 +3984,7 @@ type JobApplicationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *JobApplicationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4003,7 +4087,7 @@ type JobPortalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *JobPortalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4101,7 +4185,7 @@ type LinkedAccountFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LinkedAccountFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4228,7 +4312,7 @@ type NotificationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4347,7 +4431,7 @@ type OtpChallengeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OtpChallengeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4422,7 +4506,7 @@ type PartnerCallFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PartnerCallFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4502,7 +4586,7 @@ type PaymentPartnerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PaymentPartnerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4614,7 +4698,7 @@ type PayoutFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PayoutFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4766,7 +4850,7 @@ type ProvinceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProvinceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4849,7 +4933,7 @@ type PurchaseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PurchaseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5072,7 +5156,7 @@ type QuestionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *QuestionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5181,7 +5265,7 @@ type RateLimitFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RateLimitFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5236,7 +5320,7 @@ type RecipientFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RecipientFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5588,7 +5672,7 @@ type RegencyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RegencyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5690,7 +5774,7 @@ type RegistryPersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RegistryPersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5775,7 +5859,7 @@ type ReviewFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReviewFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5907,7 +5991,7 @@ type SelectionResultFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SelectionResultFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5992,7 +6076,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6081,7 +6165,7 @@ type SurveyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SurveyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6209,7 +6293,7 @@ type SurveyQuestionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SurveyQuestionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6313,7 +6397,7 @@ type SurveyResponseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SurveyResponseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6416,7 +6500,7 @@ type TestAttemptFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TestAttemptFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6525,7 +6609,7 @@ type TrainingInstitutionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrainingInstitutionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6623,7 +6707,7 @@ type TrainingReportFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TrainingReportFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6732,7 +6816,7 @@ type VacancyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VacancyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6889,7 +6973,7 @@ type WaveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WaveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7037,7 +7121,7 @@ type WaveQuotaFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WaveQuotaFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

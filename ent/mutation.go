@@ -21,6 +21,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
 	"github.com/kartuprakerja/platform/ent/courseassessment"
+	"github.com/kartuprakerja/platform/ent/courseproposal"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/domainevent"
@@ -79,6 +80,7 @@ const (
 	TypeComplaint           = "Complaint"
 	TypeCourse              = "Course"
 	TypeCourseAssessment    = "CourseAssessment"
+	TypeCourseProposal      = "CourseProposal"
 	TypeDevice              = "Device"
 	TypeDigitalPlatform     = "DigitalPlatform"
 	TypeDomainEvent         = "DomainEvent"
@@ -11555,6 +11557,554 @@ func (m *CourseAssessmentMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown CourseAssessment edge %s", name)
+}
+
+// CourseProposalMutation represents an operation that mutates the CourseProposal nodes in the graph.
+type CourseProposalMutation struct {
+	config
+	op                      Op
+	typ                     string
+	id                      *pulid.ID
+	created_at              *time.Time
+	training_institution_id *pulid.ID
+	idempotency_key         *string
+	request_hash            *string
+	course_id               *pulid.ID
+	clearedFields           map[string]struct{}
+	done                    bool
+	oldValue                func(context.Context) (*CourseProposal, error)
+	predicates              []predicate.CourseProposal
+}
+
+var _ ent.Mutation = (*CourseProposalMutation)(nil)
+
+// courseproposalOption allows management of the mutation configuration using functional options.
+type courseproposalOption func(*CourseProposalMutation)
+
+// newCourseProposalMutation creates new mutation for the CourseProposal entity.
+func newCourseProposalMutation(c config, op Op, opts ...courseproposalOption) *CourseProposalMutation {
+	m := &CourseProposalMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCourseProposal,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCourseProposalID sets the ID field of the mutation.
+func withCourseProposalID(id pulid.ID) courseproposalOption {
+	return func(m *CourseProposalMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CourseProposal
+		)
+		m.oldValue = func(ctx context.Context) (*CourseProposal, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CourseProposal.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCourseProposal sets the old CourseProposal of the mutation.
+func withCourseProposal(node *CourseProposal) courseproposalOption {
+	return func(m *CourseProposalMutation) {
+		m.oldValue = func(context.Context) (*CourseProposal, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CourseProposalMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CourseProposalMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of CourseProposal entities.
+func (m *CourseProposalMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CourseProposalMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CourseProposalMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CourseProposal.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CourseProposalMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CourseProposalMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CourseProposal entity.
+// If the CourseProposal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseProposalMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CourseProposalMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetTrainingInstitutionID sets the "training_institution_id" field.
+func (m *CourseProposalMutation) SetTrainingInstitutionID(pu pulid.ID) {
+	m.training_institution_id = &pu
+}
+
+// TrainingInstitutionID returns the value of the "training_institution_id" field in the mutation.
+func (m *CourseProposalMutation) TrainingInstitutionID() (r pulid.ID, exists bool) {
+	v := m.training_institution_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTrainingInstitutionID returns the old "training_institution_id" field's value of the CourseProposal entity.
+// If the CourseProposal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseProposalMutation) OldTrainingInstitutionID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTrainingInstitutionID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTrainingInstitutionID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTrainingInstitutionID: %w", err)
+	}
+	return oldValue.TrainingInstitutionID, nil
+}
+
+// ResetTrainingInstitutionID resets all changes to the "training_institution_id" field.
+func (m *CourseProposalMutation) ResetTrainingInstitutionID() {
+	m.training_institution_id = nil
+}
+
+// SetIdempotencyKey sets the "idempotency_key" field.
+func (m *CourseProposalMutation) SetIdempotencyKey(s string) {
+	m.idempotency_key = &s
+}
+
+// IdempotencyKey returns the value of the "idempotency_key" field in the mutation.
+func (m *CourseProposalMutation) IdempotencyKey() (r string, exists bool) {
+	v := m.idempotency_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIdempotencyKey returns the old "idempotency_key" field's value of the CourseProposal entity.
+// If the CourseProposal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseProposalMutation) OldIdempotencyKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIdempotencyKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIdempotencyKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIdempotencyKey: %w", err)
+	}
+	return oldValue.IdempotencyKey, nil
+}
+
+// ResetIdempotencyKey resets all changes to the "idempotency_key" field.
+func (m *CourseProposalMutation) ResetIdempotencyKey() {
+	m.idempotency_key = nil
+}
+
+// SetRequestHash sets the "request_hash" field.
+func (m *CourseProposalMutation) SetRequestHash(s string) {
+	m.request_hash = &s
+}
+
+// RequestHash returns the value of the "request_hash" field in the mutation.
+func (m *CourseProposalMutation) RequestHash() (r string, exists bool) {
+	v := m.request_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRequestHash returns the old "request_hash" field's value of the CourseProposal entity.
+// If the CourseProposal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseProposalMutation) OldRequestHash(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRequestHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRequestHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRequestHash: %w", err)
+	}
+	return oldValue.RequestHash, nil
+}
+
+// ResetRequestHash resets all changes to the "request_hash" field.
+func (m *CourseProposalMutation) ResetRequestHash() {
+	m.request_hash = nil
+}
+
+// SetCourseID sets the "course_id" field.
+func (m *CourseProposalMutation) SetCourseID(pu pulid.ID) {
+	m.course_id = &pu
+}
+
+// CourseID returns the value of the "course_id" field in the mutation.
+func (m *CourseProposalMutation) CourseID() (r pulid.ID, exists bool) {
+	v := m.course_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCourseID returns the old "course_id" field's value of the CourseProposal entity.
+// If the CourseProposal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourseProposalMutation) OldCourseID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCourseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCourseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCourseID: %w", err)
+	}
+	return oldValue.CourseID, nil
+}
+
+// ResetCourseID resets all changes to the "course_id" field.
+func (m *CourseProposalMutation) ResetCourseID() {
+	m.course_id = nil
+}
+
+// Where appends a list predicates to the CourseProposalMutation builder.
+func (m *CourseProposalMutation) Where(ps ...predicate.CourseProposal) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CourseProposalMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CourseProposalMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CourseProposal, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CourseProposalMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CourseProposalMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CourseProposal).
+func (m *CourseProposalMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CourseProposalMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.created_at != nil {
+		fields = append(fields, courseproposal.FieldCreatedAt)
+	}
+	if m.training_institution_id != nil {
+		fields = append(fields, courseproposal.FieldTrainingInstitutionID)
+	}
+	if m.idempotency_key != nil {
+		fields = append(fields, courseproposal.FieldIdempotencyKey)
+	}
+	if m.request_hash != nil {
+		fields = append(fields, courseproposal.FieldRequestHash)
+	}
+	if m.course_id != nil {
+		fields = append(fields, courseproposal.FieldCourseID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CourseProposalMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case courseproposal.FieldCreatedAt:
+		return m.CreatedAt()
+	case courseproposal.FieldTrainingInstitutionID:
+		return m.TrainingInstitutionID()
+	case courseproposal.FieldIdempotencyKey:
+		return m.IdempotencyKey()
+	case courseproposal.FieldRequestHash:
+		return m.RequestHash()
+	case courseproposal.FieldCourseID:
+		return m.CourseID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CourseProposalMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case courseproposal.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case courseproposal.FieldTrainingInstitutionID:
+		return m.OldTrainingInstitutionID(ctx)
+	case courseproposal.FieldIdempotencyKey:
+		return m.OldIdempotencyKey(ctx)
+	case courseproposal.FieldRequestHash:
+		return m.OldRequestHash(ctx)
+	case courseproposal.FieldCourseID:
+		return m.OldCourseID(ctx)
+	}
+	return nil, fmt.Errorf("unknown CourseProposal field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CourseProposalMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case courseproposal.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case courseproposal.FieldTrainingInstitutionID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTrainingInstitutionID(v)
+		return nil
+	case courseproposal.FieldIdempotencyKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIdempotencyKey(v)
+		return nil
+	case courseproposal.FieldRequestHash:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRequestHash(v)
+		return nil
+	case courseproposal.FieldCourseID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCourseID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CourseProposal field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CourseProposalMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CourseProposalMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CourseProposalMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown CourseProposal numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CourseProposalMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CourseProposalMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CourseProposalMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown CourseProposal nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CourseProposalMutation) ResetField(name string) error {
+	switch name {
+	case courseproposal.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case courseproposal.FieldTrainingInstitutionID:
+		m.ResetTrainingInstitutionID()
+		return nil
+	case courseproposal.FieldIdempotencyKey:
+		m.ResetIdempotencyKey()
+		return nil
+	case courseproposal.FieldRequestHash:
+		m.ResetRequestHash()
+		return nil
+	case courseproposal.FieldCourseID:
+		m.ResetCourseID()
+		return nil
+	}
+	return fmt.Errorf("unknown CourseProposal field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CourseProposalMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CourseProposalMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CourseProposalMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CourseProposalMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CourseProposalMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CourseProposalMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CourseProposalMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown CourseProposal unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CourseProposalMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown CourseProposal edge %s", name)
 }
 
 // DeviceMutation represents an operation that mutates the Device nodes in the graph.

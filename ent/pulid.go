@@ -16,6 +16,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
 	"github.com/kartuprakerja/platform/ent/courseassessment"
+	"github.com/kartuprakerja/platform/ent/courseproposal"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/domainevent"
@@ -62,6 +63,7 @@ var prefixTables = map[string]string{
 	"cp": complaint.Table,
 	"co": course.Table,
 	"ca": courseassessment.Table,
+	"cq": courseproposal.Table,
 	"dv": device.Table,
 	"dp": digitalplatform.Table,
 	"ev": domainevent.Table,

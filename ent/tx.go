@@ -34,6 +34,8 @@ type Tx struct {
 	Course *CourseClient
 	// CourseAssessment is the client for interacting with the CourseAssessment builders.
 	CourseAssessment *CourseAssessmentClient
+	// CourseProposal is the client for interacting with the CourseProposal builders.
+	CourseProposal *CourseProposalClient
 	// Device is the client for interacting with the Device builders.
 	Device *DeviceClient
 	// DigitalPlatform is the client for interacting with the DigitalPlatform builders.
@@ -237,6 +239,7 @@ func (tx *Tx) init() {
 	tx.Complaint = NewComplaintClient(tx.config)
 	tx.Course = NewCourseClient(tx.config)
 	tx.CourseAssessment = NewCourseAssessmentClient(tx.config)
+	tx.CourseProposal = NewCourseProposalClient(tx.config)
 	tx.Device = NewDeviceClient(tx.config)
 	tx.DigitalPlatform = NewDigitalPlatformClient(tx.config)
 	tx.DomainEvent = NewDomainEventClient(tx.config)

@@ -10,6 +10,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/kartuprakerja/platform/internal/apperr"
+	"github.com/kartuprakerja/platform/internal/curation"
 	"github.com/kartuprakerja/platform/internal/msg"
 	"github.com/kartuprakerja/platform/internal/partnerapi"
 )
@@ -58,6 +59,7 @@ var ListBounds = map[string]int{
 	"JobPortal.operators":             partnerapi.MaxOperators,
 	"Query.consoleSections":           30, // the console's screens (12 in internal/console today)
 	"Query.findRecipients":            2,  // exact matches of unique columns: a NIK and a card number equal to it
+	"Course.assessments":              curation.MaxAssessmentsShown,
 }
 
 // listBound returns the bound of a list field: the length of an ids

@@ -7,50 +7,77 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/kartuprakerja/platform/ent"
+	"github.com/kartuprakerja/platform/ent/courseassessment"
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/ent/schema/schematype"
 	"github.com/kartuprakerja/platform/graph/model"
+	"github.com/kartuprakerja/platform/internal/curation"
+	"github.com/kartuprakerja/platform/internal/curation/indicator"
+	"github.com/kartuprakerja/platform/internal/msg"
+	"github.com/kartuprakerja/platform/internal/viewer"
 )
+
+// Assessments is the resolver for the assessments field.
+func (r *courseResolver) Assessments(ctx context.Context, obj *ent.Course) ([]*ent.CourseAssessment, error) {
+	return obj.QueryAssessments().Order(ent.Desc(courseassessment.FieldCreatedAt)).Limit(curation.MaxAssessmentsShown).All(ctx)
+}
 
 // ReasonTexts is the resolver for the reasonTexts field.
 func (r *courseAssessmentResolver) ReasonTexts(ctx context.Context, obj *ent.CourseAssessment) ([]string, error) {
-	panic(fmt.Errorf("not implemented: ReasonTexts - reasonTexts"))
+	out := make([]string, len(obj.Reasons))
+	for i, k := range obj.Reasons {
+		out[i] = msg.Render(locale(ctx), msg.Key(k))
+	}
+	return out, nil
 }
 
 // ProposeCourse is the resolver for the proposeCourse field.
 func (r *mutationResolver) ProposeCourse(ctx context.Context, input model.CourseProposalInput, idempotencyKey string) (*ent.Course, error) {
-	panic(fmt.Errorf("not implemented: ProposeCourse - proposeCourse"))
+	return r.curation.Propose(ctx, curation.Proposal{Title: input.Title, Description: input.Description,
+		Outline: input.Outline, Category: input.Category, Method: input.Method, Price: input.Price,
+		DurationHours: input.DurationHours, Instructor: input.Instructor, Tags: input.Tags,
+		PlatformIDs: input.PlatformIds, PlatformCodes: input.PlatformCodes}, idempotencyKey)
 }
 
 // AssessCourse is the resolver for the assessCourse field.
 func (r *mutationResolver) AssessCourse(ctx context.Context, courseID pulid.ID, scores []*schematype.IndicatorScore, notes *string) (*ent.CourseAssessment, error) {
-	panic(fmt.Errorf("not implemented: AssessCourse - assessCourse"))
+	return r.curation.Assess(ctx, courseID, indicatorScores(scores), deref(notes))
 }
 
 // MonitorCourse is the resolver for the monitorCourse field.
 func (r *mutationResolver) MonitorCourse(ctx context.Context, courseID pulid.ID, scores []*schematype.IndicatorScore, notes *string) (*ent.CourseAssessment, error) {
-	panic(fmt.Errorf("not implemented: MonitorCourse - monitorCourse"))
+	return r.curation.Monitor(ctx, courseID, indicatorScores(scores), deref(notes))
 }
 
 // WriteReview is the resolver for the writeReview field.
 func (r *mutationResolver) WriteReview(ctx context.Context, purchaseID pulid.ID, rating int, body *string) (*ent.Review, error) {
-	panic(fmt.Errorf("not implemented: WriteReview - writeReview"))
+	return r.curation.WriteReview(ctx, purchaseID, rating, deref(body))
 }
 
 // HideReview is the resolver for the hideReview field.
 func (r *mutationResolver) HideReview(ctx context.Context, reviewID pulid.ID, reason string) (*ent.Review, error) {
-	panic(fmt.Errorf("not implemented: HideReview - hideReview"))
+	return r.curation.HideReview(ctx, reviewID, reason)
 }
 
 // CurationIndicators is the resolver for the curationIndicators field.
 func (r *queryResolver) CurationIndicators(ctx context.Context, kind model.CurationKind) ([]*model.CurationIndicator, error) {
-	panic(fmt.Errorf("not implemented: CurationIndicators - curationIndicators"))
+	kindOf := indicator.Assessment
+	if kind == model.CurationKindMonitoring {
+		kindOf = indicator.Monitoring
+	}
+	var out []*model.CurationIndicator
+	for _, in := range indicator.All(kindOf) {
+		out = append(out, &model.CurationIndicator{Code: in.Code, Group: in.Group,
+			GroupLabel: msg.Render(locale(ctx), msg.IndicatorGroup(in.Group)),
+			Label:      msg.Render(locale(ctx), msg.Indicator(in.Code))})
+	}
+	return out, nil
 }
 
 // Mine is the resolver for the mine field.
 func (r *reviewResolver) Mine(ctx context.Context, obj *ent.Review) (bool, error) {
-	panic(fmt.Errorf("not implemented: Mine - mine"))
+	v := viewer.FromContext(ctx)
+	return v != nil && v.Role == viewer.RoleRecipient && v.RecipientID != "" && v.RecipientID == obj.RecipientID, nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/certificate"
 	"github.com/kartuprakerja/platform/internal/console"
+	"github.com/kartuprakerja/platform/internal/curation"
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/marketplace"
 	"github.com/kartuprakerja/platform/internal/msg"
@@ -42,6 +43,7 @@ type Resolver struct {
 	certificates *certificate.Service
 	training     *training.Service
 	search       *search.Service
+	curation     *curation.Service
 }
 
 // Services are what the resolvers call.
@@ -57,6 +59,7 @@ type Services struct {
 	Certificates *certificate.Service
 	Training     *training.Service // the platforms' reports (GraphQL and xAPI)
 	Search       *search.Service   // catalogue search
+	Curation     *curation.Service // curation and reviews
 }
 
 // NewSchema returns the executable schema over the services.
@@ -65,7 +68,7 @@ func NewSchema(s Services) graphql.ExecutableSchema {
 		Resolvers: &Resolver{client: s.Client, auth: s.Auth, journey: s.Journey, surveys: s.Surveys,
 			push: s.Push, support: s.Support, console: console.New(s.Client), market: s.Market,
 			certificates: s.Certificates, training: s.Training,
-			search: s.Search},
+			search: s.Search, curation: s.Curation},
 	})
 }
 

@@ -191,6 +191,9 @@ func (r *Resolver) AuditLog() generated.AuditLogResolver { return &auditLogResol
 // Certificate returns generated.CertificateResolver implementation.
 func (r *Resolver) Certificate() generated.CertificateResolver { return &certificateResolver{r} }
 
+// Course returns generated.CourseResolver implementation.
+func (r *Resolver) Course() generated.CourseResolver { return &courseResolver{r} }
+
 // CourseAssessment returns generated.CourseAssessmentResolver implementation.
 func (r *Resolver) CourseAssessment() generated.CourseAssessmentResolver {
 	return &courseAssessmentResolver{r}
@@ -234,6 +237,7 @@ type (
 	applicationResolver         struct{ *Resolver }
 	auditLogResolver            struct{ *Resolver }
 	certificateResolver         struct{ *Resolver }
+	courseResolver              struct{ *Resolver }
 	courseAssessmentResolver    struct{ *Resolver }
 	digitalPlatformResolver     struct{ *Resolver }
 	jobPortalResolver           struct{ *Resolver }

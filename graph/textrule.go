@@ -21,6 +21,11 @@ var multilineInputs = map[string]bool{
 	"SubmitComplaintInput.body":       true,
 	"SurveyAnswerInput.text":          true,
 	"Mutation.revokeRecipient.reason": true,
+	"CourseProposalInput.description": true,
+	"Mutation.writeReview.body":       true,
+	"Mutation.hideReview.reason":      true,
+	"Mutation.assessCourse.notes":     true,
+	"Mutation.monitorCourse.notes":    true,
 }
 
 // singleLineText refuses line breaks and tabs in the single-line String

@@ -18,7 +18,8 @@ import { keys } from './screens/keys.js';
 import { calls } from './screens/calls.js';
 import { docs } from './screens/docs.js';
 import { audit } from './screens/audit.js';
-import { payouts, purchases, courses, vacancies } from './screens/lists.js';
+import { payouts, purchases, vacancies } from './screens/lists.js';
+import { curation, course } from './screens/curation.js';
 
 
 // Each route names the section it belongs to; a section the server did not
@@ -37,7 +38,8 @@ route('/docs', docs, { section: 'docs' });
 route('/audit', audit, { section: 'audit' });
 route('/payouts', payouts, { section: 'payouts' });
 route('/purchases', purchases, { section: 'purchases' });
-route('/courses', courses, { section: 'courses' });
+route('/courses', curation, { section: 'courses' });
+route('/courses/:id', course, { section: 'courses' });
 route('/vacancies', vacancies, { section: 'vacancies' });
 route('*', () => [title(t('not_found')), h('p', null, h('a', { href: '/konsol/' }, t('nav_home')))], { notFound: true });
 

@@ -59,3 +59,11 @@ export const PAYOUTS = `query Payouts($after:Cursor){payouts(first:50,after:$aft
 export const PURCHASES = `query Purchases($after:Cursor){purchases(first:50,after:$after,orderBy:[{field:CREATED_AT,direction:DESC}]){${PAGE} edges{node{id createdAt invoiceCode price status progressPercent course{title}platform{name}}}}}`;
 export const COURSES = `query Courses($after:Cursor){courses(first:50,after:$after){${PAGE} edges{node{id title category method price durationHours purchaseCount ratingAverage status institution{name}}}}}`;
 export const VACANCIES = `query Vacancies($after:Cursor){vacancies(first:50,after:$after,orderBy:[{field:POSTED_AT,direction:DESC}]){${PAGE} edges{node{id title company industry jobType postedAt expiresAt portal{name}}}}}`;
+
+const ASSESSMENT = 'id createdAt kind passed met total reasonTexts notes';
+export const CURATION_LIST = `query CurationList($after:Cursor,$status:CourseStatus!){courses(first:50,after:$after,where:{status:$status},orderBy:[{field:CREATED_AT,direction:DESC}]){${PAGE} edges{node{id title price durationHours status institution{name}}}}}`;
+export const CURATION_COURSE = `query CurationCourse($id:ID!){node(id:$id){...on Course{id title description outline price durationHours instructor status institution{name} assessments{${ASSESSMENT}} reviews(first:50){edges{node{id createdAt rating body hiddenAt hiddenReason}}}}}}`;
+export const INDICATORS = 'query Indicators($kind:CurationKind!){curationIndicators(kind:$kind){code group groupLabel label}}';
+export const ASSESS = `mutation Assess($id:ID!,$scores:[IndicatorScoreInput!]!,$notes:String){assessCourse(courseId:$id,scores:$scores,notes:$notes){${ASSESSMENT}}}`;
+export const MONITOR = `mutation Monitor($id:ID!,$scores:[IndicatorScoreInput!]!,$notes:String){monitorCourse(courseId:$id,scores:$scores,notes:$notes){${ASSESSMENT}}}`;
+export const HIDE_REVIEW = 'mutation HideReview($id:ID!,$reason:String!){hideReview(reviewId:$id,reason:$reason){id hiddenAt hiddenReason}}';

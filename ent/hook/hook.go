@@ -129,6 +129,18 @@ func (f CourseAssessmentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.V
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CourseAssessmentMutation", m)
 }
 
+// The CourseProposalFunc type is an adapter to allow the use of ordinary
+// function as CourseProposal mutator.
+type CourseProposalFunc func(context.Context, *ent.CourseProposalMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CourseProposalFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CourseProposalMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CourseProposalMutation", m)
+}
+
 // The DeviceFunc type is an adapter to allow the use of ordinary
 // function as Device mutator.
 type DeviceFunc func(context.Context, *ent.DeviceMutation) (ent.Value, error)

@@ -18,6 +18,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
 	"github.com/kartuprakerja/platform/ent/courseassessment"
+	"github.com/kartuprakerja/platform/ent/courseproposal"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/domainevent"
@@ -376,6 +377,33 @@ func (f TraverseCourseAssessment) Traverse(ctx context.Context, q ent.Query) err
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.CourseAssessmentQuery", q)
+}
+
+// The CourseProposalFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CourseProposalFunc func(context.Context, *ent.CourseProposalQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CourseProposalFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CourseProposalQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CourseProposalQuery", q)
+}
+
+// The TraverseCourseProposal type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCourseProposal func(context.Context, *ent.CourseProposalQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCourseProposal) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCourseProposal) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CourseProposalQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CourseProposalQuery", q)
 }
 
 // The DeviceFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -1238,6 +1266,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.CourseQuery, predicate.Course, course.OrderOption]{typ: ent.TypeCourse, tq: q}, nil
 	case *ent.CourseAssessmentQuery:
 		return &query[*ent.CourseAssessmentQuery, predicate.CourseAssessment, courseassessment.OrderOption]{typ: ent.TypeCourseAssessment, tq: q}, nil
+	case *ent.CourseProposalQuery:
+		return &query[*ent.CourseProposalQuery, predicate.CourseProposal, courseproposal.OrderOption]{typ: ent.TypeCourseProposal, tq: q}, nil
 	case *ent.DeviceQuery:
 		return &query[*ent.DeviceQuery, predicate.Device, device.OrderOption]{typ: ent.TypeDevice, tq: q}, nil
 	case *ent.DigitalPlatformQuery:

@@ -420,6 +420,28 @@ var (
 			},
 		},
 	}
+	// CourseProposalsColumns holds the columns for the "course_proposals" table.
+	CourseProposalsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 28},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "training_institution_id", Type: field.TypeString},
+		{Name: "idempotency_key", Type: field.TypeString, Size: 128},
+		{Name: "request_hash", Type: field.TypeString},
+		{Name: "course_id", Type: field.TypeString},
+	}
+	// CourseProposalsTable holds the schema information for the "course_proposals" table.
+	CourseProposalsTable = &schema.Table{
+		Name:       "course_proposals",
+		Columns:    CourseProposalsColumns,
+		PrimaryKey: []*schema.Column{CourseProposalsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "courseproposal_training_institution_id_idempotency_key",
+				Unique:  true,
+				Columns: []*schema.Column{CourseProposalsColumns[2], CourseProposalsColumns[3]},
+			},
+		},
+	}
 	// DevicesColumns holds the columns for the "devices" table.
 	DevicesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 28},
@@ -1489,6 +1511,7 @@ var (
 		ComplaintsTable,
 		CoursesTable,
 		CourseAssessmentsTable,
+		CourseProposalsTable,
 		DevicesTable,
 		DigitalPlatformsTable,
 		DomainEventsTable,

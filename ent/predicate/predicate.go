@@ -36,6 +36,9 @@ type Course func(*sql.Selector)
 // CourseAssessment is the predicate function for courseassessment builders.
 type CourseAssessment func(*sql.Selector)
 
+// CourseProposal is the predicate function for courseproposal builders.
+type CourseProposal func(*sql.Selector)
+
 // Device is the predicate function for device builders.
 type Device func(*sql.Selector)
 

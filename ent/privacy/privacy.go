@@ -351,6 +351,30 @@ func (f CourseAssessmentMutationRuleFunc) EvalMutation(ctx context.Context, m en
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CourseAssessmentMutation", m)
 }
 
+// The CourseProposalQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CourseProposalQueryRuleFunc func(context.Context, *ent.CourseProposalQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CourseProposalQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CourseProposalQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CourseProposalQuery", q)
+}
+
+// The CourseProposalMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CourseProposalMutationRuleFunc func(context.Context, *ent.CourseProposalMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CourseProposalMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CourseProposalMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CourseProposalMutation", m)
+}
+
 // The DeviceQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type DeviceQueryRuleFunc func(context.Context, *ent.DeviceQuery) error
@@ -1150,6 +1174,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.CourseAssessmentQuery:
 		return q.Filter(), nil
+	case *ent.CourseProposalQuery:
+		return q.Filter(), nil
 	case *ent.DeviceQuery:
 		return q.Filter(), nil
 	case *ent.DigitalPlatformQuery:
@@ -1238,6 +1264,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.CourseMutation:
 		return m.Filter(), nil
 	case *ent.CourseAssessmentMutation:
+		return m.Filter(), nil
+	case *ent.CourseProposalMutation:
 		return m.Filter(), nil
 	case *ent.DeviceMutation:
 		return m.Filter(), nil

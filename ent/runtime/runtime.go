@@ -16,6 +16,7 @@ import (
 	"github.com/kartuprakerja/platform/ent/complaint"
 	"github.com/kartuprakerja/platform/ent/course"
 	"github.com/kartuprakerja/platform/ent/courseassessment"
+	"github.com/kartuprakerja/platform/ent/courseproposal"
 	"github.com/kartuprakerja/platform/ent/device"
 	"github.com/kartuprakerja/platform/ent/digitalplatform"
 	"github.com/kartuprakerja/platform/ent/domainevent"
@@ -640,6 +641,52 @@ func init() {
 	courseassessment.DefaultID = courseassessmentDescID.Default.(func() pulid.ID)
 	// courseassessment.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	courseassessment.IDValidator = courseassessmentDescID.Validators[0].(func(string) error)
+	courseproposalMixin := schema.CourseProposal{}.Mixin()
+	courseproposal.Policy = privacy.NewPolicies(schema.CourseProposal{})
+	courseproposal.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := courseproposal.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	courseproposalMixinFields0 := courseproposalMixin[0].Fields()
+	_ = courseproposalMixinFields0
+	courseproposalFields := schema.CourseProposal{}.Fields()
+	_ = courseproposalFields
+	// courseproposalDescCreatedAt is the schema descriptor for created_at field.
+	courseproposalDescCreatedAt := courseproposalFields[0].Descriptor()
+	// courseproposal.DefaultCreatedAt holds the default value on creation for the created_at field.
+	courseproposal.DefaultCreatedAt = courseproposalDescCreatedAt.Default.(func() time.Time)
+	// courseproposalDescIdempotencyKey is the schema descriptor for idempotency_key field.
+	courseproposalDescIdempotencyKey := courseproposalFields[2].Descriptor()
+	// courseproposal.IdempotencyKeyValidator is a validator for the "idempotency_key" field. It is called by the builders before save.
+	courseproposal.IdempotencyKeyValidator = func() func(string) error {
+		validators := courseproposalDescIdempotencyKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(idempotency_key string) error {
+			for _, fn := range fns {
+				if err := fn(idempotency_key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// courseproposalDescRequestHash is the schema descriptor for request_hash field.
+	courseproposalDescRequestHash := courseproposalFields[3].Descriptor()
+	// courseproposal.RequestHashValidator is a validator for the "request_hash" field. It is called by the builders before save.
+	courseproposal.RequestHashValidator = courseproposalDescRequestHash.Validators[0].(func(string) error)
+	// courseproposalDescID is the schema descriptor for id field.
+	courseproposalDescID := courseproposalMixinFields0[0].Descriptor()
+	// courseproposal.DefaultID holds the default value on creation for the id field.
+	courseproposal.DefaultID = courseproposalDescID.Default.(func() pulid.ID)
+	// courseproposal.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	courseproposal.IDValidator = courseproposalDescID.Validators[0].(func(string) error)
 	deviceMixin := schema.Device{}.Mixin()
 	device.Policy = privacy.NewPolicies(schema.Device{})
 	device.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -62,4 +62,4 @@ func (Course) Indexes() []ent.Index {
 }
 
 func (Course) Annotations() []schema.Annotation { return browsable() }
-func (Course) Policy() ent.Policy               { return publicPolicy() }
+func (Course) Policy() ent.Policy               { return coursePolicy() }

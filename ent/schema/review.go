@@ -3,12 +3,15 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/entql"
+	"entgo.io/ent/privacy"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 
 	"github.com/kartuprakerja/platform/ent/schema/pulid"
 	"github.com/kartuprakerja/platform/internal/rule"
+	"github.com/kartuprakerja/platform/internal/viewer"
 )
 
 // Review is a recipient's rating (1-5) and comment on a course. Reviews are
@@ -51,6 +54,15 @@ func (Review) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.RelayConnection(), entgql.MultiOrder()}
 }
 
+// Policy: reviews not hidden are public; a hidden review is read by its
+// author (who sees why) and by staff. The curation service writes (as the
+// system) after its own checks (a completed purchase, one review); the
+// mutation rules are the owner's and admins', as before.
 func (Review) Policy() ent.Policy {
-	return privatePolicy(rule.Everyone(), rule.OwnWrites("recipient_id", rule.RecipientOf))
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{rule.PublicWhere(entql.FieldNil("hidden_at"),
+			[]viewer.Role{viewer.RoleAdmin, viewer.RoleAssessor, viewer.RoleAnalyst, viewer.RoleSupport},
+			rule.OwnRecipient("recipient_id"))},
+		Mutation: privacy.MutationPolicy{rule.OwnWrites("recipient_id", rule.RecipientOf), rule.AdminWrites()},
+	}
 }

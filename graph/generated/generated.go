@@ -69,6 +69,7 @@ type ResolverRoot interface {
 	AuditLog() AuditLogResolver
 	Certificate() CertificateResolver
 	ConsoleSection() ConsoleSectionResolver
+	Course() CourseResolver
 	CourseAssessment() CourseAssessmentResolver
 	DigitalPlatform() DigitalPlatformResolver
 	JobPortal() JobPortalResolver
@@ -333,6 +334,7 @@ type ComplexityRoot struct {
 
 	Course struct {
 		AssessmentScore       func(childComplexity int) int
+		Assessments           func(childComplexity int) int
 		Category              func(childComplexity int) int
 		CreatedAt             func(childComplexity int) int
 		Description           func(childComplexity int) int
@@ -1271,6 +1273,9 @@ type CertificateResolver interface {
 }
 type ConsoleSectionResolver interface {
 	Title(ctx context.Context, obj *console.Section) (string, error)
+}
+type CourseResolver interface {
+	Assessments(ctx context.Context, obj *ent.Course) ([]*ent.CourseAssessment, error)
 }
 type CourseAssessmentResolver interface {
 	ReasonTexts(ctx context.Context, obj *ent.CourseAssessment) ([]string, error)
@@ -2452,6 +2457,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Course.AssessmentScore(childComplexity), true
+	case "Course.assessments":
+		if e.ComplexityRoot.Course.Assessments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Course.Assessments(childComplexity), true
 	case "Course.category":
 		if e.ComplexityRoot.Course.Category == nil {
 			break
@@ -15902,8 +15913,10 @@ input CourseProposalInput {
   durationHours: Int!
   instructor: String!
   tags: [String!]
-  "Platforms that will sell it (at least one)."
+  "Platforms that will sell it (at least one, by id here or by code in platformCodes)."
   platformIds: [ID!]!
+  "Platforms by code (e.g. tokopedia), added to platformIds: lets a script run on any install."
+  platformCodes: [String!]
 }
 
 "One curation indicator."
@@ -15964,6 +15977,11 @@ extend type Review {
   hiddenReason: String
   "Whether the review is the viewer's own."
   mine: Boolean!
+}
+
+extend type Course {
+  "The curation decisions on the course, newest first: its institution and curation staff only."
+  assessments: [CourseAssessment!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/journey.graphql", Input: `# Steps 1-3 of the recipient journey: registration and verification, the
@@ -17043,6 +17061,8 @@ func (ec *executionContext) childFields_Course(ctx context.Context, field graphq
 		return ec.fieldContext_Course_platforms(ctx, field)
 	case "reviews":
 		return ec.fieldContext_Course_reviews(ctx, field)
+	case "assessments":
+		return ec.fieldContext_Course_assessments(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Course", field.Name)
 }
@@ -27118,6 +27138,38 @@ func (ec *executionContext) fieldContext_Course_reviews(ctx context.Context, fie
 	if fc.Args, err = ec.field_Course_reviews_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Course_assessments(ctx context.Context, field graphql.CollectedField, obj *ent.Course) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Course_assessments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Course().Assessments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CourseAssessment) graphql.Marshaler {
+			return ec.marshalNCourseAssessment2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Course_assessments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Course",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourseAssessment(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -51759,7 +51811,7 @@ func (ec *executionContext) unmarshalInputCourseProposalInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"title", "description", "outline", "category", "method", "price", "durationHours", "instructor", "tags", "platformIds"}
+	fieldsInOrder := [...]string{"title", "description", "outline", "category", "method", "price", "durationHours", "instructor", "tags", "platformIds", "platformCodes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -51836,6 +51888,13 @@ func (ec *executionContext) unmarshalInputCourseProposalInput(ctx context.Contex
 				return it, err
 			}
 			it.PlatformIds = data
+		case "platformCodes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("platformCodes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlatformCodes = data
 		}
 	}
 	return it, nil
@@ -74691,6 +74750,12 @@ func (ec *executionContext) _Course(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Course_reviews(ctx, field, obj)
 				})
+		case "assessments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Course_assessments(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -81464,6 +81529,22 @@ func (ec *executionContext) marshalNCourse2ᚖgithubᚗcomᚋkartuprakerjaᚋpla
 		return graphql.Null
 	}
 	return ec._Course(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCourseAssessment2ᚕᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CourseAssessment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCourseAssessment2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNCourseAssessment2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐCourseAssessment(ctx context.Context, sel ast.SelectionSet, v *ent.CourseAssessment) graphql.Marshaler {

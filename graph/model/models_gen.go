@@ -70,8 +70,10 @@ type CourseProposalInput struct {
 	DurationHours int             `json:"durationHours"`
 	Instructor    string          `json:"instructor"`
 	Tags          []string        `json:"tags,omitempty"`
-	// Platforms that will sell it (at least one).
+	// Platforms that will sell it (at least one, by id here or by code in platformCodes).
 	PlatformIds []pulid.ID `json:"platformIds"`
+	// Platforms by code (e.g. tokopedia), added to platformIds: lets a script run on any install.
+	PlatformCodes []string `json:"platformCodes,omitempty"`
 }
 
 type CourseSearchConnection struct {

@@ -15,6 +15,7 @@ import (
 	"github.com/kartuprakerja/platform/internal/auth"
 	"github.com/kartuprakerja/platform/internal/certificate"
 	"github.com/kartuprakerja/platform/internal/certificate/vc"
+	"github.com/kartuprakerja/platform/internal/curation"
 	"github.com/kartuprakerja/platform/internal/database"
 	"github.com/kartuprakerja/platform/internal/journey"
 	"github.com/kartuprakerja/platform/internal/marketplace"
@@ -111,12 +112,14 @@ func New(db *database.DB, cfg Config) (*App, error) {
 	}
 	tr := training.New(training.Deps{Client: db.Client, Dialect: db.Dialect, Issuer: certs, Log: cfg.Log},
 		training.Config{PublicURL: cfg.Journey.PublicURL})
+	market := marketplace.New(marketplace.Deps{Client: db.Client, Dialect: db.Dialect, Log: cfg.Log,
+		PurchaseWithin: cfg.Journey.PurchaseWithin})
 	services := graph.Services{Client: db.Client, Auth: authn, Journey: jr, Surveys: sv, Push: pu,
-		Support: support.New(db.Client),
-		Market: marketplace.New(marketplace.Deps{Client: db.Client, Dialect: db.Dialect, Log: cfg.Log,
-			PurchaseWithin: cfg.Journey.PurchaseWithin}),
+		Support:      support.New(db.Client),
+		Market:       market,
 		Certificates: certs, Training: tr,
-		Search: search.New(db)}
+		Search:   search.New(db),
+		Curation: curation.New(curation.Deps{Client: db.Client, Dialect: db.Dialect, Log: cfg.Log, Refunder: market})}
 	gql := graph.NewHandler(graph.NewSchema(services), graph.HandlerConfig{Log: cfg.Log,
 		Operations: []graphql.OperationMiddleware{graph.Loaders(services)}, Limits: cfg.Limits,
 		Introspection: cfg.introspection(),

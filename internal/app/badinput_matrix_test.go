@@ -47,6 +47,8 @@ var mutationRoles = map[string]string{
 	"purchaseCourse": "recipient", "cancelPurchase": "recipient",
 	"redeemPurchase": "partner", "reportProgress": "partner", "reportTestScore": "partner",
 	"reportCompletion": "partner",
+	"proposeCourse":    "institution", "assessCourse": "assessor", "monitorCourse": "assessor",
+	"writeReview": "recipient", "hideReview": "assessor",
 }
 
 // TestBadInputMatrix sends, to every argument and input-object field
@@ -163,22 +165,25 @@ func newMatrix(t *testing.T, db *database.DB) *matrix {
 	fixture.NewAccount(t, db.Client, "+6281100000004", viewer.RoleAssessor, "")
 	fixture.NewAccount(t, db.Client, "+6281100000005", viewer.RoleFinanceMaker, "")
 	partner := fixture.NewAccount(t, db.Client, "+6281100000012", viewer.RolePlatform, w.Platform.ID)
+	fixture.NewAccount(t, db.Client, "+6281100000011", viewer.RoleInstitution, w.Institution.ID)
 	m := &matrix{db: db, tables: migrate.Tables, clients: map[string]gqltest.Client{
 		"anonymous": {URL: s.URL},
 		"recipient": gqltest.SignIn(t, s.URL, s.SMS, p.Phone),
 		"admin":     gqltest.SignIn(t, s.URL, s.SMS, "+6281100000001"),
 		"applicant": gqltest.SignIn(t, s.URL, s.SMS, "+6281377770001"),
 		// Wrong callers of the permissions matrix (permissions_test.go).
-		"analyst":  gqltest.SignIn(t, s.URL, s.SMS, "+6281100000002"),
-		"partner":  gqltest.SignIn(t, s.URL, s.SMS, "+6281100000012"),
-		"support":  gqltest.SignIn(t, s.URL, s.SMS, "+6281100000003"),
-		"assessor": gqltest.SignIn(t, s.URL, s.SMS, "+6281100000004"),
-		"finance":  gqltest.SignIn(t, s.URL, s.SMS, "+6281100000005"),
+		"analyst":     gqltest.SignIn(t, s.URL, s.SMS, "+6281100000002"),
+		"partner":     gqltest.SignIn(t, s.URL, s.SMS, "+6281100000012"),
+		"support":     gqltest.SignIn(t, s.URL, s.SMS, "+6281100000003"),
+		"assessor":    gqltest.SignIn(t, s.URL, s.SMS, "+6281100000004"),
+		"finance":     gqltest.SignIn(t, s.URL, s.SMS, "+6281100000005"),
+		"institution": gqltest.SignIn(t, s.URL, s.SMS, "+6281100000011"),
 	}}
 	m.ids = map[string]any{
 		"waveId": w.Wave.ID, "accountId": partner.ID, "scopes": []any{"purchases:read"}, "organizationId": w.Platform.ID,
 		"recipientId": q.Recipient.ID, "surveyId": w.Survey.ID, "attemptId": p.Private["TestAttempt"],
 		"questionId": pulid.New("qu"), "id": p.Private["Device"], "ids": []any{p.Private["Notification"]},
+		"courseId": w.Course.ID, "purchaseId": p.Private["Purchase"], "reviewId": p.Review.ID,
 	}
 	sys := rule.System(context.Background(), "test")
 	db.Client.Payout.UpdateOneID(p.Private["Payout"]).SetStatus("sent").SetSentAt(time.Now().Add(-2 * time.Hour)).ExecX(sys)
@@ -319,6 +324,8 @@ func (m *matrix) leaves(t typeRef, key string, path []string, fn func(key string
 // same list as graph's rule: a field added there must be added here).
 var multilineInputs = map[string]bool{
 	"SubmitComplaintInput.body": true, "SurveyAnswerInput.text": true, "Mutation.revokeRecipient.reason": true,
+	"CourseProposalInput.description": true, "Mutation.writeReview.body": true, "Mutation.hideReview.reason": true,
+	"Mutation.assessCourse.notes": true, "Mutation.monitorCourse.notes": true,
 }
 
 func leafCases(path []string, scalar string, limits []int) []matrixCase {

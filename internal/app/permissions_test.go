@@ -48,6 +48,11 @@ var wrongCallers = map[string][]string{
 	"reportProgress":          platformOnly,
 	"reportTestScore":         platformOnly,
 	"reportCompletion":        platformOnly,
+	"proposeCourse":           {"recipient", "admin", "assessor", "partner"},
+	"assessCourse":            {"recipient", "analyst", "support", "finance", "partner", "institution"},
+	"monitorCourse":           {"recipient", "analyst", "support", "finance", "partner", "institution"},
+	"hideReview":              {"recipient", "analyst", "support", "finance", "partner", "institution"},
+	"writeReview":             {"applicant", "admin", "assessor", "partner", "institution"},
 }
 
 // platformOnly are the wrong callers of a digital platform's report (the

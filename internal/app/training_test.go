@@ -1,12 +1,12 @@
 package app_test
 
 import (
-	"github.com/kartuprakerja/platform/ent/certificate"
 	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"github.com/kartuprakerja/platform/ent/certificate"
 	"net/http"
 	"strings"
 	"testing"

@@ -18,13 +18,13 @@ func TestSectionsByRole(t *testing.T) {
 		role viewer.Role
 		want []string
 	}{
-		{viewer.RoleAdmin, []string{"home", "waves", "recipients", "partners", "keys", "calls", "docs", "audit", "payouts", "purchases"}},
+		{viewer.RoleAdmin, []string{"home", "waves", "recipients", "partners", "keys", "calls", "docs", "audit", "payouts", "purchases", "courses"}},
 		{viewer.RoleAnalyst, []string{"home", "waves", "audit", "payouts", "purchases"}},
 		{viewer.RoleSupport, []string{"home", "recipients", "payouts", "purchases"}},
 		{viewer.RoleAssessor, []string{"home", "courses"}},
 		{viewer.RoleFinanceMaker, []string{"home", "payouts", "purchases"}},
 		{viewer.RoleFinanceChecker, []string{"home", "payouts", "purchases"}},
-		{viewer.RoleInstitution, append([]string{"home"}, append(partner, "purchases", "courses")...)},
+		{viewer.RoleInstitution, append([]string{"home"}, append(partner, "purchases")...)},
 		{viewer.RolePlatform, append([]string{"home"}, append(partner, "purchases")...)},
 		{viewer.RolePaymentPartner, append([]string{"home"}, append(partner, "payouts")...)},
 		{viewer.RoleJobPortal, append([]string{"home"}, append(partner, "vacancies")...)},

@@ -43,6 +43,18 @@ var docsByScope = map[string][]OperationDoc{
     pageInfo { hasNextPage endCursor }
   }
 }`}},
+	"courses:write": {{Name: "ProposeCourse", Description: msg.DocProposeCourse,
+		Variables: `{"key": "docs-example-propose-1"}`,
+		Document: `mutation ProposeCourse($key: String!) {
+  proposeCourse(idempotencyKey: $key, input: {
+    title: "Budidaya Hidroponik untuk Pemula"
+    description: "Menanam sayur tanpa tanah di pekarangan rumah."
+    outline: ["Pengenalan hidroponik", "Nutrisi dan air", "Panen dan menjual"]
+    category: agriculture, method: lms, price: 350000, durationHours: 8
+    instructor: "Ir. Sari Wulandari", tags: ["hidroponik"]
+    platformIds: [], platformCodes: ["TOKOPEDIA"]
+  }) { id title status assessmentScore }
+}`}},
 	"purchases:read": {{Name: "Purchases", Description: msg.DocPurchases, Variables: pageVars,
 		Document: `query Purchases($first: Int) {
   purchases(first: $first, orderBy: [{field: CREATED_AT, direction: DESC}]) {

@@ -114,11 +114,29 @@ func NeedPurchases() Need {
 		[]viewer.Role{viewer.RolePlatform, viewer.RoleInstitution})}
 }
 
-// NeedCourses: curating trainings (assessors) and an institution's own
-// courses. The catalogue itself is public; curation operations check this.
+// NeedCourses: curating trainings (assessors, admin): the console's
+// courses section, the queue of proposed courses, assessCourse and
+// monitorCourse. The catalogue itself is public; an institution proposes
+// through NeedProposeCourse and reads its own courses' decisions through
+// the CourseAssessment policy.
 func NeedCourses() Need {
-	return Need{Action: "course.curate", Roles: []viewer.Role{viewer.RoleAssessor, viewer.RoleInstitution}}
+	return Need{Action: "course.curate", Roles: CurationStaff()}
 }
+
+// NeedReviewModeration: hiding an abusive review (assessors, admin), in the
+// courses section.
+func NeedReviewModeration() Need {
+	return Need{Action: "review.moderate", Roles: CurationStaff()}
+}
+
+// NeedProposeCourse: an institution proposing a course (its API key with
+// courses:write, or its operator's session).
+func NeedProposeCourse() Need {
+	return Need{Action: "course.propose", Roles: []viewer.Role{viewer.RoleInstitution}}
+}
+
+// CurationStaff are the staff who decide on courses and reviews.
+func CurationStaff() []viewer.Role { return []viewer.Role{viewer.RoleAdmin, viewer.RoleAssessor} }
 
 // NeedVacancies: a job portal's own vacancies and the applications to them.
 func NeedVacancies() Need {

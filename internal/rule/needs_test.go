@@ -42,7 +42,9 @@ func TestNeeds(t *testing.T) {
 			viewer.RoleFinanceMaker, viewer.RoleFinanceChecker, viewer.RolePaymentPartner}},
 		{rule.NeedPurchases(), []viewer.Role{viewer.RoleAdmin, viewer.RoleAnalyst, viewer.RoleSupport,
 			viewer.RoleFinanceMaker, viewer.RoleFinanceChecker, viewer.RolePlatform, viewer.RoleInstitution}},
-		{rule.NeedCourses(), []viewer.Role{viewer.RoleAssessor, viewer.RoleInstitution}},
+		{rule.NeedCourses(), []viewer.Role{viewer.RoleAdmin, viewer.RoleAssessor}},
+		{rule.NeedReviewModeration(), []viewer.Role{viewer.RoleAdmin, viewer.RoleAssessor}},
+		{rule.NeedProposeCourse(), []viewer.Role{viewer.RoleInstitution}},
 		{rule.NeedVacancies(), []viewer.Role{viewer.RoleJobPortal}},
 	}
 	for _, tt := range tests {

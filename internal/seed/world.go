@@ -156,6 +156,7 @@ func writeWorld(ctx context.Context, client *ent.Client, opts Options, set *regi
 			{"questions", func() error { return w.writeQuestions(ctx, tx, opts.rng(streamQuestions), sum) }},
 			{"vacancies", func() error { return w.writeVacancies(ctx, tx, opts.rng(streamVacancies), opts.Now, sum) }},
 			{"accounts", func() error { return w.writeStaffAndPartners(ctx, tx, opts.rng(streamAccounts), sum) }},
+			{"curation", func() error { return w.writeCuration(ctx, tx, opts) }},
 		})
 	})
 	if err != nil {
