@@ -15,6 +15,13 @@ export function recentIncentive(server, phone, days = 40) {
     '-recent-incentive', phone, '-days', String(days)], { cwd: root, stdio: 'pipe' });
 }
 
+// ageCodes makes the sign-in codes sent to a phone two minutes old (see
+// e2e/dbfixture), so the UI may sign in a phone the API just signed in.
+export function ageCodes(server, phone) {
+  execFileSync('go', ['run', './e2e/dbfixture', '-db', join(server.dataDir, 'prakerja.db'), '-age-codes', phone],
+    { cwd: root, stdio: 'pipe' });
+}
+
 // signInUI signs a phone in on the sign-in screen and waits for the app to
 // leave it.
 export async function signInUI(page, server, phone, { next = '' } = {}) {

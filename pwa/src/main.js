@@ -16,7 +16,8 @@ import verification from './screens/verification.js';
 import abilityTest from './screens/test.js';
 import waves from './screens/waves.js';
 import catalogue, { course } from './screens/catalogue.js';
-import trainings from './screens/trainings.js';
+import trainings, { purchase } from './screens/trainings.js';
+import verifier from './screens/verify.js';
 import incentives from './screens/incentives.js';
 import surveys, { survey } from './screens/surveys.js';
 import jobs, { job } from './screens/jobs.js';
@@ -36,6 +37,10 @@ route('/gelombang', waves, auth);
 route('/pelatihan', catalogue);
 route('/pelatihan/:id', course);
 route('/pelatihan-saya', trainings, auth);
+route('/pelatihan-saya/:id', purchase, auth);
+// The certificate checker is public (an employer without an account) and
+// works offline.
+route('/cek-sertifikat', verifier);
 route('/insentif', incentives, auth);
 route('/survei', surveys, auth);
 route('/survei/:id', survey, auth);

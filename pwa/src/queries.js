@@ -6,7 +6,7 @@ export const ME = `query Me{me{id phone role locale dataSaver displayName mutedK
 
 export const CAPS = 'query Caps{q:__type(name:"Query"){fields{name}}m:__type(name:"Mutation"){fields{name}}}';
 
-export const HOME = `query Home{me{id displayName notifications(first:1,where:{readAtIsNil:true}){totalCount}recipient{${RECIPIENT} testAttempts(first:1,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id passed score submittedAt}}}applications(first:1,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id result{id status} wave{id number status closesAt resultsExpectedAt}}}}purchases(first:5,orderBy:[{field:CREATED_AT,direction:DESC}]){totalCount edges{node{id status progressPercent course{id title}certificate{id number postTestScore issuedAt}}}}payouts(first:1,where:{statusIn:[scheduled,processing]},orderBy:[{field:SCHEDULED_FOR,direction:ASC}]){edges{node{id installment amount scheduledFor status}}}}}currentWave{id number status closesAt resultsExpectedAt}}`;
+export const HOME = `query Home{me{id displayName notifications(first:1,where:{readAtIsNil:true}){totalCount}recipient{${RECIPIENT} testAttempts(first:1,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id passed score submittedAt}}}applications(first:1,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id result{id status} wave{id number status closesAt resultsExpectedAt}}}}purchaseDeadline purchases(first:5,orderBy:[{field:CREATED_AT,direction:DESC}]){totalCount edges{node{id status progressPercent course{id title}certificate{id number postTestScore issuedAt qrPayload}}}}payouts(first:1,where:{statusIn:[scheduled,processing]},orderBy:[{field:SCHEDULED_FOR,direction:ASC}]){edges{node{id installment amount scheduledFor status}}}}}currentWave{id number status closesAt resultsExpectedAt}}`;
 
 export const REQUEST_CODE = 'mutation RequestCode($phone:String!){requestSignInCode(phone:$phone){phone expiresAt retryAfterSeconds}}';
 // (The account's recipient is read afterwards with the new token: the
@@ -30,10 +30,24 @@ export const SUBMIT_TEST = 'mutation SubmitTest($a:ID!){submitAbilityTest(attemp
 export const WAVES = `query Waves{currentWave{id number name status opensAt closesAt quota resultsExpectedAt}me{id recipient{${RECIPIENT} testAttempts(first:5){edges{node{id passed}}}applications(first:10,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id result{id status rank exclusionReason decidedAt} wave{id number name status resultsExpectedAt}}}}}}}`;
 export const JOIN_WAVE = 'mutation JoinWave($w:ID!){joinWave(waveId:$w){id result{id status} wave{id number}}}';
 
-export const COURSES = 'query Courses($first:Int,$after:Cursor,$where:CourseWhereInput){courses(first:$first,after:$after,where:$where,orderBy:[{field:POPULARITY,direction:DESC}]){totalCount pageInfo{hasNextPage endCursor}edges{node{id title category method price durationHours ratingAverage}}}}';
-export const COURSE = 'query Course($id:ID!){node(id:$id){id ...on Course{title description category method price durationHours ratingAverage ratingCount purchaseCount assessmentScore institution{name city}platforms{name url}}}}';
+// The catalogue: ranked search with filters (searchCourses), a course with
+// its reviews (paged), buying, and the recipient's purchases.
+const CARD = 'id title category method price durationHours ratingAverage ratingCount institution{name}';
+export const SEARCH = `query Search($q:String,$f:CourseSearchFilter,$s:CourseSort,$first:Int,$after:Cursor){searchCourses(query:$q,filter:$f,sort:$s,first:$first,after:$after){totalCount pageInfo{hasNextPage endCursor}edges{node{${CARD}}}}}`;
+export const PLATFORMS = 'query Platforms{digitalPlatforms(first:20,where:{active:true}){edges{node{id name}}}}';
+const REVIEWS = 'reviews(first:$first,after:$after,orderBy:[{field:CREATED_AT,direction:DESC}]){totalCount pageInfo{hasNextPage endCursor}edges{node{id rating body createdAt}}}';
+export const COURSE = `query Course($id:ID!,$first:Int,$after:Cursor){node(id:$id){id ...on Course{title description outline tags instructor category method price durationHours ratingAverage ratingCount purchaseCount status institution{name city}platforms{id name url}${REVIEWS}}}}`;
+export const COURSE_REVIEWS = `query CourseReviews($id:ID!,$first:Int,$after:Cursor){node(id:$id){id ...on Course{${REVIEWS}}}}`;
+export const BALANCE = 'query Balance{me{id recipient{id status trainingBalance purchaseDeadline}}}';
+const PURCHASE_F = 'id status price progressPercent completedAt invoiceCode redemptionCode redeemUrl cancellable createdAt course{id title}platform{id name url}';
+// The purchase's page is read afterwards (PURCHASE): the answer stays small.
+export const BUY = 'mutation Buy($c:ID!,$p:ID!,$k:String!){purchaseCourse(courseId:$c,platformId:$p,clientId:$k){id status}}';
+export const PURCHASE = `query Purchase($id:ID!){node(id:$id){${PURCHASE_F.replace(/^id /, 'id ...on Purchase{')}}}}`;
+export const CANCEL = 'mutation CancelPurchase($id:ID!){cancelPurchase(purchaseId:$id){id status cancellable cancelledAt}}';
+export const REVIEW = 'mutation WriteReview($p:ID!,$r:Int!,$b:String){writeReview(purchaseId:$p,rating:$r,body:$b){id rating body hiddenAt hiddenReason}}';
 
-export const TRAININGS = 'query Trainings{me{id recipient{id trainingBalance purchases(first:50,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{id status price progressPercent completedAt invoiceCode course{id title}platform{name}certificate{id number postTestScore issuedAt}}}}}}}';
+const CERT = 'certificate{id number postTestScore issuedAt qrPayload revokedAt}';
+export const TRAININGS = `query Trainings{me{id recipient{id trainingBalance purchaseDeadline purchases(first:50,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{${PURCHASE_F} ${CERT}}}}reviews(first:50){edges{node{id courseID rating body hiddenAt hiddenReason}}}}}}`;
 
 export const INCENTIVES = 'query Incentives{me{id recipient{id status linkedAccounts(first:10){edges{node{id accountMasked kycStatus primary partner{name kind}}}}payouts(first:20,orderBy:[{field:SCHEDULED_FOR,direction:ASC}]){edges{node{id kind installment amount scheduledFor status sentAt failureReason}}}}}}';
 

@@ -6,14 +6,23 @@ import { flush } from './lib/outbox.js';
 
 const SHELL = 'shell-' + VERSION;
 // Paths the server answers itself (never the app shell): the API, the
-// playground, the console (its own app at /konsol/), publications.
-const SERVER = /^\/(graphql|playground|konsol|publication|metrics|healthz|readyz)(\/|$)/;
+// playground, the console (its own app at /konsol/), publications, the
+// public certificate page, the platforms' xAPI.
+const SERVER = /^\/(graphql|playground|konsol|publication|metrics|healthz|readyz|sertifikat|xapi)(\/|$)/;
+// The program's DID document (the keys certificates are signed with): the
+// network's when there is one, else the copy kept here, so the certificate
+// checker works with no signal, also for a visitor who never signed in.
+const DID = '/.well-known/did.json';
 
 self.addEventListener('install', (e) => {
   // Fingerprinted files may come from the HTTP cache (they never change);
   // the shell and the offline page are revalidated with the server.
   const reqs = PRECACHE.map((u) => (/\.[0-9a-f]{10}\.\w+$/.test(u) ? u : new Request(u, { cache: 'no-cache' })));
-  e.waitUntil(caches.open(SHELL).then((c) => c.addAll(reqs)).then(() => self.skipWaiting()));
+  e.waitUntil(caches.open(SHELL).then(async (c) => {
+    await c.addAll(reqs);
+    // Best effort: a server without certificates has no DID document yet.
+    await c.add(new Request(DID, { cache: 'no-cache' })).catch(() => {});
+  }).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (e) => {
@@ -28,6 +37,21 @@ self.addEventListener('fetch', (e) => {
   if (r.method !== 'GET') return;
   const url = new URL(r.url);
   if (url.origin !== location.origin || SERVER.test(url.pathname)) return;
+  if (url.pathname === DID) {
+    e.respondWith((async () => {
+      const c = await caches.open(SHELL);
+      try {
+        const res = await fetch(r, { cache: 'no-cache' });
+        if (res.ok) await c.put(DID, res.clone());
+        return res;
+      } catch (err) {
+        const kept = await c.match(DID);
+        if (kept) return kept;
+        throw err;
+      }
+    })());
+    return;
+  }
   if (r.mode === 'navigate') {
     // Every app route is the same shell; the router picks the screen.
     e.respondWith((async () => {

@@ -1,15 +1,14 @@
-// A small QR Code encoder (ISO/IEC 18004): byte mode, or alphanumeric mode
-// for texts of its 45 characters (a certificate's base45 QR payload),
-// error correction level M, versions 1-40 (up to 2,331 bytes or 3,391
-// alphanumeric characters), mask chosen by the standard's penalty rules.
-// Follows the structure of Project Nayuki's reference implementation.
-// qrSvg returns an SVG string (one path, 4-module quiet zone).
+// A small QR Code encoder (ISO/IEC 18004): byte mode, error correction
+// level M, versions 1-40 (up to 2,331 bytes), byte or alphanumeric mode (a
+// signed certificate's base45 payload, about 1,150 characters, fits version 23), mask chosen by the standard's
+// penalty rules. Follows the structure of Project Nayuki's reference
+// implementation. qrSvg returns an SVG string (one path, 4-module quiet zone).
 
-const ECC = [10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28, 28, 28,
-  28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28]; // codewords per block, level M
-const BLOCKS = [1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29,
-  31, 33, 35, 37, 38, 40, 43, 45, 47, 49];
-const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+// Codewords per block and blocks, level M, versions 1-40.
+const ECC = [10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26,
+  26, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28];
+const BLOCKS = [1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16,
+  17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49];
 const bit = (x, i) => ((x >>> i) & 1) !== 0;
 
 function rawModules(ver) {
@@ -56,32 +55,31 @@ function remainder(data, div) {
   return r;
 }
 
-// segment is the text's one segment: alphanumeric when every character is
-// of that mode (11 bits per 2 characters), else UTF-8 bytes (8 bits each).
-function segment(text) {
-  if ([...text].every((c) => ALNUM.includes(c))) {
-    return { mode: 2, count: text.length, countBits: (v) => (v < 10 ? 9 : v < 27 ? 11 : 13), dataBits: Math.floor(text.length / 2) * 11 + (text.length % 2) * 6,
-      write: (push) => {
-        for (let i = 0; i + 1 < text.length; i += 2) push(ALNUM.indexOf(text[i]) * 45 + ALNUM.indexOf(text[i + 1]), 11);
-        if (text.length % 2) push(ALNUM.indexOf(text[text.length - 1]), 6);
-      } };
-  }
-  const bytes = [...new TextEncoder().encode(text)];
-  return { mode: 4, count: bytes.length, countBits: (v) => (v < 10 ? 8 : 16), dataBits: bytes.length * 8,
-    write: (push) => bytes.forEach((b) => push(b, 8)) };
-}
+// Alphanumeric mode (11 bits per 2 characters instead of 16) for texts in
+// its 45-character set, such as the certificates' base45 payloads.
+const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+const countBits = (alnum, ver) => (alnum ? (ver < 10 ? 9 : ver < 27 ? 11 : 13) : (ver < 10 ? 8 : 16));
 
 export function qrMatrix(text) {
-  const seg = segment(text);
+  const alnum = /^[0-9A-Z $%*+\-./:]*$/.test(text);
+  const bytes = alnum ? [...text] : [...new TextEncoder().encode(text)];
+  const dataBits = alnum ? 11 * (bytes.length >> 1) + 6 * (bytes.length & 1) : bytes.length * 8;
   let ver = 1;
-  while (ver <= 40 && 4 + seg.countBits(ver) + seg.dataBits > dataCodewords(ver) * 8) ver++;
+  while (ver <= 40 && 4 + countBits(alnum, ver) + dataBits > dataCodewords(ver) * 8) ver++;
   if (ver > 40) throw new RangeError('text too long for a QR code');
   // Data bits: mode, count, data, terminator, padding.
   const bits = [];
   const push = (v, n) => { for (let i = n - 1; i >= 0; i--) bits.push((v >>> i) & 1); };
-  push(seg.mode, 4);
-  push(seg.count, seg.countBits(ver));
-  seg.write(push);
+  push(alnum ? 2 : 4, 4);
+  push(bytes.length, countBits(alnum, ver));
+  if (alnum) {
+    for (let i = 0; i < bytes.length; i += 2) {
+      const a = ALNUM.indexOf(bytes[i]);
+      if (i + 1 < bytes.length) push(a * 45 + ALNUM.indexOf(bytes[i + 1]), 11); else push(a, 6);
+    }
+  } else {
+    bytes.forEach((b) => push(b, 8));
+  }
   const cap = dataCodewords(ver) * 8;
   push(0, Math.min(4, cap - bits.length));
   push(0, (8 - (bits.length % 8)) % 8);
@@ -243,7 +241,16 @@ export function qrSvg(text, label) {
   const m = qrMatrix(text);
   const n = m.length + 8;
   let d = '';
-  m.forEach((row, y) => row.forEach((on, x) => { if (on) d += `M${x + 4} ${y + 4}h1v1h-1z`; }));
+  // One rectangle per run of dark modules in a row keeps big codes small.
+  m.forEach((row, y) => {
+    for (let x = 0; x < row.length; x++) {
+      if (!row[x]) continue;
+      let w = 1;
+      while (row[x + w]) w++;
+      d += `M${x + 4} ${y + 4}h${w}v1h-${w}z`;
+      x += w;
+    }
+  });
   const esc = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<svg xmlns="http://www.w3.org/2000/svg" class="qr" viewBox="0 0 ${n} ${n}" role="img" aria-label="${esc(label || text)}" shape-rendering="crispEdges"><rect width="${n}" height="${n}" fill="#fff"/><path d="${d}" fill="#000"/></svg>`;
 }

@@ -51,7 +51,7 @@ export async function render() {
 document.addEventListener('click', (e) => {
   const a = e.target.closest('a[href]');
   if (!a || e.defaultPrevented || e.button || e.ctrlKey || e.metaKey || e.shiftKey || a.target || a.hasAttribute('download')) return;
-  if (a.origin !== location.origin || /^\/(graphql|playground|konsol)(\/|$)/.test(a.pathname)) return;
+  if (a.origin !== location.origin || /^\/(graphql|playground|konsol|sertifikat|\.well-known)(\/|$)/.test(a.pathname)) return;
   if (a.hash && a.pathname === location.pathname) return;
   e.preventDefault();
   navigate(a.pathname + a.search);

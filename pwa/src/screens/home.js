@@ -1,12 +1,13 @@
 // Beranda: the next step of the journey for applicants; for recipients the
-// dashboard (card, balance, trainings, certificates with QR, next payout).
+// dashboard (card, balance, the 30-day deadline to buy the first training
+// while it runs, trainings, certificates with QR, next payout).
 import { h } from '../lib/h.js';
 import { t, rp, date } from '../lib/i18n.js';
 import { title, view, edges, badge } from '../lib/ui.js';
 import { session, saveMe } from '../lib/session.js';
 import { HOME } from '../queries.js';
 import { step, cardNumber, dl, appStatus, drawn } from './common.js';
-import { certificate } from './trainings.js';
+import { certificate, deadline } from './trainings.js';
 
 export default function home() {
   const name = session.me && session.me.displayName;
@@ -74,9 +75,10 @@ function dashboard(r) {
       dl([[t('card_number'), cardNumber(r.cardNumber)], [t('balance'), rp(r.trainingBalance)],
         pay && [t('next_payout'), `${rp(pay.amount)} · ${date(pay.scheduledFor)}`]]),
       h('div', { class: 'actions' }, h('a', { class: 'btn', href: '/pelatihan' }, t('find_training')))),
+    deadline(r.purchaseDeadline),
     h('h2', null, t('my_trainings')),
     ps.length ? h('ul', { class: 'list' }, ps.map((p) => h('li', null,
-      h('h3', null, p.course.title),
+      h('h3', null, h('a', { href: '/pelatihan-saya/' + p.id }, p.course.title)),
       h('div', { class: 'progress', role: 'progressbar', 'aria-valuenow': p.progressPercent, 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-label': t('progress') },
         h('span', { style: `width:${p.progressPercent}%` })),
       h('p', { class: 'meta' }, `${p.progressPercent}% · `, badge(p.status, t('pu_' + p.status))))))
@@ -94,7 +96,7 @@ function tiles(unread, recipient) {
     ['/gelombang', t('nav_wave')],
     recipient && ['/pelatihan-saya', t('my_trainings')], recipient && ['/insentif', t('nav_incentive')],
     recipient && ['/survei', t('nav_survey')], ['/notifikasi', unread ? t('nav_inbox_n', { n: unread }) : t('nav_inbox')],
-    ['/bantuan', t('nav_help')], ['/kotak-keluar', t('nav_outbox')], ['/akun', t('nav_account')],
+    ['/bantuan', t('nav_help')], ['/kotak-keluar', t('nav_outbox')], ['/akun', t('nav_account')], ['/cek-sertifikat', t('vf_title')],
   ].filter(Boolean);
   return [
     h('nav', { class: 'tiles', 'aria-label': t('shortcuts') }, items.map(([href, text]) => h('a', { href }, text))),

@@ -71,7 +71,8 @@ export default function signin(_, qs) {
   }
 
   phoneStep();
-  return [title(t('signin_title')), h('p', null, t('signin_intro')), box, h('div', { class: 'actions' }, langBtn)];
+  return [title(t('signin_title')), h('p', null, t('signin_intro')), box, h('div', { class: 'actions' }, langBtn),
+    h('p', null, h('a', { href: '/cek-sertifikat' }, t('vf_title')))];
 }
 
 const fieldErr = (msg) => h('p', { class: 'err', role: 'alert' }, msg);
