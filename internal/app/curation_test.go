@@ -15,7 +15,7 @@ import (
 const proposeDoc = `mutation($key: String!) { proposeCourse(idempotencyKey: $key, input: {
   title: "Merakit Panel Surya", description: "Dasar instalasi panel surya rumah.",
   outline: ["Keselamatan", "Pemasangan"], category: engineering, method: hybrid, price: 600000,
-  durationHours: 12, instructor: "Budi", platformIds: [], platformCodes: ["tokopedia"] }) { id status } }`
+  durationHours: 12, instructor: "Budi", platformIds: [], platformCodes: ["tokopedia"] }) { id status institution { id name } platforms { id } } }`
 
 // TestCurationOverGraphQL: an institution's key with courses:write proposes
 // (a replay returns the same course); nobody but the institution and

@@ -21,7 +21,7 @@ import (
 
 const buyCourse = `mutation($c: ID!, $p: ID!, $k: String!) {
   purchaseCourse(courseId: $c, platformId: $p, clientId: $k) {
-    id status price invoiceCode redemptionCode redeemUrl cancellable
+    id status price invoiceCode redemptionCode redeemUrl cancellable course { id title } platform { id name }
   }
 }`
 

@@ -92,7 +92,7 @@ func (s *Service) decide(ctx context.Context, kind indicator.Kind, courseID puli
 	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	return out.Unwrap(), nil // off the committed transaction: the resolvers load its edges
 }
 
 // apply moves the course to its new status: published or rejected after an

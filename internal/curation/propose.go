@@ -92,7 +92,7 @@ func (s *Service) propose(ctx context.Context, p Proposal, key string, retry boo
 	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	return out.Unwrap(), nil // off the committed transaction: the resolvers load its edges
 }
 
 // validate checks a proposal's fields, all in one pass.

@@ -65,7 +65,7 @@ func (s *Service) WriteReview(ctx context.Context, purchaseID pulid.ID, rating i
 	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	return out.Unwrap(), nil // off the committed transaction: the resolvers load its edges
 }
 
 func reviewExists(err error) error {
@@ -115,7 +115,7 @@ func (s *Service) HideReview(ctx context.Context, reviewID pulid.ID, reason stri
 	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	return out.Unwrap(), nil
 }
 
 // lockCourse takes the course row's lock (PostgreSQL; SQLite has one writer)

@@ -155,7 +155,7 @@ func (s *Service) buy(ctx context.Context, rid pulid.ID, c *ent.Course, o Order,
 	if err != nil {
 		return nil, err
 	}
-	return p, nil
+	return p.Unwrap(), nil // off the committed transaction: the resolvers load its edges
 }
 
 // debit takes price from an active recipient's balance in one conditional
