@@ -13,11 +13,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
+	"github.com/kartuprakerja/platform/bench/internal/loadtest"
 	"log"
-	"log/slog"
-	"os"
-	"path/filepath"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -52,22 +49,11 @@ func main() {
 }
 
 func run(ctx context.Context, dbURL string, nr, np, workers, rounds int) error {
-	if dbURL == "" {
-		dir, err := os.MkdirTemp("", "purchase-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(dir)
-		dbURL = filepath.Join(dir, "bench.db")
-	}
-	db, err := database.Open(ctx, dbURL, database.Options{})
+	db, closeStore, err := loadtest.OpenEmpty(ctx, dbURL)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
-		return err
-	}
+	defer closeStore()
 	w, err := fill(ctx, db.Client, nr)
 	if err != nil {
 		return err

@@ -17,12 +17,11 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
-	"io"
+	"github.com/kartuprakerja/platform/bench/internal/loadtest"
 	"log"
 	"log/slog"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -49,22 +48,11 @@ func main() {
 }
 
 func run(ctx context.Context, dbURL string, n, seats int, fillOnly bool) error {
-	if dbURL == "" {
-		dir, err := os.MkdirTemp("", "selection-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(dir)
-		dbURL = filepath.Join(dir, "bench.db")
-	}
-	db, err := database.Open(ctx, dbURL, database.Options{})
+	db, closeStore, err := loadtest.OpenEmpty(ctx, dbURL)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
-		return err
-	}
+	defer closeStore()
 	start := time.Now()
 	w, err := filled(ctx, db.Client)
 	if err != nil {

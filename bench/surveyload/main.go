@@ -16,13 +16,13 @@ import (
 	"crypto/rand"
 	"flag"
 	"fmt"
+	"github.com/kartuprakerja/platform/bench/internal/loadtest"
 	"io"
 	"log"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"runtime/pprof"
 	"slices"
 	"time"
@@ -55,7 +55,7 @@ func main() {
 }
 
 func run(ctx context.Context, o options) error {
-	db, cleanup, err := open(ctx, o.dbURL)
+	db, cleanup, err := loadtest.OpenEmpty(ctx, o.dbURL)
 	if err != nil {
 		return err
 	}
@@ -92,33 +92,6 @@ func run(ctx context.Context, o options) error {
 	res := load(url, jobs, o.concurrency)
 	stopProfile()
 	return report(ctx, db, o, res)
-}
-
-// open connects to the store (a fresh SQLite file by default) and migrates it.
-func open(ctx context.Context, url string) (*database.DB, func(), error) {
-	dir := ""
-	if url == "" {
-		d, err := os.MkdirTemp("", "surveyload-")
-		if err != nil {
-			return nil, nil, err
-		}
-		dir, url = d, filepath.Join(d, "bench.db")
-	}
-	db, err := database.Open(ctx, url, database.Options{})
-	if err != nil {
-		return nil, nil, err
-	}
-	cleanup := func() {
-		db.Close()
-		if dir != "" {
-			os.RemoveAll(dir)
-		}
-	}
-	if _, err := db.Migrate(ctx, quiet()); err != nil {
-		cleanup()
-		return nil, nil, err
-	}
-	return db, cleanup, nil
 }
 
 // profile starts a CPU profile into path (none when empty).

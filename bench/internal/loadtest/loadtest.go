@@ -32,6 +32,20 @@ import (
 // temporary directory when url is empty, seeding n recipients into an
 // empty store. close removes the temporary directory.
 func Open(ctx context.Context, url string, n int) (db *database.DB, closeFn func(), err error) {
+	if db, closeFn, err = OpenEmpty(ctx, url); err != nil {
+		return nil, nil, err
+	}
+	if err := seedIfEmpty(ctx, db, n, quiet()); err != nil {
+		closeFn()
+		return nil, nil, err
+	}
+	return db, closeFn, nil
+}
+
+// OpenEmpty opens and migrates the store at url, or a new SQLite file in a
+// temporary directory when url is empty, for generators that write their
+// own rows. close removes the temporary directory.
+func OpenEmpty(ctx context.Context, url string) (db *database.DB, closeFn func(), err error) {
 	cleanup := func() {}
 	if url == "" {
 		dir, err := os.MkdirTemp("", "load-")
@@ -41,21 +55,19 @@ func Open(ctx context.Context, url string, n int) (db *database.DB, closeFn func
 		cleanup = func() { os.RemoveAll(dir) }
 		url = filepath.Join(dir, "load.db")
 	}
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if db, err = database.Open(ctx, url, database.Options{}); err != nil {
 		cleanup()
 		return nil, nil, err
 	}
 	closeFn = func() { db.Close(); cleanup() }
-	if _, err = db.Migrate(ctx, quiet); err == nil {
-		err = seedIfEmpty(ctx, db, n, quiet)
-	}
-	if err != nil {
+	if _, err = db.Migrate(ctx, quiet()); err != nil {
 		closeFn()
 		return nil, nil, err
 	}
 	return db, closeFn, nil
 }
+
+func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
 func seedIfEmpty(ctx context.Context, db *database.DB, n int, log *slog.Logger) error {
 	has, err := db.Client.Province.Query().Exist(rule.System(ctx, "load test"))
