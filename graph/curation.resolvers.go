@@ -61,6 +61,15 @@ func (r *mutationResolver) HideReview(ctx context.Context, reviewID pulid.ID, re
 	return r.curation.HideReview(ctx, reviewID, reason)
 }
 
+// Review is the resolver for the review field.
+func (r *purchaseResolver) Review(ctx context.Context, obj *ent.Purchase) (*ent.Review, error) {
+	rv, err := obj.QueryReview().Only(ctx) // the Review policy hides a hidden review from all but its author and staff
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return rv, err
+}
+
 // CurationIndicators is the resolver for the curationIndicators field.
 func (r *queryResolver) CurationIndicators(ctx context.Context, kind model.CurationKind) ([]*model.CurationIndicator, error) {
 	kindOf := indicator.Assessment

@@ -779,6 +779,7 @@ type ComplexityRoot struct {
 		RedeemURL         func(childComplexity int) int
 		RedeemedAt        func(childComplexity int) int
 		RedemptionCode    func(childComplexity int) int
+		Review            func(childComplexity int) int
 		Status            func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 	}
@@ -1330,6 +1331,7 @@ type PaymentPartnerResolver interface {
 	Operators(ctx context.Context, obj *ent.PaymentPartner) ([]*ent.Account, error)
 }
 type PurchaseResolver interface {
+	Review(ctx context.Context, obj *ent.Purchase) (*ent.Review, error)
 	RedeemURL(ctx context.Context, obj *ent.Purchase) (string, error)
 	Cancellable(ctx context.Context, obj *ent.Purchase) (bool, error)
 	LearnerID(ctx context.Context, obj *ent.Purchase) (string, error)
@@ -4489,6 +4491,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Purchase.RedemptionCode(childComplexity), true
+	case "Purchase.review":
+		if e.ComplexityRoot.Purchase.Review == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Purchase.Review(childComplexity), true
 	case "Purchase.status":
 		if e.ComplexityRoot.Purchase.Status == nil {
 			break
@@ -15983,6 +15991,11 @@ extend type Course {
   "The curation decisions on the course, newest first: its institution and curation staff only."
   assessments: [CourseAssessment!]!
 }
+
+extend type Purchase {
+  "The recipient's review of this purchase, once written (its author also sees it when hidden)."
+  review: Review
+}
 `, BuiltIn: false},
 	{Name: "../schema/journey.graphql", Input: `# Steps 1-3 of the recipient journey: registration and verification, the
 # ability test, waves and selection.
@@ -17823,6 +17836,8 @@ func (ec *executionContext) childFields_Purchase(ctx context.Context, field grap
 		return ec.fieldContext_Purchase_platform(ctx, field)
 	case "certificate":
 		return ec.fieldContext_Purchase_certificate(ctx, field)
+	case "review":
+		return ec.fieldContext_Purchase_review(ctx, field)
 	case "redeemUrl":
 		return ec.fieldContext_Purchase_redeemUrl(ctx, field)
 	case "cancellable":
@@ -34827,6 +34842,38 @@ func (ec *executionContext) fieldContext_Purchase_certificate(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Certificate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Purchase_review(ctx context.Context, field graphql.CollectedField, obj *ent.Purchase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Purchase_review(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Purchase().Review(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Review) graphql.Marshaler {
+			return ec.marshalOReview2ᚖgithubᚗcomᚋkartuprakerjaᚋplatformᚋentᚐReview(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Purchase_review(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Purchase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Review(ctx, field)
 		},
 	}
 	return fc, nil
@@ -77603,6 +77650,12 @@ func (ec *executionContext) _Purchase(ctx context.Context, sel ast.SelectionSet,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Purchase_certificate(ctx, field, obj)
+				})
+		case "review":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Purchase_review(ctx, field, obj)
 				})
 		case "redeemUrl":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

@@ -47,7 +47,7 @@ export const CANCEL = 'mutation CancelPurchase($id:ID!){cancelPurchase(purchaseI
 export const REVIEW = 'mutation WriteReview($p:ID!,$r:Int!,$b:String){writeReview(purchaseId:$p,rating:$r,body:$b){id rating body hiddenAt hiddenReason}}';
 
 const CERT = 'certificate{id number postTestScore issuedAt qrPayload revokedAt}';
-export const TRAININGS = `query Trainings{me{id recipient{id trainingBalance purchaseDeadline purchases(first:50,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{${PURCHASE_F} ${CERT}}}}reviews(first:50){edges{node{id courseID rating body hiddenAt hiddenReason}}}}}}`;
+export const TRAININGS = `query Trainings{me{id recipient{id trainingBalance purchaseDeadline purchases(first:50,orderBy:[{field:CREATED_AT,direction:DESC}]){edges{node{${PURCHASE_F} ${CERT} review{id rating body hiddenAt hiddenReason}}}}}}}`;
 
 export const INCENTIVES = 'query Incentives{me{id recipient{id status linkedAccounts(first:10){edges{node{id accountMasked kycStatus primary partner{name kind}}}}payouts(first:20,orderBy:[{field:SCHEDULED_FOR,direction:ASC}]){edges{node{id kind installment amount scheduledFor status sentAt failureReason}}}}}}';
 

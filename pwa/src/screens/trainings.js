@@ -148,17 +148,11 @@ export default function trainings() {
       const r = d.me.recipient;
       if (!r) return h('p', null, t('not_recipient'));
       const ps = edges(r.purchases);
-      // One review per purchase; the API gives the recipient's reviews by
-      // course, the newest purchase of a course carries it.
-      const byCourse = new Map(edges(r.reviews).map((v) => [v.courseID, v]));
       return [
         h('p', null, t('balance'), ': ', h('strong', null, rp(r.trainingBalance))),
         deadline(r.purchaseDeadline),
-        ps.length ? h('ul', { class: 'list' }, ps.map((p) => {
-          const v = p.status === 'completed' ? byCourse.get(p.course.id) : null;
-          if (v) byCourse.delete(p.course.id);
-          return purchaseItem(p, v);
-        })) : h('p', null, t('no_trainings')),
+        ps.length ? h('ul', { class: 'list' }, ps.map((p) => purchaseItem(p, p.status === 'completed' ? p.review : null)))
+          : h('p', null, t('no_trainings')),
         h('div', { class: 'actions' }, h('a', { class: 'btn', href: '/pelatihan' }, t('find_training'))),
       ];
     }),
