@@ -42,7 +42,7 @@ export const BALANCE = 'query Balance{me{id recipient{id status trainingBalance 
 const PURCHASE_F = 'id status price progressPercent completedAt invoiceCode redemptionCode redeemUrl cancellable createdAt course{id title}platform{id name url}';
 // The purchase's page is read afterwards (PURCHASE): the answer stays small.
 export const BUY = 'mutation Buy($c:ID!,$p:ID!,$k:String!){purchaseCourse(courseId:$c,platformId:$p,clientId:$k){id status}}';
-export const PURCHASE = `query Purchase($id:ID!){node(id:$id){${PURCHASE_F.replace(/^id /, 'id ...on Purchase{')}}}}`;
+export const PURCHASE = `query Purchase($id:ID!){node(id:$id){id ...on Purchase{${PURCHASE_F}}}}`;
 export const CANCEL = 'mutation CancelPurchase($id:ID!){cancelPurchase(purchaseId:$id){id status cancellable cancelledAt}}';
 export const REVIEW = 'mutation WriteReview($p:ID!,$r:Int!,$b:String){writeReview(purchaseId:$p,rating:$r,body:$b){id rating body hiddenAt hiddenReason}}';
 
